@@ -1,0 +1,197 @@
+/* jm-application.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-ui"
+
+#include "config.h"
+
+#include "jm-application.h"
+
+#include <glib/gi18n.h>
+
+#include "jm-window.h"
+
+struct _JmApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JmApplication, jm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry jm_application_options[] = {
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static JmWindow *
+jm_application_get_active_jm_window (JmApplication *self)
+{
+  GtkWindow *window;
+
+  g_assert (JM_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (JM_IS_WINDOW (window))
+    return JM_WINDOW (window);
+
+  return NULL;
+}
+
+static void
+jm_application_new_window_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  JmApplication *self = user_data;
+
+  g_assert (JM_IS_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (jm_window_new (self)));
+}
+
+static void
+jm_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  JmApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  g_assert (JM_IS_APPLICATION (self));
+
+  /* Closing each window lets it ask about unsaved changes first. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *iter = windows; iter != NULL; iter = iter->next)
+    gtk_window_close (GTK_WINDOW (iter->data));
+}
+
+static void
+jm_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  JmApplication *self = user_data;
+  static const char *developers[] = { "The Journeymap authors", NULL };
+  GtkWidget *about;
+
+  g_assert (JM_IS_APPLICATION (self));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", jm_application_get_active_jm_window (self),
+                        "application-name", _("Journeymap"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Journeymap authors"),
+                        "developers", developers,
+                        "comments", _("Map the journeys of your customers"),
+                        "website", "https://github.com/journeymap/journeymap",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry jm_application_actions[] = {
+  { "new-window", jm_application_new_window_action },
+  { "quit", jm_application_quit_action },
+  { "about", jm_application_about_action },
+};
+
+static int
+jm_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("journeymap %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
+static void
+jm_application_startup (GApplication *application)
+{
+  JmApplication *self = JM_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
+
+  G_APPLICATION_CLASS (jm_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   jm_application_actions,
+                                   G_N_ELEMENTS (jm_application_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+}
+
+static void
+jm_application_activate (GApplication *application)
+{
+  JmApplication *self = JM_APPLICATION (application);
+  JmWindow *window;
+
+  window = jm_application_get_active_jm_window (self);
+  if (window == NULL)
+    window = jm_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+jm_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  JmApplication *self = JM_APPLICATION (application);
+
+  /* One window per map, as a designer compares maps side by side. */
+  for (int i = 0; i < n_files; i++)
+    {
+      JmWindow *window = jm_window_new (self);
+
+      jm_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+jm_application_class_init (JmApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = jm_application_handle_local_options;
+  app_class->startup = jm_application_startup;
+  app_class->activate = jm_application_activate;
+  app_class->open = jm_application_open;
+}
+
+static void
+jm_application_init (JmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), jm_application_options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Build customer journey maps.\n\n"
+                                              "Commands that need no display:\n"
+                                              "  journeymap check FILE…\n"
+                                              "  journeymap export MAP.jmap -o OUTPUT"));
+}
+
+JmApplication *
+jm_application_new (void)
+{
+  return g_object_new (JM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/journeymap/Journeymap",
+                       NULL);
+}

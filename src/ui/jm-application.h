@@ -1,0 +1,19 @@
+/* jm-application.h
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define JM_TYPE_APPLICATION (jm_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (JmApplication, jm_application, JM, APPLICATION, AdwApplication)
+
+JmApplication *jm_application_new (void);
+
+G_END_DECLS

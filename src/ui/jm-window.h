@@ -1,0 +1,24 @@
+/* jm-window.h
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "jm-application.h"
+
+G_BEGIN_DECLS
+
+#define JM_TYPE_WINDOW (jm_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (JmWindow, jm_window, JM, WINDOW, AdwApplicationWindow)
+
+JmWindow *jm_window_new       (JmApplication *application);
+void      jm_window_open_file (JmWindow      *self,
+                               GFile         *file);
+GFile    *jm_window_get_file  (JmWindow      *self);
+
+G_END_DECLS

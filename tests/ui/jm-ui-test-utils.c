@@ -1,0 +1,167 @@
+/* jm-ui-test-utils.c: helpers shared by the UI tests
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jm-ui-test-utils.h"
+
+#include <adwaita.h>
+
+static void
+jm_ui_test_skip_without_display (void)
+{
+  g_test_skip ("no display: run the UI tests under xvfb-run");
+}
+
+/* Returns FALSE when there is no display; the caller then runs the one
+ * skipped test so TAP still reports the suite. */
+gboolean
+jm_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  gtk_disable_setlocale ();
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/skipped", jm_ui_test_skip_without_display);
+      return FALSE;
+    }
+
+  adw_init ();
+  return TRUE;
+}
+
+void
+jm_ui_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+jm_ui_test_timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+jm_ui_test_after_paint_cb (GdkFrameClock *frame_clock,
+                           gpointer       user_data)
+{
+  gboolean *painted = user_data;
+
+  *painted = TRUE;
+}
+
+/* Waits until the widget's surface has painted a frame, so the widget
+ * has a render node to snapshot. */
+void
+jm_ui_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  gulong handler_id;
+  guint timeout_id;
+
+  g_assert_nonnull (frame_clock);
+
+  handler_id = g_signal_connect (frame_clock, "after-paint",
+                                 G_CALLBACK (jm_ui_test_after_paint_cb), &painted);
+  timeout_id = g_timeout_add_seconds (20, jm_ui_test_timed_out_cb, &timed_out);
+  gtk_widget_queue_draw (widget);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_signal_handler_disconnect (frame_clock, handler_id);
+
+  g_assert_false (timed_out);
+}
+
+void
+jm_ui_test_wait_until_mapped (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  timeout_id = g_timeout_add_seconds (20, jm_ui_test_timed_out_cb, &timed_out);
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  g_assert_false (timed_out);
+
+  jm_ui_test_wait_for_frame (widget);
+}
+
+GdkTexture *
+jm_ui_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+  graphene_rect_t bounds;
+  int width, height;
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  gsk_renderer_realize (renderer, NULL, &error);
+  g_assert_no_error (error);
+
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  gsk_renderer_unrealize (renderer);
+
+  return texture;
+}
+
+guint
+jm_ui_test_count_colors (GdkTexture *texture)
+{
+  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
+  g_autofree guint32 *pixels = NULL;
+  int width, height;
+
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    g_hash_table_add (colors, GUINT_TO_POINTER (pixels[i]));
+
+  return g_hash_table_size (colors);
+}
+
+/* Screenshots land in the build folder so a person can look at them. */
+char *
+jm_ui_test_save_screenshot (GdkTexture *texture,
+                            const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  return path;
+}

@@ -1,0 +1,23 @@
+/* jm-ui-test-utils.h: helpers shared by the UI tests
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean    jm_ui_test_init               (int         *argc,
+                                           char      ***argv);
+void        jm_ui_test_iterate            (void);
+void        jm_ui_test_wait_until_mapped  (GtkWidget   *widget);
+void        jm_ui_test_wait_for_frame     (GtkWidget   *widget);
+GdkTexture *jm_ui_test_render_widget      (GtkWidget   *widget);
+guint       jm_ui_test_count_colors       (GdkTexture  *texture);
+char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
+                                           const char  *name);
+
+G_END_DECLS
