@@ -1,0 +1,24 @@
+/* jm-lane-private.h: the fields, for the reader and the commands
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "jm-lane.h"
+
+G_BEGIN_DECLS
+
+/* The reader fills new, unattached objects field by field, without
+ * notifications; everything else changes them through commands. */
+struct _JmLane
+{
+  JmObject parent_instance;
+
+  JmLaneKind kind;
+  char *name;
+  double height;
+};
+
+G_END_DECLS
