@@ -10,7 +10,17 @@
 
 #include "jm-cli.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "format/jm-format-error.h"
+#include "format/jm-schema.h"
+#include "format/jm-xml-names.h"
+#include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
+#include "export/jm-export.h"
+#include "io/jm-document-io.h"
 
 typedef struct
 {
@@ -18,9 +28,274 @@ typedef struct
   int (*run) (int argc, char **argv);
 } JmCliCommand;
 
+static int jm_cli_check  (int argc, char **argv);
+static int jm_cli_export (int argc, char **argv);
+
 static const JmCliCommand commands[] = {
+  { "check", jm_cli_check },
+  { "export", jm_cli_export },
   { NULL, NULL },
 };
+
+/* Reads a file for the command line: errors name the path as typed. */
+static GBytes *
+jm_cli_read_file (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s: This is a folder, not a journey map."), path);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > JM_FORMAT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
+
+      g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
+                   _("%s: The file is %s, larger than the %s a journey map may have."),
+                   path, size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static gboolean
+jm_cli_check_file (const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = jm_cli_read_file (path, &error);
+  if (bytes != NULL)
+    document = jm_xml_reader_read_bytes (bytes, path, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  problems = jm_schema_validate_bytes (bytes, path, &error);
+  if (problems == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  /* A newer minor version may use what this schema does not know yet; the
+   * reader has checked and kept it. */
+  if (jm_document_get_format_minor (document) > JM_FORMAT_MINOR)
+    {
+      g_print (_("%s: format 1.%d is newer than this version knows (1.%d); checked without the "
+                 "schema, and what is new will be kept on save.\n"),
+               path, jm_document_get_format_minor (document), JM_FORMAT_MINOR);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+
+  return problems->len == 0;
+}
+
+static int
+jm_cli_check (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean all_valid = TRUE;
+
+  context = g_option_context_new (_("FILE… — check that journey maps are valid"));
+  g_option_context_set_summary (context,
+                                _("Prints each problem as FILE:LINE: message. "
+                                  "Exits with 0 only when every file is valid."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("journeymap check: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc < 2)
+    {
+      g_printerr (_("journeymap check: name at least one file to check\n"));
+      return 2;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (!jm_cli_check_file (argv[i]))
+        all_valid = FALSE;
+    }
+
+  return all_valid ? 0 : 1;
+}
+
+static gboolean
+jm_cli_parse_choice (const char  *option,
+                     const char  *value,
+                     const char **choices,
+                     int         *out,
+                     GError     **error)
+{
+  g_autofree char *list = NULL;
+
+  if (value == NULL)
+    return TRUE;
+
+  for (int i = 0; choices[i] != NULL; i++)
+    {
+      if (g_str_equal (value, choices[i]))
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  list = g_strjoinv (", ", (char **) choices);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("--%s must be one of %s, not “%s”"), option, list, value);
+  return FALSE;
+}
+
+static gboolean
+jm_cli_export_options (const char       *layer,
+                       const char       *background,
+                       const char       *theme,
+                       const char       *scale,
+                       JmExportOptions  *options,
+                       GError          **error)
+{
+  static const char *layers[] = { "current", "future", "both", NULL };
+  static const char *backgrounds[] = { "white", "transparent", NULL };
+  static const char *themes[] = { "light", "dark", NULL };
+  int mode = JM_LAYER_MODE_CURRENT, transparent = 0, dark = 0;
+
+  jm_export_options_init (options);
+
+  if (!jm_cli_parse_choice ("layer", layer, layers, &mode, error) ||
+      !jm_cli_parse_choice ("background", background, backgrounds, &transparent, error) ||
+      !jm_cli_parse_choice ("theme", theme, themes, &dark, error))
+    return FALSE;
+
+  if (scale != NULL)
+    {
+      char *end = NULL;
+
+      options->scale = g_ascii_strtod (scale, &end);
+      if (end == scale || *end != '\0' || !(options->scale > 0) || options->scale > JM_EXPORT_MAX_SCALE)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--scale must be a number above 0 and at most %g, not “%s”"),
+                       JM_EXPORT_MAX_SCALE, scale);
+          return FALSE;
+        }
+    }
+
+  options->mode = mode;
+  options->transparent = transparent == 1;
+  options->theme = dark == 1 ? JM_THEME_DARK : JM_THEME_LIGHT;
+  return TRUE;
+}
+
+static int
+jm_cli_export (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *layer = NULL;
+  g_autofree char *background = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *scale = NULL;
+  JmExportOptions options;
+  JmExportFormat format;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+      N_("Where to write the export; its extension (.png, .svg, .pdf, .jmap) sets the format"),
+      N_("FILE") },
+    { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
+      N_("Which state to draw: current, future, or both compared"), N_("LAYER") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
+      N_("Pixels per map unit for PNG (default 1; 2 for HiDPI)"), N_("N") },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &background,
+      N_("white (default) or transparent"), N_("BACKGROUND") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
+      N_("light (default) or dark"), N_("THEME") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("MAP.jmap -o OUTPUT — export a journey map"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Exports to PNG, SVG or PDF with the renderer of the "
+                                           "window, or writes a normalised .jmap copy."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("journeymap export: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc != 2 || output_path == NULL)
+    {
+      g_printerr (_("journeymap export: usage: journeymap export MAP.jmap -o OUTPUT "
+                    "[--layer current|future|both] [--scale N] [--background white|transparent] "
+                    "[--theme light|dark]\n"));
+      return 2;
+    }
+
+  if (!jm_export_format_for_path (output_path, &format, &error) ||
+      !jm_cli_export_options (layer, background, theme, scale, &options, &error))
+    {
+      g_printerr ("journeymap export: %s\n", error->message);
+      return 2;
+    }
+
+  bytes = jm_cli_read_file (argv[1], &error);
+  if (bytes != NULL)
+    document = jm_xml_reader_read_bytes (bytes, argv[1], &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  out_file = g_file_new_for_commandline_arg (output_path);
+  if (!jm_export_to_file (document, out_file, format, &options, &error))
+    {
+      g_printerr ("%s: %s\n", output_path, error->message);
+      return 1;
+    }
+
+  return 0;
+}
 
 static const JmCliCommand *
 jm_cli_find_command (const char *name)

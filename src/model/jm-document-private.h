@@ -38,7 +38,6 @@ struct _JmDocument
 
   JmFormatVersion  version;
   JmForeignData    foreign;
-  GPtrArray       *namespaces; /* "prefix=uri" strings of foreign namespaces */
 };
 
 gboolean _jm_document_set_property (JmDocument   *self,

@@ -51,7 +51,6 @@ jm_document_finalize (GObject *object)
   for (guint i = 0; i < JM_N_LAYER_STATES; i++)
     g_clear_object (&self->layers[i]);
   _jm_foreign_data_clear (&self->foreign);
-  g_clear_pointer (&self->namespaces, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jm_document_parent_class)->finalize (object);
 }
@@ -480,4 +479,19 @@ jm_document_get_stage_index (JmDocument *self,
     return -1;
 
   return (int) position;
+}
+
+/**
+ * jm_document_get_format_minor:
+ *
+ * Returns: the minor version of the .jmap format the document was read
+ *   with; above the one this code writes when the file came from a newer
+ *   Journeymap
+ */
+int
+jm_document_get_format_minor (JmDocument *self)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), 0);
+
+  return self->version.minor;
 }

@@ -44,5 +44,6 @@ JmPersona     *jm_document_lookup_persona      (JmDocument   *self,
 JmPersona     *jm_document_get_primary_persona (JmDocument   *self);
 int            jm_document_get_stage_index     (JmDocument   *self,
                                                 const char   *stage_id);
+int            jm_document_get_format_minor    (JmDocument   *self);
 
 G_END_DECLS

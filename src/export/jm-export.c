@@ -1,0 +1,285 @@
+/* jm-export.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-export"
+
+#include "config.h"
+
+#include "jm-export.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "format/jm-xml-writer.h"
+#include "io/jm-document-io.h"
+#include "render/jm-renderer.h"
+
+/* Exports draw with the renderer of the canvas into cairo's PNG, SVG and
+ * PDF surfaces. They are built in memory and then saved like a map, with
+ * an atomic replace: a failed export never leaves a partial file. */
+
+/* CSS pixels to PostScript points: 96 px make an inch, 72 pt do. */
+#define JM_POINTS_PER_UNIT 0.75
+
+G_DEFINE_QUARK (jm-export-error-quark, jm_export_error)
+
+void
+jm_export_options_init (JmExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (JmExportOptions) { JM_LAYER_MODE_CURRENT, 1.0, FALSE, JM_THEME_LIGHT };
+}
+
+/**
+ * jm_export_format_for_path:
+ * @path: the name of the file to export to
+ * @format: (out): the format its extension names
+ *
+ * Returns: %FALSE with %JM_EXPORT_ERROR_UNKNOWN_FORMAT for an extension
+ *   that is not .png, .svg, .pdf or .jmap
+ */
+gboolean
+jm_export_format_for_path (const char      *path,
+                           JmExportFormat  *format,
+                           GError         **error)
+{
+  static const struct {
+    const char     *suffix;
+    JmExportFormat  format;
+  } formats[] = {
+    { ".png", JM_EXPORT_FORMAT_PNG },
+    { ".svg", JM_EXPORT_FORMAT_SVG },
+    { ".pdf", JM_EXPORT_FORMAT_PDF },
+    { ".jmap", JM_EXPORT_FORMAT_JMAP },
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_str_has_suffix (lower, formats[i].suffix))
+        {
+          *format = formats[i].format;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_UNKNOWN_FORMAT,
+               _("“%s” is not a format Journeymap exports to; use a name ending in .png, .svg, "
+                 ".pdf or .jmap."), path);
+  return FALSE;
+}
+
+static cairo_status_t
+jm_export_write_cb (void                *closure,
+                    const unsigned char *data,
+                    unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+jm_export_check_surface (cairo_surface_t  *surface,
+                         GError          **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FAILED,
+               _("The export could not be drawn: %s."), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static void
+jm_export_draw (cairo_t               *cr,
+                JmLayout              *layout,
+                const JmExportOptions *options)
+{
+  JmRenderOptions render = { options->theme, options->transparent, NULL };
+
+  jm_renderer_draw (cr, layout, &render);
+}
+
+static GBytes *
+jm_export_png (JmLayout               *layout,
+               const JmExportOptions  *options,
+               GError                **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  int pixel_width, pixel_height;
+  gboolean ok;
+
+  jm_layout_get_size (layout, &width, &height);
+  pixel_width = (int) ceil (width * options->scale);
+  pixel_height = (int) ceil (height * options->scale);
+  if (pixel_width > 32767 || pixel_height > 32767 ||
+      (double) pixel_width * pixel_height > JM_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                   _("At scale %g the image would be %d × %d pixels, more than a PNG export "
+                     "allows; choose a smaller scale, or export to SVG or PDF."),
+                   options->scale, pixel_width, pixel_height);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, options->scale, options->scale);
+  jm_export_draw (cr, layout, options);
+  cairo_destroy (cr);
+
+  ok = jm_export_check_surface (surface, error) &&
+       cairo_surface_write_to_png_stream (surface, jm_export_write_cb, out) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy (surface);
+
+  if (!ok)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FAILED,
+                             _("The PNG image could not be encoded."));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static GBytes *
+jm_export_vector (JmLayout               *layout,
+                  JmExportFormat          format,
+                  const JmExportOptions  *options,
+                  GError                **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  JmDocument *document = jm_layout_get_document (layout);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  gboolean ok;
+
+  jm_layout_get_size (layout, &width, &height);
+
+  if (format == JM_EXPORT_FORMAT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (jm_export_write_cb, out, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (jm_export_write_cb, out,
+                                                     width * JM_POINTS_PER_UNIT,
+                                                     height * JM_POINTS_PER_UNIT);
+      if (jm_document_get_title (document) != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, jm_document_get_title (document));
+      if (jm_document_get_author (document) != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, jm_document_get_author (document));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Journeymap " PACKAGE_VERSION);
+    }
+
+  cr = cairo_create (surface);
+  if (format == JM_EXPORT_FORMAT_PDF)
+    cairo_scale (cr, JM_POINTS_PER_UNIT, JM_POINTS_PER_UNIT);
+  jm_export_draw (cr, layout, options);
+  cairo_destroy (cr);
+
+  cairo_surface_finish (surface);
+  ok = jm_export_check_surface (surface, error);
+  cairo_surface_destroy (surface);
+
+  if (!ok)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static gboolean
+jm_export_check_options (const JmExportOptions  *options,
+                         GError                **error)
+{
+  if (!isfinite (options->scale) || options->scale <= 0 || options->scale > JM_EXPORT_MAX_SCALE)
+    {
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_INVALID_OPTION,
+                   _("The scale must be a number above 0 and at most %g."), JM_EXPORT_MAX_SCALE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jm_export_to_bytes:
+ * @document: the map
+ * @format: what to make
+ * @options: (nullable): how; %NULL for the defaults
+ *
+ * Returns: (transfer full): the exported file's content, or %NULL with
+ *   @error set
+ */
+GBytes *
+jm_export_to_bytes (JmDocument             *document,
+                    JmExportFormat          format,
+                    const JmExportOptions  *options,
+                    GError                **error)
+{
+  g_autoptr(JmLayout) layout = NULL;
+  JmExportOptions defaults;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  if (options == NULL)
+    {
+      jm_export_options_init (&defaults);
+      options = &defaults;
+    }
+
+  if (!jm_export_check_options (options, error))
+    return NULL;
+
+  if (format == JM_EXPORT_FORMAT_JMAP)
+    return jm_xml_writer_write_bytes (document);
+
+  layout = jm_layout_new (document, options->mode);
+
+  if (format == JM_EXPORT_FORMAT_PNG)
+    return jm_export_png (layout, options, error);
+
+  return jm_export_vector (layout, format, options, error);
+}
+
+/**
+ * jm_export_to_file:
+ *
+ * Exports to @file, replacing it atomically; on failure nothing is
+ * written.
+ */
+gboolean
+jm_export_to_file (JmDocument             *document,
+                   GFile                  *file,
+                   JmExportFormat          format,
+                   const JmExportOptions  *options,
+                   GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = jm_export_to_bytes (document, format, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return jm_document_io_save_bytes (bytes, file, NULL, NULL, NULL, error);
+}

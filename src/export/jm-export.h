@@ -1,0 +1,68 @@
+/* jm-export.h: journey maps to PNG, SVG, PDF and .jmap
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/jm-document.h"
+#include "render/jm-layout.h"
+#include "render/jm-theme.h"
+
+G_BEGIN_DECLS
+
+#define JM_EXPORT_ERROR (jm_export_error_quark ())
+
+typedef enum
+{
+  JM_EXPORT_ERROR_UNKNOWN_FORMAT,
+  JM_EXPORT_ERROR_INVALID_OPTION,
+  JM_EXPORT_ERROR_TOO_LARGE,
+  JM_EXPORT_ERROR_FAILED,
+} JmExportError;
+
+typedef enum
+{
+  JM_EXPORT_FORMAT_PNG,
+  JM_EXPORT_FORMAT_SVG,
+  JM_EXPORT_FORMAT_PDF,
+  JM_EXPORT_FORMAT_JMAP,
+} JmExportFormat;
+
+/**
+ * JmExportOptions:
+ * @mode: which state of the map to draw
+ * @scale: pixels per layout unit, for PNG (2 for a HiDPI-sharp image)
+ * @transparent: leave the background transparent (PNG, SVG, PDF)
+ * @theme: the light or the dark palette
+ */
+typedef struct
+{
+  JmLayerMode mode;
+  double      scale;
+  gboolean    transparent;
+  JmThemeKind theme;
+} JmExportOptions;
+
+#define JM_EXPORT_MAX_SCALE 8.0
+#define JM_EXPORT_MAX_PIXELS (400 * 1000 * 1000)
+
+GQuark      jm_export_error_quark        (void);
+void        jm_export_options_init       (JmExportOptions        *options);
+gboolean    jm_export_format_for_path    (const char             *path,
+                                          JmExportFormat         *format,
+                                          GError                **error);
+GBytes     *jm_export_to_bytes           (JmDocument             *document,
+                                          JmExportFormat          format,
+                                          const JmExportOptions  *options,
+                                          GError                **error);
+gboolean    jm_export_to_file            (JmDocument             *document,
+                                          GFile                  *file,
+                                          JmExportFormat          format,
+                                          const JmExportOptions  *options,
+                                          GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,1641 @@
+/* jm-xml-reader.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-format"
+
+#include "config.h"
+
+#include "jm-xml-reader.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <libxml/xmlreader.h>
+#include <math.h>
+
+#include "jm-format-error.h"
+#include "jm-xml-names.h"
+#include "model/jm-document-private.h"
+#include "model/jm-emotion-point-private.h"
+#include "model/jm-enum-types.h"
+#include "model/jm-item-private.h"
+#include "model/jm-lane-private.h"
+#include "model/jm-layer-private.h"
+#include "model/jm-link-private.h"
+#include "model/jm-object-store-private.h"
+#include "model/jm-persona-private.h"
+#include "model/jm-stage-private.h"
+
+/* A streaming reader (xmlTextReader) rather than a tree: several times
+ * faster and a fraction of the memory on large maps. Files come from
+ * anyone, so: no network, no DTD (any DOCTYPE is refused before content is
+ * read, which also rules out entity expansion), bounded sizes, and every
+ * problem becomes a JM_FORMAT_ERROR naming the file and the line. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
+
+typedef struct
+{
+  GType type;
+  guint scopes; /* bit 0: the document; bits 1, 2: the current, future layer */
+} IdClaim;
+
+typedef struct
+{
+  xmlTextReaderPtr  reader;
+  const char       *data;
+  gsize             size;
+  const char       *name;
+  JmDocument       *document;
+  GError           *error;
+  gboolean          newer_minor;
+  GHashTable       *ids;   /* id → IdClaim */
+  GHashTable       *lines; /* JmObject → line, for the checks after parsing */
+  guint             n_items;
+
+  /* The first error libxml2 reported. */
+  int               xml_code;
+  int               xml_line;
+  char             *xml_message;
+} Reader;
+
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+  char       *value;
+} Attribute;
+
+/* Helpers {{{ */
+
+static int
+reader_line (Reader *r)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
+
+  if (node == NULL)
+    return xmlTextReaderGetParserLineNumber (r->reader);
+
+  return (int) xmlGetLineNo (node);
+}
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+reader_fail_at (Reader     *r,
+                int         code,
+                int         line,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (r->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    g_set_error (&r->error, JM_FORMAT_ERROR, code, "%s:%d: %s", r->name, line, message);
+  else
+    g_set_error (&r->error, JM_FORMAT_ERROR, code, "%s: %s", r->name, message);
+
+  return FALSE;
+}
+
+#define reader_fail(r, code, ...) reader_fail_at ((r), (code), reader_line (r), __VA_ARGS__)
+
+static void
+reader_structured_error_cb (void        *user_data,
+                            xmlErrorPtr  xml_error)
+{
+  Reader *r = user_data;
+
+  if (xml_error->level < XML_ERR_ERROR || r->xml_message != NULL)
+    return;
+
+  r->xml_code = xml_error->code;
+  r->xml_line = xml_error->line;
+  r->xml_message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : ""));
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    {
+      if (!g_ascii_isspace (data[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+count_lines (const char *data,
+             gsize       size)
+{
+  int lines = 1;
+
+  for (gsize i = 0; i + 1 < size; i++)
+    lines += data[i] == '\n';
+
+  return lines;
+}
+
+static gboolean
+reader_fail_from_libxml (Reader *r)
+{
+  switch (r->xml_code)
+    {
+    case XML_ERR_DOCUMENT_EMPTY:
+      if (is_blank (r->data, r->size))
+        return reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0, _("The file is empty."));
+      return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+                             _("This is not a journey map: the file does not hold XML."));
+
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+    case XML_ERR_UNKNOWN_ENCODING:
+    case XML_ERR_UNSUPPORTED_ENCODING:
+      return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, r->xml_line,
+                             _("The file holds bytes that are not valid UTF-8 text, or characters "
+                               "XML does not allow."));
+
+    case XML_ERR_NAME_TOO_LONG:
+      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
+                             _("The file holds a name too long to read."));
+
+    default:
+      break;
+    }
+
+  if (r->xml_line >= count_lines (r->data, r->size))
+    return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+                           _("The file ends unexpectedly: it may have been cut off while it was "
+                             "saved or sent (%s)."),
+                           r->xml_message ? r->xml_message : "");
+
+  return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+                         _("The file is damaged or is not a journey map: %s."),
+                         r->xml_message ? r->xml_message : _("unreadable XML"));
+}
+
+/* Looks through the prolog (XML declaration, comments, processing
+ * instructions) before libxml2 sees a byte: a DOCTYPE is refused before
+ * its internal subset is parsed at all, so entity declarations never
+ * reach the parser. */
+static gboolean
+reader_refuse_doctype (Reader *r)
+{
+  const char *p = r->data, *end = r->data + r->size;
+  int line = 1;
+
+  if (r->size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      const char *close = NULL;
+
+      if (g_ascii_isspace (*p))
+        {
+          line += *p++ == '\n';
+          continue;
+        }
+
+      if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DOCTYPE, line,
+                               _("The file has a DOCTYPE declaration, which journey maps never have "
+                                 "and which could be used to read other files or exhaust memory."));
+
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p + 4, end - p - 4, "-->");
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        close = g_strstr_len (p + 2, end - p - 2, "?>");
+      else
+        return TRUE; /* the root element, or not XML: libxml2 will say */
+
+      if (close == NULL)
+        return TRUE;
+      for (; p < close; p++)
+        line += *p == '\n';
+      p = close + 2;
+    }
+
+  return TRUE;
+}
+
+/* Returns 1 with a node, 0 at the end of the document, -1 on error. */
+static int
+reader_read (Reader *r)
+{
+  int ret = xmlTextReaderRead (r->reader);
+
+  if (ret < 0 || r->xml_message != NULL)
+    {
+      reader_fail_from_libxml (r);
+      return -1;
+    }
+
+  if (xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      reader_fail (r, JM_FORMAT_ERROR_DOCTYPE,
+                   _("The file has a DOCTYPE declaration, which journey maps never have and "
+                     "which could be used to read other files or exhaust memory."));
+      return -1;
+    }
+
+  return ret;
+}
+
+static gboolean
+reader_is_our_namespace (Reader *r)
+{
+  const xmlChar *uri = xmlTextReaderConstNamespaceUri (r->reader);
+
+  return uri != NULL && strcmp ((const char *) uri, JM_XML_NAMESPACE) == 0;
+}
+
+static const char *
+reader_local_name (Reader *r)
+{
+  return (const char *) xmlTextReaderConstLocalName (r->reader);
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id == NULL || !(g_ascii_isalpha (id[0]) || id[0] == '_'))
+    return FALSE;
+
+  for (const char *p = id + 1; *p != '\0'; p++)
+    {
+      if (!(g_ascii_isalnum (*p) || *p == '_' || *p == '.' || *p == '-'))
+        return FALSE;
+    }
+
+  return strlen (id) <= JM_FORMAT_MAX_ID_CHARS;
+}
+
+/* }}} */
+
+/* Attributes {{{ */
+
+static void
+attributes_clear (Attribute *attributes)
+{
+  for (guint i = 0; attributes[i].name != NULL; i++)
+    g_clear_pointer (&attributes[i].value, g_free);
+}
+
+static gboolean
+reader_keep_foreign_attribute (Reader        *r,
+                               JmForeignData *foreign)
+{
+  const char *name = (const char *) xmlTextReaderConstName (r->reader);
+  const char *value = (const char *) xmlTextReaderConstValue (r->reader);
+
+  if (foreign == NULL)
+    return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                        _("The attribute “%s” is not allowed on <%s>."),
+                        name, (const char *) xmlTextReaderConstLocalName (r->reader));
+
+  _jm_foreign_data_add_attribute (foreign, name, value);
+  return TRUE;
+}
+
+/* Fills @attributes (terminated by a NULL name) from the current element.
+ * Attributes of other namespaces are kept in @foreign, and so are unknown
+ * ones of a newer minor version of the format. */
+static gboolean
+reader_attributes (Reader        *r,
+                   const char    *element,
+                   Attribute     *attributes,
+                   JmForeignData *foreign)
+{
+  int line = reader_line (r);
+  gboolean ok = TRUE;
+
+  while (ok && xmlTextReaderMoveToNextAttribute (r->reader) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstName (r->reader);
+      const char *value = (const char *) xmlTextReaderConstValue (r->reader);
+      gboolean known = FALSE;
+
+      if (xmlTextReaderIsNamespaceDecl (r->reader))
+        {
+          if (strcmp (name, "xmlns") != 0 || g_strcmp0 (value, JM_XML_NAMESPACE) != 0)
+            _jm_foreign_data_add_attribute (foreign, name, value);
+          continue;
+        }
+
+      if (xmlTextReaderConstNamespaceUri (r->reader) != NULL)
+        {
+          ok = reader_keep_foreign_attribute (r, foreign);
+          continue;
+        }
+
+      for (guint i = 0; attributes[i].name != NULL && !known; i++)
+        {
+          if (strcmp (attributes[i].name, name) == 0)
+            {
+              g_free (attributes[i].value);
+              attributes[i].value = g_strdup (value);
+              known = TRUE;
+            }
+        }
+
+      if (known)
+        continue;
+
+      if (r->newer_minor)
+        ok = reader_keep_foreign_attribute (r, foreign);
+      else
+        ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                             _("The attribute “%s” is not allowed on <%s>."), name, element);
+    }
+
+  xmlTextReaderMoveToElement (r->reader);
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 0; attributes[i].name != NULL; i++)
+    {
+      if (attributes[i].required && attributes[i].value == NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                               _("The <%s> element needs a “%s” attribute."),
+                               element, attributes[i].name);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+reader_parse_double (Reader     *r,
+                     int         line,
+                     const char *element,
+                     const char *attribute,
+                     const char *text,
+                     double      min,
+                     double      max,
+                     double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (value) || errno == ERANGE)
+    return reader_fail_at (r, JM_FORMAT_ERROR_NUMBER, line,
+                           _("The %s “%s” of <%s> is not a usable number."),
+                           attribute, text, element);
+
+  if (value < min || value > max)
+    return reader_fail_at (r, JM_FORMAT_ERROR_NUMBER, line,
+                           _("The %s of <%s> is %s, outside the allowed range from %g to %g."),
+                           attribute, element, text, min, max);
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+reader_parse_enum (Reader     *r,
+                   int         line,
+                   const char *element,
+                   const char *attribute,
+                   GType       enum_type,
+                   const char *text,
+                   int        *out)
+{
+  if (!jm_enum_from_nick (enum_type, text, out))
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                           _("“%s” is not a known %s for <%s>."), text, attribute, element);
+
+  return TRUE;
+}
+
+static gboolean
+reader_parse_color (Reader     *r,
+                    int         line,
+                    const char *element,
+                    const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (strlen (text) != 7 || text[0] != '#')
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                           _("The colour “%s” of <%s> is not of the form #rrggbb."), text, element);
+
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (text[i]))
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                               _("The colour “%s” of <%s> is not of the form #rrggbb."),
+                               text, element);
+    }
+
+  return TRUE;
+}
+
+/* Claims @id for an object of @type in @scope (-1: the document, else a
+ * layer). An item, point or link of the future state may reuse the id of
+ * its counterpart in the current state: that is how the states compare. */
+static gboolean
+reader_claim_id (Reader     *r,
+                 int         line,
+                 const char *element,
+                 const char *id,
+                 GType       type,
+                 int         scope)
+{
+  guint bit = 1u << (scope + 1);
+  IdClaim *claim;
+
+  if (!is_valid_id (id))
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                           _("“%s” is not a valid id for <%s>: ids start with a letter and hold "
+                             "at most %d letters, digits, “-”, “_” or “.”."),
+                           id, element, JM_FORMAT_MAX_ID_CHARS);
+
+  claim = g_hash_table_lookup (r->ids, id);
+  if (claim == NULL)
+    {
+      claim = g_new0 (IdClaim, 1);
+      claim->type = type;
+      claim->scopes = bit;
+      g_hash_table_insert (r->ids, g_strdup (id), claim);
+      return TRUE;
+    }
+
+  if (scope >= 0 && claim->type == type && (claim->scopes & (bit | 1u)) == 0)
+    {
+      claim->scopes |= bit;
+      return TRUE;
+    }
+
+  return reader_fail_at (r, JM_FORMAT_ERROR_DUPLICATE_ID, line,
+                         _("The id “%s” is used more than once."), id);
+}
+
+/* }}} */
+
+/* Elements {{{ */
+
+typedef gboolean (*ChildFunc) (Reader     *r,
+                               const char *name,
+                               gpointer    data);
+
+/* Keeps an element this version does not know, as XML, and moves past it. */
+static gboolean
+reader_keep_foreign_element (Reader        *r,
+                             JmForeignData *foreign,
+                             const char    *parent)
+{
+  g_autofree char *name = g_strdup (reader_local_name (r));
+  xmlChar *xml;
+
+  if (foreign == NULL || (reader_is_our_namespace (r) && !r->newer_minor))
+    return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                        _("The element <%s> is not allowed in <%s>."), name, parent);
+
+  xml = xmlTextReaderReadOuterXml (r->reader);
+  if (xml == NULL)
+    return reader_fail_from_libxml (r);
+
+  _jm_foreign_data_add_element (foreign, (const char *) xml);
+  xmlFree (xml);
+
+  return TRUE;
+}
+
+/* Reads the children of the current element, giving each child element of
+ * our namespace to @func, which returns FALSE with an error, or with none
+ * when it does not know the element. Text between elements is refused. */
+static gboolean
+reader_children (Reader        *r,
+                 const char    *parent,
+                 ChildFunc      func,
+                 gpointer       data,
+                 JmForeignData *foreign)
+{
+  gboolean skip_read = FALSE;
+  int depth;
+
+  if (xmlTextReaderIsEmptyElement (r->reader))
+    return TRUE;
+
+  depth = xmlTextReaderDepth (r->reader);
+  for (;;)
+    {
+      int type;
+
+      if (!skip_read && reader_read (r) != 1)
+        return r->error != NULL ? FALSE :
+               reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), parent);
+      skip_read = FALSE;
+
+      type = xmlTextReaderNodeType (r->reader);
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
+        return TRUE;
+
+      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
+        return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                            _("Text is not allowed directly in <%s>."), parent);
+
+      if (type != XML_READER_TYPE_ELEMENT)
+        continue;
+
+      if (reader_is_our_namespace (r) && func (r, reader_local_name (r), data))
+        continue;
+      if (r->error != NULL)
+        return FALSE;
+
+      if (!reader_keep_foreign_element (r, foreign, parent))
+        return FALSE;
+
+      /* ReadOuterXml left us on the element; Next moves past its subtree. */
+      if (xmlTextReaderNext (r->reader) != 1)
+        return r->error != NULL ? FALSE : reader_fail_from_libxml (r);
+      skip_read = TRUE;
+    }
+}
+
+/* Reads the text content of the current element into @out. */
+static gboolean
+reader_text (Reader  *r,
+             glong    max_chars,
+             char   **out)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *element = g_strdup (reader_local_name (r));
+  int depth;
+
+  if (!xmlTextReaderIsEmptyElement (r->reader))
+    {
+      depth = xmlTextReaderDepth (r->reader);
+      for (;;)
+        {
+          int type;
+
+          if (reader_read (r) != 1)
+            return r->error != NULL ? FALSE :
+                   reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), element);
+
+          type = xmlTextReaderNodeType (r->reader);
+          if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
+            break;
+
+          if (type == XML_READER_TYPE_ELEMENT)
+            return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                                _("The element <%s> can only hold text."), element);
+
+          if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+              type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
+            g_string_append (text, (const char *) xmlTextReaderConstValue (r->reader));
+
+          if (text->len > (gsize) max_chars * 4)
+            break;
+        }
+    }
+
+  if (g_utf8_strlen (text->str, text->len) > max_chars)
+    return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
+                        _("The text of <%s> is longer than %ld characters."), element, max_chars);
+
+  g_free (*out);
+  *out = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
+static gboolean
+reader_text_element_no_attributes (Reader      *r,
+                                   const char  *name,
+                                   glong        max_chars,
+                                   char       **out)
+{
+  Attribute attributes[] = { { NULL } };
+
+  if (!reader_attributes (r, name, attributes, NULL))
+    return FALSE;
+
+  return reader_text (r, max_chars, out);
+}
+
+static gboolean
+reader_binary (Reader      *r,
+               const char  *element,
+               GBytes     **data,
+               char       **media_type)
+{
+  Attribute attributes[] = {
+    { JM_XML_MEDIA_TYPE, TRUE, NULL },
+    { NULL }
+  };
+  g_autofree char *base64 = NULL;
+  const char *type;
+  guchar *decoded;
+  gsize size;
+  int line = reader_line (r);
+  gboolean ok;
+
+  ok = reader_attributes (r, element, attributes, NULL) &&
+       reader_text (r, JM_FORMAT_MAX_IMAGE_BYTES / 3 * 4 + 8, &base64);
+  type = attributes[0].value;
+  if (ok && g_strcmp0 (type, "image/png") != 0 && g_strcmp0 (type, "image/jpeg") != 0 &&
+      g_strcmp0 (type, "image/svg+xml") != 0)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("The image type “%s” is not supported: use PNG, JPEG or SVG."), type);
+
+  if (ok)
+    {
+      decoded = g_base64_decode (base64, &size);
+      g_clear_pointer (data, g_bytes_unref);
+      *data = g_bytes_new_take (decoded, size);
+      g_free (*media_type);
+      *media_type = g_strdup (type);
+    }
+
+  attributes_clear (attributes);
+  return ok;
+}
+
+static gboolean
+read_persona_child (Reader     *r,
+                    const char *name,
+                    gpointer    data)
+{
+  JmPersona *persona = data;
+
+  if (g_str_equal (name, JM_XML_NAME))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &persona->name);
+  if (g_str_equal (name, JM_XML_ROLE))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &persona->role);
+  if (g_str_equal (name, JM_XML_DESCRIPTION))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &persona->description);
+  if (g_str_equal (name, JM_XML_GOALS))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &persona->goals);
+  if (g_str_equal (name, JM_XML_MOTIVATIONS))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &persona->motivations);
+  if (g_str_equal (name, JM_XML_FRUSTRATIONS))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &persona->frustrations);
+  if (g_str_equal (name, JM_XML_PHOTO))
+    return reader_binary (r, name, &persona->photo, &persona->photo_type);
+
+  return FALSE;
+}
+
+/* Hands the foreign attributes read before the object existed to it. */
+static void
+reader_give_foreign (JmObject      *object,
+                     JmForeignData *foreign)
+{
+  JmForeignData *target = _jm_object_get_foreign (object);
+
+  _jm_foreign_data_clear (target);
+  *target = *foreign;
+  *foreign = (JmForeignData) { NULL, NULL };
+}
+
+static gboolean
+reader_parse_boolean (Reader     *r,
+                      int         line,
+                      const char *attribute,
+                      const char *text,
+                      gboolean   *out)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+    *out = TRUE;
+  else if (g_str_equal (text, "false") || g_str_equal (text, "0"))
+    *out = FALSE;
+  else
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                           _("“%s” must be “true” or “false”, not “%s”."), attribute, text);
+
+  return TRUE;
+}
+
+static gboolean
+read_persona (Reader     *r,
+              const char *name,
+              gpointer    data)
+{
+  Attribute attributes[] = {
+    { JM_XML_ID, TRUE, NULL },
+    { JM_XML_PRIMARY, FALSE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  g_autoptr(JmPersona) persona = NULL;
+  int line = reader_line (r);
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_PERSONA))
+    return FALSE;
+
+  ok = reader_attributes (r, name, attributes, &foreign) &&
+       reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_PERSONA, -1);
+  if (ok)
+    {
+      persona = jm_persona_new (attributes[0].value);
+      reader_give_foreign (JM_OBJECT (persona), &foreign);
+      ok = reader_parse_boolean (r, line, JM_XML_PRIMARY, attributes[1].value, &persona->primary);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  if (!ok)
+    return FALSE;
+
+  if (!reader_children (r, name, read_persona_child, persona,
+                        _jm_object_get_foreign (JM_OBJECT (persona))))
+    return FALSE;
+
+  if (persona->name == NULL)
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A persona needs a <name>."));
+
+  _jm_object_store_append (r->document->personas, JM_OBJECT (persona));
+  return TRUE;
+}
+
+static gboolean
+read_stage_child (Reader     *r,
+                  const char *name,
+                  gpointer    data)
+{
+  JmStage *stage = data;
+
+  if (g_str_equal (name, JM_XML_NAME))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &stage->name);
+  if (g_str_equal (name, JM_XML_DESCRIPTION))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &stage->description);
+  if (g_str_equal (name, JM_XML_DURATION))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &stage->duration);
+
+  return FALSE;
+}
+
+static gboolean
+read_stage (Reader     *r,
+            const char *name,
+            gpointer    data)
+{
+  Attribute attributes[] = {
+    { JM_XML_ID, TRUE, NULL },
+    { JM_XML_COLOR, FALSE, NULL },
+    { JM_XML_WIDTH, FALSE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  g_autoptr(JmStage) stage = NULL;
+  int line = reader_line (r);
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_STAGE))
+    return FALSE;
+
+  ok = reader_attributes (r, name, attributes, &foreign) &&
+       reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_STAGE, -1) &&
+       reader_parse_color (r, line, name, attributes[1].value);
+  if (ok)
+    {
+      stage = jm_stage_new (attributes[0].value);
+      reader_give_foreign (JM_OBJECT (stage), &foreign);
+      stage->color = g_steal_pointer (&attributes[1].value);
+      if (attributes[2].value != NULL)
+        ok = reader_parse_double (r, line, name, JM_XML_WIDTH, attributes[2].value,
+                                  JM_STAGE_MIN_WIDTH, JM_STAGE_MAX_WIDTH, &stage->width);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  if (!ok)
+    return FALSE;
+
+  if (!reader_children (r, name, read_stage_child, stage, _jm_object_get_foreign (JM_OBJECT (stage))))
+    return FALSE;
+
+  if (stage->name == NULL)
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A stage needs a <name>."));
+
+  _jm_object_store_append (r->document->stages, JM_OBJECT (stage));
+  return TRUE;
+}
+
+static gboolean
+read_lane_child (Reader     *r,
+                 const char *name,
+                 gpointer    data)
+{
+  JmLane *lane = data;
+
+  if (g_str_equal (name, JM_XML_NAME))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &lane->name);
+
+  return FALSE;
+}
+
+static gboolean
+read_lane (Reader     *r,
+           const char *name,
+           gpointer    data)
+{
+  Attribute attributes[] = {
+    { JM_XML_ID, TRUE, NULL },
+    { JM_XML_KIND, TRUE, NULL },
+    { JM_XML_HEIGHT, FALSE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  g_autoptr(JmLane) lane = NULL;
+  int line = reader_line (r);
+  int kind = 0;
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_LANE))
+    return FALSE;
+
+  ok = reader_attributes (r, name, attributes, &foreign) &&
+       reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_LANE, -1) &&
+       reader_parse_enum (r, line, name, _("lane kind"), JM_TYPE_LANE_KIND, attributes[1].value, &kind);
+  if (ok)
+    {
+      lane = jm_lane_new (attributes[0].value);
+      reader_give_foreign (JM_OBJECT (lane), &foreign);
+      lane->kind = kind;
+      if (attributes[2].value != NULL)
+        ok = reader_parse_double (r, line, name, JM_XML_HEIGHT, attributes[2].value,
+                                  JM_LANE_MIN_HEIGHT, JM_LANE_MAX_HEIGHT, &lane->height);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  if (!ok)
+    return FALSE;
+
+  if (!reader_children (r, name, read_lane_child, lane, _jm_object_get_foreign (JM_OBJECT (lane))))
+    return FALSE;
+
+  if (lane->name == NULL)
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A lane needs a <name>."));
+
+  _jm_object_store_append (r->document->lanes, JM_OBJECT (lane));
+  return TRUE;
+}
+
+static gboolean
+read_moment_child (Reader     *r,
+                   const char *name,
+                   gpointer    data)
+{
+  JmItem *item = data;
+
+  if (g_str_equal (name, JM_XML_RATIONALE))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &item->moment_rationale);
+
+  return FALSE;
+}
+
+static gboolean
+read_moment (Reader *r,
+             JmItem *item)
+{
+  Attribute attributes[] = {
+    { JM_XML_KIND, TRUE, NULL },
+    { JM_XML_LABEL, FALSE, NULL },
+    { NULL }
+  };
+  int line = reader_line (r);
+  int kind = 0;
+  gboolean ok;
+
+  /* Foreign attributes of the moment are kept on its item. */
+  ok = reader_attributes (r, JM_XML_MOMENT, attributes, NULL) &&
+       reader_parse_enum (r, line, JM_XML_MOMENT, _("kind of Moment of Truth"),
+                          JM_TYPE_MOMENT_KIND, attributes[0].value, &kind);
+  if (ok && kind == JM_MOMENT_KIND_NONE)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("“none” is not a kind of Moment of Truth: leave the element out."));
+  if (ok && kind == JM_MOMENT_KIND_CUSTOM && attributes[1].value == NULL)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("A custom Moment of Truth needs a “label”."));
+  if (ok && g_utf8_strlen (attributes[1].value ? attributes[1].value : "", -1) > JM_FORMAT_MAX_NAME_CHARS)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, line, _("The label is too long."));
+
+  if (ok)
+    {
+      item->moment = kind;
+      item->moment_label = g_steal_pointer (&attributes[1].value);
+    }
+
+  attributes_clear (attributes);
+  if (!ok)
+    return FALSE;
+
+  return reader_children (r, JM_XML_MOMENT, read_moment_child, item, NULL);
+}
+
+static gboolean
+read_item_child (Reader     *r,
+                 const char *name,
+                 gpointer    data)
+{
+  JmItem *item = data;
+
+  if (g_str_equal (name, JM_XML_TITLE))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &item->title);
+  if (g_str_equal (name, JM_XML_BODY))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &item->body);
+  if (g_str_equal (name, JM_XML_MOMENT))
+    return read_moment (r, item);
+  if (g_str_equal (name, JM_XML_IMAGE))
+    {
+      if (item->kind != JM_ITEM_KIND_IMAGE)
+        return reader_fail (r, JM_FORMAT_ERROR_INVALID, _("Only image items can hold an <image>."));
+      return reader_binary (r, name, &item->image, &item->image_type);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+read_item (Reader     *r,
+           const char *name,
+           gpointer    data)
+{
+  JmLayer *layer = data;
+  Attribute attributes[] = {
+    { JM_XML_ID, TRUE, NULL },
+    { JM_XML_KIND, TRUE, NULL },
+    { JM_XML_STAGE, TRUE, NULL },
+    { JM_XML_LANE, TRUE, NULL },
+    { JM_XML_CHANNEL, FALSE, NULL },
+    { JM_XML_COLOR, FALSE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  g_autoptr(JmItem) item = NULL;
+  int line = reader_line (r);
+  int kind = 0, channel = JM_CHANNEL_NONE;
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_ITEM))
+    return FALSE;
+
+  if (++r->n_items > JM_FORMAT_MAX_ITEMS)
+    return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
+                        _("The map has more than %d items."), JM_FORMAT_MAX_ITEMS);
+
+  ok = reader_attributes (r, name, attributes, &foreign) &&
+       reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_ITEM, jm_layer_get_state (layer)) &&
+       reader_parse_enum (r, line, name, _("item kind"), JM_TYPE_ITEM_KIND, attributes[1].value, &kind) &&
+       reader_parse_color (r, line, name, attributes[5].value);
+  if (ok && attributes[4].value != NULL)
+    ok = reader_parse_enum (r, line, name, _("channel"), JM_TYPE_CHANNEL, attributes[4].value, &channel);
+  if (ok && kind == JM_ITEM_KIND_TOUCHPOINT && channel == JM_CHANNEL_NONE)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A touchpoint needs a “channel”."));
+  if (ok && kind != JM_ITEM_KIND_TOUCHPOINT && attributes[4].value != NULL)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("Only touchpoints have a “channel”."));
+
+  if (ok)
+    {
+      item = jm_item_new (attributes[0].value);
+      reader_give_foreign (JM_OBJECT (item), &foreign);
+      item->kind = kind;
+      item->channel = channel;
+      item->stage_id = g_steal_pointer (&attributes[2].value);
+      item->lane_id = g_steal_pointer (&attributes[3].value);
+      item->color = g_steal_pointer (&attributes[5].value);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  if (!ok)
+    return FALSE;
+
+  if (!reader_children (r, name, read_item_child, item, _jm_object_get_foreign (JM_OBJECT (item))))
+    return FALSE;
+
+  g_hash_table_insert (r->lines, item, GINT_TO_POINTER (line));
+  _jm_object_store_append (jm_layer_get_items (layer), JM_OBJECT (item));
+  return TRUE;
+}
+
+typedef struct
+{
+  JmLayer *layer;
+  char    *persona_id;
+} CurveContext;
+
+static gboolean
+read_point (Reader     *r,
+            const char *name,
+            gpointer    data)
+{
+  CurveContext *curve = data;
+  Attribute attributes[] = {
+    { JM_XML_ID, TRUE, NULL },
+    { JM_XML_STAGE, TRUE, NULL },
+    { JM_XML_POSITION, TRUE, NULL },
+    { JM_XML_SCORE, TRUE, NULL },
+    { JM_XML_LABEL, FALSE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  g_autoptr(JmEmotionPoint) point = NULL;
+  int line = reader_line (r);
+  double position = 0, score = 0;
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_POINT))
+    return FALSE;
+
+  ok = reader_attributes (r, name, attributes, &foreign) &&
+       reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_EMOTION_POINT,
+                        jm_layer_get_state (curve->layer)) &&
+       reader_parse_double (r, line, name, JM_XML_POSITION, attributes[2].value, 0.0, 1.0, &position) &&
+       reader_parse_double (r, line, name, JM_XML_SCORE, attributes[3].value,
+                            JM_SCORE_MIN, JM_SCORE_MAX, &score);
+  if (ok && g_utf8_strlen (attributes[4].value ? attributes[4].value : "", -1) > JM_FORMAT_MAX_NAME_CHARS)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, line, _("The label is too long."));
+
+  if (ok)
+    {
+      point = jm_emotion_point_new (attributes[0].value);
+      reader_give_foreign (JM_OBJECT (point), &foreign);
+      point->persona_id = g_strdup (curve->persona_id);
+      point->stage_id = g_steal_pointer (&attributes[1].value);
+      point->position = position;
+      point->score = score;
+      point->label = g_steal_pointer (&attributes[4].value);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  if (!ok)
+    return FALSE;
+
+  if (!reader_children (r, name, NULL, NULL, _jm_object_get_foreign (JM_OBJECT (point))))
+    return FALSE;
+
+  g_hash_table_insert (r->lines, point, GINT_TO_POINTER (line));
+  _jm_object_store_append (jm_layer_get_points (curve->layer), JM_OBJECT (point));
+  return TRUE;
+}
+
+static gboolean
+read_no_child (Reader     *r,
+               const char *name,
+               gpointer    data)
+{
+  return FALSE;
+}
+
+static gboolean
+read_curve (Reader     *r,
+            const char *name,
+            gpointer    data)
+{
+  Attribute attributes[] = {
+    { JM_XML_PERSONA_REF, FALSE, NULL },
+    { NULL }
+  };
+  CurveContext curve = { data, NULL };
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_CURVE))
+    return FALSE;
+
+  ok = reader_attributes (r, name, attributes, NULL);
+  curve.persona_id = attributes[0].value;
+  ok = ok && reader_children (r, name, read_point, &curve, NULL);
+
+  attributes_clear (attributes);
+  return ok;
+}
+
+static gboolean
+read_link (Reader     *r,
+           const char *name,
+           gpointer    data)
+{
+  JmLayer *layer = data;
+  Attribute attributes[] = {
+    { JM_XML_ID, TRUE, NULL },
+    { JM_XML_FROM, TRUE, NULL },
+    { JM_XML_TO, TRUE, NULL },
+    { JM_XML_LABEL, FALSE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  g_autoptr(JmLink) link = NULL;
+  int line = reader_line (r);
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_LINK))
+    return FALSE;
+
+  ok = reader_attributes (r, name, attributes, &foreign) &&
+       reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_LINK, jm_layer_get_state (layer));
+  if (ok && g_utf8_strlen (attributes[3].value ? attributes[3].value : "", -1) > JM_FORMAT_MAX_NAME_CHARS)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, line, _("The label is too long."));
+
+  if (ok)
+    {
+      link = jm_link_new (attributes[0].value);
+      reader_give_foreign (JM_OBJECT (link), &foreign);
+      link->from_id = g_steal_pointer (&attributes[1].value);
+      link->to_id = g_steal_pointer (&attributes[2].value);
+      link->label = g_steal_pointer (&attributes[3].value);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  if (!ok)
+    return FALSE;
+
+  if (!reader_children (r, name, read_no_child, NULL, _jm_object_get_foreign (JM_OBJECT (link))))
+    return FALSE;
+
+  g_hash_table_insert (r->lines, link, GINT_TO_POINTER (line));
+  _jm_object_store_append (jm_layer_get_links (layer), JM_OBJECT (link));
+  return TRUE;
+}
+
+static gboolean
+read_container (Reader     *r,
+                const char *name,
+                ChildFunc   func,
+                gpointer    data)
+{
+  Attribute attributes[] = { { NULL } };
+
+  return reader_attributes (r, name, attributes, NULL) &&
+         reader_children (r, name, func, data, NULL);
+}
+
+static gboolean
+read_layer_child (Reader     *r,
+                  const char *name,
+                  gpointer    data)
+{
+  if (g_str_equal (name, JM_XML_ITEMS))
+    return read_container (r, name, read_item, data);
+  if (g_str_equal (name, JM_XML_EMOTIONS))
+    return read_container (r, name, read_curve, data);
+  if (g_str_equal (name, JM_XML_LINKS))
+    return read_container (r, name, read_link, data);
+
+  return FALSE;
+}
+
+static gboolean
+read_layer (Reader *r)
+{
+  Attribute attributes[] = {
+    { JM_XML_STATE, TRUE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  int line = reader_line (r);
+  JmLayer *layer = NULL;
+  int state = 0;
+  gboolean ok;
+
+  ok = reader_attributes (r, JM_XML_LAYER, attributes, &foreign) &&
+       reader_parse_enum (r, line, JM_XML_LAYER, _("state"), JM_TYPE_LAYER_STATE,
+                          attributes[0].value, &state);
+  if (ok)
+    {
+      layer = jm_document_get_layer (r->document, state);
+      if (!jm_layer_is_empty (layer))
+        ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                             _("The map has two <layer> elements for the %s state."),
+                             attributes[0].value);
+    }
+
+  if (ok)
+    {
+      JmForeignData *target = _jm_layer_get_foreign (layer);
+
+      _jm_foreign_data_clear (target);
+      *target = foreign;
+      foreign = (JmForeignData) { NULL, NULL };
+      ok = reader_children (r, JM_XML_LAYER, read_layer_child, layer, target);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  return ok;
+}
+
+static gboolean
+reader_parse_int (Reader     *r,
+                  const char *element,
+                  const char *text,
+                  int         max,
+                  int        *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gint64 value;
+
+  if (!g_ascii_string_to_signed (stripped, 10, 0, max, &value, &error))
+    return reader_fail (r, JM_FORMAT_ERROR_NUMBER,
+                        _("The <%s> “%s” is not a whole number from 0 to %d."), element, text, max);
+
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+reader_parse_date (Reader      *r,
+                   const char  *element,
+                   const char  *text,
+                   GDateTime  **out)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  GDateTime *date = g_date_time_new_from_iso8601 (stripped, utc);
+
+  if (date == NULL)
+    return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                        _("The <%s> “%s” is not a date and time such as 2026-01-31T09:00:00Z."),
+                        element, text);
+
+  g_clear_pointer (out, g_date_time_unref);
+  *out = date;
+  return TRUE;
+}
+
+static gboolean
+read_document_value (Reader     *r,
+                     const char *name,
+                     int         max,
+                     int        *out)
+{
+  g_autofree char *text = NULL;
+
+  return reader_text_element_no_attributes (r, name, 32, &text) &&
+         reader_parse_int (r, name, text, max, out);
+}
+
+static gboolean
+read_document_date (Reader      *r,
+                    const char  *name,
+                    GDateTime  **out)
+{
+  g_autofree char *text = NULL;
+
+  return reader_text_element_no_attributes (r, name, 64, &text) &&
+         reader_parse_date (r, name, text, out);
+}
+
+static gboolean
+read_document_child (Reader     *r,
+                     const char *name,
+                     gpointer    data)
+{
+  JmDocument *document = r->document;
+
+  if (g_str_equal (name, JM_XML_TITLE))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &document->title);
+  if (g_str_equal (name, JM_XML_DESCRIPTION))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &document->description);
+  if (g_str_equal (name, JM_XML_AUTHOR))
+    return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &document->author);
+  if (g_str_equal (name, JM_XML_CREATED))
+    return read_document_date (r, name, &document->created);
+  if (g_str_equal (name, JM_XML_MODIFIED))
+    return read_document_date (r, name, &document->modified);
+  if (g_str_equal (name, JM_XML_RANK))
+    return read_document_value (r, name, JM_RANK_MAX, &document->rank);
+  if (g_str_equal (name, JM_XML_MAX_LENGTH_DAYS))
+    return read_document_value (r, name, JM_MAX_LENGTH_DAYS_MAX, &document->max_length_days);
+  if (g_str_equal (name, JM_XML_PERSONAS))
+    return read_container (r, name, read_persona, NULL);
+  if (g_str_equal (name, JM_XML_STAGES))
+    return read_container (r, name, read_stage, NULL);
+  if (g_str_equal (name, JM_XML_LANES))
+    return read_container (r, name, read_lane, NULL);
+  if (g_str_equal (name, JM_XML_LAYER))
+    return read_layer (r);
+
+  return FALSE;
+}
+
+static gboolean
+reader_parse_version (Reader     *r,
+                      const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 major, minor;
+
+  parts = g_strsplit (text, ".", 3);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, 1000, &major, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, 1000, &minor, NULL) ||
+      major == 0)
+    return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                        _("“%s” is not a format version such as “1.0”."), text);
+
+  if (major > JM_FORMAT_MAJOR)
+    return reader_fail (r, JM_FORMAT_ERROR_UNSUPPORTED_VERSION,
+                        _("This map was made with a newer Journeymap (format version %s); this "
+                          "version reads format %d.x. Update Journeymap to open it."),
+                        text, JM_FORMAT_MAJOR);
+
+  r->document->version.major = (int) major;
+  r->document->version.minor = (int) minor;
+  r->newer_minor = minor > JM_FORMAT_MINOR;
+  return TRUE;
+}
+
+static gboolean
+read_root (Reader *r)
+{
+  Attribute attributes[] = {
+    { JM_XML_FORMAT_VERSION, TRUE, NULL },
+    { NULL }
+  };
+  const char *name = reader_local_name (r);
+  int line = reader_line (r);
+  xmlChar *version;
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_ROOT) || !reader_is_our_namespace (r))
+    return reader_fail (r, JM_FORMAT_ERROR_WRONG_ROOT,
+                        _("This is an XML file, but not a journey map (it starts with <%s>, "
+                          "not <journey-map> in the Journeymap namespace)."),
+                        (const char *) xmlTextReaderConstName (r->reader));
+
+  /* The version decides whether unknown attributes are an error, so it is
+   * read before the others. */
+  version = xmlTextReaderGetAttribute (r->reader, (const xmlChar *) JM_XML_FORMAT_VERSION);
+  ok = version != NULL ? reader_parse_version (r, (const char *) version) :
+       reader_fail (r, JM_FORMAT_ERROR_INVALID, _("The <journey-map> element needs a “format-version”."));
+  xmlFree (version);
+
+  ok = ok && reader_attributes (r, JM_XML_ROOT, attributes, &r->document->foreign) &&
+       reader_children (r, JM_XML_ROOT, read_document_child, NULL, &r->document->foreign);
+  attributes_clear (attributes);
+
+  if (ok && r->document->title == NULL)
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("The map needs a <title>."));
+
+  return ok;
+}
+
+/* }}} */
+
+/* Checks after parsing {{{ */
+
+static int
+reader_line_of (Reader   *r,
+                gpointer  object)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (r->lines, object));
+}
+
+static gboolean
+check_items (Reader  *r,
+             JmLayer *layer)
+{
+  JmObjectStore *items = jm_layer_get_items (layer);
+  guint n_items = jm_object_store_get_n_objects (items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
+
+      if (jm_document_lookup_stage (r->document, item->stage_id) == NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, item),
+                               _("The item “%s” is in the stage “%s”, which does not exist."),
+                               jm_object_get_id (JM_OBJECT (item)), item->stage_id);
+
+      if (jm_document_lookup_lane (r->document, item->lane_id) == NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, item),
+                               _("The item “%s” is in the lane “%s”, which does not exist."),
+                               jm_object_get_id (JM_OBJECT (item)), item->lane_id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_points (Reader  *r,
+              JmLayer *layer)
+{
+  JmObjectStore *points = jm_layer_get_points (layer);
+  guint n_points = jm_object_store_get_n_objects (points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+
+      if (jm_document_lookup_stage (r->document, point->stage_id) == NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, point),
+                               _("The emotion point “%s” is in the stage “%s”, which does not exist."),
+                               jm_object_get_id (JM_OBJECT (point)), point->stage_id);
+
+      if (point->persona_id != NULL &&
+          jm_document_lookup_persona (r->document, point->persona_id) == NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, point),
+                               _("The emotional curve of “%s” belongs to no persona of this map."),
+                               point->persona_id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_links (Reader  *r,
+             JmLayer *layer)
+{
+  JmObjectStore *links = jm_layer_get_links (layer);
+  guint n_links = jm_object_store_get_n_objects (links);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      JmLink *link = jm_object_store_get_object (links, i);
+      const char *missing = NULL;
+
+      if (jm_layer_lookup_item (layer, link->from_id) == NULL)
+        missing = link->from_id;
+      else if (jm_layer_lookup_item (layer, link->to_id) == NULL)
+        missing = link->to_id;
+
+      if (missing != NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, link),
+                               _("The link “%s” connects the item “%s”, which is not in this state "
+                                 "of the map."),
+                               jm_object_get_id (JM_OBJECT (link)), missing);
+
+      if (g_str_equal (link->from_id, link->to_id))
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, reader_line_of (r, link),
+                               _("The link “%s” goes from an item to itself."),
+                               jm_object_get_id (JM_OBJECT (link)));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_personas (Reader *r)
+{
+  JmObjectStore *personas = r->document->personas;
+  guint n_personas = jm_object_store_get_n_objects (personas);
+  guint n_primary = 0;
+
+  for (guint i = 0; i < n_personas; i++)
+    {
+      JmPersona *persona = jm_object_store_get_object (personas, i);
+
+      if (persona->primary && ++n_primary > 1)
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, 0,
+                               _("More than one persona is marked primary (“%s” too)."),
+                               jm_object_get_id (JM_OBJECT (persona)));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_document (Reader *r)
+{
+  if (!check_personas (r))
+    return FALSE;
+
+  for (guint i = 0; i < JM_N_LAYER_STATES; i++)
+    {
+      JmLayer *layer = jm_document_get_layer (r->document, i);
+
+      if (!check_items (r, layer) || !check_points (r, layer) || !check_links (r, layer))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+
+static gboolean
+reader_run (Reader *r)
+{
+  int ret;
+
+  /* Skip the prologue (comments, processing instructions) to the root;
+   * reader_read refuses a DOCTYPE on the way. */
+  do
+    ret = reader_read (r);
+  while (ret == 1 && xmlTextReaderNodeType (r->reader) != XML_READER_TYPE_ELEMENT);
+
+  if (ret != 1)
+    return r->error != NULL ? FALSE : reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0,
+                                                      _("The file holds no journey map."));
+
+  if (!read_root (r))
+    return FALSE;
+
+  /* Read to the end, so trailing garbage is an error too. */
+  while ((ret = reader_read (r)) == 1)
+    ;
+  if (ret < 0)
+    return FALSE;
+
+  return check_document (r);
+}
+
+/**
+ * jm_xml_reader_read_bytes:
+ * @bytes: the content of a .jmap file
+ * @display_name: the name of the file, for error messages
+ * @error: return location for a #JM_FORMAT_ERROR
+ *
+ * Reads a journey map. Any input gives either a document or an error that
+ * names @display_name, the line and the problem; the reader never loads
+ * anything from the network or the disk.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+JmDocument *
+jm_xml_reader_read_bytes (GBytes      *bytes,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_autoptr(xmlTextReader) reader = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  Reader r = { 0 };
+  const char *data;
+  gsize size;
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  r.name = display_name;
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0)
+    {
+      reader_fail_at (&r, JM_FORMAT_ERROR_EMPTY, 0, _("The file is empty."));
+      g_propagate_error (error, r.error);
+      return NULL;
+    }
+
+  if (size > JM_FORMAT_MAX_FILE_SIZE)
+    {
+      reader_fail_at (&r, JM_FORMAT_ERROR_TOO_LARGE, 0,
+                      _("The file is %s, larger than the %s a journey map may have."),
+                      g_format_size (size), g_format_size (JM_FORMAT_MAX_FILE_SIZE));
+      g_propagate_error (error, r.error);
+      return NULL;
+    }
+
+  r.data = data;
+  r.size = size;
+  if (!reader_refuse_doctype (&r))
+    {
+      g_propagate_error (error, r.error);
+      return NULL;
+    }
+
+  reader = xmlReaderForMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+  if (reader == NULL)
+    {
+      g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_MALFORMED,
+                   _("%s: The file could not be read as XML."), display_name);
+      return NULL;
+    }
+
+  document = jm_document_new ();
+  r.reader = reader;
+  r.document = document;
+  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.lines = g_hash_table_new (NULL, NULL);
+  xmlTextReaderSetStructuredErrorHandler (reader, reader_structured_error_cb, &r);
+
+  ok = reader_run (&r);
+
+  g_hash_table_unref (r.ids);
+  g_hash_table_unref (r.lines);
+  g_free (r.xml_message);
+
+  if (!ok)
+    {
+      g_propagate_error (error, r.error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&document);
+}

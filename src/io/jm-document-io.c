@@ -1,0 +1,468 @@
+/* jm-document-io.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-io"
+
+#include "config.h"
+
+#include "jm-document-io.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "format/jm-format-error.h"
+#include "format/jm-xml-names.h"
+#include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
+
+/* The etag is GIO's (modification time to the microsecond): saving over a
+ * file whose etag changed since it was read means another program wrote
+ * it, and the save is refused with G_IO_ERROR_WRONG_ETAG. */
+static char *
+jm_document_io_query_etag (GFile        *file,
+                           GCancellable *cancellable,
+                           GError      **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  return g_strdup (g_file_info_get_etag (info));
+}
+
+static char *
+jm_document_io_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL ? g_steal_pointer (&basename) : g_file_get_uri (file);
+}
+
+/**
+ * jm_document_io_load:
+ * @file: a .jmap file
+ * @etag: (out) (optional): the etag of what was read, for saving back
+ *
+ * Reads and parses @file. Files larger than any journey map may be are
+ * refused before they are read.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+JmDocument *
+jm_document_io_load (GFile         *file,
+                     char         **etag,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *loaded_etag = NULL;
+  gsize length;
+  JmDocument *document;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = jm_document_io_display_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    {
+      g_prefix_error (error, _("Could not open “%s”: "), name);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Could not open “%s”: it is a folder, not a journey map."), name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > JM_FORMAT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
+
+      g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
+                   _("%s: The file is %s, larger than the %s a journey map may have."),
+                   name, size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &loaded_etag, error))
+    {
+      g_prefix_error (error, _("Could not open “%s”: "), name);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  document = jm_xml_reader_read_bytes (bytes, name, error);
+  if (document != NULL && etag != NULL)
+    *etag = g_steal_pointer (&loaded_etag);
+
+  return document;
+}
+
+typedef struct
+{
+  JmDocument *document;
+  char       *etag;
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_object (&result->document);
+  g_clear_pointer (&result->etag, g_free);
+  g_free (result);
+}
+
+static void
+jm_document_io_load_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->document = jm_document_io_load (file, &result->etag, cancellable, &error);
+  if (result->document == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+/**
+ * jm_document_io_load_async:
+ *
+ * Reads @file in a worker thread; the document is handed back to the
+ * thread of the callback, which owns it from then on.
+ */
+void
+jm_document_io_load_async (GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jm_document_io_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, jm_document_io_load_thread);
+}
+
+JmDocument *
+jm_document_io_load_finish (GAsyncResult  *result,
+                            char         **etag,
+                            GError       **error)
+{
+  LoadResult *load;
+  JmDocument *document;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jm_document_io_load_async, NULL);
+
+  load = g_task_propagate_pointer (G_TASK (result), error);
+  if (load == NULL)
+    return NULL;
+
+  document = g_steal_pointer (&load->document);
+  if (etag != NULL)
+    *etag = g_steal_pointer (&load->etag);
+  load_result_free (load);
+
+  return document;
+}
+
+/* Saving through a symlink replaces the file it points to, not the link:
+ * the link stays, and the write is still atomic. */
+static char *
+jm_document_io_resolve_target (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *real_dir = NULL;
+  g_autofree char *base = NULL;
+  char *real_path;
+
+  real_path = realpath (path, NULL);
+  if (real_path != NULL)
+    return real_path;
+
+  if (errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* A new file: resolve its folder. A dangling symlink is followed to the
+   * file it names. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autofree char *link_target = g_file_read_link (path, error);
+      g_autofree char *link_dir = g_path_get_dirname (path);
+
+      if (link_target == NULL)
+        return NULL;
+      if (!g_path_is_absolute (link_target))
+        return g_build_filename (link_dir, link_target, NULL);
+      return g_steal_pointer (&link_target);
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  real_dir = realpath (dir, NULL);
+  if (real_dir == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_build_filename (real_dir, base, NULL);
+}
+
+static gboolean
+jm_document_io_check_etag (GFile         *target,
+                           const char    *expected_etag,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *etag = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (expected_etag == NULL)
+    return TRUE;
+
+  etag = jm_document_io_query_etag (target, cancellable, &local_error);
+  if (etag == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  if (etag == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (etag, expected_etag) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                           _("The file was changed by another program since it was opened."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+jm_document_io_file_mode (const char *path)
+{
+  GStatBuf st;
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (path, &st) == 0)
+    return st.st_mode & 07777;
+
+  return 0666;
+}
+
+/**
+ * jm_document_io_save_bytes:
+ * @bytes: serialized document
+ * @file: where to save; a local file
+ * @expected_etag: (nullable): the etag the file had when it was read, or
+ *   %NULL to overwrite whatever is there
+ * @new_etag: (out) (optional): the etag of the saved file
+ *
+ * Saves atomically and durably: a temporary file in the same folder is
+ * written and flushed to disk, then renamed over the target, and the
+ * folder is flushed. A failure leaves the old file as it was and no
+ * temporary file behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+jm_document_io_save_bytes (GBytes        *bytes,
+                           GFile         *file,
+                           const char    *expected_etag,
+                           char         **new_etag,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *target_path = NULL;
+  g_autoptr(GFile) target = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Journey maps can only be saved to local folders."));
+      return FALSE;
+    }
+
+  target_path = jm_document_io_resolve_target (path, error);
+  if (target_path == NULL)
+    return FALSE;
+  target = g_file_new_for_path (target_path);
+
+  if (!jm_document_io_check_etag (target, expected_etag, cancellable, error))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_file_set_contents_full (target_path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 jm_document_io_file_mode (target_path), error))
+    return FALSE;
+
+  if (new_etag != NULL)
+    *new_etag = jm_document_io_query_etag (target, cancellable, NULL);
+
+  return TRUE;
+}
+
+/**
+ * jm_document_io_save:
+ *
+ * Serializes @document and saves it, see jm_document_io_save_bytes().
+ */
+gboolean
+jm_document_io_save (JmDocument    *document,
+                     GFile         *file,
+                     const char    *expected_etag,
+                     char         **new_etag,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
+
+  bytes = jm_xml_writer_write_bytes (document);
+
+  return jm_document_io_save_bytes (bytes, file, expected_etag, new_etag, cancellable, error);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  GFile  *file;
+  char   *expected_etag;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_pointer (&save->bytes, g_bytes_unref);
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->expected_etag, g_free);
+  g_free (save);
+}
+
+static void
+jm_document_io_save_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  GError *error = NULL;
+  char *etag = NULL;
+
+  if (!jm_document_io_save_bytes (save->bytes, save->file, save->expected_etag, &etag,
+                                  cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, etag, g_free);
+}
+
+/**
+ * jm_document_io_save_async:
+ *
+ * Serializes @document now, on the calling thread, so what is saved is the
+ * document as it is at this moment; writes it in a worker thread.
+ */
+void
+jm_document_io_save_async (JmDocument          *document,
+                           GFile               *file,
+                           const char          *expected_etag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *save;
+
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  save = g_new0 (SaveData, 1);
+  save->bytes = jm_xml_writer_write_bytes (document);
+  save->file = g_object_ref (file);
+  save->expected_etag = g_strdup (expected_etag);
+
+  task = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jm_document_io_save_async);
+  g_task_set_task_data (task, save, save_data_free);
+  g_task_run_in_thread (task, jm_document_io_save_thread);
+}
+
+gboolean
+jm_document_io_save_finish (GAsyncResult  *result,
+                            char         **new_etag,
+                            GError       **error)
+{
+  g_autofree char *etag = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL) || G_IS_TASK (result), FALSE);
+
+  etag = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (new_etag != NULL)
+    *new_etag = g_steal_pointer (&etag);
+
+  return TRUE;
+}

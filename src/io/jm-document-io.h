@@ -1,0 +1,48 @@
+/* jm-document-io.h: loading and saving .jmap files
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/jm-document.h"
+
+G_BEGIN_DECLS
+
+JmDocument *jm_document_io_load         (GFile                *file,
+                                         char                **etag,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+void        jm_document_io_load_async   (GFile                *file,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+JmDocument *jm_document_io_load_finish  (GAsyncResult         *result,
+                                         char                **etag,
+                                         GError              **error);
+gboolean    jm_document_io_save_bytes   (GBytes               *bytes,
+                                         GFile                *file,
+                                         const char           *expected_etag,
+                                         char                **new_etag,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+gboolean    jm_document_io_save         (JmDocument           *document,
+                                         GFile                *file,
+                                         const char           *expected_etag,
+                                         char                **new_etag,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+void        jm_document_io_save_async   (JmDocument           *document,
+                                         GFile                *file,
+                                         const char           *expected_etag,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean    jm_document_io_save_finish  (GAsyncResult         *result,
+                                         char                **new_etag,
+                                         GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,118 @@
+/* jm-layout-private.h: the computed geometry, for the renderer
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pango.h>
+
+#include "jm-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  JmStage *stage;
+  double   x;
+  double   width;
+  guint    n_moments;
+  JmItem  *first_moment;
+} JmStageBox;
+
+typedef struct
+{
+  JmLane *lane;
+  double  y;
+  double  height;
+  double  items_top;   /* where the items of the row start, below a curve band */
+} JmLaneBox;
+
+typedef struct
+{
+  JmItem *item;
+  guint   stage_index;
+  guint   lane_index;
+  double  rel_y;       /* from the top of the items of the cell */
+  double  height;
+  double  title_height;
+  double  body_height;
+  JmDiff  diff;
+  guint   measure_key;
+} JmItemBox;
+
+typedef struct
+{
+  JmEmotionPoint *point;
+  double          x;
+  double          y;
+  guint           persona_index;
+  gboolean        ghost;
+} JmPointBox;
+
+#define JM_LINK_MAX_POINTS 6
+
+typedef struct
+{
+  JmLink  *link;
+  double   xs[JM_LINK_MAX_POINTS];
+  double   ys[JM_LINK_MAX_POINTS];
+  guint    n_points;
+  gboolean ghost;
+} JmLinkBox;
+
+typedef struct
+{
+  JmPersona *persona;
+  JmRect     rect;
+} JmPersonaBox;
+
+struct _JmLayout
+{
+  GObject       parent_instance;
+
+  JmDocument   *document;
+  JmLayerMode   mode;
+  PangoContext *pango;
+
+  double        width;
+  double        height;
+
+  /* The header: title, description and personas. */
+  JmRect        title_rect;
+  double        title_height;
+  double        description_height;
+  double        meta_height;
+  GArray       *personas;        /* JmPersonaBox */
+
+  double        grid_x;          /* left of the first stage */
+  double        grid_y;          /* top of the stage headers */
+  double        stage_header_height;
+  double        rows_y;          /* top of the first lane */
+
+  GArray       *stages;          /* JmStageBox */
+  GArray       *lanes;           /* JmLaneBox */
+  GArray       *items;           /* JmItemBox */
+  GArray      **cells;           /* per stage × lane: guint indexes into items, top to bottom */
+  GHashTable   *item_boxes;      /* JmItem → index + 1 */
+  GArray       *points;          /* JmPointBox, sorted by persona then x */
+  GArray       *links;           /* JmLinkBox */
+  int           curve_lane;      /* the emotions lane, or -1 */
+
+  GHashTable   *measures;        /* JmItem → MeasureEntry */
+  GHashTable   *dirty_items;     /* JmItem set */
+  gboolean      needs_rebuild;
+  gboolean      needs_geometry;
+};
+
+JmLayer *_jm_layout_get_primary_layer (JmLayout         *self);
+JmRect   _jm_layout_item_rect         (JmLayout         *self,
+                                       const JmItemBox  *box);
+double   _jm_layout_score_to_y        (JmLayout         *self,
+                                       double            score);
+void     _jm_layout_curve_band        (JmLayout         *self,
+                                       double           *top,
+                                       double           *bottom);
+
+G_END_DECLS

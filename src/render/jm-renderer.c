@@ -1,0 +1,1055 @@
+/* jm-renderer.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-render"
+
+#include "config.h"
+
+#include "jm-renderer.h"
+
+#include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "jm-icon-cache.h"
+#include "jm-layout-private.h"
+
+/* Everything a map shows is drawn here, in layout units, so the canvas,
+ * PNG, SVG and PDF exports and printing look the same. Text is laid out
+ * with the layout's Pango context, so it wraps where the layout measured. */
+
+typedef struct
+{
+  cairo_t         *cr;
+  JmLayout        *layout;
+  const JmTheme   *theme;
+  const JmRect    *clip;
+  double           alpha;  /* below 1 while drawing ghosted items */
+} Painter;
+
+/* Primitives {{{ */
+
+/* Ghosted items are drawn with translucent colours rather than through a
+ * group painted with alpha: cairo 1.16's SVG and PDF backends leak the
+ * group's surface, and plain colours make smaller files anyway. */
+static void
+set_color (const Painter *p,
+           const JmColor *color)
+{
+  cairo_set_source_rgba (p->cr, color->red, color->green, color->blue, color->alpha * p->alpha);
+}
+
+static void
+set_color_alpha (const Painter *p,
+                 const JmColor *color,
+                 double         alpha)
+{
+  cairo_set_source_rgba (p->cr, color->red, color->green, color->blue, color->alpha * alpha * p->alpha);
+}
+
+static JmColor
+faded (const Painter *p,
+       const JmColor *color)
+{
+  JmColor result = *color;
+
+  result.alpha *= p->alpha;
+  return result;
+}
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static gboolean
+rect_visible (const Painter *p,
+              double         x,
+              double         y,
+              double         width,
+              double         height)
+{
+  if (p->clip == NULL)
+    return TRUE;
+
+  return x <= p->clip->x + p->clip->width && x + width >= p->clip->x &&
+         y <= p->clip->y + p->clip->height && y + height >= p->clip->y;
+}
+
+/* Draws text at (x, y) wrapped to @width; returns its height. */
+static double
+draw_text (const Painter *p,
+           JmFont         font,
+           const char    *text,
+           double         x,
+           double         y,
+           double         width,
+           int            max_lines,
+           const JmColor *color)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  if (text == NULL || *text == '\0')
+    return 0.0;
+
+  layout = jm_theme_create_text_layout (p->layout->pango, font, text, width, max_lines);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  cairo_move_to (p->cr, x, y);
+  set_color (p, color);
+  pango_cairo_show_layout (p->cr, layout);
+  /* Showing text leaves a current point, which the next path would join. */
+  cairo_new_path (p->cr);
+
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static double
+text_width (const Painter *p,
+            JmFont         font,
+            const char    *text)
+{
+  g_autoptr(PangoLayout) layout = jm_theme_create_text_layout (p->layout->pango, font, text, -1, 0);
+  PangoRectangle logical;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static void
+draw_pill_label (const Painter *p,
+                 const char    *text,
+                 double         cx,
+                 double         cy,
+                 const JmColor *fill,
+                 const JmColor *color)
+{
+  double width = text_width (p, JM_FONT_CAPTION, text) + 10;
+  double height = 16;
+
+  rounded_rectangle (p->cr, cx - width / 2, cy - height / 2, width, height, height / 2);
+  set_color (p, fill);
+  cairo_fill (p->cr);
+  draw_text (p, JM_FONT_CAPTION, text, cx - width / 2 + 5, cy - height / 2 + 2, width, 1, color);
+}
+
+/* A round badge with a pictogram, as for Moments of Truth. */
+static void
+draw_badge (const Painter *p,
+            const char    *icon,
+            double         cx,
+            double         cy,
+            double         radius,
+            const JmColor *fill)
+{
+  JmColor white = { 1, 1, 1, 1 };
+
+  cairo_arc (p->cr, cx, cy, radius + 1.5, 0, 2 * G_PI);
+  set_color (p, &p->theme->paper);
+  cairo_fill (p->cr);
+  cairo_arc (p->cr, cx, cy, radius, 0, 2 * G_PI);
+  set_color (p, fill);
+  cairo_fill (p->cr);
+  white = faded (p, &white);
+  jm_icon_draw (p->cr, icon, cx - radius * 0.62, cy - radius * 0.62, radius * 1.24, &white);
+}
+
+/* }}} */
+
+/* Header {{{ */
+
+static const char *
+layer_mode_label (JmLayout *layout)
+{
+  JmLayer *primary = _jm_layout_get_primary_layer (layout);
+
+  if (layout->mode == JM_LAYER_MODE_BOTH && jm_layer_get_state (primary) == JM_LAYER_STATE_FUTURE)
+    return _("Future state compared with the current state");
+  if (jm_layer_get_state (primary) == JM_LAYER_STATE_FUTURE)
+    return _("Future state");
+
+  return _("Current state");
+}
+
+static char *
+build_meta_line (JmLayout *layout)
+{
+  JmDocument *document = layout->document;
+  g_autoptr(GString) meta = g_string_new (layer_mode_label (layout));
+
+  if (jm_document_get_author (document) != NULL)
+    /* Translators: separates parts of the line under a map's title. */
+    g_string_append_printf (meta, _("  ·  %s"), jm_document_get_author (document));
+  if (jm_document_get_rank (document) > 0)
+    g_string_append_printf (meta, _("  ·  Priority %d"), jm_document_get_rank (document));
+  if (jm_document_get_max_length_days (document) > 0)
+    g_string_append_printf (meta,
+                            g_dngettext (GETTEXT_PACKAGE, "  ·  Up to %d day", "  ·  Up to %d days",
+                                         jm_document_get_max_length_days (document)),
+                            jm_document_get_max_length_days (document));
+
+  return g_string_free (g_steal_pointer (&meta), FALSE);
+}
+
+static void
+draw_diff_legend (const Painter *p,
+                  double         x,
+                  double         y)
+{
+  const struct {
+    const char    *icon;
+    const char    *label;
+    const JmColor *color;
+  } entries[] = {
+    { "diff-added", _("Added"), &p->theme->added },
+    { "diff-changed", _("Changed"), &p->theme->changed },
+    { "diff-removed", _("Removed"), &p->theme->removed },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      jm_icon_draw (p->cr, entries[i].icon, x, y, 14, entries[i].color);
+      x += 18;
+      draw_text (p, JM_FONT_SUBHEADING, entries[i].label, x, y - 1, 120, 1, &p->theme->text_dim);
+      x += text_width (p, JM_FONT_SUBHEADING, entries[i].label) + 16;
+    }
+}
+
+/* The first letters of the first and the last word: "María and Jonas"
+ * gives "MJ". */
+static char *
+initials_of (const char *name)
+{
+  g_autoptr(GString) initials = g_string_new (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_auto(GStrv) words = g_strsplit (trimmed, " ", -1);
+  guint n_words = g_strv_length (words);
+
+  if (n_words == 0 || words[0][0] == '\0')
+    return g_strdup ("?");
+
+  g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (words[0])));
+  if (n_words > 1 && words[n_words - 1][0] != '\0')
+    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (words[n_words - 1])));
+
+  return g_string_free (g_steal_pointer (&initials), FALSE);
+}
+
+static void
+draw_persona (const Painter      *p,
+              const JmPersonaBox *box,
+              guint               index)
+{
+  const JmRect *r = &box->rect;
+  JmColor color = jm_theme_persona_color (index);
+  g_autofree char *initials = initials_of (jm_persona_get_name (box->persona));
+  double tx = r->x + JM_ITEM_PADDING + 48;
+  double text_w = r->width - 2 * JM_ITEM_PADDING - 48;
+  double y = r->y + JM_ITEM_PADDING;
+  double full_w = r->width - 2 * JM_ITEM_PADDING;
+  JmColor white = { 1, 1, 1, 1 };
+
+  rounded_rectangle (p->cr, r->x, r->y, r->width, r->height, 10);
+  set_color (p, &p->theme->card);
+  cairo_fill_preserve (p->cr);
+  set_color (p, &p->theme->card_border);
+  cairo_set_line_width (p->cr, 1);
+  cairo_stroke (p->cr);
+
+  cairo_arc (p->cr, r->x + JM_ITEM_PADDING + 20, y + 20, 20, 0, 2 * G_PI);
+  set_color (p, &color);
+  cairo_fill (p->cr);
+  draw_text (p, JM_FONT_HEADING, initials, r->x + JM_ITEM_PADDING + 6, y + 10, 28, 1, &white);
+
+  y += draw_text (p, JM_FONT_HEADING, jm_persona_get_name (box->persona), tx, y, text_w, 1, &p->theme->text);
+  y += draw_text (p, JM_FONT_SUBHEADING, jm_persona_get_role (box->persona), tx, y, text_w, 1, &p->theme->text_dim);
+  if (jm_persona_get_primary (box->persona))
+    draw_pill_label (p, _("PRIMARY"), r->x + r->width - 36, r->y + 16, &color, &white);
+
+  y = MAX (y, r->y + JM_ITEM_PADDING + 44) + JM_TEXT_GAP;
+  y += draw_text (p, JM_FONT_CAPTION, _("GOALS"), r->x + JM_ITEM_PADDING, y, full_w, 1, &color);
+  y += draw_text (p, JM_FONT_ITEM_BODY, jm_persona_get_goals (box->persona),
+                  r->x + JM_ITEM_PADDING, y, full_w, 3, &p->theme->text) + JM_TEXT_GAP;
+  y += draw_text (p, JM_FONT_CAPTION, _("FRUSTRATIONS"), r->x + JM_ITEM_PADDING, y, full_w, 1, &color);
+  draw_text (p, JM_FONT_ITEM_BODY, jm_persona_get_frustrations (box->persona),
+             r->x + JM_ITEM_PADDING, y, full_w, 3, &p->theme->text);
+}
+
+static void
+draw_header (const Painter *p)
+{
+  JmLayout *layout = p->layout;
+  const JmRect *r = &layout->title_rect;
+  g_autofree char *meta = build_meta_line (layout);
+  double y = r->y;
+
+  if (!rect_visible (p, 0, 0, layout->width, layout->grid_y))
+    return;
+
+  y += draw_text (p, JM_FONT_MAP_TITLE, jm_document_get_title (layout->document),
+                  r->x, y, r->width, 2, &p->theme->text) + JM_TEXT_GAP;
+  y += draw_text (p, JM_FONT_MAP_DESCRIPTION, jm_document_get_description (layout->document),
+                  r->x, y, MIN (r->width, 900.0), 4, &p->theme->text_dim);
+  y += JM_TEXT_GAP;
+  draw_text (p, JM_FONT_SUBHEADING, meta, r->x, y, r->width, 1, &p->theme->text_dim);
+
+  if (jm_layout_get_mode (layout) == JM_LAYER_MODE_BOTH &&
+      jm_layer_get_state (_jm_layout_get_primary_layer (layout)) == JM_LAYER_STATE_FUTURE)
+    draw_diff_legend (p, r->x + text_width (p, JM_FONT_SUBHEADING, meta) + 24, y + 1);
+
+  for (guint i = 0; i < layout->personas->len; i++)
+    draw_persona (p, &g_array_index (layout->personas, JmPersonaBox, i), i);
+}
+
+/* }}} */
+
+/* Grid {{{ */
+
+static const char *
+lane_icon_name (JmLaneKind kind)
+{
+  static const char *names[] = {
+    "lane-actions", "lane-thoughts", "lane-touchpoints", "lane-emotions", "lane-pain-points",
+    "lane-opportunities", "lane-backstage", "lane-text", "lane-images",
+  };
+
+  return kind < G_N_ELEMENTS (names) ? names[kind] : "lane-text";
+}
+
+static void
+draw_stage_header (const Painter    *p,
+                   const JmStageBox *stage,
+                   guint             index)
+{
+  JmLayout *layout = p->layout;
+  JmColor color = jm_theme_stage_color (p->theme, jm_stage_get_color (stage->stage), index);
+  JmColor tint = jm_color_mix (p->theme->paper, color, p->theme->kind == JM_THEME_DARK ? 0.18 : 0.08);
+  double x = stage->x + JM_CELL_PADDING;
+  double y = layout->grid_y;
+  double width = stage->width - 2 * JM_CELL_PADDING;
+  double h = layout->stage_header_height;
+  g_autofree char *number = g_strdup_printf ("%02u", index + 1);
+
+  cairo_rectangle (p->cr, stage->x, y, stage->width, h);
+  set_color (p, &tint);
+  cairo_fill (p->cr);
+  cairo_rectangle (p->cr, stage->x, y, stage->width, JM_STAGE_BAND);
+  set_color (p, &color);
+  cairo_fill (p->cr);
+
+  y += JM_STAGE_BAND + JM_CELL_PADDING;
+  draw_text (p, JM_FONT_CAPTION, number, x, y, width, 1, &color);
+  if (stage->n_moments > 0)
+    {
+      jm_icon_draw (p->cr, "moment-of-truth", x + width - 14, y - 1, 14, &p->theme->moment);
+      draw_text (p, JM_FONT_CAPTION, _("MOMENT OF TRUTH"),
+                 x + width - 18 - text_width (p, JM_FONT_CAPTION, _("MOMENT OF TRUTH")),
+                 y, width, 1, &p->theme->moment);
+    }
+  y += JM_CAPTION_HEIGHT;
+  y += draw_text (p, JM_FONT_HEADING, jm_stage_get_name (stage->stage), x, y, width, 2, &p->theme->text);
+  y += draw_text (p, JM_FONT_SUBHEADING, jm_stage_get_description (stage->stage), x, y, width, 3,
+                  &p->theme->text_dim);
+  if (jm_stage_get_duration (stage->stage) != NULL)
+    draw_text (p, JM_FONT_CAPTION, jm_stage_get_duration (stage->stage),
+               x, layout->grid_y + h - JM_CELL_PADDING - 12, width, 1, &color);
+}
+
+static void
+draw_lane_header (const Painter   *p,
+                  const JmLaneBox *lane)
+{
+  JmLayout *layout = p->layout;
+  double x = JM_MAP_MARGIN;
+  double width = JM_LANE_HEADER_WIDTH;
+  JmLaneKind kind = jm_lane_get_kind (lane->lane);
+
+  cairo_rectangle (p->cr, x, lane->y, width, lane->height);
+  set_color (p, &p->theme->lane_header_background);
+  cairo_fill (p->cr);
+
+  jm_icon_draw (p->cr, lane_icon_name (kind), x + JM_CELL_PADDING, lane->y + JM_CELL_PADDING + 1, 18,
+                &p->theme->text_dim);
+  draw_text (p, JM_FONT_HEADING, jm_lane_get_name (lane->lane), x + JM_CELL_PADDING + 26,
+             lane->y + JM_CELL_PADDING, width - 2 * JM_CELL_PADDING - 26, 3, &p->theme->text);
+
+  if (kind == JM_LANE_KIND_EMOTIONS && (int) (lane - (JmLaneBox *) layout->lanes->data) == layout->curve_lane)
+    {
+      JmObjectStore *personas = jm_document_get_personas (layout->document);
+      double legend_y = lane->y + JM_CELL_PADDING + 28;
+
+      const char *labels[] = { "+5", "0", "−5" };
+      const double scores[] = { JM_SCORE_MAX, 0, JM_SCORE_MIN };
+
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          double ly = _jm_layout_score_to_y (layout, scores[i]);
+          double lw = text_width (p, JM_FONT_CAPTION, labels[i]);
+
+          draw_text (p, JM_FONT_CAPTION, labels[i], x + width - JM_CELL_PADDING - lw, ly - 7, 40, 1,
+                     &p->theme->text_dim);
+        }
+
+      /* Which curve is whose. */
+      for (guint i = 0; i < jm_object_store_get_n_objects (personas) && i < 6; i++)
+        {
+          JmPersona *persona = jm_object_store_get_object (personas, i);
+          JmColor color = jm_theme_persona_color (i);
+
+          cairo_rectangle (p->cr, x + JM_CELL_PADDING, legend_y + 6, 14, 3);
+          set_color (p, &color);
+          cairo_fill (p->cr);
+          draw_text (p, JM_FONT_SUBHEADING, jm_persona_get_name (persona), x + JM_CELL_PADDING + 20,
+                     legend_y, width - 2 * JM_CELL_PADDING - 50, 1, &p->theme->text_dim);
+          legend_y += 18;
+        }
+    }
+}
+
+static void
+draw_grid (const Painter *p)
+{
+  JmLayout *layout = p->layout;
+  double right = layout->grid_x;
+  double bottom = layout->rows_y;
+
+  for (guint i = 0; i < layout->stages->len; i++)
+    right += g_array_index (layout->stages, JmStageBox, i).width;
+  for (guint i = 0; i < layout->lanes->len; i++)
+    bottom += g_array_index (layout->lanes, JmLaneBox, i).height;
+
+  /* Columns with a Moment of Truth are tinted across every lane. */
+  for (guint i = 0; i < layout->stages->len; i++)
+    {
+      const JmStageBox *stage = &g_array_index (layout->stages, JmStageBox, i);
+
+      if (stage->n_moments == 0)
+        continue;
+      cairo_rectangle (p->cr, stage->x, layout->rows_y, stage->width, bottom - layout->rows_y);
+      set_color_alpha (p, &p->theme->moment, 0.06);
+      cairo_fill (p->cr);
+      cairo_rectangle (p->cr, stage->x, layout->grid_y, stage->width, 2);
+      set_color (p, &p->theme->moment);
+      cairo_fill (p->cr);
+    }
+
+  cairo_set_line_width (p->cr, 1);
+  set_color (p, &p->theme->grid);
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const JmLaneBox *lane = &g_array_index (layout->lanes, JmLaneBox, i);
+
+      cairo_move_to (p->cr, JM_MAP_MARGIN, round (lane->y) + 0.5);
+      cairo_line_to (p->cr, right, round (lane->y) + 0.5);
+    }
+  cairo_move_to (p->cr, JM_MAP_MARGIN, round (bottom) - 0.5);
+  cairo_line_to (p->cr, right, round (bottom) - 0.5);
+
+  for (guint i = 0; i <= layout->stages->len; i++)
+    {
+      double x = i < layout->stages->len ? g_array_index (layout->stages, JmStageBox, i).x : right;
+
+      cairo_move_to (p->cr, round (x) + 0.5, layout->grid_y);
+      cairo_line_to (p->cr, round (x) + 0.5, bottom);
+    }
+  cairo_stroke (p->cr);
+}
+
+/* }}} */
+
+/* Items {{{ */
+
+static const char *
+channel_icon_name (JmChannel channel)
+{
+  static const char *names[] = {
+    "channel-other", "channel-web", "channel-email", "channel-store", "channel-phone", "channel-app",
+    "channel-social", "channel-chat", "channel-ad", "channel-event", "channel-mail", "channel-other",
+  };
+
+  return channel < G_N_ELEMENTS (names) ? names[channel] : "channel-other";
+}
+
+static const char *
+channel_label (JmChannel channel)
+{
+  switch (channel)
+    {
+    case JM_CHANNEL_WEB: return C_("channel", "WEB");
+    case JM_CHANNEL_EMAIL: return C_("channel", "EMAIL");
+    case JM_CHANNEL_STORE: return C_("channel", "STORE");
+    case JM_CHANNEL_PHONE: return C_("channel", "PHONE");
+    case JM_CHANNEL_APP: return C_("channel", "APP");
+    case JM_CHANNEL_SOCIAL: return C_("channel", "SOCIAL");
+    case JM_CHANNEL_CHAT: return C_("channel", "CHAT");
+    case JM_CHANNEL_AD: return C_("channel", "ADVERTISING");
+    case JM_CHANNEL_EVENT: return C_("channel", "EVENT");
+    case JM_CHANNEL_MAIL: return C_("channel", "MAIL");
+    case JM_CHANNEL_NONE:
+    case JM_CHANNEL_OTHER:
+    default:
+      return C_("channel", "OTHER");
+    }
+}
+
+typedef struct
+{
+  JmColor     fill;
+  JmColor     accent;
+  const char *icon;
+  const char *caption;
+} ItemStyle;
+
+static ItemStyle
+item_style (const Painter *p,
+            JmItem        *item)
+{
+  const JmTheme *t = p->theme;
+  ItemStyle style = { t->card, t->card_border, NULL, NULL };
+  JmColor custom;
+
+  switch (jm_item_get_kind (item))
+    {
+    case JM_ITEM_KIND_TOUCHPOINT:
+      style.accent = t->touchpoint_accent;
+      style.icon = channel_icon_name (jm_item_get_channel (item));
+      style.caption = channel_label (jm_item_get_channel (item));
+      break;
+    case JM_ITEM_KIND_PAIN_POINT:
+      style.fill = t->pain_card;
+      style.accent = t->pain;
+      style.icon = "item-pain-point";
+      style.caption = _("PAIN POINT");
+      break;
+    case JM_ITEM_KIND_OPPORTUNITY:
+      style.fill = t->opportunity_card;
+      style.accent = t->opportunity;
+      style.icon = "item-opportunity";
+      style.caption = _("OPPORTUNITY");
+      break;
+    case JM_ITEM_KIND_NOTE:
+      style.fill = t->note_card;
+      style.accent = jm_color_mix (t->note_card, t->text, 0.25);
+      break;
+    case JM_ITEM_KIND_CARD:
+    case JM_ITEM_KIND_IMAGE:
+    default:
+      break;
+    }
+
+  if (jm_color_parse (jm_item_get_color (item), &custom))
+    {
+      style.accent = custom;
+      if (jm_item_get_kind (item) == JM_ITEM_KIND_CARD || jm_item_get_kind (item) == JM_ITEM_KIND_NOTE)
+        style.fill = jm_color_mix (t->card, custom, t->kind == JM_THEME_DARK ? 0.25 : 0.14);
+    }
+
+  return style;
+}
+
+static void
+draw_item_image (const Painter *p,
+                 JmItem        *item,
+                 double         x,
+                 double         y,
+                 double         width,
+                 double         height)
+{
+  GBytes *image = jm_item_get_image (item);
+  const char *type = jm_item_get_image_type (item);
+  RsvgHandle *handle = NULL;
+  JmColor frame = jm_color_mix (p->theme->card, p->theme->text, 0.06);
+
+  rounded_rectangle (p->cr, x, y, width, height, 4);
+  set_color (p, &frame);
+  cairo_fill (p->cr);
+
+  if (image != NULL && g_strcmp0 (type, "image/svg+xml") == 0)
+    {
+      /* No base file: librsvg then loads no external resource. */
+      handle = rsvg_handle_new_from_data (g_bytes_get_data (image, NULL), g_bytes_get_size (image), NULL);
+      if (handle != NULL)
+        {
+          RsvgRectangle viewport = { x, y, width, height };
+
+          cairo_save (p->cr);
+          rounded_rectangle (p->cr, x, y, width, height, 4);
+          cairo_clip (p->cr);
+          rsvg_handle_render_document (handle, p->cr, &viewport, NULL);
+          cairo_restore (p->cr);
+          g_object_unref (handle);
+          return;
+        }
+    }
+
+  frame = faded (p, &p->theme->text_dim);
+  jm_icon_draw (p->cr, "item-image", x + width / 2 - 16, y + height / 2 - 16, 32, &frame);
+}
+
+static void
+draw_item_box (const Painter   *p,
+               const JmItemBox *box)
+{
+  cairo_t *cr = p->cr;
+  JmRect r = _jm_layout_item_rect (p->layout, box);
+  JmItem *item = box->item;
+  ItemStyle style = item_style (p, item);
+  gboolean moment = jm_item_get_moment (item) != JM_MOMENT_KIND_NONE;
+  double x = r.x + JM_ITEM_PADDING + JM_ITEM_ACCENT;
+  double width = r.width - 2 * JM_ITEM_PADDING - JM_ITEM_ACCENT;
+  double y = r.y + JM_ITEM_PADDING;
+
+  Painter ghost = *p;
+
+  /* What the future removes is drawn faint; its badge is not. */
+  if (box->diff == JM_DIFF_REMOVED)
+    {
+      ghost.alpha = 0.38;
+      p = &ghost;
+    }
+
+  rounded_rectangle (cr, r.x, r.y + 1.5, r.width, r.height, JM_ITEM_RADIUS);
+  set_color (p, &p->theme->shadow);
+  cairo_fill (cr);
+
+  rounded_rectangle (cr, r.x, r.y, r.width, r.height, JM_ITEM_RADIUS);
+  set_color (p, &style.fill);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, moment ? 2.0 : 1.0);
+  set_color (p, moment ? &p->theme->moment : &p->theme->card_border);
+  cairo_stroke (cr);
+
+  /* The accent bar on the left tells the kind at a glance. */
+  cairo_save (cr);
+  rounded_rectangle (cr, r.x, r.y, r.width, r.height, JM_ITEM_RADIUS);
+  cairo_clip (cr);
+  cairo_rectangle (cr, r.x, r.y, JM_ITEM_ACCENT, r.height);
+  set_color (p, &style.accent);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  if (style.caption != NULL)
+    {
+      if (style.icon != NULL)
+        {
+          JmColor accent = faded (p, &style.accent);
+          jm_icon_draw (cr, style.icon, x, y, 14, &accent);
+        }
+      draw_text (p, JM_FONT_CAPTION, style.caption, x + 19, y + 1, width - 19, 1, &style.accent);
+      y += 16.0 + JM_TEXT_GAP;
+    }
+
+  y += draw_text (p, JM_FONT_ITEM_TITLE, jm_item_get_title (item), x, y, width, 4, &p->theme->text);
+  if (box->body_height > 0)
+    {
+      y += JM_TEXT_GAP;
+      y += draw_text (p, JM_FONT_ITEM_BODY, jm_item_get_body (item), x, y, width, JM_BODY_MAX_LINES,
+                      &p->theme->text_dim);
+    }
+  if (jm_item_get_kind (item) == JM_ITEM_KIND_IMAGE)
+    draw_item_image (p, item, x, y + JM_TEXT_GAP, width, JM_IMAGE_HEIGHT);
+
+  if (jm_item_get_kind (item) == JM_ITEM_KIND_NOTE)
+    {
+      /* A folded corner. */
+      cairo_move_to (cr, r.x + r.width - 14, r.y + r.height);
+      cairo_line_to (cr, r.x + r.width, r.y + r.height - 14);
+      cairo_line_to (cr, r.x + r.width - 14, r.y + r.height - 14);
+      cairo_close_path (cr);
+      set_color (p, &style.accent);
+      cairo_fill (cr);
+    }
+
+  if (moment)
+    draw_badge (p, "moment-of-truth", r.x + r.width - 4, r.y + 4, 9, &p->theme->moment);
+
+  p = &ghost;
+  ghost.alpha = 1.0;
+  if (box->diff == JM_DIFF_REMOVED)
+    draw_badge (p, "diff-removed", r.x + 4, r.y + 4, 8, &p->theme->removed);
+  else if (box->diff == JM_DIFF_ADDED)
+    draw_badge (p, "diff-added", r.x + 4, r.y + 4, 8, &p->theme->added);
+  else if (box->diff == JM_DIFF_CHANGED)
+    draw_badge (p, "diff-changed", r.x + 4, r.y + 4, 8, &p->theme->changed);
+}
+
+static void
+draw_items (const Painter *p)
+{
+  JmLayout *layout = p->layout;
+
+  if (p->clip != NULL)
+    {
+      /* Shadows and badges reach a little beyond an item's box. */
+      const double reach = 12.0;
+      JmRect region = { p->clip->x - reach, p->clip->y - reach,
+                        p->clip->width + 2 * reach, p->clip->height + 2 * reach };
+      g_autoptr(GPtrArray) visible = jm_layout_query_items (layout, &region);
+
+      for (guint i = 0; i < visible->len; i++)
+        {
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (layout->item_boxes, visible->pdata[i]));
+          draw_item_box (p, &g_array_index (layout->items, JmItemBox, index - 1));
+        }
+      return;
+    }
+
+  for (guint i = 0; i < layout->items->len; i++)
+    draw_item_box (p, &g_array_index (layout->items, JmItemBox, i));
+}
+
+/* }}} */
+
+/* Emotional curve {{{ */
+
+/* A monotone cubic (Fritsch–Carlson) through the points: smooth, and it
+ * never swings past the scores the designer set. */
+static void
+curve_path (cairo_t          *cr,
+            const JmPointBox *points,
+            guint             n)
+{
+  g_autofree double *slopes = g_new0 (double, n);
+  g_autofree double *tangents = g_new0 (double, n);
+
+  cairo_move_to (cr, points[0].x, points[0].y);
+  if (n == 1)
+    return;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double dx = points[i + 1].x - points[i].x;
+      slopes[i] = dx != 0 ? (points[i + 1].y - points[i].y) / dx : 0;
+    }
+  tangents[0] = slopes[0];
+  tangents[n - 1] = slopes[n - 2];
+  for (guint i = 1; i + 1 < n; i++)
+    tangents[i] = slopes[i - 1] * slopes[i] <= 0 ? 0 : (slopes[i - 1] + slopes[i]) / 2;
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (slopes[i] == 0)
+        {
+          tangents[i] = tangents[i + 1] = 0;
+          continue;
+        }
+      {
+        double a = tangents[i] / slopes[i], b = tangents[i + 1] / slopes[i];
+        double s = a * a + b * b;
+
+        if (s > 9)
+          {
+            double t = 3 / sqrt (s);
+            tangents[i] = t * a * slopes[i];
+            tangents[i + 1] = t * b * slopes[i];
+          }
+      }
+    }
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double dx = (points[i + 1].x - points[i].x) / 3;
+
+      cairo_curve_to (cr,
+                      points[i].x + dx, points[i].y + tangents[i] * dx,
+                      points[i + 1].x - dx, points[i + 1].y - tangents[i + 1] * dx,
+                      points[i + 1].x, points[i + 1].y);
+    }
+}
+
+static void
+draw_curve_fill (const Painter    *p,
+                 const JmPointBox *points,
+                 guint             n,
+                 double            zero_y)
+{
+  cairo_t *cr = p->cr;
+  double top, bottom;
+
+  _jm_layout_curve_band (p->layout, &top, &bottom);
+
+  curve_path (cr, points, n);
+  cairo_line_to (cr, points[n - 1].x, zero_y);
+  cairo_line_to (cr, points[0].x, zero_y);
+  cairo_close_path (cr);
+  {
+    cairo_path_t *area = cairo_copy_path (cr);
+
+    cairo_new_path (cr);
+    cairo_save (cr);
+    cairo_rectangle (cr, 0, top - 20, p->layout->width, zero_y - top + 20);
+    cairo_clip (cr);
+    cairo_append_path (cr, area);
+    set_color_alpha (p, &p->theme->positive, 0.16);
+    cairo_fill (cr);
+    cairo_restore (cr);
+
+    cairo_save (cr);
+    cairo_rectangle (cr, 0, zero_y, p->layout->width, bottom - zero_y + 20);
+    cairo_clip (cr);
+    cairo_append_path (cr, area);
+    set_color_alpha (p, &p->theme->negative, 0.16);
+    cairo_fill (cr);
+    cairo_restore (cr);
+    cairo_path_destroy (area);
+  }
+}
+
+static void
+draw_point_label (const Painter    *p,
+                  const JmPointBox *box)
+{
+  const char *label = jm_emotion_point_get_label (box->point);
+  double width, y;
+
+  if (label == NULL || *label == '\0')
+    return;
+
+  width = MIN (text_width (p, JM_FONT_SUBHEADING, label), 140);
+  y = jm_emotion_point_get_score (box->point) >= 0 ? box->y - JM_POINT_RADIUS - 18 : box->y + JM_POINT_RADIUS + 3;
+  draw_text (p, JM_FONT_SUBHEADING, label, box->x - width / 2, y, width + 1, 1, &p->theme->text);
+}
+
+static guint
+primary_persona_index (JmLayout *layout)
+{
+  JmPersona *primary = jm_document_get_primary_persona (layout->document);
+  guint index = 0;
+
+  if (primary != NULL)
+    jm_object_store_find (jm_document_get_personas (layout->document), JM_OBJECT (primary), &index);
+
+  return index;
+}
+
+static void
+draw_curve_run (const Painter    *p,
+                const JmPointBox *points,
+                guint             n,
+                double            zero_y)
+{
+  cairo_t *cr = p->cr;
+  gboolean ghost = points[0].ghost;
+  JmColor color = jm_theme_persona_color (points[0].persona_index);
+
+  /* Only the primary persona's curve is filled; the others stay lines so
+   * that several curves remain readable. */
+  if (!ghost && points[0].persona_index == primary_persona_index (p->layout))
+    draw_curve_fill (p, points, n, zero_y);
+
+  curve_path (cr, points, n);
+  cairo_set_line_width (cr, ghost ? 2.0 : 3.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (ghost)
+    {
+      const double dashes[] = { 6, 4 };
+      cairo_set_dash (cr, dashes, 2, 0);
+    }
+  set_color_alpha (p, &color, ghost ? 0.45 : 1.0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JmColor score = jm_theme_score_color (p->theme, jm_emotion_point_get_score (points[i].point));
+
+      cairo_arc (cr, points[i].x, points[i].y, JM_POINT_RADIUS, 0, 2 * G_PI);
+      set_color_alpha (p, &score, ghost ? 0.45 : 1.0);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 2);
+      set_color (p, &p->theme->paper);
+      cairo_stroke (cr);
+      if (!ghost)
+        draw_point_label (p, &points[i]);
+    }
+}
+
+static void
+draw_curve (const Painter *p)
+{
+  JmLayout *layout = p->layout;
+  const JmPointBox *points = (const JmPointBox *) layout->points->data;
+  double top, bottom, zero_y, right;
+  const double dashes[] = { 2, 4 };
+  guint start = 0;
+
+  if (layout->curve_lane < 0)
+    return;
+
+  _jm_layout_curve_band (layout, &top, &bottom);
+  zero_y = _jm_layout_score_to_y (layout, 0.0);
+  right = layout->width - JM_MAP_MARGIN;
+
+  cairo_set_line_width (p->cr, 1);
+  cairo_set_dash (p->cr, dashes, 2, 0);
+  set_color (p, &p->theme->neutral_line);
+  cairo_move_to (p->cr, layout->grid_x, round (zero_y) + 0.5);
+  cairo_line_to (p->cr, right, round (zero_y) + 0.5);
+  cairo_stroke (p->cr);
+  cairo_set_dash (p->cr, NULL, 0, 0);
+
+  /* Points are sorted by ghost, persona and position: one run per curve. */
+  for (guint i = 1; i <= layout->points->len; i++)
+    {
+      if (i == layout->points->len || points[i].ghost != points[start].ghost ||
+          points[i].persona_index != points[start].persona_index)
+        {
+          draw_curve_run (p, points + start, i - start, zero_y);
+          start = i;
+        }
+    }
+}
+
+/* }}} */
+
+/* Links {{{ */
+
+static void
+draw_link (const Painter   *p,
+           const JmLinkBox *box)
+{
+  cairo_t *cr = p->cr;
+  const double radius = 6;
+  guint n = box->n_points;
+  double end_x = box->xs[n - 1], end_y = box->ys[n - 1];
+  const char *label = jm_link_get_label (box->link);
+
+  cairo_move_to (cr, box->xs[0], box->ys[0]);
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      double dx1 = box->xs[i] - box->xs[i - 1], dy1 = box->ys[i] - box->ys[i - 1];
+      double dx2 = box->xs[i + 1] - box->xs[i], dy2 = box->ys[i + 1] - box->ys[i];
+      double l1 = MAX (fabs (dx1) + fabs (dy1), 0.001), l2 = MAX (fabs (dx2) + fabs (dy2), 0.001);
+      double r = MIN (radius, MIN (l1, l2) / 2);
+
+      cairo_line_to (cr, box->xs[i] - dx1 / l1 * r, box->ys[i] - dy1 / l1 * r);
+      cairo_curve_to (cr, box->xs[i], box->ys[i], box->xs[i], box->ys[i],
+                      box->xs[i] + dx2 / l2 * r, box->ys[i] + dy2 / l2 * r);
+    }
+  cairo_line_to (cr, end_x - 6, end_y);
+
+  cairo_set_line_width (cr, 1.5);
+  set_color_alpha (p, &p->theme->link, box->ghost ? 0.4 : 0.9);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, end_x, end_y);
+  cairo_line_to (cr, end_x - 8, end_y - 4.5);
+  cairo_line_to (cr, end_x - 8, end_y + 4.5);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  if (label != NULL && *label != '\0' && n >= 4)
+    {
+      double mx = (box->xs[2] + box->xs[3]) / 2, my = (box->ys[2] + box->ys[3]) / 2;
+      JmColor fill = p->theme->paper;
+
+      draw_pill_label (p, label, mx, my, &fill, &p->theme->link);
+    }
+}
+
+static void
+draw_links (const Painter *p)
+{
+  for (guint i = 0; i < p->layout->links->len; i++)
+    draw_link (p, &g_array_index (p->layout->links, JmLinkBox, i));
+}
+
+/* }}} */
+
+/**
+ * jm_renderer_draw:
+ * @cr: the cairo context, mapping layout units to the target
+ * @layout: an up-to-date layout
+ * @options: how to draw
+ *
+ * Draws the map, or the part of it in @options->clip.
+ */
+void
+jm_renderer_draw (cairo_t               *cr,
+                  JmLayout              *layout,
+                  const JmRenderOptions *options)
+{
+  Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0 };
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+
+  jm_layout_update (layout);
+  pango_cairo_update_context (cr, layout->pango);
+
+  cairo_save (cr);
+
+  if (!options->transparent)
+    {
+      set_color (&p, &p.theme->background);
+      cairo_paint (cr);
+    }
+
+  draw_header (&p);
+
+  for (guint i = 0; i < layout->stages->len; i++)
+    {
+      const JmStageBox *stage = &g_array_index (layout->stages, JmStageBox, i);
+
+      if (rect_visible (&p, stage->x, layout->grid_y, stage->width, layout->stage_header_height))
+        draw_stage_header (&p, stage, i);
+    }
+
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const JmLaneBox *lane = &g_array_index (layout->lanes, JmLaneBox, i);
+
+      if (rect_visible (&p, JM_MAP_MARGIN, lane->y, JM_LANE_HEADER_WIDTH, lane->height))
+        draw_lane_header (&p, lane);
+    }
+
+  draw_grid (&p);
+  draw_items (&p);
+  draw_curve (&p);
+  draw_links (&p);
+
+  cairo_restore (cr);
+}
+
+/**
+ * jm_renderer_draw_item:
+ *
+ * Draws one item where the layout placed it, for views that keep a
+ * rendering per item.
+ */
+void
+jm_renderer_draw_item (cairo_t               *cr,
+                       JmLayout              *layout,
+                       JmItem                *item,
+                       const JmRenderOptions *options)
+{
+  Painter p = { cr, layout, jm_theme_get (options->theme), NULL, 1.0 };
+  guint index;
+
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (layout->item_boxes, item));
+  if (index == 0)
+    return;
+
+  pango_cairo_update_context (cr, layout->pango);
+  draw_item_box (&p, &g_array_index (layout->items, JmItemBox, index - 1));
+}

@@ -1,0 +1,593 @@
+/* test-format.c: the .jmap reader, writer and schema
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "format/jm-format-error.h"
+#include "format/jm-schema.h"
+#include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
+#include "model/jm-document-private.h"
+#include "model/jm-item-private.h"
+#include "model/jm-object-store-private.h"
+
+static const char *example_names[] = {
+  "grocery-first-order.jmap",
+  "hotel-guest-stay.jmap",
+  "saas-onboarding.jmap",
+};
+
+static char *
+example_path (const char *name)
+{
+  return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
+}
+
+static GBytes *
+load_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static JmDocument *
+read_path (const char *path)
+{
+  g_autoptr(GBytes) bytes = load_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  JmDocument *document;
+
+  document = jm_xml_reader_read_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static JmDocument *
+read_string (const char *xml)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+
+  document = jm_xml_reader_read_bytes (bytes, "test.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static void
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
+{
+  if (!g_bytes_equal (a, b))
+    {
+      g_test_message ("first:\n%.*s", (int) g_bytes_get_size (a), (const char *) g_bytes_get_data (a, NULL));
+      g_test_message ("second:\n%.*s", (int) g_bytes_get_size (b), (const char *) g_bytes_get_data (b, NULL));
+    }
+  g_assert_true (g_bytes_equal (a, b));
+}
+
+static void
+assert_stores_equal (JmObjectStore *a,
+                     JmObjectStore *b)
+{
+  g_assert_cmpuint (jm_object_store_get_n_objects (a), ==, jm_object_store_get_n_objects (b));
+  for (guint i = 0; i < jm_object_store_get_n_objects (a); i++)
+    g_assert_true (jm_object_equal (jm_object_store_get_object (a, i), jm_object_store_get_object (b, i)));
+}
+
+/* Loading what was saved gives the same document; saving it again gives
+ * the same bytes. */
+static void
+test_examples_round_trip (gconstpointer data)
+{
+  g_autofree char *path = example_path (data);
+  g_autoptr(GBytes) original = load_bytes (path);
+  g_autoptr(JmDocument) first = read_path (path);
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (first);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) second = jm_xml_reader_read_bytes (written, "written.jmap", &error);
+  g_autoptr(GBytes) rewritten = NULL;
+
+  g_assert_no_error (error);
+  rewritten = jm_xml_writer_write_bytes (second);
+
+  assert_bytes_equal (written, rewritten);
+  /* The examples are kept in the writer's canonical form. */
+  assert_bytes_equal (original, written);
+
+  g_assert_cmpstr (jm_document_get_title (first), ==, jm_document_get_title (second));
+  assert_stores_equal (jm_document_get_personas (first), jm_document_get_personas (second));
+  assert_stores_equal (jm_document_get_stages (first), jm_document_get_stages (second));
+  assert_stores_equal (jm_document_get_lanes (first), jm_document_get_lanes (second));
+  for (guint i = 0; i < JM_N_LAYER_STATES; i++)
+    {
+      JmLayer *a = jm_document_get_layer (first, i);
+      JmLayer *b = jm_document_get_layer (second, i);
+
+      assert_stores_equal (jm_layer_get_items (a), jm_layer_get_items (b));
+      assert_stores_equal (jm_layer_get_points (a), jm_layer_get_points (b));
+      assert_stores_equal (jm_layer_get_links (a), jm_layer_get_links (b));
+    }
+}
+
+/* The examples are complete journeys: they show what the format can hold. */
+static void
+test_examples_are_complete (gconstpointer data)
+{
+  g_autofree char *path = example_path (data);
+  g_autoptr(JmDocument) document = read_path (path);
+  JmLayer *current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmObjectStore *items = jm_layer_get_items (current);
+  guint n_moments = 0, n_touchpoints = 0;
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_document_get_stages (document)), ==, 5);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_document_get_lanes (document)), >=, 6);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_document_get_personas (document)), >=, 1);
+  g_assert_nonnull (jm_document_get_primary_persona (document));
+  g_assert_cmpuint (jm_object_store_get_n_objects (items), >=, 30);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_points (current)), >=, 6);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_links (current)), >=, 3);
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
+
+      n_moments += jm_item_get_moment (item) != JM_MOMENT_KIND_NONE;
+      n_touchpoints += jm_item_get_kind (item) == JM_ITEM_KIND_TOUCHPOINT;
+    }
+  g_assert_cmpuint (n_moments, >=, 2);
+  g_assert_cmpuint (n_touchpoints, >=, 5);
+}
+
+static void
+test_examples_match_schema (gconstpointer data)
+{
+  g_autofree char *path = example_path (data);
+  g_autoptr(GBytes) bytes = load_bytes (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problems = jm_schema_validate_bytes (bytes, data, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_schema_reports_lines (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <stages/>\n"
+    "  <title>Out of order</title>\n"
+    "  <lanes/>\n"
+    "</journey-map>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problems = jm_schema_validate_bytes (bytes, "order.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, >, 0);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "order.jmap:"));
+}
+
+typedef struct
+{
+  char  *name;
+  int    code;
+  int    line;
+} InvalidCase;
+
+static int
+code_from_nick (const char *nick)
+{
+  static const char *nicks[] = {
+    "empty", "malformed", "encoding", "doctype", "wrong-root", "unsupported-version",
+    "invalid", "number", "duplicate-id", "dangling-reference", "too-large",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    {
+      if (g_str_equal (nicks[i], nick))
+        return (int) i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_invalid_file (gconstpointer data)
+{
+  const InvalidCase *invalid = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "invalid", invalid->name, NULL);
+  g_autofree char *prefix = NULL;
+  g_autoptr(GBytes) bytes = load_bytes (path);
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  document = jm_xml_reader_read_bytes (bytes, invalid->name, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, invalid->code);
+  g_test_message ("%s", error->message);
+
+  if (invalid->line > 0)
+    prefix = g_strdup_printf ("%s:%d: ", invalid->name, invalid->line);
+  else
+    prefix = g_strdup_printf ("%s: ", invalid->name);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  /* A sentence follows, not an empty or cut message. */
+  g_assert_cmpuint (strlen (error->message), >, strlen (prefix) + 10);
+
+  /* Hostile files are refused quickly, not after a long struggle. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+}
+
+static void
+invalid_case_free (gpointer data)
+{
+  InvalidCase *invalid = data;
+
+  g_free (invalid->name);
+  g_free (invalid);
+}
+
+static GPtrArray *
+load_invalid_cases (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "invalid", "expected.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func (invalid_case_free);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " \t", -1);
+      InvalidCase *invalid;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+
+      invalid = g_new0 (InvalidCase, 1);
+      invalid->name = g_strdup (fields[0]);
+      invalid->code = code_from_nick (fields[1]);
+      invalid->line = atoi (fields[2]);
+      g_ptr_array_add (cases, invalid);
+    }
+
+  return cases;
+}
+
+static void
+test_valid_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "minimal.jmap", NULL);
+  g_autoptr(JmDocument) document = read_path (path);
+
+  g_assert_nonnull (jm_document_get_title (document));
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_document_get_stages (document)), ==, 0);
+  g_assert_true (jm_layer_is_empty (jm_document_get_layer (document, JM_LAYER_STATE_FUTURE)));
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* What another application added in its own namespace survives a save. */
+static void
+test_valid_extensions_kept (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "extensions.jmap", NULL);
+  g_autoptr(JmDocument) document = read_path (path);
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+  g_autofree char *text = bytes_to_string (written);
+  g_autoptr(GBytes) original = load_bytes (path);
+  g_autofree char *original_text = bytes_to_string (original);
+
+  g_assert_nonnull (strstr (original_text, "https://example.org/x"));
+  g_assert_nonnull (strstr (text, "https://example.org/x"));
+  g_assert_nonnull (strstr (text, "x:"));
+}
+
+/* A newer minor version is read, and what it adds is written back. */
+static void
+test_valid_newer_minor_kept (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "newer-minor.jmap", NULL);
+  g_autoptr(JmDocument) document = read_path (path);
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+  g_autofree char *text = bytes_to_string (written);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+
+  g_assert_cmpint (jm_document_get_format_minor (document), ==, 7);
+  g_assert_nonnull (strstr (text, "format-version=\"1.7\""));
+  g_assert_nonnull (strstr (text, "<sticker"));
+  g_assert_nonnull (strstr (text, "glow=\"3\""));
+
+  again = jm_xml_reader_read_bytes (written, "again.jmap", &error);
+  g_assert_no_error (error);
+  rewritten = jm_xml_writer_write_bytes (again);
+  assert_bytes_equal (written, rewritten);
+}
+
+static void
+test_unknown_element_refused_in_1_0 (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <title>T</title>\n"
+    "  <stages/>\n"
+    "  <lanes/>\n"
+    "  <sticker/>\n"
+    "</journey-map>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "t.jmap:5: "));
+  g_assert_nonnull (strstr (error->message, "<sticker>"));
+}
+
+/* Text that needs escaping, leading and trailing whitespace, newlines in
+ * bodies and attributes, and characters XML cannot carry. */
+static void
+test_writer_escapes_text (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <title>  A &amp; B &lt;C&gt; \"q\" </title>\n"
+    "  <stages><stage id=\"s\"><name>S</name></stage></stages>\n"
+    "  <lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>\n"
+    "  <layer state=\"current\"><items>\n"
+    "    <item id=\"i\" kind=\"card\" stage=\"s\" lane=\"l\"><title>T</title>"
+    "<body>line one\nline two\r\n\ttabbed</body></item>\n"
+    "  </items><emotions><curve><point id=\"p\" stage=\"s\" position=\"0.1\" score=\"-2.5\" "
+    "label=\"two&#10;lines &amp; &quot;quotes&quot;\"/></curve></emotions></layer>\n"
+    "</journey-map>\n";
+  g_autoptr(JmDocument) document = read_string (xml);
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) again = jm_xml_reader_read_bytes (written, "w.jmap", &error);
+  JmLayer *layer;
+  JmItem *item;
+  JmEmotionPoint *point;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_get_title (again), ==, "  A & B <C> \"q\" ");
+
+  layer = jm_document_get_layer (again, JM_LAYER_STATE_CURRENT);
+  item = jm_layer_lookup_item (layer, "i");
+  /* XML turns a literal CR LF into LF when reading… */
+  g_assert_cmpstr (jm_item_get_body (item), ==, "line one\nline two\n\ttabbed");
+  point = jm_object_store_lookup (jm_layer_get_points (layer), "p");
+  g_assert_cmpstr (jm_emotion_point_get_label (point), ==, "two\nlines & \"quotes\"");
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, -2.5);
+  g_assert_cmpfloat (jm_emotion_point_get_position (point), ==, 0.1);
+
+  /* …but a CR that is in the text itself is written as &#13; and kept. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GBytes) rewritten = NULL;
+    g_autoptr(JmDocument) third = NULL;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "windows\r\nline");
+    _jm_document_set_property (again, G_OBJECT (item), "body", &value);
+    rewritten = jm_xml_writer_write_bytes (again);
+    third = jm_xml_reader_read_bytes (rewritten, "w.jmap", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (jm_item_get_body (jm_layer_lookup_item (jm_document_get_layer (third, JM_LAYER_STATE_CURRENT), "i")),
+                     ==, "windows\r\nline");
+  }
+}
+
+static void
+test_writer_replaces_forbidden_characters (void)
+{
+  g_autoptr(JmDocument) document = jm_document_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) again = NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "bell\a here");
+  _jm_document_set_property (document, G_OBJECT (document), "title", &value);
+
+  written = jm_xml_writer_write_bytes (document);
+  again = jm_xml_reader_read_bytes (written, "w.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_get_title (again), ==, "bell\xEF\xBF\xBD here");
+}
+
+/* Doubles are written in their shortest exact form and read back equal. */
+static void
+test_writer_doubles_are_exact (void)
+{
+  static const double scores[] = { 0.0, 1.0 / 3.0, -4.999999999999, 0.1 + 0.2, -5.0, 5.0 };
+  g_autoptr(JmDocument) document = read_string (
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>T</title><stages><stage id=\"s\"><name>S</name></stage></stages><lanes/>"
+    "</journey-map>");
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      g_autoptr(JmEmotionPoint) point = jm_emotion_point_new (NULL);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, "s");
+      _jm_document_set_property (document, G_OBJECT (point), "stage-id", &value);
+      g_value_unset (&value);
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, scores[i]);
+      _jm_document_set_property (document, G_OBJECT (point), "score", &value);
+      _jm_object_store_append (jm_layer_get_points (layer), JM_OBJECT (point));
+    }
+
+  {
+    g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JmDocument) again = jm_xml_reader_read_bytes (written, "w.jmap", &error);
+    JmObjectStore *points;
+
+    g_assert_no_error (error);
+    points = jm_layer_get_points (jm_document_get_layer (again, JM_LAYER_STATE_CURRENT));
+    for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+      g_assert_cmpfloat (jm_emotion_point_get_score (jm_object_store_get_object (points, i)), ==, scores[i]);
+  }
+}
+
+static void
+test_future_may_reuse_current_ids (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <title>T</title>\n"
+    "  <stages><stage id=\"s\"><name>S</name></stage></stages>\n"
+    "  <lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>\n"
+    "  <layer state=\"current\"><items><item id=\"i\" kind=\"card\" stage=\"s\" lane=\"l\"/></items></layer>\n"
+    "  <layer state=\"future\"><items><item id=\"i\" kind=\"card\" stage=\"s\" lane=\"l\"/></items></layer>\n"
+    "</journey-map>\n";
+  g_autoptr(JmDocument) document = read_string (xml);
+
+  g_assert_nonnull (jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_FUTURE), "i"));
+  g_assert_nonnull (jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i"));
+}
+
+static void
+test_stage_id_cannot_be_an_item_id (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <title>T</title>\n"
+    "  <stages><stage id=\"s\"><name>S</name></stage></stages>\n"
+    "  <lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>\n"
+    "  <layer state=\"current\"><items>\n"
+    "    <item id=\"s\" kind=\"card\" stage=\"s\" lane=\"l\"/>\n"
+    "  </items></layer>\n"
+    "</journey-map>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_DUPLICATE_ID);
+  g_assert_true (g_str_has_prefix (error->message, "t.jmap:6: "));
+}
+
+/* Random bytes, and every prefix of a real map, give a document or an
+ * error; never a crash or a warning. */
+static void
+test_reader_survives_garbage (void)
+{
+  g_autofree char *path = example_path (example_names[0]);
+  g_autoptr(GBytes) original = load_bytes (path);
+  gsize size = g_bytes_get_size (original);
+  const char *data = g_bytes_get_data (original, NULL);
+  GRand *rand = g_rand_new_with_seed (20261122);
+
+  for (gsize cut = 0; cut < size; cut += 1 + size / 300)
+    {
+      g_autoptr(GBytes) prefix = g_bytes_new_static (data, cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) document = jm_xml_reader_read_bytes (prefix, "cut.jmap", &error);
+
+      g_assert_true ((document == NULL) != (error == NULL));
+    }
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autofree char *mutated = g_memdup2 (data, size);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JmDocument) document = NULL;
+
+      for (guint i = 0; i < 8; i++)
+        mutated[g_rand_int_range (rand, 0, (int) size)] = (char) g_rand_int_range (rand, 0, 256);
+
+      bytes = g_bytes_new_take (g_steal_pointer (&mutated), size);
+      document = jm_xml_reader_read_bytes (bytes, "mutated.jmap", &error);
+      g_assert_true ((document == NULL) != (error == NULL));
+      if (error != NULL)
+        g_assert_true (g_str_has_prefix (error->message, "mutated.jmap"));
+    }
+
+  g_rand_free (rand);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) invalid_cases = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
+    {
+      g_autofree char *round_trip = g_strdup_printf ("/format/examples/%s/round-trip", example_names[i]);
+      g_autofree char *complete = g_strdup_printf ("/format/examples/%s/complete", example_names[i]);
+      g_autofree char *schema = g_strdup_printf ("/format/examples/%s/matches-schema", example_names[i]);
+
+      g_test_add_data_func (round_trip, example_names[i], test_examples_round_trip);
+      g_test_add_data_func (complete, example_names[i], test_examples_are_complete);
+      g_test_add_data_func (schema, example_names[i], test_examples_match_schema);
+    }
+
+  invalid_cases = load_invalid_cases ();
+  for (guint i = 0; i < invalid_cases->len; i++)
+    {
+      InvalidCase *invalid = g_ptr_array_index (invalid_cases, i);
+      g_autofree char *test_path = g_strdup_printf ("/format/invalid/%s", invalid->name);
+
+      g_test_add_data_func (test_path, invalid, test_invalid_file);
+    }
+
+  g_test_add_func ("/format/schema/reports-lines", test_schema_reports_lines);
+  g_test_add_func ("/format/valid/minimal", test_valid_minimal);
+  g_test_add_func ("/format/valid/extensions-kept", test_valid_extensions_kept);
+  g_test_add_func ("/format/valid/newer-minor-kept", test_valid_newer_minor_kept);
+  g_test_add_func ("/format/reader/unknown-element-refused-in-1.0", test_unknown_element_refused_in_1_0);
+  g_test_add_func ("/format/reader/future-may-reuse-current-ids", test_future_may_reuse_current_ids);
+  g_test_add_func ("/format/reader/stage-id-cannot-be-an-item-id", test_stage_id_cannot_be_an_item_id);
+  g_test_add_func ("/format/reader/survives-garbage", test_reader_survives_garbage);
+  g_test_add_func ("/format/writer/escapes-text", test_writer_escapes_text);
+  g_test_add_func ("/format/writer/replaces-forbidden-characters", test_writer_replaces_forbidden_characters);
+  g_test_add_func ("/format/writer/doubles-are-exact", test_writer_doubles_are_exact);
+
+  return g_test_run ();
+}

@@ -1,0 +1,424 @@
+/* test-layout.c: geometry, hit-testing and incremental updates
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "format/jm-xml-reader.h"
+#include "model/jm-document-private.h"
+#include "model/jm-object-store-private.h"
+#include "render/jm-layout.h"
+#include "render/jm-layout-private.h"
+
+typedef struct
+{
+  JmDocument *document;
+  JmLayout   *layout;
+} Fixture;
+
+static JmDocument *
+load_layout_map (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  JmDocument *document;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  document = jm_xml_reader_read_bytes (bytes, "layout.jmap", &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->document = load_layout_map ();
+  fixture->layout = jm_layout_new (fixture->document, JM_LAYER_MODE_CURRENT);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->layout);
+  g_clear_object (&fixture->document);
+}
+
+static JmItem *
+item (Fixture    *fixture,
+      const char *id)
+{
+  JmItem *found = jm_layer_lookup_item (jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT), id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static JmRect
+item_rect (Fixture    *fixture,
+           const char *id)
+{
+  JmRect rect;
+
+  g_assert_true (jm_layout_get_item_rect (fixture->layout, item (fixture, id), &rect));
+  return rect;
+}
+
+static gboolean
+rects_overlap (const JmRect *a,
+               const JmRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+rect_contains (const JmRect *outer,
+               const JmRect *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
+static void
+test_columns_follow_stages (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  JmObjectStore *stages = jm_document_get_stages (fixture->document);
+  JmObjectStore *lanes = jm_document_get_lanes (fixture->document);
+  JmLane *lane = jm_object_store_get_object (lanes, 0);
+  double previous_right = 0;
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (stages); i++)
+    {
+      JmStage *stage = jm_object_store_get_object (stages, i);
+      JmRect cell;
+
+      g_assert_true (jm_layout_get_cell_rect (fixture->layout, stage, lane, &cell));
+      g_assert_cmpfloat (cell.width, ==, jm_stage_get_width (stage));
+      if (i > 0)
+        g_assert_cmpfloat (cell.x, ==, previous_right);
+      previous_right = cell.x + cell.width;
+    }
+}
+
+/* Items are stacked in order, do not overlap, and the cell grows to hold
+ * them. */
+static void
+test_items_stack_inside_cells (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  JmStage *decision = jm_document_lookup_stage (fixture->document, "s-decide");
+  JmLane *pains = jm_document_lookup_lane (fixture->document, "l-pain");
+  JmRect cell, note = item_rect (fixture, "i7"), opportunity = item_rect (fixture, "i8");
+
+  g_assert_true (jm_layout_get_cell_rect (fixture->layout, decision, pains, &cell));
+  g_assert_true (rect_contains (&cell, &note));
+  g_assert_true (rect_contains (&cell, &opportunity));
+  g_assert_false (rects_overlap (&note, &opportunity));
+  g_assert_cmpfloat (note.y, <, opportunity.y);
+}
+
+static void
+set_string (JmDocument *document,
+            gpointer    object,
+            const char *property,
+            const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  _jm_document_set_property (document, object, property, &value);
+}
+
+/* A long body wraps: the item grows, its cell and row grow, and the rows
+ * below move down by as much. */
+static void
+test_long_text_grows_row (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  JmRect before = item_rect (fixture, "i1");
+  JmRect below_before = item_rect (fixture, "i2");
+  JmRect after, below_after;
+  double width, height_before, height_after;
+
+  jm_layout_get_size (fixture->layout, &width, &height_before);
+  set_string (fixture->document, item (fixture, "i1"), "body",
+              "A friend shares a discount code on Instagram. She mentions the delivery was on "
+              "time, the strawberries were fresh, and that the app remembers the usual basket, "
+              "which makes the weekly shop take five minutes instead of an hour in the store on "
+              "a Saturday morning with two children in tow.");
+  jm_layout_update (fixture->layout);
+
+  after = item_rect (fixture, "i1");
+  below_after = item_rect (fixture, "i2");
+  jm_layout_get_size (fixture->layout, &width, &height_after);
+
+  g_assert_cmpfloat (after.height, >, before.height + 40);
+  g_assert_cmpfloat (after.width, ==, before.width);
+  g_assert_cmpfloat (below_after.y, >, below_before.y);
+  g_assert_cmpfloat (height_after - height_before, ==, below_after.y - below_before.y);
+}
+
+/* After any change, the incremental layout equals a fresh one. */
+static void
+test_incremental_equals_fresh (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(JmLayout) fresh = NULL;
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT));
+  double w1, h1, w2, h2;
+
+  set_string (fixture->document, item (fixture, "i3"), "title", "A much longer title for the landing page that wraps");
+  set_string (fixture->document, item (fixture, "i4"), "body", "Line\nline\nline\nline");
+  jm_layout_update (fixture->layout);
+
+  fresh = jm_layout_new (fixture->document, JM_LAYER_MODE_CURRENT);
+  jm_layout_get_size (fixture->layout, &w1, &h1);
+  jm_layout_get_size (fresh, &w2, &h2);
+  g_assert_cmpfloat (w1, ==, w2);
+  g_assert_cmpfloat (h1, ==, h2);
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+    {
+      JmItem *it = jm_object_store_get_object (items, i);
+      JmRect a, b;
+
+      g_assert_true (jm_layout_get_item_rect (fixture->layout, it, &a));
+      g_assert_true (jm_layout_get_item_rect (fresh, it, &b));
+      g_assert_cmpmem (&a, sizeof a, &b, sizeof b);
+    }
+}
+
+/* Moving an item to another cell through the model moves it in the layout. */
+static void
+test_structural_change_relayouts (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  JmStage *awareness = jm_document_lookup_stage (fixture->document, "s-aware");
+  JmLane *pains = jm_document_lookup_lane (fixture->document, "l-pain");
+  JmRect cell, moved;
+
+  set_string (fixture->document, item (fixture, "i8"), "stage-id", "s-aware");
+  jm_layout_update (fixture->layout);
+
+  g_assert_true (jm_layout_get_cell_rect (fixture->layout, awareness, pains, &cell));
+  moved = item_rect (fixture, "i8");
+  g_assert_true (rect_contains (&cell, &moved));
+}
+
+static void
+test_hit_test (Fixture       *fixture,
+               gconstpointer  data)
+{
+  JmRect card = item_rect (fixture, "i3");
+  JmStage *consider = jm_document_lookup_stage (fixture->document, "s-consider");
+  JmLane *actions = jm_document_lookup_lane (fixture->document, "l-act");
+  JmRect empty_cell, lane_header;
+  JmHit hit;
+  double px, py;
+
+  g_assert_true (jm_layout_hit_test (fixture->layout, card.x + card.width / 2, card.y + card.height / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_ITEM);
+  g_assert_true (hit.object == JM_OBJECT (item (fixture, "i3")));
+  g_assert_true (hit.stage == consider);
+
+  /* The Consideration × Actions cell is empty: a drop goes first. */
+  g_assert_true (jm_layout_get_cell_rect (fixture->layout, consider, actions, &empty_cell));
+  g_assert_true (jm_layout_hit_test (fixture->layout, empty_cell.x + 30, empty_cell.y + 30, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_CELL);
+  g_assert_true (hit.stage == consider);
+  g_assert_true (hit.lane == actions);
+  g_assert_cmpuint (hit.index_in_cell, ==, 0);
+
+  /* Below the note in the Decision × Pain points cell, a drop goes second. */
+  {
+    JmRect note = item_rect (fixture, "i7");
+    g_assert_true (jm_layout_hit_test (fixture->layout, note.x + 10, note.y + note.height + 3, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_CELL);
+    g_assert_cmpuint (hit.index_in_cell, ==, 1);
+  }
+
+  /* Headers and their edges. */
+  g_assert_true (jm_layout_hit_test (fixture->layout, empty_cell.x + 40, empty_cell.y - 20, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_STAGE_HEADER);
+  g_assert_true (hit.object == JM_OBJECT (consider));
+  g_assert_true (jm_layout_hit_test (fixture->layout, empty_cell.x + empty_cell.width - 1, empty_cell.y - 20, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_STAGE_EDGE);
+
+  lane_header = empty_cell;
+  g_assert_true (jm_layout_hit_test (fixture->layout, 60, lane_header.y + 20, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_LANE_HEADER);
+  g_assert_true (hit.object == JM_OBJECT (actions));
+
+  /* An emotion point. */
+  {
+    JmEmotionPoint *point = jm_object_store_lookup (
+      jm_layer_get_points (jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT)), "e3");
+    g_assert_true (jm_layout_get_point_position (fixture->layout, point, &px, &py));
+    g_assert_true (jm_layout_hit_test (fixture->layout, px + 2, py - 2, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_POINT);
+    g_assert_true (hit.object == JM_OBJECT (point));
+  }
+
+  /* Outside the map. */
+  g_assert_false (jm_layout_hit_test (fixture->layout, -10, -10, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_NONE);
+}
+
+/* Scores map to heights and back. */
+static void
+test_score_at (Fixture       *fixture,
+               gconstpointer  data)
+{
+  JmEmotionPoint *point = jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT)), "e2");
+  double x, y, score;
+
+  g_assert_true (jm_layout_get_point_position (fixture->layout, point, &x, &y));
+  g_assert_true (jm_layout_score_at (fixture->layout, y, &score));
+  g_assert_cmpfloat_with_epsilon (score, jm_emotion_point_get_score (point), 1e-9);
+  g_assert_true (jm_layout_score_at (fixture->layout, -1000, &score));
+  g_assert_cmpfloat (score, ==, JM_SCORE_MAX);
+}
+
+static void
+test_query_items (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JmRect note = item_rect (fixture, "i7");
+  JmRect opportunity = item_rect (fixture, "i8");
+  JmRect region = { note.x + 5, note.y + 5, 10, opportunity.y - note.y };
+  JmRect everything = { -1e6, -1e6, 2e6, 2e6 };
+  g_autoptr(GPtrArray) found = jm_layout_query_items (fixture->layout, &region);
+  g_autoptr(GPtrArray) all = jm_layout_query_items (fixture->layout, &everything);
+
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (g_ptr_array_find (found, item (fixture, "i7"), NULL));
+  g_assert_true (g_ptr_array_find (found, item (fixture, "i8"), NULL));
+  g_assert_cmpuint (all->len, ==, 8);
+}
+
+static gboolean
+segment_crosses_rect (double        x1,
+                      double        y1,
+                      double        x2,
+                      double        y2,
+                      const JmRect *rect)
+{
+  /* Links are made of horizontal and vertical segments. */
+  double left = MIN (x1, x2), right = MAX (x1, x2);
+  double top = MIN (y1, y2), bottom = MAX (y1, y2);
+
+  return left < rect->x + rect->width - 1 && right > rect->x + 1 &&
+         top < rect->y + rect->height - 1 && bottom > rect->y + 1;
+}
+
+/* Links leave their source on the right, enter their target on the left,
+ * and cross no card on the way, also when they loop back. */
+static void
+test_links_avoid_cards (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  JmLayout *layout = fixture->layout;
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT));
+
+  g_assert_cmpuint (layout->links->len, ==, 3);
+  for (guint l = 0; l < layout->links->len; l++)
+    {
+      const JmLinkBox *link = &g_array_index (layout->links, JmLinkBox, l);
+      JmRect from = item_rect (fixture, jm_link_get_from_id (link->link));
+      JmRect to = item_rect (fixture, jm_link_get_to_id (link->link));
+      guint n = link->n_points;
+
+      g_assert_cmpuint (n, >=, 2);
+      g_assert_cmpfloat (link->xs[0], ==, from.x + from.width);
+      g_assert_cmpfloat (link->xs[n - 1], ==, to.x);
+      g_assert_cmpfloat (link->ys[n - 1], ==, to.y + to.height / 2);
+
+      for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+        {
+          JmItem *card = jm_object_store_get_object (items, i);
+          JmRect rect;
+
+          g_assert_true (jm_layout_get_item_rect (layout, card, &rect));
+          for (guint s = 0; s + 1 < n; s++)
+            {
+              if (segment_crosses_rect (link->xs[s], link->ys[s], link->xs[s + 1], link->ys[s + 1], &rect))
+                g_error ("link %s crosses item %s", jm_object_get_id (JM_OBJECT (link->link)),
+                         jm_object_get_id (JM_OBJECT (card)));
+            }
+        }
+    }
+}
+
+/* In the compared view the future's additions, changes and removals are
+ * marked, and what it removed is still shown. */
+static void
+test_compare_marks_differences (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  JmLayer *current = jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT);
+  JmLayer *future = jm_document_get_layer (fixture->document, JM_LAYER_STATE_FUTURE);
+  g_autoptr(JmObject) kept = jm_object_clone (JM_OBJECT (item (fixture, "i1")));
+  g_autoptr(JmObject) changed = jm_object_clone (JM_OBJECT (item (fixture, "i2")));
+  g_autoptr(JmItem) added = jm_item_new ("new-item");
+  g_autoptr(JmLayout) both = NULL;
+
+  set_string (fixture->document, changed, "title", "Instagram story instead");
+  set_string (fixture->document, added, "stage-id", "s-aware");
+  set_string (fixture->document, added, "lane-id", "l-act");
+  _jm_object_store_append (jm_layer_get_items (future), kept);
+  _jm_object_store_append (jm_layer_get_items (future), changed);
+  _jm_object_store_append (jm_layer_get_items (future), JM_OBJECT (added));
+
+  both = jm_layout_new (fixture->document, JM_LAYER_MODE_BOTH);
+  g_assert_cmpuint (both->items->len, ==, jm_object_store_get_n_objects (jm_layer_get_items (current)) + 1);
+  for (guint i = 0; i < both->items->len; i++)
+    {
+      const JmItemBox *box = &g_array_index (both->items, JmItemBox, i);
+      const char *id = jm_object_get_id (JM_OBJECT (box->item));
+
+      if (g_str_equal (id, "i1"))
+        g_assert_cmpint (box->diff, ==, JM_DIFF_NONE);
+      else if (g_str_equal (id, "i2"))
+        g_assert_cmpint (box->diff, ==, JM_DIFF_CHANGED);
+      else if (g_str_equal (id, "new-item"))
+        g_assert_cmpint (box->diff, ==, JM_DIFF_ADDED);
+      else
+        g_assert_cmpint (box->diff, ==, JM_DIFF_REMOVED);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/layout/grid/columns-follow-stages", test_columns_follow_stages);
+  ADD ("/layout/cells/items-stack-inside", test_items_stack_inside_cells);
+  ADD ("/layout/cells/long-text-grows-row", test_long_text_grows_row);
+  ADD ("/layout/update/incremental-equals-fresh", test_incremental_equals_fresh);
+  ADD ("/layout/update/structural-change", test_structural_change_relayouts);
+  ADD ("/layout/hit-test/kinds", test_hit_test);
+  ADD ("/layout/curve/score-at", test_score_at);
+  ADD ("/layout/query/items-in-region", test_query_items);
+  ADD ("/layout/links/avoid-cards", test_links_avoid_cards);
+  ADD ("/layout/layers/compare-marks-differences", test_compare_marks_differences);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,498 @@
+/* test-render.c: the renderer and the exports
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
+
+#include "export/jm-export.h"
+#include "format/jm-xml-reader.h"
+#include "render/jm-layout-private.h"
+#include "render/jm-renderer.h"
+
+static const char *example_names[] = {
+  "grocery-first-order",
+  "hotel-guest-stay",
+  "saas-onboarding",
+};
+
+static const char *layer_names[] = { "current", "future", "both" };
+
+static JmDocument *
+load_document (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  document = jm_xml_reader_read_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static JmDocument *
+load_test_map (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
+
+  return load_document (path);
+}
+
+static char *
+example_path (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".jmap", NULL);
+
+  return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", file, NULL);
+}
+
+static cairo_surface_t *
+render (JmLayout    *layout,
+        double       scale,
+        JmThemeKind  theme,
+        gboolean     transparent)
+{
+  JmRenderOptions options = { theme, transparent, NULL };
+  cairo_surface_t *surface;
+  double width, height;
+  cairo_t *cr;
+
+  jm_layout_get_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                        (int) ceil (height * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  jm_renderer_draw (cr, layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* The colour at a point, as 0xAARRGGBB (premultiplied). */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  return *(const guint32 *) (data + y * stride + x * 4);
+}
+
+static void
+assert_color_near (guint32 pixel,
+                   guint32 expected,
+                   int     tolerance)
+{
+  for (int shift = 0; shift < 32; shift += 8)
+    {
+      int a = (pixel >> shift) & 0xff, b = (expected >> shift) & 0xff;
+
+      if (ABS (a - b) > tolerance)
+        g_error ("pixel 0x%08x is not near 0x%08x", pixel, expected);
+    }
+}
+
+static guint32
+rgb (const JmColor *color)
+{
+  return 0xff000000u | ((guint32) round (color->red * 255) << 16) |
+         ((guint32) round (color->green * 255) << 8) | (guint32) round (color->blue * 255);
+}
+
+static void
+test_render_probes (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+  cairo_surface_t *surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  const JmStageBox *first = &g_array_index (layout->stages, JmStageBox, 0);
+  const JmStageBox *decision = &g_array_index (layout->stages, JmStageBox, 2);
+  JmColor custom;
+  JmRect pain;
+  JmItem *pain_item = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i4");
+
+  /* The background, the stage bands (palette and custom colour). */
+  assert_color_near (pixel_at (surface, 3, 3), rgb (&theme->background), 0);
+  assert_color_near (pixel_at (surface, first->x + 20, layout->grid_y + 2),
+                     rgb (&(JmColor) { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 }), 2);
+  g_assert_true (jm_color_parse ("#e66100", &custom));
+  /* The Decision stage has a Moment of Truth: its top line is gold, the band below its colour. */
+  assert_color_near (pixel_at (surface, decision->x + 20, layout->grid_y + 4), rgb (&custom), 2);
+
+  /* A pain point card is filled with the pain colour. */
+  g_assert_true (jm_layout_get_item_rect (layout, pain_item, &pain));
+  assert_color_near (pixel_at (surface, pain.x + pain.width - 6, pain.y + pain.height - 4),
+                     rgb (&theme->pain_card), 3);
+  /* Its accent bar on the left is the pain colour. */
+  assert_color_near (pixel_at (surface, pain.x + 2, pain.y + pain.height / 2), rgb (&theme->pain), 3);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_render_scale_is_sharp (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+  cairo_surface_t *one = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *two = render (layout, 2.0, JM_THEME_LIGHT, FALSE);
+  JmRect pain;
+  JmItem *pain_item = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i4");
+
+  g_assert_cmpint (cairo_image_surface_get_width (two), ==, 2 * cairo_image_surface_get_width (one));
+  g_assert_true (jm_layout_get_item_rect (layout, pain_item, &pain));
+  /* At twice the scale the accent bar is twice as wide, with crisp edges. */
+  assert_color_near (pixel_at (two, 2 * pain.x + 1, 2 * (pain.y + pain.height / 2)), rgb (&theme->pain), 3);
+  assert_color_near (pixel_at (two, 2 * pain.x + 6, 2 * (pain.y + pain.height / 2)), rgb (&theme->pain), 3);
+
+  cairo_surface_destroy (one);
+  cairo_surface_destroy (two);
+}
+
+static void
+test_render_dark_and_transparent (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  cairo_surface_t *dark = render (layout, 1.0, JM_THEME_DARK, FALSE);
+  cairo_surface_t *clear = render (layout, 1.0, JM_THEME_LIGHT, TRUE);
+
+  assert_color_near (pixel_at (dark, 3, 3), rgb (&jm_theme_get (JM_THEME_DARK)->background), 0);
+  g_assert_cmpuint (pixel_at (clear, 3, 3) >> 24, ==, 0);
+
+  cairo_surface_destroy (dark);
+  cairo_surface_destroy (clear);
+}
+
+/* Drawing a region gives, inside the region, what drawing all gives. */
+static void
+test_render_clip_matches_full (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  cairo_surface_t *full = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                      cairo_image_surface_get_width (full),
+                                                      cairo_image_surface_get_height (full));
+  JmRect clip = { 500, 400, 300, 250 };
+  JmRenderOptions options = { JM_THEME_LIGHT, FALSE, &clip };
+  cairo_t *cr = cairo_create (part);
+  guint differing = 0;
+
+  cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
+  cairo_clip (cr);
+  jm_renderer_draw (cr, layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (part);
+
+  /* Cairo composites antialiased edges that cross the clip boundary a
+   * level or two differently; anything missing would differ by far more. */
+  for (int y = clip.y; y < clip.y + clip.height; y++)
+    for (int x = clip.x; x < clip.x + clip.width; x++)
+      {
+        guint32 p = pixel_at (full, x, y), q = pixel_at (part, x, y);
+
+        for (int shift = 0; shift < 32; shift += 8)
+          {
+            if (ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)) > 4)
+              {
+                g_test_message ("differs at %d,%d: %08x %08x", x, y, p, q);
+                differing++;
+                break;
+              }
+          }
+      }
+
+  g_assert_cmpuint (differing, ==, 0);
+
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (part);
+}
+
+/* Share of pixels that differ by more than @threshold in some channel. */
+static double
+difference (cairo_surface_t *a,
+            cairo_surface_t *b,
+            int              threshold)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint64 differing = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 p = pixel_at (a, x, y), q = pixel_at (b, x, y);
+
+        for (int shift = 0; shift < 32; shift += 8)
+          {
+            if (ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)) > threshold)
+              {
+                differing++;
+                break;
+              }
+          }
+      }
+
+  return (double) differing / ((double) width * height);
+}
+
+static cairo_surface_t *
+png_from_bytes (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  int fd = g_file_open_tmp ("jm-render-XXXXXX.png", &path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  close (fd);
+  surface = cairo_image_surface_create_from_png (path);
+  g_unlink (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  return surface;
+}
+
+/* The SVG export, drawn by librsvg, looks like the PNG export. */
+static void
+test_svg_renders_like_png (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  cairo_surface_t *from_png, *from_svg;
+  RsvgRectangle viewport;
+  cairo_t *cr;
+  double share;
+
+  png = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PNG, NULL, &error);
+  g_assert_no_error (error);
+  svg = jm_export_to_bytes (document, JM_EXPORT_FORMAT_SVG, NULL, &error);
+  g_assert_no_error (error);
+
+  from_png = png_from_bytes (png);
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  g_assert_no_error (error);
+
+  from_svg = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (from_png),
+                                         cairo_image_surface_get_height (from_png));
+  viewport = (RsvgRectangle) { 0, 0, cairo_image_surface_get_width (from_png),
+                               cairo_image_surface_get_height (from_png) };
+  cr = cairo_create (from_svg);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (from_svg);
+
+  share = difference (from_png, from_svg, 48);
+  g_test_message ("%.4f%% of pixels differ", share * 100);
+  g_assert_cmpfloat (share, <, 0.01);
+
+  g_object_unref (handle);
+  cairo_surface_destroy (from_png);
+  cairo_surface_destroy (from_svg);
+}
+
+/* PDFs hold binary streams: count in bytes, not in a C string. */
+static guint
+count_occurrences (GBytes     *bytes,
+                   const char *needle)
+{
+  gsize size, length = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+  guint count = 0;
+
+  for (gsize i = 0; i + length <= size; i++)
+    {
+      if (memcmp (data + i, needle, length) == 0)
+        count++;
+    }
+
+  return count;
+}
+
+static void
+test_pdf_is_vector_and_one_page (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pdf = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
+  /* "/Type /Page" also starts "/Type /Pages": one page is two matches. */
+  g_assert_cmpuint (count_occurrences (pdf, "/Type /Page"), ==, 2);
+  g_assert_cmpuint (count_occurrences (pdf, "/Type /Pages"), ==, 1);
+  /* Text is embedded as fonts, not drawn as pixels. */
+  g_assert_cmpuint (count_occurrences (pdf, "/FontFile"), >, 0);
+  g_assert_cmpuint (count_occurrences (pdf, "/Subtype /Image"), ==, 0);
+}
+
+static void
+test_export_refuses_bad_options (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autofree char *dir = g_dir_make_tmp ("jm-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  JmExportOptions options;
+  JmExportFormat format;
+
+  jm_export_options_init (&options);
+  options.scale = 0;
+  g_assert_false (jm_export_to_file (document, file, JM_EXPORT_FORMAT_PNG, &options, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_INVALID_OPTION);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  options.scale = 8;
+  options.mode = JM_LAYER_MODE_CURRENT;
+  g_assert_false (jm_export_format_for_path ("map.gif", &format, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_UNKNOWN_FORMAT);
+  g_assert_nonnull (strstr (error->message, "map.gif"));
+
+  g_rmdir (dir);
+}
+
+/* Golden images: drawn on these machines with these fonts, compared with
+ * a small tolerance for antialiasing. JM_UPDATE_GOLDEN=1 rewrites them. */
+static void
+test_golden (gconstpointer data)
+{
+  const char *name = data;
+  g_auto(GStrv) parts = g_strsplit (name, "@", 2);
+  g_autofree char *map = g_str_equal (parts[0], "layout") ?
+    g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL) : example_path (parts[0]);
+  g_autofree char *golden_name = g_strdup_printf ("%s-%s.png", parts[0], parts[1]);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "data", "golden", golden_name, NULL);
+  g_autoptr(JmDocument) document = load_document (map);
+  JmLayerMode mode = JM_LAYER_MODE_CURRENT;
+  g_autoptr(JmLayout) layout = NULL;
+  cairo_surface_t *surface, *expected;
+  double share;
+
+  for (guint i = 0; i < G_N_ELEMENTS (layer_names); i++)
+    if (g_str_equal (layer_names[i], parts[1]))
+      mode = i;
+
+  layout = jm_layout_new (document, mode);
+  surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+
+  if (g_strcmp0 (g_getenv ("JM_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_autofree char *target = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "tests", "data", "golden",
+                                                  golden_name, NULL);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, target), ==, CAIRO_STATUS_SUCCESS);
+    }
+
+  expected = cairo_image_surface_create_from_png (golden);
+  if (cairo_surface_status (expected) != CAIRO_STATUS_SUCCESS)
+    g_error ("missing golden image %s: run the tests once with JM_UPDATE_GOLDEN=1", golden);
+
+  share = difference (surface, expected, 40);
+  g_test_message ("%.4f%% of pixels differ from %s", share * 100, golden_name);
+  if (share >= 0.002)
+    {
+      g_autofree char *actual = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), golden_name, NULL);
+      cairo_surface_write_to_png (surface, actual);
+      g_test_message ("the image drawn now is in %s", actual);
+    }
+  g_assert_cmpfloat (share, <, 0.002);
+
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (expected);
+}
+
+/* Every example exports to every format in every layer. */
+static void
+test_export_example (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = example_path (name);
+  g_autoptr(JmDocument) document = load_document (path);
+  static const JmExportFormat formats[] = {
+    JM_EXPORT_FORMAT_PNG, JM_EXPORT_FORMAT_SVG, JM_EXPORT_FORMAT_PDF, JM_EXPORT_FORMAT_JMAP,
+  };
+  static const char *signatures[] = { "\x89PNG", "<?xml", "%PDF-", "<?xml" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint mode = JM_LAYER_MODE_CURRENT; mode <= JM_LAYER_MODE_BOTH; mode++)
+      {
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        JmExportOptions options;
+
+        jm_export_options_init (&options);
+        options.mode = mode;
+        bytes = jm_export_to_bytes (document, formats[f], &options, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), strlen (signatures[f]),
+                         signatures[f], strlen (signatures[f]));
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/png/probes", test_render_probes);
+  g_test_add_func ("/render/png/scale-is-sharp", test_render_scale_is_sharp);
+  g_test_add_func ("/render/png/dark-and-transparent", test_render_dark_and_transparent);
+  g_test_add_func ("/render/clip/matches-full", test_render_clip_matches_full);
+  g_test_add_func ("/export/svg/renders-like-png", test_svg_renders_like_png);
+  g_test_add_func ("/export/pdf/vector-one-page", test_pdf_is_vector_and_one_page);
+  g_test_add_func ("/export/options/refused", test_export_refuses_bad_options);
+
+  g_test_add_data_func ("/render/golden/layout@current", "layout@current", test_golden);
+  for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
+    {
+      g_autofree char *export_path = g_strdup_printf ("/export/examples/%s", example_names[i]);
+
+      g_test_add_data_func (export_path, example_names[i], test_export_example);
+      for (guint l = 0; l < G_N_ELEMENTS (layer_names); l++)
+        {
+          char *key = g_strdup_printf ("%s@%s", example_names[i], layer_names[l]);
+          g_autofree char *test_path = g_strdup_printf ("/render/golden/%s", key);
+
+          g_test_add_data_func_full (test_path, key, test_golden, g_free);
+        }
+    }
+
+  return g_test_run ();
+}
