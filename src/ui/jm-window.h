@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "jm-application.h"
+#include "model/jm-document.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JmWindow, jm_window, JM, WINDOW, AdwApplicationWindow)
 
-JmWindow *jm_window_new       (JmApplication *application);
-void      jm_window_open_file (JmWindow      *self,
-                               GFile         *file);
-GFile    *jm_window_get_file  (JmWindow      *self);
+JmWindow   *jm_window_new          (JmApplication *application);
+void        jm_window_open_file    (JmWindow      *self,
+                                    GFile         *file);
+GFile      *jm_window_get_file     (JmWindow      *self);
+JmDocument *jm_window_get_document (JmWindow      *self);
 
 G_END_DECLS

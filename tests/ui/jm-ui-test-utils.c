@@ -86,6 +86,23 @@ jm_ui_test_wait_for_frame (GtkWidget *widget)
   g_assert_false (timed_out);
 }
 
+/* Iterates the main loop until @condition holds; fails after 20 s. */
+void
+jm_ui_test_wait_until (JmUiTestCondition condition,
+                       gpointer          data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  timeout_id = g_timeout_add_seconds (20, jm_ui_test_timed_out_cb, &timed_out);
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  g_assert_false (timed_out);
+}
+
 void
 jm_ui_test_wait_until_mapped (GtkWidget *widget)
 {

@@ -10,9 +10,13 @@
 
 G_BEGIN_DECLS
 
+typedef gboolean (*JmUiTestCondition) (gpointer data);
+
 gboolean    jm_ui_test_init               (int         *argc,
                                            char      ***argv);
 void        jm_ui_test_iterate            (void);
+void        jm_ui_test_wait_until         (JmUiTestCondition condition,
+                                           gpointer          data);
 void        jm_ui_test_wait_until_mapped  (GtkWidget   *widget);
 void        jm_ui_test_wait_for_frame     (GtkWidget   *widget);
 GdkTexture *jm_ui_test_render_widget      (GtkWidget   *widget);

@@ -43,17 +43,114 @@ test_window_maps_and_draws (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_window_open_file_shows_name (void)
+static gboolean
+document_loaded (gpointer data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/Grocery first order.jmap");
-  JmWindow *window;
+  return jm_window_get_document (data) != NULL;
+}
 
-  window = jm_window_new (application);
+static gboolean
+error_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+test_map_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
+}
+
+static JmWindow *
+open_test_map (void)
+{
+  g_autofree char *path = test_map_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JmWindow *window = jm_window_new (application);
+
+  gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
+  jm_ui_test_wait_until (document_loaded, window);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (window));
 
-  g_assert_true (g_file_equal (jm_window_get_file (window), file));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Grocery first order.jmap");
+  return window;
+}
+
+static void
+test_window_open_file_shows_map (void)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *png = NULL;
+  JmWindow *window = open_test_map ();
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Online grocery: first order");
+  g_assert_cmpstr (jm_document_get_title (jm_window_get_document (window)), ==, "Online grocery: first order");
+
+  texture = jm_ui_test_render_widget (GTK_WIDGET (window));
+  g_assert_cmpuint (jm_ui_test_count_colors (texture), >, 200);
+  png = jm_ui_test_save_screenshot (texture, "window-map.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_zoom_and_layer_actions (void)
+{
+  JmWindow *window = open_test_map ();
+  g_autoptr(GVariant) future = g_variant_new_string ("future");
+  g_autofree char *layer = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_object_get (window, "layer", &layer, NULL);
+  g_assert_cmpstr (layer, ==, "current");
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.layer", future));
+  g_clear_pointer (&layer, g_free);
+  g_object_get (window, "layer", &layer, NULL);
+  g_assert_cmpstr (layer, ==, "future");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A file that cannot be opened gets a dialog naming it; the window stays. */
+static void
+test_window_open_error_shows_dialog (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/Lost map.jmap");
+  JmWindow *window = jm_window_new (application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jm_window_open_file (window, file);
+  jm_ui_test_wait_until (error_dialog_shown, NULL);
+
+  g_assert_null (jm_window_get_document (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          {
+            g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (toplevel)),
+                                      "Lost map.jmap"));
+            gtk_window_destroy (GTK_WINDOW (toplevel));
+          }
+      }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -80,7 +177,9 @@ main (int   argc,
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
   g_test_add_func ("/ui/window/maps-and-draws", test_window_maps_and_draws);
-  g_test_add_func ("/ui/window/open-file-shows-name", test_window_open_file_shows_name);
+  g_test_add_func ("/ui/window/open-file-shows-map", test_window_open_file_shows_map);
+  g_test_add_func ("/ui/window/zoom-and-layer-actions", test_window_zoom_and_layer_actions);
+  g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
 
   status = g_test_run ();

@@ -1,0 +1,45 @@
+/* jm-map-canvas.h: the widget that shows a journey map
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/jm-document.h"
+#include "render/jm-layout.h"
+
+G_BEGIN_DECLS
+
+#define JM_TYPE_MAP_CANVAS (jm_map_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (JmMapCanvas, jm_map_canvas, JM, MAP_CANVAS, GtkWidget)
+
+#define JM_MAP_CANVAS_MIN_ZOOM 0.1
+#define JM_MAP_CANVAS_MAX_ZOOM 4.0
+
+GtkWidget   *jm_map_canvas_new            (void);
+JmDocument  *jm_map_canvas_get_document   (JmMapCanvas *self);
+void         jm_map_canvas_set_document   (JmMapCanvas *self,
+                                           JmDocument  *document);
+JmLayout    *jm_map_canvas_get_layout     (JmMapCanvas *self);
+double       jm_map_canvas_get_zoom       (JmMapCanvas *self);
+void         jm_map_canvas_set_zoom       (JmMapCanvas *self,
+                                           double       zoom);
+void         jm_map_canvas_zoom_at        (JmMapCanvas *self,
+                                           double       zoom,
+                                           double       widget_x,
+                                           double       widget_y);
+void         jm_map_canvas_zoom_to_fit    (JmMapCanvas *self);
+JmLayerMode  jm_map_canvas_get_layer_mode (JmMapCanvas *self);
+void         jm_map_canvas_set_layer_mode (JmMapCanvas *self,
+                                           JmLayerMode  mode);
+void         jm_map_canvas_widget_to_map  (JmMapCanvas *self,
+                                           double       widget_x,
+                                           double       widget_y,
+                                           double      *map_x,
+                                           double      *map_y);
+
+G_END_DECLS
