@@ -1,0 +1,1019 @@
+/* jm-edit.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-commands"
+
+#include "config.h"
+
+#include "jm-edit.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "jm-insert-command.h"
+#include "jm-move-command.h"
+#include "jm-remove-command.h"
+#include "jm-set-property-command.h"
+#include "model/jm-enum-types.h"
+#include "model/jm-object-private.h"
+
+/* The edits the window offers, built from the commands: each checks its
+ * input first, then pushes one step (a group when it needs several
+ * commands), so that a failed edit changes nothing and a done one undoes
+ * in one go. */
+
+/* Helpers {{{ */
+
+static gboolean
+jm_edit_push (JmCommandStack  *stack,
+              JmCommand       *command,
+              GError         **error)
+{
+  g_autoptr(JmCommand) owned = command;
+
+  return jm_command_stack_push (stack, owned, error);
+}
+
+static gboolean
+jm_edit_push_set (JmCommandStack  *stack,
+                  gpointer         object,
+                  const char      *property,
+                  const GValue    *value,
+                  guint            merge_key,
+                  const char      *label,
+                  GError         **error)
+{
+  JmCommand *command = jm_set_property_command_new (object, property, value);
+
+  jm_command_set_merge_key (command, merge_key);
+  if (label != NULL)
+    jm_command_set_label (command, label);
+
+  return jm_edit_push (stack, command, error);
+}
+
+static gboolean
+jm_edit_push_set_string (JmCommandStack  *stack,
+                         gpointer         object,
+                         const char      *property,
+                         const char      *text,
+                         GError         **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return jm_edit_push_set (stack, object, property, &value, 0, NULL, error);
+}
+
+static gboolean
+jm_edit_push_set_double (JmCommandStack  *stack,
+                         gpointer         object,
+                         const char      *property,
+                         double           number,
+                         GError         **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, number);
+  return jm_edit_push_set (stack, object, property, &value, 0, NULL, error);
+}
+
+static gboolean
+jm_edit_fail (GError     **error,
+              int          code,
+              const char  *message)
+{
+  g_set_error_literal (error, JM_COMMAND_ERROR, code, message);
+  return FALSE;
+}
+
+/* Ends a group begun for an edit: recorded as one step when @ok, reverted
+ * otherwise. */
+static gboolean
+jm_edit_finish_group (JmCommandStack *stack,
+                      gboolean        ok)
+{
+  if (ok)
+    jm_command_stack_end_group (stack);
+  else
+    jm_command_stack_cancel_group (stack);
+
+  return ok;
+}
+
+static JmDocument *
+jm_edit_document (JmCommandStack *stack)
+{
+  return jm_command_stack_get_document (stack);
+}
+
+static JmLayer *
+jm_edit_layer (JmCommandStack *stack,
+               JmLayerState    state)
+{
+  return jm_document_get_layer (jm_edit_document (stack), state);
+}
+
+static gboolean
+jm_edit_check_cell (JmCommandStack  *stack,
+                    const char      *stage_id,
+                    const char      *lane_id,
+                    GError         **error)
+{
+  JmDocument *document = jm_edit_document (stack);
+
+  if (jm_document_lookup_stage (document, stage_id) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That stage is not in the map."));
+  if (jm_document_lookup_lane (document, lane_id) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That lane is not in the map."));
+
+  return TRUE;
+}
+
+/* Where in the layer's items an item goes to be at @index_in_cell of its
+ * cell, counting the items without @moving (the item being moved). */
+static guint
+jm_edit_store_position (JmObjectStore *items,
+                        const char    *stage_id,
+                        const char    *lane_id,
+                        int            index_in_cell,
+                        JmItem        *moving)
+{
+  guint n_items = jm_object_store_get_n_objects (items);
+  guint position = 0, in_cell = 0;
+  gboolean seen_cell = FALSE;
+  guint after_last = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
+
+      if (item == moving)
+        continue;
+
+      if (g_strcmp0 (jm_item_get_stage_id (item), stage_id) == 0 &&
+          g_strcmp0 (jm_item_get_lane_id (item), lane_id) == 0)
+        {
+          if (index_in_cell >= 0 && in_cell == (guint) index_in_cell)
+            return position;
+          in_cell++;
+          seen_cell = TRUE;
+          after_last = position + 1;
+        }
+      position++;
+    }
+
+  /* At the end of the cell: after its last item, or at the end of all. */
+  return seen_cell ? after_last : position;
+}
+
+/* }}} */
+
+/* Properties {{{ */
+
+/**
+ * jm_edit_set:
+ * @object: the document or one of its objects
+ * @merge_key: non-zero to fold a burst of edits of this property (typing,
+ *   dragging a slider) into one step
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+jm_edit_set (JmCommandStack  *stack,
+             gpointer         object,
+             const char      *property,
+             const GValue    *value,
+             guint            merge_key,
+             GError         **error)
+{
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  return jm_edit_push_set (stack, object, property, value, merge_key, NULL, error);
+}
+
+gboolean
+jm_edit_set_string (JmCommandStack  *stack,
+                    gpointer         object,
+                    const char      *property,
+                    const char      *text,
+                    guint            merge_key,
+                    GError         **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return jm_edit_set (stack, object, property, &value, merge_key, error);
+}
+
+gboolean
+jm_edit_set_double (JmCommandStack  *stack,
+                    gpointer         object,
+                    const char      *property,
+                    double           number,
+                    guint            merge_key,
+                    GError         **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!isfinite (number))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("That is not a number."));
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, number);
+  return jm_edit_set (stack, object, property, &value, merge_key, error);
+}
+
+gboolean
+jm_edit_set_int (JmCommandStack  *stack,
+                 gpointer         object,
+                 const char      *property,
+                 int              number,
+                 guint            merge_key,
+                 GError         **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, number);
+  return jm_edit_set (stack, object, property, &value, merge_key, error);
+}
+
+gboolean
+jm_edit_set_enum (JmCommandStack  *stack,
+                  gpointer         object,
+                  const char      *property,
+                  int              value,
+                  GError         **error)
+{
+  GParamSpec *pspec;
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  if (pspec == NULL || !G_IS_PARAM_SPEC_ENUM (pspec))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("That cannot be changed."));
+
+  g_value_init (&gvalue, pspec->value_type);
+  g_value_set_enum (&gvalue, value);
+  return jm_edit_set (stack, object, property, &gvalue, 0, error);
+}
+
+gboolean
+jm_edit_set_boolean (JmCommandStack  *stack,
+                     gpointer         object,
+                     const char      *property,
+                     gboolean         value,
+                     GError         **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&gvalue, value);
+  return jm_edit_set (stack, object, property, &gvalue, 0, error);
+}
+
+/* }}} */
+
+/* Stages, lanes, personas {{{ */
+
+/**
+ * jm_edit_add_stage:
+ * @position: where, from 0 to the number of stages
+ *
+ * Returns: (transfer none) (nullable): the new stage
+ */
+JmStage *
+jm_edit_add_stage (JmCommandStack  *stack,
+                   guint            position,
+                   const char      *name,
+                   GError         **error)
+{
+  g_autoptr(JmStage) stage = jm_stage_new (NULL);
+  JmObjectStore *stages;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+
+  stages = jm_document_get_stages (jm_edit_document (stack));
+  jm_command_stack_begin_group (stack, _("Add Stage"));
+  ok = jm_edit_push (stack, jm_insert_command_new (stages, position, JM_OBJECT (stage)), error) &&
+       jm_edit_push_set_string (stack, stage, "name", name, error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return stage;
+}
+
+/**
+ * jm_edit_add_lane:
+ *
+ * Returns: (transfer none) (nullable): the new lane
+ */
+JmLane *
+jm_edit_add_lane (JmCommandStack  *stack,
+                  guint            position,
+                  JmLaneKind       kind,
+                  const char      *name,
+                  GError         **error)
+{
+  g_autoptr(JmLane) lane = jm_lane_new (NULL);
+  JmObjectStore *lanes;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+
+  lanes = jm_document_get_lanes (jm_edit_document (stack));
+  jm_command_stack_begin_group (stack, _("Add Lane"));
+  ok = jm_edit_push (stack, jm_insert_command_new (lanes, position, JM_OBJECT (lane)), error) &&
+       jm_edit_push_set_string (stack, lane, "name", name, error) &&
+       jm_edit_set_enum (stack, lane, "kind", kind, error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return lane;
+}
+
+/**
+ * jm_edit_add_persona:
+ *
+ * Returns: (transfer none) (nullable): the new persona, at the end
+ */
+JmPersona *
+jm_edit_add_persona (JmCommandStack  *stack,
+                     const char      *name,
+                     GError         **error)
+{
+  g_autoptr(JmPersona) persona = jm_persona_new (NULL);
+  JmObjectStore *personas;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+
+  personas = jm_document_get_personas (jm_edit_document (stack));
+  jm_command_stack_begin_group (stack, _("Add Persona"));
+  ok = jm_edit_push (stack, jm_insert_command_new (personas, jm_object_store_get_n_objects (personas),
+                                                   JM_OBJECT (persona)), error) &&
+       jm_edit_push_set_string (stack, persona, "name", name, error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return persona;
+}
+
+gboolean
+jm_edit_move_stage (JmCommandStack  *stack,
+                    JmStage         *stage,
+                    guint            position,
+                    GError         **error)
+{
+  JmCommand *command;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+
+  command = jm_move_command_new (jm_document_get_stages (jm_edit_document (stack)), JM_OBJECT (stage), position);
+  jm_command_set_label (command, _("Move Stage"));
+  return jm_edit_push (stack, command, error);
+}
+
+gboolean
+jm_edit_move_lane (JmCommandStack  *stack,
+                   JmLane          *lane,
+                   guint            position,
+                   GError         **error)
+{
+  JmCommand *command;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+
+  command = jm_move_command_new (jm_document_get_lanes (jm_edit_document (stack)), JM_OBJECT (lane), position);
+  jm_command_set_label (command, _("Move Lane"));
+  return jm_edit_push (stack, command, error);
+}
+
+typedef gboolean (*ObjectPredicate) (JmObject *object, const char *id);
+
+static gboolean
+item_in_stage (JmObject   *object,
+               const char *id)
+{
+  return g_strcmp0 (jm_item_get_stage_id (JM_ITEM (object)), id) == 0;
+}
+
+static gboolean
+item_in_lane (JmObject   *object,
+              const char *id)
+{
+  return g_strcmp0 (jm_item_get_lane_id (JM_ITEM (object)), id) == 0;
+}
+
+static gboolean
+point_in_stage (JmObject   *object,
+                const char *id)
+{
+  return g_strcmp0 (jm_emotion_point_get_stage_id (JM_EMOTION_POINT (object)), id) == 0;
+}
+
+static gboolean
+point_of_persona (JmObject   *object,
+                  const char *id)
+{
+  return g_strcmp0 (jm_emotion_point_get_persona_id (JM_EMOTION_POINT (object)), id) == 0;
+}
+
+static GPtrArray *
+collect (JmObjectStore   *store,
+         ObjectPredicate  predicate,
+         const char      *id)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+    {
+      JmObject *object = jm_object_store_get_object (store, i);
+
+      if (predicate (object, id))
+        g_ptr_array_add (found, object);
+    }
+
+  return found;
+}
+
+static gboolean
+jm_edit_remove_all (JmCommandStack  *stack,
+                    JmObjectStore   *store,
+                    GPtrArray       *objects,
+                    GError         **error)
+{
+  for (guint i = 0; i < objects->len; i++)
+    {
+      if (!jm_edit_push (stack, jm_remove_command_new (store, objects->pdata[i]), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Removes the links of @layer that touch any of @items. */
+static gboolean
+jm_edit_remove_links_of (JmCommandStack  *stack,
+                         JmLayer         *layer,
+                         GPtrArray       *items,
+                         GError         **error)
+{
+  JmObjectStore *links = jm_layer_get_links (layer);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    g_hash_table_add (ids, (gpointer) jm_object_get_id (items->pdata[i]));
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (links); i++)
+    {
+      JmLink *link = jm_object_store_get_object (links, i);
+
+      if (g_hash_table_contains (ids, jm_link_get_from_id (link)) ||
+          g_hash_table_contains (ids, jm_link_get_to_id (link)))
+        g_ptr_array_add (doomed, link);
+    }
+
+  return jm_edit_remove_all (stack, links, doomed, error);
+}
+
+/* Removes from both layers the items matching, with their links, and the
+ * points matching. */
+static gboolean
+jm_edit_remove_contents (JmCommandStack  *stack,
+                         ObjectPredicate  item_predicate,
+                         ObjectPredicate  point_predicate,
+                         const char      *id,
+                         GError         **error)
+{
+  for (guint state = 0; state < JM_N_LAYER_STATES; state++)
+    {
+      JmLayer *layer = jm_edit_layer (stack, state);
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GPtrArray) points = NULL;
+
+      if (item_predicate != NULL)
+        {
+          items = collect (jm_layer_get_items (layer), item_predicate, id);
+          if (!jm_edit_remove_links_of (stack, layer, items, error) ||
+              !jm_edit_remove_all (stack, jm_layer_get_items (layer), items, error))
+            return FALSE;
+        }
+
+      if (point_predicate != NULL)
+        {
+          points = collect (jm_layer_get_points (layer), point_predicate, id);
+          if (!jm_edit_remove_all (stack, jm_layer_get_points (layer), points, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * jm_edit_delete_stage:
+ *
+ * Deletes the stage with its items in both states, their links and the
+ * emotion points in it: one step.
+ */
+gboolean
+jm_edit_delete_stage (JmCommandStack  *stack,
+                      JmStage         *stage,
+                      GError         **error)
+{
+  const char *id = jm_object_get_id (JM_OBJECT (stage));
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_STAGE (stage), FALSE);
+
+  jm_command_stack_begin_group (stack, _("Delete Stage"));
+  ok = jm_edit_remove_contents (stack, item_in_stage, point_in_stage, id, error) &&
+       jm_edit_push (stack, jm_remove_command_new (jm_document_get_stages (jm_edit_document (stack)),
+                                                   JM_OBJECT (stage)), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+gboolean
+jm_edit_delete_lane (JmCommandStack  *stack,
+                     JmLane          *lane,
+                     GError         **error)
+{
+  const char *id = jm_object_get_id (JM_OBJECT (lane));
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_LANE (lane), FALSE);
+
+  jm_command_stack_begin_group (stack, _("Delete Lane"));
+  ok = jm_edit_remove_contents (stack, item_in_lane, NULL, id, error) &&
+       jm_edit_push (stack, jm_remove_command_new (jm_document_get_lanes (jm_edit_document (stack)),
+                                                   JM_OBJECT (lane)), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+gboolean
+jm_edit_delete_persona (JmCommandStack  *stack,
+                        JmPersona       *persona,
+                        GError         **error)
+{
+  const char *id = jm_object_get_id (JM_OBJECT (persona));
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_PERSONA (persona), FALSE);
+
+  jm_command_stack_begin_group (stack, _("Delete Persona"));
+  ok = jm_edit_remove_contents (stack, NULL, point_of_persona, id, error) &&
+       jm_edit_push (stack, jm_remove_command_new (jm_document_get_personas (jm_edit_document (stack)),
+                                                   JM_OBJECT (persona)), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/* }}} */
+
+/* Items {{{ */
+
+/**
+ * jm_edit_add_item:
+ * @index_in_cell: where in the cell, or -1 for the end
+ *
+ * Returns: (transfer none) (nullable): the new item
+ */
+JmItem *
+jm_edit_add_item (JmCommandStack  *stack,
+                  JmLayerState     state,
+                  JmItemKind       kind,
+                  const char      *stage_id,
+                  const char      *lane_id,
+                  int              index_in_cell,
+                  const char      *title,
+                  GError         **error)
+{
+  g_autoptr(JmItem) item = jm_item_new (NULL);
+  JmObjectStore *items;
+  guint position;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+
+  if (!jm_edit_check_cell (stack, stage_id, lane_id, error))
+    return NULL;
+
+  items = jm_layer_get_items (jm_edit_layer (stack, state));
+  position = jm_edit_store_position (items, stage_id, lane_id, index_in_cell, NULL);
+
+  jm_command_stack_begin_group (stack, _("Add Item"));
+  ok = jm_edit_set_enum (stack, item, "kind", kind, error) &&
+       jm_edit_push_set_string (stack, item, "stage-id", stage_id, error) &&
+       jm_edit_push_set_string (stack, item, "lane-id", lane_id, error) &&
+       jm_edit_push_set_string (stack, item, "title", title, error) &&
+       (kind != JM_ITEM_KIND_TOUCHPOINT || jm_edit_set_enum (stack, item, "channel", JM_CHANNEL_WEB, error)) &&
+       jm_edit_push (stack, jm_insert_command_new (items, position, JM_OBJECT (item)), error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return item;
+}
+
+/**
+ * jm_edit_move_item:
+ * @index_in_cell: where in the target cell, or -1 for the end
+ *
+ * Moves an item to a cell, or to another place in its cell, in one step.
+ */
+gboolean
+jm_edit_move_item (JmCommandStack  *stack,
+                   JmLayerState     state,
+                   JmItem          *item,
+                   const char      *stage_id,
+                   const char      *lane_id,
+                   int              index_in_cell,
+                   GError         **error)
+{
+  JmObjectStore *items;
+  guint position;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_ITEM (item), FALSE);
+
+  items = jm_layer_get_items (jm_edit_layer (stack, state));
+  if (!jm_object_store_find (items, JM_OBJECT (item), NULL))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That item is not in this state of the map."));
+  if (!jm_edit_check_cell (stack, stage_id, lane_id, error))
+    return FALSE;
+
+  position = jm_edit_store_position (items, stage_id, lane_id, index_in_cell, item);
+
+  jm_command_stack_begin_group (stack, _("Move Item"));
+  ok = jm_edit_push_set_string (stack, item, "stage-id", stage_id, error) &&
+       jm_edit_push_set_string (stack, item, "lane-id", lane_id, error) &&
+       jm_edit_push (stack, jm_move_command_new (items, JM_OBJECT (item), position), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/**
+ * jm_edit_delete_items:
+ * @items: (element-type JmItem): items of the layer
+ *
+ * Deletes the items and the links that touch them, in one step.
+ */
+gboolean
+jm_edit_delete_items (JmCommandStack  *stack,
+                      JmLayerState     state,
+                      GPtrArray       *items,
+                      GError         **error)
+{
+  JmLayer *layer;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  if (items->len == 0)
+    return TRUE;
+
+  layer = jm_edit_layer (stack, state);
+  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Delete Item", "Delete Items", items->len));
+  ok = jm_edit_remove_links_of (stack, layer, items, error) &&
+       jm_edit_remove_all (stack, jm_layer_get_items (layer), items, error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/**
+ * jm_edit_set_moment:
+ * @kind: %JM_MOMENT_KIND_NONE to unmark the item
+ * @label: (nullable): the name of a custom moment
+ *
+ * Marks an item as a Moment of Truth, in one step.
+ */
+gboolean
+jm_edit_set_moment (JmCommandStack  *stack,
+                    JmItem          *item,
+                    JmMomentKind     kind,
+                    const char      *label,
+                    const char      *rationale,
+                    GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_ITEM (item), FALSE);
+
+  if (kind == JM_MOMENT_KIND_CUSTOM && (label == NULL || *label == '\0'))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("A custom Moment of Truth needs a name."));
+
+  jm_command_stack_begin_group (stack, kind == JM_MOMENT_KIND_NONE ? _("Unmark Moment of Truth")
+                                                                    : _("Mark Moment of Truth"));
+  ok = jm_edit_set_enum (stack, item, "moment", kind, error) &&
+       jm_edit_push_set_string (stack, item, "moment-label", kind == JM_MOMENT_KIND_CUSTOM ? label : NULL, error) &&
+       jm_edit_push_set_string (stack, item, "moment-rationale", kind != JM_MOMENT_KIND_NONE ? rationale : NULL, error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/* }}} */
+
+/* Emotional curve and links {{{ */
+
+static gboolean
+jm_edit_check_point (JmCommandStack  *stack,
+                     const char      *stage_id,
+                     double           position,
+                     double           score,
+                     GError         **error)
+{
+  if (jm_document_lookup_stage (jm_edit_document (stack), stage_id) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That stage is not in the map."));
+  if (!(position >= 0.0 && position <= 1.0))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("A point lies between the start and the end of its stage."));
+  if (!(score >= JM_SCORE_MIN && score <= JM_SCORE_MAX))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Scores go from −5 to +5."));
+
+  return TRUE;
+}
+
+/**
+ * jm_edit_add_emotion_point:
+ * @persona_id: (nullable): whose curve; %NULL when the map has no persona
+ *
+ * Returns: (transfer none) (nullable): the new point
+ */
+JmEmotionPoint *
+jm_edit_add_emotion_point (JmCommandStack  *stack,
+                           JmLayerState     state,
+                           const char      *persona_id,
+                           const char      *stage_id,
+                           double           position,
+                           double           score,
+                           const char      *label,
+                           GError         **error)
+{
+  g_autoptr(JmEmotionPoint) point = jm_emotion_point_new (NULL);
+  JmObjectStore *points;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+
+  if (!jm_edit_check_point (stack, stage_id, position, score, error))
+    return NULL;
+  if (persona_id != NULL && jm_document_lookup_persona (jm_edit_document (stack), persona_id) == NULL)
+    {
+      jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That persona is not in the map."));
+      return NULL;
+    }
+
+  points = jm_layer_get_points (jm_edit_layer (stack, state));
+  jm_command_stack_begin_group (stack, _("Add Emotion Point"));
+  ok = jm_edit_push_set_string (stack, point, "persona-id", persona_id, error) &&
+       jm_edit_push_set_string (stack, point, "stage-id", stage_id, error) &&
+       jm_edit_push_set_double (stack, point, "position", position, error) &&
+       jm_edit_push_set_double (stack, point, "score", score, error) &&
+       jm_edit_push_set_string (stack, point, "label", label, error) &&
+       jm_edit_push (stack, jm_insert_command_new (points, jm_object_store_get_n_objects (points),
+                                                   JM_OBJECT (point)), error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return point;
+}
+
+/**
+ * jm_edit_move_emotion_point:
+ *
+ * Moves a point along the stages and up or down the scores in one step.
+ */
+gboolean
+jm_edit_move_emotion_point (JmCommandStack  *stack,
+                            JmEmotionPoint  *point,
+                            const char      *stage_id,
+                            double           position,
+                            double           score,
+                            GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_EMOTION_POINT (point), FALSE);
+
+  if (!jm_edit_check_point (stack, stage_id, position, score, error))
+    return FALSE;
+
+  jm_command_stack_begin_group (stack, _("Move Emotion Point"));
+  ok = jm_edit_push_set_string (stack, point, "stage-id", stage_id, error) &&
+       jm_edit_push_set_double (stack, point, "position", position, error) &&
+       jm_edit_push_set_double (stack, point, "score", score, error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/**
+ * jm_edit_add_link:
+ *
+ * Returns: (transfer none) (nullable): the new link between two items of
+ *   one state
+ */
+JmLink *
+jm_edit_add_link (JmCommandStack  *stack,
+                  JmLayerState     state,
+                  const char      *from_id,
+                  const char      *to_id,
+                  const char      *label,
+                  GError         **error)
+{
+  g_autoptr(JmLink) link = jm_link_new (NULL);
+  JmLayer *layer;
+  JmObjectStore *links;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+
+  layer = jm_edit_layer (stack, state);
+  if (jm_layer_lookup_item (layer, from_id) == NULL || jm_layer_lookup_item (layer, to_id) == NULL)
+    {
+      jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("A link joins two items of the same state."));
+      return NULL;
+    }
+  if (g_strcmp0 (from_id, to_id) == 0)
+    {
+      jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("An item cannot link to itself."));
+      return NULL;
+    }
+
+  links = jm_layer_get_links (layer);
+  jm_command_stack_begin_group (stack, _("Add Link"));
+  ok = jm_edit_push_set_string (stack, link, "from-id", from_id, error) &&
+       jm_edit_push_set_string (stack, link, "to-id", to_id, error) &&
+       jm_edit_push_set_string (stack, link, "label", label, error) &&
+       jm_edit_push (stack, jm_insert_command_new (links, jm_object_store_get_n_objects (links),
+                                                   JM_OBJECT (link)), error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return link;
+}
+
+/**
+ * jm_edit_delete_object:
+ *
+ * Deletes an emotion point or a link (items, stages, lanes and personas
+ * have edits that also delete what depends on them).
+ */
+gboolean
+jm_edit_delete_object (JmCommandStack  *stack,
+                       JmObjectStore   *store,
+                       JmObject        *object,
+                       GError         **error)
+{
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_EMOTION_POINT (object) || JM_IS_LINK (object), FALSE);
+
+  return jm_edit_push (stack, jm_remove_command_new (store, object), error);
+}
+
+/* }}} */
+
+/* The future state {{{ */
+
+static gboolean
+jm_edit_clear_store (JmCommandStack  *stack,
+                     JmObjectStore   *store,
+                     GError         **error)
+{
+  while (jm_object_store_get_n_objects (store) > 0)
+    {
+      JmObject *last = jm_object_store_get_object (store, jm_object_store_get_n_objects (store) - 1);
+
+      if (!jm_edit_push (stack, jm_remove_command_new (store, last), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+jm_edit_clone_store (JmCommandStack  *stack,
+                     JmObjectStore   *from,
+                     JmObjectStore   *to,
+                     GError         **error)
+{
+  for (guint i = 0; i < jm_object_store_get_n_objects (from); i++)
+    {
+      g_autoptr(JmObject) copy = jm_object_clone (jm_object_store_get_object (from, i));
+
+      if (!jm_edit_push (stack, jm_insert_command_new (to, i, copy), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jm_edit_start_future_from_current:
+ *
+ * Replaces the future state by a copy of the current one, with the same
+ * ids, so the two can be compared item by item. One step.
+ */
+gboolean
+jm_edit_start_future_from_current (JmCommandStack  *stack,
+                                   GError         **error)
+{
+  JmLayer *current, *future;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+
+  current = jm_edit_layer (stack, JM_LAYER_STATE_CURRENT);
+  future = jm_edit_layer (stack, JM_LAYER_STATE_FUTURE);
+
+  jm_command_stack_begin_group (stack, _("Start Future State"));
+  ok = jm_edit_clear_store (stack, jm_layer_get_links (future), error) &&
+       jm_edit_clear_store (stack, jm_layer_get_points (future), error) &&
+       jm_edit_clear_store (stack, jm_layer_get_items (future), error) &&
+       jm_edit_clone_store (stack, jm_layer_get_items (current), jm_layer_get_items (future), error) &&
+       jm_edit_clone_store (stack, jm_layer_get_points (current), jm_layer_get_points (future), error) &&
+       jm_edit_clone_store (stack, jm_layer_get_links (current), jm_layer_get_links (future), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/* Gives @target the values of @source, property by property. */
+static gboolean
+jm_edit_copy_values (JmCommandStack  *stack,
+                     JmObject        *source,
+                     JmObject        *target,
+                     GError         **error)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!_jm_model_is_editable_property (pspecs[i]))
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (source), pspecs[i]->name, &value);
+      if (!jm_edit_push_set (stack, target, pspecs[i]->name, &value, 0, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jm_edit_copy_to_future:
+ * @items: (element-type JmItem): items of the current state
+ *
+ * Copies items to the future state, keeping their ids; an item already
+ * there takes the current values. One step.
+ */
+gboolean
+jm_edit_copy_to_future (JmCommandStack  *stack,
+                        GPtrArray       *items,
+                        GError         **error)
+{
+  JmObjectStore *future;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  future = jm_layer_get_items (jm_edit_layer (stack, JM_LAYER_STATE_FUTURE));
+  jm_command_stack_begin_group (stack, _("Copy to Future State"));
+  for (guint i = 0; ok && i < items->len; i++)
+    {
+      JmObject *item = items->pdata[i];
+      JmObject *existing = jm_object_store_lookup (future, jm_object_get_id (item));
+      g_autoptr(JmObject) copy = NULL;
+      guint position;
+
+      if (existing != NULL)
+        {
+          ok = jm_edit_copy_values (stack, item, existing, error);
+          continue;
+        }
+
+      copy = jm_object_clone (item);
+      position = jm_edit_store_position (future, jm_item_get_stage_id (JM_ITEM (item)),
+                                         jm_item_get_lane_id (JM_ITEM (item)), -1, NULL);
+      ok = jm_edit_push (stack, jm_insert_command_new (future, position, copy), error);
+    }
+
+  return jm_edit_finish_group (stack, ok);
+}
+
+/* }}} */
