@@ -12,6 +12,7 @@
 
 #include "export/jm-export.h"
 #include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
 #include "render/jm-layout-private.h"
 #include "render/jm-renderer.h"
 
@@ -387,6 +388,76 @@ test_export_refuses_bad_options (void)
   g_rmdir (dir);
 }
 
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A map with a persona photo and an image item: both survive a save, and
+ * the image is drawn where the item is. A PNG that claims a giant size is
+ * not decoded and shows the placeholder. */
+static void
+test_embedded_images (void)
+{
+  cairo_surface_t *red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  cairo_t *cr = cairo_create (red);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *base64 = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(JmLayout) layout = NULL;
+  cairo_surface_t *surface;
+  JmItem *picture;
+  JmRect rect;
+
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (red, append_cb, png);
+  cairo_surface_destroy (red);
+  base64 = g_base64_encode (png->data, png->len);
+
+  xml = g_strdup_printf (
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>Images</title>"
+    "<personas><persona id=\"p\"><name>Ann</name><photo media-type=\"image/png\">%s</photo></persona></personas>"
+    "<stages><stage id=\"s\"><name>S</name></stage></stages>"
+    "<lanes><lane id=\"l\" kind=\"images\"><name>L</name></lane></lanes>"
+    "<layer state=\"current\"><items><item id=\"i\" kind=\"image\" stage=\"s\" lane=\"l\">"
+    "<title>Store front</title><image media-type=\"image/png\">%s</image></item></items></layer>"
+    "</journey-map>", base64, base64);
+  bytes = g_bytes_new (xml, strlen (xml));
+
+  document = jm_xml_reader_read_bytes (bytes, "images.jmap", &error);
+  g_assert_no_error (error);
+  picture = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i");
+  g_assert_cmpuint (g_bytes_get_size (jm_item_get_image (picture)), ==, png->len);
+  g_assert_cmpmem (g_bytes_get_data (jm_persona_get_photo (jm_document_lookup_persona (document, "p")), NULL),
+                   png->len, png->data, png->len);
+
+  written = jm_xml_writer_write_bytes (document);
+  again = jm_xml_reader_read_bytes (written, "again.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (jm_item_get_image (picture),
+                                jm_item_get_image (jm_layer_lookup_item (jm_document_get_layer (again, JM_LAYER_STATE_CURRENT), "i"))));
+
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  g_assert_true (jm_layout_get_item_rect (layout, picture, &rect));
+  /* The image fills the middle of its frame, below the title. */
+  assert_color_near (pixel_at (surface, rect.x + rect.width / 2, rect.y + rect.height - JM_ITEM_PADDING - JM_IMAGE_HEIGHT / 2),
+                     0xffff0000, 2);
+  cairo_surface_destroy (surface);
+}
+
 /* Golden images: drawn on these machines with these fonts, compared with
  * a small tolerance for antialiasing. JM_UPDATE_GOLDEN=1 rewrites them. */
 static void
@@ -478,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/export/svg/renders-like-png", test_svg_renders_like_png);
   g_test_add_func ("/export/pdf/vector-one-page", test_pdf_is_vector_and_one_page);
   g_test_add_func ("/export/options/refused", test_export_refuses_bad_options);
+  g_test_add_func ("/render/images/embedded", test_embedded_images);
 
   g_test_add_data_func ("/render/golden/layout@current", "layout@current", test_golden);
   for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)

@@ -566,6 +566,122 @@ item_style (const Painter *p,
   return style;
 }
 
+/* Decoded images, by the GBytes that hold them: a map's images are drawn
+ * every frame, decoded once. Guarded, as exports may run in threads. */
+#define JM_IMAGE_MAX_SIDE 4096
+#define JM_IMAGE_CACHE_SIZE 64
+
+static GMutex image_mutex;
+static GHashTable *image_cache; /* GBytes → cairo_surface_t */
+
+typedef struct
+{
+  const guchar *data;
+  gsize         size;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+png_read_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->offset + length > reader->size)
+    return CAIRO_STATUS_READ_ERROR;
+
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Reads the size from the PNG header before decoding anything, so a
+ * small file that claims a giant image costs nothing. */
+static gboolean
+png_size_is_reasonable (GBytes *image)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (image, &size);
+  guint32 width, height;
+
+  if (size < 24 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
+    return FALSE;
+
+  memcpy (&width, data + 16, sizeof width);
+  memcpy (&height, data + 20, sizeof height);
+  width = GUINT32_FROM_BE (width);
+  height = GUINT32_FROM_BE (height);
+  return width > 0 && height > 0 && width <= JM_IMAGE_MAX_SIDE && height <= JM_IMAGE_MAX_SIDE;
+}
+
+static cairo_surface_t *
+lookup_png (GBytes *image)
+{
+  cairo_surface_t *surface;
+  PngReader reader = { 0 };
+
+  if (image_cache == NULL)
+    image_cache = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref,
+                                         (GDestroyNotify) cairo_surface_destroy);
+
+  surface = g_hash_table_lookup (image_cache, image);
+  if (surface != NULL)
+    return surface;
+
+  if (!png_size_is_reasonable (image))
+    return NULL;
+
+  reader.data = g_bytes_get_data (image, &reader.size);
+  surface = cairo_image_surface_create_from_png_stream (png_read_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  if (g_hash_table_size (image_cache) >= JM_IMAGE_CACHE_SIZE)
+    g_hash_table_remove_all (image_cache);
+  g_hash_table_insert (image_cache, g_bytes_ref (image), surface);
+  return surface;
+}
+
+static gboolean
+draw_png (const Painter *p,
+          GBytes        *image,
+          double         x,
+          double         y,
+          double         width,
+          double         height)
+{
+  cairo_surface_t *surface;
+  double scale, image_width, image_height;
+
+  g_mutex_lock (&image_mutex);
+  surface = lookup_png (image);
+  if (surface == NULL)
+    {
+      g_mutex_unlock (&image_mutex);
+      return FALSE;
+    }
+
+  image_width = cairo_image_surface_get_width (surface);
+  image_height = cairo_image_surface_get_height (surface);
+  scale = MIN (width / image_width, height / image_height);
+
+  cairo_save (p->cr);
+  rounded_rectangle (p->cr, x, y, width, height, 4);
+  cairo_clip (p->cr);
+  cairo_translate (p->cr, x + (width - image_width * scale) / 2, y + (height - image_height * scale) / 2);
+  cairo_scale (p->cr, scale, scale);
+  cairo_set_source_surface (p->cr, surface, 0, 0);
+  cairo_paint_with_alpha (p->cr, p->alpha);
+  cairo_restore (p->cr);
+  g_mutex_unlock (&image_mutex);
+
+  return TRUE;
+}
+
 static void
 draw_item_image (const Painter *p,
                  JmItem        *item,
@@ -582,6 +698,9 @@ draw_item_image (const Painter *p,
   rounded_rectangle (p->cr, x, y, width, height, 4);
   set_color (p, &frame);
   cairo_fill (p->cr);
+
+  if (image != NULL && g_strcmp0 (type, "image/png") == 0 && draw_png (p, image, x, y, width, height))
+    return;
 
   if (image != NULL && g_strcmp0 (type, "image/svg+xml") == 0)
     {
@@ -813,19 +932,46 @@ draw_curve_fill (const Painter    *p,
   }
 }
 
+static gboolean
+rect_overlaps_any (const JmRect *rect,
+                   GArray       *taken)
+{
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const JmRect *other = &g_array_index (taken, JmRect, i);
+
+      if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
+          rect->y < other->y + other->height && other->y < rect->y + rect->height)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Labels go above points that feel good and below those that do not; a
+ * label that would cover one already drawn goes to the other side. */
 static void
 draw_point_label (const Painter    *p,
-                  const JmPointBox *box)
+                  const JmPointBox *box,
+                  GArray           *taken)
 {
   const char *label = jm_emotion_point_get_label (box->point);
-  double width, y;
+  const double height = 16;
+  JmRect above, below, *chosen;
+  double width;
 
   if (label == NULL || *label == '\0')
     return;
 
   width = MIN (text_width (p, JM_FONT_SUBHEADING, label), 140);
-  y = jm_emotion_point_get_score (box->point) >= 0 ? box->y - JM_POINT_RADIUS - 18 : box->y + JM_POINT_RADIUS + 3;
-  draw_text (p, JM_FONT_SUBHEADING, label, box->x - width / 2, y, width + 1, 1, &p->theme->text);
+  above = (JmRect) { box->x - width / 2, box->y - JM_POINT_RADIUS - 18, width, height };
+  below = (JmRect) { box->x - width / 2, box->y + JM_POINT_RADIUS + 3, width, height };
+  chosen = jm_emotion_point_get_score (box->point) >= 0 ? &above : &below;
+  if (rect_overlaps_any (chosen, taken))
+    chosen = chosen == &above ? &below : &above;
+
+  g_array_append_val (taken, *chosen);
+  draw_text (p, JM_FONT_SUBHEADING, label, chosen->x, chosen->y, width + 1, 1, &p->theme->text);
 }
 
 static guint
@@ -844,7 +990,8 @@ static void
 draw_curve_run (const Painter    *p,
                 const JmPointBox *points,
                 guint             n,
-                double            zero_y)
+                double            zero_y,
+                GArray           *taken)
 {
   cairo_t *cr = p->cr;
   gboolean ghost = points[0].ghost;
@@ -878,7 +1025,7 @@ draw_curve_run (const Painter    *p,
       set_color (p, &p->theme->paper);
       cairo_stroke (cr);
       if (!ghost)
-        draw_point_label (p, &points[i]);
+        draw_point_label (p, &points[i], taken);
     }
 }
 
@@ -889,6 +1036,7 @@ draw_curve (const Painter *p)
   const JmPointBox *points = (const JmPointBox *) layout->points->data;
   double top, bottom, zero_y, right;
   const double dashes[] = { 2, 4 };
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (JmRect));
   guint start = 0;
 
   if (layout->curve_lane < 0)
@@ -912,7 +1060,7 @@ draw_curve (const Painter *p)
       if (i == layout->points->len || points[i].ghost != points[start].ghost ||
           points[i].persona_index != points[start].persona_index)
         {
-          draw_curve_run (p, points + start, i - start, zero_y);
+          draw_curve_run (p, points + start, i - start, zero_y, taken);
           start = i;
         }
     }
