@@ -272,6 +272,16 @@ test_hit_test (Fixture       *fixture,
     g_assert_true (hit.object == JM_OBJECT (point));
   }
 
+  /* A link, on the middle of its longest run. */
+  {
+    const JmLinkBox *link = &g_array_index (fixture->layout->links, JmLinkBox, 2);
+    double mx = (link->xs[2] + link->xs[3]) / 2, my = (link->ys[2] + link->ys[3]) / 2 + 2;
+
+    g_assert_true (jm_layout_hit_test (fixture->layout, mx, my, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_LINK);
+    g_assert_true (hit.object == JM_OBJECT (link->link));
+  }
+
   /* Outside the map. */
   g_assert_false (jm_layout_hit_test (fixture->layout, -10, -10, &hit));
   g_assert_cmpint (hit.kind, ==, JM_HIT_NONE);

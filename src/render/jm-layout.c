@@ -1090,6 +1090,52 @@ jm_layout_hit_point (JmLayout *self,
   return FALSE;
 }
 
+static double
+distance_to_segment (double px,
+                     double py,
+                     double x1,
+                     double y1,
+                     double x2,
+                     double y2)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((px - x1) * dx + (py - y1) * dy) / length2, 0.0, 1.0) : 0.0;
+  double cx = x1 + t * dx - px, cy = y1 + t * dy - py;
+
+  return sqrt (cx * cx + cy * cy);
+}
+
+/* Links are few beside items: a scan of their segments is cheap. */
+static gboolean
+jm_layout_hit_link (JmLayout *self,
+                    double    x,
+                    double    y,
+                    JmHit    *hit)
+{
+  const double tolerance = 4.0;
+
+  for (guint i = self->links->len; i > 0; i--)
+    {
+      const JmLinkBox *box = &g_array_index (self->links, JmLinkBox, i - 1);
+
+      if (box->ghost)
+        continue;
+
+      for (guint s = 0; s + 1 < box->n_points; s++)
+        {
+          if (distance_to_segment (x, y, box->xs[s], box->ys[s], box->xs[s + 1], box->ys[s + 1]) <= tolerance)
+            {
+              hit->kind = JM_HIT_LINK;
+              hit->object = JM_OBJECT (box->link);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 jm_layout_hit_headers (JmLayout *self,
                        double    x,
@@ -1127,8 +1173,8 @@ jm_layout_hit_headers (JmLayout *self,
  * @y: vertical position in layout units
  * @hit: (out caller-allocates): what is there
  *
- * Finds what is at a point in O(log n): an emotion point, an item, a stage
- * or lane header or its edge, or an empty cell.
+ * Finds what is at a point in O(log n) of the items: an emotion point, a
+ * stage or lane header or its edge, a link, an item, or an empty cell.
  *
  * Returns: %TRUE if anything is there
  */
@@ -1161,6 +1207,9 @@ jm_layout_hit_test (JmLayout *self,
     return TRUE;
 
   if (jm_layout_hit_headers (self, x, y, column, row, hit))
+    return TRUE;
+
+  if (jm_layout_hit_link (self, x, y, hit))
     return TRUE;
 
   if (column < 0 || row < 0)
