@@ -125,3 +125,25 @@ jm_schema_validate_bytes (GBytes      *bytes,
 
   return g_steal_pointer (&problems);
 }
+
+/**
+ * jm_template_lookup:
+ * @name: "blank", or the name of an example map such as "hotel-guest-stay"
+ *
+ * The templates a new map starts from are compiled into the core with the
+ * schema.
+ *
+ * Returns: (transfer full): the template's .jmap content, or %NULL with
+ *   @error set
+ */
+GBytes *
+jm_template_lookup (const char  *name,
+                    GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  path = g_strdup_printf ("/io/github/journeymap/Journeymap/templates/%s.jmap", name);
+  return g_resource_lookup_data (jm_format_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}

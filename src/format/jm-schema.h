@@ -14,4 +14,7 @@ GPtrArray *jm_schema_validate_bytes (GBytes      *bytes,
                                      const char  *display_name,
                                      GError     **error);
 
+GBytes    *jm_template_lookup       (const char  *name,
+                                     GError     **error);
+
 G_END_DECLS

@@ -197,6 +197,19 @@ jm_document_io_load_finish (GAsyncResult  *result,
   return document;
 }
 
+/**
+ * jm_document_io_load_get_file:
+ *
+ * Returns: (transfer none): the file a load was started for
+ */
+GFile *
+jm_document_io_load_get_file (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_get_task_data (G_TASK (result));
+}
+
 /* Saving through a symlink replaces the file it points to, not the link:
  * the link stays, and the write is still atomic. */
 static char *

@@ -23,6 +23,7 @@ void        jm_document_io_load_async   (GFile                *file,
 JmDocument *jm_document_io_load_finish  (GAsyncResult         *result,
                                          char                **etag,
                                          GError              **error);
+GFile      *jm_document_io_load_get_file (GAsyncResult        *result);
 gboolean    jm_document_io_save_bytes   (GBytes               *bytes,
                                          GFile                *file,
                                          const char           *expected_etag,

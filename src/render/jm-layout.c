@@ -818,6 +818,20 @@ jm_layout_get_mode (JmLayout *self)
   return self->mode;
 }
 
+/**
+ * jm_layout_get_shown_state:
+ *
+ * Returns: the state whose items are drawn in full, and edited: the
+ *   current one, or the future one when it is shown or compared
+ */
+JmLayerState
+jm_layout_get_shown_state (JmLayout *self)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), JM_LAYER_STATE_CURRENT);
+
+  return jm_layer_get_state (_jm_layout_get_primary_layer (self));
+}
+
 void
 jm_layout_set_mode (JmLayout    *self,
                     JmLayerMode  mode)
@@ -1231,7 +1245,9 @@ jm_layout_hit_test (JmLayout *self,
       const JmItemBox *box = &g_array_index (self->items, JmItemBox, g_array_index (cell, guint, first));
       JmRect rect = _jm_layout_item_rect (self, box);
 
-      if (y >= rect.y && y < rect.y + rect.height && x >= rect.x && x < rect.x + rect.width)
+      /* Ghosts of removed items are shown, not picked. */
+      if (box->diff != JM_DIFF_REMOVED &&
+          y >= rect.y && y < rect.y + rect.height && x >= rect.x && x < rect.x + rect.width)
         {
           hit->kind = JM_HIT_ITEM;
           hit->object = JM_OBJECT (box->item);

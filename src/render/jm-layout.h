@@ -75,6 +75,7 @@ JmLayout    *jm_layout_new            (JmDocument   *document,
                                        JmLayerMode   mode);
 JmDocument  *jm_layout_get_document   (JmLayout     *self);
 JmLayerMode  jm_layout_get_mode       (JmLayout     *self);
+JmLayerState jm_layout_get_shown_state (JmLayout    *self);
 void         jm_layout_set_mode       (JmLayout     *self,
                                        JmLayerMode   mode);
 void         jm_layout_update         (JmLayout     *self);

@@ -13,19 +13,42 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "commands/jm-edit.h"
 #include "render/jm-renderer.h"
+#include "render/jm-theme.h"
+#include <glib/gi18n.h>
 
 /* The canvas draws with the core renderer, only the part in view, and
  * scrolls through GtkScrollable so it lives in a GtkScrolledWindow. Zoom
- * maps layout units to widget pixels; the layout never depends on it. */
+ * maps layout units to widget pixels; the layout never depends on it.
+ *
+ * Input becomes edits (commands/jm-edit.h) pushed on the stack: a drag is
+ * previewed on the canvas and becomes one edit when it ends. Selection is
+ * view state and never saved or undone. */
+
+/* Movement, in widget pixels, before a press becomes a drag. */
+#define JM_DRAG_THRESHOLD 4.0
+
 struct _JmMapCanvas
 {
-  GtkWidget      parent_instance;
+  GtkWidget       parent_instance;
 
-  JmDocument    *document;
-  JmLayout      *layout;
-  JmLayerMode    layer_mode;
-  double         zoom;
+  JmDocument     *document;
+  JmCommandStack *stack;
+  JmLayout       *layout;
+  JmLayerMode     layer_mode;
+  double          zoom;
+
+  GPtrArray      *selection;      /* JmObject */
+
+  /* The drag in progress: what, from where (map units), how far. */
+  JmObject       *dragged;
+  double          drag_x;
+  double          drag_y;
+  double          drag_dx;
+  double          drag_dy;
+  gboolean        drag_moved;
+  JmHit           drop;
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -112,7 +135,312 @@ jm_map_canvas_theme (JmMapCanvas *self)
 
 /* }}} */
 
+static void
+jm_map_canvas_set_accent (cairo_t *cr,
+                          double   alpha)
+{
+  GdkRGBA accent;
+
+  /* libadwaita's blue accent, which 1.2 does not expose to C. */
+  gdk_rgba_parse (&accent, "#3584e4");
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, alpha);
+}
+
+static gboolean
+jm_map_canvas_object_rect (JmMapCanvas *self,
+                           JmObject    *object,
+                           JmRect      *rect)
+{
+  double x, y;
+
+  if (JM_IS_ITEM (object))
+    return jm_layout_get_item_rect (self->layout, JM_ITEM (object), rect);
+
+  if (JM_IS_EMOTION_POINT (object) &&
+      jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (object), &x, &y))
+    {
+      *rect = (JmRect) { x - 9, y - 9, 18, 18 };
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+jm_map_canvas_draw_selection (JmMapCanvas *self,
+                              cairo_t     *cr)
+{
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      JmRect rect;
+
+      if (!jm_map_canvas_object_rect (self, self->selection->pdata[i], &rect))
+        continue;
+
+      cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
+      jm_map_canvas_set_accent (cr, 1.0);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+}
+
+/* While an item is dragged: the cell it would land in, the place in that
+ * cell, and the item itself under the pointer. */
+static void
+jm_map_canvas_draw_item_drag (JmMapCanvas           *self,
+                              cairo_t               *cr,
+                              const JmRenderOptions *options)
+{
+  JmRect cell, rect;
+
+  if (self->drop.stage != NULL && self->drop.lane != NULL &&
+      jm_layout_get_cell_rect (self->layout, self->drop.stage, self->drop.lane, &cell))
+    {
+      cairo_rectangle (cr, cell.x + 1, cell.y + 1, cell.width - 2, cell.height - 2);
+      jm_map_canvas_set_accent (cr, 0.10);
+      cairo_fill_preserve (cr);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+
+  if (!jm_layout_get_item_rect (self->layout, JM_ITEM (self->dragged), &rect))
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, self->drag_dx, self->drag_dy);
+  cairo_push_group (cr);
+  jm_renderer_draw_item (cr, self->layout, JM_ITEM (self->dragged), options);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, 0.85);
+  cairo_restore (cr);
+}
+
+static void
+jm_map_canvas_draw_point_drag (JmMapCanvas *self,
+                               cairo_t     *cr)
+{
+  double x, y;
+
+  if (!jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (self->dragged), &x, &y))
+    return;
+
+  cairo_arc (cr, x + self->drag_dx, y + self->drag_dy, 8, 0, 2 * G_PI);
+  jm_map_canvas_set_accent (cr, 0.9);
+  cairo_fill (cr);
+}
+
+static JmLayerState
+jm_map_canvas_state (JmMapCanvas *self)
+{
+  return jm_layout_get_shown_state (self->layout);
+}
+
+static void
+jm_map_canvas_report (JmMapCanvas *self,
+                      GError      *error)
+{
+  /* The window shows edit errors; the canvas only says them. */
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  g_debug ("Edit refused: %s", error->message);
+}
+
+static gboolean
+jm_map_canvas_is_selected (JmMapCanvas *self,
+                           JmObject    *object)
+{
+  return g_ptr_array_find (self->selection, object, NULL);
+}
+
+/* Where a dragged item lands: the cell under the pointer, and its place
+ * among the other items of that cell. */
+static void
+jm_map_canvas_update_drop (JmMapCanvas *self)
+{
+  JmRect rect;
+  JmHit hit;
+
+  self->drop = (JmHit) { JM_HIT_NONE };
+  if (!jm_layout_get_item_rect (self->layout, JM_ITEM (self->dragged), &rect))
+    return;
+
+  /* The drop point is the top of the dragged card, where the eye is. */
+  if (!jm_layout_hit_test (self->layout, self->drag_x + self->drag_dx, self->drag_y + self->drag_dy, &hit) ||
+      hit.stage == NULL || hit.lane == NULL || (hit.kind != JM_HIT_ITEM && hit.kind != JM_HIT_CELL))
+    return;
+
+  self->drop = hit;
+}
+
+static void
+jm_map_canvas_finish_item_drag (JmMapCanvas *self)
+{
+  JmItem *item = JM_ITEM (self->dragged);
+  g_autoptr(GPtrArray) cell = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *stage_id, *lane_id;
+  guint index = self->drop.index_in_cell;
+  guint old_index;
+
+  if (self->drop.stage == NULL || self->drop.lane == NULL || self->stack == NULL)
+    return;
+
+  stage_id = jm_object_get_id (JM_OBJECT (self->drop.stage));
+  lane_id = jm_object_get_id (JM_OBJECT (self->drop.lane));
+
+  /* In its own cell, the item does not count among those before it. */
+  cell = jm_layer_dup_cell_items (jm_document_get_layer (self->document, jm_map_canvas_state (self)),
+                                  stage_id, lane_id);
+  if (g_ptr_array_find (cell, item, &old_index))
+    {
+      if (old_index < index)
+        index--;
+      if (old_index == index)
+        return;
+    }
+
+  if (!jm_edit_move_item (self->stack, jm_map_canvas_state (self), item, stage_id, lane_id, index, &error))
+    jm_map_canvas_report (self, error);
+}
+
+static void
+jm_map_canvas_finish_point_drag (JmMapCanvas *self)
+{
+  JmEmotionPoint *point = JM_EMOTION_POINT (self->dragged);
+  g_autoptr(GError) error = NULL;
+  double x, y, score;
+  JmRect cell;
+  JmHit hit;
+
+  if (self->stack == NULL || !jm_layout_get_point_position (self->layout, point, &x, &y))
+    return;
+
+  x += self->drag_dx;
+  y += self->drag_dy;
+  if (!jm_layout_score_at (self->layout, y, &score))
+    return;
+
+  /* Along the stages: the stage under the pointer, or the nearest end. */
+  jm_layout_hit_test (self->layout, x, y, &hit);
+  if (hit.stage == NULL)
+    hit.stage = jm_document_lookup_stage (self->document, jm_emotion_point_get_stage_id (point));
+  if (hit.lane == NULL || !jm_layout_get_cell_rect (self->layout, hit.stage, hit.lane, &cell))
+    {
+      JmLane *any = jm_object_store_get_object (jm_document_get_lanes (self->document), 0);
+      if (any == NULL || !jm_layout_get_cell_rect (self->layout, hit.stage, any, &cell))
+        return;
+    }
+
+  /* Scores snap to halves, as designers rate feelings on a coarse scale. */
+  score = round (score * 2) / 2;
+  if (!jm_edit_move_emotion_point (self->stack, point, jm_object_get_id (JM_OBJECT (hit.stage)),
+                                   CLAMP ((x - cell.x - JM_CELL_PADDING) / (cell.width - 2 * JM_CELL_PADDING), 0, 1),
+                                   score, &error))
+    jm_map_canvas_report (self, error);
+}
+
 /* Callbacks {{{ */
+
+static void
+on_drag_begin_cb (JmMapCanvas    *self,
+                  double          start_x,
+                  double          start_y,
+                  GtkGestureDrag *gesture)
+{
+  JmHit hit;
+
+  if (self->layout == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  jm_map_canvas_widget_to_map (self, start_x, start_y, &self->drag_x, &self->drag_y);
+  self->drag_dx = self->drag_dy = 0;
+  self->drag_moved = FALSE;
+  g_clear_object (&self->dragged);
+
+  if (!jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit) ||
+      (hit.kind != JM_HIT_ITEM && hit.kind != JM_HIT_POINT))
+    {
+      jm_map_canvas_clear_selection (self);
+      return;
+    }
+
+  if (!jm_map_canvas_is_selected (self, hit.object))
+    {
+      GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+      jm_map_canvas_select (self, hit.object, (state & GDK_SHIFT_MASK) != 0);
+    }
+  self->dragged = g_object_ref (hit.object);
+}
+
+static void
+on_drag_update_cb (JmMapCanvas    *self,
+                   double          offset_x,
+                   double          offset_y,
+                   GtkGestureDrag *gesture)
+{
+  if (self->dragged == NULL)
+    return;
+
+  if (!self->drag_moved && hypot (offset_x, offset_y) < JM_DRAG_THRESHOLD)
+    return;
+
+  self->drag_moved = TRUE;
+  self->drag_dx = offset_x / self->zoom;
+  self->drag_dy = offset_y / self->zoom;
+  if (JM_IS_ITEM (self->dragged))
+    jm_map_canvas_update_drop (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end_cb (JmMapCanvas    *self,
+                double          offset_x,
+                double          offset_y,
+                GtkGestureDrag *gesture)
+{
+  g_autoptr(JmObject) dragged = g_steal_pointer (&self->dragged);
+
+  if (dragged == NULL || !self->drag_moved)
+    return;
+
+  self->dragged = dragged;
+  self->drag_dx = offset_x / self->zoom;
+  self->drag_dy = offset_y / self->zoom;
+  if (JM_IS_ITEM (dragged))
+    {
+      jm_map_canvas_update_drop (self);
+      jm_map_canvas_finish_item_drag (self);
+    }
+  else
+    jm_map_canvas_finish_point_drag (self);
+
+  self->dragged = NULL;
+  self->drop = (JmHit) { JM_HIT_NONE };
+  self->drag_moved = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_key_pressed_cb (JmMapCanvas           *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_BackSpace)
+    return FALSE;
+
+  if (self->selection->len == 0)
+    return FALSE;
+
+  if (!jm_map_canvas_delete_selection (self, &error))
+    jm_map_canvas_report (self, error);
+
+  return TRUE;
+}
 
 static void
 on_adjustment_value_changed_cb (JmMapCanvas   *self,
@@ -225,6 +553,11 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -visible.x, -visible.y);
   jm_renderer_draw (cr, self->layout, &options);
+  jm_map_canvas_draw_selection (self, cr);
+  if (self->dragged != NULL && self->drag_moved && JM_IS_ITEM (self->dragged))
+    jm_map_canvas_draw_item_drag (self, cr, &options);
+  else if (self->dragged != NULL && self->drag_moved)
+    jm_map_canvas_draw_point_drag (self, cr);
   cairo_destroy (cr);
 }
 
@@ -235,7 +568,10 @@ jm_map_canvas_dispose (GObject *object)
 
   jm_map_canvas_set_adjustment (self, &self->hadjustment, NULL);
   jm_map_canvas_set_adjustment (self, &self->vadjustment, NULL);
+  g_clear_object (&self->dragged);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->layout);
+  g_clear_object (&self->stack);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (jm_map_canvas_parent_class)->dispose (object);
@@ -371,15 +707,29 @@ static void
 jm_map_canvas_init (JmMapCanvas *self)
 {
   GtkEventController *scroll;
+  GtkEventController *key;
   GtkGesture *zoom;
+  GtkGesture *drag;
 
   self->zoom = 1.0;
+  self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self);
@@ -425,6 +775,7 @@ jm_map_canvas_set_document (JmMapCanvas *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_clear_object (&self->layout);
+  g_ptr_array_set_size (self->selection, 0);
 
   if (document != NULL)
     {
@@ -572,4 +923,145 @@ jm_map_canvas_widget_to_map (JmMapCanvas *self,
 
   *map_x = (widget_x + jm_map_canvas_scroll_x (self)) / self->zoom;
   *map_y = (widget_y + jm_map_canvas_scroll_y (self)) / self->zoom;
+}
+
+/**
+ * jm_map_canvas_get_stack:
+ *
+ * Returns: (transfer none) (nullable): the history edits are pushed on
+ */
+JmCommandStack *
+jm_map_canvas_get_stack (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return self->stack;
+}
+
+void
+jm_map_canvas_set_stack (JmMapCanvas    *self,
+                         JmCommandStack *stack)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  g_set_object (&self->stack, stack);
+}
+
+/**
+ * jm_map_canvas_get_selection:
+ *
+ * Returns: (transfer none) (element-type JmObject): the selected items
+ *   and emotion points
+ */
+GPtrArray *
+jm_map_canvas_get_selection (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * jm_map_canvas_select:
+ * @extend: add to the selection (Shift+click) instead of replacing it
+ */
+void
+jm_map_canvas_select (JmMapCanvas *self,
+                      JmObject    *object,
+                      gboolean     extend)
+{
+  guint index;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+  g_return_if_fail (JM_IS_OBJECT (object));
+
+  if (!extend)
+    g_ptr_array_set_size (self->selection, 0);
+
+  if (g_ptr_array_find (self->selection, object, &index))
+    g_ptr_array_remove_index (self->selection, index);
+  else
+    g_ptr_array_add (self->selection, g_object_ref (object));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+jm_map_canvas_clear_selection (JmMapCanvas *self)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  if (self->selection->len == 0)
+    return;
+
+  g_ptr_array_set_size (self->selection, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * jm_map_canvas_delete_selection:
+ *
+ * Deletes the selected items (with their links) and emotion points, as
+ * one step.
+ */
+gboolean
+jm_map_canvas_delete_selection (JmMapCanvas  *self,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  JmLayerState state;
+  JmLayer *layer;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+
+  if (self->stack == NULL || self->selection->len == 0)
+    return TRUE;
+
+  state = jm_map_canvas_state (self);
+  layer = jm_document_get_layer (self->document, state);
+  jm_command_stack_begin_group (self->stack, _("Delete"));
+  for (guint i = 0; ok && i < self->selection->len; i++)
+    {
+      JmObject *object = self->selection->pdata[i];
+
+      if (JM_IS_ITEM (object))
+        g_ptr_array_add (items, object);
+      else if (JM_IS_EMOTION_POINT (object))
+        ok = jm_edit_delete_object (self->stack, jm_layer_get_points (layer), object, error);
+    }
+  ok = ok && jm_edit_delete_items (self->stack, state, items, error);
+
+  if (ok)
+    jm_command_stack_end_group (self->stack);
+  else
+    jm_command_stack_cancel_group (self->stack);
+
+  if (ok)
+    jm_map_canvas_clear_selection (self);
+  return ok;
+}
+
+/**
+ * jm_map_canvas_get_object_center:
+ *
+ * Where an item or emotion point is, in widget coordinates: for tests and
+ * for keyboard moves.
+ */
+gboolean
+jm_map_canvas_get_object_center (JmMapCanvas *self,
+                                 JmObject    *object,
+                                 double      *widget_x,
+                                 double      *widget_y)
+{
+  JmRect rect;
+
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+
+  if (self->layout == NULL || !jm_map_canvas_object_rect (self, object, &rect))
+    return FALSE;
+
+  *widget_x = (rect.x + rect.width / 2) * self->zoom - jm_map_canvas_scroll_x (self);
+  *widget_y = (rect.y + rect.height / 2) * self->zoom - jm_map_canvas_scroll_y (self);
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "commands/jm-command-stack.h"
 #include "model/jm-document.h"
 #include "render/jm-layout.h"
 
@@ -24,6 +25,20 @@ GtkWidget   *jm_map_canvas_new            (void);
 JmDocument  *jm_map_canvas_get_document   (JmMapCanvas *self);
 void         jm_map_canvas_set_document   (JmMapCanvas *self,
                                            JmDocument  *document);
+JmCommandStack *jm_map_canvas_get_stack   (JmMapCanvas *self);
+void         jm_map_canvas_set_stack      (JmMapCanvas *self,
+                                           JmCommandStack *stack);
+GPtrArray   *jm_map_canvas_get_selection  (JmMapCanvas *self);
+void         jm_map_canvas_select         (JmMapCanvas *self,
+                                           JmObject    *object,
+                                           gboolean     extend);
+void         jm_map_canvas_clear_selection (JmMapCanvas *self);
+gboolean     jm_map_canvas_delete_selection (JmMapCanvas *self,
+                                             GError    **error);
+gboolean     jm_map_canvas_get_object_center (JmMapCanvas *self,
+                                              JmObject    *object,
+                                              double      *widget_x,
+                                              double      *widget_y);
 JmLayout    *jm_map_canvas_get_layout     (JmMapCanvas *self);
 double       jm_map_canvas_get_zoom       (JmMapCanvas *self);
 void         jm_map_canvas_set_zoom       (JmMapCanvas *self,

@@ -12,7 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "commands/jm-command-stack.h"
 #include "export/jm-export.h"
+#include "format/jm-schema.h"
+#include "format/jm-xml-reader.h"
 #include "io/jm-document-io.h"
 #include "jm-map-canvas.h"
 
@@ -20,10 +23,12 @@ struct _JmWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GFile        *file;
-  JmDocument   *document;
-  char         *etag;
-  GCancellable *cancellable;
+  GFile          *file;
+  JmDocument     *document;
+  JmCommandStack *stack;
+  char           *etag;
+  GCancellable   *cancellable;
+  gboolean        close_after_save;
 
   /* Template children */
   AdwWindowTitle  *window_title;
@@ -53,6 +58,7 @@ static void
 jm_window_update_title (JmWindow *self)
 {
   g_autofree char *basename = NULL;
+  g_autofree char *shown = NULL;
   const char *title;
 
   g_assert (JM_IS_WINDOW (self));
@@ -65,14 +71,20 @@ jm_window_update_title (JmWindow *self)
       return;
     }
 
-  basename = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+  basename = self->file != NULL ? g_file_get_basename (self->file) : g_strdup (_("Not saved yet"));
   title = jm_document_get_title (self->document);
   if (title == NULL || *title == '\0')
     title = basename;
 
-  adw_window_title_set_title (self->window_title, title);
+  /* A dot before the title says there are unsaved changes. */
+  if (jm_command_stack_get_modified (self->stack))
+    shown = g_strdup_printf ("• %s", title);
+  else
+    shown = g_strdup (title);
+
+  adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_title (GTK_WINDOW (self), shown);
 }
 
 static void
@@ -88,7 +100,22 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layer", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
+                                 has_map && jm_command_stack_get_can_undo (self->stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
+                                 has_map && jm_command_stack_get_can_redo (self->stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
   gtk_widget_set_visible (self->layer_switcher, has_map);
+}
+
+static void
+on_stack_changed_cb (JmWindow       *self,
+                     JmCommandStack *stack)
+{
+  jm_window_update_title (self);
+  jm_window_update_actions (self);
 }
 
 static void
@@ -96,6 +123,7 @@ jm_window_show_document (JmWindow *self)
 {
   g_assert (JM_IS_WINDOW (self));
 
+  jm_map_canvas_set_stack (self->canvas, self->stack);
   jm_map_canvas_set_document (self->canvas, self->document);
   gtk_stack_set_visible_child_name (self->main_stack, "map");
   jm_window_update_actions (self);
@@ -119,6 +147,30 @@ jm_window_show_error (JmWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shows @document, with a new, clean history. */
+static void
+jm_window_set_document (JmWindow   *self,
+                        JmDocument *document,
+                        GFile      *file,
+                        const char *etag)
+{
+  g_assert (JM_IS_WINDOW (self));
+
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+
+  g_clear_object (&self->stack);
+  self->stack = jm_command_stack_new (document);
+  g_signal_connect_object (self->stack, "changed", G_CALLBACK (on_stack_changed_cb), self, G_CONNECT_SWAPPED);
+
+  jm_window_update_title (self);
+  jm_window_show_document (self);
+}
+
 static void
 jm_window_load_cb (GObject      *object,
                    GAsyncResult *result,
@@ -134,17 +186,11 @@ jm_window_load_cb (GObject      *object,
   document = jm_document_io_load_finish (result, &etag, &error);
   if (document == NULL)
     {
-      g_clear_object (&self->file);
       jm_window_show_error (self, _("Could Not Open the Map"), error);
       return;
     }
 
-  g_set_object (&self->document, document);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&etag);
-
-  jm_window_update_title (self);
-  jm_window_show_document (self);
+  jm_window_set_document (self, document, jm_document_io_load_get_file (result), etag);
 }
 
 static void
@@ -295,6 +341,268 @@ jm_window_export_action (GtkWidget  *widget,
 }
 
 static void
+jm_window_new_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  const char *template = parameter != NULL ? g_variant_get_string (parameter, NULL) : "blank";
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  JmWindow *target = self;
+
+  bytes = jm_template_lookup (template, &error);
+  if (bytes != NULL)
+    document = jm_xml_reader_read_bytes (bytes, template, &error);
+  if (document == NULL)
+    {
+      jm_window_show_error (self, _("Could Not Create the Map"), error);
+      return;
+    }
+
+  /* A window that shows a map keeps it; the new one gets its own. */
+  if (self->document != NULL)
+    {
+      target = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+
+  jm_window_set_document (target, document, NULL, NULL);
+}
+
+static void
+jm_window_undo_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->stack == NULL)
+    return;
+
+  if (g_str_equal (action_name, "doc.undo"))
+    jm_command_stack_undo (self->stack);
+  else
+    jm_command_stack_redo (self->stack);
+}
+
+static void
+jm_window_delete_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!jm_map_canvas_delete_selection (self->canvas, &error))
+    jm_window_show_error (self, _("Could Not Delete"), error);
+}
+
+static void jm_window_save (JmWindow *self,
+                            gboolean  overwrite);
+
+static void
+jm_window_overwrite_response_cb (AdwMessageDialog *dialog,
+                                 const char       *response,
+                                 JmWindow         *self)
+{
+  if (g_str_equal (response, "overwrite"))
+    jm_window_save (self, TRUE);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+jm_window_ask_overwrite (JmWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *body = g_strdup_printf (_("“%s” was changed by another program since you opened it. "
+                                             "Saving now replaces those changes with yours."), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_overwrite_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  JmWindow *window;
+  guint     position;
+} SaveData;
+
+static void
+jm_window_save_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autofree SaveData *save = user_data;
+  g_autoptr(JmWindow) self = save->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  if (!jm_document_io_save_finish (result, &etag, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          jm_window_ask_overwrite (self);
+          return;
+        }
+
+      self->close_after_save = FALSE;
+      {
+        g_autofree char *name = g_file_get_basename (self->file);
+        g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+        jm_window_show_error (self, heading, error);
+      }
+      return;
+    }
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
+  /* What was written is the state when the save began. */
+  jm_command_stack_mark_clean_at (self->stack, save->position);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Saves to the map's file; @overwrite skips the check for a file changed
+ * on disk, when the designer chose to replace it. */
+static void
+jm_window_save (JmWindow *self,
+                gboolean  overwrite)
+{
+  SaveData *save;
+
+  g_assert (JM_IS_WINDOW (self));
+  g_assert (self->file != NULL);
+
+  save = g_new0 (SaveData, 1);
+  save->window = g_object_ref (self);
+  save->position = jm_command_stack_get_position (self->stack);
+  jm_document_io_save_async (self->document, self->file, overwrite ? NULL : self->etag,
+                             self->cancellable, jm_window_save_cb, save);
+}
+
+static void
+jm_window_save_as_response_cb (GtkNativeDialog *dialog,
+                               int              response,
+                               gpointer         user_data)
+{
+  JmWindow *self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  g_assert (JM_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+
+  if (file == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  g_set_object (&self->file, file);
+  g_clear_pointer (&self->etag, g_free);
+  jm_window_update_title (self);
+  jm_window_save (self, TRUE);
+}
+
+static void
+jm_window_save_as (JmWindow *self)
+{
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *dialog;
+  const char *title = jm_document_get_title (self->document);
+
+  suggested = g_strdup_printf ("%s.jmap", title != NULL && *title != '\0' ? title : _("Journey Map"));
+  g_strdelimit (suggested, "/\\:", '-');
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_file_chooser_native_new (_("Save Journey Map"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  jm_window_add_filter (GTK_FILE_CHOOSER (dialog), _("Journey Maps"), "application/x-journeymap+xml", "jmap");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+jm_window_save_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  if (self->file == NULL || g_str_equal (action_name, "doc.save-as"))
+    jm_window_save_as (self);
+  else
+    jm_window_save (self, FALSE);
+}
+
+static void
+jm_window_close_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             JmWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "doc.save", NULL);
+    }
+}
+
+/* Closing with unsaved changes asks first: save, discard or cancel. */
+static gboolean
+jm_window_close_request (GtkWindow *window)
+{
+  JmWindow *self = JM_WINDOW (window);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->stack == NULL || !jm_command_stack_get_modified (self->stack))
+    return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
+
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when "
+                            "the window closes."), jm_document_get_title (self->document));
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
 jm_window_close_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -364,6 +672,7 @@ jm_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
+  g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_pointer (&self->etag, g_free);
 
@@ -379,6 +688,7 @@ jm_window_class_init (JmWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jm_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = jm_window_close_request;
   object_class->get_property = jm_window_get_property;
   object_class->set_property = jm_window_set_property;
 
@@ -399,6 +709,13 @@ jm_window_class_init (JmWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, jm_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, jm_window_close_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, jm_window_new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", "s", jm_window_new_action);
+  gtk_widget_class_install_action (widget_class, "doc.undo", NULL, jm_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "doc.redo", NULL, jm_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "doc.save", NULL, jm_window_save_action);
+  gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, jm_window_save_action);
+  gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, jm_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);
@@ -408,6 +725,11 @@ jm_window_class_init (JmWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "doc.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -457,7 +779,6 @@ jm_window_open_file (JmWindow *self,
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->file, file);
   jm_document_io_load_async (file, self->cancellable, jm_window_load_cb, g_object_ref (self));
 }
 
@@ -480,4 +801,30 @@ jm_window_get_file (JmWindow *self)
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * jm_window_get_stack:
+ *
+ * Returns: (transfer none) (nullable): the history of the map shown
+ */
+JmCommandStack *
+jm_window_get_stack (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+
+  return self->stack;
+}
+
+/**
+ * jm_window_get_canvas:
+ *
+ * Returns: (transfer none): the canvas
+ */
+JmMapCanvas *
+jm_window_get_canvas (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+
+  return self->canvas;
 }

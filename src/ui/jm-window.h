@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "commands/jm-command-stack.h"
 #include "jm-application.h"
+#include "jm-map-canvas.h"
 #include "model/jm-document.h"
 
 G_BEGIN_DECLS
@@ -22,5 +24,7 @@ void        jm_window_open_file    (JmWindow      *self,
                                     GFile         *file);
 GFile      *jm_window_get_file     (JmWindow      *self);
 JmDocument *jm_window_get_document (JmWindow      *self);
+JmCommandStack *jm_window_get_stack (JmWindow     *self);
+JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
 
 G_END_DECLS
