@@ -14,6 +14,8 @@
 #include <math.h>
 
 #include "commands/jm-edit.h"
+#include "jm-palette.h"
+#include "model/jm-enum-types.h"
 #include "render/jm-renderer.h"
 #include "render/jm-theme.h"
 #include <glib/gi18n.h>
@@ -49,6 +51,10 @@ struct _JmMapCanvas
   double          drag_dy;
   gboolean        drag_moved;
   JmHit           drop;
+
+  /* A drop from the palette in progress: the place under the pointer. */
+  gboolean        palette_over;
+  JmHit           palette_hit;
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -184,6 +190,11 @@ jm_map_canvas_draw_selection (JmMapCanvas *self,
     }
 }
 
+static void jm_map_canvas_highlight_cell (JmMapCanvas *self,
+                                          cairo_t     *cr,
+                                          JmStage     *stage,
+                                          JmLane      *lane);
+
 /* While an item is dragged: the cell it would land in, the place in that
  * cell, and the item itself under the pointer. */
 static void
@@ -191,18 +202,9 @@ jm_map_canvas_draw_item_drag (JmMapCanvas           *self,
                               cairo_t               *cr,
                               const JmRenderOptions *options)
 {
-  JmRect cell, rect;
+  JmRect rect;
 
-  if (self->drop.stage != NULL && self->drop.lane != NULL &&
-      jm_layout_get_cell_rect (self->layout, self->drop.stage, self->drop.lane, &cell))
-    {
-      cairo_rectangle (cr, cell.x + 1, cell.y + 1, cell.width - 2, cell.height - 2);
-      jm_map_canvas_set_accent (cr, 0.10);
-      cairo_fill_preserve (cr);
-      jm_map_canvas_set_accent (cr, 0.8);
-      cairo_set_line_width (cr, 2.0 / self->zoom);
-      cairo_stroke (cr);
-    }
+  jm_map_canvas_highlight_cell (self, cr, self->drop.stage, self->drop.lane);
 
   if (!jm_layout_get_item_rect (self->layout, JM_ITEM (self->dragged), &rect))
     return;
@@ -214,6 +216,43 @@ jm_map_canvas_draw_item_drag (JmMapCanvas           *self,
   cairo_pop_group_to_source (cr);
   cairo_paint_with_alpha (cr, 0.85);
   cairo_restore (cr);
+}
+
+static void
+jm_map_canvas_highlight_cell (JmMapCanvas *self,
+                              cairo_t     *cr,
+                              JmStage     *stage,
+                              JmLane      *lane)
+{
+  JmRect cell;
+
+  if (stage == NULL || lane == NULL || !jm_layout_get_cell_rect (self->layout, stage, lane, &cell))
+    return;
+
+  cairo_rectangle (cr, cell.x + 1, cell.y + 1, cell.width - 2, cell.height - 2);
+  jm_map_canvas_set_accent (cr, 0.10);
+  cairo_fill_preserve (cr);
+  jm_map_canvas_set_accent (cr, 0.8);
+  cairo_set_line_width (cr, 2.0 / self->zoom);
+  cairo_stroke (cr);
+}
+
+static void
+jm_map_canvas_draw_palette_target (JmMapCanvas *self,
+                                   cairo_t     *cr)
+{
+  JmRect rect;
+
+  if (self->palette_hit.kind == JM_HIT_ITEM &&
+      jm_layout_get_item_rect (self->layout, JM_ITEM (self->palette_hit.object), &rect))
+    {
+      cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+
+  jm_map_canvas_highlight_cell (self, cr, self->palette_hit.stage, self->palette_hit.lane);
 }
 
 static void
@@ -339,7 +378,148 @@ jm_map_canvas_finish_point_drag (JmMapCanvas *self)
     jm_map_canvas_report (self, error);
 }
 
+/* Adds what a palette entry stands for at the place @hit. */
+static gboolean
+jm_map_canvas_drop_palette (JmMapCanvas  *self,
+                            const char   *payload,
+                            const JmHit  *hit,
+                            double        map_x,
+                            double        map_y,
+                            GError      **error)
+{
+  JmLayerState state = jm_map_canvas_state (self);
+  g_auto(GStrv) parts = g_strsplit (payload, ":", 3);
+  JmObject *added = NULL;
+
+  if (g_str_equal (parts[0], "moment-of-truth"))
+    {
+      if (hit->kind != JM_HIT_ITEM)
+        {
+          g_set_error_literal (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                               _("Drop a Moment of Truth on an item."));
+          return FALSE;
+        }
+      if (!jm_edit_set_moment (self->stack, JM_ITEM (hit->object), JM_MOMENT_KIND_FIRST, NULL, NULL, error))
+        return FALSE;
+      added = hit->object;
+    }
+  else if (g_str_equal (parts[0], "emotion-point"))
+    {
+      JmPersona *persona = jm_document_get_primary_persona (self->document);
+      JmRect cell;
+      double score;
+
+      if (hit->stage == NULL || hit->lane == NULL || !jm_layout_score_at (self->layout, map_y, &score) ||
+          !jm_layout_get_cell_rect (self->layout, hit->stage, hit->lane, &cell))
+        {
+          g_set_error_literal (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                               _("Drop an emotion point on the emotional curve."));
+          return FALSE;
+        }
+      added = (JmObject *) jm_edit_add_emotion_point (self->stack, state,
+                                                      persona ? jm_object_get_id (JM_OBJECT (persona)) : NULL,
+                                                      jm_object_get_id (JM_OBJECT (hit->stage)),
+                                                      CLAMP ((map_x - cell.x - JM_CELL_PADDING) /
+                                                             (cell.width - 2 * JM_CELL_PADDING), 0, 1),
+                                                      round (score * 2) / 2, NULL, error);
+    }
+  else if (g_str_equal (parts[0], "item") && parts[1] != NULL)
+    {
+      int kind = JM_ITEM_KIND_CARD, channel = JM_CHANNEL_WEB;
+      JmItem *item;
+
+      if (hit->stage == NULL || hit->lane == NULL || !jm_enum_from_nick (JM_TYPE_ITEM_KIND, parts[1], &kind))
+        {
+          g_set_error_literal (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                               _("Drop items into a cell of the map."));
+          return FALSE;
+        }
+
+      jm_command_stack_begin_group (self->stack, _("Add Item"));
+      item = jm_edit_add_item (self->stack, state, kind, jm_object_get_id (JM_OBJECT (hit->stage)),
+                               jm_object_get_id (JM_OBJECT (hit->lane)), hit->index_in_cell,
+                               kind == JM_ITEM_KIND_TOUCHPOINT ? _("New touchpoint") : _("New item"), error);
+      if (item != NULL && parts[2] != NULL && jm_enum_from_nick (JM_TYPE_CHANNEL, parts[2], &channel) &&
+          !jm_edit_set_enum (self->stack, item, "channel", channel, error))
+        item = NULL;
+      if (item == NULL)
+        {
+          jm_command_stack_cancel_group (self->stack);
+          return FALSE;
+        }
+      jm_command_stack_end_group (self->stack);
+      added = JM_OBJECT (item);
+    }
+  else
+    {
+      g_set_error_literal (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID, _("Unknown palette entry."));
+      return FALSE;
+    }
+
+  if (added != NULL)
+    jm_map_canvas_select (self, added, FALSE);
+  return added != NULL;
+}
+
 /* Callbacks {{{ */
+
+static GdkDragAction
+on_drop_motion_cb (JmMapCanvas   *self,
+                   double         x,
+                   double         y,
+                   GtkDropTarget *target)
+{
+  double map_x, map_y;
+
+  if (self->layout == NULL || self->stack == NULL)
+    return 0;
+
+  jm_map_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  jm_layout_hit_test (self->layout, map_x, map_y, &self->palette_hit);
+  self->palette_over = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return self->palette_hit.stage != NULL && self->palette_hit.lane != NULL ? GDK_ACTION_COPY : 0;
+}
+
+static void
+on_drop_leave_cb (JmMapCanvas   *self,
+                  GtkDropTarget *target)
+{
+  self->palette_over = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_drop_cb (JmMapCanvas   *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  const char *payload = g_value_get_string (value);
+  g_autoptr(GError) error = NULL;
+  double map_x, map_y;
+  JmHit hit;
+
+  self->palette_over = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (self->layout == NULL || self->stack == NULL || payload == NULL ||
+      !g_str_has_prefix (payload, JM_PALETTE_PREFIX))
+    return FALSE;
+
+  jm_map_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  jm_layout_hit_test (self->layout, map_x, map_y, &hit);
+  if (!jm_map_canvas_drop_palette (self, payload + strlen (JM_PALETTE_PREFIX), &hit, map_x, map_y, &error))
+    {
+      jm_map_canvas_report (self, error);
+      return FALSE;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return TRUE;
+}
 
 static void
 on_drag_begin_cb (JmMapCanvas    *self,
@@ -554,6 +734,8 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
   cairo_translate (cr, -visible.x, -visible.y);
   jm_renderer_draw (cr, self->layout, &options);
   jm_map_canvas_draw_selection (self, cr);
+  if (self->palette_over)
+    jm_map_canvas_draw_palette_target (self, cr);
   if (self->dragged != NULL && self->drag_moved && JM_IS_ITEM (self->dragged))
     jm_map_canvas_draw_item_drag (self, cr, &options);
   else if (self->dragged != NULL && self->drag_moved)
@@ -710,6 +892,7 @@ jm_map_canvas_init (JmMapCanvas *self)
   GtkEventController *key;
   GtkGesture *zoom;
   GtkGesture *drag;
+  GtkDropTarget *drop;
 
   self->zoom = 1.0;
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
@@ -726,6 +909,12 @@ jm_map_canvas_init (JmMapCanvas *self)
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   key = gtk_event_controller_key_new ();
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);

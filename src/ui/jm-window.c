@@ -18,6 +18,7 @@
 #include "format/jm-xml-reader.h"
 #include "io/jm-document-io.h"
 #include "jm-map-canvas.h"
+#include "jm-palette.h"
 
 struct _JmWindow
 {
@@ -740,6 +741,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
 
   g_type_ensure (JM_TYPE_MAP_CANVAS);
+  g_type_ensure (JM_TYPE_PALETTE);
 }
 
 static void

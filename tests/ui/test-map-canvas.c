@@ -116,6 +116,23 @@ scroll_to (Fixture  *fixture,
 }
 
 static void
+scroll_to_cell (Fixture    *fixture,
+                const char *stage_id,
+                const char *lane_id)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas));
+  JmRect cell;
+
+  g_assert_true (jm_layout_get_cell_rect (jm_map_canvas_get_layout (canvas),
+                                          jm_document_lookup_stage (document, stage_id),
+                                          jm_document_lookup_lane (document, lane_id), &cell));
+  gtk_adjustment_set_value (vadjustment, cell.y * jm_map_canvas_get_zoom (canvas) - 100);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+}
+
+static void
 cell_on_screen (Fixture    *fixture,
                 const char *stage_id,
                 const char *lane_id,
@@ -132,7 +149,9 @@ cell_on_screen (Fixture    *fixture,
   g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, stage_id),
                                           jm_document_lookup_lane (document, lane_id), &cell));
   /* Into the cell, below its items: a drop at the end of the cell. */
-  graphene_point_init (&in_canvas, (cell.x + 40) * zoom, (cell.y + cell.height - 12) * zoom);
+  graphene_point_init (&in_canvas,
+                       (cell.x + 40) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas))),
+                       (cell.y + cell.height - 12) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas))));
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (canvas), GTK_WIDGET (fixture->window), &in_canvas, &in_window));
   *x = (int) in_window.x;
   *y = (int) in_window.y;
@@ -301,6 +320,84 @@ test_select_and_delete (Fixture       *fixture,
   g_assert_nonnull (jm_object_store_lookup (links, "link-share-loops-back"));
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_cell (Fixture    *fixture,
+            const char *stage_id,
+            const char *lane_id,
+            JmItemKind  kind)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  g_autoptr(GPtrArray) cell = jm_layer_dup_cell_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT),
+                                                       stage_id, lane_id);
+  guint n = 0;
+
+  for (guint i = 0; i < cell->len; i++)
+    n += jm_item_get_kind (cell->pdata[i]) == kind;
+
+  return n;
+}
+
+/* Drag a pain point from the palette into a cell (GTK drag and drop, with
+ * the pauses it needs between motions), then a touchpoint on a channel. */
+static void
+test_drop_from_palette (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *entry = find_named (GTK_WIDGET (fixture->window), "item:pain-point");
+  GtkWidget *email = find_named (GTK_WIDGET (fixture->window), "item:touchpoint:email");
+  graphene_point_t in_entry = GRAPHENE_POINT_INIT (30, 10), in_window;
+  guint before = count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  GPtrArray *selection;
+  int tx, ty;
+
+  g_assert_nonnull (entry);
+  g_assert_nonnull (email);
+  g_assert_true (gtk_widget_compute_point (entry, GTK_WIDGET (fixture->window), &in_entry, &in_window));
+
+  scroll_to_cell (fixture, "stage-awareness", "lane-pain-points");
+  cell_on_screen (fixture, "stage-awareness", "lane-pain-points", &tx, &ty);
+  drag ((int) in_window.x, (int) in_window.y, tx, ty);
+
+  g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT), ==, before + 1);
+  selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_PAIN_POINT);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+
+  g_assert_true (gtk_widget_compute_point (email, GTK_WIDGET (fixture->window), &in_entry, &in_window));
+  cell_on_screen (fixture, "stage-consideration", "lane-touchpoints", &tx, &ty);
+  drag ((int) in_window.x, (int) in_window.y, tx, ty);
+  selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_TOUCHPOINT);
+  g_assert_cmpint (jm_item_get_channel (selection->pdata[0]), ==, JM_CHANNEL_EMAIL);
+  g_assert_cmpstr (jm_item_get_stage_id (selection->pdata[0]), ==, "stage-consideration");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT), ==, before);
+}
+
 /* A new map from the blank template: five stages, not modified, no file. */
 static void
 test_new_map (Fixture       *fixture,
@@ -343,6 +440,7 @@ main (int   argc,
   ADD ("/ui/canvas/drag-item-to-other-stage", test_drag_item_to_other_stage);
   ADD ("/ui/canvas/drag-emotion-point", test_drag_emotion_point);
   ADD ("/ui/canvas/select-and-delete", test_select_and_delete);
+  ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
