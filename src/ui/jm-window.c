@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "commands/jm-command-stack.h"
+#include "commands/jm-edit.h"
 #include "export/jm-export.h"
 #include "format/jm-schema.h"
 #include "format/jm-xml-reader.h"
@@ -39,6 +40,7 @@ struct _JmWindow
   GtkWidget       *layer_switcher;
 
   JmLayerMode      layer_mode;
+  GSettings       *settings;
 };
 
 G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -108,6 +110,8 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
                                  has_map && jm_command_stack_get_can_redo (self->stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.start-future", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy-to-future", has_map);
   gtk_widget_set_visible (self->layer_switcher, has_map);
 }
 
@@ -389,6 +393,77 @@ jm_window_undo_action (GtkWidget  *widget,
 }
 
 static void
+jm_window_toast_undoable (JmWindow   *self,
+                          const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "doc.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+jm_window_start_future_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->stack == NULL)
+    return;
+
+  if (!jm_edit_start_future_from_current (self->stack, &error))
+    {
+      jm_window_show_error (self, _("Could Not Start the Future State"), error);
+      return;
+    }
+
+  /* Show what was just made, beside what it came from. */
+  gtk_widget_activate_action (widget, "win.layer", "s", "future");
+  jm_window_toast_undoable (self, _("The future state starts as a copy of the current one"));
+}
+
+static void
+jm_window_copy_to_future_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  JmLayer *current;
+
+  if (self->stack == NULL)
+    return;
+
+  current = jm_document_get_layer (self->document, JM_LAYER_STATE_CURRENT);
+  for (guint i = 0; i < selection->len; i++)
+    {
+      if (JM_IS_ITEM (selection->pdata[i]) &&
+          jm_object_store_find (jm_layer_get_items (current), selection->pdata[i], NULL))
+        g_ptr_array_add (items, selection->pdata[i]);
+    }
+
+  if (items->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select items of the current state to copy them")));
+      return;
+    }
+
+  if (!jm_edit_copy_to_future (self->stack, items, &error))
+    {
+      jm_window_show_error (self, _("Could Not Copy to the Future State"), error);
+      return;
+    }
+
+  jm_window_toast_undoable (self, _("Copied to the future state"));
+}
+
+static void
 jm_window_delete_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -400,8 +475,9 @@ jm_window_delete_action (GtkWidget  *widget,
     jm_window_show_error (self, _("Could Not Delete"), error);
 }
 
-static void jm_window_save (JmWindow *self,
-                            gboolean  overwrite);
+static void jm_window_save      (JmWindow *self,
+                                 gboolean  overwrite);
+static void jm_window_save_size (JmWindow *self);
 
 static void
 jm_window_overwrite_response_cb (AdwMessageDialog *dialog,
@@ -583,7 +659,10 @@ jm_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
 
   if (self->stack == NULL || !jm_command_stack_get_modified (self->stack))
-    return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
+    {
+      jm_window_save_size (self);
+      return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
+    }
 
   body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when "
                             "the window closes."), jm_document_get_title (self->document));
@@ -665,6 +744,52 @@ jm_window_set_property (GObject      *object,
     }
 }
 
+/* The window's size is remembered across runs, when the schema is
+ * installed (a build run without GSETTINGS_SCHEMA_DIR has none). */
+static GSettings *
+jm_window_create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+jm_window_save_size (JmWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+jm_window_restore_size (JmWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 static void
 jm_window_dispose (GObject *object)
 {
@@ -675,6 +800,7 @@ jm_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->etag, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_WINDOW);
@@ -717,6 +843,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
+  gtk_widget_class_install_action (widget_class, "doc.start-future", NULL, jm_window_start_future_action);
+  gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, jm_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);
@@ -750,6 +878,8 @@ jm_window_init (JmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->settings = jm_window_create_settings ();
+  jm_window_restore_size (self);
   jm_window_update_actions (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)

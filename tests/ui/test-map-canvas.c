@@ -398,6 +398,39 @@ test_drop_from_palette (Fixture       *fixture,
   g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT), ==, before);
 }
 
+/* Start the future state from the current one, then copy a changed card. */
+static void
+test_future_state_actions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayer *current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  g_autofree char *layer = NULL;
+  JmItem *van = item (fixture, "item-notices-van");
+
+  g_assert_true (jm_layer_is_empty (future));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.start-future", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_items (future)), ==,
+                    jm_object_store_get_n_objects (jm_layer_get_items (current)));
+  g_object_get (fixture->window, "layer", &layer, NULL);
+  g_assert_cmpstr (layer, ==, "future");
+
+  /* Back to the current state: change a card there and copy it over. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "current"));
+  g_assert_true (jm_edit_set_string (stack, van, "title", "Sees the green vans every day", 0, NULL));
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (van), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.copy-to-future", NULL));
+  g_assert_cmpstr (jm_item_get_title (jm_layer_lookup_item (future, "item-notices-van")), ==,
+                   "Sees the green vans every day");
+
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_layer_is_empty (future));
+}
+
 /* A new map from the blank template: five stages, not modified, no file. */
 static void
 test_new_map (Fixture       *fixture,
@@ -441,6 +474,7 @@ main (int   argc,
   ADD ("/ui/canvas/drag-emotion-point", test_drag_emotion_point);
   ADD ("/ui/canvas/select-and-delete", test_select_and_delete);
   ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
+  ADD ("/ui/window/future-state-actions", test_future_state_actions);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
