@@ -16,7 +16,9 @@
 
 struct _JmApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  JmDraftStore   *drafts;
 };
 
 G_DEFINE_FINAL_TYPE (JmApplication, jm_application, ADW_TYPE_APPLICATION)
@@ -139,10 +141,23 @@ jm_application_activate (GApplication *application)
   JmWindow *window;
 
   window = jm_application_get_active_jm_window (self);
+  if (window == NULL && jm_application_restore_drafts (self) > 0)
+    return;
+
   if (window == NULL)
     window = jm_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+jm_application_dispose (GObject *object)
+{
+  JmApplication *self = JM_APPLICATION (object);
+
+  g_clear_object (&self->drafts);
+
+  G_OBJECT_CLASS (jm_application_parent_class)->dispose (object);
 }
 
 static void
@@ -167,6 +182,9 @@ static void
 jm_application_class_init (JmApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jm_application_dispose;
 
   app_class->handle_local_options = jm_application_handle_local_options;
   app_class->startup = jm_application_startup;
@@ -177,6 +195,8 @@ jm_application_class_init (JmApplicationClass *klass)
 static void
 jm_application_init (JmApplication *self)
 {
+  self->drafts = jm_draft_store_new (NULL);
+
   g_application_add_main_option_entries (G_APPLICATION (self), jm_application_options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -194,4 +214,78 @@ jm_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/journeymap/Journeymap",
                        NULL);
+}
+
+/**
+ * jm_application_get_draft_store:
+ *
+ * Returns: (transfer none): where the recovery copies of unsaved maps go
+ */
+JmDraftStore *
+jm_application_get_draft_store (JmApplication *self)
+{
+  g_return_val_if_fail (JM_IS_APPLICATION (self), NULL);
+
+  return self->drafts;
+}
+
+static gboolean
+jm_application_restores_drafts (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE)) == NULL)
+    return TRUE;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_boolean (settings, "restore-drafts");
+}
+
+/**
+ * jm_application_restore_drafts:
+ *
+ * Opens a window for every map whose changes were not saved when the app
+ * last stopped (a crash, a power cut), as an unsaved map, and offers to
+ * discard it.
+ *
+ * Returns: the number of maps restored
+ */
+guint
+jm_application_restore_drafts (JmApplication *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  guint restored = 0;
+
+  g_return_val_if_fail (JM_IS_APPLICATION (self), 0);
+
+  if (!jm_application_restores_drafts ())
+    return 0;
+
+  drafts = jm_draft_store_list (self->drafts);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      JmDraft *draft = drafts->pdata[i];
+      g_autoptr(JmDocument) document = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      JmWindow *window;
+
+      document = jm_draft_store_load (self->drafts, draft->id, &error);
+      if (document == NULL)
+        {
+          g_debug ("Could not restore draft %s: %s", draft->id, error->message);
+          continue;
+        }
+
+      if (draft->uri != NULL)
+        file = g_file_new_for_uri (draft->uri);
+      window = jm_window_new (self);
+      jm_window_restore_draft (window, document, file, draft->id);
+      gtk_window_present (GTK_WINDOW (window));
+      restored++;
+    }
+
+  return restored;
 }

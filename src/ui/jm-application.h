@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JmApplication, jm_application, JM, APPLICATION, AdwApplication)
 
-JmApplication *jm_application_new (void);
+#include "io/jm-draft-store.h"
+
+JmApplication *jm_application_new              (void);
+JmDraftStore  *jm_application_get_draft_store  (JmApplication *self);
+guint          jm_application_restore_drafts   (JmApplication *self);
 
 G_END_DECLS

@@ -41,6 +41,10 @@ struct _JmWindow
 
   JmLayerMode      layer_mode;
   GSettings       *settings;
+
+  /* The recovery copy of unsaved changes (see JmDraftStore). */
+  char            *draft_id;
+  guint            autosave_id;
 };
 
 G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -115,12 +119,69 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_set_visible (self->layer_switcher, has_map);
 }
 
+static JmDraftStore *
+jm_window_get_drafts (JmWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return JM_IS_APPLICATION (application) ? jm_application_get_draft_store (JM_APPLICATION (application)) : NULL;
+}
+
+static void
+jm_window_forget_draft (JmWindow *self)
+{
+  JmDraftStore *drafts = jm_window_get_drafts (self);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (drafts != NULL && self->draft_id != NULL)
+    jm_draft_store_remove (drafts, self->draft_id);
+}
+
+static gboolean
+jm_window_autosave_cb (gpointer user_data)
+{
+  JmWindow *self = user_data;
+  JmDraftStore *drafts = jm_window_get_drafts (self);
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_id = 0;
+  if (drafts == NULL || self->document == NULL || !jm_command_stack_get_modified (self->stack))
+    return G_SOURCE_REMOVE;
+
+  if (self->draft_id == NULL)
+    self->draft_id = jm_draft_store_new_id ();
+
+  /* A failed recovery copy is no reason to interrupt the designer: the
+   * next change tries again. */
+  if (!jm_draft_store_save (drafts, self->draft_id, self->document, self->file, &error))
+    g_debug ("Could not write the recovery copy: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static guint
+jm_window_autosave_delay (JmWindow *self)
+{
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "auto-save-delay") : 5;
+}
+
 static void
 on_stack_changed_cb (JmWindow       *self,
                      JmCommandStack *stack)
 {
   jm_window_update_title (self);
   jm_window_update_actions (self);
+
+  /* A recovery copy a few seconds after the last change; none when the
+   * map is as it was saved. */
+  if (!jm_command_stack_get_modified (stack))
+    {
+      jm_window_forget_draft (self);
+      return;
+    }
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add_seconds (jm_window_autosave_delay (self), jm_window_autosave_cb, self);
 }
 
 static void
@@ -163,6 +224,8 @@ jm_window_set_document (JmWindow   *self,
 
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
+  jm_window_forget_draft (self);
+  g_clear_pointer (&self->draft_id, g_free);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   g_free (self->etag);
@@ -639,6 +702,7 @@ jm_window_close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
+      jm_window_forget_draft (self);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -802,11 +866,17 @@ jm_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_pointer (&self->draft_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_WINDOW);
 
   G_OBJECT_CLASS (jm_window_parent_class)->dispose (object);
 }
+
+static void jm_window_discard_recovered_action (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
 static void
 jm_window_class_init (JmWindowClass *klass)
@@ -844,6 +914,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
   gtk_widget_class_install_action (widget_class, "doc.start-future", NULL, jm_window_start_future_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, jm_window_discard_recovered_action);
   gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, jm_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
@@ -959,4 +1030,57 @@ jm_window_get_canvas (JmWindow *self)
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
   return self->canvas;
+}
+
+static void
+jm_window_discard_recovered_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GFile) file = self->file != NULL ? g_object_ref (self->file) : NULL;
+
+  jm_window_forget_draft (self);
+  g_clear_pointer (&self->draft_id, g_free);
+
+  /* Back to the map as it was saved, or nothing if it never was. */
+  if (file != NULL)
+    jm_window_open_file (self, file);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * jm_window_restore_draft:
+ * @document: the recovered map
+ * @file: (nullable): the file it belongs to
+ * @draft_id: the draft it came from, which further changes update
+ *
+ * Shows a map recovered after a crash as unsaved, and offers to discard
+ * the recovered changes.
+ */
+void
+jm_window_restore_draft (JmWindow   *self,
+                         JmDocument *document,
+                         GFile      *file,
+                         const char *draft_id)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+
+  jm_window_set_document (self, document, file, NULL);
+  self->draft_id = g_strdup (draft_id);
+
+  /* Not what is on disk: modified until saved. */
+  jm_command_stack_mark_clean_at (self->stack, G_MAXUINT);
+
+  message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), jm_document_get_title (document));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Discard"));
+  adw_toast_set_action_name (toast, "win.discard-recovered");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -26,5 +26,9 @@ GFile      *jm_window_get_file     (JmWindow      *self);
 JmDocument *jm_window_get_document (JmWindow      *self);
 JmCommandStack *jm_window_get_stack (JmWindow     *self);
 JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
+void        jm_window_restore_draft (JmWindow     *self,
+                                     JmDocument   *document,
+                                     GFile        *file,
+                                     const char   *draft_id);
 
 G_END_DECLS

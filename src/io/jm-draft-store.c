@@ -1,0 +1,348 @@
+/* jm-draft-store.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-io"
+
+#include "config.h"
+
+#include "jm-draft-store.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "format/jm-xml-writer.h"
+#include "jm-document-io.h"
+
+/* Unsaved work is copied, a few seconds after each change, into a folder
+ * of the app's own ($XDG_DATA_HOME/APP_ID/drafts), never beside the
+ * user's file: one <id>.jmap per window, written like any save (temp
+ * file, flush, rename), and an index, drafts.gvariant, that says which
+ * file and title each draft belongs to. After a crash, the next start
+ * finds them there. */
+
+#define JM_DRAFT_INDEX "drafts.gvariant"
+#define JM_DRAFT_INDEX_VERSION 1
+
+struct _JmDraftStore
+{
+  GObject  parent_instance;
+
+  char    *directory;
+};
+
+G_DEFINE_FINAL_TYPE (JmDraftStore, jm_draft_store, G_TYPE_OBJECT)
+
+void
+jm_draft_free (JmDraft *draft)
+{
+  if (draft == NULL)
+    return;
+
+  g_free (draft->id);
+  g_free (draft->uri);
+  g_free (draft->title);
+  g_free (draft);
+}
+
+static char *
+jm_draft_store_path (JmDraftStore *self,
+                     const char   *name)
+{
+  return g_build_filename (self->directory, name, NULL);
+}
+
+static char *
+jm_draft_store_draft_path (JmDraftStore *self,
+                           const char   *id)
+{
+  g_autofree char *name = g_strconcat (id, ".jmap", NULL);
+
+  return jm_draft_store_path (self, name);
+}
+
+/* Draft ids name files: only what g_uuid_string_random () makes. */
+static gboolean
+jm_draft_id_is_valid (const char *id)
+{
+  return id != NULL && g_uuid_string_is_valid (id);
+}
+
+static GPtrArray *
+jm_draft_store_read_index (JmDraftStore *self)
+{
+  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_draft_free);
+  g_autofree char *path = jm_draft_store_path (self, JM_DRAFT_INDEX);
+  g_autofree char *contents = NULL;
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GVariant) list = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  const char *id, *uri, *title;
+  gint64 modified;
+  guint32 version;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return drafts;
+
+  index = g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, contents, length, FALSE, NULL, NULL);
+  index = g_variant_ref_sink (g_variant_get_normal_form (index));
+  if (!g_variant_lookup (index, "version", "u", &version) || version != JM_DRAFT_INDEX_VERSION)
+    return drafts;
+
+  list = g_variant_lookup_value (index, "drafts", G_VARIANT_TYPE ("a(sssx)"));
+  if (list == NULL)
+    return drafts;
+
+  iter = g_variant_iter_new (list);
+  while (g_variant_iter_next (iter, "(&s&s&sx)", &id, &uri, &title, &modified))
+    {
+      JmDraft *draft;
+
+      if (!jm_draft_id_is_valid (id))
+        continue;
+
+      draft = g_new0 (JmDraft, 1);
+      draft->id = g_strdup (id);
+      draft->uri = *uri != '\0' ? g_strdup (uri) : NULL;
+      draft->title = g_strdup (title);
+      draft->modified = modified;
+      g_ptr_array_add (drafts, draft);
+    }
+
+  return drafts;
+}
+
+static gboolean
+jm_draft_store_write_index (JmDraftStore  *self,
+                            GPtrArray     *drafts,
+                            GError       **error)
+{
+  g_autofree char *path = jm_draft_store_path (self, JM_DRAFT_INDEX);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GVariantBuilder list, dict;
+
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("a(sssx)"));
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      JmDraft *draft = drafts->pdata[i];
+
+      g_variant_builder_add (&list, "(sssx)", draft->id, draft->uri ? draft->uri : "",
+                             draft->title ? draft->title : "", draft->modified);
+    }
+
+  g_variant_builder_init (&dict, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&dict, "{sv}", "version", g_variant_new_uint32 (JM_DRAFT_INDEX_VERSION));
+  g_variant_builder_add (&dict, "{sv}", "drafts", g_variant_builder_end (&list));
+  index = g_variant_ref_sink (g_variant_builder_end (&dict));
+  bytes = g_variant_get_data_as_bytes (index);
+
+  return jm_document_io_save_bytes (bytes, file, NULL, NULL, NULL, error);
+}
+
+static void
+jm_draft_store_finalize (GObject *object)
+{
+  JmDraftStore *self = JM_DRAFT_STORE (object);
+
+  g_clear_pointer (&self->directory, g_free);
+
+  G_OBJECT_CLASS (jm_draft_store_parent_class)->finalize (object);
+}
+
+static void
+jm_draft_store_class_init (JmDraftStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jm_draft_store_finalize;
+}
+
+static void
+jm_draft_store_init (JmDraftStore *self)
+{
+}
+
+/**
+ * jm_draft_store_new:
+ * @directory: (nullable): where drafts go; %NULL for the user's data
+ *   folder of the app
+ *
+ * Returns: (transfer full): the store
+ */
+JmDraftStore *
+jm_draft_store_new (const char *directory)
+{
+  JmDraftStore *self = g_object_new (JM_TYPE_DRAFT_STORE, NULL);
+
+  if (directory != NULL)
+    self->directory = g_strdup (directory);
+  else
+    self->directory = g_build_filename (g_get_user_data_dir (), APP_ID, "drafts", NULL);
+
+  return self;
+}
+
+const char *
+jm_draft_store_get_directory (JmDraftStore *self)
+{
+  g_return_val_if_fail (JM_IS_DRAFT_STORE (self), NULL);
+
+  return self->directory;
+}
+
+char *
+jm_draft_store_new_id (void)
+{
+  return g_uuid_string_random ();
+}
+
+/**
+ * jm_draft_store_save:
+ * @id: the draft's id, from jm_draft_store_new_id ()
+ * @file: (nullable): the map's own file, if it has one
+ *
+ * Writes a recovery copy of @document and records it in the index.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+jm_draft_store_save (JmDraftStore  *self,
+                     const char    *id,
+                     JmDocument    *document,
+                     GFile         *file,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) draft_file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  JmDraft *draft = NULL;
+
+  g_return_val_if_fail (JM_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (jm_draft_id_is_valid (id), FALSE);
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
+
+  if (g_mkdir_with_parents (self->directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", self->directory, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  path = jm_draft_store_draft_path (self, id);
+  draft_file = g_file_new_for_path (path);
+  bytes = jm_xml_writer_write_bytes (document);
+  if (!jm_document_io_save_bytes (bytes, draft_file, NULL, NULL, NULL, error))
+    return FALSE;
+
+  drafts = jm_draft_store_read_index (self);
+  for (guint i = 0; i < drafts->len && draft == NULL; i++)
+    {
+      if (g_str_equal (((JmDraft *) drafts->pdata[i])->id, id))
+        draft = drafts->pdata[i];
+    }
+  if (draft == NULL)
+    {
+      draft = g_new0 (JmDraft, 1);
+      draft->id = g_strdup (id);
+      g_ptr_array_add (drafts, draft);
+    }
+
+  g_free (draft->uri);
+  draft->uri = file != NULL ? g_file_get_uri (file) : NULL;
+  g_free (draft->title);
+  draft->title = g_strdup (jm_document_get_title (document));
+  draft->modified = g_get_real_time () / G_USEC_PER_SEC;
+
+  return jm_draft_store_write_index (self, drafts, error);
+}
+
+/**
+ * jm_draft_store_remove:
+ *
+ * Forgets a draft: after a save, a discard, or an undo back to the saved
+ * state.
+ */
+void
+jm_draft_store_remove (JmDraftStore *self,
+                       const char   *id)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  g_return_if_fail (JM_IS_DRAFT_STORE (self));
+
+  if (!jm_draft_id_is_valid (id))
+    return;
+
+  drafts = jm_draft_store_read_index (self);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      if (g_str_equal (((JmDraft *) drafts->pdata[i])->id, id))
+        {
+          g_ptr_array_remove_index (drafts, i);
+          found = TRUE;
+          break;
+        }
+    }
+
+  if (found && !jm_draft_store_write_index (self, drafts, &error))
+    g_debug ("Could not update the drafts index: %s", error->message);
+
+  path = jm_draft_store_draft_path (self, id);
+  g_unlink (path);
+}
+
+/**
+ * jm_draft_store_list:
+ *
+ * Returns: (transfer container) (element-type JmDraft): the drafts whose
+ *   copy exists, oldest first
+ */
+GPtrArray *
+jm_draft_store_list (JmDraftStore *self)
+{
+  GPtrArray *drafts;
+
+  g_return_val_if_fail (JM_IS_DRAFT_STORE (self), NULL);
+
+  drafts = jm_draft_store_read_index (self);
+  for (guint i = drafts->len; i > 0; i--)
+    {
+      g_autofree char *path = jm_draft_store_draft_path (self, ((JmDraft *) drafts->pdata[i - 1])->id);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_remove_index (drafts, i - 1);
+    }
+
+  return drafts;
+}
+
+/**
+ * jm_draft_store_load:
+ *
+ * Returns: (transfer full): the document of a draft, or %NULL with @error
+ */
+JmDocument *
+jm_draft_store_load (JmDraftStore  *self,
+                     const char    *id,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (JM_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (jm_draft_id_is_valid (id), NULL);
+
+  path = jm_draft_store_draft_path (self, id);
+  file = g_file_new_for_path (path);
+
+  return jm_document_io_load (file, NULL, NULL, error);
+}

@@ -1,0 +1,154 @@
+/* test-drafts.c: recovery copies of unsaved maps
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "format/jm-xml-writer.h"
+#include "io/jm-document-io.h"
+#include "io/jm-draft-store.h"
+
+typedef struct
+{
+  char         *dir;
+  JmDraftStore *store;
+  JmDocument   *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                               "hotel-guest-stay.jmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("jm-drafts-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* A folder that does not exist yet: the store makes it. */
+  fixture->store = jm_draft_store_new (fixture->dir);
+  fixture->document = jm_document_io_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GDir *dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (fixture->dir);
+
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->document);
+}
+
+static void
+test_save_list_load_remove (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *id = jm_draft_store_new_id ();
+  g_autoptr(GFile) original = g_file_new_for_path ("/home/designer/maps/hotel.jmap");
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(JmDocument) loaded = NULL;
+  g_autoptr(GBytes) expected = jm_xml_writer_write_bytes (fixture->document);
+  g_autoptr(GBytes) actual = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDraft *draft;
+
+  g_assert_true (jm_draft_store_save (fixture->store, id, fixture->document, original, &error));
+  g_assert_no_error (error);
+
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = drafts->pdata[0];
+  g_assert_cmpstr (draft->id, ==, id);
+  g_assert_cmpstr (draft->uri, ==, "file:///home/designer/maps/hotel.jmap");
+  g_assert_cmpstr (draft->title, ==, jm_document_get_title (fixture->document));
+  g_assert_cmpint (draft->modified, >, 0);
+
+  loaded = jm_draft_store_load (fixture->store, id, &error);
+  g_assert_no_error (error);
+  actual = jm_xml_writer_write_bytes (loaded);
+  g_assert_true (g_bytes_equal (expected, actual));
+
+  /* Saving again updates the one draft. */
+  g_assert_true (jm_draft_store_save (fixture->store, id, fixture->document, NULL, &error));
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_null (((JmDraft *) drafts->pdata[0])->uri);
+
+  jm_draft_store_remove (fixture->store, id);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
+static void
+test_several_drafts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *a = jm_draft_store_new_id ();
+  g_autofree char *b = jm_draft_store_new_id ();
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_assert_true (jm_draft_store_save (fixture->store, a, fixture->document, NULL, NULL));
+  g_assert_true (jm_draft_store_save (fixture->store, b, fixture->document, NULL, NULL));
+  jm_draft_store_remove (fixture->store, a);
+
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (((JmDraft *) drafts->pdata[0])->id, ==, b);
+}
+
+/* A damaged index or a draft file gone missing is no reason to fail:
+ * there is then simply nothing to recover. */
+static void
+test_damaged_index (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *id = jm_draft_store_new_id ();
+  g_autofree char *index = g_build_filename (fixture->dir, "drafts.gvariant", NULL);
+  g_autofree char *draft_path = g_strdup_printf ("%s/%s.jmap", fixture->dir, id);
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_assert_true (jm_draft_store_save (fixture->store, id, fixture->document, NULL, NULL));
+  g_unlink (draft_path);
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  g_assert_true (g_file_set_contents (index, "not a gvariant at all", -1, NULL));
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/drafts/save-list-load-remove", test_save_list_load_remove);
+  ADD ("/drafts/several", test_several_drafts);
+  ADD ("/drafts/damaged-index", test_damaged_index);
+#undef ADD
+
+  return g_test_run ();
+}
