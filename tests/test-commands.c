@@ -483,6 +483,40 @@ test_edit_curve_links_moments (Fixture       *fixture,
 }
 
 static void
+test_edit_item_kind_keeps_channel_rule (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GBytes) before = snapshot (fixture);
+  JmItem *card = item (fixture, "item-searches");
+  JmItem *touchpoint = item (fixture, "touch-planner");
+
+  g_assert_true (jm_edit_set_item_kind (fixture->stack, card, JM_ITEM_KIND_TOUCHPOINT, NULL));
+  g_assert_cmpint (jm_item_get_channel (card), ==, JM_CHANNEL_WEB);
+  assert_one_undoable_step (fixture, before);
+
+  g_assert_true (jm_edit_set_item_kind (fixture->stack, touchpoint, JM_ITEM_KIND_NOTE, NULL));
+  g_assert_cmpint (jm_item_get_channel (touchpoint), ==, JM_CHANNEL_NONE);
+  assert_one_undoable_step (fixture, before);
+  g_assert_cmpint (jm_item_get_channel (touchpoint), ==, JM_CHANNEL_APP);
+}
+
+/* What the editor accepts, the file format can hold. */
+static void
+test_edit_refuses_overlong_text (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (JM_MAX_NAME_CHARS + 1, 'x');
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jm_edit_set_string (fixture->stack, item (fixture, "item-searches"), "title", long_name, 0, &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A body may be longer. */
+  g_assert_true (jm_edit_set_string (fixture->stack, item (fixture, "item-searches"), "body", long_name, 0, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_edit_future_state (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -701,6 +735,8 @@ main (int   argc,
   ADD ("/commands/edit/stages-lanes-personas", test_edit_stages_lanes_personas);
   ADD ("/commands/edit/curve-links-moments", test_edit_curve_links_moments);
   ADD ("/commands/edit/future-state", test_edit_future_state);
+  ADD ("/commands/edit/item-kind-keeps-channel-rule", test_edit_item_kind_keeps_channel_rule);
+  ADD ("/commands/edit/refuses-overlong-text", test_edit_refuses_overlong_text);
 #undef ADD
   g_test_add ("/commands/random/session-1", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_random_session, fixture_tear_down);
   g_test_add ("/commands/random/session-2", Fixture, GUINT_TO_POINTER (2), fixture_set_up, test_random_session, fixture_tear_down);

@@ -13,6 +13,7 @@
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "model/jm-document-private.h"
+#include "model/jm-enum-types.h"
 #include "model/jm-item-private.h"
 #include "model/jm-object-store-private.h"
 
@@ -432,6 +433,66 @@ test_writer_replaces_forbidden_characters (void)
   g_assert_cmpstr (jm_document_get_title (again), ==, "bell\xEF\xBF\xBD here");
 }
 
+/* Whatever the model holds, what the writer writes can be read: a
+ * touchpoint without a channel, a card with one, a card with image data. */
+static void
+test_writer_keeps_files_readable (void)
+{
+  g_autoptr(JmDocument) document = read_string (
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>T</title><stages><stage id=\"s\"><name>S</name></stage></stages>"
+    "<lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>"
+    "<layer state=\"current\"><items>"
+    "<item id=\"a\" kind=\"card\" stage=\"s\" lane=\"l\"/>"
+    "<item id=\"b\" kind=\"touchpoint\" stage=\"s\" lane=\"l\" channel=\"web\"/>"
+    "</items></layer></journey-map>");
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  g_autoptr(GBytes) image = g_bytes_new_static ("\x89PNG", 4);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, JM_TYPE_CHANNEL);
+  g_value_set_enum (&value, JM_CHANNEL_EMAIL);
+  _jm_document_set_property (document, G_OBJECT (jm_layer_lookup_item (layer, "a")), "channel", &value);
+  g_value_set_enum (&value, JM_CHANNEL_NONE);
+  _jm_document_set_property (document, G_OBJECT (jm_layer_lookup_item (layer, "b")), "channel", &value);
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_set_boxed (&value, image);
+  _jm_document_set_property (document, G_OBJECT (jm_layer_lookup_item (layer, "a")), "image", &value);
+
+  written = jm_xml_writer_write_bytes (document);
+  again = jm_xml_reader_read_bytes (written, "w.jmap", &error);
+  g_assert_no_error (error);
+  layer = jm_document_get_layer (again, JM_LAYER_STATE_CURRENT);
+  g_assert_cmpint (jm_item_get_channel (jm_layer_lookup_item (layer, "a")), ==, JM_CHANNEL_NONE);
+  g_assert_cmpint (jm_item_get_channel (jm_layer_lookup_item (layer, "b")), ==, JM_CHANNEL_OTHER);
+}
+
+static void
+test_writer_one_primary_persona (void)
+{
+  g_autoptr(JmDocument) document = read_string (
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>T</title><personas><persona id=\"a\" primary=\"true\"><name>A</name></persona>"
+    "<persona id=\"b\"><name>B</name></persona></personas><stages/><lanes/></journey-map>");
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, TRUE);
+  _jm_document_set_property (document, G_OBJECT (jm_document_lookup_persona (document, "b")), "primary", &value);
+
+  written = jm_xml_writer_write_bytes (document);
+  again = jm_xml_reader_read_bytes (written, "w.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_object_get_id (JM_OBJECT (jm_document_get_primary_persona (again))), ==, "a");
+}
+
 /* Doubles are written in their shortest exact form and read back equal. */
 static void
 test_writer_doubles_are_exact (void)
@@ -588,6 +649,8 @@ main (int   argc,
   g_test_add_func ("/format/writer/escapes-text", test_writer_escapes_text);
   g_test_add_func ("/format/writer/replaces-forbidden-characters", test_writer_replaces_forbidden_characters);
   g_test_add_func ("/format/writer/doubles-are-exact", test_writer_doubles_are_exact);
+  g_test_add_func ("/format/writer/keeps-files-readable", test_writer_keeps_files_readable);
+  g_test_add_func ("/format/writer/one-primary-persona", test_writer_one_primary_persona);
 
   return g_test_run ();
 }

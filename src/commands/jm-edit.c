@@ -198,6 +198,17 @@ jm_edit_set (JmCommandStack  *stack,
   return jm_edit_push_set (stack, object, property, value, merge_key, NULL, error);
 }
 
+/* Names and titles are short texts in the file format; bodies long ones. */
+static glong
+jm_edit_max_chars (const char *property)
+{
+  static const char *short_texts[] = {
+    "title", "name", "role", "duration", "label", "moment-label", "author", NULL
+  };
+
+  return g_strv_contains (short_texts, property) ? JM_MAX_NAME_CHARS : JM_MAX_TEXT_CHARS;
+}
+
 gboolean
 jm_edit_set_string (JmCommandStack  *stack,
                     gpointer         object,
@@ -207,6 +218,13 @@ jm_edit_set_string (JmCommandStack  *stack,
                     GError         **error)
 {
   g_auto(GValue) value = G_VALUE_INIT;
+
+  if (text != NULL && g_utf8_strlen (text, -1) > jm_edit_max_chars (property))
+    {
+      g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                   _("That text is longer than the %ld characters it may have."), jm_edit_max_chars (property));
+      return FALSE;
+    }
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
@@ -662,6 +680,33 @@ jm_edit_move_item (JmCommandStack  *stack,
   ok = jm_edit_push_set_string (stack, item, "stage-id", stage_id, error) &&
        jm_edit_push_set_string (stack, item, "lane-id", lane_id, error) &&
        jm_edit_push (stack, jm_move_command_new (items, JM_OBJECT (item), position), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/**
+ * jm_edit_set_item_kind:
+ *
+ * Changes what an item is; a touchpoint gets a channel (the web) and
+ * anything else loses it, in the same step.
+ */
+gboolean
+jm_edit_set_item_kind (JmCommandStack  *stack,
+                       JmItem          *item,
+                       JmItemKind       kind,
+                       GError         **error)
+{
+  JmChannel channel = JM_CHANNEL_NONE;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_ITEM (item), FALSE);
+
+  if (kind == JM_ITEM_KIND_TOUCHPOINT)
+    channel = jm_item_get_channel (item) != JM_CHANNEL_NONE ? jm_item_get_channel (item) : JM_CHANNEL_WEB;
+
+  jm_command_stack_begin_group (stack, _("Change Kind"));
+  ok = jm_edit_set_enum (stack, item, "kind", kind, error) &&
+       jm_edit_set_enum (stack, item, "channel", channel, error);
   return jm_edit_finish_group (stack, ok);
 }
 

@@ -90,6 +90,10 @@ gboolean        jm_edit_move_item                 (JmCommandStack  *stack,
                                                    const char      *lane_id,
                                                    int              index_in_cell,
                                                    GError         **error);
+gboolean        jm_edit_set_item_kind             (JmCommandStack  *stack,
+                                                   JmItem          *item,
+                                                   JmItemKind       kind,
+                                                   GError         **error);
 gboolean        jm_edit_delete_items              (JmCommandStack  *stack,
                                                    JmLayerState     state,
                                                    GPtrArray       *items,

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 /* Limits that keep any input within bounded time and memory. */
 #define JM_FORMAT_MAX_FILE_SIZE   (64 * 1024 * 1024)
-#define JM_FORMAT_MAX_NAME_CHARS  1000
-#define JM_FORMAT_MAX_TEXT_CHARS  100000
+#define JM_FORMAT_MAX_NAME_CHARS  JM_MAX_NAME_CHARS
+#define JM_FORMAT_MAX_TEXT_CHARS  JM_MAX_TEXT_CHARS
 /* libxml2 refuses text nodes over 10,000,000 bytes (we never set
  * XML_PARSE_HUGE): 7 MiB of image is 9.8 MB of base64. */
 #define JM_FORMAT_MAX_IMAGE_BYTES (7 * 1024 * 1024)

@@ -29,8 +29,9 @@
 
 typedef struct
 {
-  GString *out;
-  int      depth;
+  GString  *out;
+  int       depth;
+  gboolean  wrote_primary;
 } Writer;
 
 static void
@@ -286,8 +287,12 @@ write_persona (Writer    *writer,
 
   writer_start (writer, JM_XML_PERSONA);
   writer_attribute (writer, JM_XML_ID, jm_object_get_id (JM_OBJECT (persona)));
-  if (persona->primary)
-    writer_attribute (writer, JM_XML_PRIMARY, "true");
+  /* One primary persona at most, or the file would not open again. */
+  if (persona->primary && !writer->wrote_primary)
+    {
+      writer_attribute (writer, JM_XML_PRIMARY, "true");
+      writer->wrote_primary = TRUE;
+    }
   writer_foreign_attributes (writer, foreign);
   writer_start_children (writer);
 
@@ -374,7 +379,7 @@ item_has_children (JmItem              *item,
 {
   return (item->title != NULL && *item->title != '\0') ||
          (item->body != NULL && *item->body != '\0') ||
-         item->image != NULL ||
+         (item->kind == JM_ITEM_KIND_IMAGE && item->image != NULL) ||
          item->moment != JM_MOMENT_KIND_NONE ||
          foreign_has_elements (foreign);
 }
@@ -390,8 +395,11 @@ write_item (Writer *writer,
   writer_enum_attribute (writer, JM_XML_KIND, JM_TYPE_ITEM_KIND, item->kind);
   writer_attribute (writer, JM_XML_STAGE, item->stage_id);
   writer_attribute (writer, JM_XML_LANE, item->lane_id);
-  if (item->channel != JM_CHANNEL_NONE)
-    writer_enum_attribute (writer, JM_XML_CHANNEL, JM_TYPE_CHANNEL, item->channel);
+  /* Whatever the model holds, the file stays readable: a touchpoint
+   * always has a channel, nothing else has one. */
+  if (item->kind == JM_ITEM_KIND_TOUCHPOINT)
+    writer_enum_attribute (writer, JM_XML_CHANNEL, JM_TYPE_CHANNEL,
+                           item->channel != JM_CHANNEL_NONE ? item->channel : JM_CHANNEL_OTHER);
   writer_attribute (writer, JM_XML_COLOR, item->color);
   writer_foreign_attributes (writer, foreign);
 
@@ -404,7 +412,8 @@ write_item (Writer *writer,
   writer_start_children (writer);
   writer_text_element (writer, JM_XML_TITLE, item->title, FALSE);
   writer_text_element (writer, JM_XML_BODY, item->body, FALSE);
-  writer_binary_element (writer, JM_XML_IMAGE, item->image, item->image_type);
+  if (item->kind == JM_ITEM_KIND_IMAGE)
+    writer_binary_element (writer, JM_XML_IMAGE, item->image, item->image_type);
   write_moment (writer, item);
   writer_foreign_elements (writer, foreign);
   writer_end (writer, JM_XML_ITEM);

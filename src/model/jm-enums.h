@@ -80,6 +80,10 @@ typedef enum
 #define JM_SCORE_MAX             5.0
 #define JM_RANK_MAX        1000000
 #define JM_MAX_LENGTH_DAYS_MAX 36500
+/* Text limits of the file format, kept by the editor too so that
+ * everything saved can be opened again. */
+#define JM_MAX_NAME_CHARS   1000
+#define JM_MAX_TEXT_CHARS 100000
 
 const char *jm_enum_to_nick   (GType       enum_type,
                                int         value);

@@ -78,6 +78,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (JmMapCanvas, jm_map_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
@@ -161,6 +168,32 @@ jm_map_canvas_object_rect (JmMapCanvas *self,
 
   if (JM_IS_ITEM (object))
     return jm_layout_get_item_rect (self->layout, JM_ITEM (object), rect);
+
+  if ((JM_IS_STAGE (object) || JM_IS_LANE (object)) && self->document != NULL)
+    {
+      JmObjectStore *lanes = jm_document_get_lanes (self->document);
+      JmObjectStore *stages = jm_document_get_stages (self->document);
+      JmRect first, last;
+
+      if (JM_IS_STAGE (object) && jm_object_store_get_n_objects (lanes) > 0 &&
+          jm_layout_get_cell_rect (self->layout, JM_STAGE (object), jm_object_store_get_object (lanes, 0), &first) &&
+          jm_layout_get_cell_rect (self->layout, JM_STAGE (object),
+                                   jm_object_store_get_object (lanes, jm_object_store_get_n_objects (lanes) - 1), &last))
+        {
+          *rect = (JmRect) { first.x, first.y, first.width, last.y + last.height - first.y };
+          return TRUE;
+        }
+      if (JM_IS_LANE (object) && jm_object_store_get_n_objects (stages) > 0 &&
+          jm_layout_get_cell_rect (self->layout, jm_object_store_get_object (stages, 0), JM_LANE (object), &first) &&
+          jm_layout_get_cell_rect (self->layout,
+                                   jm_object_store_get_object (stages, jm_object_store_get_n_objects (stages) - 1),
+                                   JM_LANE (object), &last))
+        {
+          *rect = (JmRect) { first.x, first.y, last.x + last.width - first.x, first.height };
+          return TRUE;
+        }
+      return FALSE;
+    }
 
   if (JM_IS_EMOTION_POINT (object) &&
       jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (object), &x, &y))
@@ -538,8 +571,20 @@ on_drag_begin_cb (JmMapCanvas    *self,
   self->drag_moved = FALSE;
   g_clear_object (&self->dragged);
 
-  if (!jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit) ||
-      (hit.kind != JM_HIT_ITEM && hit.kind != JM_HIT_POINT))
+  if (!jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit))
+    {
+      jm_map_canvas_clear_selection (self);
+      return;
+    }
+
+  /* A header selects its stage or lane, for the inspector. */
+  if (hit.kind == JM_HIT_STAGE_HEADER || hit.kind == JM_HIT_LANE_HEADER)
+    {
+      jm_map_canvas_select (self, hit.object, FALSE);
+      return;
+    }
+
+  if (hit.kind != JM_HIT_ITEM && hit.kind != JM_HIT_POINT)
     {
       jm_map_canvas_clear_selection (self);
       return;
@@ -883,6 +928,19 @@ jm_map_canvas_class_init (JmMapCanvasClass *klass)
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   gtk_widget_class_set_css_name (widget_class, "jm-map-canvas");
+
+  /**
+   * JmMapCanvas::selection-changed:
+   *
+   * Emitted when items, emotion points, a stage or a lane are selected or
+   * unselected.
+   */
+  signals [SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1173,6 +1231,7 @@ jm_map_canvas_select (JmMapCanvas *self,
     g_ptr_array_add (self->selection, g_object_ref (object));
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
 }
 
 void
@@ -1185,6 +1244,7 @@ jm_map_canvas_clear_selection (JmMapCanvas *self)
 
   g_ptr_array_set_size (self->selection, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
 }
 
 /**
@@ -1209,17 +1269,32 @@ jm_map_canvas_delete_selection (JmMapCanvas  *self,
 
   state = jm_map_canvas_state (self);
   layer = jm_document_get_layer (self->document, state);
+  /* Items first, then points, then stages and lanes, which take their
+   * remaining items and points with them. */
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      if (JM_IS_ITEM (self->selection->pdata[i]))
+        g_ptr_array_add (items, self->selection->pdata[i]);
+    }
+
   jm_command_stack_begin_group (self->stack, _("Delete"));
+  ok = jm_edit_delete_items (self->stack, state, items, error);
   for (guint i = 0; ok && i < self->selection->len; i++)
     {
       JmObject *object = self->selection->pdata[i];
 
-      if (JM_IS_ITEM (object))
-        g_ptr_array_add (items, object);
-      else if (JM_IS_EMOTION_POINT (object))
+      if (JM_IS_EMOTION_POINT (object))
         ok = jm_edit_delete_object (self->stack, jm_layer_get_points (layer), object, error);
     }
-  ok = ok && jm_edit_delete_items (self->stack, state, items, error);
+  for (guint i = 0; ok && i < self->selection->len; i++)
+    {
+      JmObject *object = self->selection->pdata[i];
+
+      if (JM_IS_STAGE (object))
+        ok = jm_edit_delete_stage (self->stack, JM_STAGE (object), error);
+      else if (JM_IS_LANE (object))
+        ok = jm_edit_delete_lane (self->stack, JM_LANE (object), error);
+    }
 
   if (ok)
     jm_command_stack_end_group (self->stack);

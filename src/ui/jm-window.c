@@ -19,6 +19,7 @@
 #include "format/jm-xml-reader.h"
 #include "io/jm-document-io.h"
 #include "jm-map-canvas.h"
+#include "jm-inspector.h"
 #include "jm-palette.h"
 
 struct _JmWindow
@@ -37,6 +38,8 @@ struct _JmWindow
   GtkStack        *main_stack;
   AdwToastOverlay *toast_overlay;
   JmMapCanvas     *canvas;
+  JmInspector     *inspector;
+  GtkRevealer     *inspector_revealer;
   GtkWidget       *layer_switcher;
 
   JmLayerMode      layer_mode;
@@ -184,6 +187,17 @@ on_stack_changed_cb (JmWindow       *self,
   self->autosave_id = g_timeout_add_seconds (jm_window_autosave_delay (self), jm_window_autosave_cb, self);
 }
 
+/* The inspector edits what is selected, or the map itself. */
+static void
+on_canvas_selection_changed_cb (JmWindow    *self,
+                                JmMapCanvas *canvas)
+{
+  GPtrArray *selection = jm_map_canvas_get_selection (canvas);
+
+  jm_inspector_set_object (self->inspector,
+                           selection->len == 1 ? selection->pdata[0] : G_OBJECT (self->document));
+}
+
 static void
 jm_window_show_document (JmWindow *self)
 {
@@ -191,6 +205,8 @@ jm_window_show_document (JmWindow *self)
 
   jm_map_canvas_set_stack (self->canvas, self->stack);
   jm_map_canvas_set_document (self->canvas, self->document);
+  jm_inspector_set_stack (self->inspector, self->stack);
+  jm_inspector_set_object (self->inspector, G_OBJECT (self->document));
   gtk_stack_set_visible_child_name (self->main_stack, "map");
   jm_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -524,6 +540,17 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
     }
 
   jm_window_toast_undoable (self, _("Copied to the future state"));
+}
+
+static void
+jm_window_toggle_inspector_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->inspector_revealer,
+                                 !gtk_revealer_get_reveal_child (self->inspector_revealer));
 }
 
 static void
@@ -902,6 +929,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, jm_window_open_action);
@@ -913,6 +942,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, jm_window_toggle_inspector_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
   gtk_widget_class_install_action (widget_class, "doc.start-future", NULL, jm_window_start_future_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, jm_window_discard_recovered_action);
   gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);
@@ -941,6 +972,7 @@ jm_window_class_init (JmWindowClass *klass)
 
   g_type_ensure (JM_TYPE_MAP_CANVAS);
   g_type_ensure (JM_TYPE_PALETTE);
+  g_type_ensure (JM_TYPE_INSPECTOR);
 }
 
 static void
@@ -949,6 +981,8 @@ jm_window_init (JmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->canvas, "selection-changed",
+                           G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
   self->settings = jm_window_create_settings ();
   jm_window_restore_size (self);
   jm_window_update_actions (self);
@@ -1083,4 +1117,17 @@ jm_window_restore_draft (JmWindow   *self,
   adw_toast_set_button_label (toast, _("_Discard"));
   adw_toast_set_action_name (toast, "win.discard-recovered");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * jm_window_get_inspector:
+ *
+ * Returns: (transfer none): the inspector
+ */
+JmInspector *
+jm_window_get_inspector (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+
+  return self->inspector;
 }

@@ -10,6 +10,7 @@
 
 #include "commands/jm-command-stack.h"
 #include "jm-application.h"
+#include "jm-inspector.h"
 #include "jm-map-canvas.h"
 #include "model/jm-document.h"
 
@@ -26,6 +27,7 @@ GFile      *jm_window_get_file     (JmWindow      *self);
 JmDocument *jm_window_get_document (JmWindow      *self);
 JmCommandStack *jm_window_get_stack (JmWindow     *self);
 JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
+JmInspector *jm_window_get_inspector (JmWindow    *self);
 void        jm_window_restore_draft (JmWindow     *self,
                                      JmDocument   *document,
                                      GFile        *file,

@@ -431,6 +431,41 @@ test_future_state_actions (Fixture       *fixture,
   g_assert_true (jm_layer_is_empty (future));
 }
 
+/* The inspector edits the selected card; typing is one undo step, and an
+ * undo shows in the form. */
+static void
+test_inspector_edits_selection (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  JmItem *van = item (fixture, "item-notices-van");
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  g_autofree char *original = g_strdup (jm_item_get_title (van));
+  GtkWidget *title;
+
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (jm_window_get_document (fixture->window)));
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (van), FALSE);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (van));
+
+  title = find_named (GTK_WIDGET (inspector), "title");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, original);
+
+  gtk_editable_set_text (GTK_EDITABLE (title), "Notices");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Notices the vans");
+  g_assert_cmpstr (jm_item_get_title (van), ==, "Notices the vans");
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpstr (jm_item_get_title (van), ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, original);
+
+  /* Making it a touchpoint brings the channel field. */
+  g_assert_null (find_named (GTK_WIDGET (inspector), "channel"));
+  g_assert_true (jm_edit_set_enum (stack, van, "kind", JM_ITEM_KIND_TOUCHPOINT, NULL));
+  g_assert_nonnull (find_named (GTK_WIDGET (inspector), "channel"));
+}
+
 /* A new map from the blank template: five stages, not modified, no file. */
 static void
 test_new_map (Fixture       *fixture,
@@ -475,6 +510,7 @@ main (int   argc,
   ADD ("/ui/canvas/select-and-delete", test_select_and_delete);
   ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
+  ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 

@@ -1,0 +1,26 @@
+/* jm-inspector.h: the sidebar that edits what is selected
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "commands/jm-command-stack.h"
+
+G_BEGIN_DECLS
+
+#define JM_TYPE_INSPECTOR (jm_inspector_get_type ())
+
+G_DECLARE_FINAL_TYPE (JmInspector, jm_inspector, JM, INSPECTOR, GtkWidget)
+
+GtkWidget *jm_inspector_new        (void);
+void       jm_inspector_set_stack  (JmInspector    *self,
+                                    JmCommandStack *stack);
+void       jm_inspector_set_object (JmInspector    *self,
+                                    GObject        *object);
+GObject   *jm_inspector_get_object (JmInspector    *self);
+
+G_END_DECLS
