@@ -52,6 +52,10 @@ struct _JmMapCanvas
   gboolean        drag_moved;
   JmHit           drop;
 
+  /* The title being edited in place, if any: an entry over the card. */
+  GtkWidget      *title_entry;
+  JmItem         *title_item;
+
   /* A drop from the palette in progress: the place under the pointer. */
   gboolean        palette_over;
   JmHit           palette_hit;
@@ -494,7 +498,117 @@ jm_map_canvas_drop_palette (JmMapCanvas  *self,
   return added != NULL;
 }
 
+static void
+jm_map_canvas_stop_title_edit (JmMapCanvas *self)
+{
+  if (self->title_item == NULL)
+    return;
+
+  g_clear_object (&self->title_item);
+  gtk_widget_set_visible (self->title_entry, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_title_entry_activate_cb (JmMapCanvas *self,
+                            GtkEntry    *entry)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->title_item != NULL && self->stack != NULL &&
+      g_strcmp0 (text, jm_item_get_title (self->title_item)) != 0 &&
+      !jm_edit_set_string (self->stack, self->title_item, "title", *text ? text : NULL, 0, &error))
+    jm_map_canvas_report (self, error);
+
+  jm_map_canvas_stop_title_edit (self);
+}
+
+static gboolean
+on_title_entry_key_pressed_cb (JmMapCanvas           *self,
+                               guint                  keyval,
+                               guint                  keycode,
+                               GdkModifierType        state,
+                               GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+
+  jm_map_canvas_stop_title_edit (self);
+  return TRUE;
+}
+
+/* Double-click edits a card's title where it is, in an entry laid over
+ * the card; Enter keeps the change, Escape or a click elsewhere drops it. */
+static void
+jm_map_canvas_edit_title (JmMapCanvas *self,
+                          JmItem      *item)
+{
+  if (self->title_entry == NULL)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      self->title_entry = gtk_entry_new ();
+      gtk_entry_set_max_length (GTK_ENTRY (self->title_entry), JM_MAX_NAME_CHARS);
+      gtk_widget_set_parent (self->title_entry, GTK_WIDGET (self));
+      g_signal_connect_swapped (self->title_entry, "activate", G_CALLBACK (on_title_entry_activate_cb), self);
+      g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_title_entry_key_pressed_cb), self);
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      gtk_widget_add_controller (self->title_entry, keys);
+    }
+
+  g_set_object (&self->title_item, item);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), jm_item_get_title (item) ? jm_item_get_title (item) : "");
+  gtk_widget_set_visible (self->title_entry, TRUE);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_grab_focus (self->title_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+}
+
+static void
+jm_map_canvas_allocate_title_entry (JmMapCanvas *self)
+{
+  GtkRequisition natural;
+  JmRect rect;
+
+  if (self->title_entry == NULL || !gtk_widget_get_visible (self->title_entry))
+    return;
+
+  if (self->title_item == NULL || !jm_layout_get_item_rect (self->layout, self->title_item, &rect))
+    {
+      gtk_widget_set_visible (self->title_entry, FALSE);
+      return;
+    }
+
+  gtk_widget_get_preferred_size (self->title_entry, NULL, &natural);
+  gtk_widget_size_allocate (self->title_entry,
+                            &(GtkAllocation) {
+                              (int) (rect.x * self->zoom - jm_map_canvas_scroll_x (self)),
+                              (int) (rect.y * self->zoom - jm_map_canvas_scroll_y (self)),
+                              MAX ((int) (rect.width * self->zoom), natural.width),
+                              natural.height,
+                            }, -1);
+}
+
 /* Callbacks {{{ */
+
+static void
+on_click_pressed_cb (JmMapCanvas     *self,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkGestureClick *gesture)
+{
+  double map_x, map_y;
+  JmHit hit;
+
+  if (n_press != 2 || self->layout == NULL || self->stack == NULL)
+    return;
+
+  jm_map_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  if (jm_layout_hit_test (self->layout, map_x, map_y, &hit) && hit.kind == JM_HIT_ITEM)
+    jm_map_canvas_edit_title (self, JM_ITEM (hit.object));
+}
 
 static GdkDragAction
 on_drop_motion_cb (JmMapCanvas   *self,
@@ -565,13 +679,22 @@ on_drag_begin_cb (JmMapCanvas    *self,
   if (self->layout == NULL)
     return;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   jm_map_canvas_widget_to_map (self, start_x, start_y, &self->drag_x, &self->drag_y);
   self->drag_dx = self->drag_dy = 0;
   self->drag_moved = FALSE;
   g_clear_object (&self->dragged);
 
-  if (!jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit))
+  jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit);
+
+  /* A press elsewhere ends an edit in place (the double-click that starts
+   * one presses on its card). */
+  if (self->title_item == NULL || hit.object != JM_OBJECT (self->title_item))
+    {
+      jm_map_canvas_stop_title_edit (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+
+  if (hit.kind == JM_HIT_NONE)
     {
       jm_map_canvas_clear_selection (self);
       return;
@@ -672,6 +795,8 @@ on_adjustment_value_changed_cb (JmMapCanvas   *self,
                                 GtkAdjustment *adjustment)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->title_entry != NULL && gtk_widget_get_visible (self->title_entry))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -749,7 +874,10 @@ jm_map_canvas_size_allocate (GtkWidget *widget,
                              int        height,
                              int        baseline)
 {
-  jm_map_canvas_update_adjustments (JM_MAP_CANVAS (widget));
+  JmMapCanvas *self = JM_MAP_CANVAS (widget);
+
+  jm_map_canvas_update_adjustments (self);
+  jm_map_canvas_allocate_title_entry (self);
 }
 
 static void
@@ -786,6 +914,9 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
   else if (self->dragged != NULL && self->drag_moved)
     jm_map_canvas_draw_point_drag (self, cr);
   cairo_destroy (cr);
+
+  if (self->title_entry != NULL && gtk_widget_get_visible (self->title_entry))
+    gtk_widget_snapshot_child (widget, self->title_entry, snapshot);
 }
 
 static void
@@ -796,6 +927,8 @@ jm_map_canvas_dispose (GObject *object)
   jm_map_canvas_set_adjustment (self, &self->hadjustment, NULL);
   jm_map_canvas_set_adjustment (self, &self->vadjustment, NULL);
   g_clear_object (&self->dragged);
+  g_clear_object (&self->title_item);
+  g_clear_pointer (&self->title_entry, gtk_widget_unparent);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->stack);
@@ -951,6 +1084,7 @@ jm_map_canvas_init (JmMapCanvas *self)
   GtkGesture *zoom;
   GtkGesture *drag;
   GtkDropTarget *drop;
+  GtkGesture *click;
 
   self->zoom = 1.0;
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
@@ -967,6 +1101,11 @@ jm_map_canvas_init (JmMapCanvas *self)
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_drop_motion_cb), self);
@@ -1328,4 +1467,32 @@ jm_map_canvas_get_object_center (JmMapCanvas *self,
   *widget_x = (rect.x + rect.width / 2) * self->zoom - jm_map_canvas_scroll_x (self);
   *widget_y = (rect.y + rect.height / 2) * self->zoom - jm_map_canvas_scroll_y (self);
   return TRUE;
+}
+
+/**
+ * jm_map_canvas_edit_item_title:
+ *
+ * Opens the in-place editor of an item's title, as a double-click does.
+ */
+void
+jm_map_canvas_edit_item_title (JmMapCanvas *self,
+                               JmItem      *item)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+  g_return_if_fail (JM_IS_ITEM (item));
+
+  jm_map_canvas_edit_title (self, item);
+}
+
+/**
+ * jm_map_canvas_get_title_entry:
+ *
+ * Returns: (transfer none) (nullable): the in-place title editor, for tests
+ */
+GtkWidget *
+jm_map_canvas_get_title_entry (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return self->title_entry;
 }

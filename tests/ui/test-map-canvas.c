@@ -466,6 +466,35 @@ test_inspector_edits_selection (Fixture       *fixture,
   g_assert_nonnull (find_named (GTK_WIDGET (inspector), "channel"));
 }
 
+/* Double-click a card, type a new title, press Enter: one undoable edit. */
+static void
+test_edit_title_in_place (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  JmItem *van = item (fixture, "item-notices-van");
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  GtkWidget *entry;
+  g_autofree char *x = NULL, *y = NULL;
+  int sx, sy;
+
+  object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
+  x = S (sx);
+  y = S (sy);
+  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "--repeat", "2", "--delay", "80", "1", "sleep", "0.3", NULL);
+
+  entry = jm_map_canvas_get_title_entry (jm_window_get_canvas (fixture->window));
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, jm_item_get_title (van));
+
+  xdotool ("key", "ctrl+a", "type", "--delay", "20", "Green vans everywhere", NULL);
+  g_test_message ("entry holds “%s”", gtk_editable_get_text (GTK_EDITABLE (entry)));
+  xdotool ("key", "Return", "sleep", "0.2", NULL);
+
+  g_assert_cmpstr (jm_item_get_title (van), ==, "Green vans everywhere");
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+}
+
 /* A new map from the blank template: five stages, not modified, no file. */
 static void
 test_new_map (Fixture       *fixture,
@@ -511,6 +540,7 @@ main (int   argc,
   ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
+  ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
