@@ -187,6 +187,39 @@ on_stack_changed_cb (JmWindow       *self,
   self->autosave_id = g_timeout_add_seconds (jm_window_autosave_delay (self), jm_window_autosave_cb, self);
 }
 
+/* .jmap files dropped on the window open: in this window if it shows no
+ * map, else each in a new window. */
+static gboolean
+on_files_dropped_cb (JmWindow      *self,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     GtkDropTarget *target)
+{
+  GSList *files = g_value_get_boxed (value);
+  JmApplication *application = JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  gboolean opened = FALSE;
+
+  for (const GSList *iter = files; iter != NULL; iter = iter->next)
+    {
+      g_autofree char *name = g_file_get_basename (iter->data);
+      JmWindow *window = self;
+
+      if (name == NULL || !g_str_has_suffix (name, ".jmap"))
+        continue;
+
+      if (self->document != NULL || opened)
+        {
+          window = jm_window_new (application);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      jm_window_open_file (window, iter->data);
+      opened = TRUE;
+    }
+
+  return opened;
+}
+
 /* The inspector edits what is selected, or the map itself. */
 static void
 on_canvas_selection_changed_cb (JmWindow    *self,
@@ -227,6 +260,25 @@ jm_window_show_error (JmWindow   *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Maps opened and saved are offered again by the file chooser and the
+ * desktop's recent files. */
+static void
+jm_window_add_recent (JmWindow *self)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+
+  if (self->file == NULL)
+    return;
+
+  uri = g_file_get_uri (self->file);
+  data.display_name = (char *) jm_document_get_title (self->document);
+  data.mime_type = (char *) "application/x-journeymap+xml";
+  data.app_name = (char *) "Journeymap";
+  data.app_exec = (char *) "journeymap %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 /* Shows @document, with a new, clean history. */
@@ -275,6 +327,7 @@ jm_window_load_cb (GObject      *object,
     }
 
   jm_window_set_document (self, document, jm_document_io_load_get_file (result), etag);
+  jm_window_add_recent (self);
 }
 
 static void
@@ -636,6 +689,7 @@ jm_window_save_cb (GObject      *object,
   /* What was written is the state when the save began. */
   jm_command_stack_mark_clean_at (self->stack, save->position);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+  jm_window_add_recent (self);
 
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -983,6 +1037,13 @@ jm_window_init (JmWindow *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    GtkDropTarget *files = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_swapped (files, "drop", G_CALLBACK (on_files_dropped_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (files));
+  }
   self->settings = jm_window_create_settings ();
   jm_window_restore_size (self);
   jm_window_update_actions (self);
