@@ -19,6 +19,7 @@
 #include "format/jm-xml-reader.h"
 #include "io/jm-document-io.h"
 #include "jm-map-canvas.h"
+#include "jm-export-dialog.h"
 #include "jm-inspector.h"
 #include "jm-palette.h"
 
@@ -395,45 +396,6 @@ jm_window_zoom_action (GtkWidget  *widget,
 }
 
 static void
-jm_window_export_response_cb (GtkNativeDialog *dialog,
-                              int              response,
-                              gpointer         user_data)
-{
-  JmWindow *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  JmExportOptions options;
-  JmExportFormat format;
-
-  g_assert (JM_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-
-  if (file == NULL || self->document == NULL)
-    return;
-
-  name = g_file_get_basename (file);
-  jm_export_options_init (&options);
-  options.mode = self->layer_mode;
-  options.scale = 2.0;
-
-  if (!jm_export_format_for_path (name, &format, &error) ||
-      !jm_export_to_file (self->document, file, format, &options, &error))
-    {
-      jm_window_show_error (self, _("Could Not Export the Map"), error);
-      return;
-    }
-
-  {
-    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  }
-}
-
-static void
 jm_window_add_filter (GtkFileChooser *chooser,
                       const char     *name,
                       const char     *mime_type,
@@ -453,28 +415,25 @@ jm_window_export_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
-  g_autofree char *suggested = NULL;
-  GtkFileChooserNative *dialog;
-  const char *title;
+  JmExportDialog *dialog;
 
   if (self->document == NULL)
     return;
 
-  title = jm_document_get_title (self->document);
-  suggested = g_strdup_printf ("%s.png", title != NULL && *title != '\0' ? title : _("Journey Map"));
-  g_strdelimit (suggested, "/\\:", '-');
+  dialog = jm_export_dialog_new (GTK_WINDOW (self), self->document, self->layer_mode);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  dialog = gtk_file_chooser_native_new (_("Export Journey Map"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  jm_window_add_filter (GTK_FILE_CHOOSER (dialog), _("PNG Image"), "image/png", "png");
-  jm_window_add_filter (GTK_FILE_CHOOSER (dialog), _("SVG Image"), "image/svg+xml", "svg");
-  jm_window_add_filter (GTK_FILE_CHOOSER (dialog), _("PDF Document"), "application/pdf", "pdf");
-  G_GNUC_END_IGNORE_DEPRECATIONS
+static void
+jm_window_exported_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autofree char *name = g_path_get_basename (g_variant_get_string (parameter, NULL));
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -1002,6 +961,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, jm_window_discard_recovered_action);
   gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, jm_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.exported", "s", jm_window_exported_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, jm_window_zoom_action);

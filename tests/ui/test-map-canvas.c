@@ -10,6 +10,7 @@
 
 #include "commands/jm-edit.h"
 #include "ui/jm-application.h"
+#include "ui/jm-export-dialog.h"
 #include "ui/jm-window.h"
 
 #include "jm-ui-test-utils.h"
@@ -495,6 +496,42 @@ test_edit_title_in_place (Fixture       *fixture,
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
 }
 
+/* The export dialog: options chosen, the core writes the file. */
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmExportDialog *dialog = jm_export_dialog_new (GTK_WINDOW (fixture->window), document, JM_LAYER_MODE_CURRENT);
+  g_autofree char *path = g_build_filename (fixture->dir, "export.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  JmExportOptions options;
+  JmExportFormat format;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (dialog));
+  {
+    g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (dialog));
+    g_autofree char *png = jm_ui_test_save_screenshot (texture, "export-dialog.png");
+  }
+
+  jm_export_dialog_get_options (dialog, &format, &options);
+  g_assert_cmpint (format, ==, JM_EXPORT_FORMAT_PNG);
+  g_assert_cmpfloat (options.scale, ==, 2.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "current");
+  g_object_set (find_named (GTK_WIDGET (dialog), "format"), "selected", JM_EXPORT_FORMAT_PDF, NULL);
+  g_assert_true (jm_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_unlink (path);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* A new map from the blank template: five stages, not modified, no file. */
 static void
 test_new_map (Fixture       *fixture,
@@ -541,6 +578,7 @@ main (int   argc,
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
+  ADD ("/ui/export/dialog", test_export_dialog);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
