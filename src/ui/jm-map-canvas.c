@@ -50,6 +50,7 @@ struct _JmMapCanvas
   double          drag_dx;
   double          drag_dy;
   gboolean        drag_moved;
+  JmHitKind       drag_kind;   /* item, point, or a header or its edge */
   JmHit           drop;
 
   /* The title being edited in place, if any: an entry over the card. */
@@ -590,6 +591,137 @@ jm_map_canvas_allocate_title_entry (JmMapCanvas *self)
                             }, -1);
 }
 
+/* Where a dragged stage or lane would go: the index of the column or
+ * row under the pointer. */
+static guint
+jm_map_canvas_reorder_target (JmMapCanvas *self)
+{
+  gboolean stage = self->drag_kind == JM_HIT_STAGE_HEADER;
+  JmObjectStore *store = stage ? jm_document_get_stages (self->document) : jm_document_get_lanes (self->document);
+  double x = self->drag_x + self->drag_dx, y = self->drag_y + self->drag_dy;
+  guint n = jm_object_store_get_n_objects (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JmObject *other = jm_object_store_get_object (store, i);
+      JmObject *first_other = jm_object_store_get_object (stage ? jm_document_get_lanes (self->document)
+                                                                : jm_document_get_stages (self->document), 0);
+      JmRect cell;
+
+      if (first_other == NULL)
+        return 0;
+      if (!jm_layout_get_cell_rect (self->layout, stage ? JM_STAGE (other) : JM_STAGE (first_other),
+                                    stage ? JM_LANE (first_other) : JM_LANE (other), &cell))
+        continue;
+      if ((stage && x < cell.x + cell.width) || (!stage && y < cell.y + cell.height))
+        return i;
+    }
+
+  return n > 0 ? n - 1 : 0;
+}
+
+static void
+jm_map_canvas_finish_reorder (JmMapCanvas *self)
+{
+  g_autoptr(GError) error = NULL;
+  JmObjectStore *store = self->drag_kind == JM_HIT_STAGE_HEADER ? jm_document_get_stages (self->document)
+                                                                 : jm_document_get_lanes (self->document);
+  guint target = jm_map_canvas_reorder_target (self);
+  guint current;
+  gboolean ok;
+
+  if (self->stack == NULL || !jm_object_store_find (store, self->dragged, &current) || current == target)
+    return;
+
+  if (JM_IS_STAGE (self->dragged))
+    ok = jm_edit_move_stage (self->stack, JM_STAGE (self->dragged), target, &error);
+  else
+    ok = jm_edit_move_lane (self->stack, JM_LANE (self->dragged), target, &error);
+
+  if (!ok)
+    jm_map_canvas_report (self, error);
+}
+
+static double
+jm_map_canvas_resized_size (JmMapCanvas *self)
+{
+  if (JM_IS_STAGE (self->dragged))
+    return CLAMP (jm_stage_get_width (JM_STAGE (self->dragged)) + self->drag_dx,
+                  JM_STAGE_MIN_WIDTH, JM_STAGE_MAX_WIDTH);
+
+  {
+    JmObject *stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
+    JmRect cell;
+    double height = 0;
+
+    if (stage != NULL && jm_layout_get_cell_rect (self->layout, JM_STAGE (stage), JM_LANE (self->dragged), &cell))
+      height = cell.height;
+    return CLAMP (height + self->drag_dy, JM_LANE_MIN_HEIGHT, JM_LANE_MAX_HEIGHT);
+  }
+}
+
+static void
+jm_map_canvas_finish_resize (JmMapCanvas *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->stack == NULL)
+    return;
+
+  if (!jm_edit_set_double (self->stack, self->dragged, JM_IS_STAGE (self->dragged) ? "width" : "height",
+                           round (jm_map_canvas_resized_size (self)), 0, &error))
+    jm_map_canvas_report (self, error);
+}
+
+/* The place a dragged header would take, or the edge being moved. */
+static void
+jm_map_canvas_draw_header_drag (JmMapCanvas *self,
+                                cairo_t     *cr)
+{
+  JmObject *first_stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
+  JmObject *first_lane = jm_object_store_get_object (jm_document_get_lanes (self->document), 0);
+  double width, height;
+  JmRect cell;
+
+  if (first_stage == NULL || first_lane == NULL)
+    return;
+
+  jm_layout_get_size (self->layout, &width, &height);
+  jm_map_canvas_set_accent (cr, 0.9);
+  cairo_set_line_width (cr, 3.0 / self->zoom);
+
+  if (self->drag_kind == JM_HIT_STAGE_EDGE &&
+      jm_layout_get_cell_rect (self->layout, JM_STAGE (self->dragged), JM_LANE (first_lane), &cell))
+    {
+      cairo_move_to (cr, cell.x + jm_map_canvas_resized_size (self), cell.y - 80);
+      cairo_line_to (cr, cell.x + jm_map_canvas_resized_size (self), height - 32);
+    }
+  else if (self->drag_kind == JM_HIT_LANE_EDGE &&
+           jm_layout_get_cell_rect (self->layout, JM_STAGE (first_stage), JM_LANE (self->dragged), &cell))
+    {
+      cairo_move_to (cr, 32, cell.y + jm_map_canvas_resized_size (self));
+      cairo_line_to (cr, width - 32, cell.y + jm_map_canvas_resized_size (self));
+    }
+  else
+    {
+      guint target = jm_map_canvas_reorder_target (self);
+      JmObjectStore *stages = jm_document_get_stages (self->document);
+      JmObjectStore *lanes = jm_document_get_lanes (self->document);
+
+      if (self->drag_kind == JM_HIT_STAGE_HEADER &&
+          jm_layout_get_cell_rect (self->layout, jm_object_store_get_object (stages, target), JM_LANE (first_lane), &cell))
+        {
+          cairo_rectangle (cr, cell.x + 1, cell.y - 80, cell.width - 2, height - cell.y + 80 - 32);
+        }
+      else if (jm_layout_get_cell_rect (self->layout, JM_STAGE (first_stage), jm_object_store_get_object (lanes, target), &cell))
+        {
+          cairo_rectangle (cr, 32, cell.y + 1, width - 64, cell.height - 2);
+        }
+    }
+
+  cairo_stroke (cr);
+}
+
 /* Callbacks {{{ */
 
 static void
@@ -700,10 +832,15 @@ on_drag_begin_cb (JmMapCanvas    *self,
       return;
     }
 
-  /* A header selects its stage or lane, for the inspector. */
-  if (hit.kind == JM_HIT_STAGE_HEADER || hit.kind == JM_HIT_LANE_HEADER)
+  /* A header selects its stage or lane, for the inspector, and dragging
+   * it reorders; dragging its edge resizes. */
+  if (hit.kind == JM_HIT_STAGE_HEADER || hit.kind == JM_HIT_LANE_HEADER ||
+      hit.kind == JM_HIT_STAGE_EDGE || hit.kind == JM_HIT_LANE_EDGE)
     {
-      jm_map_canvas_select (self, hit.object, FALSE);
+      if (hit.kind == JM_HIT_STAGE_HEADER || hit.kind == JM_HIT_LANE_HEADER)
+        jm_map_canvas_select (self, hit.object, FALSE);
+      self->dragged = g_object_ref (hit.object);
+      self->drag_kind = hit.kind;
       return;
     }
 
@@ -719,6 +856,7 @@ on_drag_begin_cb (JmMapCanvas    *self,
       jm_map_canvas_select (self, hit.object, (state & GDK_SHIFT_MASK) != 0);
     }
   self->dragged = g_object_ref (hit.object);
+  self->drag_kind = hit.kind;
 }
 
 static void
@@ -736,7 +874,7 @@ on_drag_update_cb (JmMapCanvas    *self,
   self->drag_moved = TRUE;
   self->drag_dx = offset_x / self->zoom;
   self->drag_dy = offset_y / self->zoom;
-  if (JM_IS_ITEM (self->dragged))
+  if (self->drag_kind == JM_HIT_ITEM)
     jm_map_canvas_update_drop (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -755,13 +893,29 @@ on_drag_end_cb (JmMapCanvas    *self,
   self->dragged = dragged;
   self->drag_dx = offset_x / self->zoom;
   self->drag_dy = offset_y / self->zoom;
-  if (JM_IS_ITEM (dragged))
+  switch (self->drag_kind)
     {
+    case JM_HIT_ITEM:
       jm_map_canvas_update_drop (self);
       jm_map_canvas_finish_item_drag (self);
+      break;
+    case JM_HIT_POINT:
+      jm_map_canvas_finish_point_drag (self);
+      break;
+    case JM_HIT_STAGE_HEADER:
+    case JM_HIT_LANE_HEADER:
+      jm_map_canvas_finish_reorder (self);
+      break;
+    case JM_HIT_STAGE_EDGE:
+    case JM_HIT_LANE_EDGE:
+      jm_map_canvas_finish_resize (self);
+      break;
+    case JM_HIT_NONE:
+    case JM_HIT_LINK:
+    case JM_HIT_CELL:
+    default:
+      break;
     }
-  else
-    jm_map_canvas_finish_point_drag (self);
 
   self->dragged = NULL;
   self->drop = (JmHit) { JM_HIT_NONE };
@@ -909,10 +1063,12 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
   jm_map_canvas_draw_selection (self, cr);
   if (self->palette_over)
     jm_map_canvas_draw_palette_target (self, cr);
-  if (self->dragged != NULL && self->drag_moved && JM_IS_ITEM (self->dragged))
+  if (self->dragged != NULL && self->drag_moved && self->drag_kind == JM_HIT_ITEM)
     jm_map_canvas_draw_item_drag (self, cr, &options);
-  else if (self->dragged != NULL && self->drag_moved)
+  else if (self->dragged != NULL && self->drag_moved && self->drag_kind == JM_HIT_POINT)
     jm_map_canvas_draw_point_drag (self, cr);
+  else if (self->dragged != NULL && self->drag_moved)
+    jm_map_canvas_draw_header_drag (self, cr);
   cairo_destroy (cr);
 
   if (self->title_entry != NULL && gtk_widget_get_visible (self->title_entry))

@@ -78,6 +78,25 @@ item (Fixture    *fixture,
   return jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), id);
 }
 
+/* A point of @widget in root window coordinates: the window's surface maps
+ * at (0, 0) under Xvfb without a window manager, and the window itself
+ * sits inside the surface, after the margin of its shadow. */
+static void
+widget_point_on_screen (GtkWidget              *widget,
+                        const graphene_point_t *point,
+                        int                    *x,
+                        int                    *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in_native;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), point, &in_native));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *x = (int) (in_native.x + dx + 0.5);
+  *y = (int) (in_native.y + dy + 0.5);
+}
+
 /* Where an object is, in root window coordinates, for xdotool: the window
  * maps at (0, 0) under Xvfb without a window manager. Scroll first, with
  * scroll_to(), when the object may be out of view. */
@@ -89,13 +108,11 @@ object_on_screen (Fixture  *fixture,
 {
   JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   double cx, cy;
-  graphene_point_t in_canvas, in_window;
+  graphene_point_t in_canvas;
 
   g_assert_true (jm_map_canvas_get_object_center (canvas, object, &cx, &cy));
   graphene_point_init (&in_canvas, cx, cy);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (canvas), GTK_WIDGET (fixture->window), &in_canvas, &in_window));
-  *x = (int) in_window.x;
-  *y = (int) in_window.y;
+  widget_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
 }
 
 /* Scrolls the canvas so that @object is in view, a third from the top. */
@@ -143,7 +160,7 @@ cell_on_screen (Fixture    *fixture,
   JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmDocument *document = jm_window_get_document (fixture->window);
   JmLayout *layout = jm_map_canvas_get_layout (canvas);
-  graphene_point_t in_canvas, in_window;
+  graphene_point_t in_canvas;
   JmRect cell;
   double zoom = jm_map_canvas_get_zoom (canvas);
 
@@ -153,9 +170,7 @@ cell_on_screen (Fixture    *fixture,
   graphene_point_init (&in_canvas,
                        (cell.x + 40) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas))),
                        (cell.y + cell.height - 12) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas))));
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (canvas), GTK_WIDGET (fixture->window), &in_canvas, &in_window));
-  *x = (int) in_window.x;
-  *y = (int) in_window.y;
+  widget_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
 }
 
 static void
@@ -365,7 +380,8 @@ test_drop_from_palette (Fixture       *fixture,
 {
   GtkWidget *entry = find_named (GTK_WIDGET (fixture->window), "item:pain-point");
   GtkWidget *email = find_named (GTK_WIDGET (fixture->window), "item:touchpoint:email");
-  graphene_point_t in_entry = GRAPHENE_POINT_INIT (30, 10), in_window;
+  graphene_point_t in_entry = GRAPHENE_POINT_INIT (30, 10);
+  int ex, ey;
   guint before = count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   GPtrArray *selection;
@@ -373,11 +389,11 @@ test_drop_from_palette (Fixture       *fixture,
 
   g_assert_nonnull (entry);
   g_assert_nonnull (email);
-  g_assert_true (gtk_widget_compute_point (entry, GTK_WIDGET (fixture->window), &in_entry, &in_window));
+  widget_point_on_screen (entry, &in_entry, &ex, &ey);
 
   scroll_to_cell (fixture, "stage-awareness", "lane-pain-points");
   cell_on_screen (fixture, "stage-awareness", "lane-pain-points", &tx, &ty);
-  drag ((int) in_window.x, (int) in_window.y, tx, ty);
+  drag (ex, ey, tx, ty);
 
   g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT), ==, before + 1);
   selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
@@ -385,9 +401,9 @@ test_drop_from_palette (Fixture       *fixture,
   g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_PAIN_POINT);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
 
-  g_assert_true (gtk_widget_compute_point (email, GTK_WIDGET (fixture->window), &in_entry, &in_window));
+  widget_point_on_screen (email, &in_entry, &ex, &ey);
   cell_on_screen (fixture, "stage-consideration", "lane-touchpoints", &tx, &ty);
-  drag ((int) in_window.x, (int) in_window.y, tx, ty);
+  drag (ex, ey, tx, ty);
   selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
   g_assert_cmpuint (selection->len, ==, 1);
   g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_TOUCHPOINT);
@@ -496,6 +512,62 @@ test_edit_title_in_place (Fixture       *fixture,
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
 }
 
+static void
+map_point_on_screen (Fixture *fixture,
+                     double   map_x,
+                     double   map_y,
+                     int     *x,
+                     int     *y)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  double zoom = jm_map_canvas_get_zoom (canvas);
+  graphene_point_t in_canvas;
+
+  graphene_point_init (&in_canvas,
+                       map_x * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas))),
+                       map_y * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas))));
+  widget_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
+}
+
+/* Drag a stage header past the next one to reorder; drag its right edge
+ * to make it wider. */
+static void
+test_reorder_and_resize_stage (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayout *layout = jm_map_canvas_get_layout (jm_window_get_canvas (fixture->window));
+  JmObjectStore *stages = jm_document_get_stages (document);
+  JmStage *awareness = jm_document_lookup_stage (document, "stage-awareness");
+  JmLane *actions = jm_document_lookup_lane (document, "lane-actions");
+  JmStage *consideration = jm_document_lookup_stage (document, "stage-consideration");
+  JmRect first, second;
+  int sx, sy, tx, ty;
+
+  g_assert_true (jm_layout_get_cell_rect (layout, awareness, actions, &first));
+  g_assert_true (jm_layout_get_cell_rect (layout, consideration, actions, &second));
+  /* The header is above the first lane. */
+  map_point_on_screen (fixture, first.x + 60, first.y - 30, &sx, &sy);
+  map_point_on_screen (fixture, second.x + second.width / 2, second.y - 30, &tx, &ty);
+  drag (sx, sy, tx, ty);
+  g_assert_true (jm_object_store_get_object (stages, 1) == awareness);
+  g_assert_true (jm_object_store_get_object (stages, 0) == consideration);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_true (jm_object_store_get_object (stages, 0) == awareness);
+
+  /* The right edge of the Awareness header, 60 units to the right. */
+  {
+    JmHit hit;
+    g_assert_true (jm_layout_hit_test (layout, first.x + first.width - 2, first.y - 30, &hit));
+    g_assert_cmpint (hit.kind, ==, JM_HIT_STAGE_EDGE);
+  }
+  map_point_on_screen (fixture, first.x + first.width - 2, first.y - 30, &sx, &sy);
+
+  drag (sx, sy, sx + 60, sy);
+  g_assert_cmpfloat (jm_stage_get_width (awareness), >=, JM_STAGE_DEFAULT_WIDTH + 50);
+  g_assert_cmpfloat (jm_stage_get_width (awareness), <=, JM_STAGE_DEFAULT_WIDTH + 70);
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -579,6 +651,7 @@ main (int   argc,
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/export/dialog", test_export_dialog);
+  ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
