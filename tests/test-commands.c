@@ -500,6 +500,61 @@ test_edit_item_kind_keeps_channel_rule (Fixture       *fixture,
   g_assert_cmpint (jm_item_get_channel (touchpoint), ==, JM_CHANNEL_APP);
 }
 
+/* Copy items to the clipboard format and paste them into another map: the
+ * cells that map lacks fall back to the one given; new ids; one step. */
+static void
+test_edit_paste_items (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GBytes) clip_bytes = NULL;
+  g_autoptr(JmDocument) clip = NULL;
+  g_autoptr(GPtrArray) clip_items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pasted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hotel_path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                                  "hotel-guest-stay.jmap", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) hotel_bytes = NULL;
+  g_autoptr(JmDocument) hotel = NULL;
+  g_autoptr(JmCommandStack) hotel_stack = NULL;
+  JmObjectStore *store;
+  gsize length;
+
+  g_ptr_array_add (items, item (fixture, "item-searches"));
+  g_ptr_array_add (items, item (fixture, "touch-planner"));
+  clip_bytes = jm_xml_writer_write_items (fixture->document, items);
+  clip = jm_xml_reader_read_bytes (clip_bytes, "clipboard", &error);
+  g_assert_no_error (error);
+  store = jm_layer_get_items (jm_document_get_layer (clip, JM_LAYER_STATE_CURRENT));
+  g_assert_cmpuint (jm_object_store_get_n_objects (store), ==, 2);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_document_get_stages (clip)), ==, 2);
+  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+    g_ptr_array_add (clip_items, jm_object_store_get_object (store, i));
+
+  /* Into the same map: their own cells, new ids. */
+  pasted = jm_edit_paste_items (fixture->stack, JM_LAYER_STATE_CURRENT, clip_items, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pasted->len, ==, 2);
+  g_assert_cmpstr (jm_object_get_id (pasted->pdata[0]), !=, "item-searches");
+  g_assert_cmpstr (jm_item_get_title (pasted->pdata[0]), ==, jm_item_get_title (item (fixture, "item-searches")));
+  g_assert_cmpstr (jm_item_get_stage_id (pasted->pdata[1]), ==, "stage-first-value");
+  g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, 1);
+  g_clear_pointer (&pasted, g_ptr_array_unref);
+
+  /* Into another map: the fallback cell. */
+  g_assert_true (g_file_get_contents (hotel_path, &contents, &length, NULL));
+  hotel_bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  hotel = jm_xml_reader_read_bytes (hotel_bytes, "hotel.jmap", &error);
+  g_assert_no_error (error);
+  hotel_stack = jm_command_stack_new (hotel);
+  pasted = jm_edit_paste_items (hotel_stack, JM_LAYER_STATE_CURRENT, clip_items, "stage-stay", "lane-actions", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_item_get_stage_id (pasted->pdata[0]), ==, "stage-stay");
+  g_assert_cmpstr (jm_item_get_lane_id (pasted->pdata[1]), ==, "lane-actions");
+  g_assert_cmpint (jm_item_get_channel (pasted->pdata[1]), ==, JM_CHANNEL_APP);
+}
+
 /* What the editor accepts, the file format can hold. */
 static void
 test_edit_refuses_overlong_text (Fixture       *fixture,
@@ -737,6 +792,7 @@ main (int   argc,
   ADD ("/commands/edit/future-state", test_edit_future_state);
   ADD ("/commands/edit/item-kind-keeps-channel-rule", test_edit_item_kind_keeps_channel_rule);
   ADD ("/commands/edit/refuses-overlong-text", test_edit_refuses_overlong_text);
+  ADD ("/commands/edit/paste-items", test_edit_paste_items);
 #undef ADD
   g_test_add ("/commands/random/session-1", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_random_session, fixture_tear_down);
   g_test_add ("/commands/random/session-2", Fixture, GUINT_TO_POINTER (2), fixture_set_up, test_random_session, fixture_tear_down);

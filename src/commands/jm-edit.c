@@ -172,6 +172,11 @@ jm_edit_store_position (JmObjectStore *items,
   return seen_cell ? after_last : position;
 }
 
+static gboolean jm_edit_copy_values (JmCommandStack  *stack,
+                                     JmObject        *source,
+                                     JmObject        *target,
+                                     GError         **error);
+
 /* }}} */
 
 /* Properties {{{ */
@@ -681,6 +686,73 @@ jm_edit_move_item (JmCommandStack  *stack,
        jm_edit_push_set_string (stack, item, "lane-id", lane_id, error) &&
        jm_edit_push (stack, jm_move_command_new (items, JM_OBJECT (item), position), error);
   return jm_edit_finish_group (stack, ok);
+}
+
+/**
+ * jm_edit_paste_items:
+ * @items: (element-type JmItem): items, from this map or another one
+ * @stage_id: (nullable): the stage for items whose own is not in this map
+ * @lane_id: (nullable): the lane for items whose own is not in this map
+ *
+ * Adds copies of @items, with new ids, each at the end of its cell (its
+ * own, or the one given): paste and duplicate, in one step.
+ *
+ * Returns: (transfer container) (element-type JmItem): the new items, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+jm_edit_paste_items (JmCommandStack  *stack,
+                     JmLayerState     state,
+                     GPtrArray       *items,
+                     const char      *stage_id,
+                     const char      *lane_id,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  JmDocument *document;
+  JmObjectStore *store;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+
+  document = jm_edit_document (stack);
+  store = jm_layer_get_items (jm_edit_layer (stack, state));
+
+  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Paste Item", "Paste Items", items->len));
+  for (guint i = 0; ok && i < items->len; i++)
+    {
+      JmItem *source = items->pdata[i];
+      g_autoptr(JmItem) copy = jm_item_new (NULL);
+      const char *target_stage = jm_item_get_stage_id (source);
+      const char *target_lane = jm_item_get_lane_id (source);
+
+      if (jm_document_lookup_stage (document, target_stage) == NULL ||
+          jm_document_lookup_lane (document, target_lane) == NULL)
+        {
+          target_stage = stage_id;
+          target_lane = lane_id;
+        }
+      if (!jm_edit_check_cell (stack, target_stage, target_lane, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      ok = jm_edit_copy_values (stack, JM_OBJECT (source), JM_OBJECT (copy), error) &&
+           jm_edit_push_set_string (stack, copy, "stage-id", target_stage, error) &&
+           jm_edit_push_set_string (stack, copy, "lane-id", target_lane, error) &&
+           jm_edit_push (stack, jm_insert_command_new (store,
+                                                       jm_edit_store_position (store, target_stage, target_lane, -1, NULL),
+                                                       JM_OBJECT (copy)), error);
+      if (ok)
+        g_ptr_array_add (added, g_object_ref (copy));
+    }
+
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return g_steal_pointer (&added);
 }
 
 /**

@@ -94,6 +94,12 @@ gboolean        jm_edit_set_item_kind             (JmCommandStack  *stack,
                                                    JmItem          *item,
                                                    JmItemKind       kind,
                                                    GError         **error);
+GPtrArray      *jm_edit_paste_items               (JmCommandStack  *stack,
+                                                   JmLayerState     state,
+                                                   GPtrArray       *items,
+                                                   const char      *stage_id,
+                                                   const char      *lane_id,
+                                                   GError         **error);
 gboolean        jm_edit_delete_items              (JmCommandStack  *stack,
                                                    JmLayerState     state,
                                                    GPtrArray       *items,

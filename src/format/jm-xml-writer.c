@@ -18,6 +18,7 @@
 #include "model/jm-lane-private.h"
 #include "model/jm-layer-private.h"
 #include "model/jm-link-private.h"
+#include "model/jm-object-store-private.h"
 #include "model/jm-persona-private.h"
 #include "model/jm-stage-private.h"
 
@@ -629,4 +630,58 @@ jm_xml_writer_write_bytes (JmDocument *document)
   write_document (&writer, document);
 
   return g_string_free_to_bytes (writer.out);
+}
+
+static void
+copy_once (JmObjectStore *from,
+           JmObjectStore *to,
+           const char    *id)
+{
+  JmObject *object = jm_object_store_lookup (from, id);
+  g_autoptr(JmObject) copy = NULL;
+
+  if (object == NULL || jm_object_store_lookup (to, id) != NULL)
+    return;
+
+  copy = jm_object_clone (object);
+  _jm_object_store_append (to, copy);
+}
+
+/**
+ * jm_xml_writer_write_items:
+ * @document: the map the items are in
+ * @items: (element-type JmItem): some of its items
+ *
+ * Writes a small map that holds @items and the stages and lanes of their
+ * cells: what the clipboard carries between windows and apps.
+ *
+ * Returns: (transfer full): the UTF-8 XML
+ */
+GBytes *
+jm_xml_writer_write_items (JmDocument *document,
+                           GPtrArray  *items)
+{
+  g_autoptr(JmDocument) clip = jm_document_new ();
+  JmLayer *layer;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (items != NULL, NULL);
+
+  clip->title = g_strdup (document->title);
+  layer = jm_document_get_layer (clip, JM_LAYER_STATE_CURRENT);
+  for (guint i = 0; i < items->len; i++)
+    {
+      JmItem *item = items->pdata[i];
+      g_autoptr(JmObject) copy = NULL;
+
+      if (jm_object_store_lookup (jm_layer_get_items (layer), jm_object_get_id (JM_OBJECT (item))) != NULL)
+        continue;
+
+      copy_once (document->stages, clip->stages, jm_item_get_stage_id (item));
+      copy_once (document->lanes, clip->lanes, jm_item_get_lane_id (item));
+      copy = jm_object_clone (JM_OBJECT (item));
+      _jm_object_store_append (jm_layer_get_items (layer), copy);
+    }
+
+  return jm_xml_writer_write_bytes (clip);
 }

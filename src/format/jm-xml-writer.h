@@ -11,5 +11,7 @@
 G_BEGIN_DECLS
 
 GBytes *jm_xml_writer_write_bytes (JmDocument *document);
+GBytes *jm_xml_writer_write_items (JmDocument *document,
+                                   GPtrArray  *items);
 
 G_END_DECLS

@@ -722,6 +722,70 @@ jm_map_canvas_draw_header_drag (JmMapCanvas *self,
   cairo_stroke (cr);
 }
 
+static int
+jm_map_canvas_neighbour (JmObjectStore *store,
+                         const char    *id,
+                         int            delta)
+{
+  JmObject *object = jm_object_store_lookup (store, id);
+  guint position;
+  int target;
+
+  if (object == NULL || !jm_object_store_find (store, object, &position))
+    return -1;
+
+  target = (int) position + delta;
+  return target >= 0 && target < (int) jm_object_store_get_n_objects (store) ? target : -1;
+}
+
+/* Alt+arrows move the selected items to the next cell, for keyboard use:
+ * one step for all of them. */
+static gboolean
+jm_map_canvas_move_selection (JmMapCanvas *self,
+                              int          dx,
+                              int          dy)
+{
+  JmObjectStore *stages, *lanes;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE, moved = FALSE;
+
+  if (self->stack == NULL || self->document == NULL)
+    return FALSE;
+
+  stages = jm_document_get_stages (self->document);
+  lanes = jm_document_get_lanes (self->document);
+
+  jm_command_stack_begin_group (self->stack, _("Move Item"));
+  for (guint i = 0; ok && i < self->selection->len; i++)
+    {
+      JmItem *item = self->selection->pdata[i];
+      int stage, lane;
+
+      if (!JM_IS_ITEM (item))
+        continue;
+
+      stage = jm_map_canvas_neighbour (stages, jm_item_get_stage_id (item), dx);
+      lane = jm_map_canvas_neighbour (lanes, jm_item_get_lane_id (item), dy);
+      if (stage < 0 || lane < 0)
+        continue;
+
+      ok = jm_edit_move_item (self->stack, jm_map_canvas_state (self), item,
+                              jm_object_get_id (jm_object_store_get_object (stages, stage)),
+                              jm_object_get_id (jm_object_store_get_object (lanes, lane)), -1, &error);
+      moved = TRUE;
+    }
+
+  if (ok)
+    jm_command_stack_end_group (self->stack);
+  else
+    {
+      jm_command_stack_cancel_group (self->stack);
+      jm_map_canvas_report (self, error);
+    }
+
+  return moved;
+}
+
 /* Callbacks {{{ */
 
 static void
@@ -931,6 +995,11 @@ on_key_pressed_cb (JmMapCanvas           *self,
                    GtkEventControllerKey *controller)
 {
   g_autoptr(GError) error = NULL;
+
+  if ((state & GDK_ALT_MASK) != 0 &&
+      (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
+    return jm_map_canvas_move_selection (self, keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0,
+                                         keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0);
 
   if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_BackSpace)
     return FALSE;

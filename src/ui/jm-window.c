@@ -17,6 +17,7 @@
 #include "export/jm-export.h"
 #include "format/jm-schema.h"
 #include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
 #include "jm-map-canvas.h"
 #include "jm-export-dialog.h"
@@ -565,6 +566,183 @@ jm_window_toggle_inspector_action (GtkWidget  *widget,
                                  !gtk_revealer_get_reveal_child (self->inspector_revealer));
 }
 
+#define JM_CLIPBOARD_MIME "application/x-journeymap+xml"
+
+static GPtrArray *
+jm_window_selected_items (JmWindow *self)
+{
+  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; i < selection->len; i++)
+    {
+      if (JM_IS_ITEM (selection->pdata[i]))
+        g_ptr_array_add (items, selection->pdata[i]);
+    }
+
+  return items;
+}
+
+/* The clipboard carries a small map with the items and their cells, and
+ * their titles as text for other apps. */
+static void
+jm_window_copy_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GdkContentProvider *providers[2];
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  items = jm_window_selected_items (self);
+  if (items->len == 0)
+    return;
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (text, "%s\n", jm_item_get_title (items->pdata[i]) ?: "");
+
+  bytes = jm_xml_writer_write_items (self->document, items);
+  providers[0] = gdk_content_provider_new_for_bytes (JM_CLIPBOARD_MIME, bytes);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text->str);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), gdk_content_provider_new_union (providers, 2));
+
+  if (g_str_equal (action_name, "doc.cut") &&
+      !jm_edit_delete_items (self->stack, jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+                             items, &error))
+    jm_window_show_error (self, _("Could Not Cut"), error);
+}
+
+/* Pasted items keep their cells when this map has them, else go to the
+ * cell of the first selected item, else to the first cell. */
+static void
+jm_window_paste_items (JmWindow  *self,
+                       GPtrArray *items)
+{
+  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *stage_id = NULL, *lane_id = NULL;
+  JmObject *stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
+  JmObject *lane = jm_object_store_get_object (jm_document_get_lanes (self->document), 0);
+
+  if (selection->len > 0 && JM_IS_ITEM (selection->pdata[0]))
+    {
+      stage_id = jm_item_get_stage_id (selection->pdata[0]);
+      lane_id = jm_item_get_lane_id (selection->pdata[0]);
+    }
+  else if (stage != NULL && lane != NULL)
+    {
+      stage_id = jm_object_get_id (stage);
+      lane_id = jm_object_get_id (lane);
+    }
+
+  added = jm_edit_paste_items (self->stack, jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+                               items, stage_id, lane_id, &error);
+  if (added == NULL)
+    {
+      jm_window_show_error (self, _("Could Not Paste"), error);
+      return;
+    }
+
+  jm_map_canvas_clear_selection (self->canvas);
+  for (guint i = 0; i < added->len; i++)
+    jm_map_canvas_select (self->canvas, added->pdata[i], TRUE);
+}
+
+static void
+jm_window_paste_read_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(JmWindow) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) clip = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  JmObjectStore *store;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0 || self->document == NULL)
+    return;
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object));
+  clip = jm_xml_reader_read_bytes (bytes, _("clipboard"), &error);
+  if (clip == NULL)
+    {
+      jm_window_show_error (self, _("Could Not Paste"), error);
+      return;
+    }
+
+  store = jm_layer_get_items (jm_document_get_layer (clip, JM_LAYER_STATE_CURRENT));
+  items = g_ptr_array_new ();
+  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+    g_ptr_array_add (items, jm_object_store_get_object (store, i));
+
+  jm_window_paste_items (self, items);
+}
+
+/* The clipboard's stream is fed by the main loop (also when this window
+ * owns the clipboard): read it asynchronously. */
+static void
+jm_window_paste_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(JmWindow) self = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  GCancellable *cancellable;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, NULL);
+  if (stream == NULL)
+    return;
+
+  /* Apart from the call: arguments are evaluated in no set order. */
+  cancellable = self->cancellable;
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, cancellable, jm_window_paste_read_cb,
+                                g_steal_pointer (&self));
+}
+
+static void
+jm_window_paste_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  static const char *mime_types[] = { JM_CLIPBOARD_MIME, NULL };
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* Reads the clipboard of this and every other window, and app. */
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), mime_types, G_PRIORITY_DEFAULT,
+                            self->cancellable, jm_window_paste_cb, g_object_ref (self));
+}
+
+static void
+jm_window_duplicate_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  items = jm_window_selected_items (self);
+  if (items->len > 0)
+    jm_window_paste_items (self, items);
+}
+
 static void
 jm_window_delete_action (GtkWidget  *widget,
                          const char *action_name,
@@ -955,6 +1133,14 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
+  gtk_widget_class_install_action (widget_class, "doc.copy", NULL, jm_window_copy_action);
+  gtk_widget_class_install_action (widget_class, "doc.cut", NULL, jm_window_copy_action);
+  gtk_widget_class_install_action (widget_class, "doc.paste", NULL, jm_window_paste_action);
+  gtk_widget_class_install_action (widget_class, "doc.duplicate", NULL, jm_window_duplicate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "doc.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "doc.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "doc.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "doc.duplicate", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, jm_window_toggle_inspector_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
   gtk_widget_class_install_action (widget_class, "doc.start-future", NULL, jm_window_start_future_action);

@@ -568,6 +568,48 @@ test_reorder_and_resize_stage (Fixture       *fixture,
   g_assert_cmpfloat (jm_stage_get_width (awareness), <=, JM_STAGE_DEFAULT_WIDTH + 70);
 }
 
+static gboolean
+position_is (gpointer data)
+{
+  gpointer *pair = data;
+
+  return jm_command_stack_get_position (pair[0]) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* With the keyboard: Alt+Right moves a card to the next stage; Ctrl+D
+ * duplicates it; Ctrl+C and Ctrl+V paste a copy next to the selection. */
+static void
+test_keyboard_clipboard_and_moves (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  JmItem *van = item (fixture, "item-notices-van");
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  guint before = count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_CARD);
+  gpointer wait[2] = { stack, GUINT_TO_POINTER (3) };
+  g_autofree char *x = NULL, *y = NULL;
+  int sx, sy;
+
+  object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
+  x = S (sx);
+  y = S (sy);
+  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", "key", "alt+Right", NULL);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
+
+  xdotool ("key", "ctrl+d", NULL);
+  g_assert_cmpuint (count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_CARD), ==, before + 2);
+
+  /* Copy and paste go through the X clipboard, asynchronously. */
+  xdotool ("key", "ctrl+c", "sleep", "0.1", "key", "ctrl+v", NULL);
+  jm_ui_test_wait_until (position_is, wait);
+  g_assert_cmpuint (count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_CARD), ==, before + 3);
+
+  /* Three steps, undone one by one. */
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -652,6 +694,7 @@ main (int   argc,
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/export/dialog", test_export_dialog);
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
+  ADD ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
