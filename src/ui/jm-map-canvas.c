@@ -51,6 +51,10 @@ struct _JmMapCanvas
   double          drag_dy;
   gboolean        drag_moved;
   JmHitKind       drag_kind;   /* item, point, or a header or its edge */
+  gboolean        rubber_band; /* dragging a selection rectangle */
+  gboolean        linking;     /* dragging a link from the selected item's handle */
+  double          pan_x;       /* scroll position when a middle-button pan began */
+  double          pan_y;
   JmHit           drop;
 
   /* The title being edited in place, if any: an entry over the card. */
@@ -591,6 +595,104 @@ jm_map_canvas_allocate_title_entry (JmMapCanvas *self)
                             }, -1);
 }
 
+#define JM_LINK_HANDLE_RADIUS 7.0
+
+/* The handle a link is drawn from: a dot on the right edge of the one
+ * selected item. */
+static gboolean
+jm_map_canvas_link_handle (JmMapCanvas *self,
+                           double      *x,
+                           double      *y)
+{
+  JmRect rect;
+
+  if (self->selection->len != 1 || !JM_IS_ITEM (self->selection->pdata[0]) ||
+      !jm_layout_get_item_rect (self->layout, self->selection->pdata[0], &rect))
+    return FALSE;
+
+  *x = rect.x + rect.width;
+  *y = rect.y + rect.height / 2;
+  return TRUE;
+}
+
+static void
+jm_map_canvas_draw_link_handle (JmMapCanvas *self,
+                                cairo_t     *cr)
+{
+  double x, y;
+
+  if (!jm_map_canvas_link_handle (self, &x, &y))
+    return;
+
+  cairo_arc (cr, x, y, JM_LINK_HANDLE_RADIUS / self->zoom * MAX (self->zoom, 1.0), 0, 2 * G_PI);
+  jm_map_canvas_set_accent (cr, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.0 / self->zoom);
+  cairo_stroke (cr);
+
+  if (self->linking && self->drag_moved)
+    {
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, self->drag_x + self->drag_dx, self->drag_y + self->drag_dy);
+      jm_map_canvas_set_accent (cr, 0.9);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+jm_map_canvas_finish_link (JmMapCanvas *self)
+{
+  g_autoptr(GError) error = NULL;
+  JmItem *from = self->selection->pdata[0];
+  JmHit hit;
+
+  if (self->stack == NULL ||
+      !jm_layout_hit_test (self->layout, self->drag_x + self->drag_dx, self->drag_y + self->drag_dy, &hit) ||
+      hit.kind != JM_HIT_ITEM || hit.object == JM_OBJECT (from))
+    return;
+
+  if (jm_edit_add_link (self->stack, jm_map_canvas_state (self), jm_object_get_id (JM_OBJECT (from)),
+                        jm_object_get_id (hit.object), NULL, &error) == NULL)
+    jm_map_canvas_report (self, error);
+}
+
+/* The rectangle being dragged out, in map units. */
+static JmRect
+jm_map_canvas_rubber_rect (JmMapCanvas *self)
+{
+  return (JmRect) {
+    MIN (self->drag_x, self->drag_x + self->drag_dx),
+    MIN (self->drag_y, self->drag_y + self->drag_dy),
+    fabs (self->drag_dx),
+    fabs (self->drag_dy),
+  };
+}
+
+static void
+jm_map_canvas_finish_rubber_band (JmMapCanvas *self)
+{
+  JmRect rect = jm_map_canvas_rubber_rect (self);
+  g_autoptr(GPtrArray) found = jm_layout_query_items (self->layout, &rect);
+
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      JmRect item;
+
+      /* Items wholly inside, as in drawing apps; ghosts are not editable. */
+      if (jm_layout_get_item_rect (self->layout, found->pdata[i], &item) &&
+          item.x >= rect.x && item.y >= rect.y &&
+          item.x + item.width <= rect.x + rect.width && item.y + item.height <= rect.y + rect.height &&
+          jm_object_store_find (jm_layer_get_items (jm_document_get_layer (self->document, jm_map_canvas_state (self))),
+                                found->pdata[i], NULL))
+        g_ptr_array_add (self->selection, g_object_ref (found->pdata[i]));
+    }
+
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+}
+
 /* Where a dragged stage or lane would go: the index of the column or
  * row under the pointer. */
 static guint
@@ -880,6 +982,20 @@ on_drag_begin_cb (JmMapCanvas    *self,
   self->drag_moved = FALSE;
   g_clear_object (&self->dragged);
 
+  self->rubber_band = FALSE;
+  self->linking = FALSE;
+
+  {
+    double hx, hy;
+
+    if (jm_map_canvas_link_handle (self, &hx, &hy) &&
+        hypot (hx - self->drag_x, hy - self->drag_y) <= JM_LINK_HANDLE_RADIUS / self->zoom * MAX (self->zoom, 1.0) + 2)
+      {
+        self->linking = TRUE;
+        return;
+      }
+  }
+
   jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit);
 
   /* A press elsewhere ends an edit in place (the double-click that starts
@@ -893,6 +1009,7 @@ on_drag_begin_cb (JmMapCanvas    *self,
   if (hit.kind == JM_HIT_NONE)
     {
       jm_map_canvas_clear_selection (self);
+      self->rubber_band = TRUE;
       return;
     }
 
@@ -910,7 +1027,10 @@ on_drag_begin_cb (JmMapCanvas    *self,
 
   if (hit.kind != JM_HIT_ITEM && hit.kind != JM_HIT_POINT)
     {
+      /* An empty place: a press clears the selection, a drag selects the
+       * items in the rectangle it draws. */
       jm_map_canvas_clear_selection (self);
+      self->rubber_band = TRUE;
       return;
     }
 
@@ -929,7 +1049,7 @@ on_drag_update_cb (JmMapCanvas    *self,
                    double          offset_y,
                    GtkGestureDrag *gesture)
 {
-  if (self->dragged == NULL)
+  if (self->dragged == NULL && !self->rubber_band && !self->linking)
     return;
 
   if (!self->drag_moved && hypot (offset_x, offset_y) < JM_DRAG_THRESHOLD)
@@ -950,6 +1070,23 @@ on_drag_end_cb (JmMapCanvas    *self,
                 GtkGestureDrag *gesture)
 {
   g_autoptr(JmObject) dragged = g_steal_pointer (&self->dragged);
+
+  if ((self->rubber_band || self->linking) && self->drag_moved)
+    {
+      self->drag_dx = offset_x / self->zoom;
+      self->drag_dy = offset_y / self->zoom;
+      if (self->rubber_band)
+        jm_map_canvas_finish_rubber_band (self);
+      else
+        jm_map_canvas_finish_link (self);
+    }
+  if (self->rubber_band || self->linking)
+    {
+      self->rubber_band = self->linking = FALSE;
+      self->drag_moved = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
 
   if (dragged == NULL || !self->drag_moved)
     return;
@@ -985,6 +1122,29 @@ on_drag_end_cb (JmMapCanvas    *self,
   self->drop = (JmHit) { JM_HIT_NONE };
   self->drag_moved = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_pan_begin_cb (JmMapCanvas    *self,
+                 double          x,
+                 double          y,
+                 GtkGestureDrag *gesture)
+{
+  self->pan_x = jm_map_canvas_scroll_x (self);
+  self->pan_y = jm_map_canvas_scroll_y (self);
+}
+
+/* The middle button drags the map around. */
+static void
+on_pan_update_cb (JmMapCanvas    *self,
+                  double          offset_x,
+                  double          offset_y,
+                  GtkGestureDrag *gesture)
+{
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, self->pan_x - offset_x);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, self->pan_y - offset_y);
 }
 
 static gboolean
@@ -1130,6 +1290,18 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
   cairo_translate (cr, -visible.x, -visible.y);
   jm_renderer_draw (cr, self->layout, &options);
   jm_map_canvas_draw_selection (self, cr);
+  jm_map_canvas_draw_link_handle (self, cr);
+  if (self->rubber_band && self->drag_moved)
+    {
+      JmRect band = jm_map_canvas_rubber_rect (self);
+
+      cairo_rectangle (cr, band.x, band.y, band.width, band.height);
+      jm_map_canvas_set_accent (cr, 0.12);
+      cairo_fill_preserve (cr);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 1.0 / self->zoom);
+      cairo_stroke (cr);
+    }
   if (self->palette_over)
     jm_map_canvas_draw_palette_target (self, cr);
   if (self->dragged != NULL && self->drag_moved && self->drag_kind == JM_HIT_ITEM)
@@ -1310,6 +1482,7 @@ jm_map_canvas_init (JmMapCanvas *self)
   GtkGesture *drag;
   GtkDropTarget *drop;
   GtkGesture *click;
+  GtkGesture *pan;
 
   self->zoom = 1.0;
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1326,6 +1499,12 @@ jm_map_canvas_init (JmMapCanvas *self)
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
   g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  pan = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (pan), GDK_BUTTON_MIDDLE);
+  g_signal_connect_swapped (pan, "drag-begin", G_CALLBACK (on_pan_begin_cb), self);
+  g_signal_connect_swapped (pan, "drag-update", G_CALLBACK (on_pan_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pan));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -610,6 +610,46 @@ test_keyboard_clipboard_and_moves (Fixture       *fixture,
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
 }
 
+/* Drag a rectangle over the two cards of a cell: both are selected. Then
+ * drag from the handle of a selected card to another card: a link. */
+static void
+test_rubber_band_and_link (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayout *layout = jm_map_canvas_get_layout (jm_window_get_canvas (fixture->window));
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmObjectStore *links = jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  guint n_links = jm_object_store_get_n_objects (links);
+  JmItem *referral = item (fixture, "item-sees-referral");
+  JmItem *van = item (fixture, "item-notices-van");
+  JmItem *checks = item (fixture, "item-checks-area");
+  JmRect cell, rect;
+  JmLink *link;
+  int sx, sy, tx, ty;
+
+  g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, "stage-awareness"),
+                                          jm_document_lookup_lane (document, "lane-actions"), &cell));
+  map_point_on_screen (fixture, cell.x + cell.width - 4, cell.y + cell.height - 4, &sx, &sy);
+  map_point_on_screen (fixture, cell.x + 4, cell.y + 4, &tx, &ty);
+  drag (sx, sy, tx, ty);
+  g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 2);
+  g_assert_true (g_ptr_array_find (jm_map_canvas_get_selection (canvas), referral, NULL));
+  g_assert_true (g_ptr_array_find (jm_map_canvas_get_selection (canvas), van, NULL));
+
+  jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (jm_layout_get_item_rect (layout, van, &rect));
+  map_point_on_screen (fixture, rect.x + rect.width, rect.y + rect.height / 2, &sx, &sy);
+  object_on_screen (fixture, JM_OBJECT (checks), &tx, &ty);
+  drag (sx, sy, tx, ty);
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links + 1);
+  link = jm_object_store_get_object (links, n_links);
+  g_assert_cmpstr (jm_link_get_from_id (link), ==, "item-notices-van");
+  g_assert_cmpstr (jm_link_get_to_id (link), ==, "item-checks-area");
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -695,6 +735,7 @@ main (int   argc,
   ADD ("/ui/export/dialog", test_export_dialog);
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   ADD ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
+  ADD ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
