@@ -232,6 +232,38 @@ jm_map_canvas_draw_selection (JmMapCanvas *self,
     }
 }
 
+/* The line where a dragged card would land among the cards of a cell. */
+static void
+jm_map_canvas_draw_insertion_mark (JmMapCanvas *self,
+                                   cairo_t     *cr)
+{
+  g_autoptr(GPtrArray) cell_items = NULL;
+  JmRect cell, rect;
+  double y;
+  guint index = self->drop.index_in_cell;
+
+  if (self->drop.stage == NULL || self->drop.lane == NULL ||
+      !jm_layout_get_cell_rect (self->layout, self->drop.stage, self->drop.lane, &cell))
+    return;
+
+  cell_items = jm_layer_dup_cell_items (jm_document_get_layer (self->document, jm_layout_get_shown_state (self->layout)),
+                                        jm_object_get_id (JM_OBJECT (self->drop.stage)),
+                                        jm_object_get_id (JM_OBJECT (self->drop.lane)));
+  if (index < cell_items->len && jm_layout_get_item_rect (self->layout, cell_items->pdata[index], &rect))
+    y = rect.y - JM_ITEM_GAP / 2;
+  else if (cell_items->len > 0 && jm_layout_get_item_rect (self->layout, cell_items->pdata[cell_items->len - 1], &rect))
+    y = rect.y + rect.height + JM_ITEM_GAP / 2;
+  else
+    y = cell.y + JM_CELL_PADDING / 2;
+
+  cairo_move_to (cr, cell.x + JM_CELL_PADDING / 2, y);
+  cairo_line_to (cr, cell.x + cell.width - JM_CELL_PADDING / 2, y);
+  jm_map_canvas_set_accent (cr, 1.0);
+  cairo_set_line_width (cr, 3.0 / self->zoom);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+}
+
 static void jm_map_canvas_highlight_cell (JmMapCanvas *self,
                                           cairo_t     *cr,
                                           JmStage     *stage,
@@ -247,6 +279,7 @@ jm_map_canvas_draw_item_drag (JmMapCanvas           *self,
   JmRect rect;
 
   jm_map_canvas_highlight_cell (self, cr, self->drop.stage, self->drop.lane);
+  jm_map_canvas_draw_insertion_mark (self, cr);
 
   if (!jm_layout_get_item_rect (self->layout, JM_ITEM (self->dragged), &rect))
     return;
