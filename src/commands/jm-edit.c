@@ -545,6 +545,24 @@ jm_edit_remove_contents (JmCommandStack  *stack,
   return TRUE;
 }
 
+/* Deletes @object from @store after what depends on it, in one step. */
+static gboolean
+jm_edit_delete_with_contents (JmCommandStack  *stack,
+                              const char      *label,
+                              JmObjectStore   *store,
+                              JmObject        *object,
+                              ObjectPredicate  item_predicate,
+                              ObjectPredicate  point_predicate,
+                              GError         **error)
+{
+  gboolean ok;
+
+  jm_command_stack_begin_group (stack, label);
+  ok = jm_edit_remove_contents (stack, item_predicate, point_predicate, jm_object_get_id (object), error) &&
+       jm_edit_push (stack, jm_remove_command_new (store, object), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
 /**
  * jm_edit_delete_stage:
  *
@@ -556,53 +574,45 @@ jm_edit_delete_stage (JmCommandStack  *stack,
                       JmStage         *stage,
                       GError         **error)
 {
-  const char *id = jm_object_get_id (JM_OBJECT (stage));
-  gboolean ok;
-
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_STAGE (stage), FALSE);
 
-  jm_command_stack_begin_group (stack, _("Delete Stage"));
-  ok = jm_edit_remove_contents (stack, item_in_stage, point_in_stage, id, error) &&
-       jm_edit_push (stack, jm_remove_command_new (jm_document_get_stages (jm_edit_document (stack)),
-                                                   JM_OBJECT (stage)), error);
-  return jm_edit_finish_group (stack, ok);
+  return jm_edit_delete_with_contents (stack, _("Delete Stage"), jm_document_get_stages (jm_edit_document (stack)),
+                                       JM_OBJECT (stage), item_in_stage, point_in_stage, error);
 }
 
+/**
+ * jm_edit_delete_lane:
+ *
+ * Deletes the lane with its items in both states and their links.
+ */
 gboolean
 jm_edit_delete_lane (JmCommandStack  *stack,
                      JmLane          *lane,
                      GError         **error)
 {
-  const char *id = jm_object_get_id (JM_OBJECT (lane));
-  gboolean ok;
-
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_LANE (lane), FALSE);
 
-  jm_command_stack_begin_group (stack, _("Delete Lane"));
-  ok = jm_edit_remove_contents (stack, item_in_lane, NULL, id, error) &&
-       jm_edit_push (stack, jm_remove_command_new (jm_document_get_lanes (jm_edit_document (stack)),
-                                                   JM_OBJECT (lane)), error);
-  return jm_edit_finish_group (stack, ok);
+  return jm_edit_delete_with_contents (stack, _("Delete Lane"), jm_document_get_lanes (jm_edit_document (stack)),
+                                       JM_OBJECT (lane), item_in_lane, NULL, error);
 }
 
+/**
+ * jm_edit_delete_persona:
+ *
+ * Deletes the persona and its emotional curves.
+ */
 gboolean
 jm_edit_delete_persona (JmCommandStack  *stack,
                         JmPersona       *persona,
                         GError         **error)
 {
-  const char *id = jm_object_get_id (JM_OBJECT (persona));
-  gboolean ok;
-
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_PERSONA (persona), FALSE);
 
-  jm_command_stack_begin_group (stack, _("Delete Persona"));
-  ok = jm_edit_remove_contents (stack, NULL, point_of_persona, id, error) &&
-       jm_edit_push (stack, jm_remove_command_new (jm_document_get_personas (jm_edit_document (stack)),
-                                                   JM_OBJECT (persona)), error);
-  return jm_edit_finish_group (stack, ok);
+  return jm_edit_delete_with_contents (stack, _("Delete Persona"), jm_document_get_personas (jm_edit_document (stack)),
+                                       JM_OBJECT (persona), NULL, point_of_persona, error);
 }
 
 /* }}} */

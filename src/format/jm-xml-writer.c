@@ -420,6 +420,26 @@ write_item (Writer *writer,
   writer_end (writer, JM_XML_ITEM);
 }
 
+/* Ends an element that has only attributes of its own: empty, unless it
+ * carries elements a newer version or another application added. */
+static void
+writer_finish_leaf (Writer              *writer,
+                    const char          *name,
+                    const JmForeignData *foreign)
+{
+  writer_foreign_attributes (writer, foreign);
+
+  if (!foreign_has_elements (foreign))
+    {
+      writer_end_empty (writer);
+      return;
+    }
+
+  writer_start_children (writer);
+  writer_foreign_elements (writer, foreign);
+  writer_end (writer, name);
+}
+
 static void
 write_point (Writer         *writer,
              JmEmotionPoint *point)
@@ -432,17 +452,7 @@ write_point (Writer         *writer,
   writer_double_attribute (writer, JM_XML_POSITION, point->position);
   writer_double_attribute (writer, JM_XML_SCORE, point->score);
   writer_attribute (writer, JM_XML_LABEL, point->label);
-  writer_foreign_attributes (writer, foreign);
-
-  if (!foreign_has_elements (foreign))
-    {
-      writer_end_empty (writer);
-      return;
-    }
-
-  writer_start_children (writer);
-  writer_foreign_elements (writer, foreign);
-  writer_end (writer, JM_XML_POINT);
+  writer_finish_leaf (writer, JM_XML_POINT, foreign);
 }
 
 static void
@@ -456,17 +466,7 @@ write_link (Writer *writer,
   writer_attribute (writer, JM_XML_FROM, link->from_id);
   writer_attribute (writer, JM_XML_TO, link->to_id);
   writer_attribute (writer, JM_XML_LABEL, link->label);
-  writer_foreign_attributes (writer, foreign);
-
-  if (!foreign_has_elements (foreign))
-    {
-      writer_end_empty (writer);
-      return;
-    }
-
-  writer_start_children (writer);
-  writer_foreign_elements (writer, foreign);
-  writer_end (writer, JM_XML_LINK);
+  writer_finish_leaf (writer, JM_XML_LINK, foreign);
 }
 
 typedef void (*WriteObjectFunc) (Writer *writer, gpointer object);
