@@ -923,6 +923,27 @@ jm_layout_get_item_rect (JmLayout *self,
 }
 
 gboolean
+jm_layout_get_persona_rect (JmLayout  *self,
+                            JmPersona *persona,
+                            JmRect    *rect)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  for (guint i = 0; i < self->personas->len; i++)
+    {
+      const JmPersonaBox *box = &g_array_index (self->personas, JmPersonaBox, i);
+
+      if (box->persona == persona)
+        {
+          *rect = box->rect;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
 jm_layout_get_cell_rect (JmLayout *self,
                          JmStage  *stage,
                          JmLane   *lane,
@@ -1219,6 +1240,19 @@ jm_layout_hit_test (JmLayout *self,
 
   if (jm_layout_hit_point (self, x, y, hit))
     return TRUE;
+
+  for (guint i = 0; i < self->personas->len; i++)
+    {
+      const JmPersonaBox *box = &g_array_index (self->personas, JmPersonaBox, i);
+
+      if (x >= box->rect.x && x < box->rect.x + box->rect.width &&
+          y >= box->rect.y && y < box->rect.y + box->rect.height)
+        {
+          hit->kind = JM_HIT_PERSONA;
+          hit->object = JM_OBJECT (box->persona);
+          return TRUE;
+        }
+    }
 
   if (jm_layout_hit_headers (self, x, y, column, row, hit))
     return TRUE;

@@ -52,6 +52,7 @@ typedef enum
   JM_HIT_LANE_HEADER,
   JM_HIT_LANE_EDGE,
   JM_HIT_CELL,
+  JM_HIT_PERSONA,
 } JmHitKind;
 
 /**
@@ -91,6 +92,9 @@ GPtrArray   *jm_layout_query_items    (JmLayout     *self,
 gboolean     jm_layout_get_item_rect  (JmLayout     *self,
                                        JmItem       *item,
                                        JmRect       *rect);
+gboolean     jm_layout_get_persona_rect (JmLayout   *self,
+                                         JmPersona  *persona,
+                                         JmRect     *rect);
 gboolean     jm_layout_get_cell_rect  (JmLayout     *self,
                                        JmStage      *stage,
                                        JmLane       *lane,

@@ -424,6 +424,7 @@ jm_inspector_build_persona (JmInspector *self)
 
   jm_inspector_text (self, group, _("Name"), "name");
   jm_inspector_text (self, group, _("Role"), "role");
+  jm_inspector_long_text (self, group, _("Description"), "description");
   jm_inspector_long_text (self, group, _("Goals"), "goals");
   jm_inspector_long_text (self, group, _("Motivations"), "motivations");
   jm_inspector_long_text (self, group, _("Frustrations"), "frustrations");

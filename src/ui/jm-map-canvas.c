@@ -178,6 +178,9 @@ jm_map_canvas_object_rect (JmMapCanvas *self,
   if (JM_IS_ITEM (object))
     return jm_layout_get_item_rect (self->layout, JM_ITEM (object), rect);
 
+  if (JM_IS_PERSONA (object))
+    return jm_layout_get_persona_rect (self->layout, JM_PERSONA (object), rect);
+
   if ((JM_IS_STAGE (object) || JM_IS_LANE (object)) && self->document != NULL)
     {
       JmObjectStore *lanes = jm_document_get_lanes (self->document);
@@ -1046,6 +1049,13 @@ on_drag_begin_cb (JmMapCanvas    *self,
       return;
     }
 
+  /* A persona card selects the persona, for the inspector. */
+  if (hit.kind == JM_HIT_PERSONA)
+    {
+      jm_map_canvas_select (self, hit.object, FALSE);
+      return;
+    }
+
   /* A header selects its stage or lane, for the inspector, and dragging
    * it reorders; dragging its edge resizes. */
   if (hit.kind == JM_HIT_STAGE_HEADER || hit.kind == JM_HIT_LANE_HEADER ||
@@ -1868,6 +1878,8 @@ jm_map_canvas_delete_selection (JmMapCanvas  *self,
 
       if (JM_IS_STAGE (object))
         ok = jm_edit_delete_stage (self->stack, JM_STAGE (object), error);
+      else if (JM_IS_PERSONA (object))
+        ok = jm_edit_delete_persona (self->stack, JM_PERSONA (object), error);
       else if (JM_IS_LANE (object))
         ok = jm_edit_delete_lane (self->stack, JM_LANE (object), error);
     }

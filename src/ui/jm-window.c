@@ -119,6 +119,7 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
                                  has_map && jm_command_stack_get_can_redo (self->stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.start-future", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy-to-future", has_map);
   gtk_widget_set_visible (self->layer_switcher, has_map);
@@ -744,6 +745,30 @@ jm_window_duplicate_action (GtkWidget  *widget,
 }
 
 static void
+jm_window_add_persona_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  JmPersona *persona;
+
+  if (self->stack == NULL)
+    return;
+
+  persona = jm_edit_add_persona (self->stack, _("New persona"), &error);
+  if (persona == NULL)
+    {
+      jm_window_show_error (self, _("Could Not Add a Persona"), error);
+      return;
+    }
+
+  /* Straight to its details in the inspector. */
+  jm_map_canvas_select (self->canvas, JM_OBJECT (persona), FALSE);
+  gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
+}
+
+static void
 jm_window_delete_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -1134,6 +1159,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, jm_window_save_action);
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
   gtk_widget_class_install_action (widget_class, "doc.copy", NULL, jm_window_copy_action);
+  gtk_widget_class_install_action (widget_class, "doc.add-persona", NULL, jm_window_add_persona_action);
   gtk_widget_class_install_action (widget_class, "doc.cut", NULL, jm_window_copy_action);
   gtk_widget_class_install_action (widget_class, "doc.paste", NULL, jm_window_paste_action);
   gtk_widget_class_install_action (widget_class, "doc.duplicate", NULL, jm_window_duplicate_action);

@@ -650,6 +650,40 @@ test_rubber_band_and_link (Fixture       *fixture,
   g_assert_cmpstr (jm_link_get_to_id (link), ==, "item-checks-area");
 }
 
+/* Add a persona from the menu, name it in the inspector, delete it. */
+static void
+test_personas (Fixture       *fixture,
+               gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmObjectStore *personas = jm_document_get_personas (document);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  guint before = jm_object_store_get_n_objects (personas);
+  JmLayout *layout = jm_map_canvas_get_layout (jm_window_get_canvas (fixture->window));
+  JmPersona *persona;
+  GtkWidget *name;
+  JmRect rect;
+  JmHit hit;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.add-persona", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (personas), ==, before + 1);
+  persona = jm_object_store_get_object (personas, before);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (persona));
+
+  name = find_named (GTK_WIDGET (inspector), "name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Chen Wei");
+  g_assert_cmpstr (jm_persona_get_name (persona), ==, "Chen Wei");
+
+  /* Its card is on the map and picks it. */
+  g_assert_true (jm_layout_get_persona_rect (layout, persona, &rect));
+  g_assert_true (jm_layout_hit_test (layout, rect.x + 20, rect.y + 20, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_PERSONA);
+  g_assert_true (hit.object == JM_OBJECT (persona));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.delete", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (personas), ==, before);
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -736,6 +770,7 @@ main (int   argc,
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   ADD ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   ADD ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
+  ADD ("/ui/window/personas", test_personas);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
