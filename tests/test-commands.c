@@ -15,6 +15,7 @@
 #include "commands/jm-set-property-command.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
+#include "model/jm-compare.h"
 
 typedef struct
 {
@@ -555,6 +556,53 @@ test_edit_paste_items (Fixture       *fixture,
   g_assert_cmpint (jm_item_get_channel (pasted->pdata[1]), ==, JM_CHANNEL_APP);
 }
 
+/* The SaaS example's future state: removals, additions and changes, each
+ * once, found by id. */
+static void
+test_compare_items (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) differences = jm_document_compare_items (fixture->document);
+  guint added = 0, changed = 0, removed = 0;
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      JmDifference *difference = differences->pdata[i];
+
+      switch (difference->kind)
+        {
+        case JM_DIFFERENCE_ADDED:
+          added++;
+          g_assert_null (difference->current);
+          break;
+        case JM_DIFFERENCE_CHANGED:
+          changed++;
+          g_assert_cmpstr (jm_object_get_id (JM_OBJECT (difference->current)), ==,
+                           jm_object_get_id (JM_OBJECT (difference->future)));
+          break;
+        case JM_DIFFERENCE_REMOVED:
+          removed++;
+          g_assert_null (difference->future);
+          if (g_str_equal (jm_object_get_id (JM_OBJECT (difference->current)), "touch-sales-call"))
+            g_assert_cmpint (difference->kind, ==, JM_DIFFERENCE_REMOVED);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  /* As built in data/examples/saas-onboarding.jmap. */
+  g_assert_cmpuint (added, ==, 10);
+  g_assert_cmpuint (removed, ==, 18);
+  g_assert_cmpuint (changed, ==, 7);
+
+  /* Starting the future state afresh: no differences. */
+  g_assert_true (jm_edit_start_future_from_current (fixture->stack, NULL));
+  g_clear_pointer (&differences, g_ptr_array_unref);
+  differences = jm_document_compare_items (fixture->document);
+  g_assert_cmpuint (differences->len, ==, 0);
+}
+
 /* What the editor accepts, the file format can hold. */
 static void
 test_edit_refuses_overlong_text (Fixture       *fixture,
@@ -793,6 +841,7 @@ main (int   argc,
   ADD ("/commands/edit/item-kind-keeps-channel-rule", test_edit_item_kind_keeps_channel_rule);
   ADD ("/commands/edit/refuses-overlong-text", test_edit_refuses_overlong_text);
   ADD ("/commands/edit/paste-items", test_edit_paste_items);
+  ADD ("/commands/compare/items", test_compare_items);
 #undef ADD
   g_test_add ("/commands/random/session-1", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_random_session, fixture_tear_down);
   g_test_add ("/commands/random/session-2", Fixture, GUINT_TO_POINTER (2), fixture_set_up, test_random_session, fixture_tear_down);

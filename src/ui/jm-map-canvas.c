@@ -1945,3 +1945,25 @@ jm_map_canvas_get_title_entry (JmMapCanvas *self)
 
   return self->title_entry;
 }
+
+/**
+ * jm_map_canvas_scroll_to_object:
+ *
+ * Scrolls so that @object is in view, a third from the top left.
+ */
+void
+jm_map_canvas_scroll_to_object (JmMapCanvas *self,
+                                JmObject    *object)
+{
+  JmRect rect;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  if (self->layout == NULL || !jm_map_canvas_object_rect (self, object, &rect))
+    return;
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, rect.x * self->zoom - gtk_widget_get_width (GTK_WIDGET (self)) / 3.0);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, rect.y * self->zoom - gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
+}

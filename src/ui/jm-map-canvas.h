@@ -35,6 +35,8 @@ void         jm_map_canvas_select         (JmMapCanvas *self,
 void         jm_map_canvas_clear_selection (JmMapCanvas *self);
 gboolean     jm_map_canvas_delete_selection (JmMapCanvas *self,
                                              GError    **error);
+void         jm_map_canvas_scroll_to_object (JmMapCanvas *self,
+                                             JmObject    *object);
 void         jm_map_canvas_edit_item_title (JmMapCanvas *self,
                                             JmItem      *item);
 GtkWidget   *jm_map_canvas_get_title_entry (JmMapCanvas *self);

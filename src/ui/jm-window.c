@@ -19,6 +19,7 @@
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
+#include "model/jm-compare.h"
 #include "jm-map-canvas.h"
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
@@ -43,6 +44,10 @@ struct _JmWindow
   JmInspector     *inspector;
   GtkRevealer     *inspector_revealer;
   GtkWidget       *layer_switcher;
+  GtkWidget       *differences_button;
+  GtkWidget       *differences_popover;
+  GtkListBox      *differences_list;
+  GPtrArray       *differences;
 
   JmLayerMode      layer_mode;
   GSettings       *settings;
@@ -997,6 +1002,76 @@ jm_window_close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+static GtkWidget *
+jm_window_difference_row (JmWindow     *self,
+                          JmDifference *difference)
+{
+  static const char *icons[] = { "jm-diff-added-symbolic", "jm-diff-changed-symbolic", "jm-diff-removed-symbolic" };
+  static const char *kinds[] = { N_("Added"), N_("Changed"), N_("Removed") };
+  JmItem *item = difference->future != NULL ? difference->future : difference->current;
+  JmStage *stage = jm_document_lookup_stage (self->document, jm_item_get_stage_id (item));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", _(kinds[difference->kind]),
+                                               stage != NULL ? jm_stage_get_name (stage) : "");
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (jm_item_get_title (item) ? jm_item_get_title (item) : _("Untitled"));
+  GtkWidget *caption = gtk_label_new (subtitle);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), caption);
+  gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name (icons[difference->kind]));
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+
+  return row;
+}
+
+/* The list of differences is made when it is shown, from the model. */
+static void
+on_differences_show_cb (JmWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->differences_list))) != NULL)
+    gtk_list_box_remove (self->differences_list, child);
+
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
+  if (self->document == NULL)
+    return;
+
+  self->differences = jm_document_compare_items (self->document);
+  for (guint i = 0; i < self->differences->len; i++)
+    gtk_list_box_append (self->differences_list, jm_window_difference_row (self, self->differences->pdata[i]));
+
+  if (self->differences->len == 0)
+    gtk_list_box_append (self->differences_list,
+                         gtk_label_new (_("The future state is the same as the current one")));
+}
+
+static void
+on_difference_activated_cb (JmWindow      *self,
+                            GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  JmDifference *difference;
+
+  if (self->differences == NULL || index < 0 || (guint) index >= self->differences->len)
+    return;
+
+  difference = self->differences->pdata[index];
+  gtk_popover_popdown (GTK_POPOVER (self->differences_popover));
+  if (difference->future != NULL)
+    jm_map_canvas_select (self->canvas, JM_OBJECT (difference->future), FALSE);
+  jm_map_canvas_scroll_to_object (self->canvas,
+                                  JM_OBJECT (difference->future != NULL ? difference->future : difference->current));
+}
+
 static void
 jm_window_set_layer (JmWindow   *self,
                      const char *layer)
@@ -1008,6 +1083,8 @@ jm_window_set_layer (JmWindow   *self,
           self->layer_mode = i;
           if (self->canvas != NULL)
             jm_map_canvas_set_layer_mode (self->canvas, i);
+          if (self->differences_button != NULL)
+            gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
           g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYER]);
         }
     }
@@ -1108,6 +1185,7 @@ jm_window_dispose (GObject *object)
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->differences, g_ptr_array_unref);
   g_clear_pointer (&self->etag, g_free);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_pointer (&self->draft_id, g_free);
@@ -1148,6 +1226,9 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_popover);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_list);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, jm_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, jm_window_close_action);
@@ -1209,6 +1290,9 @@ jm_window_init (JmWindow *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->differences_popover, "show", G_CALLBACK (on_differences_show_cb), self);
+  gtk_list_box_set_activate_on_single_click (self->differences_list, TRUE);
+  g_signal_connect_swapped (self->differences_list, "row-activated", G_CALLBACK (on_difference_activated_cb), self);
 
   {
     GtkDropTarget *files = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -684,6 +684,40 @@ test_personas (Fixture       *fixture,
   g_assert_cmpuint (jm_object_store_get_n_objects (personas), ==, before);
 }
 
+/* In the compared view, the Differences list names what the future state
+ * changes; choosing one selects it. */
+static void
+test_differences_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
+  GtkWidget *list, *button, *row;
+  JmItem *changed;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.start-future", NULL));
+  changed = jm_layer_lookup_item (future, "item-notices-van");
+  g_assert_true (jm_edit_set_string (stack, changed, "title", "Sees the vans", 0, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "both"));
+
+  list = find_named (GTK_WIDGET (fixture->window), "differences");
+  g_assert_nonnull (list);
+  button = gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  jm_ui_test_iterate ();
+  row = gtk_widget_get_first_child (list);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  g_signal_emit_by_name (list, "row-activated", row);
+
+  g_assert_cmpuint (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->len, ==, 1);
+  g_assert_true (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0] == (gpointer) changed);
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -771,6 +805,7 @@ main (int   argc,
   ADD ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   ADD ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   ADD ("/ui/window/personas", test_personas);
+  ADD ("/ui/window/differences-list", test_differences_list);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
