@@ -924,7 +924,123 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
   return moved;
 }
 
+static const char *
+image_type_for (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    return "image/png";
+  if (g_str_has_suffix (lower, ".svg"))
+    return "image/svg+xml";
+  if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
+    return "image/jpeg";
+
+  return NULL;
+}
+
+/* A picture dropped from the file manager becomes an image item in the
+ * cell under the pointer; a map dropped opens. */
+static gboolean
+jm_map_canvas_drop_file (JmMapCanvas  *self,
+                         GFile        *file,
+                         const JmHit  *hit,
+                         GError      **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *type = name != NULL ? image_type_for (name) : NULL;
+  JmItem *item;
+  gboolean ok;
+
+  if (name != NULL && g_str_has_suffix (name, ".jmap"))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uri", "s", uri);
+    }
+
+  if (type == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a PNG, JPEG or SVG image."), name ? name : "?");
+      return FALSE;
+    }
+
+  if (hit->stage == NULL || hit->lane == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Drop images into a cell of the map."));
+      return FALSE;
+    }
+
+  /* The format keeps images up to 7 MiB; larger ones are refused here. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > 7 * 1024 * 1024)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("“%s” is larger than the 7 MB an image may have."), name);
+      return FALSE;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  jm_command_stack_begin_group (self->stack, _("Add Image"));
+  item = jm_edit_add_item (self->stack, jm_map_canvas_state (self), JM_ITEM_KIND_IMAGE,
+                           jm_object_get_id (JM_OBJECT (hit->stage)), jm_object_get_id (JM_OBJECT (hit->lane)),
+                           hit->index_in_cell, name, error);
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_set_boxed (&value, bytes);
+  ok = item != NULL &&
+       jm_edit_set (self->stack, item, "image", &value, 0, error) &&
+       jm_edit_set_string (self->stack, item, "image-type", type, 0, error);
+  if (!ok)
+    {
+      jm_command_stack_cancel_group (self->stack);
+      return FALSE;
+    }
+
+  jm_command_stack_end_group (self->stack);
+  jm_map_canvas_select (self, JM_OBJECT (item), FALSE);
+  return TRUE;
+}
+
 /* Callbacks {{{ */
+
+static gboolean
+on_files_dropped_cb (JmMapCanvas   *self,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     GtkDropTarget *target)
+{
+  GSList *files = g_value_get_boxed (value);
+  gboolean any = FALSE;
+  double map_x, map_y;
+  JmHit hit;
+
+  self->palette_over = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->layout == NULL || self->stack == NULL)
+    return FALSE;
+
+  jm_map_canvas_widget_to_map (self, x, y, &map_x, &map_y);
+  jm_layout_hit_test (self->layout, map_x, map_y, &hit);
+  for (const GSList *iter = files; iter != NULL; iter = iter->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (jm_map_canvas_drop_file (self, iter->data, &hit, &error))
+        any = TRUE;
+      else if (error != NULL)
+        jm_map_canvas_report (self, error);
+    }
+
+  return any;
+}
 
 static void
 on_click_pressed_cb (JmMapCanvas     *self,
@@ -1524,6 +1640,7 @@ jm_map_canvas_init (JmMapCanvas *self)
   GtkGesture *zoom;
   GtkGesture *drag;
   GtkDropTarget *drop;
+  GtkDropTarget *files;
   GtkGesture *click;
   GtkGesture *pan;
 
@@ -1559,6 +1676,12 @@ jm_map_canvas_init (JmMapCanvas *self)
   g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  files = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (files, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect_swapped (files, "leave", G_CALLBACK (on_drop_leave_cb), self);
+  g_signal_connect_swapped (files, "drop", G_CALLBACK (on_files_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (files));
 
   key = gtk_event_controller_key_new ();
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
@@ -1966,4 +2089,70 @@ jm_map_canvas_scroll_to_object (JmMapCanvas *self,
     gtk_adjustment_set_value (self->hadjustment, rect.x * self->zoom - gtk_widget_get_width (GTK_WIDGET (self)) / 3.0);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, rect.y * self->zoom - gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
+}
+
+/**
+ * jm_map_canvas_zoom_to_selection:
+ *
+ * Zooms so that the selected items and points fill the view.
+ */
+void
+jm_map_canvas_zoom_to_selection (JmMapCanvas *self)
+{
+  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  double width, height, zoom;
+  const double margin = 24;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  for (guint i = 0; self->layout != NULL && i < self->selection->len; i++)
+    {
+      JmRect rect;
+
+      if (!jm_map_canvas_object_rect (self, self->selection->pdata[i], &rect))
+        continue;
+      left = MIN (left, rect.x);
+      top = MIN (top, rect.y);
+      right = MAX (right, rect.x + rect.width);
+      bottom = MAX (bottom, rect.y + rect.height);
+    }
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (right < left || width <= 0 || height <= 0)
+    return;
+
+  zoom = MIN ((width - 2 * margin) / (right - left), (height - 2 * margin) / (bottom - top));
+  jm_map_canvas_set_zoom (self, MIN (zoom, 2.0));
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, left * self->zoom - margin);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, top * self->zoom - margin);
+}
+
+/**
+ * jm_map_canvas_drop_files:
+ * @files: (element-type GFile): files, as from the file manager
+ *
+ * What a drop of files at (@map_x, @map_y) does, for tests and keyboard
+ * use: pictures become image items, maps open.
+ *
+ * Returns: %TRUE if anything was added or opened
+ */
+gboolean
+jm_map_canvas_drop_files (JmMapCanvas *self,
+                          GSList      *files,
+                          double       map_x,
+                          double       map_y)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  double x, y;
+
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  x = map_x * self->zoom - jm_map_canvas_scroll_x (self);
+  y = map_y * self->zoom - jm_map_canvas_scroll_y (self);
+  return on_files_dropped_cb (self, &value, x, y, NULL);
 }

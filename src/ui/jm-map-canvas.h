@@ -53,6 +53,11 @@ void         jm_map_canvas_zoom_at        (JmMapCanvas *self,
                                            double       widget_x,
                                            double       widget_y);
 void         jm_map_canvas_zoom_to_fit    (JmMapCanvas *self);
+void         jm_map_canvas_zoom_to_selection (JmMapCanvas *self);
+gboolean     jm_map_canvas_drop_files     (JmMapCanvas *self,
+                                           GSList      *files,
+                                           double       map_x,
+                                           double       map_y);
 JmLayerMode  jm_map_canvas_get_layer_mode (JmMapCanvas *self);
 void         jm_map_canvas_set_layer_mode (JmMapCanvas *self,
                                            JmLayerMode  mode);

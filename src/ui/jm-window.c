@@ -116,6 +116,7 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-selection", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layer", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", has_map);
@@ -398,6 +399,8 @@ jm_window_zoom_action (GtkWidget  *widget,
     jm_map_canvas_set_zoom (self->canvas, zoom / 1.25);
   else if (g_str_equal (action_name, "win.zoom-fit"))
     jm_map_canvas_zoom_to_fit (self->canvas);
+  else if (g_str_equal (action_name, "win.zoom-selection"))
+    jm_map_canvas_zoom_to_selection (self->canvas);
   else
     jm_map_canvas_set_zoom (self->canvas, 1.0);
 }
@@ -747,6 +750,23 @@ jm_window_duplicate_action (GtkWidget  *widget,
   items = jm_window_selected_items (self);
   if (items->len > 0)
     jm_window_paste_items (self, items);
+}
+
+static void
+jm_window_open_uri_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  JmWindow *window = self;
+
+  if (self->document != NULL)
+    {
+      window = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  jm_window_open_file (window, file);
 }
 
 static void
@@ -1152,6 +1172,9 @@ jm_window_save_size (JmWindow *self)
   if (self->settings == NULL)
     return;
 
+  g_settings_set_double (self->settings, "zoom", jm_map_canvas_get_zoom (self->canvas));
+  g_settings_set_string (self->settings, "layer", layer_names[self->layer_mode]);
+
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)))
@@ -1164,12 +1187,18 @@ jm_window_save_size (JmWindow *self)
 static void
 jm_window_restore_size (JmWindow *self)
 {
+  g_autofree char *layer = NULL;
+
   if (self->settings == NULL)
     return;
+
+  layer = g_settings_get_string (self->settings, "layer");
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
+  jm_window_set_layer (self, layer);
+  jm_map_canvas_set_zoom (self->canvas, g_settings_get_double (self->settings, "zoom"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }
@@ -1241,6 +1270,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
   gtk_widget_class_install_action (widget_class, "doc.copy", NULL, jm_window_copy_action);
   gtk_widget_class_install_action (widget_class, "doc.add-persona", NULL, jm_window_add_persona_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", jm_window_open_uri_action);
   gtk_widget_class_install_action (widget_class, "doc.cut", NULL, jm_window_copy_action);
   gtk_widget_class_install_action (widget_class, "doc.paste", NULL, jm_window_paste_action);
   gtk_widget_class_install_action (widget_class, "doc.duplicate", NULL, jm_window_duplicate_action);
@@ -1259,6 +1289,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, jm_window_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-selection", NULL, jm_window_zoom_action);
   gtk_widget_class_install_property_action (widget_class, "win.layer", "layer");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -1276,6 +1307,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom-selection", NULL);
 
   g_type_ensure (JM_TYPE_MAP_CANVAS);
   g_type_ensure (JM_TYPE_PALETTE);

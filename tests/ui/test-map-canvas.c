@@ -718,6 +718,46 @@ test_differences_list (Fixture       *fixture,
   g_assert_true (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0] == (gpointer) changed);
 }
 
+/* A picture dropped from the file manager becomes an image item. */
+static void
+test_drop_image_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayout *layout = jm_map_canvas_get_layout (canvas);
+  g_autofree char *png_path = g_build_filename (fixture->dir, "storefront.png", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4, 4);
+  GSList *files = NULL;
+  JmItem *image;
+  JmRect cell;
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png_path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_set_contents (text_path, "hello", -1, NULL));
+  g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, "stage-awareness"),
+                                          jm_document_lookup_lane (document, "lane-thoughts"), &cell));
+
+  files = g_slist_append (files, g_file_new_for_path (text_path));
+  g_assert_false (jm_map_canvas_drop_files (canvas, files, cell.x + 20, cell.y + cell.height - 10));
+  g_slist_free_full (files, g_object_unref);
+
+  files = g_slist_append (NULL, g_file_new_for_path (png_path));
+  g_assert_true (jm_map_canvas_drop_files (canvas, files, cell.x + 20, cell.y + cell.height - 10));
+  g_slist_free_full (files, g_object_unref);
+
+  image = jm_map_canvas_get_selection (canvas)->pdata[0];
+  g_assert_cmpint (jm_item_get_kind (image), ==, JM_ITEM_KIND_IMAGE);
+  g_assert_cmpstr (jm_item_get_title (image), ==, "storefront.png");
+  g_assert_cmpstr (jm_item_get_image_type (image), ==, "image/png");
+  g_assert_nonnull (jm_item_get_image (image));
+  g_assert_cmpuint (jm_command_stack_get_position (jm_window_get_stack (fixture->window)), ==, 1);
+
+  g_unlink (png_path);
+  g_unlink (text_path);
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -806,6 +846,7 @@ main (int   argc,
   ADD ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   ADD ("/ui/window/personas", test_personas);
   ADD ("/ui/window/differences-list", test_differences_list);
+  ADD ("/ui/canvas/drop-image-file", test_drop_image_file);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
