@@ -23,6 +23,7 @@
 #include "jm-map-canvas.h"
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
+#include "jm-outline.h"
 #include "jm-palette.h"
 
 struct _JmWindow
@@ -42,6 +43,7 @@ struct _JmWindow
   AdwToastOverlay *toast_overlay;
   JmMapCanvas     *canvas;
   JmInspector     *inspector;
+  JmOutline       *outline;
   GtkRevealer     *inspector_revealer;
   GtkWidget       *layer_switcher;
   GtkWidget       *differences_button;
@@ -229,6 +231,16 @@ on_files_dropped_cb (JmWindow      *self,
   return opened;
 }
 
+/* A row of the outline selects its item on the map, and shows it. */
+static void
+on_outline_item_activated_cb (JmWindow  *self,
+                              JmItem    *item,
+                              JmOutline *outline)
+{
+  jm_map_canvas_select (self->canvas, JM_OBJECT (item), FALSE);
+  jm_map_canvas_scroll_to_object (self->canvas, JM_OBJECT (item));
+}
+
 /* The inspector edits what is selected, or the map itself. */
 static void
 on_canvas_selection_changed_cb (JmWindow    *self,
@@ -249,6 +261,8 @@ jm_window_show_document (JmWindow *self)
   jm_map_canvas_set_document (self->canvas, self->document);
   jm_inspector_set_stack (self->inspector, self->stack);
   jm_inspector_set_object (self->inspector, G_OBJECT (self->document));
+  jm_outline_set_document (self->outline, self->document,
+                           jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)));
   gtk_stack_set_visible_child_name (self->main_stack, "map");
   jm_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -1103,6 +1117,9 @@ jm_window_set_layer (JmWindow   *self,
           self->layer_mode = i;
           if (self->canvas != NULL)
             jm_map_canvas_set_layer_mode (self->canvas, i);
+          if (self->outline != NULL && self->document != NULL)
+            jm_outline_set_document (self->outline, self->document,
+                                     jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
           g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYER]);
@@ -1253,6 +1270,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
@@ -1312,6 +1330,7 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_MAP_CANVAS);
   g_type_ensure (JM_TYPE_PALETTE);
   g_type_ensure (JM_TYPE_INSPECTOR);
+  g_type_ensure (JM_TYPE_OUTLINE);
 }
 
 static void
@@ -1323,6 +1342,8 @@ jm_window_init (JmWindow *self)
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->differences_popover, "show", G_CALLBACK (on_differences_show_cb), self);
+  g_signal_connect_object (self->outline, "item-activated", G_CALLBACK (on_outline_item_activated_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_list_box_set_activate_on_single_click (self->differences_list, TRUE);
   g_signal_connect_swapped (self->differences_list, "row-activated", G_CALLBACK (on_difference_activated_cb), self);
 
@@ -1479,4 +1500,17 @@ jm_window_get_inspector (JmWindow *self)
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
   return self->inspector;
+}
+
+/**
+ * jm_window_get_outline:
+ *
+ * Returns: (transfer none): the outline of the map's items
+ */
+JmOutline *
+jm_window_get_outline (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+
+  return self->outline;
 }

@@ -12,6 +12,7 @@
 #include "jm-application.h"
 #include "jm-inspector.h"
 #include "jm-map-canvas.h"
+#include "jm-outline.h"
 #include "model/jm-document.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ JmDocument *jm_window_get_document (JmWindow      *self);
 JmCommandStack *jm_window_get_stack (JmWindow     *self);
 JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
 JmInspector *jm_window_get_inspector (JmWindow    *self);
+JmOutline   *jm_window_get_outline   (JmWindow    *self);
 void        jm_window_restore_draft (JmWindow     *self,
                                      JmDocument   *document,
                                      GFile        *file,

@@ -758,6 +758,42 @@ test_drop_image_file (Fixture       *fixture,
   g_unlink (text_path);
 }
 
+static gboolean
+outline_has (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_list_model_get_n_items (pair[0]) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* The outline lists every card, stage by stage and lane by lane; it
+ * follows edits; activating a row selects the card on the map. */
+static void
+test_outline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  JmOutline *outline = jm_window_get_outline (fixture->window);
+  GListModel *model = jm_outline_get_model (outline);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  guint n_items = jm_object_store_get_n_objects (jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)));
+  g_autoptr(JmItem) first = NULL;
+  gpointer wait[2] = { model, GUINT_TO_POINTER (n_items + 1) };
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_items);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (jm_object_get_id (JM_OBJECT (first)), ==, "item-sees-referral");
+
+  g_assert_nonnull (jm_edit_add_item (jm_window_get_stack (fixture->window), JM_LAYER_STATE_CURRENT,
+                                      JM_ITEM_KIND_NOTE, "stage-awareness", "lane-actions", 0, "First!", NULL));
+  jm_ui_test_wait_until (outline_has, wait);
+  g_clear_object (&first);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (jm_item_get_title (first), ==, "First!");
+
+  g_signal_emit_by_name (outline, "item-activated", first);
+  g_assert_true (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0] == (gpointer) first);
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -847,6 +883,7 @@ main (int   argc,
   ADD ("/ui/window/personas", test_personas);
   ADD ("/ui/window/differences-list", test_differences_list);
   ADD ("/ui/canvas/drop-image-file", test_drop_image_file);
+  ADD ("/ui/window/outline", test_outline);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 

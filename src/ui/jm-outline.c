@@ -1,0 +1,292 @@
+/* jm-outline.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-ui"
+
+#include "config.h"
+
+#include "jm-outline.h"
+
+#include <glib/gi18n.h>
+
+#include "model/jm-enum-types.h"
+
+/* Every item of the shown state, stage by stage, lane by lane, in the
+ * order of its cell: a list the keyboard walks and a screen reader reads
+ * ("Sees an ad, touchpoint, Awareness, Touchpoints"). Activating a row
+ * emits ::item-activated, and the window selects the item on the map. A
+ * GtkListView, so that large maps cost only the rows in view. */
+struct _JmOutline
+{
+  GtkWidget     parent_instance;
+
+  JmDocument   *document;
+  JmLayerState  state;
+  GListStore   *items;
+  GtkWidget    *scrolled;
+  GtkWidget    *view;
+  guint         rebuild_id;
+};
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (JmOutline, jm_outline, GTK_TYPE_WIDGET)
+
+static const char *
+kind_label (JmItemKind kind)
+{
+  switch (kind)
+    {
+    case JM_ITEM_KIND_TOUCHPOINT: return _("touchpoint");
+    case JM_ITEM_KIND_PAIN_POINT: return _("pain point");
+    case JM_ITEM_KIND_OPPORTUNITY: return _("opportunity");
+    case JM_ITEM_KIND_IMAGE: return _("image");
+    case JM_ITEM_KIND_NOTE: return _("note");
+    case JM_ITEM_KIND_CARD:
+    default:
+      return _("card");
+    }
+}
+
+static char *
+jm_outline_describe (JmOutline *self,
+                     JmItem    *item)
+{
+  JmStage *stage = jm_document_lookup_stage (self->document, jm_item_get_stage_id (item));
+  JmLane *lane = jm_document_lookup_lane (self->document, jm_item_get_lane_id (item));
+
+  /* Translators: an item in the outline: title, kind, stage, lane. */
+  return g_strdup_printf (_("%s, %s, %s, %s"),
+                          jm_item_get_title (item) ? jm_item_get_title (item) : _("Untitled"),
+                          kind_label (jm_item_get_kind (item)),
+                          stage ? jm_stage_get_name (stage) : "", lane ? jm_lane_get_name (lane) : "");
+}
+
+/* Rebuilds the list in stage, lane and cell order: one pass to bucket the
+ * items by cell, one to read the buckets in order. */
+static void
+jm_outline_rebuild (JmOutline *self)
+{
+  g_autoptr(GHashTable) cells = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  JmObjectStore *items, *stages, *lanes;
+
+  g_list_store_remove_all (self->items);
+  if (self->document == NULL)
+    return;
+
+  cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  items = jm_layer_get_items (jm_document_get_layer (self->document, self->state));
+  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
+      g_autofree char *key = g_strconcat (jm_item_get_stage_id (item), "\\n", jm_item_get_lane_id (item), NULL);
+      GPtrArray *cell = g_hash_table_lookup (cells, key);
+
+      if (cell == NULL)
+        {
+          cell = g_ptr_array_new ();
+          g_hash_table_insert (cells, g_steal_pointer (&key), cell);
+        }
+      g_ptr_array_add (cell, item);
+    }
+
+  ordered = g_ptr_array_new ();
+  stages = jm_document_get_stages (self->document);
+  lanes = jm_document_get_lanes (self->document);
+  for (guint s = 0; s < jm_object_store_get_n_objects (stages); s++)
+    for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
+      {
+        g_autofree char *key = g_strconcat (jm_object_get_id (jm_object_store_get_object (stages, s)), "\\n",
+                                            jm_object_get_id (jm_object_store_get_object (lanes, l)), NULL);
+        GPtrArray *cell = g_hash_table_lookup (cells, key);
+
+        if (cell != NULL)
+          g_ptr_array_extend (ordered, cell, NULL, NULL);
+      }
+
+  g_list_store_splice (self->items, 0, 0, ordered->pdata, ordered->len);
+}
+
+static gboolean
+jm_outline_rebuild_cb (gpointer user_data)
+{
+  JmOutline *self = user_data;
+
+  self->rebuild_id = 0;
+  jm_outline_rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes come in bursts (a paste, an undo of a group): rebuild once. */
+static void
+jm_outline_queue_rebuild (JmOutline *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (jm_outline_rebuild_cb, self);
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             JmOutline                *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            JmOutline                *self)
+{
+  JmItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = jm_outline_describe (self, item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+static void
+on_activate_cb (JmOutline   *self,
+                guint        position,
+                GtkListView *view)
+{
+  g_autoptr(JmItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals [ITEM_ACTIVATED], 0, item);
+}
+
+static void
+jm_outline_dispose (GObject *object)
+{
+  JmOutline *self = JM_OUTLINE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->items);
+
+  G_OBJECT_CLASS (jm_outline_parent_class)->dispose (object);
+}
+
+static void
+jm_outline_class_init (JmOutlineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jm_outline_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jm-outline");
+
+  /**
+   * JmOutline::item-activated:
+   * @item: the item whose row was activated
+   */
+  signals [ITEM_ACTIVATED] =
+    g_signal_new ("item-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, JM_TYPE_ITEM);
+}
+
+static void
+jm_outline_init (JmOutline *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSelectionModel *selection;
+
+  self->items = g_list_store_new (JM_TYPE_ITEM);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
+
+  self->view = gtk_list_view_new (selection, factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->view), FALSE);
+  gtk_widget_add_css_class (self->view, "navigation-sidebar");
+  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_activate_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Items of the map"), -1);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->view);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+jm_outline_new (void)
+{
+  return g_object_new (JM_TYPE_OUTLINE, NULL);
+}
+
+static void
+jm_outline_watch (JmOutline     *self,
+                  JmObjectStore *store)
+{
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (jm_outline_queue_rebuild), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * jm_outline_set_document:
+ * @state: the state whose items are listed
+ */
+void
+jm_outline_set_document (JmOutline    *self,
+                         JmDocument   *document,
+                         JmLayerState  state)
+{
+  g_return_if_fail (JM_IS_OUTLINE (self));
+
+  if (self->document != document)
+    {
+      if (self->document != NULL)
+        g_signal_handlers_disconnect_by_data (self->document, self);
+      g_set_object (&self->document, document);
+      if (document != NULL)
+        {
+          g_signal_connect_object (document, "object-changed", G_CALLBACK (jm_outline_queue_rebuild),
+                                   self, G_CONNECT_SWAPPED);
+          jm_outline_watch (self, jm_document_get_stages (document));
+          jm_outline_watch (self, jm_document_get_lanes (document));
+          for (guint i = 0; i < JM_N_LAYER_STATES; i++)
+            jm_outline_watch (self, jm_layer_get_items (jm_document_get_layer (document, i)));
+        }
+    }
+
+  self->state = state;
+  jm_outline_rebuild (self);
+}
+
+/**
+ * jm_outline_get_model:
+ *
+ * Returns: (transfer none): the items listed, in order
+ */
+GListModel *
+jm_outline_get_model (JmOutline *self)
+{
+  g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
