@@ -53,6 +53,22 @@ jm_group_command_revert (JmCommand  *command,
     jm_command_revert (g_ptr_array_index (self->children, i - 1), document);
 }
 
+/* A drag made of composite steps (moving an item changes its stage, its
+ * lane and its place) is one step: the children of @next are appended, so
+ * revert undoes them all in the exact reverse order they were applied. */
+static gboolean
+jm_group_command_merge (JmCommand *command,
+                        JmCommand *next_command)
+{
+  JmGroupCommand *self = JM_GROUP_COMMAND (command);
+  JmGroupCommand *next = JM_GROUP_COMMAND (next_command);
+
+  for (guint i = 0; i < next->children->len; i++)
+    g_ptr_array_add (self->children, g_object_ref (g_ptr_array_index (next->children, i)));
+
+  return TRUE;
+}
+
 static void
 jm_group_command_finalize (GObject *object)
 {
@@ -72,6 +88,7 @@ jm_group_command_class_init (JmGroupCommandClass *klass)
   object_class->finalize = jm_group_command_finalize;
   command_class->apply = jm_group_command_apply;
   command_class->revert = jm_group_command_revert;
+  command_class->merge = jm_group_command_merge;
 }
 
 static void
@@ -80,6 +97,12 @@ jm_group_command_init (JmGroupCommand *self)
   self->children = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/**
+ * jm_group_command_new:
+ * @label: what the group does as a whole
+ *
+ * Returns: (transfer full): an empty group
+ */
 JmCommand *
 jm_group_command_new (const char *label)
 {

@@ -26,12 +26,80 @@ struct _JmSetPropertyCommand
 
 G_DEFINE_FINAL_TYPE (JmSetPropertyCommand, jm_set_property_command, JM_TYPE_COMMAND)
 
+/* The name of a property as a designer knows it, for error messages. */
+static const char *
+jm_set_property_command_describe (const char *property)
+{
+  static const struct {
+    const char *property;
+    const char *name;
+  } names[] = {
+    { "width", N_("width") },
+    { "height", N_("height") },
+    { "score", N_("score") },
+    { "position", N_("position") },
+    { "rank", N_("rank") },
+    { "max-length-days", N_("maximum length in days") },
+    { "kind", N_("kind") },
+    { "channel", N_("channel") },
+    { "moment", N_("kind of Moment of Truth") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_str_equal (names[i].property, property))
+        return _(names[i].name);
+    }
+
+  return property;
+}
+
+/* Fills @converted (initialised to the property's type) with the new value,
+ * or explains why the property cannot take it. Out-of-range values are
+ * refused rather than clamped, so the designer learns the bounds. */
+static gboolean
+jm_set_property_command_convert (JmSetPropertyCommand  *self,
+                                 GParamSpec            *pspec,
+                                 GValue                *converted,
+                                 GError               **error)
+{
+  g_auto(GValue) checked = G_VALUE_INIT;
+
+  if (!g_value_type_transformable (G_VALUE_TYPE (&self->new_value), pspec->value_type) ||
+      !g_value_transform (&self->new_value, converted))
+    {
+      g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                   _("“%s” cannot take a value of that kind."), self->property);
+      return FALSE;
+    }
+
+  g_value_init (&checked, pspec->value_type);
+  g_value_copy (converted, &checked);
+  if (!g_param_value_validate (pspec, &checked))
+    return TRUE;
+
+  if (G_IS_PARAM_SPEC_DOUBLE (pspec))
+    g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                 /* Translators: a property name and its bounds, as in "width goes from 40 to 4000." */
+                 _("The %s goes from %g to %g."), jm_set_property_command_describe (self->property),
+                 G_PARAM_SPEC_DOUBLE (pspec)->minimum, G_PARAM_SPEC_DOUBLE (pspec)->maximum);
+  else if (G_IS_PARAM_SPEC_INT (pspec))
+    g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                 _("The %s goes from %d to %d."), jm_set_property_command_describe (self->property),
+                 G_PARAM_SPEC_INT (pspec)->minimum, G_PARAM_SPEC_INT (pspec)->maximum);
+  else
+    g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                 _("That is not a possible %s."), jm_set_property_command_describe (self->property));
+  return FALSE;
+}
+
 static gboolean
 jm_set_property_command_apply (JmCommand   *command,
                                JmDocument  *document,
                                GError     **error)
 {
   JmSetPropertyCommand *self = JM_SET_PROPERTY_COMMAND (command);
+  g_auto(GValue) converted = G_VALUE_INIT;
   GParamSpec *pspec;
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->object), self->property);
@@ -42,12 +110,16 @@ jm_set_property_command_apply (JmCommand   *command,
       return FALSE;
     }
 
+  g_value_init (&converted, pspec->value_type);
+  if (!jm_set_property_command_convert (self, pspec, &converted, error))
+    return FALSE;
+
   if (G_IS_VALUE (&self->old_value))
     g_value_unset (&self->old_value);
   g_value_init (&self->old_value, pspec->value_type);
   g_object_get_property (self->object, self->property, &self->old_value);
 
-  _jm_document_set_property (document, self->object, self->property, &self->new_value);
+  _jm_document_set_property (document, self->object, self->property, &converted);
   return TRUE;
 }
 

@@ -990,6 +990,26 @@ jm_layout_get_point_position (JmLayout       *self,
 }
 
 /**
+ * jm_layout_score_to_y:
+ * @y: (out): where a point with @score lies, in layout units
+ *
+ * Returns: %FALSE when the map has no emotions lane
+ */
+gboolean
+jm_layout_score_to_y (JmLayout *self,
+                      double    score,
+                      double   *y)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  if (self->curve_lane < 0)
+    return FALSE;
+
+  *y = _jm_layout_score_to_y (self, score);
+  return TRUE;
+}
+
+/**
  * jm_layout_score_at:
  * @y: a vertical position in layout units
  * @score: (out): the score an emotion point at @y would have

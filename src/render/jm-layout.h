@@ -103,6 +103,9 @@ gboolean     jm_layout_get_point_position (JmLayout       *self,
                                            JmEmotionPoint *point,
                                            double         *x,
                                            double         *y);
+gboolean     jm_layout_score_to_y     (JmLayout     *self,
+                                       double        score,
+                                       double       *y);
 gboolean     jm_layout_score_at       (JmLayout     *self,
                                        double        y,
                                        double       *score);

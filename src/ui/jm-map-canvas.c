@@ -2156,3 +2156,56 @@ jm_map_canvas_drop_files (JmMapCanvas *self,
   y = map_y * self->zoom - jm_map_canvas_scroll_y (self);
   return on_files_dropped_cb (self, &value, x, y, NULL);
 }
+
+/**
+ * jm_map_canvas_add_from_palette:
+ * @payload: a palette entry's payload (JM_PALETTE_PREFIX…)
+ *
+ * Adds what a palette entry stands for without a drag: at the end of the
+ * cell of the selected item (or on it, for a Moment of Truth), else in the
+ * first cell.
+ *
+ * Returns: %TRUE if something was added
+ */
+gboolean
+jm_map_canvas_add_from_palette (JmMapCanvas  *self,
+                                const char   *payload,
+                                GError      **error)
+{
+  JmObjectStore *stages, *lanes;
+  JmHit hit = { JM_HIT_CELL };
+  double x = 0, y = 0;
+  JmRect cell;
+
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+  g_return_val_if_fail (g_str_has_prefix (payload, JM_PALETTE_PREFIX), FALSE);
+
+  if (self->document == NULL || self->stack == NULL)
+    return FALSE;
+
+  stages = jm_document_get_stages (self->document);
+  lanes = jm_document_get_lanes (self->document);
+  if (self->selection->len > 0 && JM_IS_ITEM (self->selection->pdata[0]))
+    {
+      JmItem *item = self->selection->pdata[0];
+
+      hit.kind = JM_HIT_ITEM;
+      hit.object = JM_OBJECT (item);
+      hit.stage = jm_document_lookup_stage (self->document, jm_item_get_stage_id (item));
+      hit.lane = jm_document_lookup_lane (self->document, jm_item_get_lane_id (item));
+    }
+  else
+    {
+      hit.stage = jm_object_store_get_object (stages, 0);
+      hit.lane = jm_object_store_get_object (lanes, 0);
+    }
+  hit.index_in_cell = G_MAXINT;
+
+  /* An emotion point goes to the middle of that stage, at a neutral score. */
+  if (hit.stage != NULL && hit.lane != NULL && jm_layout_get_cell_rect (self->layout, hit.stage, hit.lane, &cell))
+    x = cell.x + cell.width / 2;
+  if (!jm_layout_score_to_y (self->layout, 0.0, &y))
+    y = 0;
+
+  return jm_map_canvas_drop_palette (self, payload + strlen (JM_PALETTE_PREFIX), &hit, x, y, error);
+}

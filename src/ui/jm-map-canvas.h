@@ -54,6 +54,9 @@ void         jm_map_canvas_zoom_at        (JmMapCanvas *self,
                                            double       widget_y);
 void         jm_map_canvas_zoom_to_fit    (JmMapCanvas *self);
 void         jm_map_canvas_zoom_to_selection (JmMapCanvas *self);
+gboolean     jm_map_canvas_add_from_palette (JmMapCanvas  *self,
+                                             const char   *payload,
+                                             GError      **error);
 gboolean     jm_map_canvas_drop_files     (JmMapCanvas *self,
                                            GSList      *files,
                                            double       map_x,

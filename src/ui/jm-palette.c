@@ -22,6 +22,13 @@ struct _JmPalette
   GtkWidget *scrolled;
 };
 
+enum {
+  ENTRY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (JmPalette, jm_palette, GTK_TYPE_WIDGET)
 
 typedef struct
@@ -76,9 +83,23 @@ on_drag_begin_cb (GtkDragSource *source,
   gtk_drag_source_set_icon (source, paintable, 12, 12);
 }
 
-static GtkWidget *
-jm_palette_create_row (const Entry *entry)
+static void
+on_entry_clicked_cb (GtkButton *button,
+                     JmPalette *self)
 {
+  const Entry *entry = g_object_get_data (G_OBJECT (button), "jm-palette-entry");
+  g_autofree char *payload = g_strconcat (JM_PALETTE_PREFIX, entry->payload, NULL);
+
+  g_signal_emit (self, signals [ENTRY_ACTIVATED], 0, payload);
+}
+
+/* Each entry is a button too: clicked or activated from the keyboard, it
+ * adds its kind at the selection, so nothing needs a pointer. */
+static GtkWidget *
+jm_palette_create_row (JmPalette   *self,
+                       const Entry *entry)
+{
+  GtkWidget *button = gtk_button_new ();
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new_from_icon_name (entry->icon);
   GtkWidget *label = gtk_label_new (_(entry->label));
@@ -89,18 +110,24 @@ jm_palette_create_row (const Entry *entry)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), label);
-  gtk_widget_set_tooltip_text (row, _("Drag onto the map"));
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), (gpointer) entry);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 
-  return row;
+  gtk_button_set_child (GTK_BUTTON (button), row);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Drag onto the map, or click to add at the selection"));
+  g_object_set_data (G_OBJECT (button), "jm-palette-entry", (gpointer) entry);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_entry_clicked_cb), self);
+
+  return button;
 }
 
 static void
-jm_palette_add_section (GtkBox      *box,
+jm_palette_add_section (JmPalette   *self,
+                        GtkBox      *box,
                         const char  *title,
                         const Entry *entries,
                         guint        n_entries)
@@ -113,7 +140,7 @@ jm_palette_add_section (GtkBox      *box,
   gtk_box_append (box, heading);
 
   for (guint i = 0; i < n_entries; i++)
-    gtk_box_append (box, jm_palette_create_row (&entries[i]));
+    gtk_box_append (box, jm_palette_create_row (self, &entries[i]));
 }
 
 static void
@@ -137,6 +164,17 @@ jm_palette_class_init (JmPaletteClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jm-palette");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /**
+   * JmPalette::entry-activated:
+   * @payload: what the entry stands for, as in a drag
+   */
+  signals [ENTRY_ACTIVATED] =
+    g_signal_new ("entry-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -144,8 +182,9 @@ jm_palette_init (JmPalette *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-  jm_palette_add_section (GTK_BOX (box), _("Items"), card_entries, G_N_ELEMENTS (card_entries));
-  jm_palette_add_section (GTK_BOX (box), _("Touchpoints"), touchpoint_entries, G_N_ELEMENTS (touchpoint_entries));
+  jm_palette_add_section (self, GTK_BOX (box), _("Items"), card_entries, G_N_ELEMENTS (card_entries));
+  jm_palette_add_section (self, GTK_BOX (box), _("Touchpoints"), touchpoint_entries,
+                          G_N_ELEMENTS (touchpoint_entries));
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

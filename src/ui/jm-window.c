@@ -44,6 +44,7 @@ struct _JmWindow
   JmMapCanvas     *canvas;
   JmInspector     *inspector;
   JmOutline       *outline;
+  JmPalette       *palette;
   GtkRevealer     *inspector_revealer;
   GtkWidget       *layer_switcher;
   GtkWidget       *differences_button;
@@ -229,6 +230,18 @@ on_files_dropped_cb (JmWindow      *self,
     }
 
   return opened;
+}
+
+/* A palette entry activated without a drag adds at the selection. */
+static void
+on_palette_entry_activated_cb (JmWindow   *self,
+                               const char *payload,
+                               JmPalette  *palette)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !jm_map_canvas_add_from_palette (self->canvas, payload, &error) && error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 /* A row of the outline selects its item on the map, and shows it. */
@@ -1271,6 +1284,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector_revealer);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
@@ -1343,6 +1357,8 @@ jm_window_init (JmWindow *self)
                            G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->differences_popover, "show", G_CALLBACK (on_differences_show_cb), self);
   g_signal_connect_object (self->outline, "item-activated", G_CALLBACK (on_outline_item_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_list_box_set_activate_on_single_click (self->differences_list, TRUE);
   g_signal_connect_swapped (self->differences_list, "row-activated", G_CALLBACK (on_difference_activated_cb), self);

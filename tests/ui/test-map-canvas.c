@@ -759,6 +759,15 @@ test_drop_image_file (Fixture       *fixture,
 }
 
 static gboolean
+selection_changed_from (gpointer data)
+{
+  gpointer *pair = data;
+  GPtrArray *selection = jm_map_canvas_get_selection (pair[0]);
+
+  return selection->len > 0 && selection->pdata[0] != pair[1];
+}
+
+static gboolean
 outline_has (gpointer data)
 {
   gpointer *pair = data;
@@ -792,6 +801,37 @@ test_outline (Fixture       *fixture,
 
   g_signal_emit_by_name (outline, "item-activated", first);
   g_assert_true (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0] == (gpointer) first);
+}
+
+/* Without a pointer: a palette entry activated adds its kind at the end of
+ * the selected item's cell; an emotion point goes to the curve. */
+static void
+test_palette_from_keyboard (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  guint n_points = jm_object_store_get_n_objects (points);
+  guint before = count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_OPPORTUNITY);
+  gpointer wait[2] = { canvas, item (fixture, "item-checks-area") };
+  GtkWidget *entry;
+
+  jm_map_canvas_select (canvas, wait[1], FALSE);
+  entry = gtk_widget_get_parent (find_named (GTK_WIDGET (fixture->window), "item:opportunity"));
+  g_assert_true (GTK_IS_BUTTON (entry));
+  /* A button activated from the keyboard clicks after a short animation. */
+  g_assert_true (gtk_widget_activate (entry));
+  jm_ui_test_wait_until (selection_changed_from, wait);
+
+  g_assert_cmpuint (count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_OPPORTUNITY), ==, before + 1);
+  g_assert_cmpint (jm_item_get_kind (jm_map_canvas_get_selection (canvas)->pdata[0]), ==, JM_ITEM_KIND_OPPORTUNITY);
+
+  wait[1] = jm_map_canvas_get_selection (canvas)->pdata[0];
+  entry = gtk_widget_get_parent (find_named (GTK_WIDGET (fixture->window), "emotion-point"));
+  g_assert_true (gtk_widget_activate (entry));
+  jm_ui_test_wait_until (selection_changed_from, wait);
+  g_assert_cmpuint (jm_object_store_get_n_objects (points), ==, n_points + 1);
 }
 
 /* The export dialog: options chosen, the core writes the file. */
@@ -884,6 +924,7 @@ main (int   argc,
   ADD ("/ui/window/differences-list", test_differences_list);
   ADD ("/ui/canvas/drop-image-file", test_drop_image_file);
   ADD ("/ui/window/outline", test_outline);
+  ADD ("/ui/window/palette-from-keyboard", test_palette_from_keyboard);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
