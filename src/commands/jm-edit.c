@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "jm-group-command.h"
 #include "jm-insert-command.h"
 #include "jm-move-command.h"
 #include "jm-remove-command.h"
@@ -23,7 +24,8 @@
 /* The edits the window offers, built from the commands: each checks its
  * input first, then pushes one step (a group when it needs several
  * commands), so that a failed edit changes nothing and a done one undoes
- * in one go. */
+ * in one go. What an edit accepts, the file format can hold: a saved map
+ * always opens again. */
 
 /* Helpers {{{ */
 
@@ -38,23 +40,68 @@ jm_edit_push (JmCommandStack  *stack,
 }
 
 static gboolean
-jm_edit_push_set (JmCommandStack  *stack,
-                  gpointer         object,
-                  const char      *property,
-                  const GValue    *value,
-                  guint            merge_key,
-                  const char      *label,
-                  GError         **error)
+jm_edit_fail (GError     **error,
+              int          code,
+              const char  *message)
+{
+  g_set_error_literal (error, JM_COMMAND_ERROR, code, message);
+  return FALSE;
+}
+
+/* What "Undo …" says for a change of @property. */
+static const char *
+jm_edit_label_for (const char *property)
+{
+  if (g_str_equal (property, "title") || g_str_equal (property, "name"))
+    return _("Rename");
+  if (g_str_equal (property, "width") || g_str_equal (property, "height"))
+    return _("Resize");
+  if (g_str_equal (property, "color"))
+    return _("Change Colour");
+
+  return _("Change");
+}
+
+static JmCommand *
+jm_edit_set_command_new (gpointer      object,
+                         const char   *property,
+                         const GValue *value,
+                         guint         merge_key)
 {
   JmCommand *command = jm_set_property_command_new (object, property, value);
 
   jm_command_set_merge_key (command, merge_key);
-  if (label != NULL)
-    jm_command_set_label (command, label);
+  jm_command_set_label (command, jm_edit_label_for (property));
 
-  return jm_edit_push (stack, command, error);
+  return command;
 }
 
+static JmCommand *
+jm_edit_set_string_command_new (gpointer    object,
+                                const char *property,
+                                const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  return jm_edit_set_command_new (object, property, &value, 0);
+}
+
+static JmCommand *
+jm_edit_set_double_command_new (gpointer    object,
+                                const char *property,
+                                double      number)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, number);
+  return jm_edit_set_command_new (object, property, &value, 0);
+}
+
+/* Pushes a change the edit itself has checked (or that builds an object
+ * not yet in the map), without the checks of jm_edit_set(). */
 static gboolean
 jm_edit_push_set_string (JmCommandStack  *stack,
                          gpointer         object,
@@ -62,11 +109,7 @@ jm_edit_push_set_string (JmCommandStack  *stack,
                          const char      *text,
                          GError         **error)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  return jm_edit_push_set (stack, object, property, &value, 0, NULL, error);
+  return jm_edit_push (stack, jm_edit_set_string_command_new (object, property, text), error);
 }
 
 static gboolean
@@ -76,20 +119,33 @@ jm_edit_push_set_double (JmCommandStack  *stack,
                          double           number,
                          GError         **error)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_DOUBLE);
-  g_value_set_double (&value, number);
-  return jm_edit_push_set (stack, object, property, &value, 0, NULL, error);
+  return jm_edit_push (stack, jm_edit_set_double_command_new (object, property, number), error);
 }
 
 static gboolean
-jm_edit_fail (GError     **error,
-              int          code,
-              const char  *message)
+jm_edit_push_set_enum (JmCommandStack  *stack,
+                       gpointer         object,
+                       const char      *property,
+                       int              number,
+                       GError         **error)
 {
-  g_set_error_literal (error, JM_COMMAND_ERROR, code, message);
-  return FALSE;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec));
+
+  g_value_init (&value, pspec->value_type);
+  g_value_set_enum (&value, number);
+  return jm_edit_push (stack, jm_edit_set_command_new (object, property, &value, 0), error);
+}
+
+static void
+jm_edit_group_add (JmCommand *group,
+                   JmCommand *child)
+{
+  g_autoptr(JmCommand) owned = child;
+
+  jm_group_command_add (JM_GROUP_COMMAND (group), owned);
 }
 
 /* Ends a group begun for an edit: recorded as one step when @ok, reverted
@@ -117,6 +173,52 @@ jm_edit_layer (JmCommandStack *stack,
                JmLayerState    state)
 {
   return jm_document_get_layer (jm_edit_document (stack), state);
+}
+
+/* The store of the document that holds @object, or %NULL. */
+static JmObjectStore *
+jm_edit_find_store (JmDocument *document,
+                    JmObject   *object)
+{
+  JmObjectStore *stores[3 + 3 * JM_N_LAYER_STATES];
+  guint n_stores = 0;
+
+  stores[n_stores++] = jm_document_get_personas (document);
+  stores[n_stores++] = jm_document_get_stages (document);
+  stores[n_stores++] = jm_document_get_lanes (document);
+  for (guint state = 0; state < JM_N_LAYER_STATES; state++)
+    {
+      JmLayer *layer = jm_document_get_layer (document, state);
+
+      stores[n_stores++] = jm_layer_get_items (layer);
+      stores[n_stores++] = jm_layer_get_points (layer);
+      stores[n_stores++] = jm_layer_get_links (layer);
+    }
+
+  for (guint i = 0; i < n_stores; i++)
+    {
+      if (jm_object_store_get_item_type (stores[i]) == G_OBJECT_TYPE (object) &&
+          jm_object_store_find (stores[i], object, NULL))
+        return stores[i];
+    }
+
+  return NULL;
+}
+
+/* The layer whose links hold @link, or %NULL for a link not in the map. */
+static JmLayer *
+jm_edit_layer_of_link (JmDocument *document,
+                       JmLink     *link)
+{
+  for (guint state = 0; state < JM_N_LAYER_STATES; state++)
+    {
+      JmLayer *layer = jm_document_get_layer (document, state);
+
+      if (jm_object_store_find (jm_layer_get_links (layer), JM_OBJECT (link), NULL))
+        return layer;
+    }
+
+  return NULL;
 }
 
 static gboolean
@@ -179,13 +281,196 @@ static gboolean jm_edit_copy_values (JmCommandStack  *stack,
 
 /* }}} */
 
+/* Checks {{{ */
+
+/* Names and titles are short texts in the file format; bodies long ones. */
+static glong
+jm_edit_max_chars (const char *property)
+{
+  static const char *short_texts[] = {
+    "title", "name", "role", "duration", "label", "moment-label", "author", NULL
+  };
+
+  return g_strv_contains (short_texts, property) ? JM_MAX_NAME_CHARS : JM_MAX_TEXT_CHARS;
+}
+
+static gboolean
+jm_edit_check_text (const char  *property,
+                    const char  *text,
+                    GError     **error)
+{
+  if (text == NULL || g_utf8_strlen (text, -1) <= jm_edit_max_chars (property))
+    return TRUE;
+
+  g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+               _("That text is longer than the %ld characters it may have."), jm_edit_max_chars (property));
+  return FALSE;
+}
+
+static gboolean
+jm_edit_check_color (const char  *text,
+                     GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (strlen (text) != 7 || text[0] != '#')
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Colours are written #rrggbb, as in #3584e4."));
+
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (text[i]))
+        return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Colours are written #rrggbb, as in #3584e4."));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+jm_edit_check_image_type (const char  *type,
+                          GError     **error)
+{
+  static const char *supported[] = { "image/png", "image/jpeg", "image/svg+xml", NULL };
+
+  if (type == NULL || g_strv_contains (supported, type))
+    return TRUE;
+
+  return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Only PNG, JPEG and SVG images are supported."));
+}
+
+/* An id that @object would refer to must name something in the map. */
+static gboolean
+jm_edit_check_reference (JmCommandStack  *stack,
+                         GObject         *object,
+                         const char      *property,
+                         const char      *id,
+                         GError         **error)
+{
+  JmDocument *document = jm_edit_document (stack);
+  gboolean is_stage_ref = g_str_equal (property, "stage-id");
+
+  if ((JM_IS_ITEM (object) || JM_IS_EMOTION_POINT (object)) && is_stage_ref &&
+      jm_document_lookup_stage (document, id) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That stage is not in the map."));
+  if (JM_IS_ITEM (object) && g_str_equal (property, "lane-id") && jm_document_lookup_lane (document, id) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That lane is not in the map."));
+  if (JM_IS_EMOTION_POINT (object) && g_str_equal (property, "persona-id") && id != NULL &&
+      jm_document_lookup_persona (document, id) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That persona is not in the map."));
+
+  return TRUE;
+}
+
+/* A link joins two different items of its own state. */
+static gboolean
+jm_edit_check_link_end (JmCommandStack  *stack,
+                        JmLink          *link,
+                        const char      *property,
+                        const char      *id,
+                        GError         **error)
+{
+  JmLayer *layer = jm_edit_layer_of_link (jm_edit_document (stack), link);
+  const char *other;
+
+  if (!g_str_equal (property, "from-id") && !g_str_equal (property, "to-id"))
+    return TRUE;
+
+  if (layer != NULL && jm_layer_lookup_item (layer, id) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("A link joins two items of the same state."));
+
+  other = g_str_equal (property, "from-id") ? jm_link_get_to_id (link) : jm_link_get_from_id (link);
+  if (g_strcmp0 (other, id) == 0)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("An item cannot link to itself."));
+
+  return TRUE;
+}
+
+static gboolean
+jm_edit_check_string (JmCommandStack  *stack,
+                      GObject         *object,
+                      const char      *property,
+                      const char      *text,
+                      GError         **error)
+{
+  if (!jm_edit_check_text (property, text, error))
+    return FALSE;
+  if (g_str_equal (property, "color"))
+    return jm_edit_check_color (text, error);
+  if (g_str_equal (property, "image-type") || g_str_equal (property, "photo-type"))
+    return jm_edit_check_image_type (text, error);
+  if (JM_IS_LINK (object))
+    return jm_edit_check_link_end (stack, JM_LINK (object), property, text, error);
+
+  return jm_edit_check_reference (stack, object, property, text, error);
+}
+
+/* Only touchpoints have a channel, and they always have one. */
+static gboolean
+jm_edit_check_channel (JmItem        *item,
+                       const GValue  *value,
+                       GError       **error)
+{
+  g_auto(GValue) channel = G_VALUE_INIT;
+  gboolean is_touchpoint = jm_item_get_kind (item) == JM_ITEM_KIND_TOUCHPOINT;
+
+  g_value_init (&channel, G_TYPE_INT);
+  if (!g_value_transform (value, &channel))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("That is not a channel."));
+
+  if (is_touchpoint && g_value_get_int (&channel) == JM_CHANNEL_NONE)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("A touchpoint needs a channel."));
+  if (!is_touchpoint && g_value_get_int (&channel) != JM_CHANNEL_NONE)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Only touchpoints have a channel."));
+
+  return TRUE;
+}
+
+/* The checks of a change the designer asks for, beyond the type and the
+ * range that the command itself checks. */
+static gboolean
+jm_edit_check_value (JmCommandStack  *stack,
+                     GObject         *object,
+                     const char      *property,
+                     const GValue    *value,
+                     GError         **error)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    return jm_edit_check_string (stack, object, property, g_value_get_string (value), error);
+  if (JM_IS_ITEM (object) && g_str_equal (property, "channel"))
+    return jm_edit_check_channel (JM_ITEM (object), value, error);
+
+  return TRUE;
+}
+
+/* }}} */
+
 /* Properties {{{ */
+
+static gboolean
+jm_edit_set_kind_value (JmCommandStack  *stack,
+                        JmItem          *item,
+                        const GValue    *value,
+                        GError         **error)
+{
+  g_auto(GValue) kind = G_VALUE_INIT;
+
+  g_value_init (&kind, G_TYPE_INT);
+  if (!g_value_transform (value, &kind))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("That is not a kind of item."));
+
+  return jm_edit_set_item_kind (stack, item, g_value_get_int (&kind), error);
+}
 
 /**
  * jm_edit_set:
  * @object: the document or one of its objects
  * @merge_key: non-zero to fold a burst of edits of this property (typing,
  *   dragging a slider) into one step
+ *
+ * Changes one property, after checking that the map stays valid: texts fit
+ * the file format, colours are #rrggbb, ids name things in the map, only
+ * touchpoints have a channel. Changing the kind of an item goes through
+ * jm_edit_set_item_kind().
  *
  * Returns: %TRUE on success
  */
@@ -199,19 +484,16 @@ jm_edit_set (JmCommandStack  *stack,
 {
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
 
-  return jm_edit_push_set (stack, object, property, value, merge_key, NULL, error);
-}
+  if (JM_IS_ITEM (object) && g_str_equal (property, "kind"))
+    return jm_edit_set_kind_value (stack, object, value, error);
 
-/* Names and titles are short texts in the file format; bodies long ones. */
-static glong
-jm_edit_max_chars (const char *property)
-{
-  static const char *short_texts[] = {
-    "title", "name", "role", "duration", "label", "moment-label", "author", NULL
-  };
+  if (!jm_edit_check_value (stack, object, property, value, error))
+    return FALSE;
 
-  return g_strv_contains (short_texts, property) ? JM_MAX_NAME_CHARS : JM_MAX_TEXT_CHARS;
+  return jm_edit_push (stack, jm_edit_set_command_new (object, property, value, merge_key), error);
 }
 
 gboolean
@@ -223,13 +505,6 @@ jm_edit_set_string (JmCommandStack  *stack,
                     GError         **error)
 {
   g_auto(GValue) value = G_VALUE_INIT;
-
-  if (text != NULL && g_utf8_strlen (text, -1) > jm_edit_max_chars (property))
-    {
-      g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
-                   _("That text is longer than the %ld characters it may have."), jm_edit_max_chars (property));
-      return FALSE;
-    }
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
@@ -280,6 +555,7 @@ jm_edit_set_enum (JmCommandStack  *stack,
   g_auto(GValue) gvalue = G_VALUE_INIT;
 
   g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   if (pspec == NULL || !G_IS_PARAM_SPEC_ENUM (pspec))
@@ -326,6 +602,9 @@ jm_edit_add_stage (JmCommandStack  *stack,
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
 
+  if (!jm_edit_check_text ("name", name, error))
+    return NULL;
+
   stages = jm_document_get_stages (jm_edit_document (stack));
   jm_command_stack_begin_group (stack, _("Add Stage"));
   ok = jm_edit_push (stack, jm_insert_command_new (stages, position, JM_OBJECT (stage)), error) &&
@@ -338,6 +617,7 @@ jm_edit_add_stage (JmCommandStack  *stack,
 
 /**
  * jm_edit_add_lane:
+ * @position: where, from 0 to the number of lanes
  *
  * Returns: (transfer none) (nullable): the new lane
  */
@@ -354,11 +634,14 @@ jm_edit_add_lane (JmCommandStack  *stack,
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
 
+  if (!jm_edit_check_text ("name", name, error))
+    return NULL;
+
   lanes = jm_document_get_lanes (jm_edit_document (stack));
   jm_command_stack_begin_group (stack, _("Add Lane"));
   ok = jm_edit_push (stack, jm_insert_command_new (lanes, position, JM_OBJECT (lane)), error) &&
        jm_edit_push_set_string (stack, lane, "name", name, error) &&
-       jm_edit_set_enum (stack, lane, "kind", kind, error);
+       jm_edit_push_set_enum (stack, lane, "kind", kind, error);
   if (!jm_edit_finish_group (stack, ok))
     return NULL;
 
@@ -381,6 +664,9 @@ jm_edit_add_persona (JmCommandStack  *stack,
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
 
+  if (!jm_edit_check_text ("name", name, error))
+    return NULL;
+
   personas = jm_document_get_personas (jm_edit_document (stack));
   jm_command_stack_begin_group (stack, _("Add Persona"));
   ok = jm_edit_push (stack, jm_insert_command_new (personas, jm_object_store_get_n_objects (personas),
@@ -392,6 +678,10 @@ jm_edit_add_persona (JmCommandStack  *stack,
   return persona;
 }
 
+/**
+ * jm_edit_move_stage:
+ * @position: the place the stage will have, from 0
+ */
 gboolean
 jm_edit_move_stage (JmCommandStack  *stack,
                     JmStage         *stage,
@@ -401,12 +691,17 @@ jm_edit_move_stage (JmCommandStack  *stack,
   JmCommand *command;
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_STAGE (stage), FALSE);
 
   command = jm_move_command_new (jm_document_get_stages (jm_edit_document (stack)), JM_OBJECT (stage), position);
   jm_command_set_label (command, _("Move Stage"));
   return jm_edit_push (stack, command, error);
 }
 
+/**
+ * jm_edit_move_lane:
+ * @position: the place the lane will have, from 0
+ */
 gboolean
 jm_edit_move_lane (JmCommandStack  *stack,
                    JmLane          *lane,
@@ -416,6 +711,7 @@ jm_edit_move_lane (JmCommandStack  *stack,
   JmCommand *command;
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_LANE (lane), FALSE);
 
   command = jm_move_command_new (jm_document_get_lanes (jm_edit_document (stack)), JM_OBJECT (lane), position);
   jm_command_set_label (command, _("Move Lane"));
@@ -557,6 +853,9 @@ jm_edit_delete_with_contents (JmCommandStack  *stack,
 {
   gboolean ok;
 
+  if (!jm_object_store_find (store, object, NULL))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That is no longer in the map."));
+
   jm_command_stack_begin_group (stack, label);
   ok = jm_edit_remove_contents (stack, item_predicate, point_predicate, jm_object_get_id (object), error) &&
        jm_edit_push (stack, jm_remove_command_new (store, object), error);
@@ -623,6 +922,8 @@ jm_edit_delete_persona (JmCommandStack  *stack,
  * jm_edit_add_item:
  * @index_in_cell: where in the cell, or -1 for the end
  *
+ * A touchpoint starts on the web channel.
+ *
  * Returns: (transfer none) (nullable): the new item
  */
 JmItem *
@@ -642,18 +943,18 @@ jm_edit_add_item (JmCommandStack  *stack,
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
 
-  if (!jm_edit_check_cell (stack, stage_id, lane_id, error))
+  if (!jm_edit_check_cell (stack, stage_id, lane_id, error) || !jm_edit_check_text ("title", title, error))
     return NULL;
 
   items = jm_layer_get_items (jm_edit_layer (stack, state));
   position = jm_edit_store_position (items, stage_id, lane_id, index_in_cell, NULL);
 
   jm_command_stack_begin_group (stack, _("Add Item"));
-  ok = jm_edit_set_enum (stack, item, "kind", kind, error) &&
+  ok = jm_edit_push_set_enum (stack, item, "kind", kind, error) &&
        jm_edit_push_set_string (stack, item, "stage-id", stage_id, error) &&
        jm_edit_push_set_string (stack, item, "lane-id", lane_id, error) &&
        jm_edit_push_set_string (stack, item, "title", title, error) &&
-       (kind != JM_ITEM_KIND_TOUCHPOINT || jm_edit_set_enum (stack, item, "channel", JM_CHANNEL_WEB, error)) &&
+       (kind != JM_ITEM_KIND_TOUCHPOINT || jm_edit_push_set_enum (stack, item, "channel", JM_CHANNEL_WEB, error)) &&
        jm_edit_push (stack, jm_insert_command_new (items, position, JM_OBJECT (item)), error);
   if (!jm_edit_finish_group (stack, ok))
     return NULL;
@@ -666,6 +967,7 @@ jm_edit_add_item (JmCommandStack  *stack,
  * @index_in_cell: where in the target cell, or -1 for the end
  *
  * Moves an item to a cell, or to another place in its cell, in one step.
+ * See jm_edit_move_item_full() to fold a drag into one step.
  */
 gboolean
 jm_edit_move_item (JmCommandStack  *stack,
@@ -676,9 +978,31 @@ jm_edit_move_item (JmCommandStack  *stack,
                    int              index_in_cell,
                    GError         **error)
 {
+  return jm_edit_move_item_full (stack, state, item, stage_id, lane_id, index_in_cell, 0, error);
+}
+
+/**
+ * jm_edit_move_item_full:
+ * @state: the state whose items hold @item
+ * @index_in_cell: where in the target cell, or -1 for the end; the order
+ *   in a cell is the order of the items in the layer
+ * @merge_key: non-zero for the moves of one drag, which undo as one step
+ *
+ * Changes the stage, the lane and the place of an item in one step.
+ */
+gboolean
+jm_edit_move_item_full (JmCommandStack  *stack,
+                        JmLayerState     state,
+                        JmItem          *item,
+                        const char      *stage_id,
+                        const char      *lane_id,
+                        int              index_in_cell,
+                        guint            merge_key,
+                        GError         **error)
+{
+  g_autoptr(JmCommand) group = NULL;
   JmObjectStore *items;
   guint position;
-  gboolean ok;
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_ITEM (item), FALSE);
@@ -691,11 +1015,12 @@ jm_edit_move_item (JmCommandStack  *stack,
 
   position = jm_edit_store_position (items, stage_id, lane_id, index_in_cell, item);
 
-  jm_command_stack_begin_group (stack, _("Move Item"));
-  ok = jm_edit_push_set_string (stack, item, "stage-id", stage_id, error) &&
-       jm_edit_push_set_string (stack, item, "lane-id", lane_id, error) &&
-       jm_edit_push (stack, jm_move_command_new (items, JM_OBJECT (item), position), error);
-  return jm_edit_finish_group (stack, ok);
+  group = jm_group_command_new (_("Move Item"));
+  jm_command_set_merge_key (group, merge_key);
+  jm_edit_group_add (group, jm_edit_set_string_command_new (item, "stage-id", stage_id));
+  jm_edit_group_add (group, jm_edit_set_string_command_new (item, "lane-id", lane_id));
+  jm_edit_group_add (group, jm_move_command_new (items, JM_OBJECT (item), position));
+  return jm_command_stack_push (stack, group, error);
 }
 
 /**
@@ -719,42 +1044,17 @@ jm_edit_paste_items (JmCommandStack  *stack,
                      GError         **error)
 {
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
-  JmDocument *document;
-  JmObjectStore *store;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
   g_return_val_if_fail (items != NULL, NULL);
 
-  document = jm_edit_document (stack);
-  store = jm_layer_get_items (jm_edit_layer (stack, state));
-
   jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Paste Item", "Paste Items", items->len));
   for (guint i = 0; ok && i < items->len; i++)
     {
-      JmItem *source = items->pdata[i];
-      g_autoptr(JmItem) copy = jm_item_new (NULL);
-      const char *target_stage = jm_item_get_stage_id (source);
-      const char *target_lane = jm_item_get_lane_id (source);
+      JmItem *copy = jm_edit_paste_item (stack, state, items->pdata[i], stage_id, lane_id, error);
 
-      if (jm_document_lookup_stage (document, target_stage) == NULL ||
-          jm_document_lookup_lane (document, target_lane) == NULL)
-        {
-          target_stage = stage_id;
-          target_lane = lane_id;
-        }
-      if (!jm_edit_check_cell (stack, target_stage, target_lane, error))
-        {
-          ok = FALSE;
-          break;
-        }
-
-      ok = jm_edit_copy_values (stack, JM_OBJECT (source), JM_OBJECT (copy), error) &&
-           jm_edit_push_set_string (stack, copy, "stage-id", target_stage, error) &&
-           jm_edit_push_set_string (stack, copy, "lane-id", target_lane, error) &&
-           jm_edit_push (stack, jm_insert_command_new (store,
-                                                       jm_edit_store_position (store, target_stage, target_lane, -1, NULL),
-                                                       JM_OBJECT (copy)), error);
+      ok = copy != NULL;
       if (ok)
         g_ptr_array_add (added, g_object_ref (copy));
     }
@@ -763,6 +1063,59 @@ jm_edit_paste_items (JmCommandStack  *stack,
     return NULL;
 
   return g_steal_pointer (&added);
+}
+
+/**
+ * jm_edit_paste_item:
+ * @source: an item, from this map or another one
+ * @stage_id: (nullable): the stage if that of @source is not in this map
+ * @lane_id: (nullable): the lane if that of @source is not in this map
+ *
+ * Adds a copy of @source with a new id at the end of its cell.
+ *
+ * Returns: (transfer none) (nullable): the copy
+ */
+JmItem *
+jm_edit_paste_item (JmCommandStack  *stack,
+                    JmLayerState     state,
+                    JmItem          *source,
+                    const char      *stage_id,
+                    const char      *lane_id,
+                    GError         **error)
+{
+  g_autoptr(JmItem) copy = jm_item_new (NULL);
+  JmDocument *document;
+  JmObjectStore *store;
+  const char *target_stage, *target_lane;
+  gboolean ok;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+  g_return_val_if_fail (JM_IS_ITEM (source), NULL);
+
+  document = jm_edit_document (stack);
+  store = jm_layer_get_items (jm_edit_layer (stack, state));
+  target_stage = jm_item_get_stage_id (source);
+  target_lane = jm_item_get_lane_id (source);
+  if (jm_document_lookup_stage (document, target_stage) == NULL ||
+      jm_document_lookup_lane (document, target_lane) == NULL)
+    {
+      target_stage = stage_id;
+      target_lane = lane_id;
+    }
+  if (!jm_edit_check_cell (stack, target_stage, target_lane, error))
+    return NULL;
+
+  jm_command_stack_begin_group (stack, _("Paste Item"));
+  ok = jm_edit_copy_values (stack, JM_OBJECT (source), JM_OBJECT (copy), error) &&
+       jm_edit_push_set_string (stack, copy, "stage-id", target_stage, error) &&
+       jm_edit_push_set_string (stack, copy, "lane-id", target_lane, error) &&
+       jm_edit_push (stack, jm_insert_command_new (store,
+                                                   jm_edit_store_position (store, target_stage, target_lane, -1, NULL),
+                                                   JM_OBJECT (copy)), error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return copy;
 }
 
 /**
@@ -787,9 +1140,31 @@ jm_edit_set_item_kind (JmCommandStack  *stack,
     channel = jm_item_get_channel (item) != JM_CHANNEL_NONE ? jm_item_get_channel (item) : JM_CHANNEL_WEB;
 
   jm_command_stack_begin_group (stack, _("Change Kind"));
-  ok = jm_edit_set_enum (stack, item, "kind", kind, error) &&
-       jm_edit_set_enum (stack, item, "channel", channel, error);
+  ok = jm_edit_push_set_enum (stack, item, "kind", kind, error) &&
+       jm_edit_push_set_enum (stack, item, "channel", channel, error);
   return jm_edit_finish_group (stack, ok);
+}
+
+/* Each of @items once, or %NULL with @error set if one is not in @store. */
+static GPtrArray *
+jm_edit_distinct_members (JmObjectStore  *store,
+                          GPtrArray      *objects,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      if (!JM_IS_OBJECT (objects->pdata[i]) || !jm_object_store_find (store, objects->pdata[i], NULL))
+        {
+          jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That item is not in this state of the map."));
+          return NULL;
+        }
+      if (!g_ptr_array_find (distinct, objects->pdata[i], NULL))
+        g_ptr_array_add (distinct, objects->pdata[i]);
+    }
+
+  return g_steal_pointer (&distinct);
 }
 
 /**
@@ -804,6 +1179,7 @@ jm_edit_delete_items (JmCommandStack  *stack,
                       GPtrArray       *items,
                       GError         **error)
 {
+  g_autoptr(GPtrArray) doomed = NULL;
   JmLayer *layer;
   gboolean ok;
 
@@ -814,9 +1190,12 @@ jm_edit_delete_items (JmCommandStack  *stack,
     return TRUE;
 
   layer = jm_edit_layer (stack, state);
-  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Delete Item", "Delete Items", items->len));
-  ok = jm_edit_remove_links_of (stack, layer, items, error) &&
-       jm_edit_remove_all (stack, jm_layer_get_items (layer), items, error);
+  if (!(doomed = jm_edit_distinct_members (jm_layer_get_items (layer), items, error)))
+    return FALSE;
+
+  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Delete Item", "Delete Items", doomed->len));
+  ok = jm_edit_remove_links_of (stack, layer, doomed, error) &&
+       jm_edit_remove_all (stack, jm_layer_get_items (layer), doomed, error);
   return jm_edit_finish_group (stack, ok);
 }
 
@@ -824,6 +1203,7 @@ jm_edit_delete_items (JmCommandStack  *stack,
  * jm_edit_set_moment:
  * @kind: %JM_MOMENT_KIND_NONE to unmark the item
  * @label: (nullable): the name of a custom moment
+ * @rationale: (nullable): why this is a Moment of Truth
  *
  * Marks an item as a Moment of Truth, in one step.
  */
@@ -842,10 +1222,12 @@ jm_edit_set_moment (JmCommandStack  *stack,
 
   if (kind == JM_MOMENT_KIND_CUSTOM && (label == NULL || *label == '\0'))
     return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("A custom Moment of Truth needs a name."));
+  if (!jm_edit_check_text ("moment-label", label, error) || !jm_edit_check_text ("moment-rationale", rationale, error))
+    return FALSE;
 
   jm_command_stack_begin_group (stack, kind == JM_MOMENT_KIND_NONE ? _("Unmark Moment of Truth")
                                                                     : _("Mark Moment of Truth"));
-  ok = jm_edit_set_enum (stack, item, "moment", kind, error) &&
+  ok = jm_edit_push_set_enum (stack, item, "moment", kind, error) &&
        jm_edit_push_set_string (stack, item, "moment-label", kind == JM_MOMENT_KIND_CUSTOM ? label : NULL, error) &&
        jm_edit_push_set_string (stack, item, "moment-rationale", kind != JM_MOMENT_KIND_NONE ? rationale : NULL, error);
   return jm_edit_finish_group (stack, ok);
@@ -875,6 +1257,8 @@ jm_edit_check_point (JmCommandStack  *stack,
 /**
  * jm_edit_add_emotion_point:
  * @persona_id: (nullable): whose curve; %NULL when the map has no persona
+ * @position: where in the stage, from 0 (its start) to 1 (its end)
+ * @score: from -5 to +5
  *
  * Returns: (transfer none) (nullable): the new point
  */
@@ -894,7 +1278,8 @@ jm_edit_add_emotion_point (JmCommandStack  *stack,
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
 
-  if (!jm_edit_check_point (stack, stage_id, position, score, error))
+  if (!jm_edit_check_point (stack, stage_id, position, score, error) ||
+      !jm_edit_check_text ("label", label, error))
     return NULL;
   if (persona_id != NULL && jm_document_lookup_persona (jm_edit_document (stack), persona_id) == NULL)
     {
@@ -921,6 +1306,7 @@ jm_edit_add_emotion_point (JmCommandStack  *stack,
  * jm_edit_move_emotion_point:
  *
  * Moves a point along the stages and up or down the scores in one step.
+ * See jm_edit_move_emotion_point_full() to fold a drag into one step.
  */
 gboolean
 jm_edit_move_emotion_point (JmCommandStack  *stack,
@@ -930,19 +1316,40 @@ jm_edit_move_emotion_point (JmCommandStack  *stack,
                             double           score,
                             GError         **error)
 {
-  gboolean ok;
+  return jm_edit_move_emotion_point_full (stack, point, stage_id, position, score, 0, error);
+}
+
+/**
+ * jm_edit_move_emotion_point_full:
+ * @merge_key: non-zero for the moves of one drag, which undo as one step
+ *
+ * Moves a point along the stages and up or down the scores in one step.
+ */
+gboolean
+jm_edit_move_emotion_point_full (JmCommandStack  *stack,
+                                 JmEmotionPoint  *point,
+                                 const char      *stage_id,
+                                 double           position,
+                                 double           score,
+                                 guint            merge_key,
+                                 GError         **error)
+{
+  g_autoptr(JmCommand) group = NULL;
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_EMOTION_POINT (point), FALSE);
 
+  if (jm_edit_find_store (jm_edit_document (stack), JM_OBJECT (point)) == NULL)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That point is no longer in the map."));
   if (!jm_edit_check_point (stack, stage_id, position, score, error))
     return FALSE;
 
-  jm_command_stack_begin_group (stack, _("Move Emotion Point"));
-  ok = jm_edit_push_set_string (stack, point, "stage-id", stage_id, error) &&
-       jm_edit_push_set_double (stack, point, "position", position, error) &&
-       jm_edit_push_set_double (stack, point, "score", score, error);
-  return jm_edit_finish_group (stack, ok);
+  group = jm_group_command_new (_("Move Emotion Point"));
+  jm_command_set_merge_key (group, merge_key);
+  jm_edit_group_add (group, jm_edit_set_string_command_new (point, "stage-id", stage_id));
+  jm_edit_group_add (group, jm_edit_set_double_command_new (point, "position", position));
+  jm_edit_group_add (group, jm_edit_set_double_command_new (point, "score", score));
+  return jm_command_stack_push (stack, group, error);
 }
 
 /**
@@ -977,6 +1384,8 @@ jm_edit_add_link (JmCommandStack  *stack,
       jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("An item cannot link to itself."));
       return NULL;
     }
+  if (!jm_edit_check_text ("label", label, error))
+    return NULL;
 
   links = jm_layer_get_links (layer);
   jm_command_stack_begin_group (stack, _("Add Link"));
@@ -1004,9 +1413,79 @@ jm_edit_delete_object (JmCommandStack  *stack,
                        GError         **error)
 {
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_OBJECT_STORE (store), FALSE);
   g_return_val_if_fail (JM_IS_EMOTION_POINT (object) || JM_IS_LINK (object), FALSE);
 
   return jm_edit_push (stack, jm_remove_command_new (store, object), error);
+}
+
+/* Deletes one object of any kind with what depends on it; what an earlier
+ * deletion of the same gesture took along is skipped. */
+static gboolean
+jm_edit_delete_any (JmCommandStack  *stack,
+                    JmObject        *object,
+                    GError         **error)
+{
+  JmDocument *document = jm_edit_document (stack);
+  JmObjectStore *store = jm_edit_find_store (document, object);
+  g_autoptr(GPtrArray) single = NULL;
+
+  if (store == NULL)
+    return TRUE;
+
+  if (JM_IS_STAGE (object))
+    return jm_edit_delete_stage (stack, JM_STAGE (object), error);
+  if (JM_IS_LANE (object))
+    return jm_edit_delete_lane (stack, JM_LANE (object), error);
+  if (JM_IS_PERSONA (object))
+    return jm_edit_delete_persona (stack, JM_PERSONA (object), error);
+  if (!JM_IS_ITEM (object))
+    return jm_edit_push (stack, jm_remove_command_new (store, object), error);
+
+  single = g_ptr_array_new ();
+  g_ptr_array_add (single, object);
+  for (guint state = 0; state < JM_N_LAYER_STATES; state++)
+    {
+      if (jm_layer_get_items (jm_document_get_layer (document, state)) == store)
+        return jm_edit_delete_items (stack, state, single, error);
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
+/**
+ * jm_edit_delete_objects:
+ * @objects: (element-type JmObject): things of the map, of any kind
+ *
+ * Deletes a selection in one step: items with their links, points, links,
+ * and stages, lanes and personas with what they hold.
+ */
+gboolean
+jm_edit_delete_objects (JmCommandStack  *stack,
+                        GPtrArray       *objects,
+                        GError         **error)
+{
+  JmDocument *document;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (objects != NULL, FALSE);
+
+  document = jm_edit_document (stack);
+  for (guint i = 0; i < objects->len; i++)
+    {
+      if (!JM_IS_OBJECT (objects->pdata[i]) || jm_edit_find_store (document, objects->pdata[i]) == NULL)
+        return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("Something to delete is no longer in the map."));
+    }
+
+  /* One object keeps the label of its own kind of deletion. */
+  if (objects->len == 1)
+    return jm_edit_delete_any (stack, objects->pdata[0], error);
+
+  jm_command_stack_begin_group (stack, _("Delete"));
+  for (guint i = 0; ok && i < objects->len; i++)
+    ok = jm_edit_delete_any (stack, objects->pdata[i], error);
+  return jm_edit_finish_group (stack, ok);
 }
 
 /* }}} */
@@ -1094,11 +1573,31 @@ jm_edit_copy_values (JmCommandStack  *stack,
 
       g_value_init (&value, pspecs[i]->value_type);
       g_object_get_property (G_OBJECT (source), pspecs[i]->name, &value);
-      if (!jm_edit_push_set (stack, target, pspecs[i]->name, &value, 0, NULL, error))
+      if (!jm_edit_push (stack, jm_edit_set_command_new (target, pspecs[i]->name, &value, 0), error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* Copies one current item to the future state, or its values to the
+ * future item of the same id. */
+static gboolean
+jm_edit_copy_item_to_future (JmCommandStack  *stack,
+                             JmItem          *item,
+                             GError         **error)
+{
+  JmObjectStore *future = jm_layer_get_items (jm_edit_layer (stack, JM_LAYER_STATE_FUTURE));
+  JmObject *existing = jm_object_store_lookup (future, jm_object_get_id (JM_OBJECT (item)));
+  g_autoptr(JmObject) copy = NULL;
+  guint position;
+
+  if (existing != NULL)
+    return jm_edit_copy_values (stack, JM_OBJECT (item), existing, error);
+
+  copy = jm_object_clone (JM_OBJECT (item));
+  position = jm_edit_store_position (future, jm_item_get_stage_id (item), jm_item_get_lane_id (item), -1, NULL);
+  return jm_edit_push (stack, jm_insert_command_new (future, position, copy), error);
 }
 
 /**
@@ -1113,33 +1612,19 @@ jm_edit_copy_to_future (JmCommandStack  *stack,
                         GPtrArray       *items,
                         GError         **error)
 {
-  JmObjectStore *future;
+  g_autoptr(GPtrArray) sources = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (items != NULL, FALSE);
 
-  future = jm_layer_get_items (jm_edit_layer (stack, JM_LAYER_STATE_FUTURE));
+  if (!(sources = jm_edit_distinct_members (jm_layer_get_items (jm_edit_layer (stack, JM_LAYER_STATE_CURRENT)),
+                                            items, error)))
+    return FALSE;
+
   jm_command_stack_begin_group (stack, _("Copy to Future State"));
-  for (guint i = 0; ok && i < items->len; i++)
-    {
-      JmObject *item = items->pdata[i];
-      JmObject *existing = jm_object_store_lookup (future, jm_object_get_id (item));
-      g_autoptr(JmObject) copy = NULL;
-      guint position;
-
-      if (existing != NULL)
-        {
-          ok = jm_edit_copy_values (stack, item, existing, error);
-          continue;
-        }
-
-      copy = jm_object_clone (item);
-      position = jm_edit_store_position (future, jm_item_get_stage_id (JM_ITEM (item)),
-                                         jm_item_get_lane_id (JM_ITEM (item)), -1, NULL);
-      ok = jm_edit_push (stack, jm_insert_command_new (future, position, copy), error);
-    }
-
+  for (guint i = 0; ok && i < sources->len; i++)
+    ok = jm_edit_copy_item_to_future (stack, sources->pdata[i], error);
   return jm_edit_finish_group (stack, ok);
 }
 

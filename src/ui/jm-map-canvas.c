@@ -53,8 +53,10 @@ struct _JmMapCanvas
   JmHitKind       drag_kind;   /* item, point, or a header or its edge */
   gboolean        rubber_band; /* dragging a selection rectangle */
   gboolean        linking;     /* dragging a link from the selected item's handle */
-  double          pan_x;       /* scroll position when a middle-button pan began */
+  double          pan_x;       /* scroll position when a pan began */
   double          pan_y;
+  gboolean        space_held;  /* Space+drag pans, as in drawing apps */
+  gboolean        panning;
   JmHit           drop;
 
   /* The title being edited in place, if any: an entry over the card. */
@@ -1136,6 +1138,13 @@ on_drag_begin_cb (JmMapCanvas    *self,
 
   self->rubber_band = FALSE;
   self->linking = FALSE;
+  self->panning = self->space_held;
+  if (self->panning)
+    {
+      self->pan_x = jm_map_canvas_scroll_x (self);
+      self->pan_y = jm_map_canvas_scroll_y (self);
+      return;
+    }
 
   {
     double hx, hy;
@@ -1208,6 +1217,15 @@ on_drag_update_cb (JmMapCanvas    *self,
                    double          offset_y,
                    GtkGestureDrag *gesture)
 {
+  if (self->panning)
+    {
+      if (self->hadjustment != NULL)
+        gtk_adjustment_set_value (self->hadjustment, self->pan_x - offset_x);
+      if (self->vadjustment != NULL)
+        gtk_adjustment_set_value (self->vadjustment, self->pan_y - offset_y);
+      return;
+    }
+
   if (self->dragged == NULL && !self->rubber_band && !self->linking)
     return;
 
@@ -1229,6 +1247,12 @@ on_drag_end_cb (JmMapCanvas    *self,
                 GtkGestureDrag *gesture)
 {
   g_autoptr(JmObject) dragged = g_steal_pointer (&self->dragged);
+
+  if (self->panning)
+    {
+      self->panning = FALSE;
+      return;
+    }
 
   if ((self->rubber_band || self->linking) && self->drag_moved)
     {
@@ -1284,6 +1308,17 @@ on_drag_end_cb (JmMapCanvas    *self,
 }
 
 static void
+on_key_released_cb (JmMapCanvas           *self,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_space)
+    self->space_held = FALSE;
+}
+
+static void
 on_pan_begin_cb (JmMapCanvas    *self,
                  double          x,
                  double          y,
@@ -1314,6 +1349,12 @@ on_key_pressed_cb (JmMapCanvas           *self,
                    GtkEventControllerKey *controller)
 {
   g_autoptr(GError) error = NULL;
+
+  if (keyval == GDK_KEY_space)
+    {
+      self->space_held = TRUE;
+      return TRUE;
+    }
 
   if ((state & GDK_ALT_MASK) != 0 &&
       (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
@@ -1685,6 +1726,7 @@ jm_map_canvas_init (JmMapCanvas *self)
 
   key = gtk_event_controller_key_new ();
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect_swapped (key, "key-released", G_CALLBACK (on_key_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   zoom = gtk_gesture_zoom_new ();

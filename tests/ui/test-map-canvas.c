@@ -834,6 +834,35 @@ test_palette_from_keyboard (Fixture       *fixture,
   g_assert_cmpuint (jm_object_store_get_n_objects (points), ==, n_points + 1);
 }
 
+/* Space+drag and the middle button pan the map; nothing moves in it. */
+static void
+test_pan (Fixture       *fixture,
+          gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas));
+  JmItem *van = item (fixture, "item-notices-van");
+  double before;
+  int x, y;
+
+  gtk_adjustment_set_value (vadjustment, 300);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  before = gtk_adjustment_get_value (vadjustment);
+  object_on_screen (fixture, JM_OBJECT (van), &x, &y);
+
+  {
+    g_autofree char *sx = S (x), *sy = S (y), *ty = S (y + 120), *ty1 = S (y + 121);
+
+    xdotool ("mousemove", sx, sy, "click", "1", "sleep", "0.1", "keydown", "space", "sleep", "0.1",
+             "mousedown", "1", "sleep", "0.1", "mousemove", sx, ty, "sleep", "0.1", "mousemove", sx, ty1,
+             "sleep", "0.1", "mouseup", "1", "keyup", "space", NULL);
+  }
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <, before - 100);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+  g_assert_cmpuint (jm_command_stack_get_position (jm_window_get_stack (fixture->window)), ==, 0);
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -925,6 +954,7 @@ main (int   argc,
   ADD ("/ui/canvas/drop-image-file", test_drop_image_file);
   ADD ("/ui/window/outline", test_outline);
   ADD ("/ui/window/palette-from-keyboard", test_palette_from_keyboard);
+  ADD ("/ui/canvas/pan", test_pan);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
