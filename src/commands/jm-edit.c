@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "jm-group-command.h"
 #include "jm-insert-command.h"
@@ -1023,6 +1024,50 @@ jm_edit_move_item_full (JmCommandStack  *stack,
   return jm_command_stack_push (stack, group, error);
 }
 
+/* Adds a copy of @source with a new id at the end of its own cell, or of
+ * the one given if the map lacks its own. */
+static JmItem *
+jm_edit_paste_one (JmCommandStack  *stack,
+                   JmLayerState     state,
+                   JmItem          *source,
+                   const char      *stage_id,
+                   const char      *lane_id,
+                   GError         **error)
+{
+  g_autoptr(JmItem) copy = jm_item_new (NULL);
+  JmDocument *document;
+  JmObjectStore *store;
+  const char *target_stage, *target_lane;
+  gboolean ok;
+
+  g_assert (JM_IS_ITEM (source));
+
+  document = jm_edit_document (stack);
+  store = jm_layer_get_items (jm_edit_layer (stack, state));
+  target_stage = jm_item_get_stage_id (source);
+  target_lane = jm_item_get_lane_id (source);
+  if (jm_document_lookup_stage (document, target_stage) == NULL ||
+      jm_document_lookup_lane (document, target_lane) == NULL)
+    {
+      target_stage = stage_id;
+      target_lane = lane_id;
+    }
+  if (!jm_edit_check_cell (stack, target_stage, target_lane, error))
+    return NULL;
+
+  jm_command_stack_begin_group (stack, _("Paste Item"));
+  ok = jm_edit_copy_values (stack, JM_OBJECT (source), JM_OBJECT (copy), error) &&
+       jm_edit_push_set_string (stack, copy, "stage-id", target_stage, error) &&
+       jm_edit_push_set_string (stack, copy, "lane-id", target_lane, error) &&
+       jm_edit_push (stack, jm_insert_command_new (store,
+                                                   jm_edit_store_position (store, target_stage, target_lane, -1, NULL),
+                                                   JM_OBJECT (copy)), error);
+  if (!jm_edit_finish_group (stack, ok))
+    return NULL;
+
+  return copy;
+}
+
 /**
  * jm_edit_paste_items:
  * @items: (element-type JmItem): items, from this map or another one
@@ -1052,7 +1097,7 @@ jm_edit_paste_items (JmCommandStack  *stack,
   jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Paste Item", "Paste Items", items->len));
   for (guint i = 0; ok && i < items->len; i++)
     {
-      JmItem *copy = jm_edit_paste_item (stack, state, items->pdata[i], stage_id, lane_id, error);
+      JmItem *copy = jm_edit_paste_one (stack, state, items->pdata[i], stage_id, lane_id, error);
 
       ok = copy != NULL;
       if (ok)
@@ -1063,59 +1108,6 @@ jm_edit_paste_items (JmCommandStack  *stack,
     return NULL;
 
   return g_steal_pointer (&added);
-}
-
-/**
- * jm_edit_paste_item:
- * @source: an item, from this map or another one
- * @stage_id: (nullable): the stage if that of @source is not in this map
- * @lane_id: (nullable): the lane if that of @source is not in this map
- *
- * Adds a copy of @source with a new id at the end of its cell.
- *
- * Returns: (transfer none) (nullable): the copy
- */
-JmItem *
-jm_edit_paste_item (JmCommandStack  *stack,
-                    JmLayerState     state,
-                    JmItem          *source,
-                    const char      *stage_id,
-                    const char      *lane_id,
-                    GError         **error)
-{
-  g_autoptr(JmItem) copy = jm_item_new (NULL);
-  JmDocument *document;
-  JmObjectStore *store;
-  const char *target_stage, *target_lane;
-  gboolean ok;
-
-  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
-  g_return_val_if_fail (JM_IS_ITEM (source), NULL);
-
-  document = jm_edit_document (stack);
-  store = jm_layer_get_items (jm_edit_layer (stack, state));
-  target_stage = jm_item_get_stage_id (source);
-  target_lane = jm_item_get_lane_id (source);
-  if (jm_document_lookup_stage (document, target_stage) == NULL ||
-      jm_document_lookup_lane (document, target_lane) == NULL)
-    {
-      target_stage = stage_id;
-      target_lane = lane_id;
-    }
-  if (!jm_edit_check_cell (stack, target_stage, target_lane, error))
-    return NULL;
-
-  jm_command_stack_begin_group (stack, _("Paste Item"));
-  ok = jm_edit_copy_values (stack, JM_OBJECT (source), JM_OBJECT (copy), error) &&
-       jm_edit_push_set_string (stack, copy, "stage-id", target_stage, error) &&
-       jm_edit_push_set_string (stack, copy, "lane-id", target_lane, error) &&
-       jm_edit_push (stack, jm_insert_command_new (store,
-                                                   jm_edit_store_position (store, target_stage, target_lane, -1, NULL),
-                                                   JM_OBJECT (copy)), error);
-  if (!jm_edit_finish_group (stack, ok))
-    return NULL;
-
-  return copy;
 }
 
 /**
@@ -1450,7 +1442,8 @@ jm_edit_delete_any (JmCommandStack  *stack,
         return jm_edit_delete_items (stack, state, single, error);
     }
 
-  g_return_val_if_reached (FALSE);
+  g_assert_not_reached ();
+  return FALSE;
 }
 
 /**

@@ -90,6 +90,14 @@ gboolean        jm_edit_move_item                 (JmCommandStack  *stack,
                                                    const char      *lane_id,
                                                    int              index_in_cell,
                                                    GError         **error);
+gboolean        jm_edit_move_item_full            (JmCommandStack  *stack,
+                                                   JmLayerState     state,
+                                                   JmItem          *item,
+                                                   const char      *stage_id,
+                                                   const char      *lane_id,
+                                                   int              index_in_cell,
+                                                   guint            merge_key,
+                                                   GError         **error);
 gboolean        jm_edit_set_item_kind             (JmCommandStack  *stack,
                                                    JmItem          *item,
                                                    JmItemKind       kind,
@@ -125,6 +133,13 @@ gboolean        jm_edit_move_emotion_point        (JmCommandStack  *stack,
                                                    double           position,
                                                    double           score,
                                                    GError         **error);
+gboolean        jm_edit_move_emotion_point_full   (JmCommandStack  *stack,
+                                                   JmEmotionPoint  *point,
+                                                   const char      *stage_id,
+                                                   double           position,
+                                                   double           score,
+                                                   guint            merge_key,
+                                                   GError         **error);
 JmLink         *jm_edit_add_link                  (JmCommandStack  *stack,
                                                    JmLayerState     state,
                                                    const char      *from_id,
@@ -134,6 +149,9 @@ JmLink         *jm_edit_add_link                  (JmCommandStack  *stack,
 gboolean        jm_edit_delete_object             (JmCommandStack  *stack,
                                                    JmObjectStore   *store,
                                                    JmObject        *object,
+                                                   GError         **error);
+gboolean        jm_edit_delete_objects            (JmCommandStack  *stack,
+                                                   GPtrArray       *objects,
                                                    GError         **error);
 
 gboolean        jm_edit_start_future_from_current (JmCommandStack  *stack,

@@ -819,7 +819,7 @@ draw_items (const Painter *p)
   if (p->clip != NULL)
     {
       /* Shadows and badges reach a little beyond an item's box. */
-      const double reach = 12.0;
+      const double reach = JM_RENDER_ITEM_REACH;
       JmRect region = { p->clip->x - reach, p->clip->y - reach,
                         p->clip->width + 2 * reach, p->clip->height + 2 * reach };
       g_autoptr(GPtrArray) visible = jm_layout_query_items (layout, &region);
@@ -1130,12 +1130,16 @@ draw_links (const Painter *p)
  *
  * Draws the map, or the part of it in @options->clip.
  */
+static void jm_renderer_draw_base (const Painter         *p,
+                                   const JmRenderOptions *options);
+
 void
 jm_renderer_draw (cairo_t               *cr,
                   JmLayout              *layout,
                   const JmRenderOptions *options)
 {
   Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0 };
+  JmRenderParts parts;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (JM_IS_LAYOUT (layout));
@@ -1143,38 +1147,55 @@ jm_renderer_draw (cairo_t               *cr,
   jm_layout_update (layout);
   pango_cairo_update_context (cr, layout->pango);
 
+  parts = options->parts != JM_RENDER_ALL ? options->parts : (JM_RENDER_BASE | JM_RENDER_ITEMS | JM_RENDER_OVERLAY);
+
   cairo_save (cr);
+
+  if ((parts & JM_RENDER_BASE) != 0)
+    jm_renderer_draw_base (&p, options);
+  if ((parts & JM_RENDER_ITEMS) != 0)
+    draw_items (&p);
+  if ((parts & JM_RENDER_OVERLAY) != 0)
+    {
+      draw_curve (&p);
+      draw_links (&p);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+jm_renderer_draw_base (const Painter         *p,
+                       const JmRenderOptions *options)
+{
+  cairo_t *cr = p->cr;
+  JmLayout *layout = p->layout;
 
   if (!options->transparent)
     {
-      set_color (&p, &p.theme->background);
+      set_color (p, &p->theme->background);
       cairo_paint (cr);
     }
 
-  draw_header (&p);
+  draw_header (p);
 
   for (guint i = 0; i < layout->stages->len; i++)
     {
       const JmStageBox *stage = &g_array_index (layout->stages, JmStageBox, i);
 
-      if (rect_visible (&p, stage->x, layout->grid_y, stage->width, layout->stage_header_height))
-        draw_stage_header (&p, stage, i);
+      if (rect_visible (p, stage->x, layout->grid_y, stage->width, layout->stage_header_height))
+        draw_stage_header (p, stage, i);
     }
 
   for (guint i = 0; i < layout->lanes->len; i++)
     {
       const JmLaneBox *lane = &g_array_index (layout->lanes, JmLaneBox, i);
 
-      if (rect_visible (&p, JM_MAP_MARGIN, lane->y, JM_LANE_HEADER_WIDTH, lane->height))
-        draw_lane_header (&p, lane);
+      if (rect_visible (p, JM_MAP_MARGIN, lane->y, JM_LANE_HEADER_WIDTH, lane->height))
+        draw_lane_header (p, lane);
     }
 
-  draw_grid (&p);
-  draw_items (&p);
-  draw_curve (&p);
-  draw_links (&p);
-
-  cairo_restore (cr);
+  draw_grid (p);
 }
 
 /**

@@ -22,12 +22,33 @@ G_BEGIN_DECLS
  * The caller sets up @cr to map layout units to the target (zoom, scroll,
  * device scale); the renderer draws in layout units.
  */
+/**
+ * JmRenderParts:
+ * @JM_RENDER_ALL: everything (0, the default)
+ * @JM_RENDER_BASE: background, header, stage and lane headers, grid
+ * @JM_RENDER_ITEMS: the items
+ * @JM_RENDER_OVERLAY: the emotional curve and the links, over the items
+ *
+ * Views that keep a rendering per item draw the parts apart.
+ */
+typedef enum
+{
+  JM_RENDER_ALL = 0,
+  JM_RENDER_BASE = 1 << 0,
+  JM_RENDER_ITEMS = 1 << 1,
+  JM_RENDER_OVERLAY = 1 << 2,
+} JmRenderParts;
+
 typedef struct
 {
-  JmThemeKind   theme;
-  gboolean      transparent;
-  const JmRect *clip;
+  JmThemeKind    theme;
+  gboolean       transparent;
+  const JmRect  *clip;
+  JmRenderParts  parts;
 } JmRenderOptions;
+
+/* How far the drawing of an item reaches beyond its box (shadow, badges). */
+#define JM_RENDER_ITEM_REACH 12.0
 
 void jm_renderer_draw      (cairo_t               *cr,
                             JmLayout              *layout,

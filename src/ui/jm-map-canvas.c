@@ -43,6 +43,13 @@ struct _JmMapCanvas
 
   GPtrArray      *selection;      /* JmObject */
 
+  /* One render node per item drawn, made at the current zoom and theme and
+   * placed by translation, so a frame re-draws only items that changed
+   * (see shared/TESTING.md: drawing every item each frame is too slow). */
+  GHashTable     *item_nodes;     /* JmItem → GskRenderNode */
+  double          nodes_zoom;
+  JmThemeKind     nodes_theme;
+
   /* The drag in progress: what, from where (map units), how far. */
   JmObject       *dragged;
   double          drag_x;
@@ -1382,6 +1389,20 @@ on_adjustment_value_changed_cb (JmMapCanvas   *self,
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* An item that changed is drawn again; anything else (a stage's width, a
+ * lane, the state shown) may change every item's look. */
+static void
+on_document_object_changed_cb (JmMapCanvas *self,
+                               GObject     *object,
+                               GParamSpec  *pspec,
+                               JmDocument  *document)
+{
+  if (JM_IS_ITEM (object) && self->layer_mode != JM_LAYER_MODE_BOTH)
+    g_hash_table_remove (self->item_nodes, object);
+  else
+    g_hash_table_remove_all (self->item_nodes);
+}
+
 static void
 on_document_changed_cb (JmMapCanvas *self)
 {
@@ -1463,6 +1484,75 @@ jm_map_canvas_size_allocate (GtkWidget *widget,
   jm_map_canvas_allocate_title_entry (self);
 }
 
+static GskRenderNode *
+jm_map_canvas_item_node (JmMapCanvas *self,
+                         JmItem      *item,
+                         const JmRect *rect,
+                         JmThemeKind  theme)
+{
+  const double reach = JM_RENDER_ITEM_REACH;
+  JmRenderOptions options = { theme, TRUE, NULL, JM_RENDER_ITEMS };
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  /* In the item's own coordinates, so a move of the item keeps its node. */
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (-reach * self->zoom, -reach * self->zoom,
+                                                  (rect->width + 2 * reach) * self->zoom,
+                                                  (rect->height + 2 * reach) * self->zoom));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, -rect->x, -rect->y);
+  jm_renderer_draw_item (cr, self->layout, item, &options);
+  cairo_destroy (cr);
+
+  return node;
+}
+
+/* The items in view, each from its cached node, made when missing. */
+static void
+jm_map_canvas_snapshot_items (JmMapCanvas   *self,
+                              GtkSnapshot   *snapshot,
+                              const JmRect  *visible,
+                              JmThemeKind    theme)
+{
+  const double reach = JM_RENDER_ITEM_REACH;
+  JmRect region = { visible->x - reach, visible->y - reach, visible->width + 2 * reach, visible->height + 2 * reach };
+  g_autoptr(GPtrArray) items = jm_layout_query_items (self->layout, &region);
+
+  if (self->nodes_zoom != self->zoom || self->nodes_theme != theme ||
+      g_hash_table_size (self->item_nodes) > 4 * items->len + 2000)
+    {
+      g_hash_table_remove_all (self->item_nodes);
+      self->nodes_zoom = self->zoom;
+      self->nodes_theme = theme;
+    }
+
+  /* Ghosts of removed items, in the compared view, come from the query
+   * too, and are drawn like the others. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      JmItem *item = items->pdata[i];
+      GskRenderNode *node = g_hash_table_lookup (self->item_nodes, item);
+      JmRect rect;
+
+      if (!jm_layout_get_item_rect (self->layout, item, &rect))
+        continue;
+
+      if (node == NULL)
+        {
+          node = jm_map_canvas_item_node (self, item, &rect, theme);
+          /* Keyed by a reference: a freed item's address may come back. */
+          g_hash_table_insert (self->item_nodes, g_object_ref (item), node);
+        }
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((rect.x - visible->x) * self->zoom,
+                                                              (rect.y - visible->y) * self->zoom));
+      gtk_snapshot_append_node (snapshot, node);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
 static void
 jm_map_canvas_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -1485,6 +1575,18 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
   };
   options = (JmRenderOptions) { jm_map_canvas_theme (self), FALSE, &visible };
 
+  /* Under the items: background, headers, grid. */
+  options.parts = JM_RENDER_BASE;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, -visible.x, -visible.y);
+  jm_renderer_draw (cr, self->layout, &options);
+  cairo_destroy (cr);
+
+  jm_map_canvas_snapshot_items (self, snapshot, &visible, options.theme);
+
+  /* Over them: the curve, the links, and what the canvas itself shows. */
+  options.parts = JM_RENDER_OVERLAY;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -visible.x, -visible.y);
@@ -1527,6 +1629,7 @@ jm_map_canvas_dispose (GObject *object)
   g_clear_object (&self->title_item);
   g_clear_pointer (&self->title_entry, gtk_widget_unparent);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_pointer (&self->item_nodes, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
@@ -1687,6 +1790,7 @@ jm_map_canvas_init (JmMapCanvas *self)
 
   self->zoom = 1.0;
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
+  self->item_nodes = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) gsk_render_node_unref);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
@@ -1774,10 +1878,13 @@ jm_map_canvas_set_document (JmMapCanvas *self,
   g_set_object (&self->document, document);
   g_clear_object (&self->layout);
   g_ptr_array_set_size (self->selection, 0);
+  g_hash_table_remove_all (self->item_nodes);
 
   if (document != NULL)
     {
       self->layout = jm_layout_new (document, self->layer_mode);
+      g_signal_connect_object (document, "object-changed", G_CALLBACK (on_document_object_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "object-changed", G_CALLBACK (on_document_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       jm_map_canvas_watch_store (self, jm_document_get_stages (document));
@@ -1902,6 +2009,7 @@ jm_map_canvas_set_layer_mode (JmMapCanvas *self,
     return;
 
   self->layer_mode = mode;
+  g_hash_table_remove_all (self->item_nodes);
   if (self->layout != NULL)
     jm_layout_set_mode (self->layout, mode);
 
@@ -2250,4 +2358,19 @@ jm_map_canvas_add_from_palette (JmMapCanvas  *self,
     y = 0;
 
   return jm_map_canvas_drop_palette (self, payload + strlen (JM_PALETTE_PREFIX), &hit, x, y, error);
+}
+
+/**
+ * jm_map_canvas_peek_item_node:
+ *
+ * Returns: (transfer none) (nullable): the render node kept for @item, if
+ *   it was drawn since it last changed; for tests
+ */
+GskRenderNode *
+jm_map_canvas_peek_item_node (JmMapCanvas *self,
+                              JmItem      *item)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return g_hash_table_lookup (self->item_nodes, item);
 }

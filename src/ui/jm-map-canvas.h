@@ -54,6 +54,8 @@ void         jm_map_canvas_zoom_at        (JmMapCanvas *self,
                                            double       widget_y);
 void         jm_map_canvas_zoom_to_fit    (JmMapCanvas *self);
 void         jm_map_canvas_zoom_to_selection (JmMapCanvas *self);
+GskRenderNode *jm_map_canvas_peek_item_node (JmMapCanvas *self,
+                                             JmItem      *item);
 gboolean     jm_map_canvas_add_from_palette (JmMapCanvas  *self,
                                              const char   *payload,
                                              GError      **error);

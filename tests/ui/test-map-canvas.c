@@ -863,6 +863,35 @@ test_pan (Fixture       *fixture,
   g_assert_cmpuint (jm_command_stack_get_position (jm_window_get_stack (fixture->window)), ==, 0);
 }
 
+/* A frame draws each item from its kept render node: a changed item gets a
+ * new node, the others keep theirs, even when they move. */
+static void
+test_item_nodes_are_kept (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmItem *referral = item (fixture, "item-sees-referral");
+  JmItem *van = item (fixture, "item-notices-van");
+  GskRenderNode *referral_node, *van_node;
+
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  /* Held, so that a new node cannot take a freed one's address. */
+  referral_node = gsk_render_node_ref (jm_map_canvas_peek_item_node (canvas, referral));
+  van_node = jm_map_canvas_peek_item_node (canvas, van);
+  g_assert_nonnull (van_node);
+
+  /* A longer body: the referral card grows, the van card below it moves. */
+  g_assert_true (jm_edit_set_string (jm_window_get_stack (fixture->window), referral, "body",
+                                     "A much longer text that wraps over several lines of the card, "
+                                     "so that the card grows and pushes the next one down.", 0, NULL));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+
+  g_assert_nonnull (jm_map_canvas_peek_item_node (canvas, referral));
+  g_assert_true (jm_map_canvas_peek_item_node (canvas, referral) != referral_node);
+  g_assert_true (jm_map_canvas_peek_item_node (canvas, van) == van_node);
+  gsk_render_node_unref (referral_node);
+}
+
 /* The export dialog: options chosen, the core writes the file. */
 static void
 test_export_dialog (Fixture       *fixture,
@@ -955,6 +984,7 @@ main (int   argc,
   ADD ("/ui/window/outline", test_outline);
   ADD ("/ui/window/palette-from-keyboard", test_palette_from_keyboard);
   ADD ("/ui/canvas/pan", test_pan);
+  ADD ("/ui/canvas/item-nodes-are-kept", test_item_nodes_are_kept);
   ADD ("/ui/window/new-map", test_new_map);
 #undef ADD
 
