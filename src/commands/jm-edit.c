@@ -275,6 +275,52 @@ jm_edit_store_position (JmObjectStore *items,
   return seen_cell ? after_last : position;
 }
 
+/* The place of a curve in the file: -1 for the points of no persona, then
+ * the place of their persona. */
+static int
+jm_edit_curve_rank (JmDocument *document,
+                    const char *persona_id)
+{
+  JmObjectStore *personas = jm_document_get_personas (document);
+  JmObject *persona = jm_object_store_lookup (personas, persona_id);
+  guint position;
+
+  if (persona_id == NULL)
+    return -1;
+  if (persona == NULL || !jm_object_store_find (personas, persona, &position))
+    return G_MAXINT;
+
+  return position;
+}
+
+/* Where a point of @persona_id's curve goes among @points: after the last
+ * point of that curve. The file keeps the points curve by curve (first
+ * those of no persona, then persona by persona), so the map keeps them in
+ * that order too, and a saved map opens again exactly as it was. */
+static guint
+jm_edit_point_position (JmDocument     *document,
+                        JmObjectStore  *points,
+                        const char     *persona_id,
+                        JmEmotionPoint *moving)
+{
+  int rank = jm_edit_curve_rank (document, persona_id);
+  guint position = 0, after = 0;
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+
+      if (point == moving)
+        continue;
+
+      position++;
+      if (jm_edit_curve_rank (document, jm_emotion_point_get_persona_id (point)) <= rank)
+        after = position;
+    }
+
+  return after;
+}
+
 static gboolean jm_edit_copy_values (JmCommandStack  *stack,
                                      JmObject        *source,
                                      JmObject        *target,
@@ -304,7 +350,8 @@ jm_edit_check_text (const char  *property,
     return TRUE;
 
   g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
-               _("That text is longer than the %ld characters it may have."), jm_edit_max_chars (property));
+               _("That text is longer than the %ld characters it may have."),
+               jm_edit_max_chars (property));
   return FALSE;
 }
 
@@ -316,12 +363,14 @@ jm_edit_check_color (const char  *text,
     return TRUE;
 
   if (strlen (text) != 7 || text[0] != '#')
-    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Colours are written #rrggbb, as in #3584e4."));
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID,
+                         _("Colours are written #rrggbb, as in #3584e4."));
 
   for (guint i = 1; i < 7; i++)
     {
       if (!g_ascii_isxdigit (text[i]))
-        return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Colours are written #rrggbb, as in #3584e4."));
+        return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID,
+                             _("Colours are written #rrggbb, as in #3584e4."));
     }
 
   return TRUE;
@@ -336,7 +385,8 @@ jm_edit_check_image_type (const char  *type,
   if (type == NULL || g_strv_contains (supported, type))
     return TRUE;
 
-  return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Only PNG, JPEG and SVG images are supported."));
+  return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID,
+                       _("Only PNG, JPEG and SVG images are supported."));
 }
 
 /* An id that @object would refer to must name something in the map. */
@@ -353,7 +403,8 @@ jm_edit_check_reference (JmCommandStack  *stack,
   if ((JM_IS_ITEM (object) || JM_IS_EMOTION_POINT (object)) && is_stage_ref &&
       jm_document_lookup_stage (document, id) == NULL)
     return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That stage is not in the map."));
-  if (JM_IS_ITEM (object) && g_str_equal (property, "lane-id") && jm_document_lookup_lane (document, id) == NULL)
+  if (JM_IS_ITEM (object) && g_str_equal (property, "lane-id") &&
+      jm_document_lookup_lane (document, id) == NULL)
     return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That lane is not in the map."));
   if (JM_IS_EMOTION_POINT (object) && g_str_equal (property, "persona-id") && id != NULL &&
       jm_document_lookup_persona (document, id) == NULL)
@@ -377,7 +428,8 @@ jm_edit_check_link_end (JmCommandStack  *stack,
     return TRUE;
 
   if (layer != NULL && jm_layer_lookup_item (layer, id) == NULL)
-    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("A link joins two items of the same state."));
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND,
+                         _("A link joins two items of the same state."));
 
   other = g_str_equal (property, "from-id") ? jm_link_get_to_id (link) : jm_link_get_from_id (link);
   if (g_strcmp0 (other, id) == 0)
@@ -462,6 +514,63 @@ jm_edit_set_kind_value (JmCommandStack  *stack,
   return jm_edit_set_item_kind (stack, item, g_value_get_int (&kind), error);
 }
 
+/* One persona at most is the primary one: making one primary makes the
+ * others not, in the same step. */
+static gboolean
+jm_edit_set_primary_value (JmCommandStack  *stack,
+                           JmPersona       *persona,
+                           const GValue    *value,
+                           GError         **error)
+{
+  JmObjectStore *personas = jm_document_get_personas (jm_edit_document (stack));
+  guint n_personas = jm_object_store_get_n_objects (personas);
+  g_auto(GValue) primary = G_VALUE_INIT;
+  g_auto(GValue) secondary = G_VALUE_INIT;
+  gboolean ok = TRUE;
+
+  g_value_init (&primary, G_TYPE_BOOLEAN);
+  g_value_init (&secondary, G_TYPE_BOOLEAN);
+  if (!g_value_transform (value, &primary))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("A persona is primary or not."));
+
+  jm_command_stack_begin_group (stack, _("Change Primary Persona"));
+  for (guint i = 0; ok && g_value_get_boolean (&primary) && i < n_personas; i++)
+    {
+      JmPersona *other = jm_object_store_get_object (personas, i);
+
+      if (other != persona && jm_persona_get_primary (other))
+        ok = jm_edit_push (stack, jm_edit_set_command_new (other, "primary", &secondary, 0), error);
+    }
+  ok = ok && jm_edit_push (stack, jm_edit_set_command_new (persona, "primary", &primary, 0), error);
+  return jm_edit_finish_group (stack, ok);
+}
+
+/* Moves a point to the curve of another persona, and to that curve's place
+ * among the points, see jm_edit_point_position(). */
+static gboolean
+jm_edit_set_curve (JmCommandStack  *stack,
+                   JmEmotionPoint  *point,
+                   const char      *persona_id,
+                   GError         **error)
+{
+  JmDocument *document = jm_edit_document (stack);
+  JmObjectStore *points = jm_edit_find_store (document, JM_OBJECT (point));
+  g_autoptr(JmCommand) group = NULL;
+
+  if (!jm_edit_check_reference (stack, G_OBJECT (point), "persona-id", persona_id, error))
+    return FALSE;
+  if (points == NULL)
+    return jm_edit_push (stack, jm_edit_set_string_command_new (point, "persona-id", persona_id),
+                         error);
+
+  group = jm_group_command_new (_("Change Persona"));
+  jm_edit_group_add (group, jm_edit_set_string_command_new (point, "persona-id", persona_id));
+  jm_edit_group_add (group, jm_move_command_new (points, JM_OBJECT (point),
+                                                 jm_edit_point_position (document, points,
+                                                                         persona_id, point)));
+  return jm_command_stack_push (stack, group, error);
+}
+
 /**
  * jm_edit_set:
  * @object: the document or one of its objects
@@ -471,7 +580,7 @@ jm_edit_set_kind_value (JmCommandStack  *stack,
  * Changes one property, after checking that the map stays valid: texts fit
  * the file format, colours are #rrggbb, ids name things in the map, only
  * touchpoints have a channel. Changing the kind of an item goes through
- * jm_edit_set_item_kind().
+ * jm_edit_set_item_kind(); making a persona primary makes the others not.
  *
  * Returns: %TRUE on success
  */
@@ -490,6 +599,11 @@ jm_edit_set (JmCommandStack  *stack,
 
   if (JM_IS_ITEM (object) && g_str_equal (property, "kind"))
     return jm_edit_set_kind_value (stack, object, value, error);
+  if (JM_IS_PERSONA (object) && g_str_equal (property, "primary"))
+    return jm_edit_set_primary_value (stack, object, value, error);
+  if (JM_IS_EMOTION_POINT (object) && g_str_equal (property, "persona-id") &&
+      G_VALUE_HOLDS_STRING (value))
+    return jm_edit_set_curve (stack, object, g_value_get_string (value), error);
 
   if (!jm_edit_check_value (stack, object, property, value, error))
     return FALSE;
@@ -670,8 +784,10 @@ jm_edit_add_persona (JmCommandStack  *stack,
 
   personas = jm_document_get_personas (jm_edit_document (stack));
   jm_command_stack_begin_group (stack, _("Add Persona"));
-  ok = jm_edit_push (stack, jm_insert_command_new (personas, jm_object_store_get_n_objects (personas),
-                                                   JM_OBJECT (persona)), error) &&
+  ok = jm_edit_push (stack,
+                     jm_insert_command_new (personas, jm_object_store_get_n_objects (personas),
+                                            JM_OBJECT (persona)),
+                     error) &&
        jm_edit_push_set_string (stack, persona, "name", name, error);
   if (!jm_edit_finish_group (stack, ok))
     return NULL;
@@ -694,7 +810,8 @@ jm_edit_move_stage (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_STAGE (stage), FALSE);
 
-  command = jm_move_command_new (jm_document_get_stages (jm_edit_document (stack)), JM_OBJECT (stage), position);
+  command = jm_move_command_new (jm_document_get_stages (jm_edit_document (stack)),
+                                 JM_OBJECT (stage), position);
   jm_command_set_label (command, _("Move Stage"));
   return jm_edit_push (stack, command, error);
 }
@@ -714,7 +831,8 @@ jm_edit_move_lane (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_LANE (lane), FALSE);
 
-  command = jm_move_command_new (jm_document_get_lanes (jm_edit_document (stack)), JM_OBJECT (lane), position);
+  command = jm_move_command_new (jm_document_get_lanes (jm_edit_document (stack)), JM_OBJECT (lane),
+                                 position);
   jm_command_set_label (command, _("Move Lane"));
   return jm_edit_push (stack, command, error);
 }
@@ -858,7 +976,8 @@ jm_edit_delete_with_contents (JmCommandStack  *stack,
     return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That is no longer in the map."));
 
   jm_command_stack_begin_group (stack, label);
-  ok = jm_edit_remove_contents (stack, item_predicate, point_predicate, jm_object_get_id (object), error) &&
+  ok = jm_edit_remove_contents (stack, item_predicate, point_predicate, jm_object_get_id (object),
+                                error) &&
        jm_edit_push (stack, jm_remove_command_new (store, object), error);
   return jm_edit_finish_group (stack, ok);
 }
@@ -877,7 +996,8 @@ jm_edit_delete_stage (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_STAGE (stage), FALSE);
 
-  return jm_edit_delete_with_contents (stack, _("Delete Stage"), jm_document_get_stages (jm_edit_document (stack)),
+  return jm_edit_delete_with_contents (stack, _("Delete Stage"),
+                                       jm_document_get_stages (jm_edit_document (stack)),
                                        JM_OBJECT (stage), item_in_stage, point_in_stage, error);
 }
 
@@ -894,7 +1014,8 @@ jm_edit_delete_lane (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_LANE (lane), FALSE);
 
-  return jm_edit_delete_with_contents (stack, _("Delete Lane"), jm_document_get_lanes (jm_edit_document (stack)),
+  return jm_edit_delete_with_contents (stack, _("Delete Lane"),
+                                       jm_document_get_lanes (jm_edit_document (stack)),
                                        JM_OBJECT (lane), item_in_lane, NULL, error);
 }
 
@@ -911,7 +1032,8 @@ jm_edit_delete_persona (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (JM_IS_PERSONA (persona), FALSE);
 
-  return jm_edit_delete_with_contents (stack, _("Delete Persona"), jm_document_get_personas (jm_edit_document (stack)),
+  return jm_edit_delete_with_contents (stack, _("Delete Persona"),
+                                       jm_document_get_personas (jm_edit_document (stack)),
                                        JM_OBJECT (persona), NULL, point_of_persona, error);
 }
 
@@ -944,7 +1066,8 @@ jm_edit_add_item (JmCommandStack  *stack,
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
 
-  if (!jm_edit_check_cell (stack, stage_id, lane_id, error) || !jm_edit_check_text ("title", title, error))
+  if (!jm_edit_check_cell (stack, stage_id, lane_id, error) ||
+      !jm_edit_check_text ("title", title, error))
     return NULL;
 
   items = jm_layer_get_items (jm_edit_layer (stack, state));
@@ -955,7 +1078,8 @@ jm_edit_add_item (JmCommandStack  *stack,
        jm_edit_push_set_string (stack, item, "stage-id", stage_id, error) &&
        jm_edit_push_set_string (stack, item, "lane-id", lane_id, error) &&
        jm_edit_push_set_string (stack, item, "title", title, error) &&
-       (kind != JM_ITEM_KIND_TOUCHPOINT || jm_edit_push_set_enum (stack, item, "channel", JM_CHANNEL_WEB, error)) &&
+       (kind != JM_ITEM_KIND_TOUCHPOINT ||
+        jm_edit_push_set_enum (stack, item, "channel", JM_CHANNEL_WEB, error)) &&
        jm_edit_push (stack, jm_insert_command_new (items, position, JM_OBJECT (item)), error);
   if (!jm_edit_finish_group (stack, ok))
     return NULL;
@@ -1010,7 +1134,8 @@ jm_edit_move_item_full (JmCommandStack  *stack,
 
   items = jm_layer_get_items (jm_edit_layer (stack, state));
   if (!jm_object_store_find (items, JM_OBJECT (item), NULL))
-    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That item is not in this state of the map."));
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND,
+                         _("That item is not in this state of the map."));
   if (!jm_edit_check_cell (stack, stage_id, lane_id, error))
     return FALSE;
 
@@ -1059,9 +1184,12 @@ jm_edit_paste_one (JmCommandStack  *stack,
   ok = jm_edit_copy_values (stack, JM_OBJECT (source), JM_OBJECT (copy), error) &&
        jm_edit_push_set_string (stack, copy, "stage-id", target_stage, error) &&
        jm_edit_push_set_string (stack, copy, "lane-id", target_lane, error) &&
-       jm_edit_push (stack, jm_insert_command_new (store,
-                                                   jm_edit_store_position (store, target_stage, target_lane, -1, NULL),
-                                                   JM_OBJECT (copy)), error);
+       jm_edit_push (stack,
+                     jm_insert_command_new (store,
+                                            jm_edit_store_position (store, target_stage,
+                                                                    target_lane, -1, NULL),
+                                            JM_OBJECT (copy)),
+                     error);
   if (!jm_edit_finish_group (stack, ok))
     return NULL;
 
@@ -1094,7 +1222,8 @@ jm_edit_paste_items (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
   g_return_val_if_fail (items != NULL, NULL);
 
-  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Paste Item", "Paste Items", items->len));
+  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Paste Item", "Paste Items",
+                                                    items->len));
   for (guint i = 0; ok && i < items->len; i++)
     {
       JmItem *copy = jm_edit_paste_one (stack, state, items->pdata[i], stage_id, lane_id, error);
@@ -1129,7 +1258,9 @@ jm_edit_set_item_kind (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_ITEM (item), FALSE);
 
   if (kind == JM_ITEM_KIND_TOUCHPOINT)
-    channel = jm_item_get_channel (item) != JM_CHANNEL_NONE ? jm_item_get_channel (item) : JM_CHANNEL_WEB;
+    channel = jm_item_get_channel (item);
+  if (kind == JM_ITEM_KIND_TOUCHPOINT && channel == JM_CHANNEL_NONE)
+    channel = JM_CHANNEL_WEB;
 
   jm_command_stack_begin_group (stack, _("Change Kind"));
   ok = jm_edit_push_set_enum (stack, item, "kind", kind, error) &&
@@ -1147,9 +1278,11 @@ jm_edit_distinct_members (JmObjectStore  *store,
 
   for (guint i = 0; i < objects->len; i++)
     {
-      if (!JM_IS_OBJECT (objects->pdata[i]) || !jm_object_store_find (store, objects->pdata[i], NULL))
+      if (!JM_IS_OBJECT (objects->pdata[i]) ||
+          !jm_object_store_find (store, objects->pdata[i], NULL))
         {
-          jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That item is not in this state of the map."));
+          jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND,
+                        _("That item is not in this state of the map."));
           return NULL;
         }
       if (!g_ptr_array_find (distinct, objects->pdata[i], NULL))
@@ -1185,7 +1318,8 @@ jm_edit_delete_items (JmCommandStack  *stack,
   if (!(doomed = jm_edit_distinct_members (jm_layer_get_items (layer), items, error)))
     return FALSE;
 
-  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Delete Item", "Delete Items", doomed->len));
+  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Delete Item", "Delete Items",
+                                                    doomed->len));
   ok = jm_edit_remove_links_of (stack, layer, doomed, error) &&
        jm_edit_remove_all (stack, jm_layer_get_items (layer), doomed, error);
   return jm_edit_finish_group (stack, ok);
@@ -1213,15 +1347,19 @@ jm_edit_set_moment (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_ITEM (item), FALSE);
 
   if (kind == JM_MOMENT_KIND_CUSTOM && (label == NULL || *label == '\0'))
-    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("A custom Moment of Truth needs a name."));
-  if (!jm_edit_check_text ("moment-label", label, error) || !jm_edit_check_text ("moment-rationale", rationale, error))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID,
+                         _("A custom Moment of Truth needs a name."));
+  if (!jm_edit_check_text ("moment-label", label, error) ||
+      !jm_edit_check_text ("moment-rationale", rationale, error))
     return FALSE;
 
   jm_command_stack_begin_group (stack, kind == JM_MOMENT_KIND_NONE ? _("Unmark Moment of Truth")
                                                                     : _("Mark Moment of Truth"));
   ok = jm_edit_push_set_enum (stack, item, "moment", kind, error) &&
-       jm_edit_push_set_string (stack, item, "moment-label", kind == JM_MOMENT_KIND_CUSTOM ? label : NULL, error) &&
-       jm_edit_push_set_string (stack, item, "moment-rationale", kind != JM_MOMENT_KIND_NONE ? rationale : NULL, error);
+       jm_edit_push_set_string (stack, item, "moment-label",
+                                kind == JM_MOMENT_KIND_CUSTOM ? label : NULL, error) &&
+       jm_edit_push_set_string (stack, item, "moment-rationale",
+                                kind != JM_MOMENT_KIND_NONE ? rationale : NULL, error);
   return jm_edit_finish_group (stack, ok);
 }
 
@@ -1239,7 +1377,8 @@ jm_edit_check_point (JmCommandStack  *stack,
   if (jm_document_lookup_stage (jm_edit_document (stack), stage_id) == NULL)
     return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That stage is not in the map."));
   if (!(position >= 0.0 && position <= 1.0))
-    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("A point lies between the start and the end of its stage."));
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID,
+                         _("A point lies between the start and the end of its stage."));
   if (!(score >= JM_SCORE_MIN && score <= JM_SCORE_MAX))
     return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Scores go from −5 to +5."));
 
@@ -1273,7 +1412,8 @@ jm_edit_add_emotion_point (JmCommandStack  *stack,
   if (!jm_edit_check_point (stack, stage_id, position, score, error) ||
       !jm_edit_check_text ("label", label, error))
     return NULL;
-  if (persona_id != NULL && jm_document_lookup_persona (jm_edit_document (stack), persona_id) == NULL)
+  if (persona_id != NULL &&
+      jm_document_lookup_persona (jm_edit_document (stack), persona_id) == NULL)
     {
       jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That persona is not in the map."));
       return NULL;
@@ -1286,8 +1426,12 @@ jm_edit_add_emotion_point (JmCommandStack  *stack,
        jm_edit_push_set_double (stack, point, "position", position, error) &&
        jm_edit_push_set_double (stack, point, "score", score, error) &&
        jm_edit_push_set_string (stack, point, "label", label, error) &&
-       jm_edit_push (stack, jm_insert_command_new (points, jm_object_store_get_n_objects (points),
-                                                   JM_OBJECT (point)), error);
+       jm_edit_push (stack,
+                     jm_insert_command_new (points,
+                                            jm_edit_point_position (jm_edit_document (stack),
+                                                                    points, persona_id, NULL),
+                                            JM_OBJECT (point)),
+                     error);
   if (!jm_edit_finish_group (stack, ok))
     return NULL;
 
@@ -1332,7 +1476,8 @@ jm_edit_move_emotion_point_full (JmCommandStack  *stack,
   g_return_val_if_fail (JM_IS_EMOTION_POINT (point), FALSE);
 
   if (jm_edit_find_store (jm_edit_document (stack), JM_OBJECT (point)) == NULL)
-    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That point is no longer in the map."));
+    return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND,
+                         _("That point is no longer in the map."));
   if (!jm_edit_check_point (stack, stage_id, position, score, error))
     return FALSE;
 
@@ -1368,7 +1513,8 @@ jm_edit_add_link (JmCommandStack  *stack,
   layer = jm_edit_layer (stack, state);
   if (jm_layer_lookup_item (layer, from_id) == NULL || jm_layer_lookup_item (layer, to_id) == NULL)
     {
-      jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("A link joins two items of the same state."));
+      jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND,
+                    _("A link joins two items of the same state."));
       return NULL;
     }
   if (g_strcmp0 (from_id, to_id) == 0)
@@ -1467,8 +1613,10 @@ jm_edit_delete_objects (JmCommandStack  *stack,
   document = jm_edit_document (stack);
   for (guint i = 0; i < objects->len; i++)
     {
-      if (!JM_IS_OBJECT (objects->pdata[i]) || jm_edit_find_store (document, objects->pdata[i]) == NULL)
-        return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("Something to delete is no longer in the map."));
+      if (!JM_IS_OBJECT (objects->pdata[i]) ||
+          jm_edit_find_store (document, objects->pdata[i]) == NULL)
+        return jm_edit_fail (error, JM_COMMAND_ERROR_NOT_FOUND,
+                             _("Something to delete is no longer in the map."));
     }
 
   /* One object keeps the label of its own kind of deletion. */
@@ -1490,9 +1638,10 @@ jm_edit_clear_store (JmCommandStack  *stack,
                      JmObjectStore   *store,
                      GError         **error)
 {
-  while (jm_object_store_get_n_objects (store) > 0)
+  /* From the end, so that each removal leaves the others in place. */
+  for (guint n = jm_object_store_get_n_objects (store); n > 0; n--)
     {
-      JmObject *last = jm_object_store_get_object (store, jm_object_store_get_n_objects (store) - 1);
+      JmObject *last = jm_object_store_get_object (store, n - 1);
 
       if (!jm_edit_push (stack, jm_remove_command_new (store, last), error))
         return FALSE;
@@ -1518,6 +1667,28 @@ jm_edit_clone_store (JmCommandStack  *stack,
   return TRUE;
 }
 
+/* Links first: nothing is left pointing at a removed item. */
+static gboolean
+jm_edit_clear_layer (JmCommandStack  *stack,
+                     JmLayer         *layer,
+                     GError         **error)
+{
+  return jm_edit_clear_store (stack, jm_layer_get_links (layer), error) &&
+         jm_edit_clear_store (stack, jm_layer_get_points (layer), error) &&
+         jm_edit_clear_store (stack, jm_layer_get_items (layer), error);
+}
+
+static gboolean
+jm_edit_clone_layer (JmCommandStack  *stack,
+                     JmLayer         *from,
+                     JmLayer         *to,
+                     GError         **error)
+{
+  return jm_edit_clone_store (stack, jm_layer_get_items (from), jm_layer_get_items (to), error) &&
+         jm_edit_clone_store (stack, jm_layer_get_points (from), jm_layer_get_points (to), error) &&
+         jm_edit_clone_store (stack, jm_layer_get_links (from), jm_layer_get_links (to), error);
+}
+
 /**
  * jm_edit_start_future_from_current:
  *
@@ -1537,12 +1708,8 @@ jm_edit_start_future_from_current (JmCommandStack  *stack,
   future = jm_edit_layer (stack, JM_LAYER_STATE_FUTURE);
 
   jm_command_stack_begin_group (stack, _("Start Future State"));
-  ok = jm_edit_clear_store (stack, jm_layer_get_links (future), error) &&
-       jm_edit_clear_store (stack, jm_layer_get_points (future), error) &&
-       jm_edit_clear_store (stack, jm_layer_get_items (future), error) &&
-       jm_edit_clone_store (stack, jm_layer_get_items (current), jm_layer_get_items (future), error) &&
-       jm_edit_clone_store (stack, jm_layer_get_points (current), jm_layer_get_points (future), error) &&
-       jm_edit_clone_store (stack, jm_layer_get_links (current), jm_layer_get_links (future), error);
+  ok = jm_edit_clear_layer (stack, future, error) &&
+       jm_edit_clone_layer (stack, current, future, error);
   return jm_edit_finish_group (stack, ok);
 }
 
@@ -1566,7 +1733,8 @@ jm_edit_copy_values (JmCommandStack  *stack,
 
       g_value_init (&value, pspecs[i]->value_type);
       g_object_get_property (G_OBJECT (source), pspecs[i]->name, &value);
-      if (!jm_edit_push (stack, jm_edit_set_command_new (target, pspecs[i]->name, &value, 0), error))
+      if (!jm_edit_push (stack, jm_edit_set_command_new (target, pspecs[i]->name, &value, 0),
+                         error))
         return FALSE;
     }
 
@@ -1589,7 +1757,8 @@ jm_edit_copy_item_to_future (JmCommandStack  *stack,
     return jm_edit_copy_values (stack, JM_OBJECT (item), existing, error);
 
   copy = jm_object_clone (JM_OBJECT (item));
-  position = jm_edit_store_position (future, jm_item_get_stage_id (item), jm_item_get_lane_id (item), -1, NULL);
+  position = jm_edit_store_position (future, jm_item_get_stage_id (item),
+                                     jm_item_get_lane_id (item), -1, NULL);
   return jm_edit_push (stack, jm_insert_command_new (future, position, copy), error);
 }
 
@@ -1606,13 +1775,14 @@ jm_edit_copy_to_future (JmCommandStack  *stack,
                         GError         **error)
 {
   g_autoptr(GPtrArray) sources = NULL;
+  JmObjectStore *current;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
   g_return_val_if_fail (items != NULL, FALSE);
 
-  if (!(sources = jm_edit_distinct_members (jm_layer_get_items (jm_edit_layer (stack, JM_LAYER_STATE_CURRENT)),
-                                            items, error)))
+  current = jm_layer_get_items (jm_edit_layer (stack, JM_LAYER_STATE_CURRENT));
+  if (!(sources = jm_edit_distinct_members (current, items, error)))
     return FALSE;
 
   jm_command_stack_begin_group (stack, _("Copy to Future State"));

@@ -65,8 +65,7 @@ jm_set_property_command_convert (JmSetPropertyCommand  *self,
 {
   g_auto(GValue) checked = G_VALUE_INIT;
 
-  if (!g_value_type_transformable (G_VALUE_TYPE (&self->new_value), pspec->value_type) ||
-      !g_value_transform (&self->new_value, converted))
+  if (!g_value_transform (&self->new_value, converted))
     {
       g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
                    _("“%s” cannot take a value of that kind."), self->property);
@@ -80,8 +79,9 @@ jm_set_property_command_convert (JmSetPropertyCommand  *self,
 
   if (G_IS_PARAM_SPEC_DOUBLE (pspec))
     g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
-                 /* Translators: a property name and its bounds, as in "width goes from 40 to 4000." */
-                 _("The %s goes from %g to %g."), jm_set_property_command_describe (self->property),
+                 /* Translators: a property and its bounds: "The width goes from 40 to 4000." */
+                 _("The %s goes from %g to %g."),
+                 jm_set_property_command_describe (self->property),
                  G_PARAM_SPEC_DOUBLE (pspec)->minimum, G_PARAM_SPEC_DOUBLE (pspec)->maximum);
   else if (G_IS_PARAM_SPEC_INT (pspec))
     g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
@@ -89,7 +89,8 @@ jm_set_property_command_convert (JmSetPropertyCommand  *self,
                  G_PARAM_SPEC_INT (pspec)->minimum, G_PARAM_SPEC_INT (pspec)->maximum);
   else
     g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
-                 _("That is not a possible %s."), jm_set_property_command_describe (self->property));
+                 _("That is not a possible %s."),
+                 jm_set_property_command_describe (self->property));
   return FALSE;
 }
 
