@@ -922,6 +922,41 @@ jm_layout_get_item_rect (JmLayout *self,
   return TRUE;
 }
 
+/**
+ * jm_layout_get_link_bounds:
+ *
+ * Returns: %TRUE with the box around the route of @link
+ */
+gboolean
+jm_layout_get_link_bounds (JmLayout *self,
+                           JmLink   *link,
+                           JmRect   *rect)
+{
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+
+  jm_layout_update (self);
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const JmLinkBox *box = &g_array_index (self->links, JmLinkBox, i);
+      double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+      if (box->link != link)
+        continue;
+
+      for (guint p = 0; p < box->n_points; p++)
+        {
+          left = MIN (left, box->xs[p]);
+          right = MAX (right, box->xs[p]);
+          top = MIN (top, box->ys[p]);
+          bottom = MAX (bottom, box->ys[p]);
+        }
+      *rect = (JmRect) { left, top, right - left, bottom - top };
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 jm_layout_get_persona_rect (JmLayout  *self,
                             JmPersona *persona,

@@ -92,6 +92,9 @@ GPtrArray   *jm_layout_query_items    (JmLayout     *self,
 gboolean     jm_layout_get_item_rect  (JmLayout     *self,
                                        JmItem       *item,
                                        JmRect       *rect);
+gboolean     jm_layout_get_link_bounds (JmLayout    *self,
+                                        JmLink      *link,
+                                        JmRect      *rect);
 gboolean     jm_layout_get_persona_rect (JmLayout   *self,
                                          JmPersona  *persona,
                                          JmRect     *rect);

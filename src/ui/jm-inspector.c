@@ -156,9 +156,15 @@ on_field_changed_cb (Field *field)
       break;
 
     case FIELD_NUMBER:
-      ok = jm_edit_set_double (self->stack, self->object, field->property,
-                               gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget)),
-                               field->merge_key, &error);
+      {
+        GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->object), field->property);
+        double number = gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget));
+
+        if (pspec->value_type == G_TYPE_INT)
+          ok = jm_edit_set_int (self->stack, self->object, field->property, (int) number, field->merge_key, &error);
+        else
+          ok = jm_edit_set_double (self->stack, self->object, field->property, number, field->merge_key, &error);
+      }
       break;
 
     default:
@@ -215,7 +221,8 @@ jm_inspector_sync_field (JmInspector *self,
       break;
 
     case FIELD_NUMBER:
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), g_value_get_double (&value));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget),
+                                 G_VALUE_HOLDS_INT (&value) ? g_value_get_int (&value) : g_value_get_double (&value));
       break;
 
     default:
@@ -431,6 +438,14 @@ jm_inspector_build_persona (JmInspector *self)
 }
 
 static void
+jm_inspector_build_link (JmInspector *self)
+{
+  AdwPreferencesGroup *group = jm_inspector_group (self, _("Link"));
+
+  jm_inspector_text (self, group, _("Label"), "label");
+}
+
+static void
 jm_inspector_build_document (JmInspector *self)
 {
   AdwPreferencesGroup *group = jm_inspector_group (self, _("Journey Map"));
@@ -438,6 +453,8 @@ jm_inspector_build_document (JmInspector *self)
   jm_inspector_text (self, group, _("Title"), "title");
   jm_inspector_long_text (self, group, _("Description"), "description");
   jm_inspector_text (self, group, _("Author"), "author");
+  jm_inspector_number (self, group, _("Priority among the team's journeys"), "rank", 0, JM_RANK_MAX, 1);
+  jm_inspector_number (self, group, _("Longest duration, in days"), "max-length-days", 0, JM_MAX_LENGTH_DAYS_MAX, 1);
 }
 
 static void
@@ -459,6 +476,8 @@ jm_inspector_rebuild (JmInspector *self)
     jm_inspector_build_lane (self);
   else if (JM_IS_PERSONA (self->object))
     jm_inspector_build_persona (self);
+  else if (JM_IS_LINK (self->object))
+    jm_inspector_build_link (self);
   else if (JM_IS_DOCUMENT (self->object))
     jm_inspector_build_document (self);
 

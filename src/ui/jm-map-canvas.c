@@ -190,6 +190,9 @@ jm_map_canvas_object_rect (JmMapCanvas *self,
   if (JM_IS_PERSONA (object))
     return jm_layout_get_persona_rect (self->layout, JM_PERSONA (object), rect);
 
+  if (JM_IS_LINK (object))
+    return jm_layout_get_link_bounds (self->layout, JM_LINK (object), rect);
+
   if ((JM_IS_STAGE (object) || JM_IS_LANE (object)) && self->document != NULL)
     {
       JmObjectStore *lanes = jm_document_get_lanes (self->document);
@@ -1181,8 +1184,8 @@ on_drag_begin_cb (JmMapCanvas    *self,
       return;
     }
 
-  /* A persona card selects the persona, for the inspector. */
-  if (hit.kind == JM_HIT_PERSONA)
+  /* A persona card or a link selects it, for the inspector. */
+  if (hit.kind == JM_HIT_PERSONA || hit.kind == JM_HIT_LINK)
     {
       jm_map_canvas_select (self, hit.object, FALSE);
       return;
@@ -2144,6 +2147,8 @@ jm_map_canvas_delete_selection (JmMapCanvas  *self,
 
       if (JM_IS_EMOTION_POINT (object))
         ok = jm_edit_delete_object (self->stack, jm_layer_get_points (layer), object, error);
+      else if (JM_IS_LINK (object) && jm_object_store_find (jm_layer_get_links (layer), object, NULL))
+        ok = jm_edit_delete_object (self->stack, jm_layer_get_links (layer), object, error);
     }
   for (guint i = 0; ok && i < self->selection->len; i++)
     {

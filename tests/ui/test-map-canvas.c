@@ -650,6 +650,75 @@ test_rubber_band_and_link (Fixture       *fixture,
   g_assert_cmpstr (jm_link_get_to_id (link), ==, "item-checks-area");
 }
 
+/* A point on @link where the canvas would pick the link itself. */
+static gboolean
+find_point_on_link (JmLayout *layout,
+                    JmLink   *link,
+                    double   *x,
+                    double   *y)
+{
+  JmRect bounds;
+
+  g_assert_true (jm_layout_get_link_bounds (layout, link, &bounds));
+  for (double py = bounds.y; py <= bounds.y + bounds.height; py += 1.0)
+    for (double px = bounds.x; px <= bounds.x + bounds.width; px += 1.0)
+      {
+        JmHit hit = { 0 };
+
+        if (jm_layout_hit_test (layout, px, py, &hit) && hit.kind == JM_HIT_LINK &&
+            hit.object == (gpointer) link)
+          {
+            *x = px;
+            *y = py;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+/* Click a link: it is selected; Delete removes it, undo brings it back. */
+static void
+test_select_and_delete_link (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmLayout *layout = jm_map_canvas_get_layout (canvas);
+  JmObjectStore *links = jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  JmLink *link = JM_LINK (jm_object_store_lookup (links, "link-checkout-to-sms"));
+  g_autofree char *x = NULL, *y = NULL;
+  double mx = 0.0, my = 0.0;
+  int sx, sy;
+
+  g_assert_nonnull (link);
+  scroll_to (fixture, JM_OBJECT (item (fixture, "touch-app-checkout")));
+  g_assert_true (find_point_on_link (layout, link, &mx, &my));
+  map_point_on_screen (fixture, mx, my, &sx, &sy);
+  x = S (sx);
+  y = S (sy);
+  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", NULL);
+
+  g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (jm_map_canvas_get_selection (canvas), 0) == (gpointer) link);
+
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *png = NULL;
+
+    jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+    texture = jm_ui_test_render_widget (GTK_WIDGET (fixture->window));
+    png = jm_ui_test_save_screenshot (texture, "canvas-link-selected.png");
+  }
+
+  xdotool ("key", "Delete", NULL);
+  g_assert_null (jm_object_store_lookup (links, "link-checkout-to-sms"));
+  g_assert_nonnull (item (fixture, "touch-app-checkout"));
+
+  xdotool ("key", "ctrl+z", NULL);
+  g_assert_nonnull (jm_object_store_lookup (links, "link-checkout-to-sms"));
+}
+
 /* Add a persona from the menu, name it in the inspector, delete it. */
 static void
 test_personas (Fixture       *fixture,
@@ -970,6 +1039,7 @@ main (int   argc,
   ADD ("/ui/canvas/drag-item-to-other-stage", test_drag_item_to_other_stage);
   ADD ("/ui/canvas/drag-emotion-point", test_drag_emotion_point);
   ADD ("/ui/canvas/select-and-delete", test_select_and_delete);
+  ADD ("/ui/canvas/select-and-delete-link", test_select_and_delete_link);
   ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
