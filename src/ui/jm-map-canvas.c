@@ -888,6 +888,51 @@ jm_map_canvas_neighbour (JmObjectStore *store,
   return target >= 0 && target < (int) jm_object_store_get_n_objects (store) ? target : -1;
 }
 
+/* Alt+Left/Right moves a selected stage one place, Alt+Up/Down a selected
+ * lane: the keyboard way to reorder what a header drag reorders. */
+static gboolean
+jm_map_canvas_move_header (JmMapCanvas *self,
+                           JmObject    *header,
+                           int          step)
+{
+  JmObjectStore *store = JM_IS_STAGE (header) ? jm_document_get_stages (self->document)
+                                              : jm_document_get_lanes (self->document);
+  g_autoptr(GError) error = NULL;
+  guint position;
+  gboolean ok;
+
+  if (step == 0 || !jm_object_store_find (store, header, &position))
+    return FALSE;
+  if ((step < 0 && position == 0) ||
+      (step > 0 && position + 1 >= jm_object_store_get_n_objects (store)))
+    return TRUE;
+
+  ok = JM_IS_STAGE (header) ? jm_edit_move_stage (self->stack, JM_STAGE (header), position + step, &error)
+                            : jm_edit_move_lane (self->stack, JM_LANE (header), position + step, &error);
+  if (!ok)
+    jm_map_canvas_report (self, error);
+
+  return TRUE;
+}
+
+/* Alt+Up/Down lifts or lowers a selected emotion point by one score. */
+static gboolean
+jm_map_canvas_nudge_point (JmMapCanvas    *self,
+                           JmEmotionPoint *point,
+                           int             dy)
+{
+  double score = CLAMP (jm_emotion_point_get_score (point) - dy, JM_SCORE_MIN, JM_SCORE_MAX);
+  g_autoptr(GError) error = NULL;
+
+  if (dy == 0)
+    return FALSE;
+
+  if (!jm_edit_set_double (self->stack, point, "score", score, 0, &error))
+    jm_map_canvas_report (self, error);
+
+  return TRUE;
+}
+
 /* Alt+arrows move the selected items to the next cell, for keyboard use:
  * one step for all of them. */
 static gboolean
@@ -901,6 +946,13 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
 
   if (self->stack == NULL || self->document == NULL)
     return FALSE;
+
+  if (self->selection->len == 1 && JM_IS_STAGE (self->selection->pdata[0]))
+    return jm_map_canvas_move_header (self, self->selection->pdata[0], dx);
+  if (self->selection->len == 1 && JM_IS_LANE (self->selection->pdata[0]))
+    return jm_map_canvas_move_header (self, self->selection->pdata[0], dy);
+  if (self->selection->len == 1 && JM_IS_EMOTION_POINT (self->selection->pdata[0]))
+    return jm_map_canvas_nudge_point (self, self->selection->pdata[0], dy);
 
   stages = jm_document_get_stages (self->document);
   lanes = jm_document_get_lanes (self->document);

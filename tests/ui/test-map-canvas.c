@@ -610,6 +610,52 @@ test_keyboard_clipboard_and_moves (Fixture       *fixture,
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
 }
 
+/* Alt+arrows reorder a selected stage or lane and nudge a selected emotion
+ * point, each one undoable step. */
+static void
+test_keyboard_reorder_and_nudge (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmObjectStore *stages = jm_document_get_stages (document);
+  JmObjectStore *lanes = jm_document_get_lanes (document);
+  JmEmotionPoint *point = JM_EMOTION_POINT (jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
+  double score = jm_emotion_point_get_score (point);
+  g_autofree char *x = NULL, *y = NULL;
+  int sx, sy;
+
+  /* A click gives the canvas the keyboard focus. */
+  object_on_screen (fixture, JM_OBJECT (item (fixture, "item-notices-van")), &sx, &sy);
+  x = S (sx);
+  y = S (sy);
+  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", NULL);
+
+  jm_map_canvas_select (canvas, JM_OBJECT (jm_document_lookup_stage (document, "stage-awareness")), FALSE);
+  xdotool ("key", "alt+Right", NULL);
+  g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (stages, 1)), ==, "stage-awareness");
+
+  jm_map_canvas_select (canvas, JM_OBJECT (jm_document_lookup_lane (document, "lane-thoughts")), FALSE);
+  xdotool ("key", "alt+Up", NULL);
+  g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (lanes, 0)), ==, "lane-thoughts");
+  /* Already first: nothing moves, nothing is recorded. */
+  xdotool ("key", "alt+Up", NULL);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 2);
+
+  g_assert_cmpfloat (score, <, JM_SCORE_MAX);
+  jm_map_canvas_select (canvas, JM_OBJECT (point), FALSE);
+  xdotool ("key", "alt+Up", NULL);
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, MIN (score + 1, JM_SCORE_MAX));
+
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 3);
+  xdotool ("key", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, score);
+  g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (lanes, 0)), ==, "lane-actions");
+  g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (stages, 0)), ==, "stage-awareness");
+}
+
 /* Drag a rectangle over the two cards of a cell: both are selected. Then
  * drag from the handle of a selected card to another card: a link. */
 static void
@@ -1040,6 +1086,7 @@ main (int   argc,
   ADD ("/ui/canvas/drag-emotion-point", test_drag_emotion_point);
   ADD ("/ui/canvas/select-and-delete", test_select_and_delete);
   ADD ("/ui/canvas/select-and-delete-link", test_select_and_delete_link);
+  ADD ("/ui/canvas/keyboard-reorder-and-nudge", test_keyboard_reorder_and_nudge);
   ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
