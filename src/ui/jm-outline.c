@@ -14,25 +14,27 @@
 
 #include "model/jm-enum-types.h"
 
-/* Every item of the shown state, stage by stage, lane by lane, in the
- * order of its cell: a list the keyboard walks and a screen reader reads
- * ("Sees an ad, touchpoint, Awareness, Touchpoints"). Activating a row
- * emits ::item-activated, and the window selects the item on the map. A
- * GtkListView, so that large maps cost only the rows in view. */
+/* The map as a list the keyboard walks and a screen reader reads: each
+ * stage, followed by the items of the shown state in it, lane by lane, in
+ * the order of their cell ("Sees an ad, touchpoint, Touchpoints"); then
+ * the lanes. Activating a row emits ::object-activated, and the window
+ * selects the stage, item or lane on the map, where the inspector and
+ * Alt+arrows reach it. A GtkListView, so that large maps cost only the rows
+ * in view. */
 struct _JmOutline
 {
   GtkWidget     parent_instance;
 
   JmDocument   *document;
   JmLayerState  state;
-  GListStore   *items;
+  GListStore   *rows;
   GtkWidget    *scrolled;
   GtkWidget    *view;
   guint         rebuild_id;
 };
 
 enum {
-  ITEM_ACTIVATED,
+  OBJECT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -56,22 +58,34 @@ kind_label (JmItemKind kind)
     }
 }
 
+static const char *
+name_or_untitled (const char *name)
+{
+  return name != NULL && *name != '\0' ? name : _("Untitled");
+}
+
 static char *
 jm_outline_describe (JmOutline *self,
-                     JmItem    *item)
+                     JmObject  *object)
 {
-  JmStage *stage = jm_document_lookup_stage (self->document, jm_item_get_stage_id (item));
-  JmLane *lane = jm_document_lookup_lane (self->document, jm_item_get_lane_id (item));
+  JmLane *lane;
 
-  /* Translators: an item in the outline: title, kind, stage, lane. */
-  return g_strdup_printf (_("%s, %s, %s, %s"),
-                          jm_item_get_title (item) ? jm_item_get_title (item) : _("Untitled"),
-                          kind_label (jm_item_get_kind (item)),
-                          stage ? jm_stage_get_name (stage) : "", lane ? jm_lane_get_name (lane) : "");
+  /* Translators: a stage in the outline, as in "Stage: Awareness". */
+  if (JM_IS_STAGE (object))
+    return g_strdup_printf (_("Stage: %s"), name_or_untitled (jm_stage_get_name (JM_STAGE (object))));
+  /* Translators: a lane in the outline, as in "Lane: Pain points". */
+  if (JM_IS_LANE (object))
+    return g_strdup_printf (_("Lane: %s"), name_or_untitled (jm_lane_get_name (JM_LANE (object))));
+
+  lane = jm_document_lookup_lane (self->document, jm_item_get_lane_id (JM_ITEM (object)));
+  /* Translators: an item in the outline, under its stage: title, kind, lane. */
+  return g_strdup_printf (_("%s, %s, %s"), name_or_untitled (jm_item_get_title (JM_ITEM (object))),
+                          kind_label (jm_item_get_kind (JM_ITEM (object))),
+                          lane ? name_or_untitled (jm_lane_get_name (lane)) : "");
 }
 
 /* Rebuilds the list in stage, lane and cell order: one pass to bucket the
- * items by cell, one to read the buckets in order. */
+ * items by cell, one to read the buckets in order, each stage first. */
 static void
 jm_outline_rebuild (JmOutline *self)
 {
@@ -79,7 +93,7 @@ jm_outline_rebuild (JmOutline *self)
   g_autoptr(GPtrArray) ordered = NULL;
   JmObjectStore *items, *stages, *lanes;
 
-  g_list_store_remove_all (self->items);
+  g_list_store_remove_all (self->rows);
   if (self->document == NULL)
     return;
 
@@ -88,7 +102,7 @@ jm_outline_rebuild (JmOutline *self)
   for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
     {
       JmItem *item = jm_object_store_get_object (items, i);
-      g_autofree char *key = g_strconcat (jm_item_get_stage_id (item), "\\n", jm_item_get_lane_id (item), NULL);
+      g_autofree char *key = g_strconcat (jm_item_get_stage_id (item), "\n", jm_item_get_lane_id (item), NULL);
       GPtrArray *cell = g_hash_table_lookup (cells, key);
 
       if (cell == NULL)
@@ -103,17 +117,22 @@ jm_outline_rebuild (JmOutline *self)
   stages = jm_document_get_stages (self->document);
   lanes = jm_document_get_lanes (self->document);
   for (guint s = 0; s < jm_object_store_get_n_objects (stages); s++)
-    for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
-      {
-        g_autofree char *key = g_strconcat (jm_object_get_id (jm_object_store_get_object (stages, s)), "\\n",
-                                            jm_object_get_id (jm_object_store_get_object (lanes, l)), NULL);
-        GPtrArray *cell = g_hash_table_lookup (cells, key);
+    {
+      g_ptr_array_add (ordered, jm_object_store_get_object (stages, s));
+      for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
+        {
+          g_autofree char *key = g_strconcat (jm_object_get_id (jm_object_store_get_object (stages, s)), "\n",
+                                              jm_object_get_id (jm_object_store_get_object (lanes, l)), NULL);
+          GPtrArray *cell = g_hash_table_lookup (cells, key);
 
-        if (cell != NULL)
-          g_ptr_array_extend (ordered, cell, NULL, NULL);
-      }
+          if (cell != NULL)
+            g_ptr_array_extend (ordered, cell, NULL, NULL);
+        }
+    }
+  for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
+    g_ptr_array_add (ordered, jm_object_store_get_object (lanes, l));
 
-  g_list_store_splice (self->items, 0, 0, ordered->pdata, ordered->len);
+  g_list_store_splice (self->rows, 0, 0, ordered->pdata, ordered->len);
 }
 
 static gboolean
@@ -153,12 +172,19 @@ on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             JmOutline                *self)
 {
-  JmItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = jm_outline_describe (self, item);
+  JmObject *object = gtk_list_item_get_item (list_item);
+  g_autofree char *text = jm_outline_describe (self, object);
   GtkWidget *label = gtk_list_item_get_child (list_item);
+  gboolean header = !JM_IS_ITEM (object);
 
   gtk_label_set_label (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, text);
+  /* Items sit under their stage, stages and lanes stand out. */
+  gtk_widget_set_margin_start (label, header ? 6 : 18);
+  if (header)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
 }
 
 static void
@@ -166,10 +192,10 @@ on_activate_cb (JmOutline   *self,
                 guint        position,
                 GtkListView *view)
 {
-  g_autoptr(JmItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  g_autoptr(JmObject) object = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 
-  if (item != NULL)
-    g_signal_emit (self, signals [ITEM_ACTIVATED], 0, item);
+  if (object != NULL)
+    g_signal_emit (self, signals [OBJECT_ACTIVATED], 0, object);
 }
 
 static void
@@ -182,7 +208,7 @@ jm_outline_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
-  g_clear_object (&self->items);
+  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (jm_outline_parent_class)->dispose (object);
 }
@@ -199,15 +225,15 @@ jm_outline_class_init (JmOutlineClass *klass)
   gtk_widget_class_set_css_name (widget_class, "jm-outline");
 
   /**
-   * JmOutline::item-activated:
-   * @item: the item whose row was activated
+   * JmOutline::object-activated:
+   * @object: the stage, item or lane whose row was activated
    */
-  signals [ITEM_ACTIVATED] =
-    g_signal_new ("item-activated",
+  signals [OBJECT_ACTIVATED] =
+    g_signal_new ("object-activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, JM_TYPE_ITEM);
+                  G_TYPE_NONE, 1, JM_TYPE_OBJECT);
 }
 
 static void
@@ -216,8 +242,8 @@ jm_outline_init (JmOutline *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkSelectionModel *selection;
 
-  self->items = g_list_store_new (JM_TYPE_ITEM);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
+  self->rows = g_list_store_new (JM_TYPE_OBJECT);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
 
@@ -226,7 +252,7 @@ jm_outline_init (JmOutline *self)
   gtk_widget_add_css_class (self->view, "navigation-sidebar");
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_activate_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Items of the map"), -1);
+                                  _("Stages, items and lanes of the map"), -1);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -281,12 +307,12 @@ jm_outline_set_document (JmOutline    *self,
 /**
  * jm_outline_get_model:
  *
- * Returns: (transfer none): the items listed, in order
+ * Returns: (transfer none): the stages, items and lanes listed, in order
  */
 GListModel *
 jm_outline_get_model (JmOutline *self)
 {
   g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
 
-  return G_LIST_MODEL (self->items);
+  return G_LIST_MODEL (self->rows);
 }

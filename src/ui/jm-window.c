@@ -244,14 +244,15 @@ on_palette_entry_activated_cb (JmWindow   *self,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
-/* A row of the outline selects its item on the map, and shows it. */
+/* A row of the outline selects its stage, item or lane on the map, and
+ * shows it. */
 static void
-on_outline_item_activated_cb (JmWindow  *self,
-                              JmItem    *item,
-                              JmOutline *outline)
+on_outline_object_activated_cb (JmWindow  *self,
+                                JmObject  *object,
+                                JmOutline *outline)
 {
-  jm_map_canvas_select (self->canvas, JM_OBJECT (item), FALSE);
-  jm_map_canvas_scroll_to_object (self->canvas, JM_OBJECT (item));
+  jm_map_canvas_select (self->canvas, object, FALSE);
+  jm_map_canvas_scroll_to_object (self->canvas, object);
 }
 
 /* The inspector edits what is selected, or the map itself. */
@@ -1356,7 +1357,7 @@ jm_window_init (JmWindow *self)
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->differences_popover, "show", G_CALLBACK (on_differences_show_cb), self);
-  g_signal_connect_object (self->outline, "item-activated", G_CALLBACK (on_outline_item_activated_cb),
+  g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),
                            self, G_CONNECT_SWAPPED);

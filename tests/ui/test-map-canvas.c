@@ -890,8 +890,9 @@ outline_has (gpointer data)
   return g_list_model_get_n_items (pair[0]) == GPOINTER_TO_UINT (pair[1]);
 }
 
-/* The outline lists every card, stage by stage and lane by lane; it
- * follows edits; activating a row selects the card on the map. */
+/* The outline lists each stage followed by its cards, lane by lane, then
+ * the lanes; it follows edits; activating a row selects its card, stage or
+ * lane on the map. */
 static void
 test_outline (Fixture       *fixture,
               gconstpointer  data)
@@ -899,23 +900,37 @@ test_outline (Fixture       *fixture,
   JmOutline *outline = jm_window_get_outline (fixture->window);
   GListModel *model = jm_outline_get_model (outline);
   JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   guint n_items = jm_object_store_get_n_objects (jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)));
-  g_autoptr(JmItem) first = NULL;
-  gpointer wait[2] = { model, GUINT_TO_POINTER (n_items + 1) };
+  guint n_stages = jm_object_store_get_n_objects (jm_document_get_stages (document));
+  guint n_lanes = jm_object_store_get_n_objects (jm_document_get_lanes (document));
+  guint n_rows = n_stages + n_items + n_lanes;
+  g_autoptr(JmObject) first = NULL;
+  g_autoptr(JmObject) second = NULL;
+  g_autoptr(JmObject) last = NULL;
+  gpointer wait[2] = { model, GUINT_TO_POINTER (n_rows + 1) };
 
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_items);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows);
   first = g_list_model_get_item (model, 0);
-  g_assert_cmpstr (jm_object_get_id (JM_OBJECT (first)), ==, "item-sees-referral");
+  second = g_list_model_get_item (model, 1);
+  last = g_list_model_get_item (model, n_rows - 1);
+  g_assert_cmpstr (jm_object_get_id (first), ==, "stage-awareness");
+  g_assert_cmpstr (jm_object_get_id (second), ==, "item-sees-referral");
+  g_assert_true (JM_IS_LANE (last));
 
   g_assert_nonnull (jm_edit_add_item (jm_window_get_stack (fixture->window), JM_LAYER_STATE_CURRENT,
                                       JM_ITEM_KIND_NOTE, "stage-awareness", "lane-actions", 0, "First!", NULL));
   jm_ui_test_wait_until (outline_has, wait);
-  g_clear_object (&first);
-  first = g_list_model_get_item (model, 0);
-  g_assert_cmpstr (jm_item_get_title (first), ==, "First!");
+  g_clear_object (&second);
+  second = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (jm_item_get_title (JM_ITEM (second)), ==, "First!");
 
-  g_signal_emit_by_name (outline, "item-activated", first);
-  g_assert_true (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0] == (gpointer) first);
+  g_signal_emit_by_name (outline, "object-activated", second);
+  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) second);
+  g_signal_emit_by_name (outline, "object-activated", last);
+  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) last);
+  g_signal_emit_by_name (outline, "object-activated", first);
+  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) first);
 }
 
 /* Without a pointer: a palette entry activated adds its kind at the end of
