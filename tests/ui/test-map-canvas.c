@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "commands/jm-edit.h"
+#include "io/jm-document-io.h"
 #include "ui/jm-application.h"
 #include "ui/jm-export-dialog.h"
 #include "ui/jm-window.h"
@@ -140,12 +141,14 @@ scroll_to_cell (Fixture    *fixture,
 {
   JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmDocument *document = jm_window_get_document (fixture->window);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas));
   JmRect cell;
 
   g_assert_true (jm_layout_get_cell_rect (jm_map_canvas_get_layout (canvas),
                                           jm_document_lookup_stage (document, stage_id),
                                           jm_document_lookup_lane (document, lane_id), &cell));
+  gtk_adjustment_set_value (hadjustment, cell.x * jm_map_canvas_get_zoom (canvas) - 100);
   gtk_adjustment_set_value (vadjustment, cell.y * jm_map_canvas_get_zoom (canvas) - 100);
   jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
@@ -413,6 +416,82 @@ test_drop_from_palette (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
   g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT), ==, before);
+}
+
+/* One session end to end, with real pointer events only: a pain point
+ * dragged from the palette to a chosen cell, a card moved to another stage,
+ * an emotion point dragged down; all undone, all redone, saved; the file
+ * opens again with the three changes. */
+static void
+test_end_to_end (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  GtkWidget *entry = find_named (GTK_WIDGET (fixture->window), "item:pain-point");
+  graphene_point_t in_entry = GRAPHENE_POINT_INIT (30, 10);
+  JmItem *van = item (fixture, "item-notices-van");
+  JmEmotionPoint *point = JM_EMOTION_POINT (jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
+  double score = jm_emotion_point_get_score (point);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(JmDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added_id = NULL;
+  JmLayer *layer;
+  JmItem *added;
+  int sx, sy, tx, ty;
+
+  g_assert_nonnull (entry);
+  widget_point_on_screen (entry, &in_entry, &sx, &sy);
+  scroll_to_cell (fixture, "stage-delivery", "lane-pain-points");
+  cell_on_screen (fixture, "stage-delivery", "lane-pain-points", &tx, &ty);
+  drag (sx, sy, tx, ty);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+  added = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0];
+  added_id = g_strdup (jm_object_get_id (JM_OBJECT (added)));
+  g_assert_cmpstr (jm_item_get_stage_id (added), ==, "stage-delivery");
+  g_assert_cmpstr (jm_item_get_lane_id (added), ==, "lane-pain-points");
+
+  scroll_to (fixture, JM_OBJECT (van));
+  object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
+  cell_on_screen (fixture, "stage-consideration", "lane-actions", &tx, &ty);
+  drag (sx, sy, tx, ty);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
+
+  scroll_to (fixture, JM_OBJECT (point));
+  object_on_screen (fixture, JM_OBJECT (point), &sx, &sy);
+  drag (sx, sy, sx, sy + 60);
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), <, score - 1);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 3);
+
+  xdotool ("key", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, score);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+  g_assert_null (item (fixture, added_id));
+  g_assert_false (jm_command_stack_get_modified (stack));
+
+  xdotool ("key", "shift+ctrl+z", "shift+ctrl+z", "shift+ctrl+z", NULL);
+  g_assert_nonnull (item (fixture, added_id));
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), <, score - 1);
+
+  xdotool ("key", "ctrl+s", NULL);
+  jm_ui_test_wait_until (is_clean, stack);
+
+  reopened = jm_document_io_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  layer = jm_document_get_layer (reopened, JM_LAYER_STATE_CURRENT);
+  added = jm_layer_lookup_item (layer, added_id);
+  g_assert_nonnull (added);
+  g_assert_cmpint (jm_item_get_kind (added), ==, JM_ITEM_KIND_PAIN_POINT);
+  g_assert_cmpstr (jm_item_get_stage_id (added), ==, "stage-delivery");
+  g_assert_cmpstr (jm_item_get_lane_id (jm_layer_lookup_item (layer, "item-notices-van")), ==, "lane-actions");
+  g_assert_cmpstr (jm_item_get_stage_id (jm_layer_lookup_item (layer, "item-notices-van")), ==,
+                   "stage-consideration");
+  g_assert_cmpfloat (jm_emotion_point_get_score (JM_EMOTION_POINT (jm_object_store_lookup (
+                       jm_layer_get_points (layer), "point-anna-1"))), ==,
+                     jm_emotion_point_get_score (point));
 }
 
 /* Start the future state from the current one, then copy a changed card. */
@@ -1101,6 +1180,7 @@ main (int   argc,
   ADD ("/ui/canvas/drag-emotion-point", test_drag_emotion_point);
   ADD ("/ui/canvas/select-and-delete", test_select_and_delete);
   ADD ("/ui/canvas/select-and-delete-link", test_select_and_delete_link);
+  ADD ("/ui/canvas/end-to-end", test_end_to_end);
   ADD ("/ui/canvas/keyboard-reorder-and-nudge", test_keyboard_reorder_and_nudge);
   ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
