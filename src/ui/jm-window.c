@@ -54,6 +54,7 @@ struct _JmWindow
 
   JmLayerMode      layer_mode;
   GSettings       *settings;
+  GMenu           *recent_menu;
 
   /* The recovery copy of unsaved changes (see JmDraftStore). */
   char            *draft_id;
@@ -299,8 +300,68 @@ jm_window_show_error (JmWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Maps opened and saved are offered again by the file chooser and the
- * desktop's recent files. */
+#define MAX_RECENT_FILES 10
+
+/* Fills the Open Recent menu from the settings, which every window shares,
+ * so a map opened in one window is offered in all of them. */
+static void
+jm_window_update_recent_menu (JmWindow *self)
+{
+  g_auto(GStrv) uris = NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  if (self->settings != NULL)
+    uris = g_settings_get_strv (self->settings, "recent-files");
+
+  for (guint i = 0; uris != NULL && uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *basename = g_path_get_basename (name);
+      g_autoptr(GString) label = g_string_new (basename);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Menu labels take "_" as a mnemonic mark: keep the file's own. */
+      g_string_replace (label, "_", "__", 0);
+      item = g_menu_item_new (label->str, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-uri", g_variant_new_string (uris[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->recent_menu)) == 0)
+    g_menu_append (self->recent_menu, _("No Recent Maps"), "win.no-recent-maps");
+}
+
+/* Puts @uri first among the recent maps, once. */
+static void
+jm_window_remember_uri (JmWindow   *self,
+                        const char *uri)
+{
+  g_auto(GStrv) uris = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint kept = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  uris = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; uris[i] != NULL && kept < MAX_RECENT_FILES; i++)
+    {
+      if (g_str_equal (uris[i], uri))
+        continue;
+      g_strv_builder_add (builder, uris[i]);
+      kept++;
+    }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+}
+
+/* Maps opened and saved are offered again by the Open Recent menu, the
+ * file chooser and the desktop's recent files. */
 static void
 jm_window_add_recent (JmWindow *self)
 {
@@ -311,6 +372,7 @@ jm_window_add_recent (JmWindow *self)
     return;
 
   uri = g_file_get_uri (self->file);
+  jm_window_remember_uri (self, uri);
   data.display_name = (char *) jm_document_get_title (self->document);
   data.mime_type = (char *) "application/x-journeymap+xml";
   data.app_name = (char *) "Journeymap";
@@ -1283,6 +1345,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, palette);
@@ -1324,6 +1387,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-selection", NULL, jm_window_zoom_action);
   gtk_widget_class_install_property_action (widget_class, "win.layer", "layer");
+  /* Never enabled: it greys out the placeholder of an empty Open Recent. */
+  gtk_widget_class_install_action (widget_class, "win.no-recent-maps", NULL, NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
@@ -1373,6 +1438,11 @@ jm_window_init (JmWindow *self)
   self->settings = jm_window_create_settings ();
   jm_window_restore_size (self);
   jm_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent-maps", FALSE);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::recent-files",
+                             G_CALLBACK (jm_window_update_recent_menu), self, G_CONNECT_SWAPPED);
+  jm_window_update_recent_menu (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -103,6 +103,48 @@ test_window_open_file_shows_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* A map opened is offered first in Open Recent, once, in every window. */
+static void
+test_window_recent_files (void)
+{
+  g_autofree char *path = test_map_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  JmWindow *first = open_test_map ();
+  JmWindow *second = open_test_map ();
+  JmWindow *empty = jm_window_new (application);
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (empty), JM_TYPE_WINDOW,
+                                                                  "recent_menu"));
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  guint seen = 0;
+
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 1);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (label, ==, "layout.jmap");
+  g_assert_cmpstr (action, ==, "win.open-uri");
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) other = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                         G_VARIANT_TYPE_STRING);
+
+      if (other != NULL && g_str_equal (g_variant_get_string (other, NULL), uri))
+        seen++;
+    }
+  g_assert_cmpuint (seen, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (empty));
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+}
+
 static void
 test_window_zoom_and_layer_actions (void)
 {
@@ -179,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/maps-and-draws", test_window_maps_and_draws);
   g_test_add_func ("/ui/window/open-file-shows-map", test_window_open_file_shows_map);
   g_test_add_func ("/ui/window/zoom-and-layer-actions", test_window_zoom_and_layer_actions);
+  g_test_add_func ("/ui/window/recent-files", test_window_recent_files);
   g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
 
