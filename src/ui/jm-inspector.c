@@ -26,7 +26,9 @@ typedef enum
   FIELD_TEXT,      /* AdwEntryRow, a string property */
   FIELD_LONG_TEXT, /* GtkTextView, a string property */
   FIELD_ENUM,      /* AdwComboRow over some of an enum's values */
-  FIELD_NUMBER,    /* GtkSpinButton, a double property */
+  FIELD_NUMBER,    /* GtkSpinButton, a double or int property */
+  FIELD_SWITCH,    /* GtkSwitch, a boolean property */
+  FIELD_COLOR,     /* GtkColorButton, a "#rrggbb" property, unset for the theme's colour */
 } FieldKind;
 
 typedef struct
@@ -35,6 +37,7 @@ typedef struct
   FieldKind    kind;
   const char  *property;
   GtkWidget   *widget;
+  GtkWidget   *reset;     /* FIELD_COLOR: back to the theme's colour */
   GType        enum_type;
   const int   *enum_values;
   guint        n_enum_values;
@@ -120,6 +123,35 @@ field_get_text (Field *field)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
 }
 
+/* GtkColorButton is deprecated from GTK 4.10 for GtkColorDialogButton,
+ * which GTK 4.8 lacks; it still works on every GTK we support. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static char *
+field_get_color (Field *field)
+{
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+  return g_strdup_printf ("#%02x%02x%02x", (guint) (CLAMP (rgba.red, 0.0, 1.0) * 255 + 0.5),
+                          (guint) (CLAMP (rgba.green, 0.0, 1.0) * 255 + 0.5),
+                          (guint) (CLAMP (rgba.blue, 0.0, 1.0) * 255 + 0.5));
+}
+
+static void
+field_set_color (Field      *field,
+                 const char *color)
+{
+  GdkRGBA rgba = { 0.5, 0.5, 0.5, 1.0 };
+
+  if (color != NULL)
+    gdk_rgba_parse (&rgba, color);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+  gtk_widget_set_sensitive (field->reset, color != NULL);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 static void
 on_field_changed_cb (Field *field)
 {
@@ -167,11 +199,41 @@ on_field_changed_cb (Field *field)
       }
       break;
 
+    case FIELD_SWITCH:
+      ok = jm_edit_set_boolean (self->stack, self->object, field->property,
+                                gtk_switch_get_active (GTK_SWITCH (field->widget)), &error);
+      break;
+
+    case FIELD_COLOR:
+      {
+        g_autofree char *color = field_get_color (field);
+        g_autofree char *current = NULL;
+
+        /* The button tells of one choice more than once. */
+        g_object_get (self->object, field->property, &current, NULL);
+        if (g_strcmp0 (current, color) != 0)
+          ok = jm_edit_set_string (self->stack, self->object, field->property, color, 0, &error);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
   if (!ok)
+    jm_inspector_report (self, error);
+}
+
+static void
+on_color_reset_cb (Field *field)
+{
+  JmInspector *self = field->inspector;
+  g_autoptr(GError) error = NULL;
+
+  if (self->stack == NULL || self->object == NULL)
+    return;
+
+  if (!jm_edit_set_string (self->stack, self->object, field->property, NULL, 0, &error))
     jm_inspector_report (self, error);
 }
 
@@ -223,6 +285,14 @@ jm_inspector_sync_field (JmInspector *self,
     case FIELD_NUMBER:
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget),
                                  G_VALUE_HOLDS_INT (&value) ? g_value_get_int (&value) : g_value_get_double (&value));
+      break;
+
+    case FIELD_SWITCH:
+      gtk_switch_set_active (GTK_SWITCH (field->widget), g_value_get_boolean (&value));
+      break;
+
+    case FIELD_COLOR:
+      field_set_color (field, g_value_get_string (&value));
       break;
 
     default:
@@ -370,6 +440,62 @@ jm_inspector_number (JmInspector         *self,
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_field_changed_cb), field);
 }
 
+static void
+jm_inspector_switch (JmInspector         *self,
+                     AdwPreferencesGroup *group,
+                     const char          *title,
+                     const char          *subtitle,
+                     const char          *property)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  Field *field;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (toggle, property);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_group_add (group, row);
+
+  field = jm_inspector_add_field (self, FIELD_SWITCH, property, toggle);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_field_changed_cb), field);
+}
+
+static void
+jm_inspector_color (JmInspector         *self,
+                    AdwPreferencesGroup *group,
+                    const char          *title,
+                    const char          *property)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+  GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+  Field *field;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  button = gtk_color_button_new ();
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, property);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (reset, "flat");
+  gtk_widget_set_tooltip_text (reset, _("Use the Theme’s Colour"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
+  adw_preferences_group_add (group, row);
+
+  field = jm_inspector_add_field (self, FIELD_COLOR, property, button);
+  field->reset = reset;
+  g_signal_connect_swapped (button, "notify::rgba", G_CALLBACK (on_field_changed_cb), field);
+  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_color_reset_cb), field);
+}
+
 /* }}} */
 
 /* Forms {{{ */
@@ -385,6 +511,7 @@ jm_inspector_build_item (JmInspector *self)
   jm_inspector_choice (self, group, _("Kind"), "kind", item_kinds, item_kind_labels, G_N_ELEMENTS (item_kinds));
   if (jm_item_get_kind (item) == JM_ITEM_KIND_TOUCHPOINT)
     jm_inspector_choice (self, group, _("Channel"), "channel", channels, channel_labels, G_N_ELEMENTS (channels));
+  jm_inspector_color (self, group, _("Colour"), "color");
 
   group = jm_inspector_group (self, _("Moment of Truth"));
   jm_inspector_choice (self, group, _("Moment"), "moment", moments, moment_labels, G_N_ELEMENTS (moments));
@@ -413,6 +540,7 @@ jm_inspector_build_stage (JmInspector *self)
   jm_inspector_long_text (self, group, _("Description"), "description");
   jm_inspector_text (self, group, _("Duration"), "duration");
   jm_inspector_number (self, group, _("Width"), "width", JM_STAGE_MIN_WIDTH, JM_STAGE_MAX_WIDTH, 10);
+  jm_inspector_color (self, group, _("Colour"), "color");
 }
 
 static void
@@ -431,6 +559,8 @@ jm_inspector_build_persona (JmInspector *self)
 
   jm_inspector_text (self, group, _("Name"), "name");
   jm_inspector_text (self, group, _("Role"), "role");
+  jm_inspector_switch (self, group, _("Primary Persona"), _("The map is told from this persona’s view"),
+                       "primary");
   jm_inspector_long_text (self, group, _("Description"), "description");
   jm_inspector_long_text (self, group, _("Goals"), "goals");
   jm_inspector_long_text (self, group, _("Motivations"), "motivations");

@@ -560,6 +560,29 @@ test_inspector_edits_selection (Fixture       *fixture,
   g_assert_null (find_named (GTK_WIDGET (inspector), "channel"));
   g_assert_true (jm_edit_set_enum (stack, van, "kind", JM_ITEM_KIND_TOUCHPOINT, NULL));
   g_assert_nonnull (find_named (GTK_WIDGET (inspector), "channel"));
+
+  /* A colour chosen is written #rrggbb; the reset button goes back to the
+   * theme's colour. */
+  {
+    GtkWidget *color = find_named (GTK_WIDGET (inspector), "color");
+    GdkRGBA red = { 1.0, 0.0, 0.0, 1.0 };
+    guint position = jm_command_stack_get_position (stack);
+
+    g_assert_nonnull (color);
+    g_assert_null (jm_item_get_color (van));
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &red);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    g_assert_cmpstr (jm_item_get_color (van), ==, "#ff0000");
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position + 1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+    g_assert_null (jm_item_get_color (van));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.redo", NULL));
+    g_assert_cmpstr (jm_item_get_color (van), ==, "#ff0000");
+    g_signal_emit_by_name (gtk_widget_get_next_sibling (color), "clicked");
+    g_assert_null (jm_item_get_color (van));
+  }
 }
 
 /* Double-click a card, type a new title, press Enter: one undoable edit. */
@@ -867,6 +890,21 @@ test_personas (Fixture       *fixture,
   name = find_named (GTK_WIDGET (inspector), "name");
   gtk_editable_set_text (GTK_EDITABLE (name), "Chen Wei");
   g_assert_cmpstr (jm_persona_get_name (persona), ==, "Chen Wei");
+
+  /* Made primary, the persona takes the place of the one that was. */
+  {
+    GtkWidget *primary = find_named (GTK_WIDGET (inspector), "primary");
+    JmPersona *anna = jm_object_store_get_object (personas, 0);
+
+    g_assert_true (jm_persona_get_primary (anna));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (primary)));
+    gtk_switch_set_active (GTK_SWITCH (primary), TRUE);
+    g_assert_true (jm_persona_get_primary (persona));
+    g_assert_false (jm_persona_get_primary (anna));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+    g_assert_true (jm_persona_get_primary (anna));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (primary)));
+  }
 
   /* Its card is on the map and picks it. */
   g_assert_true (jm_layout_get_persona_rect (layout, persona, &rect));
