@@ -29,6 +29,7 @@ typedef enum
   FIELD_NUMBER,    /* GtkSpinButton, a double or int property */
   FIELD_SWITCH,    /* GtkSwitch, a boolean property */
   FIELD_COLOR,     /* GtkColorButton, a "#rrggbb" property, unset for the theme's colour */
+  FIELD_PERSONA,   /* AdwComboRow over the map's personas, a persona id property */
 } FieldKind;
 
 typedef struct
@@ -121,6 +122,39 @@ field_get_text (Field *field)
     }
 
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
+}
+
+static JmDocument *
+jm_inspector_document (JmInspector *self)
+{
+  return jm_command_stack_get_document (self->stack);
+}
+
+/* The persona choices list "No persona" first, then the map's personas. */
+static const char *
+jm_inspector_persona_id_at (JmInspector *self,
+                            guint        position)
+{
+  JmObjectStore *personas = jm_document_get_personas (jm_inspector_document (self));
+
+  if (position == 0 || position > jm_object_store_get_n_objects (personas))
+    return NULL;
+
+  return jm_object_get_id (jm_object_store_get_object (personas, position - 1));
+}
+
+static guint
+jm_inspector_persona_position (JmInspector *self,
+                               const char  *id)
+{
+  JmObjectStore *personas = jm_document_get_personas (jm_inspector_document (self));
+  JmObject *persona = id != NULL ? jm_object_store_lookup (personas, id) : NULL;
+  guint position;
+
+  if (persona == NULL || !jm_object_store_find (personas, persona, &position))
+    return 0;
+
+  return position + 1;
 }
 
 /* GtkColorButton is deprecated from GTK 4.10 for GtkColorDialogButton,
@@ -216,6 +250,17 @@ on_field_changed_cb (Field *field)
       }
       break;
 
+    case FIELD_PERSONA:
+      {
+        const char *id = jm_inspector_persona_id_at (self, adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget)));
+        g_autofree char *current = NULL;
+
+        g_object_get (self->object, field->property, &current, NULL);
+        if (g_strcmp0 (current, id) != 0)
+          ok = jm_edit_set_string (self->stack, self->object, field->property, id, 0, &error);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -293,6 +338,11 @@ jm_inspector_sync_field (JmInspector *self,
 
     case FIELD_COLOR:
       field_set_color (field, g_value_get_string (&value));
+      break;
+
+    case FIELD_PERSONA:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget),
+                                  jm_inspector_persona_position (self, g_value_get_string (&value)));
       break;
 
     default:
@@ -496,6 +546,33 @@ jm_inspector_color (JmInspector         *self,
   g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_color_reset_cb), field);
 }
 
+static void
+jm_inspector_persona_choice (JmInspector         *self,
+                             AdwPreferencesGroup *group,
+                             const char          *title,
+                             const char          *property)
+{
+  JmObjectStore *personas = jm_document_get_personas (jm_inspector_document (self));
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  Field *field;
+
+  gtk_string_list_append (model, _("No persona"));
+  for (guint i = 0; i < jm_object_store_get_n_objects (personas); i++)
+    {
+      const char *name = jm_persona_get_name (jm_object_store_get_object (personas, i));
+      gtk_string_list_append (model, name != NULL && *name != '\0' ? name : _("Unnamed persona"));
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  gtk_widget_set_name (row, property);
+  adw_preferences_group_add (group, row);
+
+  field = jm_inspector_add_field (self, FIELD_PERSONA, property, row);
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_field_changed_cb), field);
+}
+
 /* }}} */
 
 /* Forms {{{ */
@@ -529,6 +606,8 @@ jm_inspector_build_point (JmInspector *self)
   jm_inspector_text (self, group, _("Feeling"), "label");
   jm_inspector_number (self, group, _("Score"), "score", JM_SCORE_MIN, JM_SCORE_MAX, 0.5);
   jm_inspector_number (self, group, _("Place in the stage"), "position", 0.0, 1.0, 0.05);
+  if (self->stack != NULL)
+    jm_inspector_persona_choice (self, group, _("Persona"), "persona-id");
 }
 
 static void

@@ -585,6 +585,31 @@ test_inspector_edits_selection (Fixture       *fixture,
   }
 }
 
+/* An emotion point moves to another persona's curve from the inspector. */
+static void
+test_inspector_point_persona (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmEmotionPoint *point = JM_EMOTION_POINT (jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
+  GtkWidget *persona;
+
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (point), FALSE);
+  persona = find_named (GTK_WIDGET (inspector), "persona-id");
+  g_assert_nonnull (persona);
+  g_assert_cmpstr (jm_emotion_point_get_persona_id (point), ==, "persona-anna");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (persona)), ==, 1);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (persona), 2);
+  g_assert_cmpstr (jm_emotion_point_get_persona_id (point), ==, "persona-tom");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpstr (jm_emotion_point_get_persona_id (point), ==, "persona-anna");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (persona)), ==, 1);
+}
+
 /* Double-click a card, type a new title, press Enter: one undoable edit. */
 static void
 test_edit_title_in_place (Fixture       *fixture,
@@ -1223,6 +1248,7 @@ main (int   argc,
   ADD ("/ui/canvas/drop-from-palette", test_drop_from_palette);
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
+  ADD ("/ui/inspector/point-persona", test_inspector_point_persona);
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/export/dialog", test_export_dialog);
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
