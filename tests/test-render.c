@@ -455,6 +455,10 @@ test_embedded_images (void)
   /* The image fills the middle of its frame, below the title. */
   assert_color_near (pixel_at (surface, rect.x + rect.width / 2, rect.y + rect.height - JM_ITEM_PADDING - JM_IMAGE_HEIGHT / 2),
                      0xffff0000, 2);
+  /* The photo fills the persona's round avatar, in place of initials. */
+  g_assert_true (jm_layout_get_persona_rect (layout, jm_document_lookup_persona (document, "p"), &rect));
+  assert_color_near (pixel_at (surface, rect.x + JM_ITEM_PADDING + 20, rect.y + JM_ITEM_PADDING + 20),
+                     0xffff0000, 2);
   cairo_surface_destroy (surface);
 }
 

@@ -254,6 +254,16 @@ initials_of (const char *name)
   return g_string_free (g_steal_pointer (&initials), FALSE);
 }
 
+static gboolean draw_picture (const Painter *p,
+                              GBytes        *image,
+                              const char    *type,
+                              double         x,
+                              double         y,
+                              double         width,
+                              double         height,
+                              double         radius,
+                              gboolean       cover);
+
 static void
 draw_persona (const Painter      *p,
               const JmPersonaBox *box,
@@ -275,10 +285,15 @@ draw_persona (const Painter      *p,
   cairo_set_line_width (p->cr, 1);
   cairo_stroke (p->cr);
 
-  cairo_arc (p->cr, r->x + JM_ITEM_PADDING + 20, y + 20, 20, 0, 2 * G_PI);
-  set_color (p, &color);
-  cairo_fill (p->cr);
-  draw_text (p, JM_FONT_HEADING, initials, r->x + JM_ITEM_PADDING + 6, y + 10, 28, 1, &white);
+  /* The persona's photo, or their initials on their curve's colour. */
+  if (!draw_picture (p, jm_persona_get_photo (box->persona), jm_persona_get_photo_type (box->persona),
+                     r->x + JM_ITEM_PADDING, y, 40, 40, 20, TRUE))
+    {
+      cairo_arc (p->cr, r->x + JM_ITEM_PADDING + 20, y + 20, 20, 0, 2 * G_PI);
+      set_color (p, &color);
+      cairo_fill (p->cr);
+      draw_text (p, JM_FONT_HEADING, initials, r->x + JM_ITEM_PADDING + 6, y + 10, 28, 1, &white);
+    }
 
   y += draw_text (p, JM_FONT_HEADING, jm_persona_get_name (box->persona), tx, y, text_w, 1, &p->theme->text);
   y += draw_text (p, JM_FONT_SUBHEADING, jm_persona_get_role (box->persona), tx, y, text_w, 1, &p->theme->text_dim);
@@ -646,13 +661,18 @@ lookup_png (GBytes *image)
   return surface;
 }
 
+/* Draws @image in the box, clipped to its corners of @radius: whole
+ * (letterboxed), or covering the box when @cover, as a photo in a round
+ * avatar. */
 static gboolean
 draw_png (const Painter *p,
           GBytes        *image,
           double         x,
           double         y,
           double         width,
-          double         height)
+          double         height,
+          double         radius,
+          gboolean       cover)
 {
   cairo_surface_t *surface;
   double scale, image_width, image_height;
@@ -667,10 +687,11 @@ draw_png (const Painter *p,
 
   image_width = cairo_image_surface_get_width (surface);
   image_height = cairo_image_surface_get_height (surface);
-  scale = MIN (width / image_width, height / image_height);
+  scale = cover ? MAX (width / image_width, height / image_height)
+                : MIN (width / image_width, height / image_height);
 
   cairo_save (p->cr);
-  rounded_rectangle (p->cr, x, y, width, height, 4);
+  rounded_rectangle (p->cr, x, y, width, height, radius);
   cairo_clip (p->cr);
   cairo_translate (p->cr, x + (width - image_width * scale) / 2, y + (height - image_height * scale) / 2);
   cairo_scale (p->cr, scale, scale);
@@ -682,6 +703,43 @@ draw_png (const Painter *p,
   return TRUE;
 }
 
+/* A PNG or SVG picture in the box, see draw_png(); FALSE when @image is
+ * of another type or cannot be read, for the caller's placeholder. */
+static gboolean
+draw_picture (const Painter *p,
+              GBytes        *image,
+              const char    *type,
+              double         x,
+              double         y,
+              double         width,
+              double         height,
+              double         radius,
+              gboolean       cover)
+{
+  RsvgHandle *handle;
+  RsvgRectangle viewport = { x, y, width, height };
+
+  if (image == NULL)
+    return FALSE;
+  if (g_strcmp0 (type, "image/png") == 0)
+    return draw_png (p, image, x, y, width, height, radius, cover);
+  if (g_strcmp0 (type, "image/svg+xml") != 0)
+    return FALSE;
+
+  /* No base file: librsvg then loads no external resource. */
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (image, NULL), g_bytes_get_size (image), NULL);
+  if (handle == NULL)
+    return FALSE;
+
+  cairo_save (p->cr);
+  rounded_rectangle (p->cr, x, y, width, height, radius);
+  cairo_clip (p->cr);
+  rsvg_handle_render_document (handle, p->cr, &viewport, NULL);
+  cairo_restore (p->cr);
+  g_object_unref (handle);
+  return TRUE;
+}
+
 static void
 draw_item_image (const Painter *p,
                  JmItem        *item,
@@ -690,35 +748,14 @@ draw_item_image (const Painter *p,
                  double         width,
                  double         height)
 {
-  GBytes *image = jm_item_get_image (item);
-  const char *type = jm_item_get_image_type (item);
-  RsvgHandle *handle = NULL;
   JmColor frame = jm_color_mix (p->theme->card, p->theme->text, 0.06);
 
   rounded_rectangle (p->cr, x, y, width, height, 4);
   set_color (p, &frame);
   cairo_fill (p->cr);
 
-  if (image != NULL && g_strcmp0 (type, "image/png") == 0 && draw_png (p, image, x, y, width, height))
+  if (draw_picture (p, jm_item_get_image (item), jm_item_get_image_type (item), x, y, width, height, 4, FALSE))
     return;
-
-  if (image != NULL && g_strcmp0 (type, "image/svg+xml") == 0)
-    {
-      /* No base file: librsvg then loads no external resource. */
-      handle = rsvg_handle_new_from_data (g_bytes_get_data (image, NULL), g_bytes_get_size (image), NULL);
-      if (handle != NULL)
-        {
-          RsvgRectangle viewport = { x, y, width, height };
-
-          cairo_save (p->cr);
-          rounded_rectangle (p->cr, x, y, width, height, 4);
-          cairo_clip (p->cr);
-          rsvg_handle_render_document (handle, p->cr, &viewport, NULL);
-          cairo_restore (p->cr);
-          g_object_unref (handle);
-          return;
-        }
-    }
 
   frame = faded (p, &p->theme->text_dim);
   jm_icon_draw (p->cr, "item-image", x + width / 2 - 16, y + height / 2 - 16, 32, &frame);
