@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "commands/jm-edit.h"
+#include "io/jm-image-file.h"
 #include "model/jm-enum-types.h"
 
 /* The inspector shows the properties of one object (the map, a stage, a
@@ -631,6 +632,153 @@ jm_inspector_build_lane (JmInspector *self)
   jm_inspector_choice (self, group, _("Kind"), "kind", lane_kinds, lane_kind_labels, G_N_ELEMENTS (lane_kinds));
 }
 
+/* Photos {{{ */
+
+static void
+jm_inspector_show_error (JmInspector *self,
+                         const char  *heading,
+                         GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Sets or, with %NULL @photo, removes the persona's photo: one step. */
+static gboolean
+jm_inspector_set_photo (JmInspector  *self,
+                        JmPersona    *persona,
+                        GBytes       *photo,
+                        const char   *type,
+                        GError      **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean ok;
+
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_set_boxed (&value, photo);
+  jm_command_stack_begin_group (self->stack, photo != NULL ? _("Change Photo") : _("Remove Photo"));
+  ok = jm_edit_set (self->stack, persona, "photo", &value, 0, error) &&
+       jm_edit_set_string (self->stack, persona, "photo-type", type, 0, error);
+  if (!ok)
+    {
+      jm_command_stack_cancel_group (self->stack);
+      return FALSE;
+    }
+
+  jm_command_stack_end_group (self->stack);
+  return TRUE;
+}
+
+/**
+ * jm_inspector_set_photo_file:
+ * @file: a PNG or SVG picture
+ *
+ * Makes @file the photo of the persona shown, as the Choose button does.
+ *
+ * Returns: %TRUE if the photo was set
+ */
+gboolean
+jm_inspector_set_photo_file (JmInspector  *self,
+                             GFile        *file,
+                             GError      **error)
+{
+  g_autoptr(GBytes) photo = NULL;
+  const char *type;
+
+  g_return_val_if_fail (JM_IS_INSPECTOR (self), FALSE);
+  g_return_val_if_fail (JM_IS_PERSONA (self->object), FALSE);
+
+  photo = jm_image_file_load (file, &type, error);
+  if (photo == NULL)
+    return FALSE;
+
+  return jm_inspector_set_photo (self, JM_PERSONA (self->object), photo, type, error);
+}
+
+static void
+on_photo_chosen_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    JmInspector     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (file != NULL && JM_IS_PERSONA (self->object) && !jm_inspector_set_photo_file (self, file, &error))
+    jm_inspector_show_error (self, _("Could Not Use the Photo"), error);
+
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+on_choose_photo_cb (JmInspector *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  /* The renderer draws PNG and SVG pictures; GtkFileDialog needs 4.10. */
+  gtk_file_filter_set_name (filter, _("PNG and SVG Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_file_chooser_native_new (_("Choose a Photo"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_photo_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_remove_photo_cb (JmInspector *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!JM_IS_PERSONA (self->object) || jm_persona_get_photo (JM_PERSONA (self->object)) == NULL)
+    return;
+
+  if (!jm_inspector_set_photo (self, JM_PERSONA (self->object), NULL, NULL, &error))
+    jm_inspector_report (self, error);
+}
+
+static void
+jm_inspector_photo (JmInspector         *self,
+                    AdwPreferencesGroup *group)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose…"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Photo"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (choose, "choose-photo");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (remove, "remove-photo");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove the Photo"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_preferences_group_add (group, row);
+
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (on_choose_photo_cb), self);
+  g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_photo_cb), self);
+}
+
+/* }}} */
+
 static void
 jm_inspector_build_persona (JmInspector *self)
 {
@@ -640,6 +788,7 @@ jm_inspector_build_persona (JmInspector *self)
   jm_inspector_text (self, group, _("Role"), "role");
   jm_inspector_switch (self, group, _("Primary Persona"), _("The map is told from this persona’s view"),
                        "primary");
+  jm_inspector_photo (self, group);
   jm_inspector_long_text (self, group, _("Description"), "description");
   jm_inspector_long_text (self, group, _("Goals"), "goals");
   jm_inspector_long_text (self, group, _("Motivations"), "motivations");

@@ -22,5 +22,8 @@ void       jm_inspector_set_stack  (JmInspector    *self,
 void       jm_inspector_set_object (JmInspector    *self,
                                     GObject        *object);
 GObject   *jm_inspector_get_object (JmInspector    *self);
+gboolean   jm_inspector_set_photo_file (JmInspector  *self,
+                                        GFile        *file,
+                                        GError      **error);
 
 G_END_DECLS

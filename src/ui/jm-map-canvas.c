@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "commands/jm-edit.h"
+#include "io/jm-image-file.h"
 #include "jm-palette.h"
 #include "model/jm-enum-types.h"
 #include "render/jm-renderer.h"
@@ -988,21 +989,6 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
   return moved;
 }
 
-static const char *
-image_type_for (const char *name)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  if (g_str_has_suffix (lower, ".png"))
-    return "image/png";
-  if (g_str_has_suffix (lower, ".svg"))
-    return "image/svg+xml";
-  if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
-    return "image/jpeg";
-
-  return NULL;
-}
-
 /* A picture dropped from the file manager becomes an image item in the
  * cell under the pointer; a map dropped opens. */
 static gboolean
@@ -1012,10 +998,9 @@ jm_map_canvas_drop_file (JmMapCanvas  *self,
                          GError      **error)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
-  const char *type = name != NULL ? image_type_for (name) : NULL;
+  const char *type;
   JmItem *item;
   gboolean ok;
 
@@ -1025,30 +1010,13 @@ jm_map_canvas_drop_file (JmMapCanvas  *self,
       return gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uri", "s", uri);
     }
 
-  if (type == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a PNG, JPEG or SVG image."), name ? name : "?");
-      return FALSE;
-    }
-
   if (hit->stage == NULL || hit->lane == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Drop images into a cell of the map."));
       return FALSE;
     }
 
-  /* The format keeps images up to 7 MiB; larger ones are refused here. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_size (info) > 7 * 1024 * 1024)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("“%s” is larger than the 7 MB an image may have."), name);
-      return FALSE;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = jm_image_file_load (file, &type, error);
   if (bytes == NULL)
     return FALSE;
 

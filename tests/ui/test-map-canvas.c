@@ -916,6 +916,39 @@ test_personas (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name), "Chen Wei");
   g_assert_cmpstr (jm_persona_get_name (persona), ==, "Chen Wei");
 
+  /* A photo chosen is one step; a file that is no picture is refused. */
+  {
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "jm-test-photo.png", NULL);
+    g_autofree char *text = g_build_filename (g_get_tmp_dir (), "jm-test-photo.txt", NULL);
+    g_autoptr(GFile) png_file = g_file_new_for_path (png);
+    g_autoptr(GFile) text_file = g_file_new_for_path (text);
+    cairo_surface_t *red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4, 4);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (cairo_surface_write_to_png (red, png), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (red);
+    g_assert_true (g_file_set_contents (text, "not a picture", -1, NULL));
+    g_assert_nonnull (find_named (GTK_WIDGET (inspector), "choose-photo"));
+
+    g_assert_false (jm_inspector_set_photo_file (inspector, text_file, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_assert_null (jm_persona_get_photo (persona));
+
+    g_assert_true (jm_inspector_set_photo_file (inspector, png_file, NULL));
+    g_assert_nonnull (jm_persona_get_photo (persona));
+    g_assert_cmpstr (jm_persona_get_photo_type (persona), ==, "image/png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+    g_assert_null (jm_persona_get_photo (persona));
+    g_assert_null (jm_persona_get_photo_type (persona));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.redo", NULL));
+    g_assert_nonnull (jm_persona_get_photo (persona));
+
+    g_signal_emit_by_name (find_named (GTK_WIDGET (inspector), "remove-photo"), "clicked");
+    g_assert_null (jm_persona_get_photo (persona));
+    g_unlink (png);
+    g_unlink (text);
+  }
+
   /* Made primary, the persona takes the place of the one that was. */
   {
     GtkWidget *primary = find_named (GTK_WIDGET (inspector), "primary");

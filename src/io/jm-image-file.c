@@ -1,0 +1,84 @@
+/* jm-image-file.c: reading a picture for a map
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-io"
+
+#include "config.h"
+
+#include "jm-image-file.h"
+
+#include <glib/gi18n.h>
+
+#include "format/jm-xml-names.h"
+
+/**
+ * jm_image_file_type_for_name:
+ * @name: a file name
+ *
+ * Returns: (nullable): the media type a map keeps a picture of that name
+ *   as, from its extension, or %NULL when maps cannot hold it
+ */
+const char *
+jm_image_file_type_for_name (const char *name)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  lower = g_ascii_strdown (name, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    return "image/png";
+  if (g_str_has_suffix (lower, ".svg"))
+    return "image/svg+xml";
+  if (g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg"))
+    return "image/jpeg";
+
+  return NULL;
+}
+
+/**
+ * jm_image_file_load:
+ * @type: (out): the media type of the picture
+ *
+ * Reads a PNG, JPEG or SVG picture for an image item or a persona photo,
+ * refusing other files and pictures larger than a map may hold, with an
+ * error that names the file.
+ *
+ * Returns: (transfer full): the picture's bytes, or %NULL
+ */
+GBytes *
+jm_image_file_load (GFile       *file,
+                    const char **type,
+                    GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  name = g_file_get_basename (file);
+  *type = name != NULL ? jm_image_file_type_for_name (name) : NULL;
+  if (*type == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a PNG, JPEG or SVG image."), name ? name : "?");
+      return NULL;
+    }
+
+  /* Checked before reading: a huge file is refused without loading it. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > JM_FORMAT_MAX_IMAGE_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("“%s” is larger than the 7 MB an image may have."), name);
+      return NULL;
+    }
+
+  return g_file_load_bytes (file, NULL, NULL, error);
+}
