@@ -130,6 +130,8 @@ jm_window_update_actions (JmWindow *self)
                                  has_map && jm_command_stack_get_can_redo (self->stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-stage", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-lane", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.start-future", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy-to-future", has_map);
   gtk_widget_set_visible (self->layer_switcher, has_map);
@@ -859,6 +861,67 @@ jm_window_open_uri_action (GtkWidget  *widget,
   jm_window_open_file (window, file);
 }
 
+/* Where a new stage or lane goes: after the selected one, or after the
+ * one the selected item is in, or last. */
+static guint
+jm_window_insert_position (JmWindow      *self,
+                           JmObjectStore *store,
+                           gboolean       stages)
+{
+  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  JmObject *anchor = NULL;
+  guint position;
+
+  if (selection->len == 1)
+    {
+      JmObject *selected = selection->pdata[0];
+
+      if (JM_IS_ITEM (selected))
+        anchor = jm_object_store_lookup (store, stages ? jm_item_get_stage_id (JM_ITEM (selected))
+                                                       : jm_item_get_lane_id (JM_ITEM (selected)));
+      else if (stages ? JM_IS_STAGE (selected) : JM_IS_LANE (selected))
+        anchor = selected;
+    }
+
+  if (anchor != NULL && jm_object_store_find (store, anchor, &position))
+    return position + 1;
+
+  return jm_object_store_get_n_objects (store);
+}
+
+/* A new stage or lane, selected with the inspector open to name it. */
+static void
+jm_window_add_stage_or_lane_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  gboolean stage = g_str_equal (action_name, "doc.add-stage");
+  g_autoptr(GError) error = NULL;
+  JmObject *added;
+
+  if (self->stack == NULL)
+    return;
+
+  if (stage)
+    added = JM_OBJECT (jm_edit_add_stage (self->stack,
+                                          jm_window_insert_position (self, jm_document_get_stages (self->document), TRUE),
+                                          _("New stage"), &error));
+  else
+    added = JM_OBJECT (jm_edit_add_lane (self->stack,
+                                         jm_window_insert_position (self, jm_document_get_lanes (self->document), FALSE),
+                                         JM_LANE_KIND_TEXT, _("New lane"), &error));
+  if (added == NULL)
+    {
+      jm_window_show_error (self, stage ? _("Could Not Add a Stage") : _("Could Not Add a Lane"), error);
+      return;
+    }
+
+  jm_map_canvas_select (self->canvas, added, FALSE);
+  jm_map_canvas_scroll_to_object (self->canvas, added);
+  gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
+}
+
 static void
 jm_window_add_persona_action (GtkWidget  *widget,
                               const char *action_name,
@@ -1366,6 +1429,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
   gtk_widget_class_install_action (widget_class, "doc.copy", NULL, jm_window_copy_action);
   gtk_widget_class_install_action (widget_class, "doc.add-persona", NULL, jm_window_add_persona_action);
+  gtk_widget_class_install_action (widget_class, "doc.add-stage", NULL, jm_window_add_stage_or_lane_action);
+  gtk_widget_class_install_action (widget_class, "doc.add-lane", NULL, jm_window_add_stage_or_lane_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", jm_window_open_uri_action);
   gtk_widget_class_install_action (widget_class, "doc.cut", NULL, jm_window_copy_action);
   gtk_widget_class_install_action (widget_class, "doc.paste", NULL, jm_window_paste_action);

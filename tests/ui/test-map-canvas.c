@@ -892,6 +892,47 @@ test_select_and_delete_link (Fixture       *fixture,
   g_assert_nonnull (jm_object_store_lookup (links, "link-checkout-to-sms"));
 }
 
+/* Add Stage and Add Lane put the new one after the selection, select it
+ * for naming, and undo; Delete removes a selected stage. */
+static void
+test_add_stage_and_lane (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmObjectStore *stages = jm_document_get_stages (document);
+  JmObjectStore *lanes = jm_document_get_lanes (document);
+  guint n_stages = jm_object_store_get_n_objects (stages);
+  guint n_lanes = jm_object_store_get_n_objects (lanes);
+  JmStage *stage;
+  JmLane *lane;
+
+  jm_map_canvas_select (canvas, JM_OBJECT (jm_document_lookup_stage (document, "stage-awareness")), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.add-stage", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (stages), ==, n_stages + 1);
+  stage = jm_object_store_get_object (stages, 1);
+  g_assert_cmpstr (jm_stage_get_name (stage), ==, "New stage");
+  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) stage);
+
+  /* After the lane of the selected card. */
+  jm_map_canvas_select (canvas, JM_OBJECT (item (fixture, "item-notices-van")), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.add-lane", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (lanes), ==, n_lanes + 1);
+  lane = jm_object_store_get_object (lanes, 1);
+  g_assert_cmpstr (jm_lane_get_name (lane), ==, "New lane");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (lanes), ==, n_lanes);
+
+  jm_map_canvas_select (canvas, JM_OBJECT (stage), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.delete", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (stages), ==, n_stages);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (stages), ==, n_stages);
+  g_assert_false (jm_command_stack_get_modified (jm_window_get_stack (fixture->window)));
+}
+
 /* Add a persona from the menu, name it in the inspector, delete it. */
 static void
 test_personas (Fixture       *fixture,
@@ -1282,6 +1323,7 @@ main (int   argc,
   ADD ("/ui/window/future-state-actions", test_future_state_actions);
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
   ADD ("/ui/inspector/point-persona", test_inspector_point_persona);
+  ADD ("/ui/window/add-stage-and-lane", test_add_stage_and_lane);
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/export/dialog", test_export_dialog);
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
