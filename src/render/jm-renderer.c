@@ -175,6 +175,169 @@ draw_badge (const Painter *p,
 
 /* }}} */
 
+/* Pictures {{{ */
+
+/* Decoded images, by the GBytes that hold them: a map's images are drawn
+ * every frame, decoded once. Guarded, as exports may run in threads. */
+#define JM_IMAGE_MAX_SIDE 4096
+#define JM_IMAGE_CACHE_SIZE 64
+
+static GMutex image_mutex;
+static GHashTable *image_cache; /* GBytes → cairo_surface_t */
+
+typedef struct
+{
+  const guchar *data;
+  gsize         size;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+png_read_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->offset + length > reader->size)
+    return CAIRO_STATUS_READ_ERROR;
+
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Reads the size from the PNG header before decoding anything, so a
+ * small file that claims a giant image costs nothing. */
+static gboolean
+png_size_is_reasonable (GBytes *image)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (image, &size);
+  guint32 width, height;
+
+  if (size < 24 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
+    return FALSE;
+
+  memcpy (&width, data + 16, sizeof width);
+  memcpy (&height, data + 20, sizeof height);
+  width = GUINT32_FROM_BE (width);
+  height = GUINT32_FROM_BE (height);
+  return width > 0 && height > 0 && width <= JM_IMAGE_MAX_SIDE && height <= JM_IMAGE_MAX_SIDE;
+}
+
+static cairo_surface_t *
+lookup_png (GBytes *image)
+{
+  cairo_surface_t *surface;
+  PngReader reader = { 0 };
+
+  if (image_cache == NULL)
+    image_cache = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref,
+                                         (GDestroyNotify) cairo_surface_destroy);
+
+  surface = g_hash_table_lookup (image_cache, image);
+  if (surface != NULL)
+    return surface;
+
+  if (!png_size_is_reasonable (image))
+    return NULL;
+
+  reader.data = g_bytes_get_data (image, &reader.size);
+  surface = cairo_image_surface_create_from_png_stream (png_read_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  if (g_hash_table_size (image_cache) >= JM_IMAGE_CACHE_SIZE)
+    g_hash_table_remove_all (image_cache);
+  g_hash_table_insert (image_cache, g_bytes_ref (image), surface);
+  return surface;
+}
+
+/* Draws @image in the box, clipped to its corners of @radius: whole
+ * (letterboxed), or covering the box when @cover, as a photo in a round
+ * avatar. */
+static gboolean
+draw_png (const Painter *p,
+          GBytes        *image,
+          double         x,
+          double         y,
+          double         width,
+          double         height,
+          double         radius,
+          gboolean       cover)
+{
+  cairo_surface_t *surface;
+  double scale, image_width, image_height;
+
+  g_mutex_lock (&image_mutex);
+  surface = lookup_png (image);
+  if (surface == NULL)
+    {
+      g_mutex_unlock (&image_mutex);
+      return FALSE;
+    }
+
+  image_width = cairo_image_surface_get_width (surface);
+  image_height = cairo_image_surface_get_height (surface);
+  scale = cover ? MAX (width / image_width, height / image_height)
+                : MIN (width / image_width, height / image_height);
+
+  cairo_save (p->cr);
+  rounded_rectangle (p->cr, x, y, width, height, radius);
+  cairo_clip (p->cr);
+  cairo_translate (p->cr, x + (width - image_width * scale) / 2, y + (height - image_height * scale) / 2);
+  cairo_scale (p->cr, scale, scale);
+  cairo_set_source_surface (p->cr, surface, 0, 0);
+  cairo_paint_with_alpha (p->cr, p->alpha);
+  cairo_restore (p->cr);
+  g_mutex_unlock (&image_mutex);
+
+  return TRUE;
+}
+
+/* A PNG or SVG picture in the box, see draw_png(); FALSE when @image is
+ * of another type or cannot be read, for the caller's placeholder. */
+static gboolean
+draw_picture (const Painter *p,
+              GBytes        *image,
+              const char    *type,
+              double         x,
+              double         y,
+              double         width,
+              double         height,
+              double         radius,
+              gboolean       cover)
+{
+  RsvgHandle *handle;
+  RsvgRectangle viewport = { x, y, width, height };
+
+  if (image == NULL)
+    return FALSE;
+  if (g_strcmp0 (type, "image/png") == 0)
+    return draw_png (p, image, x, y, width, height, radius, cover);
+  if (g_strcmp0 (type, "image/svg+xml") != 0)
+    return FALSE;
+
+  /* No base file: librsvg then loads no external resource. */
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (image, NULL), g_bytes_get_size (image), NULL);
+  if (handle == NULL)
+    return FALSE;
+
+  cairo_save (p->cr);
+  rounded_rectangle (p->cr, x, y, width, height, radius);
+  cairo_clip (p->cr);
+  rsvg_handle_render_document (handle, p->cr, &viewport, NULL);
+  cairo_restore (p->cr);
+  g_object_unref (handle);
+  return TRUE;
+}
+
+/* }}} */
+
 /* Header {{{ */
 
 static const char *
@@ -253,16 +416,6 @@ initials_of (const char *name)
 
   return g_string_free (g_steal_pointer (&initials), FALSE);
 }
-
-static gboolean draw_picture (const Painter *p,
-                              GBytes        *image,
-                              const char    *type,
-                              double         x,
-                              double         y,
-                              double         width,
-                              double         height,
-                              double         radius,
-                              gboolean       cover);
 
 static void
 draw_persona (const Painter      *p,
@@ -579,165 +732,6 @@ item_style (const Painter *p,
     }
 
   return style;
-}
-
-/* Decoded images, by the GBytes that hold them: a map's images are drawn
- * every frame, decoded once. Guarded, as exports may run in threads. */
-#define JM_IMAGE_MAX_SIDE 4096
-#define JM_IMAGE_CACHE_SIZE 64
-
-static GMutex image_mutex;
-static GHashTable *image_cache; /* GBytes → cairo_surface_t */
-
-typedef struct
-{
-  const guchar *data;
-  gsize         size;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-png_read_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (reader->offset + length > reader->size)
-    return CAIRO_STATUS_READ_ERROR;
-
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Reads the size from the PNG header before decoding anything, so a
- * small file that claims a giant image costs nothing. */
-static gboolean
-png_size_is_reasonable (GBytes *image)
-{
-  gsize size;
-  const guchar *data = g_bytes_get_data (image, &size);
-  guint32 width, height;
-
-  if (size < 24 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
-    return FALSE;
-
-  memcpy (&width, data + 16, sizeof width);
-  memcpy (&height, data + 20, sizeof height);
-  width = GUINT32_FROM_BE (width);
-  height = GUINT32_FROM_BE (height);
-  return width > 0 && height > 0 && width <= JM_IMAGE_MAX_SIDE && height <= JM_IMAGE_MAX_SIDE;
-}
-
-static cairo_surface_t *
-lookup_png (GBytes *image)
-{
-  cairo_surface_t *surface;
-  PngReader reader = { 0 };
-
-  if (image_cache == NULL)
-    image_cache = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref,
-                                         (GDestroyNotify) cairo_surface_destroy);
-
-  surface = g_hash_table_lookup (image_cache, image);
-  if (surface != NULL)
-    return surface;
-
-  if (!png_size_is_reasonable (image))
-    return NULL;
-
-  reader.data = g_bytes_get_data (image, &reader.size);
-  surface = cairo_image_surface_create_from_png_stream (png_read_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-
-  if (g_hash_table_size (image_cache) >= JM_IMAGE_CACHE_SIZE)
-    g_hash_table_remove_all (image_cache);
-  g_hash_table_insert (image_cache, g_bytes_ref (image), surface);
-  return surface;
-}
-
-/* Draws @image in the box, clipped to its corners of @radius: whole
- * (letterboxed), or covering the box when @cover, as a photo in a round
- * avatar. */
-static gboolean
-draw_png (const Painter *p,
-          GBytes        *image,
-          double         x,
-          double         y,
-          double         width,
-          double         height,
-          double         radius,
-          gboolean       cover)
-{
-  cairo_surface_t *surface;
-  double scale, image_width, image_height;
-
-  g_mutex_lock (&image_mutex);
-  surface = lookup_png (image);
-  if (surface == NULL)
-    {
-      g_mutex_unlock (&image_mutex);
-      return FALSE;
-    }
-
-  image_width = cairo_image_surface_get_width (surface);
-  image_height = cairo_image_surface_get_height (surface);
-  scale = cover ? MAX (width / image_width, height / image_height)
-                : MIN (width / image_width, height / image_height);
-
-  cairo_save (p->cr);
-  rounded_rectangle (p->cr, x, y, width, height, radius);
-  cairo_clip (p->cr);
-  cairo_translate (p->cr, x + (width - image_width * scale) / 2, y + (height - image_height * scale) / 2);
-  cairo_scale (p->cr, scale, scale);
-  cairo_set_source_surface (p->cr, surface, 0, 0);
-  cairo_paint_with_alpha (p->cr, p->alpha);
-  cairo_restore (p->cr);
-  g_mutex_unlock (&image_mutex);
-
-  return TRUE;
-}
-
-/* A PNG or SVG picture in the box, see draw_png(); FALSE when @image is
- * of another type or cannot be read, for the caller's placeholder. */
-static gboolean
-draw_picture (const Painter *p,
-              GBytes        *image,
-              const char    *type,
-              double         x,
-              double         y,
-              double         width,
-              double         height,
-              double         radius,
-              gboolean       cover)
-{
-  RsvgHandle *handle;
-  RsvgRectangle viewport = { x, y, width, height };
-
-  if (image == NULL)
-    return FALSE;
-  if (g_strcmp0 (type, "image/png") == 0)
-    return draw_png (p, image, x, y, width, height, radius, cover);
-  if (g_strcmp0 (type, "image/svg+xml") != 0)
-    return FALSE;
-
-  /* No base file: librsvg then loads no external resource. */
-  handle = rsvg_handle_new_from_data (g_bytes_get_data (image, NULL), g_bytes_get_size (image), NULL);
-  if (handle == NULL)
-    return FALSE;
-
-  cairo_save (p->cr);
-  rounded_rectangle (p->cr, x, y, width, height, radius);
-  cairo_clip (p->cr);
-  rsvg_handle_render_document (handle, p->cr, &viewport, NULL);
-  cairo_restore (p->cr);
-  g_object_unref (handle);
-  return TRUE;
 }
 
 static void
