@@ -844,6 +844,33 @@ jm_window_duplicate_action (GtkWidget  *widget,
     jm_window_paste_items (self, items);
 }
 
+/* The keyboard's way to draw a link: from the first of two selected items
+ * to the second, in the order they were selected. */
+static void
+jm_window_link_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  items = jm_window_selected_items (self);
+  if (items->len != 2)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if (jm_edit_add_link (self->stack, jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+                        jm_object_get_id (items->pdata[0]), jm_object_get_id (items->pdata[1]), NULL,
+                        &error) == NULL)
+    jm_window_show_error (self, _("Could Not Link the Items"), error);
+}
+
 static void
 jm_window_open_uri_action (GtkWidget  *widget,
                            const char *action_name,
@@ -1435,10 +1462,12 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.cut", NULL, jm_window_copy_action);
   gtk_widget_class_install_action (widget_class, "doc.paste", NULL, jm_window_paste_action);
   gtk_widget_class_install_action (widget_class, "doc.duplicate", NULL, jm_window_duplicate_action);
+  gtk_widget_class_install_action (widget_class, "doc.link", NULL, jm_window_link_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "doc.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "doc.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "doc.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "doc.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "doc.link", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, jm_window_toggle_inspector_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
   gtk_widget_class_install_action (widget_class, "doc.start-future", NULL, jm_window_start_future_action);

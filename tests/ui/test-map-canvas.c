@@ -933,6 +933,36 @@ test_add_stage_and_lane (Fixture       *fixture,
   g_assert_false (jm_command_stack_get_modified (jm_window_get_stack (fixture->window)));
 }
 
+/* Ctrl+L links the first selected card to the second, without a pointer. */
+static void
+test_link_from_keyboard (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmObjectStore *links = jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  guint n_links = jm_object_store_get_n_objects (links);
+  JmLink *link;
+
+  jm_map_canvas_select (canvas, JM_OBJECT (item (fixture, "item-checks-area")), FALSE);
+  jm_map_canvas_select (canvas, JM_OBJECT (item (fixture, "item-notices-van")), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  xdotool ("key", "ctrl+l", NULL);
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links + 1);
+  link = jm_object_store_get_object (links, n_links);
+  g_assert_cmpstr (jm_link_get_from_id (link), ==, "item-checks-area");
+  g_assert_cmpstr (jm_link_get_to_id (link), ==, "item-notices-van");
+
+  /* One card alone links nothing. */
+  jm_map_canvas_select (canvas, JM_OBJECT (item (fixture, "item-notices-van")), FALSE);
+  xdotool ("key", "ctrl+l", NULL);
+  g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links + 1);
+
+  xdotool ("key", "ctrl+z", NULL);
+  g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links);
+}
+
 /* Add a persona from the menu, name it in the inspector, delete it. */
 static void
 test_personas (Fixture       *fixture,
@@ -1324,6 +1354,7 @@ main (int   argc,
   ADD ("/ui/inspector/edits-selection", test_inspector_edits_selection);
   ADD ("/ui/inspector/point-persona", test_inspector_point_persona);
   ADD ("/ui/window/add-stage-and-lane", test_add_stage_and_lane);
+  ADD ("/ui/canvas/link-from-keyboard", test_link_from_keyboard);
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/export/dialog", test_export_dialog);
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
