@@ -471,6 +471,36 @@ test_writer_keeps_files_readable (void)
   g_assert_cmpint (jm_item_get_channel (jm_layer_lookup_item (layer, "b")), ==, JM_CHANNEL_OTHER);
 }
 
+/* A namespace declaration may sit on any element, also on one that keeps
+ * no foreign content (this crashed the reader); a foreign attribute there
+ * is refused with an error naming the element, not the attribute. */
+static void
+test_reader_namespace_declarations (void)
+{
+  const char *declared =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title xmlns:y=\"https://example.org/y\">T</title>"
+    "<stages xmlns:z=\"https://example.org/z\"><stage id=\"s\"><name xmlns:w=\"https://example.org/w\">S</name></stage></stages>"
+    "</journey-map>";
+  const char *foreign =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title xmlns:y=\"https://example.org/y\" y:lang=\"en\">T</title>"
+    "</journey-map>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (foreign, strlen (foreign));
+  g_autoptr(JmDocument) document = read_string (declared);
+  g_autoptr(JmDocument) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (jm_document_get_title (document), ==, "T");
+  g_assert_cmpstr (jm_stage_get_name (jm_document_lookup_stage (document, "s")), ==, "S");
+
+  refused = jm_xml_reader_read_bytes (bytes, "test.jmap", &error);
+  g_assert_null (refused);
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "<title>"));
+  g_assert_nonnull (strstr (error->message, "y:lang"));
+}
+
 static void
 test_writer_one_primary_persona (void)
 {
@@ -651,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/format/writer/doubles-are-exact", test_writer_doubles_are_exact);
   g_test_add_func ("/format/writer/keeps-files-readable", test_writer_keeps_files_readable);
   g_test_add_func ("/format/writer/one-primary-persona", test_writer_one_primary_persona);
+  g_test_add_func ("/format/reader/namespace-declarations", test_reader_namespace_declarations);
 
   return g_test_run ();
 }

@@ -296,6 +296,7 @@ attributes_clear (Attribute *attributes)
 
 static gboolean
 reader_keep_foreign_attribute (Reader        *r,
+                               const char    *element,
                                JmForeignData *foreign)
 {
   const char *name = (const char *) xmlTextReaderConstName (r->reader);
@@ -303,8 +304,7 @@ reader_keep_foreign_attribute (Reader        *r,
 
   if (foreign == NULL)
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
-                        _("The attribute “%s” is not allowed on <%s>."),
-                        name, (const char *) xmlTextReaderConstLocalName (r->reader));
+                        _("The attribute “%s” is not allowed on <%s>."), name, element);
 
   _jm_foreign_data_add_attribute (foreign, name, value);
   return TRUE;
@@ -328,16 +328,18 @@ reader_attributes (Reader        *r,
       const char *value = (const char *) xmlTextReaderConstValue (r->reader);
       gboolean known = FALSE;
 
+      /* A declaration is kept where foreign content may live; elsewhere
+       * nothing can use it, and it is dropped. */
       if (xmlTextReaderIsNamespaceDecl (r->reader))
         {
-          if (strcmp (name, "xmlns") != 0 || g_strcmp0 (value, JM_XML_NAMESPACE) != 0)
+          if (foreign != NULL && (strcmp (name, "xmlns") != 0 || g_strcmp0 (value, JM_XML_NAMESPACE) != 0))
             _jm_foreign_data_add_attribute (foreign, name, value);
           continue;
         }
 
       if (xmlTextReaderConstNamespaceUri (r->reader) != NULL)
         {
-          ok = reader_keep_foreign_attribute (r, foreign);
+          ok = reader_keep_foreign_attribute (r, element, foreign);
           continue;
         }
 
@@ -355,7 +357,7 @@ reader_attributes (Reader        *r,
         continue;
 
       if (r->newer_minor)
-        ok = reader_keep_foreign_attribute (r, foreign);
+        ok = reader_keep_foreign_attribute (r, element, foreign);
       else
         ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
                              _("The attribute “%s” is not allowed on <%s>."), name, element);
