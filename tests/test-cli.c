@@ -9,6 +9,9 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
+
 typedef struct
 {
   char *out;
@@ -63,6 +66,139 @@ static char *
 example (const char *name)
 {
   return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
+}
+
+static char *
+invalid_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "invalid", name, NULL);
+}
+
+/* What `check` must print first for a file of tests/data/invalid, from
+ * expected.txt: "PATH:LINE: ", or "PATH: " when no line applies. */
+static char *
+expected_prefix (const char *name)
+{
+  g_autofree char *expected_path = invalid_path ("expected.txt");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (expected_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", 3);
+      g_autofree char *path = NULL;
+
+      if (g_strv_length (fields) != 3 || !g_str_equal (fields[0], name))
+        continue;
+
+      path = invalid_path (name);
+      if (atoi (fields[2]) > 0)
+        return g_strdup_printf ("%s:%s: ", path, fields[2]);
+      return g_strdup_printf ("%s: ", path);
+    }
+
+  g_error ("%s is not listed in expected.txt", name);
+  return NULL;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The .jmap files of a folder, sorted. */
+static GPtrArray *
+jmap_files (const char *dir_path)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GDir *dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".jmap"))
+        g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+    }
+  g_dir_close (dir);
+
+  g_assert_cmpuint (paths->len, >, 0);
+  g_ptr_array_sort (paths, compare_paths);
+  return g_steal_pointer (&paths);
+}
+
+static guint
+count_entries (const char *dir)
+{
+  GDir *handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  g_dir_close (handle);
+
+  return n;
+}
+
+/* Empties and removes a temporary folder of the tests (no subfolders). */
+static void
+remove_dir (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* What the writer makes of a file: the normalised form `export` must give. */
+static GBytes *
+normalised (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  document = jm_xml_reader_read_bytes (bytes, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return jm_xml_writer_write_bytes (document);
+}
+
+static void
+assert_file_equals (const char *path,
+                    GBytes     *expected)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected),
+                   contents, length);
 }
 
 static void
@@ -257,6 +393,277 @@ test_cli_export_refusals (void)
   g_rmdir (dir);
 }
 
+/* Every valid test file passes on its own, with nothing on stderr. */
+static void
+test_cli_check_valid_data (void)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid", NULL);
+  g_autoptr(GPtrArray) paths = jmap_files (valid);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      Run run = { 0 };
+
+      g_test_message ("%s", path);
+      run_journeymap (&run, "check", path, NULL);
+      g_assert_cmpint (exit_status (&run), ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      if (g_str_has_suffix (path, "minimal.jmap"))
+        g_assert_cmpstr (run.out, ==, "");
+      run_clear (&run);
+    }
+}
+
+/* Every file of tests/data/invalid is listed in expected.txt, and is
+ * reported as it says when checked on its own. */
+static void
+test_cli_check_every_invalid_file (void)
+{
+  g_autofree char *invalid = g_test_build_filename (G_TEST_DIST, "data", "invalid", NULL);
+  g_autoptr(GPtrArray) paths = jmap_files (invalid);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *prefix = expected_prefix (name);
+      Run run = { 0 };
+
+      run_journeymap (&run, "check", path, NULL);
+      g_assert_cmpint (exit_status (&run), ==, 1);
+      if (!g_str_has_prefix (run.err, prefix))
+        g_error ("expected “%s…”, got “%s”", prefix, run.err);
+      run_clear (&run);
+    }
+}
+
+/* One run over several files reports each bad one, in the order given, and
+ * goes on past a missing file and a folder. */
+static void
+test_cli_check_several_files (void)
+{
+  g_autofree char *good = example ("hotel-guest-stay.jmap");
+  g_autofree char *dangling = invalid_path ("dangling-stage.jmap");
+  g_autofree char *duplicate = invalid_path ("duplicate-id.jmap");
+  g_autofree char *empty = invalid_path ("empty.jmap");
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "valid", NULL);
+  const char *missing = "/nonexistent/Lost map.jmap";
+  g_autofree char *dangling_prefix = expected_prefix ("dangling-stage.jmap");
+  g_autofree char *duplicate_prefix = expected_prefix ("duplicate-id.jmap");
+  g_autofree char *empty_prefix = expected_prefix ("empty.jmap");
+  g_autofree char *missing_prefix = g_strdup_printf ("%s: ", missing);
+  g_autofree char *folder_prefix = g_strdup_printf ("%s: ", folder);
+  const char *prefixes[5];
+  g_auto(GStrv) lines = NULL;
+  Run run = { 0 };
+
+  prefixes[0] = dangling_prefix;
+  prefixes[1] = missing_prefix;
+  prefixes[2] = duplicate_prefix;
+  prefixes[3] = folder_prefix;
+  prefixes[4] = empty_prefix;
+
+  run_journeymap (&run, "check", good, dangling, missing, duplicate, good, folder, empty, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+
+  /* One line for each bad file, each starting with its name. */
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (prefixes) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      if (!g_str_has_prefix (lines[i], prefixes[i]))
+        g_error ("line %u: expected “%s…”, got “%s”", i + 1, prefixes[i], lines[i]);
+    }
+  g_assert_cmpstr (lines[G_N_ELEMENTS (prefixes)], ==, "");
+  g_assert_null (strstr (run.err, good));
+
+  run_clear (&run);
+}
+
+/* A normalised copy is what the writer makes of the input: it differs
+ * from a hand-written file, and `check` accepts it. */
+static void
+test_cli_export_jmap_is_normalised (void)
+{
+  static const char hand_written[] =
+    "<?xml version='1.0' encoding='UTF-8'?>\n"
+    "<!-- written by hand -->\n"
+    "<journey-map format-version='1.0'   xmlns='https://journeymap.github.io/ns/jmap/1'>\n"
+    "\t<title>T</title>\n"
+    "<stages><stage id='s1'><name>Awareness</name></stage></stages>\n"
+    "    <lanes>\n"
+    "      <lane kind='actions' id='l1'>\n"
+    "            <name>Actions</name>\n"
+    "      </lane>\n"
+    "    </lanes>\n"
+    "</journey-map>\n";
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid", NULL);
+  g_autofree char *input = g_build_filename (dir, "hand.jmap", NULL);
+  g_autoptr(GPtrArray) inputs = jmap_files (valid);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  g_file_set_contents (input, hand_written, -1, &error);
+  g_assert_no_error (error);
+  g_ptr_array_insert (inputs, 0, g_strdup (input));
+
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const char *path = g_ptr_array_index (inputs, i);
+      g_autofree char *output = g_build_filename (dir, i % 2 == 0 ? "out.jmap" : "OUT.JMAP", NULL);
+      g_autoptr(GBytes) expected = normalised (path);
+      Run run = { 0 };
+
+      g_test_message ("%s", path);
+      run_journeymap (&run, "export", path, "-o", output, NULL);
+      g_assert_cmpint (exit_status (&run), ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      assert_file_equals (output, expected);
+      run_clear (&run);
+
+      run_journeymap (&run, "check", output, NULL);
+      g_assert_cmpint (exit_status (&run), ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      run_clear (&run);
+
+      if (i == 0)
+        {
+          const char *data = g_bytes_get_data (expected, NULL);
+
+          g_assert_false (g_bytes_get_size (expected) == strlen (hand_written) &&
+                          memcmp (data, hand_written, strlen (hand_written)) == 0);
+        }
+      g_unlink (output);
+    }
+
+  /* Only the input is left. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_dir (dir);
+}
+
+/* An output name whose extension is no export format: exit status 2, a
+ * message that names it, and no file. */
+static void
+test_cli_export_unknown_formats (void)
+{
+  static const char *names[] = { "map.svgz", "map.doc", "map.jmap.bak", "map", "map.png.txt" };
+  g_autofree char *input = example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *output = g_build_filename (dir, names[i], NULL);
+      Run run = { 0 };
+
+      g_test_message ("%s", names[i]);
+      run_journeymap (&run, "export", input, "-o", output, NULL);
+      g_assert_cmpint (exit_status (&run), ==, 2);
+      g_assert_nonnull (strstr (run.err, output));
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_dir (dir);
+}
+
+static void
+test_cli_export_usage (void)
+{
+  g_autofree char *input = example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.jmap", NULL);
+  Run run = { 0 };
+
+  g_assert_nonnull (dir);
+
+  /* No output. */
+  run_journeymap (&run, "export", input, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_cmpstr (run.err, !=, "");
+  run_clear (&run);
+
+  /* No input. */
+  run_journeymap (&run, "export", "-o", output, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  run_clear (&run);
+
+  /* Two inputs for one output. */
+  run_journeymap (&run, "export", input, input, "-o", output, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  run_clear (&run);
+
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_dir (dir);
+}
+
+/* An input that cannot be read: exit status 1, no new file, and a file
+ * already at the output name is left as it was. */
+static void
+test_cli_export_bad_input (void)
+{
+  g_autofree char *invalid = invalid_path ("dangling-stage.jmap");
+  g_autofree char *invalid_prefix = expected_prefix ("dangling-stage.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.jmap", NULL);
+  g_autofree char *missing = g_build_filename (dir, "Lost map.jmap", NULL);
+  g_autofree char *existing = g_build_filename (dir, "existing.jmap", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  g_assert_nonnull (dir);
+
+  run_journeymap (&run, "export", invalid, "-o", output, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, invalid_prefix));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  run_journeymap (&run, "export", missing, "-o", output, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_nonnull (strstr (run.err, "Lost map.jmap"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  g_file_set_contents (existing, "keep me", -1, &error);
+  g_assert_no_error (error);
+  run_journeymap (&run, "export", invalid, "-o", existing, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_file_get_contents (existing, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "keep me");
+  run_clear (&run);
+
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_dir (dir);
+}
+
+/* An output in a folder that does not exist: exit status 1, a message
+ * that names the output, and nothing created. */
+static void
+test_cli_export_unwritable_output (void)
+{
+  g_autofree char *input = example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "no-such-folder", "out.jmap", NULL);
+  Run run = { 0 };
+
+  g_assert_nonnull (dir);
+
+  run_journeymap (&run, "export", input, "-o", output, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_nonnull (strstr (run.err, output));
+  run_clear (&run);
+
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,10 +674,18 @@ main (int   argc,
   g_test_add_func ("/cli/help/without-display", test_cli_help);
   g_test_add_func ("/cli/options/unknown-is-refused", test_cli_unknown_option);
   g_test_add_func ("/cli/check/valid", test_cli_check_valid);
+  g_test_add_func ("/cli/check/valid-data", test_cli_check_valid_data);
   g_test_add_func ("/cli/check/invalid-files", test_cli_check_invalid);
+  g_test_add_func ("/cli/check/every-invalid-file", test_cli_check_every_invalid_file);
+  g_test_add_func ("/cli/check/several-files", test_cli_check_several_files);
   g_test_add_func ("/cli/check/missing-and-usage", test_cli_check_missing_and_usage);
   g_test_add_func ("/cli/export/formats", test_cli_export_formats);
+  g_test_add_func ("/cli/export/jmap-is-normalised", test_cli_export_jmap_is_normalised);
   g_test_add_func ("/cli/export/refusals", test_cli_export_refusals);
+  g_test_add_func ("/cli/export/unknown-formats", test_cli_export_unknown_formats);
+  g_test_add_func ("/cli/export/usage", test_cli_export_usage);
+  g_test_add_func ("/cli/export/bad-input", test_cli_export_bad_input);
+  g_test_add_func ("/cli/export/unwritable-output", test_cli_export_unwritable_output);
 
   return g_test_run ();
 }
