@@ -62,6 +62,14 @@ jm_cli_read_file (const char  *path,
       return NULL;
     }
 
+  /* A pipe or a device has no size to check and may never end. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: This is not a file but a pipe or a device."), path);
+      return NULL;
+    }
+
   if (g_file_info_get_size (info) > JM_FORMAT_MAX_FILE_SIZE)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));

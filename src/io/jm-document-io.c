@@ -90,6 +90,14 @@ jm_document_io_load (GFile         *file,
       return NULL;
     }
 
+  /* A pipe or a device has no size to check and may never end. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not open “%s”: it is not a file but a pipe or a device."), name);
+      return NULL;
+    }
+
   if (g_file_info_get_size (info) > JM_FORMAT_MAX_FILE_SIZE)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
@@ -294,16 +302,18 @@ jm_document_io_check_etag (GFile         *target,
   return TRUE;
 }
 
-static int
-jm_document_io_file_mode (const char *path)
+/* The permissions of the file about to be replaced, to keep them. */
+static gboolean
+jm_document_io_file_mode (const char *path,
+                          int        *mode)
 {
   GStatBuf st;
 
-  /* Keep the permissions of the file being replaced. */
-  if (g_stat (path, &st) == 0)
-    return st.st_mode & 07777;
+  if (g_stat (path, &st) != 0)
+    return FALSE;
 
-  return 0666;
+  *mode = st.st_mode & 07777;
+  return TRUE;
 }
 
 /**
@@ -332,8 +342,10 @@ jm_document_io_save_bytes (GBytes        *bytes,
   g_autofree char *path = NULL;
   g_autofree char *target_path = NULL;
   g_autoptr(GFile) target = NULL;
+  gboolean replacing;
   const char *data;
   gsize length;
+  int mode = 0;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -355,10 +367,16 @@ jm_document_io_save_bytes (GBytes        *bytes,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);
+  replacing = jm_document_io_file_mode (target_path, &mode);
   if (!g_file_set_contents_full (target_path, data, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 jm_document_io_file_mode (target_path), error))
+                                 replacing ? mode : 0666, error))
     return FALSE;
+
+  /* The new file was created through the umask, which may have taken bits
+   * the old one had (0664 under umask 022): give them back. */
+  if (replacing)
+    g_chmod (target_path, mode);
 
   if (new_etag != NULL)
     *new_etag = jm_document_io_query_etag (target, cancellable, NULL);
