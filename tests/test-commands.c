@@ -1056,6 +1056,30 @@ test_edit_set_typed (Fixture       *fixture,
   assert_one_undoable_step (fixture, before);
 }
 
+/* Setting a value a property already has is no edit: no undo step, not
+ * modified, and after a real change the same value again adds nothing. */
+static void
+test_edit_set_same_value (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *title = jm_document_get_title (fixture->document);
+  g_autofree char *same = g_strdup (title);
+  JmLane *actions = lane (fixture, "lane-actions");
+
+  g_assert_true (jm_edit_set_string (fixture->stack, fixture->document, "title", same, 0, NULL));
+  g_assert_true (jm_edit_set_enum (fixture->stack, actions, "kind", jm_lane_get_kind (actions), NULL));
+  g_assert_true (jm_edit_set_double (fixture->stack, actions, "height", jm_lane_get_height (actions), 0,
+                                     NULL));
+  g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, 0);
+  g_assert_false (jm_command_stack_get_modified (fixture->stack));
+
+  g_assert_true (jm_edit_set_string (fixture->stack, item (fixture, "item-searches"), "color", "#00ff88", 0,
+                                     NULL));
+  g_assert_true (jm_edit_set_string (fixture->stack, item (fixture, "item-searches"), "color", "#00ff88", 0,
+                                     NULL));
+  g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, 1);
+}
+
 /* What the file format cannot hold, the editor refuses. */
 static void
 test_edit_set_keeps_map_valid (Fixture       *fixture,
@@ -2170,6 +2194,7 @@ main (int   argc,
   ADD ("/commands/stack/failure-keeps-redo", test_stack_failure_keeps_redo);
   ADD ("/commands/stack/notifies", test_stack_notifies);
   ADD ("/commands/edit/set-typed", test_edit_set_typed);
+  ADD ("/commands/edit/set-same-value", test_edit_set_same_value);
   ADD ("/commands/edit/set-keeps-map-valid", test_edit_set_keeps_map_valid);
   ADD ("/commands/edit/refuses-overlong-text", test_edit_refuses_overlong_text);
   ADD ("/commands/edit/add-and-move-item", test_edit_add_and_move_item);

@@ -499,6 +499,30 @@ jm_edit_check_value (JmCommandStack  *stack,
 
 /* Properties {{{ */
 
+/* Whether @object's @property already holds @value: such a "change" is
+ * no edit and no undo step (widgets report one choice more than once). A
+ * value of another type that does not convert is left to the checks. */
+static gboolean
+jm_edit_is_unchanged (GObject      *object,
+                      const char   *property,
+                      const GValue *value)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) current = G_VALUE_INIT;
+  g_auto(GValue) wanted = G_VALUE_INIT;
+
+  if (pspec == NULL || (pspec->flags & G_PARAM_READABLE) == 0)
+    return FALSE;
+
+  g_value_init (&current, pspec->value_type);
+  g_value_init (&wanted, pspec->value_type);
+  if (!g_value_transform (value, &wanted))
+    return FALSE;
+
+  g_object_get_property (object, property, &current);
+  return g_param_values_cmp (pspec, &current, &wanted) == 0;
+}
+
 static gboolean
 jm_edit_set_kind_value (JmCommandStack  *stack,
                         JmItem          *item,
@@ -596,6 +620,9 @@ jm_edit_set (JmCommandStack  *stack,
   g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
   g_return_val_if_fail (property != NULL, FALSE);
   g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  if (jm_edit_is_unchanged (object, property, value))
+    return TRUE;
 
   if (JM_IS_ITEM (object) && g_str_equal (property, "kind"))
     return jm_edit_set_kind_value (stack, object, value, error);

@@ -242,23 +242,14 @@ on_field_changed_cb (Field *field)
     case FIELD_COLOR:
       {
         g_autofree char *color = field_get_color (field);
-        g_autofree char *current = NULL;
-
-        /* The button tells of one choice more than once. */
-        g_object_get (self->object, field->property, &current, NULL);
-        if (g_strcmp0 (current, color) != 0)
-          ok = jm_edit_set_string (self->stack, self->object, field->property, color, 0, &error);
+        ok = jm_edit_set_string (self->stack, self->object, field->property, color, 0, &error);
       }
       break;
 
     case FIELD_PERSONA:
       {
         const char *id = jm_inspector_persona_id_at (self, adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget)));
-        g_autofree char *current = NULL;
-
-        g_object_get (self->object, field->property, &current, NULL);
-        if (g_strcmp0 (current, id) != 0)
-          ok = jm_edit_set_string (self->stack, self->object, field->property, id, 0, &error);
+        ok = jm_edit_set_string (self->stack, self->object, field->property, id, 0, &error);
       }
       break;
 
