@@ -1,0 +1,92 @@
+/* jm-bench-core.c: one core operation on one map, timed inside the process
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * jm-bench-core OPERATION MAP.jmap [OUTPUT]
+ *
+ *   load        file → document, as the window opens a map
+ *   layout      load, then lay out the whole map as the canvas does first
+ *   save        load, then save (atomically, as the window does) to OUTPUT
+ *
+ * Prints the milliseconds the operation took (the load is not counted in
+ * the others) and exits without tearing down, like a process that is done.
+ * Peak memory is read by the runner from the process's resource usage.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "io/jm-document-io.h"
+#include "render/jm-layout.h"
+
+static JmDocument *
+load_or_die (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  JmDocument *document = jm_document_io_load (file, NULL, NULL, &error);
+
+  if (document == NULL)
+    {
+      g_printerr ("jm-bench-core: %s\n", error->message);
+      exit (1);
+    }
+  return document;
+}
+
+static void
+die_on_error (GError *error)
+{
+  if (error == NULL)
+    return;
+  g_printerr ("jm-bench-core: %s\n", error->message);
+  exit (1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *operation;
+  const char *output;
+  JmDocument *document;
+  gint64 start;
+
+  if (argc < 3)
+    {
+      g_printerr ("usage: jm-bench-core load|layout|save MAP.jmap [OUTPUT]\n");
+      return 2;
+    }
+  operation = argv[1];
+  output = argc > 3 ? argv[3] : NULL;
+
+  start = g_get_monotonic_time ();
+  document = load_or_die (argv[2]);
+
+  if (g_str_equal (operation, "load"))
+    ;
+  else if (g_str_equal (operation, "layout"))
+    {
+      start = g_get_monotonic_time ();
+      jm_layout_update (jm_layout_new (document, JM_LAYER_MODE_BOTH));
+    }
+  else if (g_str_equal (operation, "save") && output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (output);
+      g_autoptr(GError) error = NULL;
+
+      start = g_get_monotonic_time ();
+      jm_document_io_save (document, file, NULL, NULL, NULL, &error);
+      die_on_error (error);
+    }
+  else
+    {
+      g_printerr ("jm-bench-core: unknown operation or missing output: %s\n", operation);
+      return 2;
+    }
+
+  printf ("%.2f\n", (g_get_monotonic_time () - start) / 1000.0);
+  fflush (stdout);
+  _exit (0);
+}
