@@ -991,7 +991,9 @@ draw_point_label (const Painter    *p,
   JmRect above, below, *chosen;
   double width;
 
-  if (label == NULL || *label == '\0')
+  /* Labels reach at most 70 to either side; those out of view are not
+   * measured. */
+  if (label == NULL || *label == '\0' || !rect_visible (p, box->x - 70, box->y - 40, 140, 80))
     return;
 
   width = MIN (text_width (p, JM_FONT_SUBHEADING, label), 140);
@@ -1144,11 +1146,37 @@ draw_link (const Painter   *p,
     }
 }
 
+/* A link's route with its label and arrow head around it. */
+static gboolean
+link_visible (const Painter   *p,
+              const JmLinkBox *box)
+{
+  const double reach = 80;
+  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < box->n_points; i++)
+    {
+      left = MIN (left, box->xs[i]);
+      right = MAX (right, box->xs[i]);
+      top = MIN (top, box->ys[i]);
+      bottom = MAX (bottom, box->ys[i]);
+    }
+
+  return rect_visible (p, left - reach, top - reach, right - left + 2 * reach, bottom - top + 2 * reach);
+}
+
+/* Only the links in view: measuring the labels of the others would make a
+ * frame cost grow with the map. */
 static void
 draw_links (const Painter *p)
 {
   for (guint i = 0; i < p->layout->links->len; i++)
-    draw_link (p, &g_array_index (p->layout->links, JmLinkBox, i));
+    {
+      const JmLinkBox *box = &g_array_index (p->layout->links, JmLinkBox, i);
+
+      if (link_visible (p, box))
+        draw_link (p, box);
+    }
 }
 
 /* }}} */

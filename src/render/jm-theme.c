@@ -161,8 +161,8 @@ jm_theme_score_color (const JmTheme *theme,
   return jm_color_mix (amber, theme->positive, (t - 0.5) * 2.0);
 }
 
-PangoFontDescription *
-jm_theme_dup_font (JmFont font)
+static PangoFontDescription *
+jm_theme_new_font (JmFont font)
 {
   static const struct {
     double      size;
@@ -176,15 +176,32 @@ jm_theme_dup_font (JmFont font)
     [JM_FONT_ITEM_BODY] = { 11.0, PANGO_WEIGHT_NORMAL },
     [JM_FONT_CAPTION] = { 9.5, PANGO_WEIGHT_BOLD },
   };
-  PangoFontDescription *description;
+  PangoFontDescription *description = pango_font_description_from_string ("Cantarell, Inter, sans-serif");
 
-  g_return_val_if_fail (font < JM_N_FONTS, NULL);
-
-  description = pango_font_description_from_string ("Cantarell, Inter, sans-serif");
   pango_font_description_set_absolute_size (description, fonts[font].size * PANGO_SCALE);
   pango_font_description_set_weight (description, fonts[font].weight);
 
   return description;
+}
+
+/* Parsed once: every card and label of every frame asks for one. */
+const PangoFontDescription *
+jm_theme_peek_font (JmFont font)
+{
+  static PangoFontDescription *descriptions[JM_N_FONTS];
+
+  g_return_val_if_fail (font < JM_N_FONTS, NULL);
+
+  if (g_once_init_enter (&descriptions[font]))
+    g_once_init_leave (&descriptions[font], jm_theme_new_font (font));
+
+  return descriptions[font];
+}
+
+PangoFontDescription *
+jm_theme_dup_font (JmFont font)
+{
+  return pango_font_description_copy (jm_theme_peek_font (font));
 }
 
 /* Text is laid out without hinting of metrics, so it takes the same room
@@ -215,10 +232,9 @@ jm_theme_create_text_layout (PangoContext *context,
                              double        width,
                              int           max_lines)
 {
-  PangoFontDescription *description = jm_theme_dup_font (font);
   PangoLayout *layout = pango_layout_new (context);
 
-  pango_layout_set_font_description (layout, description);
+  pango_layout_set_font_description (layout, jm_theme_peek_font (font));
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -227,7 +243,6 @@ jm_theme_create_text_layout (PangoContext *context,
       pango_layout_set_height (layout, -max_lines);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
-  pango_font_description_free (description);
 
   return layout;
 }

@@ -100,6 +100,7 @@ JmColor               jm_color_mix                 (JmColor        a,
                                                     JmColor        b,
                                                     double         amount);
 PangoFontDescription *jm_theme_dup_font            (JmFont         font);
+const PangoFontDescription *jm_theme_peek_font     (JmFont         font);
 PangoContext         *jm_theme_create_pango_context (void);
 PangoLayout          *jm_theme_create_text_layout  (PangoContext  *context,
                                                     JmFont         font,

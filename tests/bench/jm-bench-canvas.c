@@ -1,0 +1,243 @@
+/* jm-bench-canvas.c: the cost of a canvas frame and of a drag step
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * jm-bench-canvas MAP.jmap
+ *
+ * Shows the map in a 1600×1000 canvas at zoom 1, scrolled to its top left,
+ * as the window does, and prints medians in milliseconds:
+ *
+ *   frame:        the canvas produces the render nodes of a new frame (what
+ *                 runs in our code for every frame; GTK's GPU renderer then
+ *                 draws them, reusing its textures of unchanged nodes);
+ *   frame-raster: the same, then drawn to pixels by GSK's cairo renderer,
+ *                 the slowest case (no GPU, nothing reused);
+ *   drag:         one pointer motion of a dragged card: the canvas finds the
+ *                 cell and the place under the pointer and produces the
+ *                 frame that shows the card there.
+ *
+ * Needs a display (Xvfb will do).
+ */
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "io/jm-document-io.h"
+#include "jm-map-canvas.h"
+
+#define VIEW_WIDTH 1600
+#define VIEW_HEIGHT 1000
+#define N_RUNS 31
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *canvas;
+  GskRenderer *renderer;
+} Bench;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static void
+wait_until (gboolean (*done) (Bench *), Bench *bench)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (bench))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_printerr ("jm-bench-canvas: the window did not show the map in 30 s\n");
+          exit (1);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+canvas_is_allocated (Bench *bench)
+{
+  return gtk_widget_get_width (bench->canvas) == VIEW_WIDTH &&
+         gtk_widget_get_height (bench->canvas) == VIEW_HEIGHT &&
+         gtk_widget_get_mapped (bench->canvas);
+}
+
+/* One new frame of the canvas: invalidated, then snapshot as GTK does when
+ * it paints. */
+static GskRenderNode *
+produce_frame (Bench *bench)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gtk_widget_queue_draw (bench->canvas);
+  gtk_widget_snapshot_child (bench->window, bench->canvas, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static double
+time_frame (Bench    *bench,
+            gboolean  raster)
+{
+  gint64 start = g_get_monotonic_time ();
+  GskRenderNode *node = produce_frame (bench);
+
+  if (raster)
+    {
+      GdkTexture *texture = gsk_renderer_render_texture (bench->renderer, node,
+                                                         &GRAPHENE_RECT_INIT (0, 0, VIEW_WIDTH, VIEW_HEIGHT));
+      g_object_unref (texture);
+    }
+  gsk_render_node_unref (node);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static GtkGesture *
+primary_drag_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* A card in view, near the middle of the viewport. */
+static JmItem *
+item_in_view (Bench *bench)
+{
+  JmLayout *layout = jm_map_canvas_get_layout (JM_MAP_CANVAS (bench->canvas));
+  JmHit hit;
+
+  for (double y = VIEW_HEIGHT / 2.0; y < VIEW_HEIGHT; y += 20)
+    {
+      double map_x, map_y;
+
+      jm_map_canvas_widget_to_map (JM_MAP_CANVAS (bench->canvas), VIEW_WIDTH / 3.0, y, &map_x, &map_y);
+      if (jm_layout_hit_test (layout, map_x, map_y, &hit) && hit.kind == JM_HIT_ITEM)
+        return JM_ITEM (hit.object);
+    }
+  return NULL;
+}
+
+/* Each step moves the dragged card by another few pixels, through cells
+ * and places, as a hand does. */
+static void
+bench_drag (Bench  *bench,
+            double *times,
+            guint   n_runs)
+{
+  GtkGesture *drag = primary_drag_gesture (bench->canvas);
+  JmItem *item = item_in_view (bench);
+  double x, y;
+
+  if (drag == NULL || item == NULL ||
+      !jm_map_canvas_get_object_center (JM_MAP_CANVAS (bench->canvas), JM_OBJECT (item), &x, &y))
+    {
+      g_printerr ("jm-bench-canvas: no card to drag in view\n");
+      exit (1);
+    }
+
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  for (guint i = 0; i < n_runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      GskRenderNode *node;
+
+      g_signal_emit_by_name (drag, "drag-update", 10.0 + i * 9.0, 5.0 + i * 7.0);
+      node = produce_frame (bench);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      gsk_render_node_unref (node);
+    }
+}
+
+static void
+show_map (Bench      *bench,
+          const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = jm_document_io_load (file, NULL, NULL, &error);
+
+  if (document == NULL)
+    {
+      g_printerr ("jm-bench-canvas: %s\n", error->message);
+      exit (1);
+    }
+
+  bench->window = gtk_window_new ();
+  bench->canvas = jm_map_canvas_new ();
+  jm_map_canvas_set_document (JM_MAP_CANVAS (bench->canvas), document);
+  jm_map_canvas_set_stack (JM_MAP_CANVAS (bench->canvas), jm_command_stack_new (document));
+  gtk_widget_set_size_request (bench->canvas, VIEW_WIDTH, VIEW_HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (bench->window), bench->canvas);
+  gtk_window_set_resizable (GTK_WINDOW (bench->window), FALSE);
+  gtk_window_present (GTK_WINDOW (bench->window));
+  wait_until (canvas_is_allocated, bench);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  Bench bench = { 0 };
+  double frames[N_RUNS];
+  double rasters[N_RUNS];
+  double drags[N_RUNS];
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: jm-bench-canvas MAP.jmap\n");
+      return 2;
+    }
+
+  adw_init ();
+  show_map (&bench, argv[1]);
+
+  bench.renderer = gsk_cairo_renderer_new ();
+  if (!gsk_renderer_realize (bench.renderer, NULL, &error))
+    {
+      g_printerr ("jm-bench-canvas: %s\n", error->message);
+      return 1;
+    }
+
+  /* The first frame makes the nodes of the cards in view; the benchmark is
+   * about the frames after it. */
+  time_frame (&bench, TRUE);
+  for (guint i = 0; i < N_RUNS; i++)
+    frames[i] = time_frame (&bench, FALSE);
+  for (guint i = 0; i < N_RUNS; i++)
+    rasters[i] = time_frame (&bench, TRUE);
+  bench_drag (&bench, drags, N_RUNS);
+
+  printf ("frame: %.3f\n", median (frames, N_RUNS));
+  printf ("frame-raster: %.3f\n", median (rasters, N_RUNS));
+  printf ("drag: %.3f\n", median (drags, N_RUNS));
+  fflush (stdout);
+  _exit (0);
+}
