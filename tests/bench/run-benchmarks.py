@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+# run-benchmarks.py: Journeymap's benchmark suite, side by side with the tools
+# a designer would otherwise use, in one run on one machine.
+#
+# SPDX-FileCopyrightText: 2026 The Journeymap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run through `meson test -C _build --benchmark` (meson passes the paths).
+# Prints one line per figure, `name: value unit`, each the median of several
+# runs, then the targets of issue #7 with PASS or FAIL. Exits 1 when a target
+# is missed, so a regression shows.
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+SIZES = [(1000, '1k'), (10000, '10k'), (100000, '100k')]
+
+
+def run_process(argv, env=None):
+    """Runs argv; returns (wall seconds, peak RSS in MB, stdout)."""
+    start = time.monotonic()
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    stdout = process.stdout.read()
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError('{} failed ({}): {}'.format(' '.join(argv), process.returncode,
+                                                     stderr.decode(errors='replace').strip()))
+    return wall, usage.ru_maxrss / 1024.0, stdout.decode()
+
+
+def median_of(runs, argv, env=None):
+    """Median wall milliseconds and peak RSS (MB) of `runs` runs of argv."""
+    walls, rss = [], []
+    for _ in range(runs):
+        wall, peak, _ = run_process(argv, env)
+        walls.append(wall * 1000.0)
+        rss.append(peak)
+    return statistics.median(walls), statistics.median(rss)
+
+
+def median_printed(runs, argv, env=None):
+    """Median of the milliseconds a program prints itself."""
+    return statistics.median(float(run_process(argv, env)[2].split()[0]) for _ in range(runs))
+
+
+class Report:
+    def __init__(self):
+        self.figures = {}
+        self.failures = []
+
+    def figure(self, name, value, unit):
+        self.figures[name] = value
+        print('{}: {:.2f} {}'.format(name, value, unit), flush=True)
+
+    def target(self, description, passed):
+        print('target: {}: {}'.format(description, 'PASS' if passed else 'FAIL'), flush=True)
+        if not passed:
+            self.failures.append(description)
+
+
+def start_display(xvfb):
+    """A display of our own for the window benchmarks, unless one is given."""
+    if os.environ.get('DISPLAY'):
+        return None, os.environ['DISPLAY']
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen([xvfb, '-displayfd', str(write_end), '-screen', '0', '1920x1200x24',
+                               '-nolisten', 'tcp'], pass_fds=[write_end], stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        display = ':' + pipe.readline().strip()
+    return server, display
+
+
+def bench_files(args, report, workdir, n, label, runs):
+    path = os.path.join(workdir, 'map-{}.jmap'.format(label))
+    subprocess.run([args.generate, '--items', str(n), '--seed', '1', '-o', path], check=True)
+
+    load_ms, load_rss = median_of(runs, [args.bench_core, 'load', path])
+    xmllint_ms, xmllint_rss = median_of(runs, [args.xmllint, '--noout', path])
+    report.figure('load-{}-ms'.format(label), load_ms, 'ms')
+    report.figure('xmllint-{}-ms'.format(label), xmllint_ms, 'ms')
+    report.figure('load-{}-ratio'.format(label), load_ms / xmllint_ms, 'x xmllint')
+    report.figure('load-{}-rss-mb'.format(label), load_rss, 'MB')
+    report.figure('xmllint-{}-rss-mb'.format(label), xmllint_rss, 'MB')
+
+    saved = os.path.join(workdir, 'saved-{}.jmap'.format(label))
+    report.figure('save-{}-ms'.format(label), median_printed(runs, [args.bench_core, 'save', path, saved]), 'ms')
+    report.figure('layout-{}-ms'.format(label), median_printed(runs, [args.bench_core, 'layout', path]), 'ms')
+    return path
+
+
+def bench_export(args, report, workdir, path, label, runs):
+    png = os.path.join(workdir, 'export-{}.png'.format(label))
+    svg = os.path.join(workdir, 'export-{}.svg'.format(label))
+    rsvg_png = os.path.join(workdir, 'rsvg-{}.png'.format(label))
+
+    export_ms, _ = median_of(runs, [args.journeymap, 'export', path, '-o', png])
+    run_process([args.journeymap, 'export', path, '-o', svg])
+    rsvg_ms, _ = median_of(runs, [args.rsvg_convert, svg, '-o', rsvg_png])
+    report.figure('export-png-{}-ms'.format(label), export_ms, 'ms')
+    report.figure('rsvg-png-{}-ms'.format(label), rsvg_ms, 'ms')
+    report.figure('export-png-{}-ratio'.format(label), export_ms / rsvg_ms, 'x rsvg-convert')
+    for name in (png, svg, rsvg_png):
+        os.remove(name)
+    return export_ms / rsvg_ms
+
+
+def bench_export_giant(args, report, workdir, path):
+    """The 100k-item map is 44,504 × 20,254 units: a PNG at scale 1 is beyond
+    what cairo draws (32,767 pixels), and its SVG holds more than the
+    1,000,000 elements librsvg loads. It is exported at a quarter scale, with
+    no rsvg-convert figure beside it."""
+    png = os.path.join(workdir, 'export-100k.png')
+    export_ms, _ = median_of(3, [args.journeymap, 'export', path, '--scale', '0.25', '-o', png])
+    os.remove(png)
+    report.figure('export-png-100k-quarter-ms', export_ms, 'ms')
+    print('rsvg-png-100k-ms: none (librsvg refuses an SVG of more than 1,000,000 elements)', flush=True)
+
+
+def bench_canvas(args, report, path, label, env):
+    figures = {}
+    for line in run_process([args.bench_canvas, path], env)[2].splitlines():
+        name, value = line.split(':')
+        figures[name] = float(value)
+    report.figure('frame-{}-ms'.format(label), figures['frame'], 'ms')
+    report.figure('frame-raster-{}-ms'.format(label), figures['frame-raster'], 'ms')
+    report.figure('drag-{}-ms'.format(label), figures['drag'], 'ms')
+
+
+def bench_startup(args, report, env, runs):
+    app_env = dict(env, JOURNEYMAP_QUIT_AFTER_FIRST_FRAME='1')
+    # One run of each first, so both start with warm caches.
+    run_process([args.journeymap, args.example], app_env)
+    run_process([args.gtk_window], env)
+    app_ms, _ = median_of(runs, [args.journeymap, args.example], app_env)
+    gtk_ms, _ = median_of(runs, [args.gtk_window], env)
+    report.figure('startup-ms', app_ms, 'ms')
+    report.figure('startup-gtk-ms', gtk_ms, 'ms')
+    report.figure('startup-ratio', app_ms / gtk_ms, 'x GTK')
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ('generate', 'bench-core', 'bench-canvas', 'gtk-window', 'journeymap', 'example',
+                 'schema-dir'):
+        parser.add_argument('--' + name, required=True)
+    parser.add_argument('--runs', type=int, default=5)
+    args = parser.parse_args()
+    args.xmllint = shutil.which('xmllint')
+    args.rsvg_convert = shutil.which('rsvg-convert')
+    args.xvfb = shutil.which('Xvfb')
+
+    report = Report()
+    # One renderer for the app and the GTK baseline: cairo, since these
+    # machines have no GPU and Mesa's software GL spends most of a startup
+    # compiling shaders, which says nothing about either program.
+    env = dict(os.environ, GSETTINGS_BACKEND='memory', GSETTINGS_SCHEMA_DIR=args.schema_dir,
+               NO_AT_BRIDGE='1', GTK_A11Y='none', GDK_BACKEND='x11', GSK_RENDERER='cairo',
+               LC_ALL='C.UTF-8')
+    server, env['DISPLAY'] = start_display(args.xvfb)
+
+    with tempfile.TemporaryDirectory(prefix='jm-bench-') as workdir:
+        env['XDG_DATA_HOME'] = os.path.join(workdir, 'data')
+        env['XDG_CACHE_HOME'] = os.path.join(workdir, 'cache')
+        env['XDG_CONFIG_HOME'] = os.path.join(workdir, 'config')
+        try:
+            paths = {}
+            for n, label in SIZES:
+                paths[label] = bench_files(args, report, workdir, n, label, args.runs)
+
+            export_ratios = [bench_export(args, report, workdir, paths[label], label, max(3, args.runs // 2))
+                             for label in ('1k', '10k')]
+            bench_export_giant(args, report, workdir, paths['100k'])
+
+            small = os.path.join(workdir, 'map-100.jmap')
+            subprocess.run([args.generate, '--items', '100', '--seed', '1', '-o', small], check=True)
+            bench_canvas(args, report, small, '100', env)
+            bench_canvas(args, report, paths['100k'], '100k', env)
+            bench_startup(args, report, env, args.runs)
+        finally:
+            if server is not None:
+                server.terminate()
+                server.wait()
+
+    f = report.figures
+    report.target('load-100k <= 1.0x xmllint', f['load-100k-ratio'] <= 1.0)
+    report.target('load-100k-rss <= 0.5x xmllint', f['load-100k-rss-mb'] <= 0.5 * f['xmllint-100k-rss-mb'])
+    report.target('frame-100k <= 1.2x frame-100', f['frame-100k-ms'] <= 1.2 * f['frame-100-ms'])
+    report.target('frame-100k <= 4 ms', f['frame-100k-ms'] <= 4.0)
+    report.target('drag-100k <= 4 ms', f['drag-100k-ms'] <= 4.0)
+    report.target('export-png <= 0.5x rsvg-convert', max(export_ratios) <= 0.5)
+    report.target('startup <= 1.5x GTK', f['startup-ratio'] <= 1.5)
+
+    return 1 if report.failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
