@@ -411,6 +411,61 @@ test_compare_marks_differences (Fixture       *fixture,
     }
 }
 
+static void
+assert_cells_match_layer (JmLayout     *layout,
+                          JmDocument   *document,
+                          JmLayerState  state)
+{
+  JmObjectStore *stages = jm_document_get_stages (document);
+  JmObjectStore *lanes = jm_document_get_lanes (document);
+  guint n_compared = 0;
+
+  for (guint s = 0; s < jm_object_store_get_n_objects (stages); s++)
+    for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
+      {
+        JmStage *stage = jm_object_store_get_object (stages, s);
+        JmLane *lane = jm_object_store_get_object (lanes, l);
+        g_autoptr(GPtrArray) expected = jm_layer_dup_cell_items (jm_document_get_layer (document, state),
+                                                                 jm_object_get_id (JM_OBJECT (stage)),
+                                                                 jm_object_get_id (JM_OBJECT (lane)));
+        g_autoptr(GPtrArray) items = jm_layout_dup_cell_items (layout, stage, lane);
+
+        g_assert_cmpuint (items->len, ==, expected->len);
+        for (guint i = 0; i < items->len; i++)
+          g_assert_true (items->pdata[i] == expected->pdata[i]);
+        n_compared += items->len;
+      }
+
+  g_assert_cmpuint (n_compared, >, 20);
+}
+
+/* The canvas asks the layout, not the layer, for a cell's items while a
+ * card is dragged: same items, same order, without ghosts of the compared
+ * view, at the cost of the cell and not of the map. */
+static void
+test_cell_items_follow_layer (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "saas-onboarding.jmap", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmLayout) layout = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  document = jm_xml_reader_read_bytes (bytes, "saas-onboarding.jmap", &error);
+  g_assert_no_error (error);
+
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  assert_cells_match_layer (layout, document, JM_LAYER_STATE_CURRENT);
+  jm_layout_set_mode (layout, JM_LAYER_MODE_BOTH);
+  assert_cells_match_layer (layout, document, JM_LAYER_STATE_FUTURE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +484,7 @@ main (int   argc,
   ADD ("/layout/links/avoid-cards", test_links_avoid_cards);
   ADD ("/layout/layers/compare-marks-differences", test_compare_marks_differences);
 #undef ADD
+  g_test_add_func ("/layout/cells/items-follow-layer", test_cell_items_follow_layer);
 
   return g_test_run ();
 }

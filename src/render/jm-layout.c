@@ -1001,6 +1001,44 @@ jm_layout_get_cell_rect (JmLayout *self,
   return TRUE;
 }
 
+/**
+ * jm_layout_dup_cell_items:
+ *
+ * The items of the shown state in one cell, top to bottom, from the
+ * layout's index: the cost is the cell's, not the map's.
+ *
+ * Returns: (transfer container) (element-type JmItem): the items
+ */
+GPtrArray *
+jm_layout_dup_cell_items (JmLayout *self,
+                          JmStage  *stage,
+                          JmLane   *lane)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint stage_index, lane_index;
+  GArray *cell;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), items);
+
+  jm_layout_update (self);
+  if (!jm_object_store_find (jm_document_get_stages (self->document), JM_OBJECT (stage), &stage_index) ||
+      !jm_object_store_find (jm_document_get_lanes (self->document), JM_OBJECT (lane), &lane_index) ||
+      stage_index >= self->stages->len || lane_index >= self->lanes->len)
+    return items;
+
+  cell = jm_layout_cell (self, stage_index, lane_index);
+  for (guint i = 0; i < cell->len; i++)
+    {
+      const JmItemBox *box = &g_array_index (self->items, JmItemBox, g_array_index (cell, guint, i));
+
+      /* Ghosts of removed items are not items of the shown state. */
+      if (box->diff != JM_DIFF_REMOVED)
+        g_ptr_array_add (items, g_object_ref (box->item));
+    }
+
+  return items;
+}
+
 gboolean
 jm_layout_get_point_position (JmLayout       *self,
                               JmEmotionPoint *point,

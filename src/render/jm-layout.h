@@ -98,6 +98,9 @@ gboolean     jm_layout_get_link_bounds (JmLayout    *self,
 gboolean     jm_layout_get_persona_rect (JmLayout   *self,
                                          JmPersona  *persona,
                                          JmRect     *rect);
+GPtrArray   *jm_layout_dup_cell_items (JmLayout     *self,
+                                       JmStage      *stage,
+                                       JmLane       *lane);
 gboolean     jm_layout_get_cell_rect  (JmLayout     *self,
                                        JmStage      *stage,
                                        JmLane       *lane,

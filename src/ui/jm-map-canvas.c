@@ -262,9 +262,7 @@ jm_map_canvas_draw_insertion_mark (JmMapCanvas *self,
       !jm_layout_get_cell_rect (self->layout, self->drop.stage, self->drop.lane, &cell))
     return;
 
-  cell_items = jm_layer_dup_cell_items (jm_document_get_layer (self->document, jm_layout_get_shown_state (self->layout)),
-                                        jm_object_get_id (JM_OBJECT (self->drop.stage)),
-                                        jm_object_get_id (JM_OBJECT (self->drop.lane)));
+  cell_items = jm_layout_dup_cell_items (self->layout, self->drop.stage, self->drop.lane);
   if (index < cell_items->len && jm_layout_get_item_rect (self->layout, cell_items->pdata[index], &rect))
     y = rect.y - JM_ITEM_GAP / 2;
   else if (cell_items->len > 0 && jm_layout_get_item_rect (self->layout, cell_items->pdata[cell_items->len - 1], &rect))
