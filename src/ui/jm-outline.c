@@ -31,6 +31,7 @@ struct _JmOutline
   GtkWidget    *scrolled;
   GtkWidget    *view;
   guint         rebuild_id;
+  gboolean      stale;   /* changed while hidden: rebuilt when shown or asked */
 };
 
 enum {
@@ -93,6 +94,7 @@ jm_outline_rebuild (JmOutline *self)
   g_autoptr(GPtrArray) ordered = NULL;
   JmObjectStore *items, *stages, *lanes;
 
+  self->stale = FALSE;
   g_list_store_remove_all (self->rows);
   if (self->document == NULL)
     return;
@@ -145,12 +147,33 @@ jm_outline_rebuild_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Changes come in bursts (a paste, an undo of a group): rebuild once. */
+/* Changes come in bursts (a paste, an undo of a group): rebuild once.
+ * While the outline is hidden (the palette shows instead), nothing is
+ * rebuilt: each rebuild reads the whole map, which a giant map would pay on
+ * every edit, and the list's rows would be measured at startup for a page
+ * nobody sees. */
 static void
 jm_outline_queue_rebuild (JmOutline *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (jm_outline_rebuild_cb, self);
+}
+
+static void
+jm_outline_map (GtkWidget *widget)
+{
+  JmOutline *self = JM_OUTLINE (widget);
+
+  if (self->stale)
+    jm_outline_rebuild (self);
+
+  GTK_WIDGET_CLASS (jm_outline_parent_class)->map (widget);
 }
 
 static void
@@ -220,6 +243,7 @@ jm_outline_class_init (JmOutlineClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jm_outline_dispose;
+  widget_class->map = jm_outline_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jm-outline");
@@ -301,7 +325,16 @@ jm_outline_set_document (JmOutline    *self,
     }
 
   self->state = state;
-  jm_outline_rebuild (self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      jm_outline_rebuild (self);
+      return;
+    }
+
+  /* Nothing of the previous map stays alive in a hidden list. */
+  g_list_store_remove_all (self->rows);
+  self->stale = TRUE;
 }
 
 /**
@@ -313,6 +346,9 @@ GListModel *
 jm_outline_get_model (JmOutline *self)
 {
   g_return_val_if_fail (JM_IS_OUTLINE (self), NULL);
+
+  if (self->stale)
+    jm_outline_rebuild (self);
 
   return G_LIST_MODEL (self->rows);
 }

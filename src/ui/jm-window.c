@@ -36,6 +36,7 @@ struct _JmWindow
   char           *etag;
   GCancellable   *cancellable;
   gboolean        close_after_save;
+  GtkWindow      *shortcuts_window;
 
   /* Template children */
   AdwWindowTitle  *window_title;
@@ -693,6 +694,29 @@ jm_window_toggle_inspector_action (GtkWidget  *widget,
 
   gtk_revealer_set_reveal_child (self->inspector_revealer,
                                  !gtk_revealer_get_reveal_child (self->inspector_revealer));
+}
+
+/* The shortcuts window is built when first asked for, not with every
+ * window as GtkApplication does with gtk/help-overlay.ui: it is a large
+ * tree that few sessions open, and building it costs a tenth of startup. */
+static void
+jm_window_show_shortcuts_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/journeymap/Journeymap/ui/jm-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
 }
 
 #define JM_CLIPBOARD_MIME "application/x-journeymap+xml"
@@ -1425,6 +1449,9 @@ jm_window_dispose (GObject *object)
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   g_clear_pointer (&self->differences, g_ptr_array_unref);
   g_clear_pointer (&self->etag, g_free);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -1498,6 +1525,9 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "doc.link", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, jm_window_toggle_inspector_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, jm_window_show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "doc.start-future", NULL, jm_window_start_future_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, jm_window_discard_recovered_action);
   gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);

@@ -1137,14 +1137,14 @@ outline_has (gpointer data)
 }
 
 /* The outline lists each stage followed by its cards, lane by lane, then
- * the lanes; it follows edits; activating a row selects its card, stage or
- * lane on the map. */
+ * the lanes; while shown it follows edits; activating a row selects its
+ * card, stage or lane on the map. */
 static void
 test_outline (Fixture       *fixture,
               gconstpointer  data)
 {
   JmOutline *outline = jm_window_get_outline (fixture->window);
-  GListModel *model = jm_outline_get_model (outline);
+  GListModel *model;
   JmDocument *document = jm_window_get_document (fixture->window);
   JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   guint n_items = jm_object_store_get_n_objects (jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)));
@@ -1154,7 +1154,14 @@ test_outline (Fixture       *fixture,
   g_autoptr(JmObject) first = NULL;
   g_autoptr(JmObject) second = NULL;
   g_autoptr(JmObject) last = NULL;
-  gpointer wait[2] = { model, GUINT_TO_POINTER (n_rows + 1) };
+  gpointer wait[2];
+
+  /* The Outline tab of the sidebar, as a keyboard user opens it. */
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (outline))), GTK_WIDGET (outline));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (outline));
+  model = jm_outline_get_model (outline);
+  wait[0] = model;
+  wait[1] = GUINT_TO_POINTER (n_rows + 1);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows);
   first = g_list_model_get_item (model, 0);
@@ -1177,6 +1184,20 @@ test_outline (Fixture       *fixture,
   g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) last);
   g_signal_emit_by_name (outline, "object-activated", first);
   g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) first);
+
+  /* Hidden behind the palette it does not follow edits, and catches up
+   * when shown again. */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (outline))), "palette");
+  jm_ui_test_iterate ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (outline)));
+  g_assert_nonnull (jm_edit_add_item (jm_window_get_stack (fixture->window), JM_LAYER_STATE_CURRENT,
+                                      JM_ITEM_KIND_NOTE, "stage-awareness", "lane-actions", 0, "Second!", NULL));
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (outline))), GTK_WIDGET (outline));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (outline));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows + 2);
+  g_clear_object (&second);
+  second = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (jm_item_get_title (JM_ITEM (second)), ==, "Second!");
 }
 
 /* Without a pointer: a palette entry activated adds its kind at the end of

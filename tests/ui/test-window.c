@@ -197,6 +197,57 @@ test_window_open_error_shows_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+shortcuts_window_shown (gpointer data)
+{
+  return find_shortcuts_window () != NULL;
+}
+
+/* The shortcuts window is built on demand (not with every window), by the
+ * menu entry and by Ctrl+?, and belongs to its map's window. */
+static void
+test_window_shortcuts_on_demand (void)
+{
+  JmWindow *window = jm_window_new (application);
+  GtkWindow *shortcuts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (window));
+  g_assert_null (find_shortcuts_window ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  jm_ui_test_wait_until (shortcuts_window_shown, NULL);
+  shortcuts = find_shortcuts_window ();
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+
+  /* Closing hides it; asking again shows the same one. */
+  gtk_window_close (shortcuts);
+  jm_ui_test_iterate ();
+  g_assert_null (find_shortcuts_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  jm_ui_test_wait_until (shortcuts_window_shown, NULL);
+  g_assert_true (find_shortcuts_window () == shortcuts);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+  g_assert_null (find_shortcuts_window ());
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -224,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/recent-files", test_window_recent_files);
   g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
+  g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
 
   status = g_test_run ();
 
