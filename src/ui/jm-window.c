@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include "jm-window.h"
 
 #include <glib/gi18n.h>
@@ -413,13 +415,14 @@ static void
 on_benchmark_frame_painted_cb (GdkFrameClock *clock,
                                JmWindow      *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_benchmark_frame_painted_cb, self);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (self)));
+  _exit (0);
 }
 
 /* The startup benchmark (tests/bench) measures from launch to the first
  * frame that shows the map: with JOURNEYMAP_QUIT_AFTER_FIRST_FRAME set, the
- * app quits once that frame is painted. */
+ * app ends as soon as the display has that frame, without the teardown that
+ * a startup figure should not count (the GTK baseline does the same). */
 static void
 jm_window_quit_after_next_frame_if_asked (JmWindow *self)
 {
