@@ -439,26 +439,66 @@ assert_cells_match_layer (JmLayout     *layout,
   g_assert_cmpuint (n_compared, >, 20);
 }
 
+static JmDocument *
+load_example (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  document = jm_xml_reader_read_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+/* Large maps measure their cards' text in several threads, each with its
+ * own font map: every card must come out exactly as measured alone. */
+static void
+test_parallel_measures_match (void)
+{
+  g_autoptr(JmDocument) document = load_example ("saas-onboarding.jmap");
+  g_autoptr(JmLayout) alone = jm_layout_new (document, JM_LAYER_MODE_BOTH);
+  g_autoptr(JmLayout) shared = jm_layout_new (document, JM_LAYER_MODE_BOTH);
+  JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
+  double width, height, shared_width, shared_height;
+
+  _jm_layout_set_parallel_threshold (alone, G_MAXUINT);
+  _jm_layout_set_parallel_threshold (shared, 1);
+  jm_layout_get_size (alone, &width, &height);
+  jm_layout_get_size (shared, &shared_width, &shared_height);
+  g_assert_cmpfloat (width, ==, shared_width);
+  g_assert_cmpfloat (height, ==, shared_height);
+
+  g_assert_cmpuint (shared->items->len, ==, alone->items->len);
+  g_assert_cmpuint (alone->items->len, >=, jm_object_store_get_n_objects (jm_layer_get_items (future)));
+  for (guint i = 0; i < alone->items->len; i++)
+    {
+      const JmItemBox *a = &g_array_index (alone->items, JmItemBox, i);
+      const JmItemBox *b = &g_array_index (shared->items, JmItemBox, i);
+
+      g_assert_true (a->item == b->item);
+      g_assert_cmpfloat (a->title_height, >, 0);
+      g_assert_cmpfloat (a->title_height, ==, b->title_height);
+      g_assert_cmpfloat (a->body_height, ==, b->body_height);
+      g_assert_cmpfloat (a->rel_y, ==, b->rel_y);
+    }
+}
+
 /* The canvas asks the layout, not the layer, for a cell's items while a
  * card is dragged: same items, same order, without ghosts of the compared
  * view, at the cost of the cell and not of the map. */
 static void
 test_cell_items_follow_layer (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "saas-onboarding.jmap", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmDocument) document = load_example ("saas-onboarding.jmap");
   g_autoptr(JmLayout) layout = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = jm_xml_reader_read_bytes (bytes, "saas-onboarding.jmap", &error);
-  g_assert_no_error (error);
 
   layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
   assert_cells_match_layer (layout, document, JM_LAYER_STATE_CURRENT);
@@ -485,6 +525,7 @@ main (int   argc,
   ADD ("/layout/layers/compare-marks-differences", test_compare_marks_differences);
 #undef ADD
   g_test_add_func ("/layout/cells/items-follow-layer", test_cell_items_follow_layer);
+  g_test_add_func ("/layout/measure/parallel-matches", test_parallel_measures_match);
 
   return g_test_run ();
 }

@@ -104,6 +104,7 @@ struct _JmLayout
   GHashTable   *dirty_items;     /* JmItem set */
   gboolean      needs_rebuild;
   gboolean      needs_geometry;
+  guint         parallel_threshold; /* cards to measure before threads help */
 };
 
 JmLayer *_jm_layout_get_primary_layer (JmLayout         *self);
@@ -114,5 +115,8 @@ double   _jm_layout_score_to_y        (JmLayout         *self,
 void     _jm_layout_curve_band        (JmLayout         *self,
                                        double           *top,
                                        double           *bottom);
+
+void     _jm_layout_set_parallel_threshold (JmLayout *self,
+                                            guint     n_items);
 
 G_END_DECLS

@@ -134,13 +134,32 @@ jm_layout_measure_key (JmItem *item,
   return key;
 }
 
+/* The width the text of an item in this column wraps at. */
+static double
+jm_layout_text_width (JmLayout *self,
+                      guint     stage_index)
+{
+  return jm_layout_item_width (self, stage_index) - 2 * JM_ITEM_PADDING - JM_ITEM_ACCENT;
+}
+
+static void
+measure_entry_fill (MeasureEntry *entry,
+                    PangoContext *pango,
+                    JmItem       *item,
+                    double        width)
+{
+  entry->title_height = jm_theme_measure_text (pango, JM_FONT_ITEM_TITLE, jm_item_get_title (item), width, 4);
+  entry->body_height = jm_theme_measure_text (pango, JM_FONT_ITEM_BODY, jm_item_get_body (item), width,
+                                              JM_BODY_MAX_LINES);
+}
+
 /* Measuring text is the costly part of a layout: results are kept per
  * item and reused while its text and width stay the same. */
 static void
 jm_layout_measure_item (JmLayout  *self,
                         JmItemBox *box)
 {
-  double width = jm_layout_item_width (self, box->stage_index) - 2 * JM_ITEM_PADDING - JM_ITEM_ACCENT;
+  double width = jm_layout_text_width (self, box->stage_index);
   guint key = jm_layout_measure_key (box->item, width);
   MeasureEntry *entry = g_hash_table_lookup (self->measures, box->item);
   double height;
@@ -153,11 +172,7 @@ jm_layout_measure_item (JmLayout  *self,
           g_hash_table_insert (self->measures, box->item, entry);
         }
       entry->key = key;
-      entry->title_height = jm_theme_measure_text (self->pango, JM_FONT_ITEM_TITLE,
-                                                   jm_item_get_title (box->item), width, 4);
-      entry->body_height = jm_theme_measure_text (self->pango, JM_FONT_ITEM_BODY,
-                                                  jm_item_get_body (box->item), width,
-                                                  JM_BODY_MAX_LINES);
+      measure_entry_fill (entry, self->pango, box->item, width);
     }
 
   box->measure_key = key;
@@ -317,12 +332,150 @@ jm_layout_diff_of (JmLayout *self,
   return jm_object_equal (JM_OBJECT (item), JM_OBJECT (counterpart)) ? JM_DIFF_NONE : JM_DIFF_CHANGED;
 }
 
+/* Parallel measuring {{{ */
+
+typedef struct
+{
+  JmItem       *item;
+  double        width;
+  MeasureEntry  entry;
+} PendingMeasure;
+
+typedef struct
+{
+  PendingMeasure *pending;
+  guint           n;
+} MeasureChunk;
+
+static void
+measure_chunk (PangoContext       *pango,
+               const MeasureChunk *chunk)
+{
+  for (guint i = 0; i < chunk->n; i++)
+    measure_entry_fill (&chunk->pending[i].entry, pango, chunk->pending[i].item, chunk->pending[i].width);
+}
+
+/* A worker measures with a context of its own thread's font map: PangoCairo
+ * gives each thread its own, so nothing is shared with the main thread. */
+static gpointer
+measure_chunk_thread (gpointer data)
+{
+  PangoContext *pango = jm_theme_create_pango_context ();
+
+  measure_chunk (pango, data);
+  g_object_unref (pango);
+  return NULL;
+}
+
+/* Items in @items whose text has no valid measure yet. */
+static GArray *
+jm_layout_collect_pending (JmLayout  *self,
+                           GPtrArray *items)
+{
+  GArray *pending = g_array_new (FALSE, FALSE, sizeof (PendingMeasure));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JmItem *item = items->pdata[i];
+      int stage_index = jm_document_get_stage_index (self->document, jm_item_get_stage_id (item));
+      PendingMeasure measure = { item };
+      MeasureEntry *entry;
+
+      if (stage_index < 0)
+        continue;
+
+      measure.width = jm_layout_text_width (self, stage_index);
+      measure.entry.key = jm_layout_measure_key (item, measure.width);
+      entry = g_hash_table_lookup (self->measures, item);
+      if (entry == NULL || entry->key != measure.entry.key)
+        g_array_append_val (pending, measure);
+    }
+
+  return pending;
+}
+
+/* Opening a large map measures every card's text: the work is shared out
+ * among the processors, and each measure lands in the cache that adding
+ * the items then reads. Small batches stay on the main thread, where
+ * starting threads would cost more than it saves. */
+static void
+jm_layout_premeasure (JmLayout  *self,
+                      GPtrArray *items)
+{
+  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint n_chunks = CLAMP (g_get_num_processors (), 1, 8);
+  MeasureChunk chunks[8];
+  guint per_chunk;
+
+  if (items->len < self->parallel_threshold || n_chunks < 2)
+    return;
+
+  pending = jm_layout_collect_pending (self, items);
+  if (pending->len < self->parallel_threshold)
+    return;
+
+  per_chunk = (pending->len + n_chunks - 1) / n_chunks;
+  for (guint c = 0; c < n_chunks; c++)
+    {
+      guint start = MIN (c * per_chunk, pending->len);
+
+      chunks[c].pending = &g_array_index (pending, PendingMeasure, start);
+      chunks[c].n = MIN (per_chunk, pending->len - start);
+      if (c > 0)
+        g_ptr_array_add (threads, g_thread_new ("jm-measure", measure_chunk_thread, &chunks[c]));
+    }
+
+  measure_chunk (self->pango, &chunks[0]);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingMeasure *measure = &g_array_index (pending, PendingMeasure, i);
+
+      g_hash_table_insert (self->measures, measure->item, g_memdup2 (&measure->entry, sizeof (MeasureEntry)));
+    }
+}
+
+/* }}} */
+
+/* The items the layout shows: those of the primary layer, then the ghosts
+ * of what the future state removes. */
+static GPtrArray *
+jm_layout_shown_items (JmLayout *self,
+                       JmLayer  *primary,
+                       JmLayer  *ghost)
+{
+  JmObjectStore *items = jm_layer_get_items (primary);
+  GPtrArray *shown = g_ptr_array_sized_new (jm_object_store_get_n_objects (items));
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+    g_ptr_array_add (shown, jm_object_store_get_object (items, i));
+
+  if (ghost != NULL)
+    {
+      JmObjectStore *ghost_items = jm_layer_get_items (ghost);
+
+      for (guint i = 0; i < jm_object_store_get_n_objects (ghost_items); i++)
+        {
+          JmItem *item = jm_object_store_get_object (ghost_items, i);
+
+          if (jm_layer_lookup_item (primary, jm_object_get_id (JM_OBJECT (item))) == NULL)
+            g_ptr_array_add (shown, item);
+        }
+    }
+
+  return shown;
+}
+
 static void
 jm_layout_build_items (JmLayout *self)
 {
   JmLayer *primary = _jm_layout_get_primary_layer (self);
   JmLayer *ghost = jm_layout_get_ghost_layer (self);
-  JmObjectStore *items = jm_layer_get_items (primary);
+  g_autoptr(GPtrArray) shown = jm_layout_shown_items (self, primary, ghost);
+  guint n_primary = jm_object_store_get_n_objects (jm_layer_get_items (primary));
   guint n_cells;
 
   jm_layout_free_cells (self);
@@ -334,24 +487,14 @@ jm_layout_build_items (JmLayout *self)
   g_array_set_size (self->items, 0);
   g_hash_table_remove_all (self->item_boxes);
 
-  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
-    {
-      JmItem *item = jm_object_store_get_object (items, i);
-      jm_layout_add_item (self, item, jm_layout_diff_of (self, item, ghost));
-    }
+  jm_layout_premeasure (self, shown);
 
   /* What the future removes stays in view, ghosted, after the rest. */
-  if (ghost != NULL)
+  for (guint i = 0; i < shown->len; i++)
     {
-      JmObjectStore *ghost_items = jm_layer_get_items (ghost);
+      JmItem *item = shown->pdata[i];
 
-      for (guint i = 0; i < jm_object_store_get_n_objects (ghost_items); i++)
-        {
-          JmItem *item = jm_object_store_get_object (ghost_items, i);
-
-          if (jm_layer_lookup_item (primary, jm_object_get_id (JM_OBJECT (item))) == NULL)
-            jm_layout_add_item (self, item, JM_DIFF_REMOVED);
-        }
+      jm_layout_add_item (self, item, i < n_primary ? jm_layout_diff_of (self, item, ghost) : JM_DIFF_REMOVED);
     }
 }
 
@@ -757,6 +900,7 @@ jm_layout_init (JmLayout *self)
   self->measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->dirty_items = g_hash_table_new (NULL, NULL);
   self->pango = jm_theme_create_pango_context ();
+  self->parallel_threshold = 2000;
   self->curve_lane = -1;
   self->needs_rebuild = TRUE;
 }
@@ -1436,3 +1580,14 @@ jm_layout_query_items (JmLayout     *self,
 }
 
 /* }}} */
+
+/* For tests: measure in parallel from @n_items cards on (G_MAXUINT: never). */
+void
+_jm_layout_set_parallel_threshold (JmLayout *self,
+                                   guint     n_items)
+{
+  g_return_if_fail (JM_IS_LAYOUT (self));
+
+  self->parallel_threshold = n_items;
+  self->needs_rebuild = TRUE;
+}
