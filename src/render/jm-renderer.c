@@ -135,6 +135,36 @@ text_width (const Painter *p,
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* A one-line label, laid out once both to measure it and to show it. */
+static PangoLayout *
+label_layout (const Painter *p,
+              JmFont         font,
+              const char    *text,
+              double        *width)
+{
+  PangoLayout *layout = jm_theme_create_text_layout (p->layout->pango, font, text, -1, 0);
+  PangoRectangle logical;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+
+  return layout;
+}
+
+static void
+show_layout_at (const Painter *p,
+                PangoLayout   *layout,
+                double         x,
+                double         y,
+                const JmColor *color)
+{
+  cairo_move_to (p->cr, x, y);
+  set_color (p, color);
+  pango_cairo_show_layout (p->cr, layout);
+  cairo_new_path (p->cr);
+}
+
 static void
 draw_pill_label (const Painter *p,
                  const char    *text,
@@ -143,13 +173,15 @@ draw_pill_label (const Painter *p,
                  const JmColor *fill,
                  const JmColor *color)
 {
-  double width = text_width (p, JM_FONT_CAPTION, text) + 10;
+  double text_extent;
+  g_autoptr(PangoLayout) layout = label_layout (p, JM_FONT_CAPTION, text, &text_extent);
+  double width = text_extent + 10;
   double height = 16;
 
   rounded_rectangle (p->cr, cx - width / 2, cy - height / 2, width, height, height / 2);
   set_color (p, fill);
   cairo_fill (p->cr);
-  draw_text (p, JM_FONT_CAPTION, text, cx - width / 2 + 5, cy - height / 2 + 2, width, 1, color);
+  show_layout_at (p, layout, cx - width / 2 + 5, cy - height / 2 + 2, color);
 }
 
 /* A round badge with a pictogram, as for Moments of Truth. */
@@ -988,6 +1020,7 @@ draw_point_label (const Painter    *p,
 {
   const char *label = jm_emotion_point_get_label (box->point);
   const double height = 16;
+  g_autoptr(PangoLayout) layout = NULL;
   JmRect above, below, *chosen;
   double width;
 
@@ -996,7 +1029,15 @@ draw_point_label (const Painter    *p,
   if (label == NULL || *label == '\0' || !rect_visible (p, box->x - 70, box->y - 40, 140, 80))
     return;
 
-  width = MIN (text_width (p, JM_FONT_SUBHEADING, label), 140);
+  layout = label_layout (p, JM_FONT_SUBHEADING, label, &width);
+  if (width > 140)
+    {
+      /* Too long: cut with an ellipsis at the widest a label may be. */
+      width = 140;
+      pango_layout_set_width (layout, (int) ((width + 1) * PANGO_SCALE));
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
   above = (JmRect) { box->x - width / 2, box->y - JM_POINT_RADIUS - 18, width, height };
   below = (JmRect) { box->x - width / 2, box->y + JM_POINT_RADIUS + 3, width, height };
   chosen = jm_emotion_point_get_score (box->point) >= 0 ? &above : &below;
@@ -1004,7 +1045,7 @@ draw_point_label (const Painter    *p,
     chosen = chosen == &above ? &below : &above;
 
   g_array_append_val (taken, *chosen);
-  draw_text (p, JM_FONT_SUBHEADING, label, chosen->x, chosen->y, width + 1, 1, &p->theme->text);
+  show_layout_at (p, layout, chosen->x, chosen->y, &p->theme->text);
 }
 
 static guint
@@ -1062,6 +1103,32 @@ draw_curve_run (const Painter    *p,
     }
 }
 
+/* Narrows a run of points, in order along the map, to those in view and
+ * four beyond on each side: the curve through them is the same in view
+ * (each point's tangent depends on its neighbours), its ends and their
+ * fill edges lie out of view, and a giant map's frame does not pay for
+ * its whole curve. */
+static void
+visible_run (const Painter    *p,
+             const JmPointBox *points,
+             guint            *first,
+             guint            *end)
+{
+  const guint margin = 4;
+  guint lo = *first, hi = *end;
+
+  if (p->clip == NULL)
+    return;
+
+  while (lo < hi && points[lo].x < p->clip->x)
+    lo++;
+  while (hi > lo && points[hi - 1].x > p->clip->x + p->clip->width)
+    hi--;
+
+  *first = lo >= *first + margin ? lo - margin : *first;
+  *end = hi + margin <= *end ? hi + margin : *end;
+}
+
 static void
 draw_curve (const Painter *p)
 {
@@ -1093,7 +1160,10 @@ draw_curve (const Painter *p)
       if (i == layout->points->len || points[i].ghost != points[start].ghost ||
           points[i].persona_index != points[start].persona_index)
         {
-          draw_curve_run (p, points + start, i - start, zero_y, taken);
+          guint first = start, end = i;
+
+          visible_run (p, points, &first, &end);
+          draw_curve_run (p, points + first, end - first, zero_y, taken);
           start = i;
         }
     }
