@@ -1107,7 +1107,8 @@ draw_curve_run (const Painter    *p,
  * four beyond on each side: the curve through them is the same in view
  * (each point's tangent depends on its neighbours), its ends and their
  * fill edges lie out of view, and a giant map's frame does not pay for
- * its whole curve. */
+ * its whole curve. A ghost curve is dashed from its start, so it is drawn
+ * whole: cut, its dashes would shift. */
 static void
 visible_run (const Painter    *p,
              const JmPointBox *points,
@@ -1117,7 +1118,7 @@ visible_run (const Painter    *p,
   const guint margin = 4;
   guint lo = *first, hi = *end;
 
-  if (p->clip == NULL)
+  if (p->clip == NULL || points[lo].ghost)
     return;
 
   while (lo < hi && points[lo].x < p->clip->x)
