@@ -15,7 +15,7 @@ build_dir=${BUILD_DIR:-$top/_build}
 
 packages=(
   build-essential meson ninja-build pkg-config
-  libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils librsvg2-dev librsvg2-bin libcairo2-dev
+  libgtk-4-dev libgtk-4-bin libadwaita-1-dev libxml2-dev libxml2-utils librsvg2-dev librsvg2-bin libcairo2-dev
   gettext xvfb xauth xdotool imagemagick desktop-file-utils appstream poppler-utils
   fonts-cantarell
 )
