@@ -555,7 +555,8 @@ reader_children (Reader        *r,
       if (type != XML_READER_TYPE_ELEMENT)
         continue;
 
-      if (reader_is_our_namespace (r) && func (r, reader_local_name (r), data))
+      /* Without @func the element holds no known children at all. */
+      if (func != NULL && reader_is_our_namespace (r) && func (r, reader_local_name (r), data))
         continue;
       if (r->error != NULL)
         return FALSE;
