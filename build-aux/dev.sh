@@ -17,7 +17,7 @@ packages=(
   build-essential meson ninja-build pkg-config
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev libxml2-dev libxml2-utils librsvg2-dev librsvg2-bin libcairo2-dev
   gettext xvfb xauth xdotool imagemagick desktop-file-utils appstream poppler-utils
-  fonts-cantarell
+  fonts-cantarell clang libclang-rt-14-dev valgrind
 )
 
 install_missing_packages () {

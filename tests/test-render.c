@@ -96,7 +96,7 @@ pixel_at (cairo_surface_t *surface,
   g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
   g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
 
-  return *(const guint32 *) (data + y * stride + x * 4);
+  return *(const guint32 *) (const void *) (data + y * stride + x * 4);
 }
 
 static void

@@ -592,7 +592,7 @@ draw_lane_header (const Painter   *p,
   draw_text (p, JM_FONT_HEADING, jm_lane_get_name (lane->lane), x + JM_CELL_PADDING + 26,
              lane->y + JM_CELL_PADDING, width - 2 * JM_CELL_PADDING - 26, 3, &p->theme->text);
 
-  if (kind == JM_LANE_KIND_EMOTIONS && (int) (lane - (JmLaneBox *) layout->lanes->data) == layout->curve_lane)
+  if (kind == JM_LANE_KIND_EMOTIONS && (int) (lane - (JmLaneBox *) (void *) layout->lanes->data) == layout->curve_lane)
     {
       JmObjectStore *personas = jm_document_get_personas (layout->document);
       double legend_y = lane->y + JM_CELL_PADDING + 28;
@@ -1134,7 +1134,7 @@ static void
 draw_curve (const Painter *p)
 {
   JmLayout *layout = p->layout;
-  const JmPointBox *points = (const JmPointBox *) layout->points->data;
+  const JmPointBox *points = (const JmPointBox *) (void *) layout->points->data;
   double top, bottom, zero_y, right;
   const double dashes[] = { 2, 4 };
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (JmRect));

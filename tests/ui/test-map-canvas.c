@@ -1308,6 +1308,8 @@ test_export_dialog (Fixture       *fixture,
   {
     g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (dialog));
     g_autofree char *png = jm_ui_test_save_screenshot (texture, "export-dialog.png");
+
+    g_assert_nonnull (png);
   }
 
   jm_export_dialog_get_options (dialog, &format, &options);
