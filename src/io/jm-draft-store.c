@@ -76,6 +76,8 @@ jm_draft_store_read_index (JmDraftStore *self)
   GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_draft_free);
   g_autofree char *path = jm_draft_store_path (self, JM_DRAFT_INDEX);
   g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) raw = NULL;
   g_autoptr(GVariant) index = NULL;
   g_autoptr(GVariant) list = NULL;
   g_autoptr(GVariantIter) iter = NULL;
@@ -87,8 +89,11 @@ jm_draft_store_read_index (JmDraftStore *self)
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return drafts;
 
-  index = g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, contents, length, FALSE, NULL, NULL);
-  index = g_variant_ref_sink (g_variant_get_normal_form (index));
+  /* The file may be damaged: its normal form is a copy that is safe to
+   * read whatever the bytes were. */
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  raw = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, FALSE));
+  index = g_variant_get_normal_form (raw);
   if (!g_variant_lookup (index, "version", "u", &version) || version != JM_DRAFT_INDEX_VERSION)
     return drafts;
 
