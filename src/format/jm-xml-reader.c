@@ -171,6 +171,17 @@ reader_fail_from_libxml (Reader *r)
       return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
                              _("The file holds a name too long to read."));
 
+    /* libxml2's safety limits (nesting depth, size of one text or
+     * attribute) end parsing with an internal error: say which. */
+    case XML_ERR_INTERNAL_ERROR:
+      if (r->xml_message != NULL && strstr (r->xml_message, "depth") != NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
+                               _("The file nests elements more than 256 levels deep, which no "
+                                 "journey map does."));
+      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
+                             _("The file holds a text or an attribute too large to read (%s)."),
+                             r->xml_message ? r->xml_message : "");
+
     default:
       break;
     }

@@ -11,6 +11,7 @@
 #include "ui/jm-application.h"
 #include "ui/jm-window.h"
 
+#include "jm-hostile-files.h"
 #include "jm-ui-test-utils.h"
 
 static JmApplication *application;
@@ -248,6 +249,64 @@ test_window_shortcuts_on_demand (void)
   g_assert_null (find_shortcuts_window ());
 }
 
+static AdwMessageDialog *
+take_error_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Each hostile file opened in a window gets an error dialog that names it,
+ * quickly; the app keeps running and a map open in another window is left
+ * as it was. */
+static void
+test_window_hostile_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  GArray *files = jm_hostile_files_create (dir);
+  JmWindow *other = open_test_map ();
+  JmDocument *other_document = jm_window_get_document (other);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const JmHostileFile *file = &g_array_index (files, JmHostileFile, i);
+      g_autoptr(GFile) gfile = g_file_new_for_path (file->path);
+      g_autofree char *basename = g_path_get_basename (file->path);
+      JmWindow *window = jm_window_new (application);
+      AdwMessageDialog *dialog;
+      gint64 start = g_get_monotonic_time ();
+
+      gtk_window_present (GTK_WINDOW (window));
+      jm_window_open_file (window, gfile);
+      jm_ui_test_wait_until (error_dialog_shown, NULL);
+      g_test_message ("%s refused in %.3f s", file->name, (g_get_monotonic_time () - start) / 1e6);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+
+      dialog = take_error_dialog ();
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), basename));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), file->expected));
+      g_assert_null (jm_window_get_document (window));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (window));
+      jm_ui_test_iterate ();
+    }
+
+  g_assert_true (jm_window_get_document (other) == other_document);
+  g_assert_false (jm_command_stack_get_modified (jm_window_get_stack (other)));
+  g_assert_cmpstr (jm_document_get_title (other_document), ==, "Online grocery: first order");
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  jm_hostile_files_remove (files, dir);
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -276,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
+  g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
 
   status = g_test_run ();
 

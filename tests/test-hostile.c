@@ -1,0 +1,105 @@
+/* test-hostile.c: files from anyone never hurt the command line
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each hostile file (entity bomb, external entity, 200,000-deep nesting, a
+ * 30 MB attribute, a 500 MB file, random bytes, a folder, a missing file)
+ * is refused by `journeymap check` and `journeymap export` with exit
+ * status 1 and a message that names the file, quickly, and nothing of
+ * another file is read or written.
+ */
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "jm-hostile-files.h"
+
+/* Generous against a loaded CI machine and sanitizers: a refusal takes a
+ * few milliseconds here; reading a 500 MB file or expanding a bomb would
+ * take far longer. */
+#define MAX_SECONDS 3.0
+
+typedef struct
+{
+  char  *err;
+  int    status;
+  double seconds;
+} Run;
+
+static void
+run_journeymap (Run         *run,
+                const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("JM_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  start = g_get_monotonic_time ();
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &run->err, &run->status, &error);
+  run->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_no_error (error);
+}
+
+static void
+assert_refused (const JmHostileFile *file,
+                const Run           *run)
+{
+  g_test_message ("%s: %.3f s: %s", file->name, run->seconds, run->err);
+  g_assert_true (WIFEXITED (run->status));
+  g_assert_cmpint (WEXITSTATUS (run->status), ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, file->path) || strstr (run->err, file->path) != NULL);
+  g_assert_nonnull (strstr (run->err, file->expected));
+  /* Nothing of a local file the map pointed at was read into the message. */
+  g_assert_null (strstr (run->err, "root:"));
+  g_assert_cmpfloat (run->seconds, <, MAX_SECONDS);
+}
+
+static void
+test_hostile_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.png", NULL);
+  GArray *files = jm_hostile_files_create (dir);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const JmHostileFile *file = &g_array_index (files, JmHostileFile, i);
+      const char *check[] = { "check", file->path, NULL };
+      const char *export[] = { "export", file->path, "-o", output, NULL };
+      Run run = { 0 };
+
+      run_journeymap (&run, check);
+      assert_refused (file, &run);
+      g_clear_pointer (&run.err, g_free);
+
+      run_journeymap (&run, export);
+      assert_refused (file, &run);
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+      g_clear_pointer (&run.err, g_free);
+    }
+
+  jm_hostile_files_remove (files, dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hostile/command-line-refuses", test_hostile_files);
+
+  return g_test_run ();
+}
