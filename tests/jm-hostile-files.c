@@ -146,6 +146,14 @@ jm_hostile_files_create (const char *dir)
   add_file (files, dir, "folder.jmap", "folder", NULL, 0);
   add_file (files, dir, "missing.jmap", "No such file", NULL, 0);
 
+  /* Root reads every file whatever its mode: only other users can test an
+   * unreadable one. */
+  if (geteuid () != 0)
+    {
+      add_file (files, dir, "unreadable.jmap", "Permission denied", MAP_HEAD MAP_TAIL, -1);
+      g_assert_cmpint (g_chmod (g_array_index (files, JmHostileFile, files->len - 1).path, 0), ==, 0);
+    }
+
   return files;
 }
 
