@@ -488,7 +488,8 @@ test_save_in_read_only_folder (Fixture       *fixture,
 
   g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
   g_assert_false (jm_document_io_save (document, file, NULL, NULL, NULL, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "map.jmap"));
   g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
 
   after = read_file (fixture->path);

@@ -19,6 +19,7 @@
 #include "format/jm-xml-names.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
+#include "io/jm-atomic-file.h"
 
 /* The etag is GIO's (modification time to the microsecond): saving over a
  * file whose etag changed since it was read means another program wrote
@@ -342,6 +343,7 @@ jm_document_io_save_bytes (GBytes        *bytes,
   g_autofree char *path = NULL;
   g_autofree char *target_path = NULL;
   g_autoptr(GFile) target = NULL;
+  g_autofree char *display_name = NULL;
   gboolean replacing;
   const char *data;
   gsize length;
@@ -368,15 +370,9 @@ jm_document_io_save_bytes (GBytes        *bytes,
 
   data = g_bytes_get_data (bytes, &length);
   replacing = jm_document_io_file_mode (target_path, &mode);
-  if (!g_file_set_contents_full (target_path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 replacing ? mode : 0666, error))
+  display_name = jm_document_io_display_name (file);
+  if (!jm_atomic_file_replace (target_path, display_name, data, length, replacing ? mode : -1, error))
     return FALSE;
-
-  /* The new file was created through the umask, which may have taken bits
-   * the old one had (0664 under umask 022): give them back. */
-  if (replacing)
-    g_chmod (target_path, mode);
 
   if (new_etag != NULL)
     *new_etag = jm_document_io_query_etag (target, cancellable, NULL);
