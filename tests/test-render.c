@@ -497,6 +497,130 @@ test_embedded_images (void)
   cairo_surface_destroy (surface);
 }
 
+static guint32
+png_crc (const guchar *data,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
+
+/* A red 8×8 PNG whose header may claim another size (with a valid CRC). */
+static GByteArray *
+red_png (guint32 claimed_side)
+{
+  cairo_surface_t *red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  cairo_t *cr = cairo_create (red);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (red, append_cb, png);
+  cairo_surface_destroy (red);
+
+  if (claimed_side != 8)
+    {
+      guint32 side = GUINT32_TO_BE (claimed_side);
+      guint32 crc;
+
+      /* IHDR: length at 8, "IHDR" at 12, width at 16, height at 20, CRC
+       * of type and data at 29. */
+      memcpy (png->data + 16, &side, 4);
+      memcpy (png->data + 20, &side, 4);
+      crc = GUINT32_TO_BE (png_crc (png->data + 12, 4 + 13));
+      memcpy (png->data + 29, &crc, 4);
+    }
+  return png;
+}
+
+static guint32
+image_item_pixel (const char *media_type,
+                  const char *data_base64)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>Images</title>"
+    "<stages><stage id=\"s\"><name>S</name></stage></stages>"
+    "<lanes><lane id=\"l\" kind=\"images\"><name>L</name></lane></lanes>"
+    "<layer state=\"current\"><items><item id=\"i\" kind=\"image\" stage=\"s\" lane=\"l\">"
+    "<title>Picture</title><image media-type=\"%s\">%s</image></item></items></layer>"
+    "</journey-map>", media_type, data_base64);
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = jm_xml_reader_read_bytes (bytes, "images.jmap", &error);
+  g_autoptr(JmLayout) layout = NULL;
+  cairo_surface_t *surface;
+  JmRect rect;
+  guint32 pixel;
+
+  g_assert_no_error (error);
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  g_assert_true (jm_layout_get_item_rect (layout, jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i"), &rect));
+  pixel = pixel_at (surface, rect.x + rect.width / 2, rect.y + rect.height - JM_ITEM_PADDING - JM_IMAGE_HEIGHT / 2);
+  cairo_surface_destroy (surface);
+  return pixel;
+}
+
+static gboolean
+is_red (guint32 pixel)
+{
+  return ((pixel >> 16) & 0xff) > 200 && ((pixel >> 8) & 0xff) < 60 && (pixel & 0xff) < 60;
+}
+
+/* Pictures come from anyone: a PNG that claims 100,000 pixels a side is
+ * not decoded (the placeholder shows, at once), and an SVG picture reads
+ * no file of the computer it is shown on. */
+static void
+test_hostile_images (void)
+{
+  g_autoptr(GByteArray) honest = red_png (8);
+  g_autoptr(GByteArray) giant = red_png (100000);
+  g_autofree char *honest_base64 = g_base64_encode (honest->data, honest->len);
+  g_autofree char *giant_base64 = g_base64_encode (giant->data, giant->len);
+  g_autofree char *dir = g_dir_make_tmp ("jm-images-XXXXXX", NULL);
+  g_autofree char *local_png = g_build_filename (dir, "red.png", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_base64 = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_assert_true (is_red (image_item_pixel ("image/png", honest_base64)));
+
+  start = g_get_monotonic_time ();
+  g_assert_false (is_red (image_item_pixel ("image/png", giant_base64)));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  g_file_set_contents (local_png, (const char *) honest->data, honest->len, &error);
+  g_assert_no_error (error);
+  svg = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                         "width=\"8\" height=\"8\"><image xlink:href=\"file://%s\" href=\"file://%s\" "
+                         "width=\"8\" height=\"8\"/></svg>", local_png, local_png);
+  svg_base64 = g_base64_encode ((const guchar *) svg, strlen (svg));
+  g_assert_false (is_red (image_item_pixel ("image/svg+xml", svg_base64)));
+
+  /* The same picture inside the SVG, as a data: URL, is drawn: what kept
+   * the red out above was the file being outside. */
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&svg_base64, g_free);
+  svg = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                         "width=\"8\" height=\"8\"><image xlink:href=\"data:image/png;base64,%s\" "
+                         "width=\"8\" height=\"8\"/></svg>", honest_base64);
+  svg_base64 = g_base64_encode ((const guchar *) svg, strlen (svg));
+  g_assert_true (is_red (image_item_pixel ("image/svg+xml", svg_base64)));
+
+  g_unlink (local_png);
+  g_rmdir (dir);
+}
+
 /* Golden images: drawn on these machines with these fonts, compared with
  * a small tolerance for antialiasing. JM_UPDATE_GOLDEN=1 rewrites them. */
 static void
@@ -590,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/vector-one-page", test_pdf_is_vector_and_one_page);
   g_test_add_func ("/export/options/refused", test_export_refuses_bad_options);
   g_test_add_func ("/render/images/embedded", test_embedded_images);
+  g_test_add_func ("/render/images/hostile", test_hostile_images);
 
   g_test_add_data_func ("/render/golden/layout@current", "layout@current", test_golden);
   for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
