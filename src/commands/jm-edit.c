@@ -1207,7 +1207,7 @@ jm_edit_paste_one (JmCommandStack  *stack,
   if (!jm_edit_check_cell (stack, target_stage, target_lane, error))
     return NULL;
 
-  jm_command_stack_begin_group (stack, _("Paste Item"));
+  jm_command_stack_begin_group (stack, g_dngettext (GETTEXT_PACKAGE, "Paste Item", "Paste Items", 1));
   ok = jm_edit_copy_values (stack, JM_OBJECT (source), JM_OBJECT (copy), error) &&
        jm_edit_push_set_string (stack, copy, "stage-id", target_stage, error) &&
        jm_edit_push_set_string (stack, copy, "lane-id", target_lane, error) &&

@@ -27,6 +27,7 @@
 #include "jm-inspector.h"
 #include "jm-outline.h"
 #include "jm-palette.h"
+#include "jm-print.h"
 
 struct _JmWindow
 {
@@ -119,6 +120,7 @@ jm_window_update_actions (JmWindow *self)
   g_assert (JM_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_map);
@@ -697,6 +699,19 @@ jm_window_toggle_inspector_action (GtkWidget  *widget,
 
   gtk_revealer_set_reveal_child (self->inspector_revealer,
                                  !gtk_revealer_get_reveal_child (self->inspector_revealer));
+}
+
+static void
+jm_window_print_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  jm_print_show_dialog (GTK_WINDOW (self), self->document, self->layer_mode);
 }
 
 /* The shortcuts window is built when first asked for, not with every
@@ -1553,6 +1568,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "doc.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, jm_window_print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ui/jm-application.h"
+#include "ui/jm-print.h"
 #include "ui/jm-window.h"
 
 #include "jm-hostile-files.h"
@@ -307,6 +308,93 @@ test_window_hostile_files (void)
   jm_hostile_files_remove (files, dir);
 }
 
+static int
+pdf_pages (const char *path,
+           double     *width,
+           double     *height)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *line;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "Page size:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", width, height), ==, 2);
+  return atoi (strstr (out, "Pages:") + strlen ("Pages:"));
+}
+
+/* Rasterises page @page (from 1) of a PDF at 20 dpi. */
+static GdkTexture *
+pdf_page_texture (const char *path,
+                  int         page,
+                  const char *dir)
+{
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *first = g_strdup_printf ("%d", page);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftoppm", "-png", "-r", "20", "-singlefile", "-f", first, "-l", first, path, prefix, NULL };
+  GdkTexture *texture;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_unlink (png);
+  return texture;
+}
+
+/* Printing goes through GtkPrintOperation and the map's renderer: one page
+ * holds the whole map; a poster three pages across has three columns of
+ * pages, all with part of the map on them. */
+static void
+test_window_print_to_pdf (void)
+{
+  JmWindow *window = open_test_map ();
+  g_autofree char *dir = g_dir_make_tmp ("jm-print-XXXXXX", NULL);
+  g_autofree char *one = g_build_filename (dir, "one.pdf", NULL);
+  g_autofree char *poster = g_build_filename (dir, "poster.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  double width, height, poster_width, poster_height;
+  int n_pages;
+
+  g_assert_true (jm_print_to_pdf (GTK_WINDOW (window), jm_window_get_document (window), JM_LAYER_MODE_CURRENT,
+                                  JM_PRINT_MODE_FIT_PAGE, 1, one, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (one, &width, &height), ==, 1);
+
+  g_assert_true (jm_print_to_pdf (GTK_WINDOW (window), jm_window_get_document (window), JM_LAYER_MODE_CURRENT,
+                                  JM_PRINT_MODE_POSTER, 3, poster, &error));
+  g_assert_no_error (error);
+  n_pages = pdf_pages (poster, &poster_width, &poster_height);
+  g_assert_cmpint (n_pages % 3, ==, 0);
+  g_assert_cmpint (n_pages, >=, 3);
+  g_assert_cmpfloat (poster_width, ==, width);
+  g_assert_cmpfloat (poster_height, ==, height);
+
+  for (int page = 1; page <= n_pages; page++)
+    {
+      g_autoptr(GdkTexture) texture = pdf_page_texture (poster, page, dir);
+
+      /* Map content, not a blank sheet. */
+      g_assert_cmpuint (jm_ui_test_count_colors (texture), >, 8);
+    }
+
+  g_unlink (one);
+  g_unlink (poster);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -336,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
+  g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
 
   status = g_test_run ();
 

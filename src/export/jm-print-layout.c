@@ -1,0 +1,200 @@
+/* jm-print-layout.c: a map on paper, on one page or as a poster
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The geometry of printing, apart from any print dialog so that it can be
+ * tested: how large the map is drawn and which part of it each page
+ * shows. A poster is as many pages across as asked, each sharing a strip
+ * with its neighbours, which carries the marks to trim and glue along;
+ * the pages down follow from the map's proportions.
+ */
+
+#include "config.h"
+
+#include "jm-print-layout.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "render/jm-renderer.h"
+
+static void
+add_tile (JmPrintPlan *plan,
+          guint        row,
+          guint        column,
+          double       x,
+          double       y,
+          double       width,
+          double       height)
+{
+  JmPrintTile tile = { { x, y, width, height }, row, column };
+
+  g_array_append_val (plan->tiles, tile);
+}
+
+/**
+ * jm_print_plan_new:
+ * @map_width: the map's width in layout units
+ * @page_width: the printable width of a page, in points
+ * @pages_across: for a poster, the number of pages across (1 to
+ *   %JM_PRINT_MAX_PAGES_ACROSS)
+ *
+ * Returns: (transfer full): where each page's part of the map comes from
+ */
+JmPrintPlan *
+jm_print_plan_new (double      map_width,
+                   double      map_height,
+                   double      page_width,
+                   double      page_height,
+                   JmPrintMode mode,
+                   guint       pages_across)
+{
+  JmPrintPlan *plan = g_new0 (JmPrintPlan, 1);
+  double step_x, step_y;
+
+  plan->tiles = g_array_new (FALSE, FALSE, sizeof (JmPrintTile));
+  plan->page_width = MAX (page_width, 1.0);
+  plan->page_height = MAX (page_height, 1.0);
+  map_width = MAX (map_width, 1.0);
+  map_height = MAX (map_height, 1.0);
+
+  if (mode == JM_PRINT_MODE_FIT_PAGE || pages_across <= 1)
+    {
+      plan->scale = MIN (plan->page_width / map_width, plan->page_height / map_height);
+      plan->rows = plan->columns = 1;
+      add_tile (plan, 0, 0, 0, 0, plan->page_width / plan->scale, plan->page_height / plan->scale);
+      return plan;
+    }
+
+  /* The overlap never takes more than a third of a page. */
+  plan->columns = MIN (pages_across, JM_PRINT_MAX_PAGES_ACROSS);
+  plan->overlap = MIN (JM_PRINT_OVERLAP, MIN (plan->page_width, plan->page_height) / 3);
+  step_x = plan->page_width - plan->overlap;
+  step_y = plan->page_height - plan->overlap;
+  plan->scale = (plan->columns * step_x + plan->overlap) / map_width;
+  plan->rows = MAX (1, (guint) ceil ((map_height * plan->scale - plan->overlap) / step_y - 1e-9));
+
+  for (guint row = 0; row < plan->rows; row++)
+    for (guint column = 0; column < plan->columns; column++)
+      add_tile (plan, row, column, column * step_x / plan->scale, row * step_y / plan->scale,
+                plan->page_width / plan->scale, plan->page_height / plan->scale);
+
+  return plan;
+}
+
+void
+jm_print_plan_free (JmPrintPlan *plan)
+{
+  if (plan == NULL)
+    return;
+
+  g_array_unref (plan->tiles);
+  g_free (plan);
+}
+
+guint
+jm_print_plan_get_n_pages (const JmPrintPlan *plan)
+{
+  return plan->tiles->len;
+}
+
+/* Dashed lines where the strip shared with the next page begins, on the
+ * right and at the bottom: cut there, and lay the page over its
+ * neighbour's strip. */
+static void
+draw_overlap_marks (const JmPrintPlan *plan,
+                    const JmPrintTile *tile,
+                    cairo_t           *cr)
+{
+  const double dashes[] = { 4, 3 };
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 0.6);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+  if (tile->column + 1 < plan->columns)
+    {
+      cairo_move_to (cr, plan->page_width - plan->overlap, 0);
+      cairo_line_to (cr, plan->page_width - plan->overlap, plan->page_height);
+    }
+  if (tile->row + 1 < plan->rows)
+    {
+      cairo_move_to (cr, 0, plan->page_height - plan->overlap);
+      cairo_line_to (cr, plan->page_width, plan->page_height - plan->overlap);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* "Row 1, column 2 of 3 × 4" in a corner, so the pages can be put in
+ * order. */
+static void
+draw_page_label (const JmPrintPlan *plan,
+                 const JmPrintTile *tile,
+                 cairo_t           *cr)
+{
+  g_autofree char *text = g_strdup_printf (_("Row %u, column %u of %u × %u"),
+                                           tile->row + 1, tile->column + 1, plan->rows, plan->columns);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 7");
+  int width, height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, &height);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 2, 2, (double) width / PANGO_SCALE + 6, (double) height / PANGO_SCALE + 4);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_fill (cr);
+  cairo_move_to (cr, 5, 4);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/**
+ * jm_print_plan_draw_page:
+ * @cr: a context whose origin is the page's printable top left, in points
+ *
+ * Draws the part of the map on @page with the renderer of the canvas and
+ * the exports, then, on a poster, the overlap marks and the page's place.
+ */
+void
+jm_print_plan_draw_page (const JmPrintPlan *plan,
+                         guint              page,
+                         cairo_t           *cr,
+                         JmLayout          *layout)
+{
+  const JmPrintTile *tile;
+  JmRenderOptions options = { JM_THEME_LIGHT, FALSE, NULL, JM_RENDER_ALL };
+  double map_width, map_height;
+
+  g_return_if_fail (page < plan->tiles->len);
+
+  tile = &g_array_index (plan->tiles, JmPrintTile, page);
+  options.clip = &tile->source;
+  jm_layout_get_size (layout, &map_width, &map_height);
+
+  cairo_save (cr);
+  /* One page: centred. A poster: from the top left, page after page. */
+  if (plan->columns == 1 && plan->rows == 1)
+    cairo_translate (cr, (plan->page_width - map_width * plan->scale) / 2,
+                     (plan->page_height - map_height * plan->scale) / 2);
+  cairo_rectangle (cr, 0, 0, MIN (plan->page_width, map_width * plan->scale),
+                   MIN (plan->page_height, map_height * plan->scale));
+  cairo_clip (cr);
+  cairo_scale (cr, plan->scale, plan->scale);
+  cairo_translate (cr, -tile->source.x, -tile->source.y);
+  jm_renderer_draw (cr, layout, &options);
+  cairo_restore (cr);
+
+  if (plan->columns * plan->rows > 1)
+    {
+      draw_overlap_marks (plan, tile, cr);
+      draw_page_label (plan, tile, cr);
+    }
+}

@@ -1,0 +1,79 @@
+/* jm-print-layout.h: a map on paper, on one page or as a poster
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "render/jm-layout.h"
+
+G_BEGIN_DECLS
+
+/**
+ * JmPrintMode:
+ * @JM_PRINT_MODE_FIT_PAGE: the whole map on one page, as large as it fits
+ * @JM_PRINT_MODE_POSTER: the map across several pages side by side, to be
+ *   trimmed and glued along the overlap marks
+ */
+typedef enum
+{
+  JM_PRINT_MODE_FIT_PAGE,
+  JM_PRINT_MODE_POSTER,
+} JmPrintMode;
+
+/* The strip two neighbouring poster pages share, in points (10 mm). */
+#define JM_PRINT_OVERLAP 28.35
+
+#define JM_PRINT_MAX_PAGES_ACROSS 20
+
+/**
+ * JmPrintTile:
+ * @source: the part of the map on this page, in layout units
+ * @row: the page's row in the poster, from 0
+ * @column: the page's column, from 0
+ */
+typedef struct
+{
+  JmRect source;
+  guint  row;
+  guint  column;
+} JmPrintTile;
+
+/**
+ * JmPrintPlan:
+ * @scale: points per layout unit
+ * @rows: pages down
+ * @columns: pages across
+ * @overlap: the strip neighbouring pages share, in points (0 on one page)
+ * @tiles: (element-type JmPrintTile): the pages, row by row
+ */
+typedef struct
+{
+  double  scale;
+  guint   rows;
+  guint   columns;
+  double  overlap;
+  double  page_width;
+  double  page_height;
+  GArray *tiles;
+} JmPrintPlan;
+
+JmPrintPlan *jm_print_plan_new        (double       map_width,
+                                       double       map_height,
+                                       double       page_width,
+                                       double       page_height,
+                                       JmPrintMode  mode,
+                                       guint        pages_across);
+void         jm_print_plan_free       (JmPrintPlan *plan);
+guint        jm_print_plan_get_n_pages (const JmPrintPlan *plan);
+void         jm_print_plan_draw_page  (const JmPrintPlan *plan,
+                                       guint              page,
+                                       cairo_t           *cr,
+                                       JmLayout          *layout);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmPrintPlan, jm_print_plan_free)
+
+G_END_DECLS

@@ -1,0 +1,251 @@
+/* jm-print.c: printing a map through the print dialog
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkPrintOperation around the core's print plan: each page is drawn by
+ * the renderer of the canvas and the exports. The dialog has a tab of its
+ * own to choose one page or a poster and how many pages across; the print
+ * settings (printer, paper, orientation) are kept in GSettings, so the
+ * next print starts where the last one ended.
+ */
+
+#include "config.h"
+
+#include "jm-print.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#define JM_SETTINGS_SCHEMA "io.github.journeymap.Journeymap"
+
+typedef struct
+{
+  JmLayout    *layout;
+  JmPrintPlan *plan;
+  JmPrintMode  mode;
+  guint        pages_across;
+  GtkWidget   *poster_check;
+  GtkWidget   *across_spin;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  g_clear_object (&job->layout);
+  g_clear_pointer (&job->plan, jm_print_plan_free);
+  g_free (job);
+}
+
+static void
+on_begin_print_cb (GtkPrintOperation *operation,
+                   GtkPrintContext   *context,
+                   PrintJob          *job)
+{
+  double width, height;
+
+  jm_layout_get_size (job->layout, &width, &height);
+  g_clear_pointer (&job->plan, jm_print_plan_free);
+  job->plan = jm_print_plan_new (width, height,
+                                 gtk_print_context_get_width (context),
+                                 gtk_print_context_get_height (context),
+                                 job->mode, job->pages_across);
+  gtk_print_operation_set_n_pages (operation, jm_print_plan_get_n_pages (job->plan));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 PrintJob          *job)
+{
+  jm_print_plan_draw_page (job->plan, page, gtk_print_context_get_cairo_context (context), job->layout);
+}
+
+static void
+on_poster_toggled_cb (GtkCheckButton *poster,
+                      GtkWidget      *across)
+{
+  gtk_widget_set_sensitive (across, gtk_check_button_get_active (poster));
+}
+
+/* The "Layout" tab of the print dialog. */
+static GObject *
+on_create_custom_widget_cb (GtkPrintOperation *operation,
+                            PrintJob          *job)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *fit = gtk_check_button_new_with_mnemonic (_("_Fit the map on one page"));
+  GtkWidget *across_label = gtk_label_new_with_mnemonic (_("Pages _across"));
+
+  job->poster_check = gtk_check_button_new_with_mnemonic (_("_Poster over several pages, to trim and glue"));
+  job->across_spin = gtk_spin_button_new_with_range (2, JM_PRINT_MAX_PAGES_ACROSS, 1);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (job->poster_check), GTK_CHECK_BUTTON (fit));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (job->mode == JM_PRINT_MODE_POSTER ? job->poster_check : fit), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (job->across_spin), MAX (job->pages_across, 2));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (across_label), job->across_spin);
+  gtk_widget_set_halign (across_label, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (across_label, 24);
+  on_poster_toggled_cb (GTK_CHECK_BUTTON (job->poster_check), job->across_spin);
+  g_signal_connect (job->poster_check, "toggled", G_CALLBACK (on_poster_toggled_cb), job->across_spin);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  g_object_set (grid, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_grid_attach (GTK_GRID (grid), fit, 0, 0, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), job->poster_check, 0, 1, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), across_label, 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), job->across_spin, 1, 2, 1, 1);
+
+  return G_OBJECT (grid);
+}
+
+static void
+on_custom_widget_apply_cb (GtkPrintOperation *operation,
+                           GtkWidget         *widget,
+                           PrintJob          *job)
+{
+  job->mode = gtk_check_button_get_active (GTK_CHECK_BUTTON (job->poster_check)) ? JM_PRINT_MODE_POSTER
+                                                                                 : JM_PRINT_MODE_FIT_PAGE;
+  job->pages_across = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (job->across_spin));
+}
+
+static GSettings *
+print_gsettings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, JM_SETTINGS_SCHEMA, TRUE)
+                                             : NULL;
+
+  return schema != NULL ? g_settings_new (JM_SETTINGS_SCHEMA) : NULL;
+}
+
+/* The printer, paper and orientation of the last print, or GTK's. */
+static void
+restore_settings (GtkPrintOperation *operation)
+{
+  g_autoptr(GSettings) settings = print_gsettings ();
+  g_autoptr(GVariant) saved = settings ? g_settings_get_value (settings, "print-settings") : NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  GtkPaperSize *paper;
+
+  if (saved == NULL || g_variant_n_children (saved) == 0)
+    return;
+
+  print_settings = gtk_print_settings_new_from_gvariant (saved);
+  gtk_print_operation_set_print_settings (operation, print_settings);
+  paper = gtk_print_settings_get_paper_size (print_settings);
+  if (paper != NULL)
+    {
+      gtk_page_setup_set_paper_size (page_setup, paper);
+      gtk_paper_size_free (paper);
+    }
+  gtk_page_setup_set_orientation (page_setup, gtk_print_settings_get_orientation (print_settings));
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+}
+
+static void
+remember_settings (GtkPrintOperation *operation)
+{
+  g_autoptr(GSettings) settings = print_gsettings ();
+  GtkPrintSettings *print_settings = gtk_print_operation_get_print_settings (operation);
+
+  if (settings != NULL && print_settings != NULL)
+    g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (print_settings));
+}
+
+static GtkPrintOperation *
+jm_print_operation_new (JmDocument  *document,
+                        JmLayerMode  layer,
+                        JmPrintMode  mode,
+                        guint        pages_across)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->layout = jm_layout_new (document, layer);
+  job->mode = mode;
+  job->pages_across = pages_across;
+  g_object_set_data_full (G_OBJECT (operation), "jm-print-job", job, print_job_free);
+
+  gtk_print_operation_set_job_name (operation, jm_document_get_title (document));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
+  restore_settings (operation);
+
+  return operation;
+}
+
+static void
+on_done_cb (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    remember_settings (operation);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog;
+
+      gtk_print_operation_get_error (operation, &error);
+      dialog = adw_message_dialog_new (parent, _("Could Not Print the Map"), error ? error->message : NULL);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (operation);
+}
+
+/**
+ * jm_print_show_dialog:
+ * @layer: the state or states to print, as the window shows them
+ *
+ * Opens the print dialog for @document; printing goes on in the
+ * background and an error, if any, is shown in a dialog.
+ */
+void
+jm_print_show_dialog (GtkWindow   *parent,
+                      JmDocument  *document,
+                      JmLayerMode  layer)
+{
+  GtkPrintOperation *operation = jm_print_operation_new (document, layer, JM_PRINT_MODE_FIT_PAGE, 3);
+  PrintJob *job = g_object_get_data (G_OBJECT (operation), "jm-print-job");
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_custom_tab_label (operation, _("Map Layout"));
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget_cb), job);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply_cb), job);
+  g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), parent);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+}
+
+/**
+ * jm_print_to_pdf:
+ *
+ * Prints @document into a PDF file through the same print operation as
+ * the dialog, without showing it.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+jm_print_to_pdf (GtkWindow   *parent,
+                 JmDocument  *document,
+                 JmLayerMode  layer,
+                 JmPrintMode  mode,
+                 guint        pages_across,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = jm_print_operation_new (document, layer, mode, pages_across);
+
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error) !=
+         GTK_PRINT_OPERATION_RESULT_ERROR;
+}

@@ -1,0 +1,28 @@
+/* jm-print.h: printing a map through the print dialog
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "export/jm-print-layout.h"
+#include "model/jm-document.h"
+#include "render/jm-layout.h"
+
+G_BEGIN_DECLS
+
+void     jm_print_show_dialog (GtkWindow   *parent,
+                               JmDocument  *document,
+                               JmLayerMode  layer);
+gboolean jm_print_to_pdf      (GtkWindow   *parent,
+                               JmDocument  *document,
+                               JmLayerMode  layer,
+                               JmPrintMode  mode,
+                               guint        pages_across,
+                               const char  *path,
+                               GError     **error);
+
+G_END_DECLS
