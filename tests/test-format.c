@@ -71,6 +71,26 @@ read_string (const char *xml)
   return document;
 }
 
+/* Reads @xml as "t.jmap", which must fail with @code at @line. */
+static GError *
+read_string_fails (const char *xml,
+                   int         code,
+                   int         line)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(JmDocument) document = NULL;
+  g_autofree char *prefix = g_strdup_printf ("t.jmap:%d: ", line);
+  GError *error = NULL;
+
+  document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+
+  return error;
+}
+
 static void
 assert_bytes_equal (GBytes *a,
                     GBytes *b)
@@ -501,6 +521,25 @@ test_reader_namespace_declarations (void)
   g_assert_nonnull (strstr (error->message, "y:lang"));
 }
 
+/* An element of the format inside one that holds none of its own is
+ * refused like any other misplaced element (a <point> crashed the reader). */
+static void
+test_reader_point_child_refused (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <title>T</title>\n"
+    "  <stages><stage id=\"s\"><name>S</name></stage></stages>\n"
+    "  <lanes/>\n"
+    "  <layer state=\"current\"><emotions><curve>\n"
+    "    <point id=\"p\" stage=\"s\" position=\"0.5\" score=\"1\"><name>N</name></point>\n"
+    "  </curve></emotions></layer>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = read_string_fails (xml, JM_FORMAT_ERROR_INVALID, 6);
+
+  g_assert_nonnull (strstr (error->message, "<point>"));
+}
+
 static void
 test_writer_one_primary_persona (void)
 {
@@ -682,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/format/writer/keeps-files-readable", test_writer_keeps_files_readable);
   g_test_add_func ("/format/writer/one-primary-persona", test_writer_one_primary_persona);
   g_test_add_func ("/format/reader/namespace-declarations", test_reader_namespace_declarations);
+  g_test_add_func ("/format/reader/point-child-refused", test_reader_point_child_refused);
 
   return g_test_run ();
 }

@@ -520,7 +520,8 @@ reader_keep_foreign_element (Reader        *r,
 
 /* Reads the children of the current element, giving each child element of
  * our namespace to @func, which returns FALSE with an error, or with none
- * when it does not know the element. Text between elements is refused. */
+ * when it does not know the element (@func is NULL for an element without
+ * children of its own). Text between elements is refused. */
 static gboolean
 reader_children (Reader        *r,
                  const char    *parent,
@@ -555,7 +556,7 @@ reader_children (Reader        *r,
       if (type != XML_READER_TYPE_ELEMENT)
         continue;
 
-      if (reader_is_our_namespace (r) && func (r, reader_local_name (r), data))
+      if (reader_is_our_namespace (r) && func != NULL && func (r, reader_local_name (r), data))
         continue;
       if (r->error != NULL)
         return FALSE;
