@@ -12,11 +12,12 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <libxml/xmlreader.h>
+#include <libxml/xmlerror.h>
 #include <math.h>
 
 #include "jm-format-error.h"
 #include "jm-xml-names.h"
+#include "jm-xml-pull.h"
 #include "model/jm-document-private.h"
 #include "model/jm-emotion-point-private.h"
 #include "model/jm-enum-types.h"
@@ -28,13 +29,12 @@
 #include "model/jm-persona-private.h"
 #include "model/jm-stage-private.h"
 
-/* A streaming reader (xmlTextReader) rather than a tree: several times
- * faster and a fraction of the memory on large maps. Files come from
- * anyone, so: no network, no DTD (any DOCTYPE is refused before content is
- * read, which also rules out entity expansion), bounded sizes, and every
- * problem becomes a JM_FORMAT_ERROR naming the file and the line. */
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
+/* A streaming reader (libxml2's SAX2 parser behind the JmXmlPull cursor)
+ * rather than a tree: no node is built per element, so a large map costs
+ * about what parsing it costs. Files come from anyone, so: no network, no
+ * DTD (any DOCTYPE is refused before content is read, which also rules out
+ * entity expansion), bounded sizes, and every problem becomes a
+ * JM_FORMAT_ERROR naming the file and the line. */
 
 typedef struct
 {
@@ -44,7 +44,7 @@ typedef struct
 
 typedef struct
 {
-  xmlTextReaderPtr  reader;
+  JmXmlPull        *pull;
   const char       *data;
   gsize             size;
   const char       *name;
@@ -54,11 +54,6 @@ typedef struct
   GHashTable       *ids;   /* id → IdClaim */
   GHashTable       *lines; /* JmObject → line, for the checks after parsing */
   guint             n_items;
-
-  /* The first error libxml2 reported. */
-  int               xml_code;
-  int               xml_line;
-  char             *xml_message;
 } Reader;
 
 typedef struct
@@ -73,12 +68,7 @@ typedef struct
 static int
 reader_line (Reader *r)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
-
-  if (node == NULL)
-    return xmlTextReaderGetParserLineNumber (r->reader);
-
-  return (int) xmlGetLineNo (node);
+  return jm_xml_pull_get_line (r->pull);
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -109,20 +99,6 @@ reader_fail_at (Reader     *r,
 
 #define reader_fail(r, code, ...) reader_fail_at ((r), (code), reader_line (r), __VA_ARGS__)
 
-static void
-reader_structured_error_cb (void        *user_data,
-                            xmlErrorPtr  xml_error)
-{
-  Reader *r = user_data;
-
-  if (xml_error->level < XML_ERR_ERROR || r->xml_message != NULL)
-    return;
-
-  r->xml_code = xml_error->code;
-  r->xml_line = xml_error->line;
-  r->xml_message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : ""));
-}
-
 static gboolean
 is_blank (const char *data,
           gsize       size)
@@ -130,6 +106,19 @@ is_blank (const char *data,
   for (gsize i = 0; i < size; i++)
     {
       if (!g_ascii_isspace (data[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* White space as XML means it: what may stand between elements. */
+static gboolean
+is_xml_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
         return FALSE;
     }
 
@@ -151,39 +140,50 @@ count_lines (const char *data,
 static gboolean
 reader_fail_from_libxml (Reader *r)
 {
-  switch (r->xml_code)
+  const JmXmlPullError *xml = jm_xml_pull_get_error (r->pull);
+
+  switch (xml->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
       if (is_blank (r->data, r->size))
         return reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0, _("The file is empty."));
-      return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+      return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, xml->line,
                              _("This is not a journey map: the file does not hold XML."));
 
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_ERR_UNSUPPORTED_ENCODING:
-      return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, r->xml_line,
+      return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, xml->line,
                              _("The file holds bytes that are not valid UTF-8 text, or characters "
                                "XML does not allow."));
 
     case XML_ERR_NAME_TOO_LONG:
-      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
+      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, xml->line,
                              _("The file holds a name too long to read."));
 
     default:
       break;
     }
 
-  if (r->xml_line >= count_lines (r->data, r->size))
-    return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+  if (xml->line >= count_lines (r->data, r->size))
+    return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, xml->line,
                            _("The file ends unexpectedly: it may have been cut off while it was "
                              "saved or sent (%s)."),
-                           r->xml_message ? r->xml_message : "");
+                           xml->message);
 
-  return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+  return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, xml->line,
                          _("The file is damaged or is not a journey map: %s."),
-                         r->xml_message ? r->xml_message : _("unreadable XML"));
+                         xml->message[0] != '\0' ? xml->message : _("unreadable XML"));
+}
+
+static gboolean
+reader_fail_doctype (Reader *r,
+                     int     line)
+{
+  return reader_fail_at (r, JM_FORMAT_ERROR_DOCTYPE, line,
+                         _("The file has a DOCTYPE declaration, which journey maps never have "
+                           "and which could be used to read other files or exhaust memory."));
 }
 
 /* Looks through the prolog (XML declaration, comments, processing
@@ -210,9 +210,7 @@ reader_refuse_doctype (Reader *r)
         }
 
       if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DOCTYPE, line,
-                               _("The file has a DOCTYPE declaration, which journey maps never have "
-                                 "and which could be used to read other files or exhaust memory."));
+        return reader_fail_doctype (r, line);
 
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
         close = g_strstr_len (p + 4, end - p - 4, "-->");
@@ -231,41 +229,41 @@ reader_refuse_doctype (Reader *r)
   return TRUE;
 }
 
-/* Returns 1 with a node, 0 at the end of the document, -1 on error. */
-static int
+/* Moves to the next event. On an error, or a DOCTYPE that the look at the
+ * prolog missed, r->error is set. */
+static JmXmlPullEvent
 reader_read (Reader *r)
 {
-  int ret = xmlTextReaderRead (r->reader);
+  JmXmlPullEvent type = jm_xml_pull_next (r->pull);
 
-  if (ret < 0 || r->xml_message != NULL)
-    {
-      reader_fail_from_libxml (r);
-      return -1;
-    }
+  if (type == JM_XML_PULL_ERROR)
+    reader_fail_from_libxml (r);
+  else if (type == JM_XML_PULL_DOCTYPE)
+    reader_fail_doctype (r, reader_line (r));
 
-  if (xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
-    {
-      reader_fail (r, JM_FORMAT_ERROR_DOCTYPE,
-                   _("The file has a DOCTYPE declaration, which journey maps never have and "
-                     "which could be used to read other files or exhaust memory."));
-      return -1;
-    }
-
-  return ret;
+  return type;
 }
 
 static gboolean
 reader_is_our_namespace (Reader *r)
 {
-  const xmlChar *uri = xmlTextReaderConstNamespaceUri (r->reader);
+  const char *uri = jm_xml_pull_get_uri (r->pull);
 
-  return uri != NULL && strcmp ((const char *) uri, JM_XML_NAMESPACE) == 0;
+  return uri != NULL && strcmp (uri, JM_XML_NAMESPACE) == 0;
 }
 
+/* Interned by the parser: valid as long as the reader. */
 static const char *
 reader_local_name (Reader *r)
 {
-  return (const char *) xmlTextReaderConstLocalName (r->reader);
+  return jm_xml_pull_get_local_name (r->pull);
+}
+
+static char *
+qualified_name (const char *prefix,
+                const char *local_name)
+{
+  return prefix != NULL ? g_strconcat (prefix, ":", local_name, NULL) : g_strdup (local_name);
 }
 
 static gboolean
@@ -297,17 +295,72 @@ attributes_clear (Attribute *attributes)
 static gboolean
 reader_keep_foreign_attribute (Reader        *r,
                                const char    *element,
+                               const char    *name,
+                               const char    *value,
                                JmForeignData *foreign)
 {
-  const char *name = (const char *) xmlTextReaderConstName (r->reader);
-  const char *value = (const char *) xmlTextReaderConstValue (r->reader);
-
   if (foreign == NULL)
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                         _("The attribute “%s” is not allowed on <%s>."), name, element);
 
   _jm_foreign_data_add_attribute (foreign, name, value);
   return TRUE;
+}
+
+/* A declaration is kept where foreign content may live; elsewhere nothing
+ * can use it, and it is dropped. */
+static void
+reader_keep_namespaces (Reader        *r,
+                        JmForeignData *foreign)
+{
+  const JmXmlPullNamespace *namespaces;
+  guint n_namespaces;
+
+  namespaces = jm_xml_pull_get_namespaces (r->pull, &n_namespaces);
+  for (guint i = 0; foreign != NULL && i < n_namespaces; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (namespaces[i].prefix == NULL && g_strcmp0 (namespaces[i].uri, JM_XML_NAMESPACE) == 0)
+        continue;
+
+      name = namespaces[i].prefix != NULL ? g_strconcat ("xmlns:", namespaces[i].prefix, NULL) :
+             g_strdup ("xmlns");
+      _jm_foreign_data_add_attribute (foreign, name, namespaces[i].uri);
+    }
+}
+
+static gboolean
+reader_attribute (Reader                   *r,
+                  int                       line,
+                  const char               *element,
+                  const JmXmlPullAttribute *attribute,
+                  Attribute                *attributes,
+                  JmForeignData            *foreign)
+{
+  if (attribute->uri != NULL)
+    {
+      g_autofree char *name = qualified_name (attribute->prefix, attribute->local_name);
+
+      return reader_keep_foreign_attribute (r, element, name, attribute->value, foreign);
+    }
+
+  for (guint i = 0; attributes[i].name != NULL; i++)
+    {
+      if (strcmp (attributes[i].name, attribute->local_name) == 0)
+        {
+          g_free (attributes[i].value);
+          attributes[i].value = g_strdup (attribute->value);
+          return TRUE;
+        }
+    }
+
+  if (r->newer_minor)
+    return reader_keep_foreign_attribute (r, element, attribute->local_name, attribute->value, foreign);
+
+  return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("The attribute “%s” is not allowed on <%s>."),
+                         attribute->local_name, element);
 }
 
 /* Fills @attributes (terminated by a NULL name) from the current element.
@@ -319,53 +372,18 @@ reader_attributes (Reader        *r,
                    Attribute     *attributes,
                    JmForeignData *foreign)
 {
+  const JmXmlPullAttribute *found;
+  guint n_found;
   int line = reader_line (r);
-  gboolean ok = TRUE;
 
-  while (ok && xmlTextReaderMoveToNextAttribute (r->reader) == 1)
+  reader_keep_namespaces (r, foreign);
+
+  found = jm_xml_pull_get_attributes (r->pull, &n_found);
+  for (guint i = 0; i < n_found; i++)
     {
-      const char *name = (const char *) xmlTextReaderConstName (r->reader);
-      const char *value = (const char *) xmlTextReaderConstValue (r->reader);
-      gboolean known = FALSE;
-
-      /* A declaration is kept where foreign content may live; elsewhere
-       * nothing can use it, and it is dropped. */
-      if (xmlTextReaderIsNamespaceDecl (r->reader))
-        {
-          if (foreign != NULL && (strcmp (name, "xmlns") != 0 || g_strcmp0 (value, JM_XML_NAMESPACE) != 0))
-            _jm_foreign_data_add_attribute (foreign, name, value);
-          continue;
-        }
-
-      if (xmlTextReaderConstNamespaceUri (r->reader) != NULL)
-        {
-          ok = reader_keep_foreign_attribute (r, element, foreign);
-          continue;
-        }
-
-      for (guint i = 0; attributes[i].name != NULL && !known; i++)
-        {
-          if (strcmp (attributes[i].name, name) == 0)
-            {
-              g_free (attributes[i].value);
-              attributes[i].value = g_strdup (value);
-              known = TRUE;
-            }
-        }
-
-      if (known)
-        continue;
-
-      if (r->newer_minor)
-        ok = reader_keep_foreign_attribute (r, element, foreign);
-      else
-        ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
-                             _("The attribute “%s” is not allowed on <%s>."), name, element);
+      if (!reader_attribute (r, line, element, &found[i], attributes, foreign))
+        return FALSE;
     }
-
-  xmlTextReaderMoveToElement (r->reader);
-  if (!ok)
-    return FALSE;
 
   for (guint i = 0; attributes[i].name != NULL; i++)
     {
@@ -496,25 +514,42 @@ typedef gboolean (*ChildFunc) (Reader     *r,
                                gpointer    data);
 
 /* Keeps an element this version does not know, as XML, and moves past it. */
+/* Sets the error for an event that ends reading early. */
+static gboolean
+reader_fail_unfinished (Reader     *r,
+                        const char *element)
+{
+  if (r->error != NULL)
+    return FALSE;
+
+  return reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), element);
+}
+
 static gboolean
 reader_keep_foreign_element (Reader        *r,
                              JmForeignData *foreign,
                              const char    *parent)
 {
-  g_autofree char *name = g_strdup (reader_local_name (r));
-  xmlChar *xml;
+  const char *name = reader_local_name (r);
+  g_autofree char *xml = NULL;
 
   if (foreign == NULL || (reader_is_our_namespace (r) && !r->newer_minor))
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                         _("The element <%s> is not allowed in <%s>."), name, parent);
 
-  xml = xmlTextReaderReadOuterXml (r->reader);
+  xml = jm_xml_pull_read_outer_xml (r->pull);
   if (xml == NULL)
-    return reader_fail_from_libxml (r);
+    {
+      JmXmlPullEvent type = jm_xml_pull_get_event (r->pull);
 
-  _jm_foreign_data_add_element (foreign, (const char *) xml);
-  xmlFree (xml);
+      if (type == JM_XML_PULL_ERROR)
+        return reader_fail_from_libxml (r);
+      if (type == JM_XML_PULL_DOCTYPE)
+        return reader_fail_doctype (r, reader_line (r));
+      return reader_fail_unfinished (r, name);
+    }
 
+  _jm_foreign_data_add_element (foreign, xml);
   return TRUE;
 }
 
@@ -529,31 +564,22 @@ reader_children (Reader        *r,
                  gpointer       data,
                  JmForeignData *foreign)
 {
-  gboolean skip_read = FALSE;
-  int depth;
-
-  if (xmlTextReaderIsEmptyElement (r->reader))
-    return TRUE;
-
-  depth = xmlTextReaderDepth (r->reader);
   for (;;)
     {
-      int type;
+      JmXmlPullEvent type = reader_read (r);
 
-      if (!skip_read && reader_read (r) != 1)
-        return r->error != NULL ? FALSE :
-               reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), parent);
-      skip_read = FALSE;
-
-      type = xmlTextReaderNodeType (r->reader);
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
+      if (type == JM_XML_PULL_END)
         return TRUE;
 
-      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
+      if (type == JM_XML_PULL_EOF || r->error != NULL)
+        return reader_fail_unfinished (r, parent);
+
+      if ((type == JM_XML_PULL_TEXT && !is_xml_blank (jm_xml_pull_get_text (r->pull, NULL))) ||
+          type == JM_XML_PULL_CDATA)
         return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                             _("Text is not allowed directly in <%s>."), parent);
 
-      if (type != XML_READER_TYPE_ELEMENT)
+      if (type != JM_XML_PULL_START)
         continue;
 
       if (reader_is_our_namespace (r) && func != NULL && func (r, reader_local_name (r), data))
@@ -563,11 +589,6 @@ reader_children (Reader        *r,
 
       if (!reader_keep_foreign_element (r, foreign, parent))
         return FALSE;
-
-      /* ReadOuterXml left us on the element; Next moves past its subtree. */
-      if (xmlTextReaderNext (r->reader) != 1)
-        return r->error != NULL ? FALSE : reader_fail_from_libxml (r);
-      skip_read = TRUE;
     }
 }
 
@@ -578,38 +599,35 @@ reader_text (Reader  *r,
              char   **out)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *element = g_strdup (reader_local_name (r));
-  int depth;
+  const char *element = reader_local_name (r);
 
-  if (!xmlTextReaderIsEmptyElement (r->reader))
+  for (;;)
     {
-      depth = xmlTextReaderDepth (r->reader);
-      for (;;)
-        {
-          int type;
+      JmXmlPullEvent type = reader_read (r);
+      gsize length;
+      const char *chunk;
 
-          if (reader_read (r) != 1)
-            return r->error != NULL ? FALSE :
-                   reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), element);
+      if (type == JM_XML_PULL_END)
+        break;
 
-          type = xmlTextReaderNodeType (r->reader);
-          if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
-            break;
+      if (type == JM_XML_PULL_EOF || r->error != NULL)
+        return reader_fail_unfinished (r, element);
 
-          if (type == XML_READER_TYPE_ELEMENT)
-            return reader_fail (r, JM_FORMAT_ERROR_INVALID,
-                                _("The element <%s> can only hold text."), element);
+      if (type == JM_XML_PULL_START)
+        return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                            _("The element <%s> can only hold text."), element);
 
-          if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-              type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
-            g_string_append (text, (const char *) xmlTextReaderConstValue (r->reader));
+      if (type != JM_XML_PULL_TEXT && type != JM_XML_PULL_CDATA)
+        continue;
 
-          if (text->len > (gsize) max_chars * 4)
-            break;
-        }
+      chunk = jm_xml_pull_get_text (r->pull, &length);
+      g_string_append_len (text, chunk, length);
+      if (text->len > (gsize) max_chars * 4)
+        break;
     }
 
-  if (g_utf8_strlen (text->str, text->len) > max_chars)
+  /* A character takes at least one byte: most texts need no counting. */
+  if (text->len > (gsize) max_chars && g_utf8_strlen (text->str, text->len) > max_chars)
     return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
                         _("The text of <%s> is longer than %ld characters."), element, max_chars);
 
@@ -1364,6 +1382,24 @@ reader_parse_version (Reader     *r,
   return TRUE;
 }
 
+/* The value of the attribute @name in no namespace, or NULL */
+static const char *
+reader_find_attribute (Reader     *r,
+                       const char *name)
+{
+  const JmXmlPullAttribute *attributes;
+  guint n_attributes;
+
+  attributes = jm_xml_pull_get_attributes (r->pull, &n_attributes);
+  for (guint i = 0; i < n_attributes; i++)
+    {
+      if (attributes[i].uri == NULL && strcmp (attributes[i].local_name, name) == 0)
+        return attributes[i].value;
+    }
+
+  return NULL;
+}
+
 static gboolean
 read_root (Reader *r)
 {
@@ -1373,21 +1409,24 @@ read_root (Reader *r)
   };
   const char *name = reader_local_name (r);
   int line = reader_line (r);
-  xmlChar *version;
+  const char *version;
   gboolean ok;
 
   if (!g_str_equal (name, JM_XML_ROOT) || !reader_is_our_namespace (r))
-    return reader_fail (r, JM_FORMAT_ERROR_WRONG_ROOT,
-                        _("This is an XML file, but not a journey map (it starts with <%s>, "
-                          "not <journey-map> in the Journeymap namespace)."),
-                        (const char *) xmlTextReaderConstName (r->reader));
+    {
+      g_autofree char *qname = qualified_name (jm_xml_pull_get_prefix (r->pull), name);
+
+      return reader_fail (r, JM_FORMAT_ERROR_WRONG_ROOT,
+                          _("This is an XML file, but not a journey map (it starts with <%s>, "
+                            "not <journey-map> in the Journeymap namespace)."),
+                          qname);
+    }
 
   /* The version decides whether unknown attributes are an error, so it is
    * read before the others. */
-  version = xmlTextReaderGetAttribute (r->reader, (const xmlChar *) JM_XML_FORMAT_VERSION);
-  ok = version != NULL ? reader_parse_version (r, (const char *) version) :
+  version = reader_find_attribute (r, JM_XML_FORMAT_VERSION);
+  ok = version != NULL ? reader_parse_version (r, version) :
        reader_fail (r, JM_FORMAT_ERROR_INVALID, _("The <journey-map> element needs a “format-version”."));
-  xmlFree (version);
 
   ok = ok && reader_attributes (r, JM_XML_ROOT, attributes, &r->document->foreign) &&
        reader_children (r, JM_XML_ROOT, read_document_child, NULL, &r->document->foreign);
@@ -1532,28 +1571,52 @@ check_document (Reader *r)
 
 /* }}} */
 
+/* A fault in the XML anywhere in the file says more than what became of
+ * the elements before it (a damaged tag reads as a stray element, a file
+ * cut off as missing content), so it replaces an error found in them.
+ * That also makes the error independent of how far libxml2 parsed ahead. */
+static gboolean
+reader_prefer_xml_error (Reader *r)
+{
+  JmXmlPullEvent type = jm_xml_pull_get_event (r->pull);
+
+  if (type == JM_XML_PULL_ERROR || type == JM_XML_PULL_DOCTYPE)
+    return FALSE;
+
+  type = jm_xml_pull_skip_to_end (r->pull);
+  if (type == JM_XML_PULL_EOF)
+    return FALSE;
+
+  g_clear_error (&r->error);
+  if (type == JM_XML_PULL_ERROR)
+    return reader_fail_from_libxml (r);
+
+  return reader_fail_doctype (r, reader_line (r));
+}
+
 static gboolean
 reader_run (Reader *r)
 {
-  int ret;
+  JmXmlPullEvent type;
 
   /* Skip the prologue (comments, processing instructions) to the root;
    * reader_read refuses a DOCTYPE on the way. */
   do
-    ret = reader_read (r);
-  while (ret == 1 && xmlTextReaderNodeType (r->reader) != XML_READER_TYPE_ELEMENT);
+    type = reader_read (r);
+  while (type != JM_XML_PULL_START && type != JM_XML_PULL_EOF && r->error == NULL);
 
-  if (ret != 1)
-    return r->error != NULL ? FALSE : reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0,
-                                                      _("The file holds no journey map."));
+  if (r->error != NULL)
+    return FALSE;
+  if (type == JM_XML_PULL_EOF)
+    return reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0, _("The file holds no journey map."));
 
   if (!read_root (r))
-    return FALSE;
+    return reader_prefer_xml_error (r);
 
   /* Read to the end, so trailing garbage is an error too. */
-  while ((ret = reader_read (r)) == 1)
+  while (reader_read (r) != JM_XML_PULL_EOF && r->error == NULL)
     ;
-  if (ret < 0)
+  if (r->error != NULL)
     return FALSE;
 
   return check_document (r);
@@ -1576,7 +1639,7 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
                           const char  *display_name,
                           GError     **error)
 {
-  g_autoptr(xmlTextReader) reader = NULL;
+  g_autoptr(JmXmlPull) pull = NULL;
   g_autoptr(JmDocument) document = NULL;
   Reader r = { 0 };
   const char *data;
@@ -1613,8 +1676,8 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  reader = xmlReaderForMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-  if (reader == NULL)
+  pull = jm_xml_pull_new (data, size);
+  if (pull == NULL)
     {
       g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_MALFORMED,
                    _("%s: The file could not be read as XML."), display_name);
@@ -1622,17 +1685,15 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
     }
 
   document = jm_document_new ();
-  r.reader = reader;
+  r.pull = pull;
   r.document = document;
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.lines = g_hash_table_new (NULL, NULL);
-  xmlTextReaderSetStructuredErrorHandler (reader, reader_structured_error_cb, &r);
 
   ok = reader_run (&r);
 
   g_hash_table_unref (r.ids);
   g_hash_table_unref (r.lines);
-  g_free (r.xml_message);
 
   if (!ok)
     {
