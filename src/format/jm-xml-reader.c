@@ -425,18 +425,20 @@ reader_parse_double (Reader     *r,
   return TRUE;
 }
 
+/* @what is marked with N_(): translating it for every element read would
+ * cost more than reading the element. */
 static gboolean
 reader_parse_enum (Reader     *r,
                    int         line,
                    const char *element,
-                   const char *attribute,
+                   const char *what,
                    GType       enum_type,
                    const char *text,
                    int        *out)
 {
   if (!jm_enum_from_nick (enum_type, text, out))
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
-                           _("“%s” is not a known %s for <%s>."), text, attribute, element);
+                           _("“%s” is not a known %s for <%s>."), text, _(what), element);
 
   return TRUE;
 }
@@ -888,7 +890,7 @@ read_lane (Reader     *r,
 
   ok = reader_attributes (r, name, attributes, &foreign) &&
        reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_LANE, -1) &&
-       reader_parse_enum (r, line, name, _("lane kind"), JM_TYPE_LANE_KIND, attributes[1].value, &kind);
+       reader_parse_enum (r, line, name, N_("lane kind"), JM_TYPE_LANE_KIND, attributes[1].value, &kind);
   if (ok)
     {
       lane = jm_lane_new (attributes[0].value);
@@ -942,7 +944,7 @@ read_moment (Reader *r,
 
   /* Foreign attributes of the moment are kept on its item. */
   ok = reader_attributes (r, JM_XML_MOMENT, attributes, NULL) &&
-       reader_parse_enum (r, line, JM_XML_MOMENT, _("kind of Moment of Truth"),
+       reader_parse_enum (r, line, JM_XML_MOMENT, N_("kind of Moment of Truth"),
                           JM_TYPE_MOMENT_KIND, attributes[0].value, &kind);
   if (ok && kind == JM_MOMENT_KIND_NONE)
     ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
@@ -1019,10 +1021,10 @@ read_item (Reader     *r,
 
   ok = reader_attributes (r, name, attributes, &foreign) &&
        reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_ITEM, jm_layer_get_state (layer)) &&
-       reader_parse_enum (r, line, name, _("item kind"), JM_TYPE_ITEM_KIND, attributes[1].value, &kind) &&
+       reader_parse_enum (r, line, name, N_("item kind"), JM_TYPE_ITEM_KIND, attributes[1].value, &kind) &&
        reader_parse_color (r, line, name, attributes[5].value);
   if (ok && attributes[4].value != NULL)
-    ok = reader_parse_enum (r, line, name, _("channel"), JM_TYPE_CHANNEL, attributes[4].value, &channel);
+    ok = reader_parse_enum (r, line, name, N_("channel"), JM_TYPE_CHANNEL, attributes[4].value, &channel);
   if (ok && kind == JM_ITEM_KIND_TOUCHPOINT && channel == JM_CHANNEL_NONE)
     ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A touchpoint needs a “channel”."));
   if (ok && kind != JM_ITEM_KIND_TOUCHPOINT && attributes[4].value != NULL)
@@ -1234,7 +1236,7 @@ read_layer (Reader *r)
   gboolean ok;
 
   ok = reader_attributes (r, JM_XML_LAYER, attributes, &foreign) &&
-       reader_parse_enum (r, line, JM_XML_LAYER, _("state"), JM_TYPE_LAYER_STATE,
+       reader_parse_enum (r, line, JM_XML_LAYER, N_("state"), JM_TYPE_LAYER_STATE,
                           attributes[0].value, &state);
   if (ok)
     {
