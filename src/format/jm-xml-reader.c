@@ -52,7 +52,7 @@ typedef struct
   GError           *error;
   gboolean          newer_minor;
   GHashTable       *ids;   /* id → IdClaim */
-  GHashTable       *lines; /* JmObject → line, for the checks after parsing */
+  GArray           *logs;  /* StoreLog */
   guint             n_items;
 } Reader;
 
@@ -62,6 +62,14 @@ typedef struct
   gboolean    required;
   char       *value;
 } Attribute;
+
+/* What the reader put in a store of the document. */
+typedef struct
+{
+  JmObjectStore *store;
+  GPtrArray     *pending; /* JmObject: read, not in the store yet */
+  GArray        *lines;   /* int: the line of each object of the store */
+} StoreLog;
 
 /* Helpers {{{ */
 
@@ -279,6 +287,89 @@ is_valid_id (const char *id)
     }
 
   return strlen (id) <= JM_FORMAT_MAX_ID_CHARS;
+}
+
+/* }}} */
+
+/* Appending {{{ */
+
+static void
+store_log_clear (gpointer data)
+{
+  StoreLog *log = data;
+
+  g_clear_pointer (&log->pending, g_ptr_array_unref);
+  g_clear_pointer (&log->lines, g_array_unref);
+}
+
+static StoreLog *
+reader_find_log (Reader        *r,
+                 JmObjectStore *store)
+{
+  for (guint i = r->logs->len; i > 0; i--)
+    {
+      StoreLog *log = &g_array_index (r->logs, StoreLog, i - 1);
+
+      if (log->store == store)
+        return log;
+    }
+
+  return NULL;
+}
+
+/* Objects go to their store in one splice per container (see
+ * reader_flush ()): appending them one by one would emit items-changed
+ * for each, and a store of 100,000 items costs more to notify than to
+ * read. The line is kept for the checks after parsing. */
+static void
+reader_append (Reader        *r,
+               JmObjectStore *store,
+               JmObject      *object,
+               int            line)
+{
+  StoreLog *log = reader_find_log (r, store);
+
+  if (log == NULL)
+    {
+      StoreLog new_log = {
+        store,
+        g_ptr_array_new_with_free_func (g_object_unref),
+        g_array_new (FALSE, FALSE, sizeof (int))
+      };
+
+      g_array_append_val (r->logs, new_log);
+      log = &g_array_index (r->logs, StoreLog, r->logs->len - 1);
+    }
+
+  g_ptr_array_add (log->pending, g_object_ref (object));
+  g_array_append_val (log->lines, line);
+}
+
+static void
+reader_flush (Reader *r)
+{
+  for (guint i = 0; i < r->logs->len; i++)
+    {
+      StoreLog *log = &g_array_index (r->logs, StoreLog, i);
+
+      _jm_object_store_splice (log->store, jm_object_store_get_n_objects (log->store), 0,
+                               (JmObject **) log->pending->pdata, log->pending->len);
+      g_ptr_array_set_size (log->pending, 0);
+    }
+}
+
+/* The line of the object at @position of @store, or 0 */
+static int
+reader_line_of (Reader        *r,
+                JmObjectStore *store,
+                guint          position)
+{
+  StoreLog *log = reader_find_log (r, store);
+
+  if (log == NULL || position >= log->lines->len)
+    return 0;
+
+  return g_array_index (log->lines, int, position);
 }
 
 /* }}} */
@@ -787,7 +878,7 @@ read_persona (Reader     *r,
   if (persona->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A persona needs a <name>."));
 
-  _jm_object_store_append (r->document->personas, JM_OBJECT (persona));
+  reader_append (r, r->document->personas, JM_OBJECT (persona), line);
   return TRUE;
 }
 
@@ -851,7 +942,7 @@ read_stage (Reader     *r,
   if (stage->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A stage needs a <name>."));
 
-  _jm_object_store_append (r->document->stages, JM_OBJECT (stage));
+  reader_append (r, r->document->stages, JM_OBJECT (stage), line);
   return TRUE;
 }
 
@@ -912,7 +1003,7 @@ read_lane (Reader     *r,
   if (lane->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A lane needs a <name>."));
 
-  _jm_object_store_append (r->document->lanes, JM_OBJECT (lane));
+  reader_append (r, r->document->lanes, JM_OBJECT (lane), line);
   return TRUE;
 }
 
@@ -1049,8 +1140,7 @@ read_item (Reader     *r,
   if (!reader_children (r, name, read_item_child, item, _jm_object_get_foreign (JM_OBJECT (item))))
     return FALSE;
 
-  g_hash_table_insert (r->lines, item, GINT_TO_POINTER (line));
-  _jm_object_store_append (jm_layer_get_items (layer), JM_OBJECT (item));
+  reader_append (r, jm_layer_get_items (layer), JM_OBJECT (item), line);
   return TRUE;
 }
 
@@ -1111,8 +1201,7 @@ read_point (Reader     *r,
   if (!reader_children (r, name, NULL, NULL, _jm_object_get_foreign (JM_OBJECT (point))))
     return FALSE;
 
-  g_hash_table_insert (r->lines, point, GINT_TO_POINTER (line));
-  _jm_object_store_append (jm_layer_get_points (curve->layer), JM_OBJECT (point));
+  reader_append (r, jm_layer_get_points (curve->layer), JM_OBJECT (point), line);
   return TRUE;
 }
 
@@ -1190,8 +1279,7 @@ read_link (Reader     *r,
   if (!reader_children (r, name, read_no_child, NULL, _jm_object_get_foreign (JM_OBJECT (link))))
     return FALSE;
 
-  g_hash_table_insert (r->lines, link, GINT_TO_POINTER (line));
-  _jm_object_store_append (jm_layer_get_links (layer), JM_OBJECT (link));
+  reader_append (r, jm_layer_get_links (layer), JM_OBJECT (link), line);
   return TRUE;
 }
 
@@ -1203,8 +1291,13 @@ read_container (Reader     *r,
 {
   Attribute attributes[] = { { NULL } };
 
-  return reader_attributes (r, name, attributes, NULL) &&
-         reader_children (r, name, func, data, NULL);
+  if (!reader_attributes (r, name, attributes, NULL) ||
+      !reader_children (r, name, func, data, NULL))
+    return FALSE;
+
+  /* Every object is read inside a container. */
+  reader_flush (r);
+  return TRUE;
 }
 
 static gboolean
@@ -1444,13 +1537,6 @@ read_root (Reader *r)
 
 /* Checks after parsing {{{ */
 
-static int
-reader_line_of (Reader   *r,
-                gpointer  object)
-{
-  return GPOINTER_TO_INT (g_hash_table_lookup (r->lines, object));
-}
-
 static gboolean
 check_items (Reader  *r,
              JmLayer *layer)
@@ -1463,12 +1549,12 @@ check_items (Reader  *r,
       JmItem *item = jm_object_store_get_object (items, i);
 
       if (jm_document_lookup_stage (r->document, item->stage_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, item),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, items, i),
                                _("The item “%s” is in the stage “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (item)), item->stage_id);
 
       if (jm_document_lookup_lane (r->document, item->lane_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, item),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, items, i),
                                _("The item “%s” is in the lane “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (item)), item->lane_id);
     }
@@ -1488,13 +1574,13 @@ check_points (Reader  *r,
       JmEmotionPoint *point = jm_object_store_get_object (points, i);
 
       if (jm_document_lookup_stage (r->document, point->stage_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, point),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, points, i),
                                _("The emotion point “%s” is in the stage “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (point)), point->stage_id);
 
       if (point->persona_id != NULL &&
           jm_document_lookup_persona (r->document, point->persona_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, point),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, points, i),
                                _("The emotional curve of “%s” belongs to no persona of this map."),
                                point->persona_id);
     }
@@ -1520,13 +1606,13 @@ check_links (Reader  *r,
         missing = link->to_id;
 
       if (missing != NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, link),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, links, i),
                                _("The link “%s” connects the item “%s”, which is not in this state "
                                  "of the map."),
                                jm_object_get_id (JM_OBJECT (link)), missing);
 
       if (g_str_equal (link->from_id, link->to_id))
-        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, reader_line_of (r, link),
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, reader_line_of (r, links, i),
                                _("The link “%s” goes from an item to itself."),
                                jm_object_get_id (JM_OBJECT (link)));
     }
@@ -1690,12 +1776,13 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
   r.pull = pull;
   r.document = document;
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  r.lines = g_hash_table_new (NULL, NULL);
+  r.logs = g_array_new (FALSE, FALSE, sizeof (StoreLog));
+  g_array_set_clear_func (r.logs, store_log_clear);
 
   ok = reader_run (&r);
 
   g_hash_table_unref (r.ids);
-  g_hash_table_unref (r.lines);
+  g_array_unref (r.logs);
 
   if (!ok)
     {
