@@ -685,19 +685,52 @@ reader_children (Reader        *r,
     }
 }
 
+/* A text read in pieces. Most elements have one piece, which then costs
+ * one exact allocation and one copy: a GString costs twice that. */
+typedef struct
+{
+  char  *str;
+  gsize  length;
+  gsize  allocated;
+} Text;
+
+static void
+text_clear (Text *text)
+{
+  g_clear_pointer (&text->str, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Text, text_clear)
+
+static void
+text_append (Text       *text,
+             const char *chunk,
+             gsize       length)
+{
+  if (text->length + length + 1 > text->allocated)
+    {
+      text->allocated = MAX (text->length + length + 1, 2 * text->allocated);
+      text->str = g_realloc (text->str, text->allocated);
+    }
+
+  memcpy (text->str + text->length, chunk, length);
+  text->length += length;
+  text->str[text->length] = '\0';
+}
+
 /* Reads the text content of the current element into @out. */
 static gboolean
 reader_text (Reader  *r,
              glong    max_chars,
              char   **out)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(Text) text = { NULL, 0, 0 };
   const char *element = reader_local_name (r);
 
   for (;;)
     {
       JmXmlPullEvent type = reader_read (r);
-      gsize length;
+      gsize chunk_length;
       const char *chunk;
 
       if (type == JM_XML_PULL_END)
@@ -713,19 +746,19 @@ reader_text (Reader  *r,
       if (type != JM_XML_PULL_TEXT && type != JM_XML_PULL_CDATA)
         continue;
 
-      chunk = jm_xml_pull_get_text (r->pull, &length);
-      g_string_append_len (text, chunk, length);
-      if (text->len > (gsize) max_chars * 4)
+      chunk = jm_xml_pull_get_text (r->pull, &chunk_length);
+      text_append (&text, chunk, chunk_length);
+      if (text.length > (gsize) max_chars * 4)
         break;
     }
 
   /* A character takes at least one byte: most texts need no counting. */
-  if (text->len > (gsize) max_chars && g_utf8_strlen (text->str, text->len) > max_chars)
+  if (text.length > (gsize) max_chars && g_utf8_strlen (text.str, text.length) > max_chars)
     return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
                         _("The text of <%s> is longer than %ld characters."), element, max_chars);
 
   g_free (*out);
-  *out = g_string_free (g_steal_pointer (&text), FALSE);
+  *out = text.str != NULL ? g_steal_pointer (&text.str) : g_strdup ("");
   return TRUE;
 }
 
