@@ -46,6 +46,52 @@ typedef struct
   gboolean        has_text;    /* FALSE for a PI without data */
 } Event;
 
+/* A growable array. GArray costs a function call and a memcpy () for each
+ * element appended, which shows at a million events. */
+typedef struct
+{
+  gpointer data;
+  guint    len;
+  guint    allocated;
+} Vec;
+
+#define vec_index(vec, type, i) (((type *) (vec)->data)[(i)])
+
+static inline gpointer
+vec_push (Vec   *vec,
+          gsize  element_size)
+{
+  if (G_UNLIKELY (vec->len == vec->allocated))
+    {
+      vec->allocated = MAX (64, 2 * vec->allocated);
+      vec->data = g_realloc_n (vec->data, vec->allocated, element_size);
+    }
+
+  return (char *) vec->data + element_size * vec->len++;
+}
+
+/* Text and attribute values of the queued events, each NUL-terminated. */
+typedef struct
+{
+  char  *str;
+  gsize  len;
+  gsize  allocated;
+} Arena;
+
+/* Returns where @length more bytes can be written. */
+static inline char *
+arena_reserve (Arena *arena,
+               gsize  length)
+{
+  if (G_UNLIKELY (arena->len + length > arena->allocated))
+    {
+      arena->allocated = MAX (arena->len + length, 2 * arena->allocated);
+      arena->str = g_realloc (arena->str, arena->allocated);
+    }
+
+  return arena->str + arena->len;
+}
+
 /* An element the consumer is inside: where its declarations start in
  * the scope, and its line, which its END reports too. */
 typedef struct
@@ -65,16 +111,16 @@ struct _JmXmlPull
   gboolean          declared_encoding;
 
   /* The queue, filled by the callbacks and emptied by jm_xml_pull_next. */
-  GArray           *events;     /* Event */
+  Vec               events;     /* Event */
   guint             position;   /* of the next event to hand out */
-  GArray           *attributes; /* JmXmlPullAttribute, value as an arena offset */
-  GArray           *namespaces; /* JmXmlPullNamespace */
-  GString          *arena;      /* text and attribute values, each NUL-terminated */
+  Vec               attributes; /* JmXmlPullAttribute, value as an arena offset */
+  Vec               namespaces; /* JmXmlPullNamespace */
+  Arena             arena;
 
   /* What the consumer has reached. */
   Event             current;
-  GArray           *scope;      /* JmXmlPullNamespace, innermost last */
-  GArray           *open;       /* OpenElement */
+  Vec               scope;      /* JmXmlPullNamespace, innermost last */
+  Vec               open;       /* OpenElement */
 
   JmXmlPullError    error;
 };
@@ -91,22 +137,19 @@ static Event *
 pull_push_event (JmXmlPull      *self,
                  JmXmlPullEvent  type)
 {
-  Event event = { 0 };
+  Event *event = vec_push (&self->events, sizeof (Event));
 
-  event.type = type;
-  event.line = pull_parser_line (self);
-  g_array_append_val (self->events, event);
-
-  return &g_array_index (self->events, Event, self->events->len - 1);
+  *event = (Event) { type, pull_parser_line (self) };
+  return event;
 }
 
 static Event *
 pull_last_event (JmXmlPull *self)
 {
-  if (self->events->len == 0)
+  if (self->events.len == 0)
     return NULL;
 
-  return &g_array_index (self->events, Event, self->events->len - 1);
+  return &vec_index (&self->events, Event, self->events.len - 1);
 }
 
 static void
@@ -114,8 +157,11 @@ pull_arena_add (JmXmlPull  *self,
                 const char *text,
                 gsize       length)
 {
-  g_string_append_len (self->arena, text, length);
-  g_string_append_c (self->arena, '\0');
+  char *end = arena_reserve (&self->arena, length + 1);
+
+  memcpy (end, text, length);
+  end[length] = '\0';
+  self->arena.len += length + 1;
 }
 
 /* Appends text to the last event when it is of the same kind, as libxml2's
@@ -133,14 +179,14 @@ pull_add_text (JmXmlPull      *self,
 
   if (event != NULL && event->type == type)
     {
-      g_string_truncate (self->arena, self->arena->len - 1); /* its NUL */
+      self->arena.len--; /* its NUL */
       pull_arena_add (self, (const char *) text, length);
       event->text_length += length;
       return;
     }
 
   event = pull_push_event (self, type);
-  event->text_offset = self->arena->len;
+  event->text_offset = self->arena.len;
   event->text_length = length;
   event->has_text = TRUE;
   pull_arena_add (self, (const char *) text, length);
@@ -173,7 +219,7 @@ pull_comment_cb (void          *user_data,
     return;
 
   event = pull_push_event (self, JM_XML_PULL_COMMENT);
-  event->text_offset = self->arena->len;
+  event->text_offset = self->arena.len;
   event->text_length = strlen ((const char *) text);
   event->has_text = TRUE;
   pull_arena_add (self, (const char *) text, event->text_length);
@@ -195,7 +241,7 @@ pull_processing_instruction_cb (void          *user_data,
   if (data == NULL)
     return;
 
-  event->text_offset = self->arena->len;
+  event->text_offset = self->arena.len;
   event->text_length = strlen ((const char *) data);
   event->has_text = TRUE;
   pull_arena_add (self, (const char *) data, event->text_length);
@@ -213,15 +259,21 @@ pull_arena_add_value (JmXmlPull     *self,
   const char *p = (const char *) value;
   const char *stop = (const char *) end;
   const char *amp;
+  char *out = arena_reserve (&self->arena, stop - p + 1); /* decoding only shortens */
+  char *start = out;
 
   while ((amp = memchr (p, '&', stop - p)) != NULL)
     {
-      g_string_append_len (self->arena, p, amp - p);
-      g_string_append_c (self->arena, '&');
+      memcpy (out, p, amp - p);
+      out += amp - p;
+      *out++ = '&';
       p = stop - amp >= 5 && memcmp (amp, "&#38;", 5) == 0 ? amp + 5 : amp + 1;
     }
 
-  pull_arena_add (self, p, stop - p);
+  memcpy (out, p, stop - p);
+  out += stop - p;
+  *out++ = '\0';
+  self->arena.len += out - start;
 }
 
 static void
@@ -245,30 +297,30 @@ pull_start_element_cb (void           *user_data,
   event->local_name = local_name;
   event->prefix = prefix;
   event->uri = uri;
-  event->first_namespace = self->namespaces->len;
+  event->first_namespace = self->namespaces.len;
   event->n_namespaces = n_namespaces;
-  event->first_attribute = self->attributes->len;
+  event->first_attribute = self->attributes.len;
   event->n_attributes = n_attributes;
 
   for (int i = 0; i < n_namespaces; i++)
     {
-      JmXmlPullNamespace ns = {
+      JmXmlPullNamespace *ns = vec_push (&self->namespaces, sizeof (JmXmlPullNamespace));
+
+      *ns = (JmXmlPullNamespace) {
         (const char *) namespaces[2 * i], (const char *) namespaces[2 * i + 1]
       };
-
-      g_array_append_val (self->namespaces, ns);
     }
 
   for (int i = 0; i < n_attributes; i++)
     {
       const xmlChar **a = attributes + 5 * i;
-      JmXmlPullAttribute attribute = {
-        (const char *) a[0], (const char *) a[1], (const char *) a[2],
-        GSIZE_TO_POINTER (self->arena->len)
-      };
+      JmXmlPullAttribute *attribute = vec_push (&self->attributes, sizeof (JmXmlPullAttribute));
 
+      *attribute = (JmXmlPullAttribute) {
+        (const char *) a[0], (const char *) a[1], (const char *) a[2],
+        GSIZE_TO_POINTER (self->arena.len)
+      };
       pull_arena_add_value (self, a[3], a[4]);
-      g_array_append_val (self->attributes, attribute);
     }
 }
 
@@ -339,8 +391,8 @@ pull_error_cb (void        *user_data,
    * closed: the element was never there. */
   event = pull_last_event (self);
   if (error->code == XML_ERR_GT_REQUIRED && event != NULL && event->type == JM_XML_PULL_START &&
-      self->position < self->events->len)
-    g_array_set_size (self->events, self->events->len - 1);
+      self->position < self->events.len)
+    self->events.len--;
 
   event = pull_push_event (self, JM_XML_PULL_ERROR);
   event->line = error->line;
@@ -385,12 +437,6 @@ jm_xml_pull_new (const char *data,
   self->current.type = JM_XML_PULL_EOF;
   self->data = data;
   self->size = size;
-  self->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 1024);
-  self->attributes = g_array_sized_new (FALSE, FALSE, sizeof (JmXmlPullAttribute), 1024);
-  self->namespaces = g_array_new (FALSE, FALSE, sizeof (JmXmlPullNamespace));
-  self->arena = g_string_sized_new (CHUNK_SIZE);
-  self->scope = g_array_new (FALSE, FALSE, sizeof (JmXmlPullNamespace));
-  self->open = g_array_sized_new (FALSE, FALSE, sizeof (OpenElement), 16);
 
   /* As xmlReaderForMemory () does: the first four bytes, for libxml2 to
    * guess an encoding from, then UTF-8 whatever it guessed. */
@@ -416,12 +462,12 @@ jm_xml_pull_free (JmXmlPull *self)
     return;
 
   xmlFreeParserCtxt (self->ctxt);
-  g_array_unref (self->events);
-  g_array_unref (self->attributes);
-  g_array_unref (self->namespaces);
-  g_string_free (self->arena, TRUE);
-  g_array_unref (self->scope);
-  g_array_unref (self->open);
+  g_free (self->events.data);
+  g_free (self->attributes.data);
+  g_free (self->namespaces.data);
+  g_free (self->arena.str);
+  g_free (self->scope.data);
+  g_free (self->open.data);
   g_free (self->error.message);
   g_free (self);
 }
@@ -442,10 +488,10 @@ pull_parse_chunk (JmXmlPull *self)
 static void
 pull_clear_queue (JmXmlPull *self)
 {
-  g_array_set_size (self->events, 0);
-  g_array_set_size (self->attributes, 0);
-  g_array_set_size (self->namespaces, 0);
-  g_string_truncate (self->arena, 0);
+  self->events.len = 0;
+  self->attributes.len = 0;
+  self->namespaces.len = 0;
+  self->arena.len = 0;
   self->position = 0;
 }
 
@@ -462,20 +508,20 @@ pull_take_event (JmXmlPull *self)
 {
   Event *event;
 
-  if (self->position == self->events->len)
+  if (self->position == self->events.len)
     pull_clear_queue (self);
 
-  while (self->position == self->events->len && !self->done)
+  while (self->position == self->events.len && !self->done)
     pull_parse_chunk (self);
 
-  if (self->position == self->events->len)
+  if (self->position == self->events.len)
     return NULL;
 
-  event = &g_array_index (self->events, Event, self->position);
-  while (is_text_event (event) && self->position + 1 == self->events->len && !self->done)
+  event = &vec_index (&self->events, Event, self->position);
+  while (is_text_event (event) && self->position + 1 == self->events.len && !self->done)
     {
       pull_parse_chunk (self);
-      event = &g_array_index (self->events, Event, self->position);
+      event = &vec_index (&self->events, Event, self->position);
     }
 
   self->position++;
@@ -485,19 +531,21 @@ pull_take_event (JmXmlPull *self)
 static void
 pull_enter_element (JmXmlPull *self)
 {
-  OpenElement open = { self->scope->len, self->current.line };
+  OpenElement *open = vec_push (&self->open, sizeof (OpenElement));
   JmXmlPullAttribute *attributes;
 
-  g_array_append_vals (self->scope,
-                       &g_array_index (self->namespaces, JmXmlPullNamespace,
-                                       self->current.first_namespace),
-                       self->current.n_namespaces);
-  g_array_append_val (self->open, open);
+  *open = (OpenElement) { self->scope.len, self->current.line };
+  for (guint i = 0; i < self->current.n_namespaces; i++)
+    {
+      JmXmlPullNamespace *ns = vec_push (&self->scope, sizeof (JmXmlPullNamespace));
+
+      *ns = vec_index (&self->namespaces, JmXmlPullNamespace, self->current.first_namespace + i);
+    }
 
   /* Values were kept as offsets while the arena could still grow. */
-  attributes = &g_array_index (self->attributes, JmXmlPullAttribute, self->current.first_attribute);
+  attributes = &vec_index (&self->attributes, JmXmlPullAttribute, self->current.first_attribute);
   for (guint i = 0; i < self->current.n_attributes; i++)
-    attributes[i].value = self->arena->str + GPOINTER_TO_SIZE (attributes[i].value);
+    attributes[i].value = self->arena.str + GPOINTER_TO_SIZE (attributes[i].value);
 }
 
 static void
@@ -505,12 +553,11 @@ pull_leave_element (JmXmlPull *self)
 {
   OpenElement *open;
 
-  g_return_if_fail (self->open->len > 0);
+  g_return_if_fail (self->open.len > 0);
 
-  open = &g_array_index (self->open, OpenElement, self->open->len - 1);
+  open = &vec_index (&self->open, OpenElement, --self->open.len);
   self->current.line = open->line;
-  g_array_set_size (self->scope, open->n_scope);
-  g_array_set_size (self->open, self->open->len - 1);
+  self->scope.len = open->n_scope;
 }
 
 /**
@@ -670,7 +717,7 @@ jm_xml_pull_get_attributes (JmXmlPull *self,
     }
 
   *n_attributes = self->current.n_attributes;
-  return &g_array_index (self->attributes, JmXmlPullAttribute, self->current.first_attribute);
+  return &vec_index (&self->attributes, JmXmlPullAttribute, self->current.first_attribute);
 }
 
 /**
@@ -691,7 +738,7 @@ jm_xml_pull_get_namespaces (JmXmlPull *self,
     }
 
   *n_namespaces = self->current.n_namespaces;
-  return &g_array_index (self->namespaces, JmXmlPullNamespace, self->current.first_namespace);
+  return &vec_index (&self->namespaces, JmXmlPullNamespace, self->current.first_namespace);
 }
 
 /**
@@ -712,7 +759,7 @@ jm_xml_pull_get_text (JmXmlPull *self,
   if (!self->current.has_text)
     return NULL;
 
-  return self->arena->str + self->current.text_offset;
+  return self->arena.str + self->current.text_offset;
 }
 
 /* }}} */
@@ -751,9 +798,9 @@ static const JmXmlPullNamespace *
 pull_lookup_prefix (JmXmlPull  *self,
                     const char *prefix)
 {
-  for (guint i = self->scope->len; i > 0; i--)
+  for (guint i = self->scope.len; i > 0; i--)
     {
-      const JmXmlPullNamespace *ns = &g_array_index (self->scope, JmXmlPullNamespace, i - 1);
+      const JmXmlPullNamespace *ns = &vec_index (&self->scope, JmXmlPullNamespace, i - 1);
 
       if (g_strcmp0 (ns->prefix, prefix) == 0)
         return ns;
