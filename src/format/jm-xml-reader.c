@@ -1576,20 +1576,27 @@ check_items (Reader  *r,
 {
   JmObjectStore *items = jm_layer_get_items (layer);
   guint n_items = jm_object_store_get_n_objects (items);
+  const char *stage_id = NULL, *lane_id = NULL; /* known to exist */
 
+  /* The items of a cell usually come together: comparing with the last
+   * stage and lane found saves most lookups. */
   for (guint i = 0; i < n_items; i++)
     {
       JmItem *item = jm_object_store_get_object (items, i);
 
-      if (jm_document_lookup_stage (r->document, item->stage_id) == NULL)
+      if (g_strcmp0 (item->stage_id, stage_id) != 0 &&
+          jm_document_lookup_stage (r->document, item->stage_id) == NULL)
         return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, items, i),
                                _("The item “%s” is in the stage “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (item)), item->stage_id);
+      stage_id = item->stage_id;
 
-      if (jm_document_lookup_lane (r->document, item->lane_id) == NULL)
+      if (g_strcmp0 (item->lane_id, lane_id) != 0 &&
+          jm_document_lookup_lane (r->document, item->lane_id) == NULL)
         return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, items, i),
                                _("The item “%s” is in the lane “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (item)), item->lane_id);
+      lane_id = item->lane_id;
     }
 
   return TRUE;
