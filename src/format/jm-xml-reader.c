@@ -51,7 +51,9 @@ typedef struct
   JmDocument       *document;
   GError           *error;
   gboolean          newer_minor;
-  GHashTable       *ids;   /* id → IdClaim */
+  GHashTable       *ids;   /* id → position in claims + 1 */
+  GArray           *claims; /* IdClaim */
+  GStringChunk     *id_chunk; /* the keys of ids, freed at once */
   GArray           *logs;  /* StoreLog */
   guint             n_items;
 } Reader;
@@ -571,6 +573,7 @@ reader_claim_id (Reader     *r,
 {
   guint bit = 1u << (scope + 1);
   IdClaim *claim;
+  guint position;
 
   if (!is_valid_id (id))
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
@@ -578,15 +581,19 @@ reader_claim_id (Reader     *r,
                              "at most %d letters, digits, “-”, “_” or “.”."),
                            id, element, JM_FORMAT_MAX_ID_CHARS);
 
-  claim = g_hash_table_lookup (r->ids, id);
-  if (claim == NULL)
+  /* Claims by the ten thousand: no allocation for each. */
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, id));
+  if (position == 0)
     {
-      claim = g_new0 (IdClaim, 1);
-      claim->type = type;
-      claim->scopes = bit;
-      g_hash_table_insert (r->ids, g_strdup (id), claim);
+      IdClaim new_claim = { type, bit };
+
+      g_array_append_val (r->claims, new_claim);
+      g_hash_table_insert (r->ids, g_string_chunk_insert (r->id_chunk, id),
+                           GUINT_TO_POINTER (r->claims->len));
       return TRUE;
     }
+
+  claim = &g_array_index (r->claims, IdClaim, position - 1);
 
   if (scope >= 0 && claim->type == type && (claim->scopes & (bit | 1u)) == 0)
     {
@@ -1815,13 +1822,17 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
   document = jm_document_new ();
   r.pull = pull;
   r.document = document;
-  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.claims = g_array_new (FALSE, FALSE, sizeof (IdClaim));
+  r.id_chunk = g_string_chunk_new (64 * 1024);
   r.logs = g_array_new (FALSE, FALSE, sizeof (StoreLog));
   g_array_set_clear_func (r.logs, store_log_clear);
 
   ok = reader_run (&r);
 
   g_hash_table_unref (r.ids);
+  g_array_unref (r.claims);
+  g_string_chunk_free (r.id_chunk);
   g_array_unref (r.logs);
 
   if (!ok)
