@@ -440,7 +440,8 @@ reader_attribute (Reader                   *r,
 
   for (guint i = 0; attributes[i].name != NULL; i++)
     {
-      if (strcmp (attributes[i].name, attribute->local_name) == 0)
+      if (attributes[i].name[0] == attribute->local_name[0] &&
+          strcmp (attributes[i].name, attribute->local_name) == 0)
         {
           g_free (attributes[i].value);
           attributes[i].value = g_strdup (attribute->value);
