@@ -652,6 +652,29 @@ test_reader_long_content (void)
   g_assert_nonnull (strstr (text, body->str));
 }
 
+/* A file in UTF-32 is refused as not UTF-8 (libxml2 reports no error of
+ * its own for it, only stops). */
+static void
+test_reader_utf32_refused (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>T</title></journey-map>";
+  gsize length = strlen (xml);
+  g_autofree char *utf32 = g_malloc0 (4 * length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    utf32[4 * i] = xml[i];
+  bytes = g_bytes_new (utf32, 4 * length);
+
+  document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_ENCODING);
+}
+
 static void
 test_writer_one_primary_persona (void)
 {
@@ -838,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/format/reader/lines-past-65535", test_reader_lines_past_65535);
   g_test_add_func ("/format/reader/foreign-element-kept-exactly", test_reader_foreign_element_kept_exactly);
   g_test_add_func ("/format/reader/long-content", test_reader_long_content);
+  g_test_add_func ("/format/reader/utf32-refused", test_reader_utf32_refused);
 
   return g_test_run ();
 }

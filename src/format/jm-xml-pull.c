@@ -474,13 +474,34 @@ jm_xml_pull_free (JmXmlPull *self)
 
 /* Events {{{ */
 
+/* Some failures (a converter that cannot decode the input) stop the
+ * parser without a structured error, only a message on stderr and a
+ * return value: they end the events like any other error. */
+static void
+pull_error_without_report (JmXmlPull *self,
+                           int        code)
+{
+  Event *event;
+
+  self->error.code = code < 0 || code == XML_ERR_INVALID_ENCODING ? XML_ERR_INVALID_ENCODING : code;
+  self->error.line = pull_parser_line (self);
+  self->error.message = g_strdup ("");
+  event = pull_push_event (self, JM_XML_PULL_ERROR);
+  event->line = self->error.line;
+  self->stopped = TRUE;
+}
+
 static void
 pull_parse_chunk (JmXmlPull *self)
 {
   gsize length = MIN (self->size - self->offset, CHUNK_SIZE);
   gboolean last = self->offset + length == self->size;
+  int ret;
 
-  xmlParseChunk (self->ctxt, self->data + self->offset, (int) length, last);
+  ret = xmlParseChunk (self->ctxt, self->data + self->offset, (int) length, last);
+  if (ret != XML_ERR_OK && !self->stopped)
+    pull_error_without_report (self, ret);
+
   self->offset += length;
   self->done = last || self->stopped;
 }
