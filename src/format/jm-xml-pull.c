@@ -401,6 +401,72 @@ pull_error_cb (void        *user_data,
 
 /* }}} */
 
+/* Reads the encoding an XML declaration at the start of @data names, if
+ * any: returns FALSE when there is no declaration or it names none, and
+ * TRUE with @name set otherwise, or when it cannot tell. */
+static gboolean
+declared_encoding (const char  *data,
+                   gsize        size,
+                   const char **name,
+                   gsize       *name_length)
+{
+  const char *p, *end;
+  char quote;
+
+  *name = NULL;
+  *name_length = 0;
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, size -= 3;
+  if (size < 6 || memcmp (data, "<?xml", 5) != 0 || !g_ascii_isspace (data[5]))
+    return FALSE;
+
+  end = g_strstr_len (data, MIN (size, 1024), "?>");
+  if (end == NULL)
+    return TRUE;
+  p = g_strstr_len (data, end - data, "encoding");
+  if (p == NULL)
+    return FALSE;
+
+  for (p += strlen ("encoding"); p < end && g_ascii_isspace (*p); p++)
+    ;
+  if (p == end || *p++ != '=')
+    return TRUE;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || (*p != '"' && *p != '\''))
+    return TRUE;
+
+  quote = *p++;
+  *name = p;
+  while (p < end && *p != quote)
+    p++;
+  *name_length = p - *name;
+  return TRUE;
+}
+
+/* Whether the parser needs the UTF-8 converter that xmlReaderForMemory
+ * (…, "UTF-8", …) installs. The converter copies every byte, 3 % of
+ * loading a large map, and changes nothing for a UTF-8 document without
+ * a declaration or with one that names UTF-8 (libxml2 reads UTF-8 itself
+ * and checks it just the same); with another encoding declared or
+ * guessed, the document is read as it always was. */
+static gboolean
+pull_needs_converter (JmXmlPull *self)
+{
+  const char *name;
+  gsize length;
+
+  if (self->ctxt->input == NULL || self->ctxt->input->buf == NULL ||
+      self->ctxt->input->buf->encoder != NULL)
+    return TRUE;
+
+  if (!declared_encoding (self->data, self->size, &name, &length))
+    return FALSE;
+
+  return !((length == 5 && g_ascii_strncasecmp (name, "UTF-8", 5) == 0) ||
+           (length == 4 && g_ascii_strncasecmp (name, "UTF8", 4) == 0));
+}
+
 /**
  * jm_xml_pull_new:
  * @data: an XML document, which must outlive the cursor
@@ -439,7 +505,8 @@ jm_xml_pull_new (const char *data,
   self->size = size;
 
   /* As xmlReaderForMemory () does: the first four bytes, for libxml2 to
-   * guess an encoding from, then UTF-8 whatever it guessed. */
+   * guess an encoding from, then UTF-8 whatever it guessed (unless
+   * libxml2's own reading of UTF-8 gives the same). */
   self->ctxt = xmlCreatePushParserCtxt (&sax, self, data, (int) first, NULL);
   if (self->ctxt == NULL)
     {
@@ -448,9 +515,12 @@ jm_xml_pull_new (const char *data,
     }
   self->offset = first;
   xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-  utf8 = xmlFindCharEncodingHandler ("UTF-8");
-  if (utf8 != NULL)
-    xmlSwitchToEncoding (self->ctxt, utf8);
+  if (pull_needs_converter (self))
+    {
+      utf8 = xmlFindCharEncodingHandler ("UTF-8");
+      if (utf8 != NULL)
+        xmlSwitchToEncoding (self->ctxt, utf8);
+    }
 
   return self;
 }
