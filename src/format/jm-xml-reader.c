@@ -319,10 +319,10 @@ reader_find_log (Reader        *r,
   return NULL;
 }
 
-/* Objects go to their store in one splice per container (see
- * reader_flush ()): appending them one by one would emit items-changed
- * for each, and a store of 100,000 items costs more to notify than to
- * read. The line is kept for the checks after parsing. */
+/* Takes @object, which goes to its store in one append per container
+ * (see reader_flush ()): appending them one by one would emit
+ * items-changed for each, and a store of 100,000 items costs more to
+ * notify than to read. The line is kept for the checks after parsing. */
 static void
 reader_append (Reader        *r,
                JmObjectStore *store,
@@ -343,7 +343,7 @@ reader_append (Reader        *r,
       log = &g_array_index (r->logs, StoreLog, r->logs->len - 1);
     }
 
-  g_ptr_array_add (log->pending, g_object_ref (object));
+  g_ptr_array_add (log->pending, object);
   g_array_append_val (log->lines, line);
 }
 
@@ -354,9 +354,11 @@ reader_flush (Reader *r)
     {
       StoreLog *log = &g_array_index (r->logs, StoreLog, i);
 
-      _jm_object_store_splice (log->store, jm_object_store_get_n_objects (log->store), 0,
-                               (JmObject **) log->pending->pdata, log->pending->len);
-      g_ptr_array_set_size (log->pending, 0);
+      gsize n_objects;
+      JmObject **objects = (JmObject **) g_ptr_array_steal (log->pending, &n_objects);
+
+      _jm_object_store_append_take (log->store, objects, (guint) n_objects);
+      g_free (objects);
     }
 }
 
@@ -919,7 +921,7 @@ read_persona (Reader     *r,
   if (persona->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A persona needs a <name>."));
 
-  reader_append (r, r->document->personas, JM_OBJECT (persona), line);
+  reader_append (r, r->document->personas, JM_OBJECT (g_steal_pointer (&persona)), line);
   return TRUE;
 }
 
@@ -983,7 +985,7 @@ read_stage (Reader     *r,
   if (stage->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A stage needs a <name>."));
 
-  reader_append (r, r->document->stages, JM_OBJECT (stage), line);
+  reader_append (r, r->document->stages, JM_OBJECT (g_steal_pointer (&stage)), line);
   return TRUE;
 }
 
@@ -1044,7 +1046,7 @@ read_lane (Reader     *r,
   if (lane->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A lane needs a <name>."));
 
-  reader_append (r, r->document->lanes, JM_OBJECT (lane), line);
+  reader_append (r, r->document->lanes, JM_OBJECT (g_steal_pointer (&lane)), line);
   return TRUE;
 }
 
@@ -1181,7 +1183,7 @@ read_item (Reader     *r,
   if (!reader_children (r, name, read_item_child, item, _jm_object_get_foreign (JM_OBJECT (item))))
     return FALSE;
 
-  reader_append (r, jm_layer_get_items (layer), JM_OBJECT (item), line);
+  reader_append (r, jm_layer_get_items (layer), JM_OBJECT (g_steal_pointer (&item)), line);
   return TRUE;
 }
 
@@ -1242,7 +1244,7 @@ read_point (Reader     *r,
   if (!reader_children (r, name, NULL, NULL, _jm_object_get_foreign (JM_OBJECT (point))))
     return FALSE;
 
-  reader_append (r, jm_layer_get_points (curve->layer), JM_OBJECT (point), line);
+  reader_append (r, jm_layer_get_points (curve->layer), JM_OBJECT (g_steal_pointer (&point)), line);
   return TRUE;
 }
 
@@ -1320,7 +1322,7 @@ read_link (Reader     *r,
   if (!reader_children (r, name, read_no_child, NULL, _jm_object_get_foreign (JM_OBJECT (link))))
     return FALSE;
 
-  reader_append (r, jm_layer_get_links (layer), JM_OBJECT (link), line);
+  reader_append (r, jm_layer_get_links (layer), JM_OBJECT (g_steal_pointer (&link)), line);
   return TRUE;
 }
 
