@@ -22,9 +22,10 @@
  *
  * The parser is set up as xmlReaderForMemory () sets up its own, so it
  * accepts and refuses the same documents with the same errors: UTF-8 is
- * forced, no network, no DTD is ever loaded, entities are not substituted
- * (there are none but the predefined ones, as a DOCTYPE stops the parser
- * before its internal subset), and the first error ends the events. */
+ * forced (see pull_needs_converter ()), no network, no DTD is ever loaded,
+ * entities are not substituted (there are none but the predefined ones,
+ * as a DOCTYPE stops the parser before its internal subset), and the
+ * first error ends the events. */
 
 /* Large enough that libxml2's per-chunk work is lost in the parsing; small
  * enough that the queue stays in the cache. */
