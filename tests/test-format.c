@@ -71,6 +71,26 @@ read_string (const char *xml)
   return document;
 }
 
+/* Reads @xml as "t.jmap", which must fail with @code at @line. */
+static GError *
+read_string_fails (const char *xml,
+                   int         code,
+                   int         line)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(JmDocument) document = NULL;
+  g_autofree char *prefix = g_strdup_printf ("t.jmap:%d: ", line);
+  GError *error = NULL;
+
+  document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+
+  return error;
+}
+
 static void
 assert_bytes_equal (GBytes *a,
                     GBytes *b)
@@ -501,6 +521,160 @@ test_reader_namespace_declarations (void)
   g_assert_nonnull (strstr (error->message, "y:lang"));
 }
 
+/* An element of the format inside one that holds none of its own is
+ * refused like any other misplaced element (a <point> crashed the reader). */
+static void
+test_reader_point_child_refused (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <title>T</title>\n"
+    "  <stages><stage id=\"s\"><name>S</name></stage></stages>\n"
+    "  <lanes/>\n"
+    "  <layer state=\"current\"><emotions><curve>\n"
+    "    <point id=\"p\" stage=\"s\" position=\"0.5\" score=\"1\"><name>N</name></point>\n"
+    "  </curve></emotions></layer>\n"
+    "</journey-map>\n";
+  g_autoptr(GError) error = read_string_fails (xml, JM_FORMAT_ERROR_INVALID, 6);
+
+  g_assert_nonnull (strstr (error->message, "<point>"));
+}
+
+/* A fault in the XML is reported rather than a problem found before it,
+ * however far apart the two are: cut off after 200 KB, this file is
+ * "malformed" at its last line, not "invalid" at its third. */
+static void
+test_reader_xml_fault_reported_first (void)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int line = 3;
+
+  g_string_append (xml,
+                   "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+                   "  <title>T</title>\n"
+                   "  <stages><stage id=\"s\" bogus=\"1\"><name>S</name></stage>\n");
+  for (guint i = 0; i < 4000; i++, line++)
+    g_string_append_printf (xml, "    <stage id=\"stage-%u\"><name>Stage %u</name></stage>\n", i, i);
+  g_string_append (xml, "    <stage id=\"cut\"><na");
+
+  error = read_string_fails (xml->str, JM_FORMAT_ERROR_MALFORMED, line + 1);
+  g_assert_nonnull (strstr (error->message, "cut off"));
+}
+
+/* Lines past 65,535 are counted exactly. */
+static void
+test_reader_lines_past_65535 (void)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (xml,
+                   "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+                   "  <title>T</title>\n");
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (xml, '\n');
+  g_string_append (xml, "  <sticker/>\n</journey-map>\n");
+
+  error = read_string_fails (xml->str, JM_FORMAT_ERROR_INVALID, 70003);
+  g_assert_nonnull (strstr (error->message, "<sticker>"));
+}
+
+/* An extension element is kept as libxml2 writes a copy of it: with the
+ * namespaces it uses declared, text and attributes escaped, comments,
+ * processing instructions and CDATA as they were. Without an XML
+ * declaration naming the encoding, non-ASCII attribute text is written
+ * as character references. */
+static void
+test_reader_foreign_element_kept_exactly (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\" xmlns:x=\"urn:x\">\n"
+    "  <title>T</title>\n"
+    "  <stages><stage id=\"s\"><name>S</name></stage></stages>\n"
+    "  <lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>\n"
+    "  <layer state=\"current\"><items>\n"
+    "    <item id=\"i\" kind=\"card\" stage=\"s\" lane=\"l\"><title>C</title>"
+    "<x:a k=\"a&amp;b&#10;&#233;\">t &lt; &#13;<y:b xmlns:y=\"urn:y\" y:c='\"'/><!--c--><?p d?>"
+    "<![CDATA[<z>]]><j/></x:a></item>\n"
+    "  </items></layer>\n"
+    "</journey-map>\n";
+  const char *kept =
+    "<x:a xmlns:x=\"urn:x\" xmlns=\"https://journeymap.github.io/ns/jmap/1\" k=\"a&amp;b&#10;&#xE9;\">"
+    "t &lt; &#13;<y:b xmlns:y=\"urn:y\" y:c=\"&quot;\"/><!--c--><?p d?><![CDATA[<z>]]><j/></x:a>";
+  g_autoptr(JmDocument) document = read_string (xml);
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+  g_autofree char *text = bytes_to_string (written);
+
+  g_assert_nonnull (strstr (text, kept));
+}
+
+/* Text and extension elements longer than what the parser is given at a
+ * time come out whole. */
+static void
+test_reader_long_content (void)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autofree char *text = NULL;
+  JmItem *item;
+
+  for (guint i = 0; i < 9000; i++)
+    {
+      g_string_append (body, "w\xC3\xA9 &amp; &#10;");
+      g_string_append (expected, "w\xC3\xA9 & \n");
+    }
+
+  g_string_append (xml,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+                   "  <title>T</title>\n"
+                   "  <stages><stage id=\"s\"><name>S</name></stage></stages>\n"
+                   "  <lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>\n"
+                   "  <layer state=\"current\"><items>\n"
+                   "    <item id=\"i\" kind=\"card\" stage=\"s\" lane=\"l\"><body>");
+  g_string_append (xml, body->str);
+  g_string_append (xml, "</body><x:long xmlns:x=\"urn:x\">");
+  g_string_append (xml, body->str);
+  g_string_append (xml, "</x:long></item>\n  </items></layer>\n</journey-map>\n");
+
+  document = read_string (xml->str);
+  item = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i");
+  g_assert_cmpstr (jm_item_get_body (item), ==, expected->str);
+
+  written = jm_xml_writer_write_bytes (document);
+  text = bytes_to_string (written);
+  g_string_replace (body, "&#10;", "\n", 0);
+  g_string_prepend (body, "<x:long xmlns:x=\"urn:x\">");
+  g_assert_nonnull (strstr (text, body->str));
+}
+
+/* A file in UTF-32 is refused as not UTF-8 (libxml2 reports no error of
+ * its own for it, only stops). */
+static void
+test_reader_utf32_refused (void)
+{
+  const char *xml =
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>T</title></journey-map>";
+  gsize length = strlen (xml);
+  g_autofree char *utf32 = g_malloc0 (4 * length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    utf32[4 * i] = xml[i];
+  bytes = g_bytes_new (utf32, 4 * length);
+
+  document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_ENCODING);
+}
+
 static void
 test_writer_one_primary_persona (void)
 {
@@ -682,6 +856,12 @@ main (int   argc,
   g_test_add_func ("/format/writer/keeps-files-readable", test_writer_keeps_files_readable);
   g_test_add_func ("/format/writer/one-primary-persona", test_writer_one_primary_persona);
   g_test_add_func ("/format/reader/namespace-declarations", test_reader_namespace_declarations);
+  g_test_add_func ("/format/reader/point-child-refused", test_reader_point_child_refused);
+  g_test_add_func ("/format/reader/xml-fault-reported-first", test_reader_xml_fault_reported_first);
+  g_test_add_func ("/format/reader/lines-past-65535", test_reader_lines_past_65535);
+  g_test_add_func ("/format/reader/foreign-element-kept-exactly", test_reader_foreign_element_kept_exactly);
+  g_test_add_func ("/format/reader/long-content", test_reader_long_content);
+  g_test_add_func ("/format/reader/utf32-refused", test_reader_utf32_refused);
 
   return g_test_run ();
 }

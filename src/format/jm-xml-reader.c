@@ -12,11 +12,12 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <libxml/xmlreader.h>
+#include <libxml/xmlerror.h>
 #include <math.h>
 
 #include "jm-format-error.h"
 #include "jm-xml-names.h"
+#include "jm-xml-pull.h"
 #include "model/jm-document-private.h"
 #include "model/jm-emotion-point-private.h"
 #include "model/jm-enum-types.h"
@@ -28,13 +29,12 @@
 #include "model/jm-persona-private.h"
 #include "model/jm-stage-private.h"
 
-/* A streaming reader (xmlTextReader) rather than a tree: several times
- * faster and a fraction of the memory on large maps. Files come from
- * anyone, so: no network, no DTD (any DOCTYPE is refused before content is
- * read, which also rules out entity expansion), bounded sizes, and every
- * problem becomes a JM_FORMAT_ERROR naming the file and the line. */
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
+/* A streaming reader (libxml2's SAX2 parser behind the JmXmlPull cursor)
+ * rather than a tree: no node is built per element, so a large map costs
+ * about what parsing it costs. Files come from anyone, so: no network, no
+ * DTD (any DOCTYPE is refused before content is read, which also rules out
+ * entity expansion), bounded sizes, and every problem becomes a
+ * JM_FORMAT_ERROR naming the file and the line. */
 
 typedef struct
 {
@@ -44,21 +44,18 @@ typedef struct
 
 typedef struct
 {
-  xmlTextReaderPtr  reader;
+  JmXmlPull        *pull;
   const char       *data;
   gsize             size;
   const char       *name;
   JmDocument       *document;
   GError           *error;
   gboolean          newer_minor;
-  GHashTable       *ids;   /* id → IdClaim */
-  GHashTable       *lines; /* JmObject → line, for the checks after parsing */
+  GHashTable       *ids;   /* id → position in claims + 1 */
+  GArray           *claims; /* IdClaim */
+  GStringChunk     *id_chunk; /* the keys of ids, freed at once */
+  GArray           *logs;  /* StoreLog */
   guint             n_items;
-
-  /* The first error libxml2 reported. */
-  int               xml_code;
-  int               xml_line;
-  char             *xml_message;
 } Reader;
 
 typedef struct
@@ -68,17 +65,20 @@ typedef struct
   char       *value;
 } Attribute;
 
+/* What the reader put in a store of the document. */
+typedef struct
+{
+  JmObjectStore *store;
+  GPtrArray     *pending; /* JmObject: read, not in the store yet */
+  GArray        *lines;   /* int: the line of each object of the store */
+} StoreLog;
+
 /* Helpers {{{ */
 
 static int
 reader_line (Reader *r)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (r->reader);
-
-  if (node == NULL)
-    return xmlTextReaderGetParserLineNumber (r->reader);
-
-  return (int) xmlGetLineNo (node);
+  return jm_xml_pull_get_line (r->pull);
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -109,20 +109,6 @@ reader_fail_at (Reader     *r,
 
 #define reader_fail(r, code, ...) reader_fail_at ((r), (code), reader_line (r), __VA_ARGS__)
 
-static void
-reader_structured_error_cb (void        *user_data,
-                            xmlErrorPtr  xml_error)
-{
-  Reader *r = user_data;
-
-  if (xml_error->level < XML_ERR_ERROR || r->xml_message != NULL)
-    return;
-
-  r->xml_code = xml_error->code;
-  r->xml_line = xml_error->line;
-  r->xml_message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : ""));
-}
-
 static gboolean
 is_blank (const char *data,
           gsize       size)
@@ -130,6 +116,19 @@ is_blank (const char *data,
   for (gsize i = 0; i < size; i++)
     {
       if (!g_ascii_isspace (data[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* White space as XML means it: what may stand between elements. */
+static gboolean
+is_xml_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
         return FALSE;
     }
 
@@ -151,50 +150,61 @@ count_lines (const char *data,
 static gboolean
 reader_fail_from_libxml (Reader *r)
 {
-  switch (r->xml_code)
+  const JmXmlPullError *xml = jm_xml_pull_get_error (r->pull);
+
+  switch (xml->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
       if (is_blank (r->data, r->size))
         return reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0, _("The file is empty."));
-      return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+      return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, xml->line,
                              _("This is not a journey map: the file does not hold XML."));
 
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_ERR_UNSUPPORTED_ENCODING:
-      return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, r->xml_line,
+      return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, xml->line,
                              _("The file holds bytes that are not valid UTF-8 text, or characters "
                                "XML does not allow."));
 
     case XML_ERR_NAME_TOO_LONG:
-      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
+      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, xml->line,
                              _("The file holds a name too long to read."));
 
     /* libxml2's safety limits (nesting depth, size of one text or
      * attribute) end parsing with an internal error: say which. */
     case XML_ERR_INTERNAL_ERROR:
-      if (r->xml_message != NULL && strstr (r->xml_message, "depth") != NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
+      if (xml->message != NULL && strstr (xml->message, "depth") != NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, xml->line,
                                _("The file nests elements more than 256 levels deep, which no "
                                  "journey map does."));
-      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, r->xml_line,
+      return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, xml->line,
                              _("The file holds a text or an attribute too large to read (%s)."),
-                             r->xml_message ? r->xml_message : "");
+                             xml->message ? xml->message : "");
 
     default:
       break;
     }
 
-  if (r->xml_line >= count_lines (r->data, r->size))
-    return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+  if (xml->line >= count_lines (r->data, r->size))
+    return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, xml->line,
                            _("The file ends unexpectedly: it may have been cut off while it was "
                              "saved or sent (%s)."),
-                           r->xml_message ? r->xml_message : "");
+                           xml->message);
 
-  return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, r->xml_line,
+  return reader_fail_at (r, JM_FORMAT_ERROR_MALFORMED, xml->line,
                          _("The file is damaged or is not a journey map: %s."),
-                         r->xml_message ? r->xml_message : _("unreadable XML"));
+                         xml->message[0] != '\0' ? xml->message : _("unreadable XML"));
+}
+
+static gboolean
+reader_fail_doctype (Reader *r,
+                     int     line)
+{
+  return reader_fail_at (r, JM_FORMAT_ERROR_DOCTYPE, line,
+                         _("The file has a DOCTYPE declaration, which journey maps never have "
+                           "and which could be used to read other files or exhaust memory."));
 }
 
 /* Looks through the prolog (XML declaration, comments, processing
@@ -221,9 +231,7 @@ reader_refuse_doctype (Reader *r)
         }
 
       if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DOCTYPE, line,
-                               _("The file has a DOCTYPE declaration, which journey maps never have "
-                                 "and which could be used to read other files or exhaust memory."));
+        return reader_fail_doctype (r, line);
 
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
         close = g_strstr_len (p + 4, end - p - 4, "-->");
@@ -242,41 +250,41 @@ reader_refuse_doctype (Reader *r)
   return TRUE;
 }
 
-/* Returns 1 with a node, 0 at the end of the document, -1 on error. */
-static int
+/* Moves to the next event. On an error, or a DOCTYPE that the look at the
+ * prolog missed, r->error is set. */
+static JmXmlPullEvent
 reader_read (Reader *r)
 {
-  int ret = xmlTextReaderRead (r->reader);
+  JmXmlPullEvent type = jm_xml_pull_next (r->pull);
 
-  if (ret < 0 || r->xml_message != NULL)
-    {
-      reader_fail_from_libxml (r);
-      return -1;
-    }
+  if (type == JM_XML_PULL_ERROR)
+    reader_fail_from_libxml (r);
+  else if (type == JM_XML_PULL_DOCTYPE)
+    reader_fail_doctype (r, reader_line (r));
 
-  if (xmlTextReaderNodeType (r->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
-    {
-      reader_fail (r, JM_FORMAT_ERROR_DOCTYPE,
-                   _("The file has a DOCTYPE declaration, which journey maps never have and "
-                     "which could be used to read other files or exhaust memory."));
-      return -1;
-    }
-
-  return ret;
+  return type;
 }
 
 static gboolean
 reader_is_our_namespace (Reader *r)
 {
-  const xmlChar *uri = xmlTextReaderConstNamespaceUri (r->reader);
+  const char *uri = jm_xml_pull_get_uri (r->pull);
 
-  return uri != NULL && strcmp ((const char *) uri, JM_XML_NAMESPACE) == 0;
+  return uri != NULL && strcmp (uri, JM_XML_NAMESPACE) == 0;
 }
 
+/* Interned by the parser: valid as long as the reader. */
 static const char *
 reader_local_name (Reader *r)
 {
-  return (const char *) xmlTextReaderConstLocalName (r->reader);
+  return jm_xml_pull_get_local_name (r->pull);
+}
+
+static char *
+qualified_name (const char *prefix,
+                const char *local_name)
+{
+  return prefix != NULL ? g_strconcat (prefix, ":", local_name, NULL) : g_strdup (local_name);
 }
 
 static gboolean
@@ -296,6 +304,91 @@ is_valid_id (const char *id)
 
 /* }}} */
 
+/* Appending {{{ */
+
+static void
+store_log_clear (gpointer data)
+{
+  StoreLog *log = data;
+
+  g_clear_pointer (&log->pending, g_ptr_array_unref);
+  g_clear_pointer (&log->lines, g_array_unref);
+}
+
+static StoreLog *
+reader_find_log (Reader        *r,
+                 JmObjectStore *store)
+{
+  for (guint i = r->logs->len; i > 0; i--)
+    {
+      StoreLog *log = &g_array_index (r->logs, StoreLog, i - 1);
+
+      if (log->store == store)
+        return log;
+    }
+
+  return NULL;
+}
+
+/* Takes @object, which goes to its store in one append per container
+ * (see reader_flush ()): appending them one by one would emit
+ * items-changed for each, and a store of 100,000 items costs more to
+ * notify than to read. The line is kept for the checks after parsing. */
+static void
+reader_append (Reader        *r,
+               JmObjectStore *store,
+               JmObject      *object,
+               int            line)
+{
+  StoreLog *log = reader_find_log (r, store);
+
+  if (log == NULL)
+    {
+      StoreLog new_log = {
+        store,
+        g_ptr_array_new_with_free_func (g_object_unref),
+        g_array_new (FALSE, FALSE, sizeof (int))
+      };
+
+      g_array_append_val (r->logs, new_log);
+      log = &g_array_index (r->logs, StoreLog, r->logs->len - 1);
+    }
+
+  g_ptr_array_add (log->pending, object);
+  g_array_append_val (log->lines, line);
+}
+
+static void
+reader_flush (Reader *r)
+{
+  for (guint i = 0; i < r->logs->len; i++)
+    {
+      StoreLog *log = &g_array_index (r->logs, StoreLog, i);
+
+      gsize n_objects;
+      JmObject **objects = (JmObject **) g_ptr_array_steal (log->pending, &n_objects);
+
+      _jm_object_store_append_take (log->store, objects, (guint) n_objects);
+      g_free (objects);
+    }
+}
+
+/* The line of the object at @position of @store, or 0 */
+static int
+reader_line_of (Reader        *r,
+                JmObjectStore *store,
+                guint          position)
+{
+  StoreLog *log = reader_find_log (r, store);
+
+  if (log == NULL || position >= log->lines->len)
+    return 0;
+
+  return g_array_index (log->lines, int, position);
+}
+
+/* }}} */
+
 /* Attributes {{{ */
 
 static void
@@ -308,17 +401,73 @@ attributes_clear (Attribute *attributes)
 static gboolean
 reader_keep_foreign_attribute (Reader        *r,
                                const char    *element,
+                               const char    *name,
+                               const char    *value,
                                JmForeignData *foreign)
 {
-  const char *name = (const char *) xmlTextReaderConstName (r->reader);
-  const char *value = (const char *) xmlTextReaderConstValue (r->reader);
-
   if (foreign == NULL)
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                         _("The attribute “%s” is not allowed on <%s>."), name, element);
 
   _jm_foreign_data_add_attribute (foreign, name, value);
   return TRUE;
+}
+
+/* A declaration is kept where foreign content may live; elsewhere nothing
+ * can use it, and it is dropped. */
+static void
+reader_keep_namespaces (Reader        *r,
+                        JmForeignData *foreign)
+{
+  const JmXmlPullNamespace *namespaces;
+  guint n_namespaces;
+
+  namespaces = jm_xml_pull_get_namespaces (r->pull, &n_namespaces);
+  for (guint i = 0; foreign != NULL && i < n_namespaces; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (namespaces[i].prefix == NULL && g_strcmp0 (namespaces[i].uri, JM_XML_NAMESPACE) == 0)
+        continue;
+
+      name = namespaces[i].prefix != NULL ? g_strconcat ("xmlns:", namespaces[i].prefix, NULL) :
+             g_strdup ("xmlns");
+      _jm_foreign_data_add_attribute (foreign, name, namespaces[i].uri);
+    }
+}
+
+static gboolean
+reader_attribute (Reader                   *r,
+                  int                       line,
+                  const char               *element,
+                  const JmXmlPullAttribute *attribute,
+                  Attribute                *attributes,
+                  JmForeignData            *foreign)
+{
+  if (attribute->uri != NULL)
+    {
+      g_autofree char *name = qualified_name (attribute->prefix, attribute->local_name);
+
+      return reader_keep_foreign_attribute (r, element, name, attribute->value, foreign);
+    }
+
+  for (guint i = 0; attributes[i].name != NULL; i++)
+    {
+      if (attributes[i].name[0] == attribute->local_name[0] &&
+          strcmp (attributes[i].name, attribute->local_name) == 0)
+        {
+          g_free (attributes[i].value);
+          attributes[i].value = g_strdup (attribute->value);
+          return TRUE;
+        }
+    }
+
+  if (r->newer_minor)
+    return reader_keep_foreign_attribute (r, element, attribute->local_name, attribute->value, foreign);
+
+  return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("The attribute “%s” is not allowed on <%s>."),
+                         attribute->local_name, element);
 }
 
 /* Fills @attributes (terminated by a NULL name) from the current element.
@@ -330,53 +479,18 @@ reader_attributes (Reader        *r,
                    Attribute     *attributes,
                    JmForeignData *foreign)
 {
+  const JmXmlPullAttribute *found;
+  guint n_found;
   int line = reader_line (r);
-  gboolean ok = TRUE;
 
-  while (ok && xmlTextReaderMoveToNextAttribute (r->reader) == 1)
+  reader_keep_namespaces (r, foreign);
+
+  found = jm_xml_pull_get_attributes (r->pull, &n_found);
+  for (guint i = 0; i < n_found; i++)
     {
-      const char *name = (const char *) xmlTextReaderConstName (r->reader);
-      const char *value = (const char *) xmlTextReaderConstValue (r->reader);
-      gboolean known = FALSE;
-
-      /* A declaration is kept where foreign content may live; elsewhere
-       * nothing can use it, and it is dropped. */
-      if (xmlTextReaderIsNamespaceDecl (r->reader))
-        {
-          if (foreign != NULL && (strcmp (name, "xmlns") != 0 || g_strcmp0 (value, JM_XML_NAMESPACE) != 0))
-            _jm_foreign_data_add_attribute (foreign, name, value);
-          continue;
-        }
-
-      if (xmlTextReaderConstNamespaceUri (r->reader) != NULL)
-        {
-          ok = reader_keep_foreign_attribute (r, element, foreign);
-          continue;
-        }
-
-      for (guint i = 0; attributes[i].name != NULL && !known; i++)
-        {
-          if (strcmp (attributes[i].name, name) == 0)
-            {
-              g_free (attributes[i].value);
-              attributes[i].value = g_strdup (value);
-              known = TRUE;
-            }
-        }
-
-      if (known)
-        continue;
-
-      if (r->newer_minor)
-        ok = reader_keep_foreign_attribute (r, element, foreign);
-      else
-        ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
-                             _("The attribute “%s” is not allowed on <%s>."), name, element);
+      if (!reader_attribute (r, line, element, &found[i], attributes, foreign))
+        return FALSE;
     }
-
-  xmlTextReaderMoveToElement (r->reader);
-  if (!ok)
-    return FALSE;
 
   for (guint i = 0; attributes[i].name != NULL; i++)
     {
@@ -418,18 +532,20 @@ reader_parse_double (Reader     *r,
   return TRUE;
 }
 
+/* @what is marked with N_(): translating it for every element read would
+ * cost more than reading the element. */
 static gboolean
 reader_parse_enum (Reader     *r,
                    int         line,
                    const char *element,
-                   const char *attribute,
+                   const char *what,
                    GType       enum_type,
                    const char *text,
                    int        *out)
 {
   if (!jm_enum_from_nick (enum_type, text, out))
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
-                           _("“%s” is not a known %s for <%s>."), text, attribute, element);
+                           _("“%s” is not a known %s for <%s>."), text, _(what), element);
 
   return TRUE;
 }
@@ -471,6 +587,7 @@ reader_claim_id (Reader     *r,
 {
   guint bit = 1u << (scope + 1);
   IdClaim *claim;
+  guint position;
 
   if (!is_valid_id (id))
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
@@ -478,15 +595,19 @@ reader_claim_id (Reader     *r,
                              "at most %d letters, digits, “-”, “_” or “.”."),
                            id, element, JM_FORMAT_MAX_ID_CHARS);
 
-  claim = g_hash_table_lookup (r->ids, id);
-  if (claim == NULL)
+  /* Claims by the ten thousand: no allocation for each. */
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, id));
+  if (position == 0)
     {
-      claim = g_new0 (IdClaim, 1);
-      claim->type = type;
-      claim->scopes = bit;
-      g_hash_table_insert (r->ids, g_strdup (id), claim);
+      IdClaim new_claim = { type, bit };
+
+      g_array_append_val (r->claims, new_claim);
+      g_hash_table_insert (r->ids, g_string_chunk_insert (r->id_chunk, id),
+                           GUINT_TO_POINTER (r->claims->len));
       return TRUE;
     }
+
+  claim = &g_array_index (r->claims, IdClaim, position - 1);
 
   if (scope >= 0 && claim->type == type && (claim->scopes & (bit | 1u)) == 0)
     {
@@ -507,31 +628,49 @@ typedef gboolean (*ChildFunc) (Reader     *r,
                                gpointer    data);
 
 /* Keeps an element this version does not know, as XML, and moves past it. */
+/* Sets the error for an event that ends reading early. */
+static gboolean
+reader_fail_unfinished (Reader     *r,
+                        const char *element)
+{
+  if (r->error != NULL)
+    return FALSE;
+
+  return reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), element);
+}
+
 static gboolean
 reader_keep_foreign_element (Reader        *r,
                              JmForeignData *foreign,
                              const char    *parent)
 {
-  g_autofree char *name = g_strdup (reader_local_name (r));
-  xmlChar *xml;
+  const char *name = reader_local_name (r);
+  g_autofree char *xml = NULL;
 
   if (foreign == NULL || (reader_is_our_namespace (r) && !r->newer_minor))
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                         _("The element <%s> is not allowed in <%s>."), name, parent);
 
-  xml = xmlTextReaderReadOuterXml (r->reader);
+  xml = jm_xml_pull_read_outer_xml (r->pull);
   if (xml == NULL)
-    return reader_fail_from_libxml (r);
+    {
+      JmXmlPullEvent type = jm_xml_pull_get_event (r->pull);
 
-  _jm_foreign_data_add_element (foreign, (const char *) xml);
-  xmlFree (xml);
+      if (type == JM_XML_PULL_ERROR)
+        return reader_fail_from_libxml (r);
+      if (type == JM_XML_PULL_DOCTYPE)
+        return reader_fail_doctype (r, reader_line (r));
+      return reader_fail_unfinished (r, name);
+    }
 
+  _jm_foreign_data_add_element (foreign, xml);
   return TRUE;
 }
 
 /* Reads the children of the current element, giving each child element of
  * our namespace to @func, which returns FALSE with an error, or with none
- * when it does not know the element. Text between elements is refused. */
+ * when it does not know the element (@func is NULL for an element without
+ * children of its own). Text between elements is refused. */
 static gboolean
 reader_children (Reader        *r,
                  const char    *parent,
@@ -539,31 +678,22 @@ reader_children (Reader        *r,
                  gpointer       data,
                  JmForeignData *foreign)
 {
-  gboolean skip_read = FALSE;
-  int depth;
-
-  if (xmlTextReaderIsEmptyElement (r->reader))
-    return TRUE;
-
-  depth = xmlTextReaderDepth (r->reader);
   for (;;)
     {
-      int type;
+      JmXmlPullEvent type = reader_read (r);
 
-      if (!skip_read && reader_read (r) != 1)
-        return r->error != NULL ? FALSE :
-               reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), parent);
-      skip_read = FALSE;
-
-      type = xmlTextReaderNodeType (r->reader);
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
+      if (type == JM_XML_PULL_END)
         return TRUE;
 
-      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
+      if (type == JM_XML_PULL_EOF || r->error != NULL)
+        return reader_fail_unfinished (r, parent);
+
+      if ((type == JM_XML_PULL_TEXT && !is_xml_blank (jm_xml_pull_get_text (r->pull, NULL))) ||
+          type == JM_XML_PULL_CDATA)
         return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                             _("Text is not allowed directly in <%s>."), parent);
 
-      if (type != XML_READER_TYPE_ELEMENT)
+      if (type != JM_XML_PULL_START)
         continue;
 
       /* Without @func the element holds no known children at all. */
@@ -574,12 +704,40 @@ reader_children (Reader        *r,
 
       if (!reader_keep_foreign_element (r, foreign, parent))
         return FALSE;
-
-      /* ReadOuterXml left us on the element; Next moves past its subtree. */
-      if (xmlTextReaderNext (r->reader) != 1)
-        return r->error != NULL ? FALSE : reader_fail_from_libxml (r);
-      skip_read = TRUE;
     }
+}
+
+/* A text read in pieces. Most elements have one piece, which then costs
+ * one exact allocation and one copy: a GString costs twice that. */
+typedef struct
+{
+  char  *str;
+  gsize  length;
+  gsize  allocated;
+} Text;
+
+static void
+text_clear (Text *text)
+{
+  g_clear_pointer (&text->str, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Text, text_clear)
+
+static void
+text_append (Text       *text,
+             const char *chunk,
+             gsize       length)
+{
+  if (text->length + length + 1 > text->allocated)
+    {
+      text->allocated = MAX (text->length + length + 1, 2 * text->allocated);
+      text->str = g_realloc (text->str, text->allocated);
+    }
+
+  memcpy (text->str + text->length, chunk, length);
+  text->length += length;
+  text->str[text->length] = '\0';
 }
 
 /* Reads the text content of the current element into @out. */
@@ -588,44 +746,41 @@ reader_text (Reader  *r,
              glong    max_chars,
              char   **out)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *element = g_strdup (reader_local_name (r));
-  int depth;
+  g_auto(Text) text = { NULL, 0, 0 };
+  const char *element = reader_local_name (r);
 
-  if (!xmlTextReaderIsEmptyElement (r->reader))
+  for (;;)
     {
-      depth = xmlTextReaderDepth (r->reader);
-      for (;;)
-        {
-          int type;
+      JmXmlPullEvent type = reader_read (r);
+      gsize chunk_length;
+      const char *chunk;
 
-          if (reader_read (r) != 1)
-            return r->error != NULL ? FALSE :
-                   reader_fail (r, JM_FORMAT_ERROR_MALFORMED, _("The file ends inside <%s>."), element);
+      if (type == JM_XML_PULL_END)
+        break;
 
-          type = xmlTextReaderNodeType (r->reader);
-          if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (r->reader) == depth)
-            break;
+      if (type == JM_XML_PULL_EOF || r->error != NULL)
+        return reader_fail_unfinished (r, element);
 
-          if (type == XML_READER_TYPE_ELEMENT)
-            return reader_fail (r, JM_FORMAT_ERROR_INVALID,
-                                _("The element <%s> can only hold text."), element);
+      if (type == JM_XML_PULL_START)
+        return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                            _("The element <%s> can only hold text."), element);
 
-          if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-              type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
-            g_string_append (text, (const char *) xmlTextReaderConstValue (r->reader));
+      if (type != JM_XML_PULL_TEXT && type != JM_XML_PULL_CDATA)
+        continue;
 
-          if (text->len > (gsize) max_chars * 4)
-            break;
-        }
+      chunk = jm_xml_pull_get_text (r->pull, &chunk_length);
+      text_append (&text, chunk, chunk_length);
+      if (text.length > (gsize) max_chars * 4)
+        break;
     }
 
-  if (g_utf8_strlen (text->str, text->len) > max_chars)
+  /* A character takes at least one byte: most texts need no counting. */
+  if (text.length > (gsize) max_chars && g_utf8_strlen (text.str, text.length) > max_chars)
     return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
                         _("The text of <%s> is longer than %ld characters."), element, max_chars);
 
   g_free (*out);
-  *out = g_string_free (g_steal_pointer (&text), FALSE);
+  *out = text.str != NULL ? g_steal_pointer (&text.str) : g_strdup ("");
   return TRUE;
 }
 
@@ -778,7 +933,7 @@ read_persona (Reader     *r,
   if (persona->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A persona needs a <name>."));
 
-  _jm_object_store_append (r->document->personas, JM_OBJECT (persona));
+  reader_append (r, r->document->personas, JM_OBJECT (g_steal_pointer (&persona)), line);
   return TRUE;
 }
 
@@ -842,7 +997,7 @@ read_stage (Reader     *r,
   if (stage->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A stage needs a <name>."));
 
-  _jm_object_store_append (r->document->stages, JM_OBJECT (stage));
+  reader_append (r, r->document->stages, JM_OBJECT (g_steal_pointer (&stage)), line);
   return TRUE;
 }
 
@@ -881,7 +1036,7 @@ read_lane (Reader     *r,
 
   ok = reader_attributes (r, name, attributes, &foreign) &&
        reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_LANE, -1) &&
-       reader_parse_enum (r, line, name, _("lane kind"), JM_TYPE_LANE_KIND, attributes[1].value, &kind);
+       reader_parse_enum (r, line, name, N_("lane kind"), JM_TYPE_LANE_KIND, attributes[1].value, &kind);
   if (ok)
     {
       lane = jm_lane_new (attributes[0].value);
@@ -903,7 +1058,7 @@ read_lane (Reader     *r,
   if (lane->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A lane needs a <name>."));
 
-  _jm_object_store_append (r->document->lanes, JM_OBJECT (lane));
+  reader_append (r, r->document->lanes, JM_OBJECT (g_steal_pointer (&lane)), line);
   return TRUE;
 }
 
@@ -935,7 +1090,7 @@ read_moment (Reader *r,
 
   /* Foreign attributes of the moment are kept on its item. */
   ok = reader_attributes (r, JM_XML_MOMENT, attributes, NULL) &&
-       reader_parse_enum (r, line, JM_XML_MOMENT, _("kind of Moment of Truth"),
+       reader_parse_enum (r, line, JM_XML_MOMENT, N_("kind of Moment of Truth"),
                           JM_TYPE_MOMENT_KIND, attributes[0].value, &kind);
   if (ok && kind == JM_MOMENT_KIND_NONE)
     ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
@@ -1012,10 +1167,10 @@ read_item (Reader     *r,
 
   ok = reader_attributes (r, name, attributes, &foreign) &&
        reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_ITEM, jm_layer_get_state (layer)) &&
-       reader_parse_enum (r, line, name, _("item kind"), JM_TYPE_ITEM_KIND, attributes[1].value, &kind) &&
+       reader_parse_enum (r, line, name, N_("item kind"), JM_TYPE_ITEM_KIND, attributes[1].value, &kind) &&
        reader_parse_color (r, line, name, attributes[5].value);
   if (ok && attributes[4].value != NULL)
-    ok = reader_parse_enum (r, line, name, _("channel"), JM_TYPE_CHANNEL, attributes[4].value, &channel);
+    ok = reader_parse_enum (r, line, name, N_("channel"), JM_TYPE_CHANNEL, attributes[4].value, &channel);
   if (ok && kind == JM_ITEM_KIND_TOUCHPOINT && channel == JM_CHANNEL_NONE)
     ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A touchpoint needs a “channel”."));
   if (ok && kind != JM_ITEM_KIND_TOUCHPOINT && attributes[4].value != NULL)
@@ -1040,8 +1195,7 @@ read_item (Reader     *r,
   if (!reader_children (r, name, read_item_child, item, _jm_object_get_foreign (JM_OBJECT (item))))
     return FALSE;
 
-  g_hash_table_insert (r->lines, item, GINT_TO_POINTER (line));
-  _jm_object_store_append (jm_layer_get_items (layer), JM_OBJECT (item));
+  reader_append (r, jm_layer_get_items (layer), JM_OBJECT (g_steal_pointer (&item)), line);
   return TRUE;
 }
 
@@ -1102,8 +1256,7 @@ read_point (Reader     *r,
   if (!reader_children (r, name, NULL, NULL, _jm_object_get_foreign (JM_OBJECT (point))))
     return FALSE;
 
-  g_hash_table_insert (r->lines, point, GINT_TO_POINTER (line));
-  _jm_object_store_append (jm_layer_get_points (curve->layer), JM_OBJECT (point));
+  reader_append (r, jm_layer_get_points (curve->layer), JM_OBJECT (g_steal_pointer (&point)), line);
   return TRUE;
 }
 
@@ -1181,8 +1334,7 @@ read_link (Reader     *r,
   if (!reader_children (r, name, read_no_child, NULL, _jm_object_get_foreign (JM_OBJECT (link))))
     return FALSE;
 
-  g_hash_table_insert (r->lines, link, GINT_TO_POINTER (line));
-  _jm_object_store_append (jm_layer_get_links (layer), JM_OBJECT (link));
+  reader_append (r, jm_layer_get_links (layer), JM_OBJECT (g_steal_pointer (&link)), line);
   return TRUE;
 }
 
@@ -1194,8 +1346,13 @@ read_container (Reader     *r,
 {
   Attribute attributes[] = { { NULL } };
 
-  return reader_attributes (r, name, attributes, NULL) &&
-         reader_children (r, name, func, data, NULL);
+  if (!reader_attributes (r, name, attributes, NULL) ||
+      !reader_children (r, name, func, data, NULL))
+    return FALSE;
+
+  /* Every object is read inside a container. */
+  reader_flush (r);
+  return TRUE;
 }
 
 static gboolean
@@ -1227,7 +1384,7 @@ read_layer (Reader *r)
   gboolean ok;
 
   ok = reader_attributes (r, JM_XML_LAYER, attributes, &foreign) &&
-       reader_parse_enum (r, line, JM_XML_LAYER, _("state"), JM_TYPE_LAYER_STATE,
+       reader_parse_enum (r, line, JM_XML_LAYER, N_("state"), JM_TYPE_LAYER_STATE,
                           attributes[0].value, &state);
   if (ok)
     {
@@ -1375,6 +1532,24 @@ reader_parse_version (Reader     *r,
   return TRUE;
 }
 
+/* The value of the attribute @name in no namespace, or NULL */
+static const char *
+reader_find_attribute (Reader     *r,
+                       const char *name)
+{
+  const JmXmlPullAttribute *attributes;
+  guint n_attributes;
+
+  attributes = jm_xml_pull_get_attributes (r->pull, &n_attributes);
+  for (guint i = 0; i < n_attributes; i++)
+    {
+      if (attributes[i].uri == NULL && strcmp (attributes[i].local_name, name) == 0)
+        return attributes[i].value;
+    }
+
+  return NULL;
+}
+
 static gboolean
 read_root (Reader *r)
 {
@@ -1384,21 +1559,24 @@ read_root (Reader *r)
   };
   const char *name = reader_local_name (r);
   int line = reader_line (r);
-  xmlChar *version;
+  const char *version;
   gboolean ok;
 
   if (!g_str_equal (name, JM_XML_ROOT) || !reader_is_our_namespace (r))
-    return reader_fail (r, JM_FORMAT_ERROR_WRONG_ROOT,
-                        _("This is an XML file, but not a journey map (it starts with <%s>, "
-                          "not <journey-map> in the Journeymap namespace)."),
-                        (const char *) xmlTextReaderConstName (r->reader));
+    {
+      g_autofree char *qname = qualified_name (jm_xml_pull_get_prefix (r->pull), name);
+
+      return reader_fail (r, JM_FORMAT_ERROR_WRONG_ROOT,
+                          _("This is an XML file, but not a journey map (it starts with <%s>, "
+                            "not <journey-map> in the Journeymap namespace)."),
+                          qname);
+    }
 
   /* The version decides whether unknown attributes are an error, so it is
    * read before the others. */
-  version = xmlTextReaderGetAttribute (r->reader, (const xmlChar *) JM_XML_FORMAT_VERSION);
-  ok = version != NULL ? reader_parse_version (r, (const char *) version) :
+  version = reader_find_attribute (r, JM_XML_FORMAT_VERSION);
+  ok = version != NULL ? reader_parse_version (r, version) :
        reader_fail (r, JM_FORMAT_ERROR_INVALID, _("The <journey-map> element needs a “format-version”."));
-  xmlFree (version);
 
   ok = ok && reader_attributes (r, JM_XML_ROOT, attributes, &r->document->foreign) &&
        reader_children (r, JM_XML_ROOT, read_document_child, NULL, &r->document->foreign);
@@ -1414,33 +1592,33 @@ read_root (Reader *r)
 
 /* Checks after parsing {{{ */
 
-static int
-reader_line_of (Reader   *r,
-                gpointer  object)
-{
-  return GPOINTER_TO_INT (g_hash_table_lookup (r->lines, object));
-}
-
 static gboolean
 check_items (Reader  *r,
              JmLayer *layer)
 {
   JmObjectStore *items = jm_layer_get_items (layer);
   guint n_items = jm_object_store_get_n_objects (items);
+  const char *stage_id = NULL, *lane_id = NULL; /* known to exist */
 
+  /* The items of a cell usually come together: comparing with the last
+   * stage and lane found saves most lookups. */
   for (guint i = 0; i < n_items; i++)
     {
       JmItem *item = jm_object_store_get_object (items, i);
 
-      if (jm_document_lookup_stage (r->document, item->stage_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, item),
+      if (g_strcmp0 (item->stage_id, stage_id) != 0 &&
+          jm_document_lookup_stage (r->document, item->stage_id) == NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, items, i),
                                _("The item “%s” is in the stage “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (item)), item->stage_id);
+      stage_id = item->stage_id;
 
-      if (jm_document_lookup_lane (r->document, item->lane_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, item),
+      if (g_strcmp0 (item->lane_id, lane_id) != 0 &&
+          jm_document_lookup_lane (r->document, item->lane_id) == NULL)
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, items, i),
                                _("The item “%s” is in the lane “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (item)), item->lane_id);
+      lane_id = item->lane_id;
     }
 
   return TRUE;
@@ -1458,13 +1636,13 @@ check_points (Reader  *r,
       JmEmotionPoint *point = jm_object_store_get_object (points, i);
 
       if (jm_document_lookup_stage (r->document, point->stage_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, point),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, points, i),
                                _("The emotion point “%s” is in the stage “%s”, which does not exist."),
                                jm_object_get_id (JM_OBJECT (point)), point->stage_id);
 
       if (point->persona_id != NULL &&
           jm_document_lookup_persona (r->document, point->persona_id) == NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, point),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, points, i),
                                _("The emotional curve of “%s” belongs to no persona of this map."),
                                point->persona_id);
     }
@@ -1490,13 +1668,13 @@ check_links (Reader  *r,
         missing = link->to_id;
 
       if (missing != NULL)
-        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, link),
+        return reader_fail_at (r, JM_FORMAT_ERROR_DANGLING_REFERENCE, reader_line_of (r, links, i),
                                _("The link “%s” connects the item “%s”, which is not in this state "
                                  "of the map."),
                                jm_object_get_id (JM_OBJECT (link)), missing);
 
       if (g_str_equal (link->from_id, link->to_id))
-        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, reader_line_of (r, link),
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, reader_line_of (r, links, i),
                                _("The link “%s” goes from an item to itself."),
                                jm_object_get_id (JM_OBJECT (link)));
     }
@@ -1543,28 +1721,52 @@ check_document (Reader *r)
 
 /* }}} */
 
+/* A fault in the XML anywhere in the file says more than what became of
+ * the elements before it (a damaged tag reads as a stray element, a file
+ * cut off as missing content), so it replaces an error found in them.
+ * That also makes the error independent of how far libxml2 parsed ahead. */
+static gboolean
+reader_prefer_xml_error (Reader *r)
+{
+  JmXmlPullEvent type = jm_xml_pull_get_event (r->pull);
+
+  if (type == JM_XML_PULL_ERROR || type == JM_XML_PULL_DOCTYPE)
+    return FALSE;
+
+  type = jm_xml_pull_skip_to_end (r->pull);
+  if (type == JM_XML_PULL_EOF)
+    return FALSE;
+
+  g_clear_error (&r->error);
+  if (type == JM_XML_PULL_ERROR)
+    return reader_fail_from_libxml (r);
+
+  return reader_fail_doctype (r, reader_line (r));
+}
+
 static gboolean
 reader_run (Reader *r)
 {
-  int ret;
+  JmXmlPullEvent type;
 
   /* Skip the prologue (comments, processing instructions) to the root;
    * reader_read refuses a DOCTYPE on the way. */
   do
-    ret = reader_read (r);
-  while (ret == 1 && xmlTextReaderNodeType (r->reader) != XML_READER_TYPE_ELEMENT);
+    type = reader_read (r);
+  while (type != JM_XML_PULL_START && type != JM_XML_PULL_EOF && r->error == NULL);
 
-  if (ret != 1)
-    return r->error != NULL ? FALSE : reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0,
-                                                      _("The file holds no journey map."));
+  if (r->error != NULL)
+    return FALSE;
+  if (type == JM_XML_PULL_EOF)
+    return reader_fail_at (r, JM_FORMAT_ERROR_EMPTY, 0, _("The file holds no journey map."));
 
   if (!read_root (r))
-    return FALSE;
+    return reader_prefer_xml_error (r);
 
   /* Read to the end, so trailing garbage is an error too. */
-  while ((ret = reader_read (r)) == 1)
+  while (reader_read (r) != JM_XML_PULL_EOF && r->error == NULL)
     ;
-  if (ret < 0)
+  if (r->error != NULL)
     return FALSE;
 
   return check_document (r);
@@ -1587,7 +1789,7 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
                           const char  *display_name,
                           GError     **error)
 {
-  g_autoptr(xmlTextReader) reader = NULL;
+  g_autoptr(JmXmlPull) pull = NULL;
   g_autoptr(JmDocument) document = NULL;
   Reader r = { 0 };
   const char *data;
@@ -1609,9 +1811,12 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
 
   if (size > JM_FORMAT_MAX_FILE_SIZE)
     {
+      g_autofree char *file_size = g_format_size (size);
+      g_autofree char *max_size = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
+
       reader_fail_at (&r, JM_FORMAT_ERROR_TOO_LARGE, 0,
                       _("The file is %s, larger than the %s a journey map may have."),
-                      g_format_size (size), g_format_size (JM_FORMAT_MAX_FILE_SIZE));
+                      file_size, max_size);
       g_propagate_error (error, r.error);
       return NULL;
     }
@@ -1624,8 +1829,8 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  reader = xmlReaderForMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-  if (reader == NULL)
+  pull = jm_xml_pull_new (data, size);
+  if (pull == NULL)
     {
       g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_MALFORMED,
                    _("%s: The file could not be read as XML."), display_name);
@@ -1633,17 +1838,20 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
     }
 
   document = jm_document_new ();
-  r.reader = reader;
+  r.pull = pull;
   r.document = document;
-  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  r.lines = g_hash_table_new (NULL, NULL);
-  xmlTextReaderSetStructuredErrorHandler (reader, reader_structured_error_cb, &r);
+  r.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.claims = g_array_new (FALSE, FALSE, sizeof (IdClaim));
+  r.id_chunk = g_string_chunk_new (64 * 1024);
+  r.logs = g_array_new (FALSE, FALSE, sizeof (StoreLog));
+  g_array_set_clear_func (r.logs, store_log_clear);
 
   ok = reader_run (&r);
 
   g_hash_table_unref (r.ids);
-  g_hash_table_unref (r.lines);
-  g_free (r.xml_message);
+  g_array_unref (r.claims);
+  g_string_chunk_free (r.id_chunk);
+  g_array_unref (r.logs);
 
   if (!ok)
     {

@@ -21,6 +21,9 @@ JmObject      *_jm_object_store_remove (JmObjectStore *self,
 void           _jm_object_store_move   (JmObjectStore *self,
                                         guint          from,
                                         guint          to);
+void           _jm_object_store_append_take (JmObjectStore  *self,
+                                             JmObject      **objects,
+                                             guint           n_objects);
 void           _jm_object_store_splice (JmObjectStore *self,
                                         guint          position,
                                         guint          n_removals,

@@ -195,6 +195,35 @@ _jm_object_store_splice (JmObjectStore *self,
     g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
 }
 
+/* Appends @objects, taking the reference each of them holds. For the
+ * reader, which fills stores of 100,000 objects that belong to nobody
+ * else yet: the checks and reference counting of a splice are a tenth of
+ * reading an object. */
+void
+_jm_object_store_append_take (JmObjectStore  *self,
+                              JmObject      **objects,
+                              guint           n_objects)
+{
+  guint position;
+
+  g_return_if_fail (JM_IS_OBJECT_STORE (self));
+
+  position = self->objects->len;
+  for (guint i = 0; i < n_objects; i++)
+    {
+      JmObject *object = objects[i];
+
+      g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, self->item_type));
+
+      if (!g_hash_table_insert (self->by_id, (gpointer) jm_object_get_id (object), object))
+        g_critical ("%s: the id “%s” is in the store twice", G_STRFUNC, jm_object_get_id (object));
+      g_ptr_array_add (self->objects, object);
+    }
+
+  if (n_objects > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n_objects);
+}
+
 void
 _jm_object_store_insert (JmObjectStore *self,
                          guint          position,
