@@ -217,6 +217,38 @@ test_pull_depth_limit (void)
   g_assert_nonnull (strstr (error->message, "depth"));
 }
 
+/* A fuzzer's find: libxml2 reports this encoding error from inside
+ * xmlCreatePushParserCtxt (), before the cursor had its parser. */
+static void
+test_pull_encoding_error_at_creation (void)
+{
+  static const char ucs4ish[] = { 0, 0, '<', 0, '*', ' ' };
+  g_autoptr(JmXmlPull) pull = jm_xml_pull_new (ucs4ish, sizeof ucs4ish);
+  const JmXmlPullError *error;
+
+  g_assert_nonnull (pull);
+  g_assert_cmpint (jm_xml_pull_next (pull), ==, JM_XML_PULL_ERROR);
+  error = jm_xml_pull_get_error (pull);
+  g_assert_cmpint (error->code, !=, 0);
+  g_assert_cmpint (error->line, ==, 1);
+}
+
+/* No element has had attributes yet: there is no array to point into. */
+static void
+test_pull_no_attributes_yet (void)
+{
+  g_autoptr(JmXmlPull) pull = pull_new ("<a><b/></a>");
+  guint n_attributes = 1;
+
+  assert_next (pull, JM_XML_PULL_START, "a");
+  jm_xml_pull_get_attributes (pull, &n_attributes);
+  g_assert_cmpuint (n_attributes, ==, 0);
+  assert_next (pull, JM_XML_PULL_START, "b");
+  assert_next (pull, JM_XML_PULL_END, "b");
+  assert_next (pull, JM_XML_PULL_END, "a");
+  g_assert_cmpint (jm_xml_pull_next (pull), ==, JM_XML_PULL_EOF);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +263,8 @@ main (int   argc,
   g_test_add_func ("/format/pull/outer-xml", test_pull_outer_xml);
   g_test_add_func ("/format/pull/skip-to-end", test_pull_skip_to_end);
   g_test_add_func ("/format/pull/depth-limit", test_pull_depth_limit);
+  g_test_add_func ("/format/pull/encoding-error-at-creation", test_pull_encoding_error_at_creation);
+  g_test_add_func ("/format/pull/no-attributes-yet", test_pull_no_attributes_yet);
 
   return g_test_run ();
 }

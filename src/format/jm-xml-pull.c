@@ -129,10 +129,15 @@ struct _JmXmlPull
 
 /* SAX2 callbacks {{{ */
 
+/* libxml2 reports a wrong encoding from inside xmlCreatePushParserCtxt (),
+ * before the cursor has its context. */
 static int
 pull_parser_line (JmXmlPull *self)
 {
-  return self->ctxt->input != NULL ? self->ctxt->input->line : 0;
+  if (self->ctxt == NULL || self->ctxt->input == NULL)
+    return 1;
+
+  return self->ctxt->input->line;
 }
 
 static Event *
@@ -661,6 +666,8 @@ pull_enter_element (JmXmlPull *self)
     }
 
   /* Values were kept as offsets while the arena could still grow. */
+  if (self->current.n_attributes == 0)
+    return;
   attributes = &vec_index (&self->attributes, JmXmlPullAttribute, self->current.first_attribute);
   for (guint i = 0; i < self->current.n_attributes; i++)
     attributes[i].value = self->arena.str + GPOINTER_TO_SIZE (attributes[i].value);
