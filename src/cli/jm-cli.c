@@ -11,7 +11,7 @@
 #include "jm-cli.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 
 #include "format/jm-format-error.h"

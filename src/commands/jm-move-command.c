@@ -10,7 +10,7 @@
 
 #include "jm-move-command.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "model/jm-object-store-private.h"
 

@@ -10,7 +10,7 @@
 
 #include "jm-set-property-command.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "model/jm-document-private.h"
 

@@ -14,7 +14,7 @@
 
 #include "jm-print-layout.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 

@@ -11,7 +11,7 @@
 #include "jm-schema.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 

@@ -11,7 +11,7 @@
 #include "jm-xml-reader.h"
 
 #include <errno.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/xmlerror.h>
 #include <math.h>
 

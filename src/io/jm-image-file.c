@@ -10,7 +10,7 @@
 
 #include "jm-image-file.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "format/jm-xml-names.h"
 

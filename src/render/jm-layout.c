@@ -11,7 +11,7 @@
 #include "jm-layout.h"
 #include "jm-layout-private.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "jm-theme.h"

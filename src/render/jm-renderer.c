@@ -10,7 +10,7 @@
 
 #include "jm-renderer.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <pango/pangocairo.h>

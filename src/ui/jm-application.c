@@ -10,7 +10,7 @@
 
 #include "jm-application.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "jm-window.h"
 

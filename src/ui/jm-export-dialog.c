@@ -10,7 +10,7 @@
 
 #include "jm-export-dialog.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 /* Format, state, scale, background and palette, then a file chooser for
  * where; the export itself is the core's, the same as the command line's. */

@@ -10,7 +10,7 @@
 
 #include "jm-inspector.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "commands/jm-edit.h"
 #include "io/jm-image-file.h"

@@ -19,7 +19,7 @@
 #include "model/jm-enum-types.h"
 #include "render/jm-renderer.h"
 #include "render/jm-theme.h"
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 /* The canvas draws with the core renderer, only the part in view, and
  * scrolls through GtkScrollable so it lives in a GtkScrolledWindow. Zoom

@@ -10,7 +10,7 @@
 
 #include "jm-outline.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "model/jm-enum-types.h"
 

@@ -10,7 +10,7 @@
 
 #include "jm-palette.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 /* A column of entries, each a drag source whose payload is a string the
  * canvas understands (JM_PALETTE_PREFIX…). Entries are plain widgets

@@ -15,7 +15,7 @@
 #include "jm-print.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #define JM_SETTINGS_SCHEMA "io.github.journeymap.Journeymap"
 
