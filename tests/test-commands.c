@@ -19,6 +19,8 @@
 #include "format/jm-xml-writer.h"
 #include "model/jm-compare.h"
 
+#include "jm-test-maps.h"
+
 typedef struct
 {
   JmDocument     *document;
@@ -26,29 +28,9 @@ typedef struct
 } Fixture;
 
 static JmDocument *
-load_example_named (const char *name)
-{
-  g_autofree char *path =
-    g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  JmDocument *document;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = jm_xml_reader_read_bytes (bytes, name, &error);
-  g_assert_no_error (error);
-
-  return document;
-}
-
-static JmDocument *
 load_example (void)
 {
-  return load_example_named ("saas-onboarding.jmap");
+  return jm_test_load_example ("saas-onboarding.jmap");
 }
 
 static void
@@ -1524,7 +1506,7 @@ test_edit_paste_items (Fixture       *fixture,
   g_autoptr(GPtrArray) clip_items = g_ptr_array_new ();
   g_autoptr(GPtrArray) pasted = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JmDocument) hotel = load_example_named ("hotel-guest-stay.jmap");
+  g_autoptr(JmDocument) hotel = jm_test_load_example ("hotel-guest-stay.jmap");
   g_autoptr(JmCommandStack) hotel_stack = jm_command_stack_new (hotel);
   JmObjectStore *store;
 

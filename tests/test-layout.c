@@ -12,6 +12,8 @@
 #include "render/jm-layout.h"
 #include "render/jm-layout-private.h"
 
+#include "jm-test-maps.h"
+
 typedef struct
 {
   JmDocument *document;
@@ -439,31 +441,12 @@ assert_cells_match_layer (JmLayout     *layout,
   g_assert_cmpuint (n_compared, >, 20);
 }
 
-static JmDocument *
-load_example (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  JmDocument *document;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = jm_xml_reader_read_bytes (bytes, name, &error);
-  g_assert_no_error (error);
-
-  return document;
-}
-
 /* Large maps measure their cards' text in several threads, each with its
  * own font map: every card must come out exactly as measured alone. */
 static void
 test_parallel_measures_match (void)
 {
-  g_autoptr(JmDocument) document = load_example ("saas-onboarding.jmap");
+  g_autoptr(JmDocument) document = jm_test_load_example ("saas-onboarding.jmap");
   g_autoptr(JmLayout) alone = jm_layout_new (document, JM_LAYER_MODE_BOTH);
   g_autoptr(JmLayout) shared = jm_layout_new (document, JM_LAYER_MODE_BOTH);
   JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
@@ -497,7 +480,7 @@ test_parallel_measures_match (void)
 static void
 test_cell_items_follow_layer (void)
 {
-  g_autoptr(JmDocument) document = load_example ("saas-onboarding.jmap");
+  g_autoptr(JmDocument) document = jm_test_load_example ("saas-onboarding.jmap");
   g_autoptr(JmLayout) layout = NULL;
 
   layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);

@@ -16,6 +16,8 @@
 #include "render/jm-layout-private.h"
 #include "render/jm-renderer.h"
 
+#include "jm-test-maps.h"
+
 static const char *example_names[] = {
   "grocery-first-order",
   "hotel-guest-stay",
@@ -25,30 +27,11 @@ static const char *example_names[] = {
 static const char *layer_names[] = { "current", "future", "both" };
 
 static JmDocument *
-load_document (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  JmDocument *document;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = jm_xml_reader_read_bytes (bytes, name, &error);
-  g_assert_no_error (error);
-
-  return document;
-}
-
-static JmDocument *
 load_test_map (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
 
-  return load_document (path);
+  return jm_test_load_map (path);
 }
 
 static char *
@@ -251,7 +234,7 @@ static void
 test_render_clip_curves_and_links (void)
 {
   g_autofree char *path = example_path ("saas-onboarding");
-  g_autoptr(JmDocument) document = load_document (path);
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_BOTH);
   cairo_surface_t *full = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
   int width = cairo_image_surface_get_width (full);
@@ -632,7 +615,7 @@ test_golden (gconstpointer data)
     g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL) : example_path (parts[0]);
   g_autofree char *golden_name = g_strdup_printf ("%s-%s.png", parts[0], parts[1]);
   g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "data", "golden", golden_name, NULL);
-  g_autoptr(JmDocument) document = load_document (map);
+  g_autoptr(JmDocument) document = jm_test_load_map (map);
   JmLayerMode mode = JM_LAYER_MODE_CURRENT;
   g_autoptr(JmLayout) layout = NULL;
   cairo_surface_t *surface, *expected;
@@ -676,7 +659,7 @@ test_export_example (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *path = example_path (name);
-  g_autoptr(JmDocument) document = load_document (path);
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
   static const JmExportFormat formats[] = {
     JM_EXPORT_FORMAT_PNG, JM_EXPORT_FORMAT_SVG, JM_EXPORT_FORMAT_PDF, JM_EXPORT_FORMAT_JMAP,
   };

@@ -22,24 +22,7 @@
 #include "model/jm-document.h"
 #include "model/jm-layer.h"
 
-static JmDocument *
-load_example (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
-                                            "hotel-guest-stay.jmap", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  JmDocument *document;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = jm_xml_reader_read_bytes (bytes, "hotel-guest-stay.jmap", &error);
-  g_assert_no_error (error);
-  return document;
-}
+#include "jm-test-maps.h"
 
 static void
 test_reader_message_in_german (void)
@@ -56,7 +39,7 @@ test_reader_message_in_german (void)
 static void
 test_undo_label_plural_in_german (void)
 {
-  g_autoptr(JmDocument) document = load_example ();
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
   g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
   JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   g_autoptr(GPtrArray) copied = g_ptr_array_new ();
