@@ -30,6 +30,8 @@ def problems(manifest, app_id):
     last = modules[-1] if modules else {}
     if not isinstance(last, dict) or last.get('name') != 'journeymap' or last.get('buildsystem') != 'meson':
         yield 'the last module does not build journeymap with meson'
+    elif last.get('run-tests') is not True:
+        yield 'the journeymap module does not run its tests at build time'
 
 
 def main():
