@@ -47,6 +47,57 @@ jm_document_io_display_name (GFile *file)
   return basename != NULL ? g_steal_pointer (&basename) : g_file_get_uri (file);
 }
 
+/* Reads @file whole, but never more than a journey map may hold: a file
+ * that grew past the limit after its size was checked is refused without
+ * being read to its end. */
+static GBytes *
+jm_document_io_read_bounded (GFile         *file,
+                             char         **etag,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  const gsize chunk = 256 * 1024;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  gsize length = 0;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      gssize n;
+
+      if (length > JM_FORMAT_MAX_FILE_SIZE)
+        {
+          g_autofree char *limit = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
+
+          g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
+                       _("the file is larger than the %s a journey map may have."), limit);
+          return NULL;
+        }
+
+      g_byte_array_set_size (data, length + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + length, chunk,
+                               cancellable, error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      length += n;
+    }
+  g_byte_array_set_size (data, length);
+
+  /* As g_file_load_contents () does: the etag of what was just read. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
+  if (info != NULL)
+    *etag = g_strdup (g_file_info_get_etag (info));
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 /**
  * jm_document_io_load:
  * @file: a .jmap file
@@ -66,9 +117,7 @@ jm_document_io_load (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *loaded_etag = NULL;
-  gsize length;
   JmDocument *document;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -110,13 +159,13 @@ jm_document_io_load (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, &loaded_etag, error))
+  bytes = jm_document_io_read_bounded (file, &loaded_etag, cancellable, error);
+  if (bytes == NULL)
     {
       g_prefix_error (error, _("Could not open “%s”: "), name);
       return NULL;
     }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   document = jm_xml_reader_read_bytes (bytes, name, error);
   if (document != NULL && etag != NULL)
     *etag = g_steal_pointer (&loaded_etag);
