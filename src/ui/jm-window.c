@@ -1744,7 +1744,7 @@ jm_window_restore_draft (JmWindow   *self,
   message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), jm_document_get_title (document));
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("_Discard"));
+  adw_toast_set_button_label (toast, C_("recovered changes", "_Discard"));
   adw_toast_set_action_name (toast, "win.discard-recovered");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
