@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <string.h>
 
 #include "format/jm-xml-pull.h"
 
@@ -188,33 +190,66 @@ nested (guint depth)
   return g_string_free (xml, FALSE);
 }
 
-/* The push parser of libxml2 2.9 has no nesting limit of its own. */
+/* Whether libxml2's own parser, as xmllint and the RELAX NG check use
+ * it, takes @xml. */
+static gboolean
+libxml2_accepts (const char *xml)
+{
+  xmlDocPtr doc = xmlReadMemory (xml, strlen (xml), "nested.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  gboolean accepted = doc != NULL;
+
+  xmlFreeDoc (doc);
+  return accepted;
+}
+
+/* The push parser of libxml2 2.9 has no nesting limit of its own; the
+ * cursor keeps the one libxml2's other parsers keep, to the level, so
+ * that a file the app opens is one `journeymap check` takes. */
 static void
 test_pull_depth_limit (void)
 {
-  g_autofree char *deepest = nested (JM_XML_PULL_MAX_DEPTH);
-  g_autofree char *too_deep = nested (JM_XML_PULL_MAX_DEPTH + 1);
+  g_autofree char *deepest = nested (JM_XML_PULL_MAX_DEPTH + 1);
+  g_autofree char *too_deep = nested (JM_XML_PULL_MAX_DEPTH + 2);
   g_autoptr(JmXmlPull) fine = pull_new (deepest);
   g_autoptr(JmXmlPull) refused = pull_new (too_deep);
   const JmXmlPullError *error;
   JmXmlPullEvent type;
   guint starts = 0;
 
+  g_assert_true (libxml2_accepts (deepest));
+  g_assert_false (libxml2_accepts (too_deep));
+
   while ((type = jm_xml_pull_next (fine)) != JM_XML_PULL_EOF)
     {
       g_assert_cmpint (type, !=, JM_XML_PULL_ERROR);
       starts += type == JM_XML_PULL_START;
     }
-  g_assert_cmpuint (starts, ==, JM_XML_PULL_MAX_DEPTH);
+  g_assert_cmpuint (starts, ==, JM_XML_PULL_MAX_DEPTH + 1);
 
   starts = 0;
   while ((type = jm_xml_pull_next (refused)) == JM_XML_PULL_START)
     starts++;
   g_assert_cmpint (type, ==, JM_XML_PULL_ERROR);
-  g_assert_cmpuint (starts, ==, JM_XML_PULL_MAX_DEPTH);
+  g_assert_cmpuint (starts, ==, JM_XML_PULL_MAX_DEPTH + 1);
   error = jm_xml_pull_get_error (refused);
   g_assert_cmpint (error->code, ==, XML_ERR_INTERNAL_ERROR);
   g_assert_nonnull (strstr (error->message, "depth"));
+}
+
+/* Skipping before the first event still parses the whole document. */
+static void
+test_pull_skip_before_first_event (void)
+{
+  g_autoptr(JmXmlPull) fine = pull_new ("<a><b/></a>");
+  g_autoptr(JmXmlPull) bad = pull_new ("<a><b></a>");
+  g_autoptr(JmXmlPull) doctype = pull_new ("<!DOCTYPE a [<!ENTITY x \"y\">]><a/>");
+
+  g_assert_cmpint (jm_xml_pull_skip_to_end (fine), ==, JM_XML_PULL_EOF);
+  g_assert_cmpint (jm_xml_pull_next (fine), ==, JM_XML_PULL_EOF);
+  g_assert_cmpint (jm_xml_pull_skip_to_end (bad), ==, JM_XML_PULL_ERROR);
+  g_assert_cmpint (jm_xml_pull_get_error (bad)->code, ==, XML_ERR_TAG_NAME_MISMATCH);
+  g_assert_cmpint (jm_xml_pull_next (bad), ==, JM_XML_PULL_ERROR);
+  g_assert_cmpint (jm_xml_pull_skip_to_end (doctype), ==, JM_XML_PULL_DOCTYPE);
 }
 
 /* A fuzzer's find: libxml2 reports this encoding error from inside
@@ -263,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/format/pull/outer-xml", test_pull_outer_xml);
   g_test_add_func ("/format/pull/skip-to-end", test_pull_skip_to_end);
   g_test_add_func ("/format/pull/depth-limit", test_pull_depth_limit);
+  g_test_add_func ("/format/pull/skip-before-first-event", test_pull_skip_before_first_event);
   g_test_add_func ("/format/pull/encoding-error-at-creation", test_pull_encoding_error_at_creation);
   g_test_add_func ("/format/pull/no-attributes-yet", test_pull_no_attributes_yet);
 

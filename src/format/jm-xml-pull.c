@@ -109,6 +109,7 @@ struct _JmXmlPull
   gsize             offset;     /* of the next byte to push */
   gboolean          done;       /* nothing more to parse */
   gboolean          stopped;    /* an error or a DOCTYPE ends the events */
+  gboolean          ended;      /* the consumer has reached EOF */
   gboolean          declared_encoding;
   guint             parse_depth; /* elements open in the parser */
 
@@ -286,7 +287,9 @@ pull_arena_add_value (JmXmlPull     *self,
 /* libxml2 2.9's push parser, unlike its pull parser, has no limit on
  * nesting: without one, a file of 200,000 nested elements costs seconds
  * and deep recursion wherever it is walked. This is the limit libxml2's
- * other parsers keep, with the message they give. */
+ * other parsers keep, with the message they give: they refuse an element
+ * when more than JM_XML_PULL_MAX_DEPTH are already open around it, so a
+ * document may nest one level deeper than the number says. */
 static void
 pull_stop_too_deep (JmXmlPull *self)
 {
@@ -318,11 +321,12 @@ pull_start_element_cb (void           *user_data,
   if (self->stopped)
     return;
 
-  if (++self->parse_depth > JM_XML_PULL_MAX_DEPTH)
+  if (self->parse_depth > JM_XML_PULL_MAX_DEPTH)
     {
       pull_stop_too_deep (self);
       return;
     }
+  self->parse_depth++;
 
   event = pull_push_event (self, JM_XML_PULL_START);
   event->local_name = local_name;
@@ -709,6 +713,7 @@ jm_xml_pull_next (JmXmlPull *self)
   if (event == NULL)
     {
       self->current = (Event) { JM_XML_PULL_EOF, pull_parser_line (self) };
+      self->ended = TRUE;
       return JM_XML_PULL_EOF;
     }
 
@@ -737,7 +742,8 @@ jm_xml_pull_skip_to_end (JmXmlPull *self)
 
   g_return_val_if_fail (self != NULL, JM_XML_PULL_ERROR);
 
-  if (self->current.type >= JM_XML_PULL_EOF)
+  /* Before the first event the current one reads EOF too. */
+  if (self->current.type > JM_XML_PULL_EOF || self->ended)
     return self->current.type;
 
   while (!self->done)
@@ -751,7 +757,10 @@ jm_xml_pull_skip_to_end (JmXmlPull *self)
   if (self->stopped && last != NULL)
     self->current = *last;
   else
-    self->current = (Event) { JM_XML_PULL_EOF, pull_parser_line (self) };
+    {
+      self->current = (Event) { JM_XML_PULL_EOF, pull_parser_line (self) };
+      self->ended = TRUE;
+    }
   pull_clear_queue (self);
 
   return self->current.type;

@@ -68,8 +68,9 @@ typedef struct
   char *message; /* libxml2's message, without the trailing newline */
 } JmXmlPullError;
 
-/* Deeper nesting ends the events with an XML_ERR_INTERNAL_ERROR whose
- * message speaks of depth, as libxml2's own limit does. */
+/* An element inside more than this many others ends the events with an
+ * XML_ERR_INTERNAL_ERROR whose message speaks of depth: libxml2's own
+ * limit, which lets a document nest JM_XML_PULL_MAX_DEPTH + 1 levels. */
 #define JM_XML_PULL_MAX_DEPTH 256
 
 typedef struct _JmXmlPull JmXmlPull;
