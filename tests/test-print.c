@@ -7,8 +7,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "export/jm-print-layout.h"
+#include "jm-test-maps.h"
+#include "model/jm-document-private.h"
+#include "render/jm-renderer.h"
 
 /* A4 portrait, printable area with 10 mm margins, in points. */
 #define PAGE_WIDTH 538.6
@@ -85,6 +89,173 @@ test_poster_tiles_cover_the_map (void)
   }
 }
 
+/* The label sits where the finished poster does not show: in the strip
+ * that is cut off on the right, or, on the last page of a row, in the
+ * strip on the left that the page before covers. */
+static void
+test_poster_label_in_hidden_strip (void)
+{
+  g_autoptr(JmPrintPlan) plan = jm_print_plan_new (4464, 3188, PAGE_WIDTH, PAGE_HEIGHT, JM_PRINT_MODE_POSTER, 3);
+  g_autoptr(JmPrintPlan) one = jm_print_plan_new (4464, 3188, PAGE_WIDTH, PAGE_HEIGHT, JM_PRINT_MODE_FIT_PAGE, 1);
+  JmRect area;
+
+  g_assert_false (jm_print_plan_get_label_area (one, 0, &area));
+  for (guint i = 0; i < plan->tiles->len; i++)
+    {
+      const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, i);
+
+      g_assert_true (jm_print_plan_get_label_area (plan, i, &area));
+      g_assert_cmpfloat (area.y, >=, 0);
+      g_assert_cmpfloat (area.y + area.height, <=, PAGE_HEIGHT);
+      g_assert_cmpfloat (area.width, >, 0);
+      if (tile->column + 1 < plan->columns)
+        {
+          g_assert_cmpfloat (area.x, >=, PAGE_WIDTH - plan->overlap);
+          g_assert_cmpfloat (area.x + area.width, <=, PAGE_WIDTH);
+        }
+      else
+        {
+          g_assert_cmpuint (tile->column, >, 0);
+          g_assert_cmpfloat (area.x, >=, 0);
+          g_assert_cmpfloat (area.x + area.width, <=, plan->overlap);
+        }
+    }
+}
+
+static cairo_surface_t *
+page_surface (void)
+{
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (PAGE_WIDTH), (int) ceil (PAGE_HEIGHT));
+}
+
+/* What a page shows of the map and nothing else: no marks, no label. */
+static cairo_surface_t *
+draw_map_part (const JmPrintPlan *plan,
+               guint              page,
+               JmLayout          *layout)
+{
+  const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, page);
+  JmRenderOptions options = { JM_THEME_LIGHT, FALSE, &tile->source, JM_RENDER_ALL };
+  cairo_surface_t *surface = page_surface ();
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_rectangle (cr, 0, 0, MIN (PAGE_WIDTH, plan->map_width * plan->scale),
+                   MIN (PAGE_HEIGHT, plan->map_height * plan->scale));
+  cairo_clip (cr);
+  cairo_scale (cr, plan->scale, plan->scale);
+  cairo_translate (cr, -tile->source.x, -tile->source.y);
+  jm_renderer_draw (cr, layout, &options);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static cairo_surface_t *
+draw_page (const JmPrintPlan *plan,
+           guint              page,
+           JmLayout          *layout)
+{
+  cairo_surface_t *surface = page_surface ();
+  cairo_t *cr = cairo_create (surface);
+
+  jm_print_plan_draw_page (plan, page, cr, layout);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* Whether two surfaces agree on every pixel inside [x0, x1) × [y0, y1). */
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b,
+             int              x0,
+             int              y0,
+             int              x1,
+             int              y1)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa, *pb;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+  for (int y = y0; y < y1; y++)
+    if (memcmp (pa + y * stride + x0 * 4, pb + y * stride + x0 * 4, (x1 - x0) * 4) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Trimmed and glued, a poster shows the map alone: on every page, the
+ * part left once its right and bottom strips are cut off and its left
+ * and top strips covered is the map exactly as the renderer draws it. */
+static void
+test_poster_shows_only_the_map (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(JmPrintPlan) plan = NULL;
+  double width, height;
+
+  jm_layout_get_size (layout, &width, &height);
+  plan = jm_print_plan_new (width, height, PAGE_WIDTH, PAGE_HEIGHT, JM_PRINT_MODE_POSTER, 3);
+  g_assert_cmpuint (plan->rows * plan->columns, >, 3);
+
+  for (guint i = 0; i < plan->tiles->len; i++)
+    {
+      const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, i);
+      cairo_surface_t *page = draw_page (plan, i, layout);
+      cairo_surface_t *map = draw_map_part (plan, i, layout);
+      /* A point's margin for the antialiased edge of the cut lines. */
+      int left = tile->column > 0 ? (int) ceil (plan->overlap) + 1 : 0;
+      int top = tile->row > 0 ? (int) ceil (plan->overlap) + 1 : 0;
+      int right = (int) (tile->column + 1 < plan->columns ? PAGE_WIDTH - plan->overlap - 1 : PAGE_WIDTH);
+      int bottom = (int) (tile->row + 1 < plan->rows ? PAGE_HEIGHT - plan->overlap - 1 : PAGE_HEIGHT);
+
+      g_assert_true (same_pixels (page, map, left, top, right, bottom));
+      /* The marks and the label are there, in the strips. */
+      g_assert_false (same_pixels (page, map, 0, 0, (int) PAGE_WIDTH, (int) PAGE_HEIGHT));
+      cairo_surface_destroy (page);
+      cairo_surface_destroy (map);
+    }
+}
+
+static void
+set_width (JmDocument *document,
+           gpointer    object,
+           double      width)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, width);
+  g_assert_true (_jm_document_set_property (document, object, "width", &value));
+}
+
+/* Pages print in the background while the map can still change: they
+ * are drawn from a copy of it taken when printing began. */
+static void
+test_snapshot_keeps_the_map_as_it_was (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) live = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(JmLayout) snapshot = jm_print_snapshot_layout (document, JM_LAYER_MODE_CURRENT);
+  JmStage *first = jm_object_store_get_object (jm_document_get_stages (document), 0);
+  double live_width, live_height, width, height, snapshot_width, snapshot_height;
+
+  jm_layout_get_size (live, &live_width, &live_height);
+  jm_layout_get_size (snapshot, &width, &height);
+  g_assert_cmpfloat (width, ==, live_width);
+  g_assert_cmpfloat (height, ==, live_height);
+
+  set_width (document, first, jm_stage_get_width (first) + 300);
+  jm_layout_update (live);
+  jm_layout_update (snapshot);
+  jm_layout_get_size (live, &live_width, &live_height);
+  jm_layout_get_size (snapshot, &snapshot_width, &snapshot_height);
+  g_assert_cmpfloat (live_width, ==, width + 300);
+  g_assert_cmpfloat (snapshot_width, ==, width);
+  g_assert_cmpfloat (snapshot_height, ==, height);
+}
+
 static void
 test_degenerate_sizes (void)
 {
@@ -112,6 +283,9 @@ main (int   argc,
 
   g_test_add_func ("/print/fit-page/keeps-proportions", test_fit_page_keeps_proportions);
   g_test_add_func ("/print/poster/tiles-cover-the-map", test_poster_tiles_cover_the_map);
+  g_test_add_func ("/print/poster/label-in-hidden-strip", test_poster_label_in_hidden_strip);
+  g_test_add_func ("/print/poster/shows-only-the-map", test_poster_shows_only_the_map);
+  g_test_add_func ("/print/snapshot/keeps-the-map-as-it-was", test_snapshot_keeps_the_map_as_it_was);
   g_test_add_func ("/print/degenerate-sizes", test_degenerate_sizes);
 
   return g_test_run ();

@@ -18,6 +18,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
 #include "render/jm-renderer.h"
 
 static void
@@ -59,6 +61,8 @@ jm_print_plan_new (double      map_width,
   plan->page_height = MAX (page_height, 1.0);
   map_width = MAX (map_width, 1.0);
   map_height = MAX (map_height, 1.0);
+  plan->map_width = map_width;
+  plan->map_height = map_height;
 
   if (mode == JM_PRINT_MODE_FIT_PAGE || pages_across <= 1)
     {
@@ -128,29 +132,74 @@ draw_overlap_marks (const JmPrintPlan *plan,
   cairo_restore (cr);
 }
 
-/* "Row 1, column 2 of 3 × 4" in a corner, so the pages can be put in
- * order. */
+/**
+ * jm_print_plan_get_label_area:
+ * @area: (out): where on the page, in points from its printable top left
+ *
+ * Where a poster page says which page it is: in the strip on its right,
+ * which is cut off, or on the last page of a row, in the strip on its
+ * left, which the page before covers. The finished poster shows none.
+ *
+ * Returns: %FALSE for a single page, which has no label
+ */
+gboolean
+jm_print_plan_get_label_area (const JmPrintPlan *plan,
+                              guint              page,
+                              JmRect            *area)
+{
+  const JmPrintTile *tile;
+
+  g_return_val_if_fail (page < plan->tiles->len, FALSE);
+
+  if (plan->columns < 2)
+    return FALSE;
+
+  tile = &g_array_index (plan->tiles, JmPrintTile, page);
+  *area = (JmRect) { tile->column + 1 < plan->columns ? plan->page_width - plan->overlap : 0, 0,
+                     plan->overlap, plan->page_height };
+  return TRUE;
+}
+
+/* "Row 1, column 2 of 3 × 4", running down its strip, so that the pages
+ * can be put in order. */
 static void
 draw_page_label (const JmPrintPlan *plan,
-                 const JmPrintTile *tile,
+                 guint              page,
                  cairo_t           *cr)
 {
+  const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, page);
   g_autofree char *text = g_strdup_printf (_("Row %u, column %u of %u × %u"),
                                            tile->row + 1, tile->column + 1, plan->rows, plan->columns);
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoLayout) layout = NULL;
   PangoFontDescription *font = pango_font_description_from_string ("Sans 7");
-  int width, height;
+  double width, height;
+  JmRect area;
+  int pango_width, pango_height;
 
+  if (!jm_print_plan_get_label_area (plan, page, &area))
+    return;
+
+  /* Points, so that the font's size is the printed size. */
+  layout = pango_cairo_create_layout (cr);
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, &width, &height);
+  pango_layout_get_size (layout, &pango_width, &pango_height);
+  width = (double) pango_width / PANGO_SCALE;
+  height = (double) pango_height / PANGO_SCALE;
 
   cairo_save (cr);
-  cairo_rectangle (cr, 2, 2, (double) width / PANGO_SCALE + 6, (double) height / PANGO_SCALE + 4);
+  cairo_rectangle (cr, area.x, area.y, area.width, area.height);
+  cairo_clip (cr);
+  /* Turned a quarter clockwise: x runs down the page, y to its left. */
+  cairo_translate (cr, area.x + (area.width + height) / 2, area.y + 12);
+  cairo_rotate (cr, G_PI / 2);
+  cairo_rectangle (cr, -3, -2, width + 6, height + 4);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
   cairo_fill (cr);
-  cairo_move_to (cr, 5, 4);
+  cairo_move_to (cr, 0, 0);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
@@ -171,13 +220,12 @@ jm_print_plan_draw_page (const JmPrintPlan *plan,
 {
   const JmPrintTile *tile;
   JmRenderOptions options = { JM_THEME_LIGHT, FALSE, NULL, JM_RENDER_ALL };
-  double map_width, map_height;
+  double map_width = plan->map_width, map_height = plan->map_height;
 
   g_return_if_fail (page < plan->tiles->len);
 
   tile = &g_array_index (plan->tiles, JmPrintTile, page);
   options.clip = &tile->source;
-  jm_layout_get_size (layout, &map_width, &map_height);
 
   cairo_save (cr);
   /* One page: centred. A poster: from the top left, page after page. */
@@ -195,6 +243,34 @@ jm_print_plan_draw_page (const JmPrintPlan *plan,
   if (plan->columns * plan->rows > 1)
     {
       draw_overlap_marks (plan, tile, cr);
-      draw_page_label (plan, tile, cr);
+      draw_page_label (plan, page, cr);
     }
+}
+
+/**
+ * jm_print_snapshot_layout:
+ *
+ * Printing goes on in the background, page after page, while the map can
+ * still be edited: the pages are drawn from a copy of @document as it was
+ * when printing began, so that they all show the same map.
+ *
+ * Returns: (transfer full): a layout of a private copy of @document
+ */
+JmLayout *
+jm_print_snapshot_layout (JmDocument  *document,
+                          JmLayerMode  layer)
+{
+  g_autoptr(GBytes) bytes = jm_xml_writer_write_bytes (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) copy = jm_xml_reader_read_bytes (bytes, jm_document_get_title (document), &error);
+
+  /* The writer's output always reads back (the format tests see to it);
+   * should it not, printing the live map beats not printing. */
+  if (copy == NULL)
+    {
+      g_warning ("Printing the map without a copy of it: %s", error->message);
+      return jm_layout_new (document, layer);
+    }
+
+  return jm_layout_new (copy, layer);
 }

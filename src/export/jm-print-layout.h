@@ -45,6 +45,7 @@ typedef struct
 /**
  * JmPrintPlan:
  * @scale: points per layout unit
+ * @map_width: the map's size the plan was made for, in layout units
  * @rows: pages down
  * @columns: pages across
  * @overlap: the strip neighbouring pages share, in points (0 on one page)
@@ -53,6 +54,8 @@ typedef struct
 typedef struct
 {
   double  scale;
+  double  map_width;
+  double  map_height;
   guint   rows;
   guint   columns;
   double  overlap;
@@ -69,10 +72,16 @@ JmPrintPlan *jm_print_plan_new        (double       map_width,
                                        guint        pages_across);
 void         jm_print_plan_free       (JmPrintPlan *plan);
 guint        jm_print_plan_get_n_pages (const JmPrintPlan *plan);
+gboolean     jm_print_plan_get_label_area (const JmPrintPlan *plan,
+                                           guint              page,
+                                           JmRect            *area);
 void         jm_print_plan_draw_page  (const JmPrintPlan *plan,
                                        guint              page,
                                        cairo_t           *cr,
                                        JmLayout          *layout);
+
+JmLayout    *jm_print_snapshot_layout (JmDocument  *document,
+                                       JmLayerMode  layer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmPrintPlan, jm_print_plan_free)
 
