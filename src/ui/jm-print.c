@@ -147,14 +147,42 @@ restore_settings (GtkPrintOperation *operation)
   gtk_print_operation_set_default_page_setup (operation, page_setup);
 }
 
+/**
+ * jm_print_settings_to_remember:
+ *
+ * What of a print's settings the next print starts from: the printer,
+ * the paper and such, but not the choices made for this one print (its
+ * pages, copies and their order), which would surprise on the next.
+ *
+ * Returns: (transfer full): a copy of @print_settings without them
+ */
+GtkPrintSettings *
+jm_print_settings_to_remember (GtkPrintSettings *print_settings)
+{
+  static const char * const one_print_only[] = {
+    GTK_PRINT_SETTINGS_PRINT_PAGES, GTK_PRINT_SETTINGS_PAGE_RANGES, GTK_PRINT_SETTINGS_PAGE_SET,
+    GTK_PRINT_SETTINGS_N_COPIES, GTK_PRINT_SETTINGS_COLLATE, GTK_PRINT_SETTINGS_REVERSE,
+  };
+  GtkPrintSettings *kept = gtk_print_settings_copy (print_settings);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (one_print_only); i++)
+    gtk_print_settings_unset (kept, one_print_only[i]);
+
+  return kept;
+}
+
 static void
 remember_settings (GtkPrintOperation *operation)
 {
   g_autoptr(GSettings) settings = print_gsettings ();
   GtkPrintSettings *print_settings = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GtkPrintSettings) kept = NULL;
 
-  if (settings != NULL && print_settings != NULL)
-    g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (print_settings));
+  if (settings == NULL || print_settings == NULL)
+    return;
+
+  kept = jm_print_settings_to_remember (print_settings);
+  g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (kept));
 }
 
 static GtkPrintOperation *
@@ -166,13 +194,16 @@ jm_print_operation_new (JmDocument  *document,
   GtkPrintOperation *operation = gtk_print_operation_new ();
   PrintJob *job = g_new0 (PrintJob, 1);
 
-  job->layout = jm_layout_new (document, layer);
+  job->layout = jm_print_snapshot_layout (document, layer);
   job->mode = mode;
   job->pages_across = pages_across;
   g_object_set_data_full (G_OBJECT (operation), "jm-print-job", job, print_job_free);
 
   gtk_print_operation_set_job_name (operation, jm_document_get_title (document));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* The print plan measures pages in points, whatever the printer's
+   * resolution. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
   restore_settings (operation);
@@ -181,10 +212,20 @@ jm_print_operation_new (JmDocument  *document,
 }
 
 static void
+free_weak_ref (gpointer  data,
+               GClosure *closure)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The window may have been closed while the pages were printing. */
+static void
 on_done_cb (GtkPrintOperation       *operation,
             GtkPrintOperationResult  result,
-            GtkWindow               *parent)
+            GWeakRef                *parent_ref)
 {
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (parent_ref);
   g_autoptr(GError) error = NULL;
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
@@ -216,12 +257,14 @@ jm_print_show_dialog (GtkWindow   *parent,
 {
   GtkPrintOperation *operation = jm_print_operation_new (document, layer, JM_PRINT_MODE_FIT_PAGE, 3);
   PrintJob *job = g_object_get_data (G_OBJECT (operation), "jm-print-job");
+  GWeakRef *parent_ref = g_new0 (GWeakRef, 1);
   g_autoptr(GError) error = NULL;
 
   gtk_print_operation_set_custom_tab_label (operation, _("Map Layout"));
   g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget_cb), job);
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply_cb), job);
-  g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), parent);
+  g_weak_ref_init (parent_ref, parent);
+  g_signal_connect_data (operation, "done", G_CALLBACK (on_done_cb), parent_ref, free_weak_ref, 0);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
 }

@@ -25,4 +25,6 @@ gboolean jm_print_to_pdf      (GtkWindow   *parent,
                                const char  *path,
                                GError     **error);
 
+GtkPrintSettings *jm_print_settings_to_remember (GtkPrintSettings *print_settings);
+
 G_END_DECLS

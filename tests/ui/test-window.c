@@ -395,6 +395,42 @@ test_window_print_to_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The next print starts on the same printer and paper, but with all
+ * pages, one copy, in order, whatever this one asked for. */
+static void
+test_print_settings_to_remember (void)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GtkPrintSettings) kept = NULL;
+  g_autoptr(GtkPaperSize) a3 = gtk_paper_size_new (GTK_PAPER_NAME_A3);
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkPageRange range = { 1, 2 };
+
+  gtk_print_settings_set_printer (settings, "Office Laser");
+  gtk_print_settings_set_paper_size (settings, a3);
+  gtk_print_settings_set_orientation (settings, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_settings_set_print_pages (settings, GTK_PRINT_PAGES_RANGES);
+  gtk_print_settings_set_page_ranges (settings, &range, 1);
+  gtk_print_settings_set_page_set (settings, GTK_PAGE_SET_ODD);
+  gtk_print_settings_set_n_copies (settings, 4);
+  gtk_print_settings_set_collate (settings, FALSE);
+  gtk_print_settings_set_reverse (settings, TRUE);
+
+  kept = jm_print_settings_to_remember (settings);
+  g_assert_cmpstr (gtk_print_settings_get_printer (kept), ==, "Office Laser");
+  paper = gtk_print_settings_get_paper_size (kept);
+  g_assert_true (gtk_paper_size_is_equal (paper, a3));
+  g_assert_cmpint (gtk_print_settings_get_orientation (kept), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_assert_cmpint (gtk_print_settings_get_print_pages (kept), ==, GTK_PRINT_PAGES_ALL);
+  g_assert_null (gtk_print_settings_get (kept, GTK_PRINT_SETTINGS_PAGE_RANGES));
+  g_assert_cmpint (gtk_print_settings_get_page_set (kept), ==, GTK_PAGE_SET_ALL);
+  g_assert_cmpint (gtk_print_settings_get_n_copies (kept), ==, 1);
+  g_assert_null (gtk_print_settings_get (kept, GTK_PRINT_SETTINGS_COLLATE));
+  g_assert_false (gtk_print_settings_get_reverse (kept));
+  /* This print's own settings stay as they were. */
+  g_assert_cmpint (gtk_print_settings_get_n_copies (settings), ==, 4);
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -425,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
+  g_test_add_func ("/ui/print/settings-to-remember", test_print_settings_to_remember);
 
   status = g_test_run ();
 
