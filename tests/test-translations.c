@@ -1,7 +1,10 @@
 /* test-translations.c: the core speaks the user's language
  *
- * Run with LANGUAGE=de against the catalogue built in the build tree: the
- * core's messages and undo labels, plurals too, come out in German. The
+ * Against the catalogue built in the build tree (JM_LOCALE_DIR), with
+ * LANGUAGE=de set by the program itself over the test environment's
+ * LC_ALL=C.UTF-8 (gettext ignores LANGUAGE in the plain C locale, hence
+ * the UTF-8 one): the core's messages and undo labels, plurals too, come
+ * out in German. The
  * core looks its strings up in its own domain (gi18n-lib.h): this program,
  * like the tests and any other user of the library, never calls
  * textdomain ().
