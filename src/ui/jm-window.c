@@ -59,6 +59,8 @@ struct _JmWindow
   JmLayerMode      layer_mode;
   GSettings       *settings;
   GMenu           *recent_menu;
+  GtkMenuButton   *primary_menu_button;
+  GMenuModel      *primary_menu;
 
   /* The recovery copy of unsaved changes (see JmDraftStore). */
   char            *draft_id;
@@ -411,6 +413,19 @@ jm_window_set_document (JmWindow   *self,
 
   jm_window_update_title (self);
   jm_window_show_document (self);
+}
+
+/* The main menu's popover holds over a hundred widgets (the templates and
+ * the recent maps among them): it is made when first opened, not with
+ * every window, which starts the window a few milliseconds sooner. */
+static void
+jm_window_create_primary_menu (GtkMenuButton *button,
+                               gpointer       user_data)
+{
+  JmWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -1509,6 +1524,8 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, palette);
@@ -1592,6 +1609,7 @@ jm_window_init (JmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, jm_window_create_primary_menu, self, NULL);
   g_signal_connect_object (self->canvas, "selection-changed",
                            G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->differences_popover, "show", G_CALLBACK (on_differences_show_cb), self);

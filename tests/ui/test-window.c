@@ -431,6 +431,48 @@ test_print_settings_to_remember (void)
   g_assert_cmpint (gtk_print_settings_get_n_copies (settings), ==, 4);
 }
 
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The main menu opens, from its button or F10, with the window's menu; it
+ * is made when first opened and then kept. */
+static void
+test_window_main_menu (void)
+{
+  JmWindow *window = jm_window_new (application);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), JM_TYPE_WINDOW,
+                                                                           "primary_menu_button"));
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), JM_TYPE_WINDOW,
+                                                                  "primary_menu"));
+  GtkPopover *popover;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (window));
+  g_assert_true (gtk_menu_button_get_primary (button));
+  g_assert_true (gtk_widget_is_sensitive (gtk_widget_get_first_child (GTK_WIDGET (button))));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  jm_ui_test_wait_until (widget_mapped, popover);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == menu);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+
+  gtk_menu_button_popdown (button);
+  jm_ui_test_iterate ();
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  jm_ui_test_wait_until (widget_mapped, popover);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -459,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
+  g_test_add_func ("/ui/window/main-menu", test_window_main_menu);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
   g_test_add_func ("/ui/print/settings-to-remember", test_print_settings_to_remember);
