@@ -1,10 +1,12 @@
-/* jm-test-maps.c: maps for the tests, read or the test fails
+/* jm-test-maps.c: maps for the tests, read (or the test fails) and drawn
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <math.h>
 
 #include "format/jm-xml-reader.h"
 
@@ -38,4 +40,28 @@ jm_test_load_example (const char *name)
     g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", name, NULL);
 
   return jm_test_load_map (path);
+}
+
+/* @layout drawn whole at @scale, as the exports draw it. */
+cairo_surface_t *
+jm_test_render (JmLayout    *layout,
+                double       scale,
+                JmThemeKind  theme,
+                gboolean     transparent)
+{
+  JmRenderOptions options = { theme, transparent, NULL, JM_RENDER_ALL };
+  cairo_surface_t *surface;
+  double width, height;
+  cairo_t *cr;
+
+  jm_layout_get_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                        (int) ceil (height * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  jm_renderer_draw (cr, layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
 }

@@ -19,6 +19,7 @@
 #include "format/jm-xml-names.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
+#include "io/jm-map-loader.h"
 
 typedef struct
 {
@@ -780,8 +781,11 @@ load_cb (GObject      *object,
 {
   AsyncResult *async = user_data;
 
-  async->file = g_object_ref (jm_document_io_load_get_file (result));
-  async->document = jm_document_io_load_finish (result, &async->etag, &async->error);
+  g_autoptr(JmLayout) layout = jm_map_loader_load_finish (result, &async->etag, &async->error);
+
+  async->file = g_object_ref (jm_map_loader_get_file (result));
+  if (layout != NULL)
+    async->document = g_object_ref (jm_layout_get_document (layout));
   async->done = TRUE;
 }
 
@@ -808,7 +812,7 @@ test_async_load_and_save (Fixture       *fixture,
   g_autofree char *loaded_etag = NULL;
   AsyncResult async = { 0 };
 
-  jm_document_io_load_async (file, NULL, load_cb, &async);
+  jm_map_loader_load_async (file, JM_LAYER_MODE_CURRENT, NULL, load_cb, &async);
   async_wait (&async);
   g_assert_no_error (async.error);
   g_assert_nonnull (async.document);
@@ -847,7 +851,7 @@ test_async_errors (Fixture       *fixture,
   g_autofree char *etag = NULL;
   AsyncResult async = { 0 };
 
-  jm_document_io_load_async (missing_file, NULL, load_cb, &async);
+  jm_map_loader_load_async (missing_file, JM_LAYER_MODE_CURRENT, NULL, load_cb, &async);
   async_wait (&async);
   g_assert_null (async.document);
   g_assert_null (async.etag);
@@ -856,7 +860,7 @@ test_async_errors (Fixture       *fixture,
   async_result_clear (&async);
 
   g_cancellable_cancel (cancellable);
-  jm_document_io_load_async (file, cancellable, load_cb, &async);
+  jm_map_loader_load_async (file, JM_LAYER_MODE_CURRENT, cancellable, load_cb, &async);
   async_wait (&async);
   g_assert_null (async.document);
   g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "format/jm-xml-reader.h"
 #include "model/jm-document-private.h"
 #include "model/jm-object-store-private.h"
@@ -474,6 +476,121 @@ test_parallel_measures_match (void)
     }
 }
 
+typedef struct
+{
+  JmDocument *document;
+  JmLayout   *layout;
+} WorkerLayout;
+
+static gpointer
+lay_out_in_worker (gpointer data)
+{
+  WorkerLayout *work = data;
+
+  work->document = jm_test_load_example ("saas-onboarding.jmap");
+  work->layout = jm_layout_new_in_worker (work->document, JM_LAYER_MODE_BOTH);
+  return NULL;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                           (gsize) stride * height), ==, 0);
+}
+
+static void
+assert_same_layout (JmLayout *a,
+                    JmLayout *b)
+{
+  double width, height, b_width, b_height;
+
+  jm_layout_get_size (a, &width, &height);
+  jm_layout_get_size (b, &b_width, &b_height);
+  g_assert_cmpfloat (width, ==, b_width);
+  g_assert_cmpfloat (height, ==, b_height);
+  g_assert_cmpuint (a->items->len, ==, b->items->len);
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      const JmItemBox *box = &g_array_index (a->items, JmItemBox, i);
+      const JmItemBox *other = &g_array_index (b->items, JmItemBox, i);
+
+      g_assert_cmpstr (jm_object_get_id (JM_OBJECT (box->item)), ==, jm_object_get_id (JM_OBJECT (other->item)));
+      g_assert_cmpfloat (box->title_height, ==, other->title_height);
+      g_assert_cmpfloat (box->body_height, ==, other->body_height);
+      g_assert_cmpfloat (box->rel_y, ==, other->rel_y);
+    }
+}
+
+static void
+widen_first_stage (JmDocument *document)
+{
+  JmStage *first = jm_object_store_get_object (jm_document_get_stages (document), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, jm_stage_get_width (first) + 300);
+  g_assert_true (_jm_document_set_property (document, G_OBJECT (first), "width", &value));
+}
+
+/* The window lays a map out in a worker while it opens: laid out there,
+ * two at a time while this thread draws, the map has the geometry and
+ * the pixels it has here, and once handed over its layout follows the
+ * edits made in this thread. */
+static void
+test_worker_layout_hands_over (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("saas-onboarding.jmap");
+  g_autoptr(JmLayout) here = jm_layout_new (document, JM_LAYER_MODE_BOTH);
+  cairo_surface_t *drawn_here;
+  WorkerLayout work[2] = { { 0 } };
+  GThread *threads[2];
+
+  for (guint i = 0; i < G_N_ELEMENTS (work); i++)
+    threads[i] = g_thread_new ("lay-out", lay_out_in_worker, &work[i]);
+  drawn_here = jm_test_render (here, 1.0 / 3, JM_THEME_LIGHT, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (work); i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (work); i++)
+    {
+      cairo_surface_t *drawn = jm_test_render (work[i].layout, 1.0 / 3, JM_THEME_LIGHT, FALSE);
+
+      g_assert_true (jm_layout_get_document (work[i].layout) == work[i].document);
+      g_assert_cmpint (jm_layout_get_mode (work[i].layout), ==, JM_LAYER_MODE_BOTH);
+      assert_same_layout (here, work[i].layout);
+      assert_same_pixels (drawn_here, drawn);
+      cairo_surface_destroy (drawn);
+    }
+  cairo_surface_destroy (drawn_here);
+
+  widen_first_stage (document);
+  widen_first_stage (work[0].document);
+  jm_layout_update (here);
+  jm_layout_update (work[0].layout);
+  assert_same_layout (here, work[0].layout);
+  drawn_here = jm_test_render (here, 1.0 / 3, JM_THEME_LIGHT, FALSE);
+  {
+    cairo_surface_t *drawn = jm_test_render (work[0].layout, 1.0 / 3, JM_THEME_LIGHT, FALSE);
+
+    assert_same_pixels (drawn_here, drawn);
+    cairo_surface_destroy (drawn);
+  }
+  cairo_surface_destroy (drawn_here);
+
+  for (guint i = 0; i < G_N_ELEMENTS (work); i++)
+    {
+      g_clear_object (&work[i].layout);
+      g_clear_object (&work[i].document);
+    }
+}
+
 /* The canvas asks the layout, not the layer, for a cell's items while a
  * card is dragged: same items, same order, without ghosts of the compared
  * view, at the cost of the cell and not of the map. */
@@ -509,6 +626,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/layout/cells/items-follow-layer", test_cell_items_follow_layer);
   g_test_add_func ("/layout/measure/parallel-matches", test_parallel_measures_match);
+  g_test_add_func ("/layout/worker/hands-over", test_worker_layout_hands_over);
 
   return g_test_run ();
 }

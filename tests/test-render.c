@@ -42,29 +42,6 @@ example_path (const char *name)
   return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", file, NULL);
 }
 
-static cairo_surface_t *
-render (JmLayout    *layout,
-        double       scale,
-        JmThemeKind  theme,
-        gboolean     transparent)
-{
-  JmRenderOptions options = { theme, transparent, NULL };
-  cairo_surface_t *surface;
-  double width, height;
-  cairo_t *cr;
-
-  jm_layout_get_size (layout, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
-                                        (int) ceil (height * scale));
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  jm_renderer_draw (cr, layout, &options);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
-
 /* The colour at a point, as 0xAARRGGBB (premultiplied). */
 static guint32
 pixel_at (cairo_surface_t *surface,
@@ -109,7 +86,7 @@ test_render_probes (void)
   g_autoptr(JmDocument) document = load_test_map ();
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
   const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
-  cairo_surface_t *surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
   const JmStageBox *first = &g_array_index (layout->stages, JmStageBox, 0);
   const JmStageBox *decision = &g_array_index (layout->stages, JmStageBox, 2);
   JmColor custom;
@@ -140,8 +117,8 @@ test_render_scale_is_sharp (void)
   g_autoptr(JmDocument) document = load_test_map ();
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
   const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
-  cairo_surface_t *one = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
-  cairo_surface_t *two = render (layout, 2.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *one = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *two = jm_test_render (layout, 2.0, JM_THEME_LIGHT, FALSE);
   JmRect pain;
   JmItem *pain_item = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i4");
 
@@ -160,8 +137,8 @@ test_render_dark_and_transparent (void)
 {
   g_autoptr(JmDocument) document = load_test_map ();
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
-  cairo_surface_t *dark = render (layout, 1.0, JM_THEME_DARK, FALSE);
-  cairo_surface_t *clear = render (layout, 1.0, JM_THEME_LIGHT, TRUE);
+  cairo_surface_t *dark = jm_test_render (layout, 1.0, JM_THEME_DARK, FALSE);
+  cairo_surface_t *clear = jm_test_render (layout, 1.0, JM_THEME_LIGHT, TRUE);
 
   assert_color_near (pixel_at (dark, 3, 3), rgb (&jm_theme_get (JM_THEME_DARK)->background), 0);
   g_assert_cmpuint (pixel_at (clear, 3, 3) >> 24, ==, 0);
@@ -217,7 +194,7 @@ test_render_clip_matches_full (void)
 {
   g_autoptr(JmDocument) document = load_test_map ();
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
-  cairo_surface_t *full = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *full = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
 
   g_assert_cmpuint (count_clip_differences (layout, full, &(JmRect) { 500, 400, 300, 250 }, 4), ==, 0);
 
@@ -236,7 +213,7 @@ test_render_clip_curves_and_links (void)
   g_autofree char *path = example_path ("saas-onboarding");
   g_autoptr(JmDocument) document = jm_test_load_map (path);
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_BOTH);
-  cairo_surface_t *full = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *full = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
   int width = cairo_image_surface_get_width (full);
   int height = cairo_image_surface_get_height (full);
 
@@ -468,7 +445,7 @@ test_embedded_images (void)
                                 jm_item_get_image (jm_layer_lookup_item (jm_document_get_layer (again, JM_LAYER_STATE_CURRENT), "i"))));
 
   layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
-  surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
   g_assert_true (jm_layout_get_item_rect (layout, picture, &rect));
   /* The image fills the middle of its frame, below the title. */
   assert_color_near (pixel_at (surface, rect.x + rect.width / 2, rect.y + rect.height - JM_ITEM_PADDING - JM_IMAGE_HEIGHT / 2),
@@ -546,7 +523,7 @@ image_item_pixel (const char *media_type,
 
   g_assert_no_error (error);
   layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
-  surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
   g_assert_true (jm_layout_get_item_rect (layout, jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i"), &rect));
   pixel = pixel_at (surface, rect.x + rect.width / 2, rect.y + rect.height - JM_ITEM_PADDING - JM_IMAGE_HEIGHT / 2);
   cairo_surface_destroy (surface);
@@ -626,7 +603,7 @@ test_golden (gconstpointer data)
       mode = i;
 
   layout = jm_layout_new (document, mode);
-  surface = render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
 
   if (g_strcmp0 (g_getenv ("JM_UPDATE_GOLDEN"), "1") == 0)
     {

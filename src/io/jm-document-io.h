@@ -16,14 +16,6 @@ JmDocument *jm_document_io_load         (GFile                *file,
                                          char                **etag,
                                          GCancellable         *cancellable,
                                          GError              **error);
-void        jm_document_io_load_async   (GFile                *file,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-JmDocument *jm_document_io_load_finish  (GAsyncResult         *result,
-                                         char                **etag,
-                                         GError              **error);
-GFile      *jm_document_io_load_get_file (GAsyncResult        *result);
 gboolean    jm_document_io_save_bytes   (GBytes               *bytes,
                                          GFile                *file,
                                          const char           *expected_etag,

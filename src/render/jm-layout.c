@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "jm-theme.h"
 
@@ -899,31 +900,20 @@ jm_layout_init (JmLayout *self)
   self->item_boxes = g_hash_table_new (NULL, NULL);
   self->measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->dirty_items = g_hash_table_new (NULL, NULL);
-  self->pango = jm_theme_create_pango_context ();
   self->parallel_threshold = 2000;
   self->curve_lane = -1;
   self->needs_rebuild = TRUE;
 }
 
-/**
- * jm_layout_new:
- * @document: the map to lay out
- * @mode: which state to show
- *
- * The layout follows the changes of @document; call jm_layout_update()
- * before reading it, and it redoes only what changed.
- *
- * Returns: (transfer full): a new #JmLayout, already up to date
- */
-JmLayout *
-jm_layout_new (JmDocument  *document,
-               JmLayerMode  mode)
+/* Takes @pango, the context the layout measures its text with. */
+static JmLayout *
+jm_layout_new_with_pango (JmDocument   *document,
+                          JmLayerMode   mode,
+                          PangoContext *pango)
 {
-  JmLayout *self;
+  JmLayout *self = g_object_new (JM_TYPE_LAYOUT, NULL);
 
-  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
-
-  self = g_object_new (JM_TYPE_LAYOUT, NULL);
+  self->pango = pango;
   self->document = g_object_ref (document);
   self->mode = mode;
 
@@ -944,6 +934,50 @@ jm_layout_new (JmDocument  *document,
   jm_layout_update (self);
 
   return self;
+}
+
+/**
+ * jm_layout_new:
+ * @document: the map to lay out
+ * @mode: which state to show
+ *
+ * The layout follows the changes of @document; call jm_layout_update()
+ * before reading it, and it redoes only what changed.
+ *
+ * Returns: (transfer full): a new #JmLayout, already up to date
+ */
+JmLayout *
+jm_layout_new (JmDocument  *document,
+               JmLayerMode  mode)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  return jm_layout_new_with_pango (document, mode, jm_theme_create_pango_context ());
+}
+
+/**
+ * jm_layout_new_in_worker:
+ *
+ * As jm_layout_new (), for a worker thread that hands the layout, and
+ * @document with it, to another thread: the window lays a map out while
+ * it opens, so that its first frame waits for no text measuring.
+ *
+ * PangoCairo gives each thread a font map of its own, and a worker of a
+ * pool may lay out the next map in the same thread while the first is
+ * drawn; this layout measures and draws its text with a font map that
+ * belongs to it alone, which the thread it is handed to may then use.
+ *
+ * Returns: (transfer full): a new #JmLayout, already up to date
+ */
+JmLayout *
+jm_layout_new_in_worker (JmDocument  *document,
+                         JmLayerMode  mode)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  return jm_layout_new_with_pango (document, mode, jm_theme_create_pango_context_for_font_map (font_map));
 }
 
 JmDocument *

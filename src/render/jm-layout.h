@@ -74,6 +74,8 @@ typedef struct
 
 JmLayout    *jm_layout_new            (JmDocument   *document,
                                        JmLayerMode   mode);
+JmLayout    *jm_layout_new_in_worker  (JmDocument   *document,
+                                       JmLayerMode   mode);
 JmDocument  *jm_layout_get_document   (JmLayout     *self);
 JmLayerMode  jm_layout_get_mode       (JmLayout     *self);
 JmLayerState jm_layout_get_shown_state (JmLayout    *self);

@@ -210,7 +210,14 @@ jm_theme_dup_font (JmFont font)
 PangoContext *
 jm_theme_create_pango_context (void)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  return jm_theme_create_pango_context_for_font_map (pango_cairo_font_map_get_default ());
+}
+
+/* As jm_theme_create_pango_context (), with the fonts of @font_map (a
+ * PangoCairo one). */
+PangoContext *
+jm_theme_create_pango_context_for_font_map (PangoFontMap *font_map)
+{
   PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 

@@ -102,6 +102,7 @@ JmColor               jm_color_mix                 (JmColor        a,
 PangoFontDescription *jm_theme_dup_font            (JmFont         font);
 const PangoFontDescription *jm_theme_peek_font     (JmFont         font);
 PangoContext         *jm_theme_create_pango_context (void);
+PangoContext         *jm_theme_create_pango_context_for_font_map (PangoFontMap *font_map);
 PangoLayout          *jm_theme_create_text_layout  (PangoContext  *context,
                                                     JmFont         font,
                                                     const char    *text,

@@ -1884,16 +1884,12 @@ jm_map_canvas_watch_store (JmMapCanvas   *self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
-void
-jm_map_canvas_set_document (JmMapCanvas *self,
-                            JmDocument  *document)
+/* Shows @document, with @layout when one was made for it beforehand. */
+static void
+jm_map_canvas_show (JmMapCanvas *self,
+                    JmDocument  *document,
+                    JmLayout    *layout)
 {
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-  g_return_if_fail (!document || JM_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
@@ -1903,7 +1899,13 @@ jm_map_canvas_set_document (JmMapCanvas *self,
 
   if (document != NULL)
     {
-      self->layout = jm_layout_new (document, self->layer_mode);
+      if (layout != NULL)
+        {
+          self->layout = g_object_ref (layout);
+          jm_layout_set_mode (self->layout, self->layer_mode);
+        }
+      else
+        self->layout = jm_layout_new (document, self->layer_mode);
       g_signal_connect_object (document, "object-changed", G_CALLBACK (on_document_object_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "object-changed", G_CALLBACK (on_document_changed_cb), self,
@@ -1924,6 +1926,39 @@ jm_map_canvas_set_document (JmMapCanvas *self,
   jm_map_canvas_update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+}
+
+void
+jm_map_canvas_set_document (JmMapCanvas *self,
+                            JmDocument  *document)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+  g_return_if_fail (!document || JM_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  jm_map_canvas_show (self, document, NULL);
+}
+
+/**
+ * jm_map_canvas_set_layout:
+ * @layout: a layout made beforehand, see jm_layout_new_in_worker ()
+ *
+ * Shows the document of @layout, drawn with @layout, which from now on
+ * follows the canvas's layer mode.
+ */
+void
+jm_map_canvas_set_layout (JmMapCanvas *self,
+                          JmLayout    *layout)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+
+  if (self->layout == layout)
+    return;
+
+  jm_map_canvas_show (self, jm_layout_get_document (layout), layout);
 }
 
 /**

@@ -25,6 +25,8 @@ GtkWidget   *jm_map_canvas_new            (void);
 JmDocument  *jm_map_canvas_get_document   (JmMapCanvas *self);
 void         jm_map_canvas_set_document   (JmMapCanvas *self,
                                            JmDocument  *document);
+void         jm_map_canvas_set_layout     (JmMapCanvas *self,
+                                           JmLayout    *layout);
 JmCommandStack *jm_map_canvas_get_stack   (JmMapCanvas *self);
 void         jm_map_canvas_set_stack      (JmMapCanvas *self,
                                            JmCommandStack *stack);

@@ -21,6 +21,7 @@
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
+#include "io/jm-map-loader.h"
 #include "model/jm-compare.h"
 #include "jm-map-canvas.h"
 #include "jm-export-dialog.h"
@@ -276,13 +277,18 @@ on_canvas_selection_changed_cb (JmWindow    *self,
                            selection->len == 1 ? selection->pdata[0] : G_OBJECT (self->document));
 }
 
+/* @layout, if not %NULL, was made for the document beforehand. */
 static void
-jm_window_show_document (JmWindow *self)
+jm_window_show_document (JmWindow *self,
+                         JmLayout *layout)
 {
   g_assert (JM_IS_WINDOW (self));
 
   jm_map_canvas_set_stack (self->canvas, self->stack);
-  jm_map_canvas_set_document (self->canvas, self->document);
+  if (layout != NULL)
+    jm_map_canvas_set_layout (self->canvas, layout);
+  else
+    jm_map_canvas_set_document (self->canvas, self->document);
   jm_inspector_set_stack (self->inspector, self->stack);
   jm_inspector_set_object (self->inspector, G_OBJECT (self->document));
   jm_outline_set_document (self->outline, self->document,
@@ -389,10 +395,12 @@ jm_window_add_recent (JmWindow *self)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-/* Shows @document, with a new, clean history. */
+/* Shows @document, with a new, clean history; @layout, if not %NULL, was
+ * made for it beforehand. */
 static void
 jm_window_set_document (JmWindow   *self,
                         JmDocument *document,
+                        JmLayout   *layout,
                         GFile      *file,
                         const char *etag)
 {
@@ -412,7 +420,7 @@ jm_window_set_document (JmWindow   *self,
   g_signal_connect_object (self->stack, "changed", G_CALLBACK (on_stack_changed_cb), self, G_CONNECT_SWAPPED);
 
   jm_window_update_title (self);
-  jm_window_show_document (self);
+  jm_window_show_document (self, layout);
 }
 
 /* The main menu's popover holds over a hundred widgets (the templates and
@@ -462,20 +470,20 @@ jm_window_load_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(JmWindow) self = user_data;
-  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
 
   g_assert (JM_IS_WINDOW (self));
 
-  document = jm_document_io_load_finish (result, &etag, &error);
-  if (document == NULL)
+  layout = jm_map_loader_load_finish (result, &etag, &error);
+  if (layout == NULL)
     {
       jm_window_show_error (self, _("Could Not Open the Map"), error);
       return;
     }
 
-  jm_window_set_document (self, document, jm_document_io_load_get_file (result), etag);
+  jm_window_set_document (self, jm_layout_get_document (layout), layout, jm_map_loader_get_file (result), etag);
   jm_window_add_recent (self);
   jm_window_quit_after_next_frame_if_asked (self);
 }
@@ -615,7 +623,7 @@ jm_window_new_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (target));
     }
 
-  jm_window_set_document (target, document, NULL, NULL);
+  jm_window_set_document (target, document, NULL, NULL, NULL);
 }
 
 static void
@@ -1664,7 +1672,8 @@ jm_window_open_file (JmWindow *self,
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  jm_document_io_load_async (file, self->cancellable, jm_window_load_cb, g_object_ref (self));
+  jm_map_loader_load_async (file, jm_map_canvas_get_layer_mode (self->canvas), self->cancellable,
+                            jm_window_load_cb, g_object_ref (self));
 }
 
 /**
@@ -1753,7 +1762,7 @@ jm_window_restore_draft (JmWindow   *self,
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (JM_IS_DOCUMENT (document));
 
-  jm_window_set_document (self, document, file, NULL);
+  jm_window_set_document (self, document, NULL, file, NULL);
   self->draft_id = g_strdup (draft_id);
 
   /* Not what is on disk: modified until saved. */
