@@ -137,15 +137,28 @@ def bench_canvas(args, report, path, label, env):
 
 
 def bench_startup(args, report, env, runs):
+    """The app, the GTK baseline and a libadwaita window, run in turn, so that
+    a machine that slows down or speeds up during the runs moves all three
+    alike; twice the usual runs, as a startup is short."""
     app_env = dict(env, JOURNEYMAP_QUIT_AFTER_FIRST_FRAME='1')
-    # One run of each first, so both start with warm caches.
-    run_process([args.journeymap, args.example], app_env)
-    run_process([args.gtk_window], env)
-    app_ms, _ = median_of(runs, [args.journeymap, args.example], app_env)
-    gtk_ms, _ = median_of(runs, [args.gtk_window], env)
+    commands = {
+        'app': ([args.journeymap, args.example], app_env),
+        'gtk': ([args.gtk_window], env),
+        'adw': ([args.gtk_window, '--libadwaita'], env),
+    }
+    walls = {name: [] for name in commands}
+    # One run of each first, so all start with warm caches.
+    for argv, command_env in commands.values():
+        run_process(argv, command_env)
+    for _ in range(2 * runs):
+        for name, (argv, command_env) in commands.items():
+            walls[name].append(run_process(argv, command_env)[0] * 1000.0)
+    app_ms, gtk_ms, adw_ms = (statistics.median(walls[name]) for name in ('app', 'gtk', 'adw'))
     report.figure('startup-ms', app_ms, 'ms')
     report.figure('startup-gtk-ms', gtk_ms, 'ms')
     report.figure('startup-ratio', app_ms / gtk_ms, 'x GTK')
+    report.figure('startup-adw-ms', adw_ms, 'ms')
+    report.figure('startup-adw-ratio', adw_ms / gtk_ms, 'x GTK')
 
 
 def main():
