@@ -38,6 +38,7 @@ struct _JmWindow
   JmDocument     *document;
   JmCommandStack *stack;
   char           *etag;
+  GFile          *opening;      /* being read into this window, which shows no map */
   GCancellable   *cancellable;
   gboolean        close_after_save;
   GtkWindow      *shortcuts_window;
@@ -45,6 +46,7 @@ struct _JmWindow
   /* Template children */
   AdwWindowTitle  *window_title;
   GtkStack        *main_stack;
+  AdwStatusPage   *opening_page;
   AdwToastOverlay *toast_overlay;
   JmMapCanvas     *canvas;
   JmInspector     *inspector;
@@ -210,8 +212,32 @@ on_stack_changed_cb (JmWindow       *self,
   self->autosave_id = g_timeout_add_seconds (jm_window_autosave_delay (self), jm_window_autosave_cb, self);
 }
 
-/* .jmap files dropped on the window open: in this window if it shows no
- * map, else each in a new window. */
+/* A window is taken when it shows a map or is opening one: a map made or
+ * opened then goes to a new window, and what it shows is never replaced
+ * (with unsaved changes, they and their recovery copy would go). */
+static gboolean
+jm_window_is_taken (JmWindow *self)
+{
+  return self->document != NULL || self->opening != NULL;
+}
+
+/* Opens @file in this window if it is free, else in a new one. */
+static void
+jm_window_open_in_free_window (JmWindow *self,
+                               GFile    *file)
+{
+  JmWindow *window = self;
+
+  if (jm_window_is_taken (self))
+    {
+      window = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  jm_window_open_file (window, file);
+}
+
+/* .jmap files dropped on the window open: the first in this window if it
+ * is free, the others each in a new window. */
 static gboolean
 on_files_dropped_cb (JmWindow      *self,
                      const GValue  *value,
@@ -220,23 +246,16 @@ on_files_dropped_cb (JmWindow      *self,
                      GtkDropTarget *target)
 {
   GSList *files = g_value_get_boxed (value);
-  JmApplication *application = JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   gboolean opened = FALSE;
 
   for (const GSList *iter = files; iter != NULL; iter = iter->next)
     {
       g_autofree char *name = g_file_get_basename (iter->data);
-      JmWindow *window = self;
 
       if (name == NULL || !g_str_has_suffix (name, ".jmap"))
         continue;
 
-      if (self->document != NULL || opened)
-        {
-          window = jm_window_new (application);
-          gtk_window_present (GTK_WINDOW (window));
-        }
-      jm_window_open_file (window, iter->data);
+      jm_window_open_in_free_window (self, iter->data);
       opened = TRUE;
     }
 
@@ -477,8 +496,12 @@ jm_window_load_cb (GObject      *object,
   g_assert (JM_IS_WINDOW (self));
 
   layout = jm_map_loader_load_finish (result, &etag, &error);
+  if (jm_map_loader_get_file (result) == self->opening)
+    g_clear_object (&self->opening);
   if (layout == NULL)
     {
+      if (self->document == NULL && self->opening == NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "empty");
       jm_window_show_error (self, _("Could Not Open the Map"), error);
       return;
     }
@@ -502,7 +525,7 @@ jm_window_open_response_cb (GtkNativeDialog *dialog,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (file != NULL)
-    jm_window_open_file (self, file);
+    jm_window_open_in_free_window (self, file);
 
   g_object_unref (dialog);
 }
@@ -616,8 +639,9 @@ jm_window_new_action (GtkWidget  *widget,
       return;
     }
 
-  /* A window that shows a map keeps it; the new one gets its own. */
-  if (self->document != NULL)
+  /* A window that shows a map, or opens one, keeps it; the new one gets
+   * its own. */
+  if (jm_window_is_taken (self))
     {
       target = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
       gtk_window_present (GTK_WINDOW (target));
@@ -971,14 +995,8 @@ jm_window_open_uri_action (GtkWidget  *widget,
 {
   JmWindow *self = JM_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  JmWindow *window = self;
 
-  if (self->document != NULL)
-    {
-      window = jm_window_new (JM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      gtk_window_present (GTK_WINDOW (window));
-    }
-  jm_window_open_file (window, file);
+  jm_window_open_in_free_window (self, file);
 }
 
 /* Where a new stage or lane goes: after the selected one, or after the
@@ -1487,6 +1505,7 @@ jm_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
+  g_clear_object (&self->opening);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
@@ -1529,6 +1548,7 @@ jm_window_class_init (JmWindowClass *klass)
                                                "/io/github/journeymap/Journeymap/ui/jm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JmWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, recent_menu);
@@ -1672,6 +1692,14 @@ jm_window_open_file (JmWindow *self,
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  g_set_object (&self->opening, file);
+  if (self->document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      adw_status_page_set_description (self->opening_page, name);
+      gtk_stack_set_visible_child_name (self->main_stack, "opening");
+    }
   jm_map_loader_load_async (file, jm_map_canvas_get_layer_mode (self->canvas), self->cancellable,
                             jm_window_load_cb, g_object_ref (self));
 }

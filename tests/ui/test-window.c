@@ -473,6 +473,140 @@ test_window_main_menu (void)
   jm_ui_test_iterate ();
 }
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel))
+        return GTK_FILE_CHOOSER (toplevel);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+/* The chooser selects a file once it has read its folder. */
+static gboolean
+file_chosen (gpointer data)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (data);
+
+  return chosen != NULL;
+}
+
+/* The windows that show @document. */
+static guint
+count_windows_showing (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      JmDocument *document;
+
+      if (!JM_IS_WINDOW (toplevel))
+        continue;
+      document = jm_window_get_document (JM_WINDOW (toplevel));
+      n += document != NULL && g_strcmp0 (jm_document_get_title (document), title) == 0;
+    }
+  return n;
+}
+
+static gboolean
+hotel_map_shown (gpointer data)
+{
+  return count_windows_showing ("Hotel guest experience: a weekend city break") == 1;
+}
+
+static void
+destroy_windows_but (JmWindow *kept)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (JM_IS_WINDOW (toplevel) && JM_WINDOW (toplevel) != kept)
+        gtk_window_destroy (GTK_WINDOW (toplevel));
+    }
+  jm_ui_test_iterate ();
+}
+
+/* A map chosen in the Open dialog of a window that shows a map, edited
+ * and not saved, opens in a window of its own: the edits stay. (It took
+ * the window's place, and the edits and their recovery copy went.) */
+static void
+test_window_open_keeps_unsaved_map (void)
+{
+  JmWindow *window = open_test_map ();
+  JmDocument *document = jm_window_get_document (window);
+  g_autofree char *hotel = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                             "hotel-guest-stay.jmap", NULL);
+  g_autoptr(GFile) hotel_file = g_file_new_for_path (hotel);
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.add-stage", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  jm_ui_test_wait_until (file_chooser_shown, NULL);
+  chooser = find_file_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (chooser, hotel_file, &error));
+  g_assert_no_error (error);
+  jm_ui_test_wait_until (file_chosen, chooser);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  jm_ui_test_wait_until (hotel_map_shown, NULL);
+  g_assert_true (jm_window_get_document (window) == document);
+  g_assert_true (jm_command_stack_get_modified (jm_window_get_stack (window)));
+
+  destroy_windows_but (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
+  g_assert_false (jm_command_stack_get_modified (jm_window_get_stack (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+}
+
+/* While a window opens a map, it is taken: a new map made meanwhile gets
+ * a window of its own, and the opened map does not replace it. */
+static void
+test_window_new_while_opening (void)
+{
+  g_autofree char *hotel = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                             "hotel-guest-stay.jmap", NULL);
+  g_autoptr(GFile) hotel_file = g_file_new_for_path (hotel);
+  JmWindow *window = jm_window_new (application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jm_window_open_file (window, hotel_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+
+  jm_ui_test_wait_until (hotel_map_shown, NULL);
+  jm_ui_test_wait_until (document_loaded, window);
+  g_assert_cmpstr (jm_document_get_title (jm_window_get_document (window)), ==,
+                   "Hotel guest experience: a weekend city break");
+  g_assert_cmpuint (count_windows_showing ("Untitled Journey"), ==, 1);
+
+  destroy_windows_but (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -502,6 +636,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_func ("/ui/window/main-menu", test_window_main_menu);
+  g_test_add_func ("/ui/window/open-keeps-unsaved-map", test_window_open_keeps_unsaved_map);
+  g_test_add_func ("/ui/window/new-while-opening", test_window_new_while_opening);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
   g_test_add_func ("/ui/print/settings-to-remember", test_print_settings_to_remember);
