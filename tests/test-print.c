@@ -89,37 +89,61 @@ test_poster_tiles_cover_the_map (void)
   }
 }
 
-/* The label sits where the finished poster does not show: in the strip
- * that is cut off on the right, or, on the last page of a row, in the
- * strip on the left that the page before covers. */
+/* What of a page the finished poster shows: all but the strips on its
+ * right and bottom, which are cut off along the dashed lines (the next
+ * pages show the same part of the map), and only where the map is. */
+static JmRect
+shown_area (const JmPrintPlan *plan,
+            guint              page)
+{
+  const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, page);
+  double right = tile->column + 1 < plan->columns ? PAGE_WIDTH - plan->overlap : PAGE_WIDTH;
+  double bottom = tile->row + 1 < plan->rows ? PAGE_HEIGHT - plan->overlap : PAGE_HEIGHT;
+
+  return (JmRect) { 0, 0, MIN (right, (plan->map_width - tile->source.x) * plan->scale),
+                    MIN (bottom, (plan->map_height - tile->source.y) * plan->scale) };
+}
+
+static gboolean
+rects_overlap (const JmRect *a,
+               const JmRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Every page of a poster says which it is, where the finished poster
+ * does not show: on the strips cut off, or, on the last page, under the
+ * map; a last page the map fills has no label. */
 static void
-test_poster_label_in_hidden_strip (void)
+test_poster_labels_not_shown (void)
 {
   g_autoptr(JmPrintPlan) plan = jm_print_plan_new (4464, 3188, PAGE_WIDTH, PAGE_HEIGHT, JM_PRINT_MODE_POSTER, 3);
   g_autoptr(JmPrintPlan) one = jm_print_plan_new (4464, 3188, PAGE_WIDTH, PAGE_HEIGHT, JM_PRINT_MODE_FIT_PAGE, 1);
-  JmRect area;
+  g_autoptr(JmPrintPlan) filled = NULL;
+  double scale = plan->scale;
+  JmRect area, shown;
 
   g_assert_false (jm_print_plan_get_label_area (one, 0, &area));
+  g_assert_cmpuint (plan->rows, >=, 2);
   for (guint i = 0; i < plan->tiles->len; i++)
     {
-      const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, i);
-
       g_assert_true (jm_print_plan_get_label_area (plan, i, &area));
+      g_assert_cmpfloat (area.x, >=, 0);
       g_assert_cmpfloat (area.y, >=, 0);
-      g_assert_cmpfloat (area.y + area.height, <=, PAGE_HEIGHT);
-      g_assert_cmpfloat (area.width, >, 0);
-      if (tile->column + 1 < plan->columns)
-        {
-          g_assert_cmpfloat (area.x, >=, PAGE_WIDTH - plan->overlap);
-          g_assert_cmpfloat (area.x + area.width, <=, PAGE_WIDTH);
-        }
-      else
-        {
-          g_assert_cmpuint (tile->column, >, 0);
-          g_assert_cmpfloat (area.x, >=, 0);
-          g_assert_cmpfloat (area.x + area.width, <=, plan->overlap);
-        }
+      g_assert_cmpfloat (area.x + area.width, <=, PAGE_WIDTH + 1e-9);
+      g_assert_cmpfloat (area.y + area.height, <=, PAGE_HEIGHT + 1e-9);
+      g_assert_cmpfloat (MIN (area.width, area.height), >=, 12);
+      shown = shown_area (plan, i);
+      g_assert_false (rects_overlap (&area, &shown));
     }
+
+  /* A map exactly two pages high fills the last page. */
+  filled = jm_print_plan_new (4464, (2 * PAGE_HEIGHT - plan->overlap) / scale, PAGE_WIDTH, PAGE_HEIGHT,
+                              JM_PRINT_MODE_POSTER, 3);
+  g_assert_cmpuint (filled->rows, ==, 2);
+  g_assert_true (jm_print_plan_get_label_area (filled, 3, &area));
+  g_assert_false (jm_print_plan_get_label_area (filled, filled->tiles->len - 1, &area));
 }
 
 static cairo_surface_t *
@@ -139,8 +163,8 @@ draw_map_part (const JmPrintPlan *plan,
   cairo_surface_t *surface = page_surface ();
   cairo_t *cr = cairo_create (surface);
 
-  cairo_rectangle (cr, 0, 0, MIN (PAGE_WIDTH, plan->map_width * plan->scale),
-                   MIN (PAGE_HEIGHT, plan->map_height * plan->scale));
+  cairo_rectangle (cr, 0, 0, MIN (PAGE_WIDTH, (plan->map_width - tile->source.x) * plan->scale),
+                   MIN (PAGE_HEIGHT, (plan->map_height - tile->source.y) * plan->scale));
   cairo_clip (cr);
   cairo_scale (cr, plan->scale, plan->scale);
   cairo_translate (cr, -tile->source.x, -tile->source.y);
@@ -184,9 +208,9 @@ same_pixels (cairo_surface_t *a,
   return TRUE;
 }
 
-/* Trimmed and glued, a poster shows the map alone: on every page, the
- * part left once its right and bottom strips are cut off and its left
- * and top strips covered is the map exactly as the renderer draws it. */
+/* Trimmed and glued, a poster shows the map alone: on every page, what
+ * is left once its right and bottom strips are cut off is the map exactly
+ * as the renderer draws it, with no label and no mark over it. */
 static void
 test_poster_shows_only_the_map (void)
 {
@@ -201,16 +225,12 @@ test_poster_shows_only_the_map (void)
 
   for (guint i = 0; i < plan->tiles->len; i++)
     {
-      const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, i);
       cairo_surface_t *page = draw_page (plan, i, layout);
       cairo_surface_t *map = draw_map_part (plan, i, layout);
-      /* A point's margin for the antialiased edge of the cut lines. */
-      int left = tile->column > 0 ? (int) ceil (plan->overlap) + 1 : 0;
-      int top = tile->row > 0 ? (int) ceil (plan->overlap) + 1 : 0;
-      int right = (int) (tile->column + 1 < plan->columns ? PAGE_WIDTH - plan->overlap - 1 : PAGE_WIDTH);
-      int bottom = (int) (tile->row + 1 < plan->rows ? PAGE_HEIGHT - plan->overlap - 1 : PAGE_HEIGHT);
+      JmRect shown = shown_area (plan, i);
 
-      g_assert_true (same_pixels (page, map, left, top, right, bottom));
+      /* A point less for the antialiased edge of the cut lines. */
+      g_assert_true (same_pixels (page, map, 0, 0, (int) (shown.width - 1), (int) (shown.height - 1)));
       /* The marks and the label are there, in the strips. */
       g_assert_false (same_pixels (page, map, 0, 0, (int) PAGE_WIDTH, (int) PAGE_HEIGHT));
       cairo_surface_destroy (page);
@@ -256,6 +276,23 @@ test_snapshot_keeps_the_map_as_it_was (void)
   g_assert_cmpfloat (snapshot_height, ==, height);
 }
 
+/* A map whose title was cleared prints too (it crashed). */
+static void
+test_snapshot_of_untitled_map (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) snapshot = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (_jm_document_set_property (document, G_OBJECT (document), "title", &value));
+  g_assert_null (jm_document_get_title (document));
+
+  snapshot = jm_print_snapshot_layout (document, JM_LAYER_MODE_CURRENT);
+  g_assert_cmpstr (jm_document_get_title (jm_layout_get_document (snapshot)), ==, "");
+  g_assert_true (jm_layout_get_document (snapshot) != document);
+}
+
 static void
 test_degenerate_sizes (void)
 {
@@ -283,9 +320,10 @@ main (int   argc,
 
   g_test_add_func ("/print/fit-page/keeps-proportions", test_fit_page_keeps_proportions);
   g_test_add_func ("/print/poster/tiles-cover-the-map", test_poster_tiles_cover_the_map);
-  g_test_add_func ("/print/poster/label-in-hidden-strip", test_poster_label_in_hidden_strip);
+  g_test_add_func ("/print/poster/labels-not-shown", test_poster_labels_not_shown);
   g_test_add_func ("/print/poster/shows-only-the-map", test_poster_shows_only_the_map);
   g_test_add_func ("/print/snapshot/keeps-the-map-as-it-was", test_snapshot_keeps_the_map_as_it_was);
+  g_test_add_func ("/print/snapshot/untitled-map", test_snapshot_of_untitled_map);
   g_test_add_func ("/print/degenerate-sizes", test_degenerate_sizes);
 
   return g_test_run ();

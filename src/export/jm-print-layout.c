@@ -133,14 +133,47 @@ draw_overlap_marks (const JmPrintPlan *plan,
 }
 
 /**
+ * jm_print_plan_get_map_area:
+ * @area: (out): the part of the page the map covers, in points from its
+ *   printable top left
+ */
+void
+jm_print_plan_get_map_area (const JmPrintPlan *plan,
+                            guint              page,
+                            JmRect            *area)
+{
+  const JmPrintTile *tile;
+
+  g_return_if_fail (page < plan->tiles->len);
+
+  tile = &g_array_index (plan->tiles, JmPrintTile, page);
+  *area = (JmRect) { 0, 0,
+                     MIN (plan->page_width, (plan->map_width - tile->source.x) * plan->scale),
+                     MIN (plan->page_height, (plan->map_height - tile->source.y) * plan->scale) };
+  /* One page: centred. */
+  if (plan->columns == 1 && plan->rows == 1)
+    {
+      area->x = (plan->page_width - area->width) / 2;
+      area->y = (plan->page_height - area->height) / 2;
+    }
+}
+
+/* The height a page label needs, in points. */
+#define LABEL_ROOM 12.0
+
+/**
  * jm_print_plan_get_label_area:
  * @area: (out): where on the page, in points from its printable top left
  *
- * Where a poster page says which page it is: in the strip on its right,
- * which is cut off, or on the last page of a row, in the strip on its
- * left, which the page before covers. The finished poster shows none.
+ * Where a poster page says which page it is: somewhere the finished
+ * poster does not show. Each page is cut along the dashed lines at its
+ * right and bottom, and its neighbours show what those strips showed: the
+ * label goes in the strip on the right, or, on the last page of a row, in
+ * the one at the bottom. The last page has no strip to lose; its label
+ * goes under the map if there is room there.
  *
- * Returns: %FALSE for a single page, which has no label
+ * Returns: %FALSE when the page has no label: a single page, or the last
+ *   page of a poster that the map fills to the bottom
  */
 gboolean
 jm_print_plan_get_label_area (const JmPrintPlan *plan,
@@ -148,20 +181,34 @@ jm_print_plan_get_label_area (const JmPrintPlan *plan,
                               JmRect            *area)
 {
   const JmPrintTile *tile;
+  JmRect map;
 
   g_return_val_if_fail (page < plan->tiles->len, FALSE);
 
-  if (plan->columns < 2)
+  if (plan->columns * plan->rows < 2)
     return FALSE;
 
   tile = &g_array_index (plan->tiles, JmPrintTile, page);
-  *area = (JmRect) { tile->column + 1 < plan->columns ? plan->page_width - plan->overlap : 0, 0,
-                     plan->overlap, plan->page_height };
+  if (tile->column + 1 < plan->columns)
+    {
+      *area = (JmRect) { plan->page_width - plan->overlap, 0, plan->overlap, plan->page_height };
+      return TRUE;
+    }
+  if (tile->row + 1 < plan->rows)
+    {
+      *area = (JmRect) { 0, plan->page_height - plan->overlap, plan->page_width, plan->overlap };
+      return TRUE;
+    }
+
+  jm_print_plan_get_map_area (plan, page, &map);
+  if (plan->page_height - (map.y + map.height) < LABEL_ROOM)
+    return FALSE;
+  *area = (JmRect) { 0, map.y + map.height, plan->page_width, plan->page_height - (map.y + map.height) };
   return TRUE;
 }
 
-/* "Row 1, column 2 of 3 × 4", running down its strip, so that the pages
- * can be put in order. */
+/* "Row 1, column 2 of 3 × 4", along its strip (down the page in one on
+ * the right), so that the pages can be put in order. */
 static void
 draw_page_label (const JmPrintPlan *plan,
                  guint              page,
@@ -193,9 +240,15 @@ draw_page_label (const JmPrintPlan *plan,
   cairo_save (cr);
   cairo_rectangle (cr, area.x, area.y, area.width, area.height);
   cairo_clip (cr);
-  /* Turned a quarter clockwise: x runs down the page, y to its left. */
-  cairo_translate (cr, area.x + (area.width + height) / 2, area.y + 12);
-  cairo_rotate (cr, G_PI / 2);
+  if (area.height > area.width)
+    {
+      /* Turned a quarter clockwise: x runs down the page, y to its left. */
+      cairo_translate (cr, area.x + (area.width + height) / 2, area.y + 12);
+      cairo_rotate (cr, G_PI / 2);
+    }
+  else
+    cairo_translate (cr, area.x + 12, area.y + (MIN (area.height, LABEL_ROOM * 2) - height) / 2);
+  /* On a strip that is cut off, the map runs on under the label. */
   cairo_rectangle (cr, -3, -2, width + 6, height + 4);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
   cairo_fill (cr);
@@ -220,21 +273,18 @@ jm_print_plan_draw_page (const JmPrintPlan *plan,
 {
   const JmPrintTile *tile;
   JmRenderOptions options = { JM_THEME_LIGHT, FALSE, NULL, JM_RENDER_ALL };
-  double map_width = plan->map_width, map_height = plan->map_height;
+  JmRect map;
 
   g_return_if_fail (page < plan->tiles->len);
 
   tile = &g_array_index (plan->tiles, JmPrintTile, page);
   options.clip = &tile->source;
 
+  jm_print_plan_get_map_area (plan, page, &map);
   cairo_save (cr);
-  /* One page: centred. A poster: from the top left, page after page. */
-  if (plan->columns == 1 && plan->rows == 1)
-    cairo_translate (cr, (plan->page_width - map_width * plan->scale) / 2,
-                     (plan->page_height - map_height * plan->scale) / 2);
-  cairo_rectangle (cr, 0, 0, MIN (plan->page_width, map_width * plan->scale),
-                   MIN (plan->page_height, map_height * plan->scale));
+  cairo_rectangle (cr, map.x, map.y, map.width, map.height);
   cairo_clip (cr);
+  cairo_translate (cr, map.x, map.y);
   cairo_scale (cr, plan->scale, plan->scale);
   cairo_translate (cr, -tile->source.x, -tile->source.y);
   jm_renderer_draw (cr, layout, &options);
@@ -262,13 +312,13 @@ jm_print_snapshot_layout (JmDocument  *document,
 {
   g_autoptr(GBytes) bytes = jm_xml_writer_write_bytes (document);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JmDocument) copy = jm_xml_reader_read_bytes (bytes, jm_document_get_title (document), &error);
+  g_autoptr(JmDocument) copy = jm_xml_reader_read_bytes (bytes, "print copy", &error);
 
   /* The writer's output always reads back (the format tests see to it);
    * should it not, printing the live map beats not printing. */
   if (copy == NULL)
     {
-      g_warning ("Printing the map without a copy of it: %s", error->message);
+      g_warning ("Printing the map without a copy of it: %s", error != NULL ? error->message : "no reason");
       return jm_layout_new (document, layer);
     }
 

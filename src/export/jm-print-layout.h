@@ -72,6 +72,9 @@ JmPrintPlan *jm_print_plan_new        (double       map_width,
                                        guint        pages_across);
 void         jm_print_plan_free       (JmPrintPlan *plan);
 guint        jm_print_plan_get_n_pages (const JmPrintPlan *plan);
+void         jm_print_plan_get_map_area (const JmPrintPlan *plan,
+                                         guint              page,
+                                         JmRect            *area);
 gboolean     jm_print_plan_get_label_area (const JmPrintPlan *plan,
                                            guint              page,
                                            JmRect            *area);
