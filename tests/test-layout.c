@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "format/jm-xml-reader.h"
@@ -492,6 +493,41 @@ lay_out_in_worker (gpointer data)
   return NULL;
 }
 
+/* Two maps laid out one after the other in one thread, as a pool thread
+ * does, and that thread's own font map. */
+static gpointer
+lay_out_two_in_one_thread (gpointer data)
+{
+  WorkerLayout *work = data;
+
+  lay_out_in_worker (&work[0]);
+  lay_out_in_worker (&work[1]);
+  return g_object_ref (pango_cairo_font_map_get_default ());
+}
+
+/* A layout handed over to the main thread may be drawn there while the
+ * thread that made it lays out the next map: they share no font map, and
+ * neither uses that thread's own. */
+static void
+test_worker_layouts_share_no_font_map (void)
+{
+  WorkerLayout work[2] = { { 0 } };
+  g_autoptr(PangoFontMap) thread_default = g_thread_join (g_thread_new ("lay-out", lay_out_two_in_one_thread, work));
+  PangoFontMap *first = pango_context_get_font_map (work[0].layout->pango);
+  PangoFontMap *second = pango_context_get_font_map (work[1].layout->pango);
+
+  g_assert_true (first != second);
+  g_assert_true (first != thread_default);
+  g_assert_true (second != thread_default);
+  g_assert_true (first != pango_cairo_font_map_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (work); i++)
+    {
+      g_clear_object (&work[i].layout);
+      g_clear_object (&work[i].document);
+    }
+}
+
 static void
 assert_same_pixels (cairo_surface_t *a,
                     cairo_surface_t *b)
@@ -627,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/layout/cells/items-follow-layer", test_cell_items_follow_layer);
   g_test_add_func ("/layout/measure/parallel-matches", test_parallel_measures_match);
   g_test_add_func ("/layout/worker/hands-over", test_worker_layout_hands_over);
+  g_test_add_func ("/layout/worker/no-shared-font-map", test_worker_layouts_share_no_font_map);
 
   return g_test_run ();
 }

@@ -38,7 +38,8 @@ struct _JmWindow
   JmDocument     *document;
   JmCommandStack *stack;
   char           *etag;
-  GFile          *opening;      /* being read into this window, which shows no map */
+  GFile          *opening;      /* being read into this window */
+  GCancellable   *opening_cancellable;
   GCancellable   *cancellable;
   gboolean        close_after_save;
   GtkWindow      *shortcuts_window;
@@ -83,6 +84,20 @@ static GParamSpec *properties [N_PROPS];
 /* The "layer" property backs the stateful win.layer action, so the layer
  * buttons show which state is in view. */
 static const char *layer_names[] = { "current", "future", "both" };
+
+/* The map's name in messages: its title, or else its file's name. */
+static char *
+jm_window_dup_map_name (JmDocument *document,
+                        GFile      *file)
+{
+  const char *title = document != NULL ? jm_document_get_title (document) : NULL;
+
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  if (file != NULL)
+    return g_file_get_basename (file);
+  return g_strdup (_("Journey Map"));
+}
 
 static void
 jm_window_update_title (JmWindow *self)
@@ -483,24 +498,40 @@ jm_window_quit_after_next_frame_if_asked (JmWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
 
+/* The window a load is for, which the load does not keep. */
+static JmWindow *
+take_window_ref (gpointer data)
+{
+  GWeakRef *window_ref = data;
+  JmWindow *window = g_weak_ref_get (window_ref);
+
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  return window;
+}
+
+/* The load holds the window weakly: a window closed while it reads a map
+ * goes at once, and cancels the read. */
 static void
 jm_window_load_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(JmWindow) self = user_data;
+  g_autoptr(JmWindow) self = take_window_ref (user_data);
   g_autoptr(JmLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
 
-  g_assert (JM_IS_WINDOW (self));
-
   layout = jm_map_loader_load_finish (result, &etag, &error);
-  if (jm_map_loader_get_file (result) == self->opening)
-    g_clear_object (&self->opening);
+  /* Closed, or another map was opened into the window since. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->opening);
+  g_clear_object (&self->opening_cancellable);
   if (layout == NULL)
     {
-      if (self->document == NULL && self->opening == NULL)
+      if (self->document == NULL)
         gtk_stack_set_visible_child_name (self->main_stack, "empty");
       jm_window_show_error (self, _("Could Not Open the Map"), error);
       return;
@@ -1279,6 +1310,7 @@ jm_window_close_request (GtkWindow *window)
 {
   JmWindow *self = JM_WINDOW (window);
   g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
   GtkWidget *dialog;
 
   if (self->stack == NULL || !jm_command_stack_get_modified (self->stack))
@@ -1287,8 +1319,9 @@ jm_window_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
     }
 
+  name = jm_window_dup_map_name (self->document, self->file);
   body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when "
-                            "the window closes."), jm_document_get_title (self->document));
+                            "the window closes."), name);
   dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -1505,6 +1538,8 @@ jm_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
+  g_cancellable_cancel (self->opening_cancellable);
+  g_clear_object (&self->opening_cancellable);
   g_clear_object (&self->opening);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
@@ -1689,9 +1724,15 @@ void
 jm_window_open_file (JmWindow *self,
                      GFile    *file)
 {
+  GWeakRef *window_ref = NULL;
+
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* The last map asked for is the one shown. */
+  g_cancellable_cancel (self->opening_cancellable);
+  g_clear_object (&self->opening_cancellable);
+  self->opening_cancellable = g_cancellable_new ();
   g_set_object (&self->opening, file);
   if (self->document == NULL)
     {
@@ -1700,8 +1741,11 @@ jm_window_open_file (JmWindow *self,
       adw_status_page_set_description (self->opening_page, name);
       gtk_stack_set_visible_child_name (self->main_stack, "opening");
     }
-  jm_map_loader_load_async (file, jm_map_canvas_get_layer_mode (self->canvas), self->cancellable,
-                            jm_window_load_cb, g_object_ref (self));
+
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
+  jm_map_loader_load_async (file, jm_map_canvas_get_layer_mode (self->canvas), self->opening_cancellable,
+                            jm_window_load_cb, window_ref);
 }
 
 /**
@@ -1759,14 +1803,18 @@ jm_window_discard_recovered_action (GtkWidget  *widget,
   JmWindow *self = JM_WINDOW (widget);
   g_autoptr(GFile) file = self->file != NULL ? g_object_ref (self->file) : NULL;
 
+  /* Back to the map as it was saved (which forgets the recovery copy once
+   * it is read; should it not be, the recovered map stays, with its
+   * copy), or nothing if it never was. */
+  if (file != NULL)
+    {
+      jm_window_open_file (self, file);
+      return;
+    }
+
   jm_window_forget_draft (self);
   g_clear_pointer (&self->draft_id, g_free);
-
-  /* Back to the map as it was saved, or nothing if it never was. */
-  if (file != NULL)
-    jm_window_open_file (self, file);
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /**
@@ -1785,6 +1833,7 @@ jm_window_restore_draft (JmWindow   *self,
                          const char *draft_id)
 {
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   AdwToast *toast;
 
   g_return_if_fail (JM_IS_WINDOW (self));
@@ -1796,7 +1845,8 @@ jm_window_restore_draft (JmWindow   *self,
   /* Not what is on disk: modified until saved. */
   jm_command_stack_mark_clean_at (self->stack, G_MAXUINT);
 
-  message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), jm_document_get_title (document));
+  name = jm_window_dup_map_name (document, file);
+  message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), name);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, C_("recovered changes", "_Discard"));

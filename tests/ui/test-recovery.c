@@ -25,6 +25,15 @@ document_loaded (gpointer data)
   return jm_window_get_document (data) != NULL;
 }
 
+/* The map as it was saved is back in the window. */
+static gboolean
+saved_map_shown (gpointer data)
+{
+  JmCommandStack *stack = jm_window_get_stack (data);
+
+  return stack != NULL && !jm_command_stack_get_modified (stack);
+}
+
 static gboolean
 has_draft (gpointer data)
 {
@@ -117,10 +126,18 @@ test_crash_then_restore (void)
     g_assert_cmpstr (jm_item_get_title (cell->pdata[0]), ==, "Lift out of order");
   }
 
-  /* Discarding forgets the draft and goes back to the saved map. */
+  /* Discarding goes back to the saved map and, once it is read, forgets
+   * the draft. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "win.discard-recovered", NULL));
+  jm_ui_test_wait_until (saved_map_shown, restored);
   g_assert_false (has_draft (jm_application_get_draft_store (application)));
-  jm_ui_test_wait_until (document_loaded, restored);
+  {
+    JmDocument *document = jm_window_get_document (restored);
+    g_autoptr(GPtrArray) cell = jm_layer_dup_cell_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT),
+                                                         "stage-arrival", "lane-pain-points");
+
+    g_assert_true (cell->len == 0 || g_strcmp0 (jm_item_get_title (cell->pdata[0]), "Lift out of order") != 0);
+  }
   gtk_window_destroy (GTK_WINDOW (restored));
 }
 

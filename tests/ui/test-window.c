@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ui/jm-application.h"
+#include "commands/jm-edit.h"
 #include "ui/jm-print.h"
 #include "ui/jm-window.h"
 
@@ -395,6 +396,49 @@ test_window_print_to_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return take_error_dialog () != NULL;
+}
+
+/* A map whose title was cleared prints (the print copy crashed on it),
+ * and the question before closing it names its file, not "(null)". */
+static void
+test_window_untitled_map (void)
+{
+  JmWindow *window = open_test_map ();
+  JmDocument *document = jm_window_get_document (window);
+  g_autofree char *dir = g_dir_make_tmp ("jm-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "untitled.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  double width, height;
+
+  g_assert_true (jm_edit_set_string (jm_window_get_stack (window), document, "title", NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_null (jm_document_get_title (document));
+
+  g_assert_true (jm_print_to_pdf (GTK_WINDOW (window), document, JM_LAYER_MODE_CURRENT,
+                                  JM_PRINT_MODE_POSTER, 2, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (pdf, &width, &height), >=, 2);
+
+  gtk_window_close (GTK_WINDOW (window));
+  jm_ui_test_wait_until (message_dialog_shown, NULL);
+  dialog = take_error_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“layout.jmap”"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "(null)"));
+  adw_message_dialog_response (dialog, "cancel");
+  jm_ui_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
+  g_unlink (pdf);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+}
+
 /* The next print starts on the same printer and paper, but with all
  * pages, one copy, in order, whatever this one asked for. */
 static void
@@ -607,6 +651,107 @@ test_window_new_while_opening (void)
   jm_ui_test_iterate ();
 }
 
+/* A map of @n_items items in @dir, from the benchmarks' generator. */
+static char *
+generate_map (const char *dir,
+              guint       n_items)
+{
+  g_autofree char *items = g_strdup_printf ("%u", n_items);
+  char *path = g_build_filename (dir, "generated.jmap", NULL);
+  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "1", "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return path;
+}
+
+static gboolean
+recent_files_hold (const char *path)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.journeymap.Journeymap");
+  g_auto(GStrv) uris = g_settings_get_strv (settings, "recent-files");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return g_strv_contains ((const char * const *) uris, uri);
+}
+
+/* A window closed while it reads a map goes at once (the load held it,
+ * and finished on the closed window: the map was shown in it and added
+ * to the recent files). */
+static void
+test_window_close_while_opening (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-open-XXXXXX", NULL);
+  g_autofree char *path = generate_map (dir, 2000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JmWindow *window = jm_window_new (application);
+  GWeakRef window_ref;
+  gint64 until;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jm_window_open_file (window, file);
+  g_weak_ref_init (&window_ref, window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+  g_assert_null (g_weak_ref_get (&window_ref));
+  g_weak_ref_clear (&window_ref);
+
+  /* Time for the read to end, were it not cancelled. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (recent_files_hold (path));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+layout_map_shown (gpointer window)
+{
+  JmDocument *document = jm_window_get_document (window);
+
+  return document != NULL && g_strcmp0 (jm_document_get_title (document), "Online grocery: first order") == 0;
+}
+
+/* Of two maps opened one after the other into a window, the second is
+ * the one it shows, even when the first takes longer to read (it then
+ * replaced the second). */
+static void
+test_window_last_open_wins (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-open-XXXXXX", NULL);
+  g_autofree char *big = generate_map (dir, 20000);
+  g_autofree char *small = test_map_path ();
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  JmWindow *window = jm_window_new (application);
+  JmWindow *witness = jm_window_new (application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jm_window_open_file (window, big_file);
+  jm_window_open_file (window, small_file);
+  jm_ui_test_wait_until (layout_map_shown, window);
+
+  /* The same big map, read after the first: when it is shown, the first
+   * read has ended too. */
+  jm_window_open_file (witness, big_file);
+  jm_ui_test_wait_until (document_loaded, witness);
+  jm_ui_test_iterate ();
+  g_assert_true (layout_map_shown (window));
+
+  gtk_window_destroy (GTK_WINDOW (witness));
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -638,8 +783,11 @@ main (int   argc,
   g_test_add_func ("/ui/window/main-menu", test_window_main_menu);
   g_test_add_func ("/ui/window/open-keeps-unsaved-map", test_window_open_keeps_unsaved_map);
   g_test_add_func ("/ui/window/new-while-opening", test_window_new_while_opening);
+  g_test_add_func ("/ui/window/close-while-opening", test_window_close_while_opening);
+  g_test_add_func ("/ui/window/last-open-wins", test_window_last_open_wins);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
+  g_test_add_func ("/ui/window/untitled-map", test_window_untitled_map);
   g_test_add_func ("/ui/print/settings-to-remember", test_print_settings_to_remember);
 
   status = g_test_run ();
