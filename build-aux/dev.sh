@@ -16,6 +16,7 @@ build_dir=${BUILD_DIR:-$top/_build}
 packages=(
   build-essential meson ninja-build pkg-config
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev libxml2-dev libxml2-utils librsvg2-dev librsvg2-bin libcairo2-dev
+  libpng-dev
   gettext xvfb xauth xdotool imagemagick desktop-file-utils appstream poppler-utils
   fonts-cantarell clang libclang-rt-14-dev valgrind
 )

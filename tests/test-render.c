@@ -277,6 +277,50 @@ png_from_bytes (GBytes *bytes)
   return surface;
 }
 
+/* The PNG export holds the pixels the renderer draws, with no alpha
+ * channel when the background is opaque (it is encoded by its own
+ * writer, not cairo's). */
+static void
+test_png_export_holds_the_drawing (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const gboolean transparent[] = { FALSE, TRUE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (transparent); i++)
+    {
+      JmExportOptions options;
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *drawn, *read;
+      const guchar *header;
+
+      jm_export_options_init (&options);
+      options.scale = 0.37;
+      options.transparent = transparent[i];
+      png = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PNG, &options, &error);
+      g_assert_no_error (error);
+
+      /* IHDR's colour type: 2 is RGB, 6 RGB with alpha. */
+      header = g_bytes_get_data (png, NULL);
+      g_assert_cmpuint (g_bytes_get_size (png), >, 26);
+      g_assert_cmpint (memcmp (header + 12, "IHDR", 4), ==, 0);
+      g_assert_cmpuint (header[25], ==, transparent[i] ? 6 : 2);
+
+      drawn = jm_test_render (layout, options.scale, JM_THEME_LIGHT, transparent[i]);
+      read = png_from_bytes (png);
+      g_assert_cmpint (cairo_image_surface_get_width (read), ==, cairo_image_surface_get_width (drawn));
+      g_assert_cmpint (cairo_image_surface_get_height (read), ==, cairo_image_surface_get_height (drawn));
+      /* Straight alpha in the file: premultiplied again, a channel may be
+       * one off where a pixel is partly transparent. */
+      g_assert_cmpfloat (difference (drawn, read, 1), ==, 0);
+      if (!transparent[i])
+        g_assert_cmpfloat (difference (drawn, read, 0), ==, 0);
+      cairo_surface_destroy (read);
+      cairo_surface_destroy (drawn);
+    }
+}
+
 /* The SVG export, drawn by librsvg, looks like the PNG export. */
 static void
 test_svg_renders_like_png (void)
@@ -670,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/render/png/dark-and-transparent", test_render_dark_and_transparent);
   g_test_add_func ("/render/clip/matches-full", test_render_clip_matches_full);
   g_test_add_func ("/render/clip/curves-and-links", test_render_clip_curves_and_links);
+  g_test_add_func ("/export/png/holds-the-drawing", test_png_export_holds_the_drawing);
   g_test_add_func ("/export/svg/renders-like-png", test_svg_renders_like_png);
   g_test_add_func ("/export/pdf/vector-one-page", test_pdf_is_vector_and_one_page);
   g_test_add_func ("/export/options/refused", test_export_refuses_bad_options);

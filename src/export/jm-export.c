@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "jm-export.h"
+#include "jm-png.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -142,8 +143,7 @@ jm_export_png (JmLayout               *layout,
   jm_export_draw (cr, layout, options);
   cairo_destroy (cr);
 
-  ok = jm_export_check_surface (surface, error) &&
-       cairo_surface_write_to_png_stream (surface, jm_export_write_cb, out) == CAIRO_STATUS_SUCCESS;
+  ok = jm_export_check_surface (surface, error) && jm_png_encode (surface, !options->transparent, out);
   cairo_surface_destroy (surface);
 
   if (!ok)

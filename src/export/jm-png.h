@@ -1,0 +1,18 @@
+/* jm-png.h: PNG images of the exports, encoded for speed
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean jm_png_encode (cairo_surface_t  *surface,
+                        gboolean          opaque,
+                        GByteArray       *out);
+
+G_END_DECLS
