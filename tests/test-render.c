@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "export/jm-export.h"
+#include "export/jm-png.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "render/jm-layout-private.h"
@@ -319,6 +320,21 @@ test_png_export_holds_the_drawing (void)
       cairo_surface_destroy (read);
       cairo_surface_destroy (drawn);
     }
+}
+
+/* What libpng refuses comes back as an error that says why (libpng
+ * printed it and the export said only that it failed). */
+static void
+test_png_encoder_reports_errors (void)
+{
+  cairo_surface_t *empty = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 16, 0);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jm_png_encode (empty, TRUE, out, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "height"));
+  cairo_surface_destroy (empty);
 }
 
 /* The SVG export, drawn by librsvg, looks like the PNG export. */
@@ -715,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/render/clip/matches-full", test_render_clip_matches_full);
   g_test_add_func ("/render/clip/curves-and-links", test_render_clip_curves_and_links);
   g_test_add_func ("/export/png/holds-the-drawing", test_png_export_holds_the_drawing);
+  g_test_add_func ("/export/png/reports-errors", test_png_encoder_reports_errors);
   g_test_add_func ("/export/svg/renders-like-png", test_svg_renders_like_png);
   g_test_add_func ("/export/pdf/vector-one-page", test_pdf_is_vector_and_one_page);
   g_test_add_func ("/export/options/refused", test_export_refuses_bad_options);

@@ -143,7 +143,7 @@ jm_export_png (JmLayout               *layout,
   jm_export_draw (cr, layout, options);
   cairo_destroy (cr);
 
-  ok = jm_export_check_surface (surface, error) && jm_png_encode (surface, !options->transparent, out);
+  ok = jm_export_check_surface (surface, error) && jm_png_encode (surface, !options->transparent, out, error);
   cairo_surface_destroy (surface);
 
   if (!ok)

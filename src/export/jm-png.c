@@ -15,7 +15,10 @@
 
 #include "jm-png.h"
 
+#include <glib/gi18n-lib.h>
 #include <png.h>
+
+#include "jm-export.h"
 
 /* zlib's fastest levels (1 to 3) leave a map's image about as small. */
 #define JM_PNG_COMPRESSION_LEVEL 3
@@ -31,6 +34,37 @@ write_cb (png_structp  png,
 static void
 flush_cb (png_structp png)
 {
+}
+
+/* libpng's messages, kept for the error instead of printed: the warning
+ * before an error often says more ("Image height is zero in IHDR" before
+ * "Invalid IHDR data"). */
+typedef struct
+{
+  char *error;
+  char *warning;
+} Messages;
+
+static void
+error_cb (png_structp     png,
+          png_const_charp message)
+{
+  Messages *messages = png_get_error_ptr (png);
+
+  if (messages->error == NULL)
+    messages->error = g_strdup (message);
+  png_longjmp (png, 1);
+}
+
+static void
+warning_cb (png_structp     png,
+            png_const_charp message)
+{
+  Messages *messages = png_get_error_ptr (png);
+
+  g_debug ("libpng: %s", message);
+  if (messages->warning == NULL)
+    messages->warning = g_strdup (message);
 }
 
 /* Cairo's pixels are premultiplied 0xAARRGGBB words; PNG's are straight
@@ -69,18 +103,20 @@ convert_row (const guint32 *pixels,
 }
 
 /* libpng reports errors with longjmp (): nothing here may own memory
- * that a jump would leak, hence the row buffer allocated by the caller. */
+ * that a jump would leak, hence the row buffer and the message allocated
+ * by the caller. */
 static gboolean
-encode (cairo_surface_t *surface,
-        gboolean         opaque,
-        GByteArray      *out,
-        guchar          *row)
+encode (cairo_surface_t  *surface,
+        gboolean          opaque,
+        GByteArray       *out,
+        guchar           *row,
+        Messages         *messages)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
   const guchar *data = cairo_image_surface_get_data (surface);
-  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, messages, error_cb, warning_cb);
   png_infop info = png != NULL ? png_create_info_struct (png) : NULL;
 
   if (info == NULL)
@@ -115,23 +151,39 @@ encode (cairo_surface_t *surface,
 /**
  * jm_png_encode:
  * @surface: an image surface in %CAIRO_FORMAT_ARGB32
- * @opaque: whether every pixel is opaque, so that the image needs no
- *   alpha channel
+ * @opaque: whether every pixel is opaque (drawn over an opaque
+ *   background): the image is then written without alpha, and a pixel
+ *   that was not opaque would come out darker
  * @out: where the PNG file's bytes are appended
  *
  * Returns: %TRUE when the image was encoded
  */
 gboolean
-jm_png_encode (cairo_surface_t *surface,
-               gboolean         opaque,
-               GByteArray      *out)
+jm_png_encode (cairo_surface_t  *surface,
+               gboolean          opaque,
+               GByteArray       *out,
+               GError          **error)
 {
   g_autofree guchar *row = NULL;
+  g_autofree char *reason = NULL;
+  Messages messages = { NULL, NULL };
+  gboolean encoded;
 
   g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, FALSE);
 
   cairo_surface_flush (surface);
   row = g_malloc ((gsize) cairo_image_surface_get_width (surface) * 4);
-
-  return encode (surface, opaque, out, row);
+  encoded = encode (surface, opaque, out, row, &messages);
+  if (!encoded)
+    {
+      if (messages.error != NULL && messages.warning != NULL)
+        reason = g_strdup_printf ("%s (%s)", messages.error, messages.warning);
+      else
+        reason = g_strdup (messages.error != NULL ? messages.error : _("libpng could not start"));
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FAILED, _("The PNG image could not be encoded: %s."),
+                   reason);
+    }
+  g_free (messages.error);
+  g_free (messages.warning);
+  return encoded;
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 gboolean jm_png_encode (cairo_surface_t  *surface,
                         gboolean          opaque,
-                        GByteArray       *out);
+                        GByteArray       *out,
+                        GError          **error);
 
 G_END_DECLS
