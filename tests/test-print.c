@@ -126,6 +126,25 @@ test_poster_labels_not_shown (void)
 
   g_assert_false (jm_print_plan_get_label_area (one, 0, &area));
   g_assert_cmpuint (plan->rows, >=, 2);
+
+  /* What the pages show fits together into the whole map, once. */
+  for (guint row = 0; row < plan->rows; row++)
+    {
+      double across = 0;
+
+      for (guint column = 0; column < plan->columns; column++)
+        across += shown_area (plan, row * plan->columns + column).width;
+      g_assert_cmpfloat_with_epsilon (across, 4464 * scale, 1e-6);
+    }
+  for (guint column = 0; column < plan->columns; column++)
+    {
+      double down = 0;
+
+      for (guint row = 0; row < plan->rows; row++)
+        down += shown_area (plan, row * plan->columns + column).height;
+      g_assert_cmpfloat_with_epsilon (down, 3188 * scale, 1e-6);
+    }
+
   for (guint i = 0; i < plan->tiles->len; i++)
     {
       g_assert_true (jm_print_plan_get_label_area (plan, i, &area));

@@ -240,7 +240,8 @@ draw_page_label (const JmPrintPlan *plan,
   cairo_save (cr);
   cairo_rectangle (cr, area.x, area.y, area.width, area.height);
   cairo_clip (cr);
-  if (area.height > area.width)
+  /* Down the strip on the right; along the others. */
+  if (tile->column + 1 < plan->columns)
     {
       /* Turned a quarter clockwise: x runs down the page, y to its left. */
       cairo_translate (cr, area.x + (area.width + height) / 2, area.y + 12);
