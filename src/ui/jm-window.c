@@ -135,7 +135,8 @@ jm_window_update_title (JmWindow *self)
 static void
 jm_window_update_actions (JmWindow *self)
 {
-  gboolean has_map = self->document != NULL;
+  /* Not while the map is being replaced by the one read. */
+  gboolean has_map = self->document != NULL && self->opening == NULL;
 
   g_assert (JM_IS_WINDOW (self));
 
@@ -440,6 +441,11 @@ jm_window_set_document (JmWindow   *self,
 {
   g_assert (JM_IS_WINDOW (self));
 
+  /* A map being read into the window would replace this one. */
+  g_cancellable_cancel (self->opening_cancellable);
+  g_clear_object (&self->opening_cancellable);
+  g_clear_object (&self->opening);
+
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   jm_window_forget_draft (self);
@@ -498,6 +504,21 @@ jm_window_quit_after_next_frame_if_asked (JmWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
 
+/* A toast that says the window shows recovered changes, with a button to
+ * go back to the saved map instead. */
+static void
+jm_window_offer_discard_recovered (JmWindow *self)
+{
+  g_autofree char *name = jm_window_dup_map_name (self->document, self->file);
+  g_autofree char *message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), name);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, C_("recovered changes", "_Discard"));
+  adw_toast_set_action_name (toast, "win.discard-recovered");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* The window a load is for, which the load does not keep. */
 static JmWindow *
 take_window_ref (gpointer data)
@@ -531,8 +552,11 @@ jm_window_load_cb (GObject      *object,
   g_clear_object (&self->opening_cancellable);
   if (layout == NULL)
     {
-      if (self->document == NULL)
-        gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      /* Back to what the window showed, recovered changes included. */
+      gtk_stack_set_visible_child_name (self->main_stack, self->document != NULL ? "map" : "empty");
+      jm_window_update_actions (self);
+      if (self->draft_id != NULL)
+        jm_window_offer_discard_recovered (self);
       jm_window_show_error (self, _("Could Not Open the Map"), error);
       return;
     }
@@ -1734,13 +1758,13 @@ jm_window_open_file (JmWindow *self,
   g_clear_object (&self->opening_cancellable);
   self->opening_cancellable = g_cancellable_new ();
   g_set_object (&self->opening, file);
-  if (self->document == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
+  {
+    g_autofree char *name = g_file_get_basename (file);
 
-      adw_status_page_set_description (self->opening_page, name);
-      gtk_stack_set_visible_child_name (self->main_stack, "opening");
-    }
+    adw_status_page_set_description (self->opening_page, name);
+    gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  }
+  jm_window_update_actions (self);
 
   window_ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (window_ref, self);
@@ -1832,10 +1856,6 @@ jm_window_restore_draft (JmWindow   *self,
                          GFile      *file,
                          const char *draft_id)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  AdwToast *toast;
-
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (JM_IS_DOCUMENT (document));
 
@@ -1845,13 +1865,7 @@ jm_window_restore_draft (JmWindow   *self,
   /* Not what is on disk: modified until saved. */
   jm_command_stack_mark_clean_at (self->stack, G_MAXUINT);
 
-  name = jm_window_dup_map_name (document, file);
-  message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), name);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, C_("recovered changes", "_Discard"));
-  adw_toast_set_action_name (toast, "win.discard-recovered");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  jm_window_offer_discard_recovered (self);
 }
 
 /**

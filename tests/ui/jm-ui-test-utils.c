@@ -182,3 +182,26 @@ jm_ui_test_save_screenshot (GdkTexture *texture,
 
   return path;
 }
+
+/* The message dialog open, if any (errors, questions). */
+AdwMessageDialog *
+jm_ui_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* A JmUiTestCondition. */
+gboolean
+jm_ui_test_message_dialog_shown (gpointer data)
+{
+  return jm_ui_test_find_message_dialog () != NULL;
+}

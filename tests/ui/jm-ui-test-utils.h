@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -23,5 +23,7 @@ GdkTexture *jm_ui_test_render_widget      (GtkWidget   *widget);
 guint       jm_ui_test_count_colors       (GdkTexture  *texture);
 char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
                                            const char  *name);
+AdwMessageDialog *jm_ui_test_find_message_dialog (void);
+gboolean    jm_ui_test_message_dialog_shown (gpointer    data);
 
 G_END_DECLS

@@ -52,22 +52,6 @@ document_loaded (gpointer data)
   return jm_window_get_document (data) != NULL;
 }
 
-static gboolean
-error_dialog_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static char *
 test_map_path (void)
 {
@@ -176,7 +160,7 @@ test_window_open_error_shows_dialog (void)
 
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
-  jm_ui_test_wait_until (error_dialog_shown, NULL);
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
 
   g_assert_null (jm_window_get_document (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -251,21 +235,6 @@ test_window_shortcuts_on_demand (void)
   g_assert_null (find_shortcuts_window ());
 }
 
-static AdwMessageDialog *
-take_error_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 /* Each hostile file opened in a window gets an error dialog that names it,
  * quickly; the app keeps running and a map open in another window is left
  * as it was. */
@@ -288,11 +257,11 @@ test_window_hostile_files (void)
 
       gtk_window_present (GTK_WINDOW (window));
       jm_window_open_file (window, gfile);
-      jm_ui_test_wait_until (error_dialog_shown, NULL);
+      jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
       g_test_message ("%s refused in %.3f s", file->name, (g_get_monotonic_time () - start) / 1e6);
       g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
 
-      dialog = take_error_dialog ();
+      dialog = jm_ui_test_find_message_dialog ();
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), basename));
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), file->expected));
       g_assert_null (jm_window_get_document (window));
@@ -396,12 +365,6 @@ test_window_print_to_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return take_error_dialog () != NULL;
-}
-
 /* A map whose title was cleared prints (the print copy crashed on it),
  * and the question before closing it names its file, not "(null)". */
 static void
@@ -425,8 +388,8 @@ test_window_untitled_map (void)
   g_assert_cmpint (pdf_pages (pdf, &width, &height), >=, 2);
 
   gtk_window_close (GTK_WINDOW (window));
-  jm_ui_test_wait_until (message_dialog_shown, NULL);
-  dialog = take_error_dialog ();
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  dialog = jm_ui_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“layout.jmap”"));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "(null)"));
   adw_message_dialog_response (dialog, "cancel");
@@ -690,8 +653,8 @@ test_window_close_while_opening (void)
   g_autofree char *path = generate_map (dir, 2000);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmWindow *window = jm_window_new (application);
+  JmWindow *witness = jm_window_new (application);
   GWeakRef window_ref;
-  gint64 until;
 
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
@@ -700,13 +663,17 @@ test_window_close_while_opening (void)
   jm_ui_test_iterate ();
   g_assert_null (g_weak_ref_get (&window_ref));
   g_weak_ref_clear (&window_ref);
-
-  /* Time for the read to end, were it not cancelled. */
-  until = g_get_monotonic_time () + G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
   g_assert_false (recent_files_hold (path));
 
+  /* The same map, read after: once it is shown, the first read has
+   * ended (or been cancelled) and nothing came of it. */
+  jm_window_open_file (witness, file);
+  jm_ui_test_wait_until (document_loaded, witness);
+  jm_ui_test_iterate ();
+  g_assert_cmpuint (count_windows_showing (jm_document_get_title (jm_window_get_document (witness))), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (witness));
+  jm_ui_test_iterate ();
   g_unlink (path);
   g_rmdir (dir);
 }
