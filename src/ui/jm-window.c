@@ -228,6 +228,15 @@ on_stack_changed_cb (JmWindow       *self,
   self->autosave_id = g_timeout_add_seconds (jm_window_autosave_delay (self), jm_window_autosave_cb, self);
 }
 
+/* Stops reading a map into the window, if it was. */
+static void
+jm_window_stop_opening (JmWindow *self)
+{
+  g_cancellable_cancel (self->opening_cancellable);
+  g_clear_object (&self->opening_cancellable);
+  g_clear_object (&self->opening);
+}
+
 /* A window is taken when it shows a map or is opening one: a map made or
  * opened then goes to a new window, and what it shows is never replaced
  * (with unsaved changes, they and their recovery copy would go). */
@@ -442,9 +451,7 @@ jm_window_set_document (JmWindow   *self,
   g_assert (JM_IS_WINDOW (self));
 
   /* A map being read into the window would replace this one. */
-  g_cancellable_cancel (self->opening_cancellable);
-  g_clear_object (&self->opening_cancellable);
-  g_clear_object (&self->opening);
+  jm_window_stop_opening (self);
 
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
@@ -548,8 +555,7 @@ jm_window_load_cb (GObject      *object,
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_clear_object (&self->opening);
-  g_clear_object (&self->opening_cancellable);
+  jm_window_stop_opening (self);
   if (layout == NULL)
     {
       /* Back to what the window showed, recovered changes included. */
@@ -1562,9 +1568,7 @@ jm_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
-  g_cancellable_cancel (self->opening_cancellable);
-  g_clear_object (&self->opening_cancellable);
-  g_clear_object (&self->opening);
+  jm_window_stop_opening (self);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
@@ -1748,22 +1752,20 @@ void
 jm_window_open_file (JmWindow *self,
                      GFile    *file)
 {
+  g_autofree char *name = NULL;
   GWeakRef *window_ref = NULL;
 
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   /* The last map asked for is the one shown. */
-  g_cancellable_cancel (self->opening_cancellable);
-  g_clear_object (&self->opening_cancellable);
+  jm_window_stop_opening (self);
   self->opening_cancellable = g_cancellable_new ();
-  g_set_object (&self->opening, file);
-  {
-    g_autofree char *name = g_file_get_basename (file);
+  self->opening = g_object_ref (file);
 
-    adw_status_page_set_description (self->opening_page, name);
-    gtk_stack_set_visible_child_name (self->main_stack, "opening");
-  }
+  name = g_file_get_basename (file);
+  adw_status_page_set_description (self->opening_page, name);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
   jm_window_update_actions (self);
 
   window_ref = g_new0 (GWeakRef, 1);
