@@ -42,6 +42,15 @@ jm_test_load_example (const char *name)
   return jm_test_load_map (path);
 }
 
+/* Whether @a and @b share some area (touching edges do not count). */
+gboolean
+jm_test_rects_overlap (const JmRect *a,
+                       const JmRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
 /* @layout drawn whole at @scale, as the exports draw it. */
 cairo_surface_t *
 jm_test_render (JmLayout    *layout,

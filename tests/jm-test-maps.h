@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 JmDocument *jm_test_load_map     (const char *path);
 JmDocument *jm_test_load_example (const char *name);
 
+gboolean         jm_test_rects_overlap (const JmRect *a,
+                                        const JmRect *b);
 cairo_surface_t *jm_test_render (JmLayout    *layout,
                                  double       scale,
                                  JmThemeKind  theme,

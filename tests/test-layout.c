@@ -79,14 +79,6 @@ item_rect (Fixture    *fixture,
 }
 
 static gboolean
-rects_overlap (const JmRect *a,
-               const JmRect *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
-static gboolean
 rect_contains (const JmRect *outer,
                const JmRect *inner)
 {
@@ -130,7 +122,7 @@ test_items_stack_inside_cells (Fixture       *fixture,
   g_assert_true (jm_layout_get_cell_rect (fixture->layout, decision, pains, &cell));
   g_assert_true (rect_contains (&cell, &note));
   g_assert_true (rect_contains (&cell, &opportunity));
-  g_assert_false (rects_overlap (&note, &opportunity));
+  g_assert_false (jm_test_rects_overlap (&note, &opportunity));
   g_assert_cmpfloat (note.y, <, opportunity.y);
 }
 

@@ -104,14 +104,6 @@ shown_area (const JmPrintPlan *plan,
                     MIN (bottom, (plan->map_height - tile->source.y) * plan->scale) };
 }
 
-static gboolean
-rects_overlap (const JmRect *a,
-               const JmRect *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
 /* Every page of a poster says which it is, where the finished poster
  * does not show: on the strips cut off, or, on the last page, under the
  * map; a last page the map fills has no label. */
@@ -154,7 +146,7 @@ test_poster_labels_not_shown (void)
       g_assert_cmpfloat (area.y + area.height, <=, PAGE_HEIGHT + 1e-9);
       g_assert_cmpfloat (MIN (area.width, area.height), >=, 12);
       shown = shown_area (plan, i);
-      g_assert_false (rects_overlap (&area, &shown));
+      g_assert_false (jm_test_rects_overlap (&area, &shown));
     }
 
   /* A map exactly two pages high fills the last page. */
