@@ -155,6 +155,11 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
                                  has_map && jm_command_stack_get_can_redo (self->stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.cut", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.paste", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.duplicate", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.link", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-stage", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-lane", has_map);

@@ -146,8 +146,24 @@ test_crash_then_restore (void)
   }
 
   /* Discarding goes back to the saved map and, once it is read, forgets
-   * the draft. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "win.discard-recovered", NULL));
+   * the draft. Meanwhile the map takes no edit that the read would undo. */
+  {
+    JmDocument *document = jm_window_get_document (restored);
+    JmLayer *current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+    guint n_items = jm_object_store_get_n_objects (jm_layer_get_items (current));
+    guint n_stages = jm_object_store_get_n_objects (jm_document_get_stages (document));
+
+    jm_map_canvas_select (jm_window_get_canvas (restored),
+                          jm_object_store_get_object (jm_layer_get_items (current), 0), FALSE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "doc.duplicate", NULL));
+    g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_items (current)), ==, n_items + 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "win.discard-recovered", NULL));
+    gtk_widget_activate_action (GTK_WIDGET (restored), "doc.duplicate", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (restored), "doc.add-stage", NULL);
+    g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_items (current)), ==, n_items + 1);
+    g_assert_cmpuint (jm_object_store_get_n_objects (jm_document_get_stages (document)), ==, n_stages);
+    g_assert_true (jm_window_get_document (restored) == document);
+  }
   jm_ui_test_wait_until (saved_map_shown, restored);
   g_assert_false (has_draft (jm_application_get_draft_store (application)));
   {
