@@ -1103,7 +1103,9 @@ read_moment (Reader *r,
 
   if (ok)
     {
+      /* Given twice, the last one counts, as for every element. */
       item->moment = kind;
+      g_free (item->moment_label);
       item->moment_label = g_steal_pointer (&attributes[1].value);
     }
 
