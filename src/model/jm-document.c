@@ -13,6 +13,8 @@
 #include "jm-layer-private.h"
 #include "jm-object-store-private.h"
 
+#include <glib/gi18n-lib.h>
+
 G_DEFINE_FINAL_TYPE (JmDocument, jm_document, G_TYPE_OBJECT)
 
 enum {
@@ -304,6 +306,20 @@ jm_document_get_title (JmDocument *self)
   g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
 
   return self->title;
+}
+
+/**
+ * jm_document_get_display_title:
+ *
+ * Returns: the title, or a name for a map without one, for file names,
+ *   print jobs and messages
+ */
+const char *
+jm_document_get_display_title (JmDocument *self)
+{
+  g_return_val_if_fail (JM_IS_DOCUMENT (self), NULL);
+
+  return self->title != NULL && *self->title != '\0' ? self->title : _("Journey Map");
 }
 
 const char *

@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (JmDocument, jm_document, JM, DOCUMENT, GObject)
 
 JmDocument    *jm_document_new                 (void);
 const char    *jm_document_get_title           (JmDocument   *self);
+const char    *jm_document_get_display_title   (JmDocument   *self);
 const char    *jm_document_get_description     (JmDocument   *self);
 const char    *jm_document_get_author          (JmDocument   *self);
 GDateTime     *jm_document_get_created         (JmDocument   *self);

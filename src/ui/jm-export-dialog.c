@@ -106,11 +106,10 @@ static void
 on_export_clicked_cb (JmExportDialog *self)
 {
   g_autofree char *suggested = NULL;
-  const char *title = jm_document_get_title (self->document);
   guint format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
   GtkFileChooserNative *chooser;
 
-  suggested = g_strdup_printf ("%s.%s", title != NULL && *title != '\0' ? title : _("Journey Map"),
+  suggested = g_strdup_printf ("%s.%s", jm_document_get_display_title (self->document),
                                format_suffixes[MIN (format, 2)]);
   g_strdelimit (suggested, "/\\:", '-');
 

@@ -193,15 +193,13 @@ jm_print_operation_new (JmDocument  *document,
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   PrintJob *job = g_new0 (PrintJob, 1);
-  const char *title;
 
   job->layout = jm_print_snapshot_layout (document, layer);
   job->mode = mode;
   job->pages_across = pages_across;
   g_object_set_data_full (G_OBJECT (operation), "jm-print-job", job, print_job_free);
 
-  title = jm_document_get_title (document);
-  gtk_print_operation_set_job_name (operation, title != NULL && *title != '\0' ? title : _("Journey Map"));
+  gtk_print_operation_set_job_name (operation, jm_document_get_display_title (document));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* The print plan measures pages in points, whatever the printer's
    * resolution. */

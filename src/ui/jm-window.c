@@ -90,13 +90,11 @@ static char *
 jm_window_dup_map_name (JmDocument *document,
                         GFile      *file)
 {
-  const char *title = document != NULL ? jm_document_get_title (document) : NULL;
+  const char *title = jm_document_get_title (document);
 
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-  if (file != NULL)
+  if ((title == NULL || *title == '\0') && file != NULL)
     return g_file_get_basename (file);
-  return g_strdup (_("Journey Map"));
+  return g_strdup (jm_document_get_display_title (document));
 }
 
 static void
@@ -1288,9 +1286,8 @@ jm_window_save_as (JmWindow *self)
 {
   g_autofree char *suggested = NULL;
   GtkFileChooserNative *dialog;
-  const char *title = jm_document_get_title (self->document);
 
-  suggested = g_strdup_printf ("%s.jmap", title != NULL && *title != '\0' ? title : _("Journey Map"));
+  suggested = g_strdup_printf ("%s.jmap", jm_document_get_display_title (self->document));
   g_strdelimit (suggested, "/\\:", '-');
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
