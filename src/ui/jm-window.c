@@ -40,6 +40,8 @@ struct _JmWindow
   char           *etag;
   GFile          *opening;      /* being read into this window */
   GCancellable   *opening_cancellable;
+  guint           opening_tick_id;
+  gboolean        opening_page_drawn;
   GCancellable   *cancellable;
   gboolean        close_after_save;
   GtkWindow      *shortcuts_window;
@@ -238,6 +240,48 @@ jm_window_stop_opening (JmWindow *self)
   g_cancellable_cancel (self->opening_cancellable);
   g_clear_object (&self->opening_cancellable);
   g_clear_object (&self->opening);
+  if (self->opening_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->opening_page), self->opening_tick_id);
+  self->opening_tick_id = 0;
+}
+
+/* A frame is being drawn with the Opening page in it. */
+static gboolean
+on_opening_page_tick_cb (GtkWidget     *page,
+                         GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  JmWindow *self = user_data;
+
+  self->opening_page_drawn = TRUE;
+  self->opening_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+jm_window_show_opening_page (JmWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  self->opening_page_drawn = FALSE;
+  if (self->opening_tick_id == 0)
+    self->opening_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->opening_page),
+                                                          on_opening_page_tick_cb, self, NULL);
+}
+
+/* Shows the page @name. From an Opening page that was never drawn (the
+ * map was read before the window's next frame, as at startup), without
+ * the crossfade: it would fade the map in from a page nobody saw, and the
+ * first frame would show that page rather than the map. */
+static void
+jm_window_show_page (JmWindow   *self,
+                     const char *name)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->main_stack);
+
+  if (visible == GTK_WIDGET (self->opening_page) && !self->opening_page_drawn)
+    gtk_stack_set_visible_child_full (self->main_stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, name);
 }
 
 /* A window is taken when it shows a map or is opening one: a map made or
@@ -340,7 +384,7 @@ jm_window_show_document (JmWindow *self,
   jm_inspector_set_object (self->inspector, G_OBJECT (self->document));
   jm_outline_set_document (self->outline, self->document,
                            jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)));
-  gtk_stack_set_visible_child_name (self->main_stack, "map");
+  jm_window_show_page (self, "map");
   jm_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
@@ -562,7 +606,7 @@ jm_window_load_cb (GObject      *object,
   if (layout == NULL)
     {
       /* Back to what the window showed, recovered changes included. */
-      gtk_stack_set_visible_child_name (self->main_stack, self->document != NULL ? "map" : "empty");
+      jm_window_show_page (self, self->document != NULL ? "map" : "empty");
       jm_window_update_actions (self);
       if (self->draft_id != NULL)
         jm_window_offer_discard_recovered (self);
@@ -1767,7 +1811,7 @@ jm_window_open_file (JmWindow *self,
 
   name = g_file_get_basename (file);
   adw_status_page_set_description (self->opening_page, name);
-  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  jm_window_show_opening_page (self);
   jm_window_update_actions (self);
 
   window_ref = g_new0 (GWeakRef, 1);

@@ -719,6 +719,71 @@ test_window_last_open_wins (void)
   g_rmdir (dir);
 }
 
+/* The window's page stack: the one with an "opening" page. */
+static GtkStack *
+find_main_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "opening") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_main_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+
+  return NULL;
+}
+
+/* A map read before its window drew the Opening page (as at startup)
+ * shows at once: it faded in from that page, so the first frame showed
+ * the page instead. A map that took longer still crossfades from it. */
+static void
+test_window_opening_page_fades_only_when_seen (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-open-XXXXXX", NULL);
+  g_autofree char *big = generate_map (dir, 20000);
+  g_autofree char *small = test_map_path ();
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  JmWindow *window = jm_window_new (application);
+  JmWindow *second = jm_window_new (application);
+  GtkStack *stack = find_main_stack (GTK_WIDGET (window));
+  GtkStack *second_stack = find_main_stack (GTK_WIDGET (second));
+  gboolean animations = FALSE;
+
+  /* Without animations no page ever fades, and this proves nothing. */
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
+  g_assert_true (animations);
+  g_assert_nonnull (stack);
+
+  /* As `journeymap MAP` does: the read starts before the window shows. */
+  jm_window_open_file (window, small_file);
+  gtk_window_present (GTK_WINDOW (window));
+  jm_ui_test_wait_until (document_loaded, window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "map");
+  g_assert_false (gtk_stack_get_transition_running (stack));
+
+  /* A window already on screen, and a map that takes a while. */
+  gtk_window_present (GTK_WINDOW (second));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (second));
+  jm_window_open_file (second, big_file);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (second));
+  g_assert_null (jm_window_get_document (second));
+  jm_ui_test_wait_until (document_loaded, second);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (second_stack), ==, "map");
+  g_assert_true (gtk_stack_get_transition_running (second_stack));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
 static void
 test_window_actions_exist (void)
 {
@@ -752,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/new-while-opening", test_window_new_while_opening);
   g_test_add_func ("/ui/window/close-while-opening", test_window_close_while_opening);
   g_test_add_func ("/ui/window/last-open-wins", test_window_last_open_wins);
+  g_test_add_func ("/ui/window/opening-page-fades-only-when-seen", test_window_opening_page_fades_only_when_seen);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
   g_test_add_func ("/ui/window/untitled-map", test_window_untitled_map);
