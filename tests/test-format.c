@@ -453,6 +453,44 @@ test_writer_replaces_forbidden_characters (void)
   g_assert_cmpstr (jm_document_get_title (again), ==, "bell\xEF\xBF\xBD here");
 }
 
+/* The exact escaping, byte for byte, in element text and in attributes:
+ * entities, whitespace, characters beyond ASCII kept as they are, and
+ * U+FFFD for what XML cannot carry (a control character, a noncharacter,
+ * each byte of a broken UTF-8 sequence). */
+static void
+test_writer_escapes_exactly (void)
+{
+  static const char text[] = "a&b<c>d\"e'f\tg\nh\ri \xC3\xA9\xF0\x9F\x98\x80 \x01|\xEF\xBF\xBE|\xFF|\xE2\x82|\xC3";
+  static const char replacement[] = "\xEF\xBF\xBD";
+  g_autofree char *in_text = g_strconcat ("<title>a&amp;b&lt;c&gt;d\"e'f\tg\nh&#13;i \xC3\xA9\xF0\x9F\x98\x80 ",
+                                          replacement, "|", replacement, "|", replacement, "|",
+                                          replacement, replacement, "|", replacement, "</title>", NULL);
+  g_autofree char *in_attribute = g_strconcat ("label=\"a&amp;b&lt;c&gt;d&quot;e'f&#9;g&#10;h&#13;i \xC3\xA9\xF0\x9F\x98\x80 ",
+                                               replacement, "|", replacement, "|", replacement, "|",
+                                               replacement, replacement, "|", replacement, "\"", NULL);
+  g_autoptr(JmDocument) document = read_string (
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>T</title><stages><stage id=\"s\"><name>S</name></stage></stages>"
+    "<lanes><lane id=\"l\" kind=\"emotions\"><name>L</name></lane></lanes>"
+    "<layer state=\"current\"><emotions><curve>"
+    "<point id=\"p\" stage=\"s\" position=\"0.5\" score=\"1\"/>"
+    "</curve></emotions></layer></journey-map>");
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GBytes) written = NULL;
+  g_autofree char *xml = NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  _jm_document_set_property (document, G_OBJECT (document), "title", &value);
+  _jm_document_set_property (document, jm_object_store_lookup (jm_layer_get_points (layer), "p"), "label", &value);
+
+  written = jm_xml_writer_write_bytes (document);
+  xml = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+  g_assert_nonnull (strstr (xml, in_text));
+  g_assert_nonnull (strstr (xml, in_attribute));
+}
+
 /* Whatever the model holds, what the writer writes can be read: a
  * touchpoint without a channel, a card with one, a card with image data. */
 static void
@@ -872,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/format/reader/stage-id-cannot-be-an-item-id", test_stage_id_cannot_be_an_item_id);
   g_test_add_func ("/format/reader/survives-garbage", test_reader_survives_garbage);
   g_test_add_func ("/format/writer/escapes-text", test_writer_escapes_text);
+  g_test_add_func ("/format/writer/escapes-exactly", test_writer_escapes_exactly);
   g_test_add_func ("/format/writer/replaces-forbidden-characters", test_writer_replaces_forbidden_characters);
   g_test_add_func ("/format/writer/doubles-are-exact", test_writer_doubles_are_exact);
   g_test_add_func ("/format/writer/keeps-files-readable", test_writer_keeps_files_readable);

@@ -38,8 +38,12 @@ typedef struct
 static void
 writer_indent (Writer *writer)
 {
-  for (int i = 0; i < writer->depth; i++)
-    g_string_append (writer->out, "  ");
+  static const char spaces[] = "                                ";
+  gsize width = 2 * writer->depth;
+
+  for (; width > sizeof spaces - 1; width -= sizeof spaces - 1)
+    g_string_append_len (writer->out, spaces, sizeof spaces - 1);
+  g_string_append_len (writer->out, spaces, width);
 }
 
 /* XML 1.0 cannot carry most control characters, not even escaped; they
@@ -53,50 +57,71 @@ is_xml_char (gunichar c)
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+#define REPLACEMENT_CHARACTER "\xEF\xBF\xBD"
+
+/* What an ASCII character is written as, or %NULL when as itself. */
+static const char *
+escape_ascii (char     c,
+              gboolean in_attribute)
+{
+  switch (c)
+    {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '\r': return "&#13;";
+    /* Attribute values are normalised by readers unless escaped. */
+    case '"': return in_attribute ? "&quot;" : NULL;
+    case '\n': return in_attribute ? "&#10;" : NULL;
+    case '\t': return in_attribute ? "&#9;" : NULL;
+    default: return c < 0x20 ? REPLACEMENT_CHARACTER : NULL;
+    }
+}
+
+/* Text is copied in runs of what needs no escaping, rather than character
+ * by character: the text of cards is most of a large map's file. */
 static void
 writer_escape (Writer     *writer,
                const char *text,
                gboolean    in_attribute)
 {
-  const char *p = text;
   const char *end = text + strlen (text);
+  const char *run = text;
+  const char *p = text;
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *escaped;
+      gsize length = 1;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      if ((guchar) *p < 0x80)
         {
-          g_string_append (writer->out, "\xEF\xBF\xBD");
-          p++;
-          continue;
+          escaped = escape_ascii (*p, in_attribute);
         }
-
-      switch (c)
+      else
         {
-        case '&': g_string_append (writer->out, "&amp;"); break;
-        case '<': g_string_append (writer->out, "&lt;"); break;
-        case '>': g_string_append (writer->out, "&gt;"); break;
-        case '\r': g_string_append (writer->out, "&#13;"); break;
-        case '"':
-          g_string_append (writer->out, in_attribute ? "&quot;" : "\"");
-          break;
-        /* Attribute values are normalised by readers unless escaped. */
-        case '\n':
-          g_string_append (writer->out, in_attribute ? "&#10;" : "\n");
-          break;
-        case '\t':
-          g_string_append (writer->out, in_attribute ? "&#9;" : "\t");
-          break;
-        default:
-          if (is_xml_char (c))
-            g_string_append_len (writer->out, p, g_utf8_next_char (p) - p);
+          gunichar c = g_utf8_get_char_validated (p, end - p);
+
+          /* A broken sequence is replaced byte by byte. */
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            escaped = REPLACEMENT_CHARACTER;
           else
-            g_string_append (writer->out, "\xEF\xBF\xBD");
+            {
+              length = g_utf8_next_char (p) - p;
+              escaped = is_xml_char (c) ? NULL : REPLACEMENT_CHARACTER;
+            }
         }
 
-      p = g_utf8_next_char (p);
+      if (escaped != NULL)
+        {
+          g_string_append_len (writer->out, run, p - run);
+          g_string_append (writer->out, escaped);
+          run = p + length;
+        }
+      p += length;
     }
+
+  g_string_append_len (writer->out, run, p - run);
 }
 
 static void
