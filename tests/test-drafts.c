@@ -11,6 +11,7 @@
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
 #include "io/jm-draft-store.h"
+#include "model/jm-document-private.h"
 
 typedef struct
 {
@@ -40,8 +41,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GDir *dir = g_dir_open (fixture->dir, 0, NULL);
+  GDir *dir;
   const char *name;
+
+  /* The store writes what it still has queued as it ends. */
+  g_clear_object (&fixture->store);
+  dir = g_dir_open (fixture->dir, 0, NULL);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -53,7 +58,6 @@ fixture_tear_down (Fixture       *fixture,
   g_rmdir (fixture->dir);
 
   g_clear_pointer (&fixture->dir, g_free);
-  g_clear_object (&fixture->store);
   g_clear_object (&fixture->document);
 }
 
@@ -138,6 +142,81 @@ test_damaged_index (Fixture       *fixture,
   g_assert_cmpuint (drafts->len, ==, 0);
 }
 
+static void
+set_title (JmDocument *document,
+           const char *title)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, title);
+  _jm_document_set_property (document, G_OBJECT (document), "title", &value);
+}
+
+/* A copy queued in the window's autosave is of the map as it was then,
+ * whatever changes after: it is serialized before the call returns, and
+ * only written later. */
+static void
+test_save_async_copies_the_map_as_it_was (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *id = jm_draft_store_new_id ();
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(JmDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_title (fixture->document, "As it was");
+  jm_draft_store_save_async (fixture->store, id, fixture->document, NULL);
+  set_title (fixture->document, "Changed since");
+  jm_draft_store_flush (fixture->store);
+
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (((JmDraft *) drafts->pdata[0])->title, ==, "As it was");
+  loaded = jm_draft_store_load (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_get_title (loaded), ==, "As it was");
+}
+
+/* Removing a draft (after a save, say) while copies of it are still
+ * queued: they must not bring it back once written. */
+static void
+test_remove_after_queued_copies (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *id = jm_draft_store_new_id ();
+  g_autofree char *draft_path = g_strdup_printf ("%s/%s.jmap", fixture->dir, id);
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  for (int i = 0; i < 8; i++)
+    jm_draft_store_save_async (fixture->store, id, fixture->document, NULL);
+  jm_draft_store_remove (fixture->store, id);
+
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+}
+
+/* The app ending right after a change still leaves its copy behind. */
+static void
+test_queued_copies_outlive_the_store (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *id = jm_draft_store_new_id ();
+  g_autoptr(JmDraftStore) store = NULL;
+  g_autoptr(JmDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_title (fixture->document, "Last change");
+  jm_draft_store_save_async (fixture->store, id, fixture->document, NULL);
+  g_clear_object (&fixture->store);
+
+  store = jm_draft_store_new (fixture->dir);
+  loaded = jm_draft_store_load (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jm_document_get_title (loaded), ==, "Last change");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +227,9 @@ main (int   argc,
   ADD ("/drafts/save-list-load-remove", test_save_list_load_remove);
   ADD ("/drafts/several", test_several_drafts);
   ADD ("/drafts/damaged-index", test_damaged_index);
+  ADD ("/drafts/save-async-copies-the-map-as-it-was", test_save_async_copies_the_map_as_it_was);
+  ADD ("/drafts/remove-after-queued-copies", test_remove_after_queued_copies);
+  ADD ("/drafts/queued-copies-outlive-the-store", test_queued_copies_outlive_the_store);
 #undef ADD
 
   return g_test_run ();

@@ -28,9 +28,17 @@
 
 struct _JmDraftStore
 {
-  GObject  parent_instance;
+  GObject      parent_instance;
 
-  char    *directory;
+  char        *directory;
+
+  /* Copies queued by jm_draft_store_save_async (), written by one thread
+   * in the order they were queued; `pending` counts those not written
+   * yet, under `lock`. */
+  GThreadPool *writer;
+  GMutex       lock;
+  GCond        written;
+  guint        pending;
 };
 
 G_DEFINE_FINAL_TYPE (JmDraftStore, jm_draft_store, G_TYPE_OBJECT)
@@ -154,6 +162,12 @@ jm_draft_store_finalize (GObject *object)
 {
   JmDraftStore *self = JM_DRAFT_STORE (object);
 
+  /* Copies still queued are written first: the app is ending, and its
+   * last changes must survive it. */
+  if (self->writer != NULL)
+    g_thread_pool_free (self->writer, FALSE, TRUE);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->written);
   g_clear_pointer (&self->directory, g_free);
 
   G_OBJECT_CLASS (jm_draft_store_parent_class)->finalize (object);
@@ -168,6 +182,8 @@ jm_draft_store_class_init (JmDraftStoreClass *klass)
 static void
 jm_draft_store_init (JmDraftStore *self)
 {
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->written);
 }
 
 /**
@@ -204,31 +220,52 @@ jm_draft_store_new_id (void)
   return g_uuid_string_random ();
 }
 
-/**
- * jm_draft_store_save:
- * @id: the draft's id, from jm_draft_store_new_id ()
- * @file: (nullable): the map's own file, if it has one
- *
- * Writes a recovery copy of @document and records it in the index.
- *
- * Returns: %TRUE on success
- */
-gboolean
-jm_draft_store_save (JmDraftStore  *self,
-                     const char    *id,
-                     JmDocument    *document,
-                     GFile         *file,
-                     GError       **error)
+/* A recovery copy as it was asked for: the text of the map and what the
+ * index says of it, taken on the thread that asked. */
+typedef struct
+{
+  char   *id;
+  char   *uri;
+  char   *title;
+  GBytes *bytes;
+} DraftCopy;
+
+static DraftCopy *
+draft_copy_new (const char *id,
+                JmDocument *document,
+                GFile      *file)
+{
+  DraftCopy *copy = g_new0 (DraftCopy, 1);
+
+  copy->id = g_strdup (id);
+  copy->uri = file != NULL ? g_file_get_uri (file) : NULL;
+  copy->title = g_strdup (jm_document_get_title (document));
+  copy->bytes = jm_xml_writer_write_bytes (document);
+
+  return copy;
+}
+
+static void
+draft_copy_free (DraftCopy *copy)
+{
+  g_free (copy->id);
+  g_free (copy->uri);
+  g_free (copy->title);
+  g_bytes_unref (copy->bytes);
+  g_free (copy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftCopy, draft_copy_free)
+
+static gboolean
+jm_draft_store_write_copy (JmDraftStore  *self,
+                           DraftCopy     *copy,
+                           GError       **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(GFile) draft_file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
   JmDraft *draft = NULL;
-
-  g_return_val_if_fail (JM_IS_DRAFT_STORE (self), FALSE);
-  g_return_val_if_fail (jm_draft_id_is_valid (id), FALSE);
-  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
 
   if (g_mkdir_with_parents (self->directory, 0700) != 0)
     {
@@ -239,32 +276,140 @@ jm_draft_store_save (JmDraftStore  *self,
       return FALSE;
     }
 
-  path = jm_draft_store_draft_path (self, id);
+  path = jm_draft_store_draft_path (self, copy->id);
   draft_file = g_file_new_for_path (path);
-  bytes = jm_xml_writer_write_bytes (document);
-  if (!jm_document_io_save_bytes (bytes, draft_file, NULL, NULL, NULL, error))
+  if (!jm_document_io_save_bytes (copy->bytes, draft_file, NULL, NULL, NULL, error))
     return FALSE;
 
   drafts = jm_draft_store_read_index (self);
   for (guint i = 0; i < drafts->len && draft == NULL; i++)
     {
-      if (g_str_equal (((JmDraft *) drafts->pdata[i])->id, id))
+      if (g_str_equal (((JmDraft *) drafts->pdata[i])->id, copy->id))
         draft = drafts->pdata[i];
     }
   if (draft == NULL)
     {
       draft = g_new0 (JmDraft, 1);
-      draft->id = g_strdup (id);
+      draft->id = g_strdup (copy->id);
       g_ptr_array_add (drafts, draft);
     }
 
   g_free (draft->uri);
-  draft->uri = file != NULL ? g_file_get_uri (file) : NULL;
+  draft->uri = g_strdup (copy->uri);
   g_free (draft->title);
-  draft->title = g_strdup (jm_document_get_title (document));
+  draft->title = g_strdup (copy->title);
   draft->modified = g_get_real_time () / G_USEC_PER_SEC;
 
   return jm_draft_store_write_index (self, drafts, error);
+}
+
+/**
+ * jm_draft_store_save:
+ * @id: the draft's id, from jm_draft_store_new_id ()
+ * @file: (nullable): the map's own file, if it has one
+ *
+ * Writes a recovery copy of @document and records it in the index, after
+ * the copies still queued.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+jm_draft_store_save (JmDraftStore  *self,
+                     const char    *id,
+                     JmDocument    *document,
+                     GFile         *file,
+                     GError       **error)
+{
+  g_autoptr(DraftCopy) copy = NULL;
+
+  g_return_val_if_fail (JM_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (jm_draft_id_is_valid (id), FALSE);
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
+
+  jm_draft_store_flush (self);
+  copy = draft_copy_new (id, document, file);
+
+  return jm_draft_store_write_copy (self, copy, error);
+}
+
+static void
+jm_draft_store_write_queued (gpointer data,
+                             gpointer user_data)
+{
+  g_autoptr(DraftCopy) copy = data;
+  JmDraftStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failed recovery copy is no reason to interrupt the designer: the
+   * next change tries again. */
+  if (!jm_draft_store_write_copy (self, copy, &error))
+    g_debug ("Could not write the recovery copy: %s", error->message);
+
+  g_mutex_lock (&self->lock);
+  if (--self->pending == 0)
+    g_cond_broadcast (&self->written);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * jm_draft_store_save_async:
+ * @id: the draft's id, from jm_draft_store_new_id ()
+ * @file: (nullable): the map's own file, if it has one
+ *
+ * Copies @document as it is now, on the calling thread, and writes the
+ * copy in a worker thread: writing and flushing it to disk can take long
+ * on a busy disk, and the window must not wait for it. Copies are written
+ * in the order they were queued; errors are only logged, as the next
+ * change tries again.
+ */
+void
+jm_draft_store_save_async (JmDraftStore *self,
+                           const char   *id,
+                           JmDocument   *document,
+                           GFile        *file)
+{
+  g_autoptr(DraftCopy) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (JM_IS_DRAFT_STORE (self));
+  g_return_if_fail (jm_draft_id_is_valid (id));
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+
+  copy = draft_copy_new (id, document, file);
+
+  /* One thread of its own, made with the first copy: its queue keeps the
+   * copies in order. Without it, the copy is written here. */
+  if (self->writer == NULL)
+    self->writer = g_thread_pool_new (jm_draft_store_write_queued, self, 1, TRUE, &error);
+  if (self->writer == NULL)
+    {
+      g_debug ("No thread for recovery copies: %s", error->message);
+      if (!jm_draft_store_write_copy (self, copy, &error))
+        g_debug ("Could not write the recovery copy: %s", error->message);
+      return;
+    }
+
+  g_mutex_lock (&self->lock);
+  self->pending++;
+  g_mutex_unlock (&self->lock);
+  g_thread_pool_push (self->writer, g_steal_pointer (&copy), NULL);
+}
+
+/**
+ * jm_draft_store_flush:
+ *
+ * Waits until the copies queued by jm_draft_store_save_async () are
+ * written.
+ */
+void
+jm_draft_store_flush (JmDraftStore *self)
+{
+  g_return_if_fail (JM_IS_DRAFT_STORE (self));
+
+  g_mutex_lock (&self->lock);
+  while (self->pending > 0)
+    g_cond_wait (&self->written, &self->lock);
+  g_mutex_unlock (&self->lock);
 }
 
 /**
@@ -287,6 +432,8 @@ jm_draft_store_remove (JmDraftStore *self,
   if (!jm_draft_id_is_valid (id))
     return;
 
+  /* A copy still queued would bring the draft back. */
+  jm_draft_store_flush (self);
   drafts = jm_draft_store_read_index (self);
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -318,6 +465,7 @@ jm_draft_store_list (JmDraftStore *self)
 
   g_return_val_if_fail (JM_IS_DRAFT_STORE (self), NULL);
 
+  jm_draft_store_flush (self);
   drafts = jm_draft_store_read_index (self);
   for (guint i = drafts->len; i > 0; i--)
     {
@@ -346,6 +494,7 @@ jm_draft_store_load (JmDraftStore  *self,
   g_return_val_if_fail (JM_IS_DRAFT_STORE (self), NULL);
   g_return_val_if_fail (jm_draft_id_is_valid (id), NULL);
 
+  jm_draft_store_flush (self);
   path = jm_draft_store_draft_path (self, id);
   file = g_file_new_for_path (path);
 

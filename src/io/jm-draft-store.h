@@ -40,6 +40,11 @@ gboolean      jm_draft_store_save    (JmDraftStore  *self,
                                       JmDocument    *document,
                                       GFile         *file,
                                       GError       **error);
+void          jm_draft_store_save_async (JmDraftStore *self,
+                                         const char   *id,
+                                         JmDocument   *document,
+                                         GFile        *file);
+void          jm_draft_store_flush   (JmDraftStore  *self);
 void          jm_draft_store_remove  (JmDraftStore  *self,
                                       const char    *id);
 GPtrArray    *jm_draft_store_list    (JmDraftStore  *self);

@@ -150,6 +150,18 @@ jm_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Recovery copies still being written are finished before the app
+ * ends: the last changes made must survive it. */
+static void
+jm_application_shutdown (GApplication *application)
+{
+  JmApplication *self = JM_APPLICATION (application);
+
+  jm_draft_store_flush (self->drafts);
+
+  G_APPLICATION_CLASS (jm_application_parent_class)->shutdown (application);
+}
+
 static void
 jm_application_dispose (GObject *object)
 {
@@ -189,6 +201,7 @@ jm_application_class_init (JmApplicationClass *klass)
   app_class->handle_local_options = jm_application_handle_local_options;
   app_class->startup = jm_application_startup;
   app_class->activate = jm_application_activate;
+  app_class->shutdown = jm_application_shutdown;
   app_class->open = jm_application_open;
 }
 

@@ -191,7 +191,6 @@ jm_window_autosave_cb (gpointer user_data)
 {
   JmWindow *self = user_data;
   JmDraftStore *drafts = jm_window_get_drafts (self);
-  g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
   if (drafts == NULL || self->document == NULL || !jm_command_stack_get_modified (self->stack))
@@ -200,10 +199,7 @@ jm_window_autosave_cb (gpointer user_data)
   if (self->draft_id == NULL)
     self->draft_id = jm_draft_store_new_id ();
 
-  /* A failed recovery copy is no reason to interrupt the designer: the
-   * next change tries again. */
-  if (!jm_draft_store_save (drafts, self->draft_id, self->document, self->file, &error))
-    g_debug ("Could not write the recovery copy: %s", error->message);
+  jm_draft_store_save_async (drafts, self->draft_id, self->document, self->file);
 
   return G_SOURCE_REMOVE;
 }
