@@ -738,9 +738,44 @@ find_main_stack (GtkWidget *widget)
   return NULL;
 }
 
+typedef struct
+{
+  GtkStack *stack;
+  gboolean  opening_drawn;
+} OpeningWatch;
+
+static void
+on_frame_painted_cb (GdkFrameClock *clock,
+                     OpeningWatch  *watch)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (watch->stack), "opening") == 0)
+    watch->opening_drawn = TRUE;
+}
+
+/* Presents @window and waits until the map it opens is shown; says
+ * whether a frame showed the Opening page meanwhile. */
+static gboolean
+present_until_loaded (JmWindow *window,
+                      GtkStack *stack)
+{
+  OpeningWatch watch = { stack, FALSE };
+  GdkFrameClock *clock;
+  gulong handler;
+
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted_cb), &watch);
+  jm_ui_test_wait_until (document_loaded, window);
+  g_signal_handler_disconnect (clock, handler);
+
+  return watch.opening_drawn;
+}
+
 /* A map read before its window drew the Opening page (as at startup)
  * shows at once: it faded in from that page, so the first frame showed
- * the page instead. A map that took longer still crossfades from it. */
+ * the page instead. A map that took longer crossfades from the page.
+ * Which happens first is the machine's business: the test checks that
+ * the crossfade runs exactly when the page was drawn. */
 static void
 test_window_opening_page_fades_only_when_seen (void)
 {
@@ -754,26 +789,27 @@ test_window_opening_page_fades_only_when_seen (void)
   GtkStack *stack = find_main_stack (GTK_WIDGET (window));
   GtkStack *second_stack = find_main_stack (GTK_WIDGET (second));
   gboolean animations = FALSE;
+  gboolean drawn;
 
   /* Without animations no page ever fades, and this proves nothing. */
   g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
   g_assert_true (animations);
   g_assert_nonnull (stack);
 
-  /* As `journeymap MAP` does: the read starts before the window shows. */
+  /* As `journeymap MAP` does: the read starts before the window shows;
+   * a small map is usually read before the first frame. */
   jm_window_open_file (window, small_file);
-  gtk_window_present (GTK_WINDOW (window));
-  jm_ui_test_wait_until (document_loaded, window);
+  drawn = present_until_loaded (window, stack);
+  g_test_message ("Opening page drawn before a small map was read: %s", drawn ? "yes" : "no");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "map");
-  g_assert_false (gtk_stack_get_transition_running (stack));
+  g_assert_cmpint (gtk_stack_get_transition_running (stack), ==, drawn);
 
   /* A window already on screen, and a map that takes a while. */
   gtk_window_present (GTK_WINDOW (second));
   jm_ui_test_wait_for_frame (GTK_WIDGET (second));
   jm_window_open_file (second, big_file);
-  jm_ui_test_wait_for_frame (GTK_WIDGET (second));
-  g_assert_null (jm_window_get_document (second));
-  jm_ui_test_wait_until (document_loaded, second);
+  drawn = present_until_loaded (second, second_stack);
+  g_assert_true (drawn);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (second_stack), ==, "map");
   g_assert_true (gtk_stack_get_transition_running (second_stack));
 
