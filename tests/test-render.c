@@ -14,6 +14,7 @@
 #include "export/jm-png.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
+#include "model/jm-document-private.h"
 #include "render/jm-layout-private.h"
 #include "render/jm-renderer.h"
 
@@ -719,6 +720,103 @@ test_export_example (gconstpointer data)
       }
 }
 
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Exports @document to @file in a worker, then changes its title before
+ * the export is done; returns what jm_export_to_file_finish () says. */
+static gboolean
+export_async_and_wait (JmDocument             *document,
+                       GFile                  *file,
+                       const JmExportOptions  *options,
+                       GCancellable           *cancellable,
+                       GError                **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GValue) title = G_VALUE_INIT;
+
+  jm_export_to_file_async (document, file, JM_EXPORT_FORMAT_PNG, options, cancellable,
+                           on_export_done_cb, &result);
+  g_value_init (&title, G_TYPE_STRING);
+  g_value_set_string (&title, "Changed while exporting");
+  _jm_document_set_property (document, G_OBJECT (document), "title", &title);
+
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return jm_export_to_file_finish (result, error);
+}
+
+/* An export in a worker draws the map as it was when it began, as the
+ * same export made at once would, whatever changes meanwhile. */
+static void
+test_export_async_draws_the_map_as_it_was (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  JmExportOptions options;
+
+  jm_export_options_init (&options);
+  options.scale = 0.5;
+  expected = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PNG, &options, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (export_async_and_wait (document, file, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  written = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (g_bytes_equal (written, expected));
+
+  /* The change is one the picture shows. */
+  changed = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PNG, &options, &error);
+  g_assert_false (g_bytes_equal (changed, expected));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A cancelled export, or one with options refused, writes nothing. */
+static void
+test_export_async_cancelled_or_refused (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  JmExportOptions options;
+
+  jm_export_options_init (&options);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (export_async_and_wait (document, file, &options, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  options.scale = 100.0;
+  g_assert_false (export_async_and_wait (document, file, &options, NULL, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_INVALID_OPTION);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +833,8 @@ main (int   argc,
   g_test_add_func ("/export/svg/renders-like-png", test_svg_renders_like_png);
   g_test_add_func ("/export/pdf/vector-one-page", test_pdf_is_vector_and_one_page);
   g_test_add_func ("/export/options/refused", test_export_refuses_bad_options);
+  g_test_add_func ("/export/async/draws-the-map-as-it-was", test_export_async_draws_the_map_as_it_was);
+  g_test_add_func ("/export/async/cancelled-or-refused", test_export_async_cancelled_or_refused);
   g_test_add_func ("/render/images/embedded", test_embedded_images);
   g_test_add_func ("/render/images/hostile", test_hostile_images);
 

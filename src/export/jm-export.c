@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
 #include "render/jm-renderer.h"
@@ -219,6 +220,18 @@ jm_export_check_options (const JmExportOptions  *options,
   return TRUE;
 }
 
+static GBytes *
+jm_export_layout_to_bytes (JmLayout               *layout,
+                           JmExportFormat          format,
+                           const JmExportOptions  *options,
+                           GError                **error)
+{
+  if (format == JM_EXPORT_FORMAT_PNG)
+    return jm_export_png (layout, options, error);
+
+  return jm_export_vector (layout, format, options, error);
+}
+
 /**
  * jm_export_to_bytes:
  * @document: the map
@@ -253,10 +266,7 @@ jm_export_to_bytes (JmDocument             *document,
 
   layout = jm_layout_new (document, options->mode);
 
-  if (format == JM_EXPORT_FORMAT_PNG)
-    return jm_export_png (layout, options, error);
-
-  return jm_export_vector (layout, format, options, error);
+  return jm_export_layout_to_bytes (layout, format, options, error);
 }
 
 /**
@@ -282,4 +292,127 @@ jm_export_to_file (JmDocument             *document,
     return FALSE;
 
   return jm_document_io_save_bytes (bytes, file, NULL, NULL, NULL, error);
+}
+
+/* The map as it was when the export began, serialized, and where and how
+ * it goes. */
+typedef struct
+{
+  GBytes          *snapshot;
+  GFile           *file;
+  JmExportFormat   format;
+  JmExportOptions  options;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_pointer (&job->snapshot, g_bytes_unref);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+/* Reads the snapshot into a document of the worker's own, lays it out with
+ * a font map of its own, draws and saves it. */
+static GBytes *
+jm_export_snapshot_to_bytes (ExportJob     *job,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(JmDocument) copy = NULL;
+  g_autoptr(JmLayout) layout = NULL;
+
+  if (job->format == JM_EXPORT_FORMAT_JMAP)
+    return g_bytes_ref (job->snapshot);
+
+  copy = jm_xml_reader_read_bytes (job->snapshot, "export copy", error);
+  if (copy == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  layout = jm_layout_new_in_worker (copy, job->options.mode);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return jm_export_layout_to_bytes (layout, job->format, &job->options, error);
+}
+
+static void
+jm_export_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = jm_export_snapshot_to_bytes (job, cancellable, &error);
+  if (bytes == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !jm_document_io_save_bytes (bytes, job->file, NULL, NULL, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * jm_export_to_file_async:
+ * @options: (nullable): how; %NULL for the defaults
+ *
+ * As jm_export_to_file (), in a worker thread: a large map takes seconds
+ * to draw, and the window must not stand still meanwhile. @document is
+ * serialized now, on the calling thread, so the export shows the map as
+ * it is at this moment whatever changes after; a cancelled export writes
+ * nothing.
+ */
+void
+jm_export_to_file_async (JmDocument             *document,
+                         GFile                  *file,
+                         JmExportFormat          format,
+                         const JmExportOptions  *options,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jm_export_to_file_async);
+
+  job = g_new0 (ExportJob, 1);
+  if (options != NULL)
+    job->options = *options;
+  else
+    jm_export_options_init (&job->options);
+  job->format = format;
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, export_job_free);
+
+  if (!jm_export_check_options (&job->options, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->snapshot = jm_xml_writer_write_bytes (document);
+  g_task_run_in_thread (task, jm_export_thread);
+}
+
+gboolean
+jm_export_to_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jm_export_to_file_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

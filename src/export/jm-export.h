@@ -64,5 +64,14 @@ gboolean    jm_export_to_file            (JmDocument             *document,
                                           JmExportFormat          format,
                                           const JmExportOptions  *options,
                                           GError                **error);
+void        jm_export_to_file_async      (JmDocument             *document,
+                                          GFile                  *file,
+                                          JmExportFormat          format,
+                                          const JmExportOptions  *options,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+gboolean    jm_export_to_file_finish     (GAsyncResult           *result,
+                                          GError                **error);
 
 G_END_DECLS

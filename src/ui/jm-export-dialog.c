@@ -13,13 +13,20 @@
 #include <glib/gi18n-lib.h>
 
 /* Format, state, scale, background and palette, then a file chooser for
- * where; the export itself is the core's, the same as the command line's. */
+ * where; the export itself is the core's, the same as the command line's,
+ * made in a worker while the dialog shows a spinner and can still be
+ * cancelled. */
 struct _JmExportDialog
 {
-  AdwWindow   parent_instance;
+  AdwWindow     parent_instance;
 
-  JmDocument *document;
-  GtkWidget  *format_row;
+  JmDocument   *document;
+  GCancellable *cancellable;    /* the export under way, if any */
+  GFile        *target;         /* and where it goes */
+  GtkWidget    *page;
+  GtkWidget    *export_button;
+  GtkWidget    *spinner;
+  GtkWidget    *format_row;
   GtkWidget  *layer_row;
   GtkWidget  *scale_row;
   GtkWidget  *scale_spin;
@@ -72,6 +79,55 @@ on_format_changed_cb (JmExportDialog *self)
                             adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == JM_EXPORT_FORMAT_PNG);
 }
 
+/* While the export runs, only Cancel can be used. */
+static void
+jm_export_dialog_set_busy (JmExportDialog *self,
+                           gboolean        busy)
+{
+  gtk_widget_set_sensitive (self->page, !busy);
+  gtk_widget_set_sensitive (self->export_button, !busy);
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+}
+
+static void
+jm_export_dialog_show_error (JmExportDialog *self,
+                             const GError   *error)
+{
+  GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Map"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (alert));
+}
+
+static void
+jm_export_dialog_export_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(JmExportDialog) self = user_data;
+  g_autoptr(GFile) target = g_steal_pointer (&self->target);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  /* Cancelled: the dialog was closed, and is gone. */
+  if (!jm_export_to_file_finish (result, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  jm_export_dialog_set_busy (self, FALSE);
+  if (error != NULL)
+    {
+      jm_export_dialog_show_error (self, error);
+      return;
+    }
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.exported", "s", g_file_peek_path (target) ?: "");
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 jm_export_dialog_response_cb (GtkNativeDialog *chooser,
                               int              response,
@@ -79,27 +135,13 @@ jm_export_dialog_response_cb (GtkNativeDialog *chooser,
 {
   JmExportDialog *self = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
 
-  if (file == NULL)
-    return;
-
-  if (!jm_export_dialog_export_to (self, file, &error))
-    {
-      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Map"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
-      return;
-    }
-
-  gtk_widget_activate_action (GTK_WIDGET (parent), "win.exported", "s", g_file_peek_path (file) ?: "");
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (file != NULL)
+    jm_export_dialog_start_export (self, file);
 }
 
 static void
@@ -128,6 +170,11 @@ jm_export_dialog_dispose (GObject *object)
 {
   JmExportDialog *self = JM_EXPORT_DIALOG (object);
 
+  /* Closing the dialog (Cancel) stops the export, which then writes
+   * nothing. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->target);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (jm_export_dialog_parent_class)->dispose (object);
@@ -150,6 +197,7 @@ jm_export_dialog_init (JmExportDialog *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *look = adw_preferences_group_new ();
@@ -164,6 +212,12 @@ jm_export_dialog_init (JmExportDialog *self)
   g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), spinner);
+  gtk_widget_set_visible (spinner, FALSE);
+  gtk_widget_set_name (export, "export");
+  self->export_button = export;
+  self->spinner = spinner;
+  self->page = page;
 
   self->format_row = combo_row (_("Format"), formats);
   gtk_widget_set_name (self->format_row, "format");
@@ -233,21 +287,28 @@ jm_export_dialog_get_options (JmExportDialog  *self,
 }
 
 /**
- * jm_export_dialog_export_to:
+ * jm_export_dialog_start_export:
  *
- * Exports with the chosen options. The format is the one chosen, whatever
- * the file's extension says.
+ * Exports with the chosen options, in a worker; the format is the one
+ * chosen, whatever the file's extension says. When done, the dialog
+ * closes and the window says so; on failure, the dialog says why and
+ * stays.
  */
-gboolean
-jm_export_dialog_export_to (JmExportDialog  *self,
-                            GFile           *file,
-                            GError         **error)
+void
+jm_export_dialog_start_export (JmExportDialog *self,
+                               GFile          *file)
 {
   JmExportOptions options;
   JmExportFormat format;
 
-  g_return_val_if_fail (JM_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_if_fail (JM_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->cancellable == NULL);
 
   jm_export_dialog_get_options (self, &format, &options);
-  return jm_export_to_file (self->document, file, format, &options, error);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->target, file);
+  jm_export_dialog_set_busy (self, TRUE);
+  jm_export_to_file_async (self->document, file, format, &options, self->cancellable,
+                           jm_export_dialog_export_cb, g_object_ref (self));
 }

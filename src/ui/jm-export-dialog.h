@@ -22,8 +22,7 @@ JmExportDialog *jm_export_dialog_new         (GtkWindow       *parent,
 void            jm_export_dialog_get_options (JmExportDialog  *self,
                                               JmExportFormat  *format,
                                               JmExportOptions *options);
-gboolean        jm_export_dialog_export_to   (JmExportDialog  *self,
-                                              GFile           *file,
-                                              GError         **error);
+void            jm_export_dialog_start_export (JmExportDialog *self,
+                                               GFile          *file);
 
 G_END_DECLS

@@ -1289,7 +1289,15 @@ test_item_nodes_are_kept (Fixture       *fixture,
   gsk_render_node_unref (referral_node);
 }
 
-/* The export dialog: options chosen, the core writes the file. */
+static gboolean
+weak_pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The export dialog: options chosen, the core writes the file in a
+ * worker while only Cancel can be used; then the dialog closes. A failed
+ * export says why and leaves the dialog open. */
 static void
 test_export_dialog (Fixture       *fixture,
                     gconstpointer  data)
@@ -1297,11 +1305,14 @@ test_export_dialog (Fixture       *fixture,
   JmDocument *document = jm_window_get_document (fixture->window);
   JmExportDialog *dialog = jm_export_dialog_new (GTK_WINDOW (fixture->window), document, JM_LAYER_MODE_CURRENT);
   g_autofree char *path = g_build_filename (fixture->dir, "export.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->dir, "no such folder", "export.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkWidget *export_button;
   JmExportOptions options;
   JmExportFormat format;
+  AdwMessageDialog *alert;
 
   gtk_window_present (GTK_WINDOW (dialog));
   jm_ui_test_wait_until_mapped (GTK_WIDGET (dialog));
@@ -1318,13 +1329,23 @@ test_export_dialog (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "current");
   g_object_set (find_named (GTK_WIDGET (dialog), "format"), "selected", JM_EXPORT_FORMAT_PDF, NULL);
-  g_assert_true (jm_export_dialog_export_to (dialog, file, &error));
-  g_assert_no_error (error);
+  export_button = find_named (GTK_WIDGET (dialog), "export");
+
+  jm_export_dialog_start_export (dialog, nowhere_file);
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Export the Map");
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+  gtk_window_destroy (GTK_WINDOW (alert));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  jm_export_dialog_start_export (dialog, file);
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+  jm_ui_test_wait_until (weak_pointer_cleared, &dialog);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_unlink (path);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* A new map from the blank template: five stages, not modified, no file. */
