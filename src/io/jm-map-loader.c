@@ -60,7 +60,9 @@ jm_map_loader_thread (GTask        *task,
   LoadResult *result;
 
   document = jm_document_io_load (request->file, &etag, cancellable, &error);
-  if (document == NULL)
+  /* Cancelled meanwhile (the window closed, another map was opened): the
+   * layout, most of the work for a large map, is not needed. */
+  if (document == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
