@@ -17,6 +17,7 @@
 #include "model/jm-document-private.h"
 #include "render/jm-layout-private.h"
 #include "render/jm-renderer.h"
+#include "render/jm-renderer-private.h"
 
 #include "jm-test-maps.h"
 
@@ -453,26 +454,18 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* A map with a persona photo and an image item: both survive a save, and
- * the image is drawn where the item is. A PNG that claims a giant size is
- * not decoded and shows the placeholder. */
-static void
-test_embedded_images (void)
+/* A map with a persona photo and an image item, both @png: an 8×8 red
+ * square. */
+static JmDocument *
+picture_map_new (GByteArray *png)
 {
   cairo_surface_t *red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
   cairo_t *cr = cairo_create (red);
-  g_autoptr(GByteArray) png = g_byte_array_new ();
   g_autofree char *base64 = NULL;
   g_autofree char *xml = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) written = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JmDocument) document = NULL;
-  g_autoptr(JmDocument) again = NULL;
-  g_autoptr(JmLayout) layout = NULL;
-  cairo_surface_t *surface;
-  JmItem *picture;
-  JmRect rect;
+  JmDocument *document;
 
   cairo_set_source_rgb (cr, 1, 0, 0);
   cairo_paint (cr);
@@ -494,6 +487,25 @@ test_embedded_images (void)
 
   document = jm_xml_reader_read_bytes (bytes, "images.jmap", &error);
   g_assert_no_error (error);
+  return document;
+}
+
+/* A map with a persona photo and an image item: both survive a save, and
+ * the image is drawn where the item is. A PNG that claims a giant size is
+ * not decoded and shows the placeholder. */
+static void
+test_embedded_images (void)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = picture_map_new (png);
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(JmLayout) layout = NULL;
+  cairo_surface_t *surface;
+  JmItem *picture;
+  JmRect rect;
+
   picture = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i");
   g_assert_cmpuint (g_bytes_get_size (jm_item_get_image (picture)), ==, png->len);
   g_assert_cmpmem (g_bytes_get_data (jm_persona_get_photo (jm_document_lookup_persona (document, "p")), NULL),
@@ -817,6 +829,75 @@ test_export_async_cancelled_or_refused (void)
   g_rmdir (dir);
 }
 
+/* Exports decode the pictures of the map for themselves: one in a worker
+ * draws a copy of the map, whose pictures are new to the canvas's cache,
+ * which filled up with them (a decoded picture each, kept long after) and
+ * then pushed out the canvas's own. */
+static void
+test_exports_keep_their_pictures_to_themselves (void)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(JmDocument) document = picture_map_new (png);
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_autofree char *dir = g_dir_make_tmp ("jm-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JmRenderOptions canvas = { JM_THEME_LIGHT, FALSE, NULL, JM_RENDER_ALL, FALSE };
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (target);
+  guint cached;
+
+  /* As the canvas draws: the picture (photo and image alike) is kept. */
+  jm_renderer_draw (cr, layout, &canvas);
+  cached = jm_renderer_count_cached_images ();
+  g_assert_cmpuint (cached, >=, 1);
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (export_async_and_wait (document, file, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (jm_renderer_count_cached_images (), ==, cached);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (target);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A map grown past what a file may hold (a picture of 49 MiB is 65 MiB
+ * in the file) would not read back in the export's worker; it is
+ * exported all the same. The picture is no PNG, and only its placeholder
+ * is drawn. */
+static void
+test_export_async_of_a_map_too_large_to_read (void)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(JmDocument) document = picture_map_new (png);
+  JmItem *picture = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "i");
+  g_autofree char *dir = g_dir_make_tmp ("jm-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  JmExportOptions options;
+
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_take_boxed (&value, g_bytes_new_take (g_malloc0 (49 * 1024 * 1024), 49 * 1024 * 1024));
+  _jm_document_set_property (document, G_OBJECT (picture), "image", &value);
+
+  jm_export_options_init (&options);
+  options.scale = 0.25;
+  g_assert_true (export_async_and_wait (document, file, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -837,6 +918,8 @@ main (int   argc,
   g_test_add_func ("/export/async/cancelled-or-refused", test_export_async_cancelled_or_refused);
   g_test_add_func ("/render/images/embedded", test_embedded_images);
   g_test_add_func ("/render/images/hostile", test_hostile_images);
+  g_test_add_func ("/export/images/kept-to-themselves", test_exports_keep_their_pictures_to_themselves);
+  g_test_add_func ("/export/async/too-large-to-read", test_export_async_of_a_map_too_large_to_read);
 
   g_test_add_data_func ("/render/golden/layout@current", "layout@current", test_golden);
   for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "format/jm-xml-names.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
@@ -108,7 +109,7 @@ jm_export_draw (cairo_t               *cr,
                 JmLayout              *layout,
                 const JmExportOptions *options)
 {
-  JmRenderOptions render = { options->theme, options->transparent, NULL };
+  JmRenderOptions render = { options->theme, options->transparent, NULL, JM_RENDER_ALL, TRUE };
 
   jm_renderer_draw (cr, layout, &render);
 }
@@ -366,8 +367,9 @@ jm_export_thread (GTask        *task,
  * As jm_export_to_file (), in a worker thread: a large map takes seconds
  * to draw, and the window must not stand still meanwhile. @document is
  * serialized now, on the calling thread, so the export shows the map as
- * it is at this moment whatever changes after; a cancelled export writes
- * nothing.
+ * it is at this moment whatever changes after. An export cancelled before
+ * its file is written writes nothing; one whose file was written stays,
+ * though it then reports %G_IO_ERROR_CANCELLED.
  */
 void
 jm_export_to_file_async (JmDocument             *document,
@@ -404,6 +406,19 @@ jm_export_to_file_async (JmDocument             *document,
     }
 
   job->snapshot = jm_xml_writer_write_bytes (document);
+
+  /* A map grown past what a file may hold (pictures added since it was
+   * opened) would not read back in the worker: it is exported here, as
+   * the window did before exports ran in a worker. */
+  if (job->format != JM_EXPORT_FORMAT_JMAP && g_bytes_get_size (job->snapshot) > JM_FORMAT_MAX_FILE_SIZE)
+    {
+      if (jm_export_to_file (document, file, format, &job->options, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
   g_task_run_in_thread (task, jm_export_thread);
 }
 

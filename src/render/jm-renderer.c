@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "jm-renderer.h"
+#include "jm-renderer-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <librsvg/rsvg.h>
@@ -29,6 +30,7 @@ typedef struct
   const JmTheme   *theme;
   const JmRect    *clip;
   double           alpha;  /* below 1 while drawing ghosted items */
+  GHashTable      *images; /* decoded pictures of this drawing alone, or NULL */
 } Painter;
 
 /* Primitives {{{ */
@@ -210,12 +212,23 @@ draw_badge (const Painter *p,
 /* Pictures {{{ */
 
 /* Decoded images, by the GBytes that hold them: a map's images are drawn
- * every frame, decoded once. Guarded, as exports may run in threads. */
+ * every frame, decoded once. Guarded, as more than one thread may draw.
+ * Exports decode into a table of their own instead (see @own_images):
+ * one that draws a copy of the map read back from its file has new
+ * GBytes for every picture, which would fill this cache with entries
+ * nobody asks for again and push out the canvas's. */
 #define JM_IMAGE_MAX_SIDE 4096
 #define JM_IMAGE_CACHE_SIZE 64
 
 static GMutex image_mutex;
 static GHashTable *image_cache; /* GBytes → cairo_surface_t */
+
+static GHashTable *
+image_table_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref,
+                                (GDestroyNotify) cairo_surface_destroy);
+}
 
 typedef struct
 {
@@ -259,16 +272,13 @@ png_size_is_reasonable (GBytes *image)
 }
 
 static cairo_surface_t *
-lookup_png (GBytes *image)
+lookup_png (GHashTable *images,
+            GBytes     *image)
 {
   cairo_surface_t *surface;
   PngReader reader = { 0 };
 
-  if (image_cache == NULL)
-    image_cache = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref,
-                                         (GDestroyNotify) cairo_surface_destroy);
-
-  surface = g_hash_table_lookup (image_cache, image);
+  surface = g_hash_table_lookup (images, image);
   if (surface != NULL)
     return surface;
 
@@ -283,10 +293,48 @@ lookup_png (GBytes *image)
       return NULL;
     }
 
-  if (g_hash_table_size (image_cache) >= JM_IMAGE_CACHE_SIZE)
-    g_hash_table_remove_all (image_cache);
-  g_hash_table_insert (image_cache, g_bytes_ref (image), surface);
+  if (g_hash_table_size (images) >= JM_IMAGE_CACHE_SIZE)
+    g_hash_table_remove_all (images);
+  g_hash_table_insert (images, g_bytes_ref (image), surface);
   return surface;
+}
+
+static void
+paint_png (const Painter   *p,
+           cairo_surface_t *surface,
+           double           x,
+           double           y,
+           double           width,
+           double           height,
+           double           radius,
+           gboolean         cover)
+{
+  double image_width = cairo_image_surface_get_width (surface);
+  double image_height = cairo_image_surface_get_height (surface);
+  double scale = cover ? MAX (width / image_width, height / image_height)
+                       : MIN (width / image_width, height / image_height);
+
+  cairo_save (p->cr);
+  rounded_rectangle (p->cr, x, y, width, height, radius);
+  cairo_clip (p->cr);
+  cairo_translate (p->cr, x + (width - image_width * scale) / 2, y + (height - image_height * scale) / 2);
+  cairo_scale (p->cr, scale, scale);
+  cairo_set_source_surface (p->cr, surface, 0, 0);
+  cairo_paint_with_alpha (p->cr, p->alpha);
+  cairo_restore (p->cr);
+}
+
+/* How many pictures the shared cache holds decoded. */
+guint
+jm_renderer_count_cached_images (void)
+{
+  guint count;
+
+  g_mutex_lock (&image_mutex);
+  count = image_cache != NULL ? g_hash_table_size (image_cache) : 0;
+  g_mutex_unlock (&image_mutex);
+
+  return count;
 }
 
 /* Draws @image in the box, clipped to its corners of @radius: whole
@@ -303,32 +351,26 @@ draw_png (const Painter *p,
           gboolean       cover)
 {
   cairo_surface_t *surface;
-  double scale, image_width, image_height;
 
-  g_mutex_lock (&image_mutex);
-  surface = lookup_png (image);
-  if (surface == NULL)
+  if (p->images != NULL)
     {
-      g_mutex_unlock (&image_mutex);
-      return FALSE;
+      surface = lookup_png (p->images, image);
+      if (surface != NULL)
+        paint_png (p, surface, x, y, width, height, radius, cover);
+      return surface != NULL;
     }
 
-  image_width = cairo_image_surface_get_width (surface);
-  image_height = cairo_image_surface_get_height (surface);
-  scale = cover ? MAX (width / image_width, height / image_height)
-                : MIN (width / image_width, height / image_height);
-
-  cairo_save (p->cr);
-  rounded_rectangle (p->cr, x, y, width, height, radius);
-  cairo_clip (p->cr);
-  cairo_translate (p->cr, x + (width - image_width * scale) / 2, y + (height - image_height * scale) / 2);
-  cairo_scale (p->cr, scale, scale);
-  cairo_set_source_surface (p->cr, surface, 0, 0);
-  cairo_paint_with_alpha (p->cr, p->alpha);
-  cairo_restore (p->cr);
+  /* The shared cache, locked while its surface is drawn: another thread
+   * may empty it meanwhile. */
+  g_mutex_lock (&image_mutex);
+  if (image_cache == NULL)
+    image_cache = image_table_new ();
+  surface = lookup_png (image_cache, image);
+  if (surface != NULL)
+    paint_png (p, surface, x, y, width, height, radius, cover);
   g_mutex_unlock (&image_mutex);
 
-  return TRUE;
+  return surface != NULL;
 }
 
 /* A PNG or SVG picture in the box, see draw_png(); FALSE when @image is
@@ -1268,11 +1310,14 @@ jm_renderer_draw (cairo_t               *cr,
                   JmLayout              *layout,
                   const JmRenderOptions *options)
 {
-  Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0 };
+  Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0, NULL };
+  g_autoptr(GHashTable) own_images = options->own_images ? image_table_new () : NULL;
   JmRenderParts parts;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (JM_IS_LAYOUT (layout));
+
+  p.images = own_images;
 
   jm_layout_update (layout);
   pango_cairo_update_context (cr, layout->pango);

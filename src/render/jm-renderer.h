@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * @theme: the light or the dark palette
  * @transparent: leave the background transparent
  * @clip: (nullable): the region to draw, in layout units; %NULL draws all
+ * @parts: what to draw
+ * @own_images: decode the map's pictures for this drawing alone, rather
+ *   than keep them in the cache the canvas draws from: for exports, which
+ *   draw a map once, often a copy of it read in a worker thread
  *
  * The caller sets up @cr to map layout units to the target (zoom, scroll,
  * device scale); the renderer draws in layout units.
@@ -45,6 +49,7 @@ typedef struct
   gboolean       transparent;
   const JmRect  *clip;
   JmRenderParts  parts;
+  gboolean       own_images;
 } JmRenderOptions;
 
 /* How far the drawing of an item reaches beyond its box (shadow, badges). */

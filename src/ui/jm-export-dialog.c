@@ -171,7 +171,7 @@ jm_export_dialog_dispose (GObject *object)
   JmExportDialog *self = JM_EXPORT_DIALOG (object);
 
   /* Closing the dialog (Cancel) stops the export, which then writes
-   * nothing. */
+   * nothing unless it was already done. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->target);
