@@ -245,13 +245,23 @@ draft_copy_new (const char *id,
   return copy;
 }
 
+/* A job of the writer's queue with no text: the draft is to be removed. */
+static DraftCopy *
+draft_removal_new (const char *id)
+{
+  DraftCopy *removal = g_new0 (DraftCopy, 1);
+
+  removal->id = g_strdup (id);
+  return removal;
+}
+
 static void
 draft_copy_free (DraftCopy *copy)
 {
   g_free (copy->id);
   g_free (copy->uri);
   g_free (copy->title);
-  g_bytes_unref (copy->bytes);
+  g_clear_pointer (&copy->bytes, g_bytes_unref);
   g_free (copy);
 }
 
@@ -332,6 +342,34 @@ jm_draft_store_save (JmDraftStore  *self,
   return jm_draft_store_write_copy (self, copy, error);
 }
 
+/* Takes the draft out of the index and deletes its copy. */
+static void
+jm_draft_store_forget (JmDraftStore *self,
+                       const char   *id)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  drafts = jm_draft_store_read_index (self);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      if (g_str_equal (((JmDraft *) drafts->pdata[i])->id, id))
+        {
+          g_ptr_array_remove_index (drafts, i);
+          found = TRUE;
+          break;
+        }
+    }
+
+  if (found && !jm_draft_store_write_index (self, drafts, &error))
+    g_debug ("Could not update the drafts index: %s", error->message);
+
+  path = jm_draft_store_draft_path (self, id);
+  g_unlink (path);
+}
+
 static void
 jm_draft_store_write_queued (gpointer data,
                              gpointer user_data)
@@ -342,13 +380,25 @@ jm_draft_store_write_queued (gpointer data,
 
   /* A failed recovery copy is no reason to interrupt the designer: the
    * next change tries again. */
-  if (!jm_draft_store_write_copy (self, copy, &error))
+  if (copy->bytes == NULL)
+    jm_draft_store_forget (self, copy->id);
+  else if (!jm_draft_store_write_copy (self, copy, &error))
     g_debug ("Could not write the recovery copy: %s", error->message);
 
   g_mutex_lock (&self->lock);
   if (--self->pending == 0)
     g_cond_broadcast (&self->written);
   g_mutex_unlock (&self->lock);
+}
+
+static void
+jm_draft_store_queue (JmDraftStore *self,
+                      DraftCopy    *job)
+{
+  g_mutex_lock (&self->lock);
+  self->pending++;
+  g_mutex_unlock (&self->lock);
+  g_thread_pool_push (self->writer, job, NULL);
 }
 
 /**
@@ -384,15 +434,13 @@ jm_draft_store_save_async (JmDraftStore *self,
   if (self->writer == NULL)
     {
       g_debug ("No thread for recovery copies: %s", error->message);
+      g_clear_error (&error);
       if (!jm_draft_store_write_copy (self, copy, &error))
         g_debug ("Could not write the recovery copy: %s", error->message);
       return;
     }
 
-  g_mutex_lock (&self->lock);
-  self->pending++;
-  g_mutex_unlock (&self->lock);
-  g_thread_pool_push (self->writer, g_steal_pointer (&copy), NULL);
+  jm_draft_store_queue (self, g_steal_pointer (&copy));
 }
 
 /**
@@ -416,40 +464,26 @@ jm_draft_store_flush (JmDraftStore *self)
  * jm_draft_store_remove:
  *
  * Forgets a draft: after a save, a discard, or an undo back to the saved
- * state.
+ * state. With copies being written, the removal is queued after them (a
+ * copy written after it would bring the draft back), and the caller does
+ * not wait for a slow disk.
  */
 void
 jm_draft_store_remove (JmDraftStore *self,
                        const char   *id)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean found = FALSE;
-
   g_return_if_fail (JM_IS_DRAFT_STORE (self));
 
   if (!jm_draft_id_is_valid (id))
     return;
 
-  /* A copy still queued would bring the draft back. */
-  jm_draft_store_flush (self);
-  drafts = jm_draft_store_read_index (self);
-  for (guint i = 0; i < drafts->len; i++)
+  if (self->writer == NULL)
     {
-      if (g_str_equal (((JmDraft *) drafts->pdata[i])->id, id))
-        {
-          g_ptr_array_remove_index (drafts, i);
-          found = TRUE;
-          break;
-        }
+      jm_draft_store_forget (self, id);
+      return;
     }
 
-  if (found && !jm_draft_store_write_index (self, drafts, &error))
-    g_debug ("Could not update the drafts index: %s", error->message);
-
-  path = jm_draft_store_draft_path (self, id);
-  g_unlink (path);
+  jm_draft_store_queue (self, draft_removal_new (id));
 }
 
 /**
