@@ -19,7 +19,9 @@
 #include "format/jm-xml-names.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
+#include "io/jm-draft-store.h"
 #include "io/jm-map-loader.h"
+#include "model/jm-document-private.h"
 
 typedef struct
 {
@@ -884,6 +886,81 @@ test_async_errors (Fixture       *fixture,
   async_result_clear (&async);
 }
 
+/* A picture of @size bytes, given to the first persona of @document. */
+static void
+add_picture (JmDocument *document,
+             gsize       size)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  JmPersona *persona = jm_object_store_get_object (jm_document_get_personas (document), 0);
+
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_take_boxed (&value, g_bytes_new_take (g_malloc0 (size), size));
+  _jm_document_set_property (document, G_OBJECT (persona), "photo", &value);
+}
+
+/* A map grown with pictures past what a map file may hold was written all
+ * the same, and could then not be opened again: a save, in the background
+ * too, and a recovery copy are now refused with the reason, and the file
+ * on disk stays as it was. */
+static void
+test_save_too_large (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(JmDocument) document = load (fixture->path, NULL);
+  g_autoptr(JmDraftStore) drafts = jm_draft_store_new (fixture->dir);
+  g_autofree char *draft_id = jm_draft_store_new_id ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GBytes) before = read_file (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
+  AsyncResult async = { 0 };
+
+  /* 49 MiB of picture are 65 MiB in the file. */
+  add_picture (document, 49 * 1024 * 1024);
+
+  g_assert_false (jm_document_io_save (document, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, limit));
+  g_clear_error (&error);
+
+  jm_document_io_save_async (document, file, NULL, NULL, save_cb, &async);
+  async_wait (&async);
+  g_assert_false (async.saved);
+  g_assert_error (async.error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
+  async_result_clear (&async);
+
+  after = read_file (fixture->path);
+  assert_bytes_equal (before, after);
+
+  g_assert_false (jm_draft_store_save (drafts, draft_id, document, file, &error));
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
+  listed = jm_draft_store_list (drafts);
+  g_assert_cmpuint (listed->len, ==, 0);
+}
+
+/* Before a picture is added: room for it, or the reason there is none. */
+static void
+test_check_room_for_a_picture (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(JmDocument) document = load (fixture->path, NULL);
+  g_autoptr(GBytes) small = g_bytes_new_take (g_malloc0 (1024 * 1024), 1024 * 1024);
+  g_autoptr(GBytes) large = g_bytes_new_take (g_malloc0 (12 * 1024 * 1024), 12 * 1024 * 1024);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jm_document_io_check_room (document, large, &error));
+  g_assert_no_error (error);
+
+  add_picture (document, 38 * 1024 * 1024);
+  g_assert_true (jm_document_io_check_room (document, small, &error));
+  g_assert_no_error (error);
+  g_assert_false (jm_document_io_check_room (document, large, &error));
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,6 +985,8 @@ main (int   argc,
   ADD ("/io/save/not-local", test_save_not_local);
   ADD ("/io/save/bytes", test_save_bytes);
   ADD ("/io/save/keeps-permissions", test_save_keeps_permissions);
+  ADD ("/io/save/too-large", test_save_too_large);
+  ADD ("/io/save/room-for-a-picture", test_check_room_for_a_picture);
   ADD ("/io/load/missing", test_load_missing);
   ADD ("/io/load/folder", test_load_folder);
   ADD ("/io/load/too-large", test_load_too_large);

@@ -335,6 +335,62 @@ jm_document_io_save_bytes (GBytes        *bytes,
 }
 
 /**
+ * jm_document_io_check_size:
+ * @extra: bytes of a picture about to be added, or 0
+ *
+ * A map file holds at most %JM_FORMAT_MAX_FILE_SIZE bytes, and readers
+ * refuse larger ones: a map written larger could not be opened again.
+ * Pictures make most of such a map.
+ *
+ * Returns: %TRUE if a map of @size bytes, with @extra bytes of picture
+ *   added, can be saved; else %FALSE with @error set
+ */
+gboolean
+jm_document_io_check_size (gsize    size,
+                           gsize    extra,
+                           GError **error)
+{
+  /* A picture is written in base64: four characters for three bytes. */
+  guint64 total = (guint64) size + ((guint64) extra + 2) / 3 * 4;
+  g_autofree char *total_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  if (total <= JM_FORMAT_MAX_FILE_SIZE)
+    return TRUE;
+
+  total_text = g_format_size (total);
+  limit_text = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
+  g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
+               extra > 0 ? _("The map would grow to %s with this picture, and a map file holds at most %s.")
+                         : _("The map is %s, and a map file holds at most %s. Remove or shrink some pictures."),
+               total_text, limit_text);
+  return FALSE;
+}
+
+/**
+ * jm_document_io_check_room:
+ *
+ * Whether @picture can be added to @document with the map still small
+ * enough to be saved, see jm_document_io_check_size(). Serializes the map
+ * to know: for a designer's action, not for every frame.
+ *
+ * Returns: %TRUE if it can; else %FALSE with @error set
+ */
+gboolean
+jm_document_io_check_room (JmDocument  *document,
+                           GBytes      *picture,
+                           GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (picture != NULL, FALSE);
+
+  bytes = jm_xml_writer_write_bytes (document);
+  return jm_document_io_check_size (g_bytes_get_size (bytes), g_bytes_get_size (picture), error);
+}
+
+/**
  * jm_document_io_save:
  *
  * Serializes @document and saves it, see jm_document_io_save_bytes().
@@ -352,6 +408,8 @@ jm_document_io_save (JmDocument    *document,
   g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
 
   bytes = jm_xml_writer_write_bytes (document);
+  if (!jm_document_io_check_size (g_bytes_get_size (bytes), 0, error))
+    return FALSE;
 
   return jm_document_io_save_bytes (bytes, file, expected_etag, new_etag, cancellable, error);
 }
@@ -409,6 +467,7 @@ jm_document_io_save_async (JmDocument          *document,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   SaveData *save;
 
   g_return_if_fail (JM_IS_DOCUMENT (document));
@@ -422,6 +481,11 @@ jm_document_io_save_async (JmDocument          *document,
   task = g_task_new (document, cancellable, callback, user_data);
   g_task_set_source_tag (task, jm_document_io_save_async);
   g_task_set_task_data (task, save, save_data_free);
+  if (!jm_document_io_check_size (g_bytes_get_size (save->bytes), 0, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_task_run_in_thread (task, jm_document_io_save_thread);
 }
 

@@ -22,6 +22,12 @@ gboolean    jm_document_io_save_bytes   (GBytes               *bytes,
                                          char                **new_etag,
                                          GCancellable         *cancellable,
                                          GError              **error);
+gboolean    jm_document_io_check_size   (gsize                 size,
+                                         gsize                 extra,
+                                         GError              **error);
+gboolean    jm_document_io_check_room   (JmDocument           *document,
+                                         GBytes               *picture,
+                                         GError              **error);
 gboolean    jm_document_io_save         (JmDocument           *document,
                                          GFile                *file,
                                          const char           *expected_etag,

@@ -286,6 +286,10 @@ jm_draft_store_write_copy (JmDraftStore  *self,
       return FALSE;
     }
 
+  /* One too large to read back would only be refused after a crash. */
+  if (!jm_document_io_check_size (g_bytes_get_size (copy->bytes), 0, error))
+    return FALSE;
+
   path = jm_draft_store_draft_path (self, copy->id);
   draft_file = g_file_new_for_path (path);
   if (!jm_document_io_save_bytes (copy->bytes, draft_file, NULL, NULL, NULL, error))

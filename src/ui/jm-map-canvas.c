@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "commands/jm-edit.h"
+#include "io/jm-document-io.h"
 #include "io/jm-image-file.h"
 #include "jm-palette.h"
 #include "model/jm-enum-types.h"
@@ -1015,7 +1016,7 @@ jm_map_canvas_drop_file (JmMapCanvas  *self,
     }
 
   bytes = jm_image_file_load (file, &type, error);
-  if (bytes == NULL)
+  if (bytes == NULL || !jm_document_io_check_room (self->document, bytes, error))
     return FALSE;
 
   jm_command_stack_begin_group (self->stack, _("Add Image"));
