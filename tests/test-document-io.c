@@ -951,13 +951,13 @@ test_check_room_for_a_picture (Fixture       *fixture,
   g_autoptr(GBytes) large = g_bytes_new_take (g_malloc0 (12 * 1024 * 1024), 12 * 1024 * 1024);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (jm_document_io_check_room (document, large, &error));
+  g_assert_true (jm_document_io_check_room (document, g_bytes_get_size (large), &error));
   g_assert_no_error (error);
 
   add_picture (document, 38 * 1024 * 1024);
-  g_assert_true (jm_document_io_check_room (document, small, &error));
+  g_assert_true (jm_document_io_check_room (document, g_bytes_get_size (small), &error));
   g_assert_no_error (error);
-  g_assert_false (jm_document_io_check_room (document, large, &error));
+  g_assert_false (jm_document_io_check_room (document, g_bytes_get_size (large), &error));
   g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
 }
 

@@ -369,25 +369,29 @@ jm_document_io_check_size (gsize    size,
 
 /**
  * jm_document_io_check_room:
+ * @pictures: bytes of the pictures about to be added
  *
- * Whether @picture can be added to @document with the map still small
- * enough to be saved, see jm_document_io_check_size(). Serializes the map
- * to know: for a designer's action, not for every frame.
+ * Whether pictures of @pictures bytes can be added to @document with the
+ * map still small enough to be saved, see jm_document_io_check_size().
+ * Serializes the map to know: for a designer's action, not for every
+ * frame.
  *
- * Returns: %TRUE if it can; else %FALSE with @error set
+ * Returns: %TRUE if they can; else %FALSE with @error set
  */
 gboolean
 jm_document_io_check_room (JmDocument  *document,
-                           GBytes      *picture,
+                           gsize        pictures,
                            GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (picture != NULL, FALSE);
+
+  if (pictures == 0)
+    return TRUE;
 
   bytes = jm_xml_writer_write_bytes (document);
-  return jm_document_io_check_size (g_bytes_get_size (bytes), g_bytes_get_size (picture), error);
+  return jm_document_io_check_size (g_bytes_get_size (bytes), pictures, error);
 }
 
 /**

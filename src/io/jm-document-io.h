@@ -26,7 +26,7 @@ gboolean    jm_document_io_check_size   (gsize                 size,
                                          gsize                 extra,
                                          GError              **error);
 gboolean    jm_document_io_check_room   (JmDocument           *document,
-                                         GBytes               *picture,
+                                         gsize                 pictures,
                                          GError              **error);
 gboolean    jm_document_io_save         (JmDocument           *document,
                                          GFile                *file,

@@ -685,7 +685,7 @@ jm_inspector_set_photo_file (JmInspector  *self,
   g_return_val_if_fail (JM_IS_PERSONA (self->object), FALSE);
 
   photo = jm_image_file_load (file, &type, error);
-  if (photo == NULL || !jm_document_io_check_room (jm_inspector_document (self), photo, error))
+  if (photo == NULL || !jm_document_io_check_room (jm_inspector_document (self), g_bytes_get_size (photo), error))
     return FALSE;
 
   return jm_inspector_set_photo (self, JM_PERSONA (self->object), photo, type, error);

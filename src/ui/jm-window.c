@@ -950,6 +950,7 @@ jm_window_paste_items (JmWindow  *self,
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   const char *stage_id = NULL, *lane_id = NULL;
+  gsize pictures = 0;
   JmObject *stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
   JmObject *lane = jm_object_store_get_object (jm_document_get_lanes (self->document), 0);
 
@@ -962,6 +963,20 @@ jm_window_paste_items (JmWindow  *self,
     {
       stage_id = jm_object_get_id (stage);
       lane_id = jm_object_get_id (lane);
+    }
+
+  /* Each copy of a picture is written out again in the file. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      GBytes *image = jm_item_get_image (items->pdata[i]);
+
+      if (image != NULL && jm_item_get_kind (items->pdata[i]) == JM_ITEM_KIND_IMAGE)
+        pictures += g_bytes_get_size (image);
+    }
+  if (!jm_document_io_check_room (self->document, pictures, &error))
+    {
+      jm_window_show_error (self, _("Could Not Paste"), error);
+      return;
     }
 
   added = jm_edit_paste_items (self->stack, jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),

@@ -737,6 +737,43 @@ test_keyboard_clipboard_and_moves (Fixture       *fixture,
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
 }
 
+/* A copy of a picture is written out again in the file: duplicating an
+ * image with a 40 MiB picture would grow the map past what a file holds,
+ * and is refused with the reason (it was done, and the map could then not
+ * be saved). */
+static void
+test_duplicate_refused_when_the_map_would_not_fit (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *alert;
+  JmItem *picture;
+  guint position, before;
+
+  picture = jm_edit_add_item (stack, JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_IMAGE, "stage-awareness",
+                              "lane-actions", -1, "Shop front", &error);
+  g_assert_no_error (error);
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_take_boxed (&value, g_bytes_new_take (g_malloc0 (40 * 1024 * 1024), 40 * 1024 * 1024));
+  g_assert_true (jm_edit_set (stack, JM_OBJECT (picture), "image", &value, 0, &error));
+  g_assert_no_error (error);
+  position = jm_command_stack_get_position (stack);
+  before = count_cell (fixture, "stage-awareness", "lane-actions", JM_ITEM_KIND_IMAGE);
+
+  jm_map_canvas_select (canvas, JM_OBJECT (picture), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.duplicate", NULL));
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Paste");
+  gtk_window_destroy (GTK_WINDOW (alert));
+
+  g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-actions", JM_ITEM_KIND_IMAGE), ==, before);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position);
+}
+
 /* Alt+arrows reorder a selected stage or lane and nudge a selected emotion
  * point, each one undoable step. */
 static void
@@ -1401,6 +1438,7 @@ main (int   argc,
   ADD ("/ui/canvas/link-from-keyboard", test_link_from_keyboard);
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/export/dialog", test_export_dialog);
+  ADD ("/ui/canvas/duplicate-refused-when-the-map-would-not-fit", test_duplicate_refused_when_the_map_would_not_fit);
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   ADD ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   ADD ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
