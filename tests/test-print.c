@@ -287,6 +287,44 @@ test_snapshot_keeps_the_map_as_it_was (void)
   g_assert_cmpfloat (snapshot_height, ==, height);
 }
 
+static void
+on_snapshot_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The copy read and laid out in a worker is the map as it was when
+ * printing began, laid out as the window lays it out. */
+static void
+test_snapshot_in_a_worker (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) live = jm_layout_new (document, JM_LAYER_MODE_BOTH);
+  g_autoptr(JmLayout) snapshot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JmStage *first = jm_object_store_get_object (jm_document_get_stages (document), 0);
+  double live_width, live_height, width, height;
+
+  jm_layout_get_size (live, &live_width, &live_height);
+  jm_print_snapshot_layout_async (document, JM_LAYER_MODE_BOTH, NULL, on_snapshot_cb, &result);
+  set_width (document, first, jm_stage_get_width (first) + 300);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  snapshot = jm_print_snapshot_layout_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (jm_layout_get_document (snapshot) != document);
+  g_assert_cmpint (jm_layout_get_mode (snapshot), ==, JM_LAYER_MODE_BOTH);
+  jm_layout_get_size (snapshot, &width, &height);
+  g_assert_cmpfloat (width, ==, live_width);
+  g_assert_cmpfloat (height, ==, live_height);
+}
+
 /* A map whose title was cleared prints too (it crashed). */
 static void
 test_snapshot_of_untitled_map (void)
@@ -334,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/print/poster/labels-not-shown", test_poster_labels_not_shown);
   g_test_add_func ("/print/poster/shows-only-the-map", test_poster_shows_only_the_map);
   g_test_add_func ("/print/snapshot/keeps-the-map-as-it-was", test_snapshot_keeps_the_map_as_it_was);
+  g_test_add_func ("/print/snapshot/in-a-worker", test_snapshot_in_a_worker);
   g_test_add_func ("/print/snapshot/untitled-map", test_snapshot_of_untitled_map);
   g_test_add_func ("/print/degenerate-sizes", test_degenerate_sizes);
 

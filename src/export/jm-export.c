@@ -315,25 +315,49 @@ export_job_free (gpointer data)
   g_free (job);
 }
 
-/* Reads the snapshot into a document of the worker's own, lays it out with
- * a font map of its own, draws and saves it. */
+/**
+ * jm_export_lay_out_copy_in_worker:
+ * @snapshot: a map as the writer wrote it
+ *
+ * For a worker thread that draws a map while the window goes on: reads
+ * @snapshot into a document of its own and lays it out, with a font map
+ * of its own (see jm_layout_new_in_worker ()).
+ *
+ * Returns: (transfer full) (nullable): the layout, laid out, whose
+ *   document is the copy; %NULL with @error set
+ */
+JmLayout *
+jm_export_lay_out_copy_in_worker (GBytes       *snapshot,
+                                  JmLayerMode   mode,
+                                  GError      **error)
+{
+  g_autoptr(JmDocument) copy = jm_xml_reader_read_bytes (snapshot, "copy", error);
+  JmLayout *layout;
+
+  if (copy == NULL)
+    return NULL;
+
+  layout = jm_layout_new_in_worker (copy, mode);
+  jm_layout_update (layout);
+  return layout;
+}
+
+/* Draws the snapshot's copy of the map and returns the file's bytes. */
 static GBytes *
 jm_export_snapshot_to_bytes (ExportJob     *job,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autoptr(JmDocument) copy = NULL;
   g_autoptr(JmLayout) layout = NULL;
 
   if (job->format == JM_EXPORT_FORMAT_JMAP)
     return g_bytes_ref (job->snapshot);
 
-  copy = jm_xml_reader_read_bytes (job->snapshot, "export copy", error);
-  if (copy == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  layout = jm_layout_new_in_worker (copy, job->options.mode);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  layout = jm_export_lay_out_copy_in_worker (job->snapshot, job->options.mode, error);
+  if (layout == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   return jm_export_layout_to_bytes (layout, job->format, &job->options, error);

@@ -73,5 +73,8 @@ void        jm_export_to_file_async      (JmDocument             *document,
                                           gpointer                user_data);
 gboolean    jm_export_to_file_finish     (GAsyncResult           *result,
                                           GError                **error);
+JmLayout   *jm_export_lay_out_copy_in_worker (GBytes             *snapshot,
+                                              JmLayerMode         mode,
+                                              GError            **error);
 
 G_END_DECLS

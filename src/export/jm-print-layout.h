@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "render/jm-layout.h"
 
@@ -85,6 +86,13 @@ void         jm_print_plan_draw_page  (const JmPrintPlan *plan,
 
 JmLayout    *jm_print_snapshot_layout (JmDocument  *document,
                                        JmLayerMode  layer);
+void         jm_print_snapshot_layout_async  (JmDocument          *document,
+                                              JmLayerMode          layer,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+JmLayout    *jm_print_snapshot_layout_finish (GAsyncResult        *result,
+                                              GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmPrintPlan, jm_print_plan_free)
 

@@ -21,6 +21,8 @@
 
 typedef struct
 {
+  JmDocument  *document;  /* until its copy is laid out */
+  JmLayerMode  layer;
   JmLayout    *layout;
   JmPrintPlan *plan;
   JmPrintMode  mode;
@@ -34,17 +36,44 @@ print_job_free (gpointer data)
 {
   PrintJob *job = data;
 
+  g_clear_object (&job->document);
   g_clear_object (&job->layout);
   g_clear_pointer (&job->plan, jm_print_plan_free);
   g_free (job);
 }
 
 static void
-on_begin_print_cb (GtkPrintOperation *operation,
-                   GtkPrintContext   *context,
-                   PrintJob          *job)
+on_snapshot_laid_out_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GtkPrintOperation) operation = user_data;
+  PrintJob *job = g_object_get_data (G_OBJECT (operation), "jm-print-job");
+  g_autoptr(GError) error = NULL;
+
+  job->layout = jm_print_snapshot_layout_finish (result, &error);
+  /* The writer's output always reads back (the format tests see to it);
+   * should it not, a copy made here still prints. */
+  if (job->layout == NULL)
+    {
+      g_warning ("Printing from a copy made in the foreground: %s", error->message);
+      job->layout = jm_print_snapshot_layout (job->document, job->layer);
+    }
+  g_clear_object (&job->document);
+}
+
+/* Pages are counted once the copy of the map is laid out, which may still
+ * be going on in the background when the dialog is closed: until then,
+ * GTK asks again. */
+static gboolean
+on_paginate_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
 {
   double width, height;
+
+  if (job->layout == NULL)
+    return FALSE;
 
   jm_layout_get_size (job->layout, &width, &height);
   g_clear_pointer (&job->plan, jm_print_plan_free);
@@ -53,6 +82,7 @@ on_begin_print_cb (GtkPrintOperation *operation,
                                  gtk_print_context_get_height (context),
                                  job->mode, job->pages_across);
   gtk_print_operation_set_n_pages (operation, jm_print_plan_get_n_pages (job->plan));
+  return TRUE;
 }
 
 static void
@@ -194,7 +224,8 @@ jm_print_operation_new (JmDocument  *document,
   GtkPrintOperation *operation = gtk_print_operation_new ();
   PrintJob *job = g_new0 (PrintJob, 1);
 
-  job->layout = jm_print_snapshot_layout (document, layer);
+  job->document = g_object_ref (document);
+  job->layer = layer;
   job->mode = mode;
   job->pages_across = pages_across;
   g_object_set_data_full (G_OBJECT (operation), "jm-print-job", job, print_job_free);
@@ -204,9 +235,10 @@ jm_print_operation_new (JmDocument  *document,
   /* The print plan measures pages in points, whatever the printer's
    * resolution. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
+  g_signal_connect (operation, "paginate", G_CALLBACK (on_paginate_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
   restore_settings (operation);
+  jm_print_snapshot_layout_async (document, layer, NULL, on_snapshot_laid_out_cb, g_object_ref (operation));
 
   return operation;
 }
