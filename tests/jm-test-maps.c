@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "commands/jm-edit.h"
 #include "format/jm-xml-reader.h"
 
 #include "jm-test-maps.h"
@@ -73,4 +74,35 @@ jm_test_render (JmLayout    *layout,
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+/**
+ * jm_test_add_pictures:
+ *
+ * Adds @n image items to a cell of @document, each with a picture of
+ * %JM_TEST_PICTURE_SIZE bytes: seven of them are more than a map file
+ * holds.
+ */
+void
+jm_test_add_pictures (JmDocument *document,
+                      const char *stage_id,
+                      const char *lane_id,
+                      guint       n)
+{
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  g_autoptr(GBytes) picture = g_bytes_new_take (g_malloc0 (JM_TEST_PICTURE_SIZE), JM_TEST_PICTURE_SIZE);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_set_boxed (&value, picture);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JmItem *item = jm_edit_add_item (stack, JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_IMAGE, stage_id, lane_id, -1,
+                                       "Picture", &error);
+
+      g_assert_no_error (error);
+      g_assert_true (jm_edit_set (stack, JM_OBJECT (item), "image", &value, 0, &error));
+      g_assert_no_error (error);
+    }
 }

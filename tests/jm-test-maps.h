@@ -17,6 +17,14 @@ G_BEGIN_DECLS
 JmDocument *jm_test_load_map     (const char *path);
 JmDocument *jm_test_load_example (const char *name);
 
+/* The most a picture may hold (the reader refuses more). */
+#define JM_TEST_PICTURE_SIZE (7 * 1024 * 1024)
+
+void        jm_test_add_pictures (JmDocument *document,
+                                  const char *stage_id,
+                                  const char *lane_id,
+                                  guint       n);
+
 gboolean         jm_test_rects_overlap (const JmRect *a,
                                         const JmRect *b);
 cairo_surface_t *jm_test_render (JmLayout    *layout,

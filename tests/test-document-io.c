@@ -21,7 +21,8 @@
 #include "io/jm-document-io.h"
 #include "io/jm-draft-store.h"
 #include "io/jm-map-loader.h"
-#include "model/jm-document-private.h"
+
+#include "jm-test-maps.h"
 
 typedef struct
 {
@@ -886,19 +887,6 @@ test_async_errors (Fixture       *fixture,
   async_result_clear (&async);
 }
 
-/* A picture of @size bytes, given to the first persona of @document. */
-static void
-add_picture (JmDocument *document,
-             gsize       size)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  JmPersona *persona = jm_object_store_get_object (jm_document_get_personas (document), 0);
-
-  g_value_init (&value, G_TYPE_BYTES);
-  g_value_take_boxed (&value, g_bytes_new_take (g_malloc0 (size), size));
-  _jm_document_set_property (document, G_OBJECT (persona), "photo", &value);
-}
-
 /* A map grown with pictures past what a map file may hold was written all
  * the same, and could then not be opened again: a save, in the background
  * too, and a recovery copy are now refused with the reason, and the file
@@ -918,8 +906,9 @@ test_save_too_large (Fixture       *fixture,
   g_autofree char *limit = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
   AsyncResult async = { 0 };
 
-  /* 49 MiB of picture are 65 MiB in the file. */
-  add_picture (document, 49 * 1024 * 1024);
+  /* Seven pictures of 7 MiB each, every one readable, are 65 MiB in the
+   * file. */
+  jm_test_add_pictures (document, "stage-pre-arrival", "lane-actions", 7);
 
   g_assert_false (jm_document_io_save (document, file, NULL, NULL, NULL, &error));
   g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
@@ -941,23 +930,26 @@ test_save_too_large (Fixture       *fixture,
   g_assert_cmpuint (listed->len, ==, 0);
 }
 
-/* Before a picture is added: room for it, or the reason there is none. */
+/* Before pictures are added: room for them, or the reason there is none;
+ * a picture that replaces another only needs the difference. */
 static void
-test_check_room_for_a_picture (Fixture       *fixture,
-                               gconstpointer  data)
+test_check_room_for_pictures (Fixture       *fixture,
+                              gconstpointer  data)
 {
   g_autoptr(JmDocument) document = load (fixture->path, NULL);
-  g_autoptr(GBytes) small = g_bytes_new_take (g_malloc0 (1024 * 1024), 1024 * 1024);
-  g_autoptr(GBytes) large = g_bytes_new_take (g_malloc0 (12 * 1024 * 1024), 12 * 1024 * 1024);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (jm_document_io_check_room (document, g_bytes_get_size (large), &error));
+  g_assert_true (jm_document_io_check_room (document, 6 * JM_TEST_PICTURE_SIZE, 0, &error));
   g_assert_no_error (error);
 
-  add_picture (document, 38 * 1024 * 1024);
-  g_assert_true (jm_document_io_check_room (document, g_bytes_get_size (small), &error));
+  /* 42 MiB of pictures are 56 MiB in the file: room for 1 MiB more,
+   * not for 7, unless they replace as much. */
+  jm_test_add_pictures (document, "stage-pre-arrival", "lane-actions", 6);
+  g_assert_true (jm_document_io_check_room (document, 1024 * 1024, 0, &error));
   g_assert_no_error (error);
-  g_assert_false (jm_document_io_check_room (document, g_bytes_get_size (large), &error));
+  g_assert_true (jm_document_io_check_room (document, JM_TEST_PICTURE_SIZE, JM_TEST_PICTURE_SIZE, &error));
+  g_assert_no_error (error);
+  g_assert_false (jm_document_io_check_room (document, JM_TEST_PICTURE_SIZE, 0, &error));
   g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
 }
 
@@ -986,7 +978,7 @@ main (int   argc,
   ADD ("/io/save/bytes", test_save_bytes);
   ADD ("/io/save/keeps-permissions", test_save_keeps_permissions);
   ADD ("/io/save/too-large", test_save_too_large);
-  ADD ("/io/save/room-for-a-picture", test_check_room_for_a_picture);
+  ADD ("/io/save/room-for-pictures", test_check_room_for_pictures);
   ADD ("/io/load/missing", test_load_missing);
   ADD ("/io/load/folder", test_load_folder);
   ADD ("/io/load/too-large", test_load_too_large);

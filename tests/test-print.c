@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "export/jm-print-layout.h"
+#include "format/jm-format-error.h"
 #include "jm-test-maps.h"
 #include "model/jm-document-private.h"
 #include "render/jm-renderer.h"
@@ -325,6 +326,29 @@ test_snapshot_in_a_worker (void)
   g_assert_cmpfloat (height, ==, live_height);
 }
 
+/* A map grown past what a file holds has no copy that reads back: it
+ * prints as it is (the fallback warned, which stops the tests, and read
+ * the map twice on the main thread). */
+static void
+test_snapshot_of_a_map_too_large_to_copy (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) snapshot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jm_test_add_pictures (document, "stage-pre-arrival", "lane-actions", 7);
+
+  snapshot = jm_print_snapshot_layout (document, JM_LAYER_MODE_CURRENT);
+  g_assert_true (jm_layout_get_document (snapshot) == document);
+
+  jm_print_snapshot_layout_async (document, JM_LAYER_MODE_CURRENT, NULL, on_snapshot_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (jm_print_snapshot_layout_finish (result, &error));
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
+}
+
 /* A map whose title was cleared prints too (it crashed). */
 static void
 test_snapshot_of_untitled_map (void)
@@ -373,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/print/poster/shows-only-the-map", test_poster_shows_only_the_map);
   g_test_add_func ("/print/snapshot/keeps-the-map-as-it-was", test_snapshot_keeps_the_map_as_it_was);
   g_test_add_func ("/print/snapshot/in-a-worker", test_snapshot_in_a_worker);
+  g_test_add_func ("/print/snapshot/too-large-to-copy", test_snapshot_of_a_map_too_large_to_copy);
   g_test_add_func ("/print/snapshot/untitled-map", test_snapshot_of_untitled_map);
   g_test_add_func ("/print/degenerate-sizes", test_degenerate_sizes);
 

@@ -12,6 +12,7 @@
 
 #include "export/jm-export.h"
 #include "export/jm-png.h"
+#include "format/jm-format-error.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "model/jm-document-private.h"
@@ -893,6 +894,10 @@ test_export_async_of_a_map_too_large_to_read (void)
   g_assert_true (export_async_and_wait (document, file, &options, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* As a map file, it is refused: it could not be opened again. */
+  g_assert_null (jm_export_to_bytes (document, JM_EXPORT_FORMAT_JMAP, NULL, &error));
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
 
   g_unlink (path);
   g_rmdir (dir);

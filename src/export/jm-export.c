@@ -263,7 +263,11 @@ jm_export_to_bytes (JmDocument             *document,
     return NULL;
 
   if (format == JM_EXPORT_FORMAT_JMAP)
-    return jm_xml_writer_write_bytes (document);
+    {
+      g_autoptr(GBytes) map = jm_xml_writer_write_bytes (document);
+
+      return jm_document_io_check_size (g_bytes_get_size (map), error) ? g_steal_pointer (&map) : NULL;
+    }
 
   layout = jm_layout_new (document, options->mode);
 
@@ -433,8 +437,9 @@ jm_export_to_file_async (JmDocument             *document,
 
   /* A map grown past what a file may hold (pictures added since it was
    * opened) would not read back in the worker: it is exported here, as
-   * the window did before exports ran in a worker. */
-  if (job->format != JM_EXPORT_FORMAT_JMAP && g_bytes_get_size (job->snapshot) > JM_FORMAT_MAX_FILE_SIZE)
+   * the window did before exports ran in a worker (or refused, as a map
+   * file). */
+  if (g_bytes_get_size (job->snapshot) > JM_FORMAT_MAX_FILE_SIZE)
     {
       if (jm_export_to_file (document, file, format, &job->options, &error))
         g_task_return_boolean (task, TRUE);

@@ -20,6 +20,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "format/jm-format-error.h"
+#include "format/jm-xml-names.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "render/jm-renderer.h"
@@ -315,10 +317,16 @@ jm_print_snapshot_layout (JmDocument  *document,
 {
   g_autoptr(GBytes) bytes = jm_xml_writer_write_bytes (document);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JmDocument) copy = jm_xml_reader_read_bytes (bytes, "print copy", &error);
+  g_autoptr(JmDocument) copy = NULL;
 
-  /* The writer's output always reads back (the format tests see to it);
-   * should it not, printing the live map beats not printing. */
+  /* A map grown past what a file holds does not read back: it prints
+   * as it is, live. */
+  if (g_bytes_get_size (bytes) > JM_FORMAT_MAX_FILE_SIZE)
+    return jm_layout_new (document, layer);
+
+  /* Otherwise the writer's output always reads back (the format tests see
+   * to it); should it not, printing the live map beats not printing. */
+  copy = jm_xml_reader_read_bytes (bytes, "print copy", &error);
   if (copy == NULL)
     {
       g_warning ("Printing the map without a copy of it: %s", error != NULL ? error->message : "no reason");
@@ -368,7 +376,8 @@ jm_print_snapshot_thread (GTask        *task,
  * As jm_print_snapshot_layout (), but only the serializing of @document
  * happens on the calling thread: the copy is read and laid out in a
  * worker (a second for a map of 100,000 items), while the print dialog is
- * open, and handed to the thread of @callback.
+ * open, and handed to the thread of @callback. A map grown past what a
+ * file holds has no copy: %JM_FORMAT_ERROR_TOO_LARGE.
  */
 void
 jm_print_snapshot_layout_async (JmDocument          *document,
@@ -389,6 +398,15 @@ jm_print_snapshot_layout_async (JmDocument          *document,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, jm_print_snapshot_layout_async);
   g_task_set_task_data (task, job, snapshot_job_free);
+
+  /* Too large to read back: the caller prints the live map. */
+  if (g_bytes_get_size (job->snapshot) > JM_FORMAT_MAX_FILE_SIZE)
+    {
+      g_task_return_new_error (task, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
+                               "The map is too large for a copy");
+      return;
+    }
+
   g_task_run_in_thread (task, jm_print_snapshot_thread);
 }
 

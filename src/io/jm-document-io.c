@@ -334,24 +334,18 @@ jm_document_io_save_bytes (GBytes        *bytes,
   return TRUE;
 }
 
-/**
- * jm_document_io_check_size:
- * @extra: bytes of a picture about to be added, or 0
- *
- * A map file holds at most %JM_FORMAT_MAX_FILE_SIZE bytes, and readers
- * refuse larger ones: a map written larger could not be opened again.
- * Pictures make most of such a map.
- *
- * Returns: %TRUE if a map of @size bytes, with @extra bytes of picture
- *   added, can be saved; else %FALSE with @error set
- */
-gboolean
-jm_document_io_check_size (gsize    size,
-                           gsize    extra,
-                           GError **error)
+/* A picture is written in base64: four characters for three bytes. */
+static guint64
+base64_size (gsize bytes)
 {
-  /* A picture is written in base64: four characters for three bytes. */
-  guint64 total = (guint64) size + ((guint64) extra + 2) / 3 * 4;
+  return ((guint64) bytes + 2) / 3 * 4;
+}
+
+static gboolean
+jm_document_io_check_total (guint64    total,
+                            gboolean   growing,
+                            GError   **error)
+{
   g_autofree char *total_text = NULL;
   g_autofree char *limit_text = NULL;
 
@@ -361,37 +355,57 @@ jm_document_io_check_size (gsize    size,
   total_text = g_format_size (total);
   limit_text = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
   g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
-               extra > 0 ? _("The map would grow to %s with this picture, and a map file holds at most %s.")
-                         : _("The map is %s, and a map file holds at most %s. Remove or shrink some pictures."),
+               growing ? _("The map would grow to %s, and a map file holds at most %s.")
+                       : _("The map is %s, and a map file holds at most %s. Remove or shrink some pictures."),
                total_text, limit_text);
   return FALSE;
 }
 
 /**
+ * jm_document_io_check_size:
+ *
+ * A map file holds at most %JM_FORMAT_MAX_FILE_SIZE bytes, and readers
+ * refuse larger ones: a map written larger could not be opened again.
+ * Pictures make most of such a map.
+ *
+ * Returns: %TRUE if a map of @size bytes can be saved; else %FALSE with
+ *   @error set
+ */
+gboolean
+jm_document_io_check_size (gsize    size,
+                           GError **error)
+{
+  return jm_document_io_check_total (size, FALSE, error);
+}
+
+/**
  * jm_document_io_check_room:
- * @pictures: bytes of the pictures about to be added
+ * @adding: bytes of the pictures about to be added
+ * @removing: bytes of the pictures they replace
  *
- * Whether pictures of @pictures bytes can be added to @document with the
- * map still small enough to be saved, see jm_document_io_check_size().
- * Serializes the map to know: for a designer's action, not for every
- * frame.
+ * Whether @document can take the pictures and still be saved, see
+ * jm_document_io_check_size(). Serializes the map to know: for a
+ * designer's action, not for every frame.
  *
- * Returns: %TRUE if they can; else %FALSE with @error set
+ * Returns: %TRUE if it can; else %FALSE with @error set
  */
 gboolean
 jm_document_io_check_room (JmDocument  *document,
-                           gsize        pictures,
+                           gsize        adding,
+                           gsize        removing,
                            GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  guint64 total;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
 
-  if (pictures == 0)
+  if (adding <= removing)
     return TRUE;
 
   bytes = jm_xml_writer_write_bytes (document);
-  return jm_document_io_check_size (g_bytes_get_size (bytes), pictures, error);
+  total = g_bytes_get_size (bytes) + base64_size (adding) - MIN (base64_size (removing), g_bytes_get_size (bytes));
+  return jm_document_io_check_total (total, TRUE, error);
 }
 
 /**
@@ -412,7 +426,7 @@ jm_document_io_save (JmDocument    *document,
   g_return_val_if_fail (JM_IS_DOCUMENT (document), FALSE);
 
   bytes = jm_xml_writer_write_bytes (document);
-  if (!jm_document_io_check_size (g_bytes_get_size (bytes), 0, error))
+  if (!jm_document_io_check_size (g_bytes_get_size (bytes), error))
     return FALSE;
 
   return jm_document_io_save_bytes (bytes, file, expected_etag, new_etag, cancellable, error);
@@ -485,7 +499,7 @@ jm_document_io_save_async (JmDocument          *document,
   task = g_task_new (document, cancellable, callback, user_data);
   g_task_set_source_tag (task, jm_document_io_save_async);
   g_task_set_task_data (task, save, save_data_free);
-  if (!jm_document_io_check_size (g_bytes_get_size (save->bytes), 0, &error))
+  if (!jm_document_io_check_size (g_bytes_get_size (save->bytes), &error))
     {
       g_task_return_error (task, error);
       return;

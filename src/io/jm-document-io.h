@@ -23,10 +23,10 @@ gboolean    jm_document_io_save_bytes   (GBytes               *bytes,
                                          GCancellable         *cancellable,
                                          GError              **error);
 gboolean    jm_document_io_check_size   (gsize                 size,
-                                         gsize                 extra,
                                          GError              **error);
 gboolean    jm_document_io_check_room   (JmDocument           *document,
-                                         gsize                 pictures,
+                                         gsize                 adding,
+                                         gsize                 removing,
                                          GError              **error);
 gboolean    jm_document_io_save         (JmDocument           *document,
                                          GFile                *file,

@@ -287,7 +287,7 @@ jm_draft_store_write_copy (JmDraftStore  *self,
     }
 
   /* One too large to read back would only be refused after a crash. */
-  if (!jm_document_io_check_size (g_bytes_get_size (copy->bytes), 0, error))
+  if (!jm_document_io_check_size (g_bytes_get_size (copy->bytes), error))
     return FALSE;
 
   path = jm_draft_store_draft_path (self, copy->id);

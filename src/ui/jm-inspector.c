@@ -59,6 +59,7 @@ struct _JmInspector
   GPtrArray      *fields;     /* Field */
   guint           next_merge_key;
   gboolean        syncing;
+  guint           rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (JmInspector, jm_inspector, GTK_TYPE_WIDGET)
@@ -188,6 +189,46 @@ field_set_color (Field      *field,
 
 G_GNUC_END_IGNORE_DEPRECATIONS
 
+static void jm_inspector_sync        (JmInspector *self);
+static void jm_inspector_show_error  (JmInspector *self,
+                                      const char  *heading,
+                                      GError      *error);
+
+static gboolean
+jm_inspector_sync_later_cb (gpointer data)
+{
+  JmInspector *self = data;
+
+  if (self->fields != NULL)
+    jm_inspector_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A field set back to the model's value from its own change handler
+ * would change again within the widget's signal: it is set back after. */
+static void
+jm_inspector_sync_later (JmInspector *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, jm_inspector_sync_later_cb, g_object_ref (self), g_object_unref);
+}
+
+/* An item keeps its picture whatever its kind, but only an image's is
+ * written: made an image again, the picture counts against the file's
+ * limit again. */
+static gboolean
+jm_inspector_check_kind_room (JmInspector  *self,
+                              JmItem       *item,
+                              JmItemKind    kind,
+                              GError      **error)
+{
+  GBytes *picture = jm_item_get_image (item);
+
+  if (kind != JM_ITEM_KIND_IMAGE || jm_item_get_kind (item) == JM_ITEM_KIND_IMAGE || picture == NULL)
+    return TRUE;
+
+  return jm_document_io_check_room (jm_inspector_document (self), g_bytes_get_size (picture), 0, error);
+}
+
 static void
 on_field_changed_cb (Field *field)
 {
@@ -216,7 +257,16 @@ on_field_changed_cb (Field *field)
         if (selected >= field->n_enum_values)
           break;
         if (JM_IS_ITEM (self->object) && g_str_equal (field->property, "kind"))
-          ok = jm_edit_set_item_kind (self->stack, JM_ITEM (self->object), field->enum_values[selected], &error);
+          {
+            /* Not a refusal of a moment's typing: it needs its reason. */
+            if (!jm_inspector_check_kind_room (self, JM_ITEM (self->object), field->enum_values[selected], &error))
+              {
+                jm_inspector_show_error (self, _("Could Not Change the Kind"), error);
+                jm_inspector_sync_later (self);
+                return;
+              }
+            ok = jm_edit_set_item_kind (self->stack, JM_ITEM (self->object), field->enum_values[selected], &error);
+          }
         else
           ok = jm_edit_set_enum (self->stack, self->object, field->property,
                                  field->enum_values[selected], &error);
@@ -679,13 +729,17 @@ jm_inspector_set_photo_file (JmInspector  *self,
                              GError      **error)
 {
   g_autoptr(GBytes) photo = NULL;
+  GBytes *old_photo;
   const char *type;
 
   g_return_val_if_fail (JM_IS_INSPECTOR (self), FALSE);
   g_return_val_if_fail (JM_IS_PERSONA (self->object), FALSE);
 
   photo = jm_image_file_load (file, &type, error);
-  if (photo == NULL || !jm_document_io_check_room (jm_inspector_document (self), g_bytes_get_size (photo), error))
+  old_photo = jm_persona_get_photo (JM_PERSONA (self->object));
+  if (photo == NULL ||
+      !jm_document_io_check_room (jm_inspector_document (self), g_bytes_get_size (photo),
+                                  old_photo != NULL ? g_bytes_get_size (old_photo) : 0, error))
     return FALSE;
 
   return jm_inspector_set_photo (self, JM_PERSONA (self->object), photo, type, error);
@@ -837,17 +891,29 @@ jm_inspector_rebuild (JmInspector *self)
 
 /* }}} */
 
+static gboolean
+jm_inspector_rebuild_cb (gpointer data)
+{
+  JmInspector *self = data;
+
+  self->rebuild_id = 0;
+  jm_inspector_rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_object_notify_cb (JmInspector *self,
                      GParamSpec  *pspec,
                      GObject     *object)
 {
   /* Some values change which fields exist (a touchpoint has a channel, a
-   * custom moment a name). */
+   * custom moment a name). The fields are made again once the change is
+   * done: it may come from one of them, still in its signal (the combo
+   * row of the kind was destroyed from its own handler). */
   if (g_str_equal (pspec->name, "kind") || g_str_equal (pspec->name, "moment"))
     {
-      if (!self->syncing)
-        jm_inspector_rebuild (self);
+      if (!self->syncing && self->rebuild_id == 0)
+        self->rebuild_id = g_idle_add (jm_inspector_rebuild_cb, self);
       return;
     }
 
@@ -861,6 +927,7 @@ jm_inspector_dispose (GObject *object)
 
   if (self->object != NULL)
     g_signal_handlers_disconnect_by_data (self->object, self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_object (&self->object);
   g_clear_object (&self->stack);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
@@ -925,6 +992,7 @@ jm_inspector_set_object (JmInspector *self,
   if (object != NULL)
     g_signal_connect_object (object, "notify", G_CALLBACK (on_object_notify_cb), self, G_CONNECT_SWAPPED);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   jm_inspector_rebuild (self);
 }
 

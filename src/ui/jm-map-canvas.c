@@ -1016,7 +1016,7 @@ jm_map_canvas_drop_file (JmMapCanvas  *self,
     }
 
   bytes = jm_image_file_load (file, &type, error);
-  if (bytes == NULL || !jm_document_io_check_room (self->document, g_bytes_get_size (bytes), error))
+  if (bytes == NULL || !jm_document_io_check_room (self->document, g_bytes_get_size (bytes), 0, error))
     return FALSE;
 
   jm_command_stack_begin_group (self->stack, _("Add Image"));

@@ -17,6 +17,8 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "format/jm-format-error.h"
+
 #define JM_SETTINGS_SCHEMA "io.github.journeymap.Journeymap"
 
 typedef struct
@@ -52,12 +54,14 @@ on_snapshot_laid_out_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   job->layout = jm_print_snapshot_layout_finish (result, &error);
-  /* The writer's output always reads back (the format tests see to it);
-   * should it not, a copy made here still prints. */
+  /* No copy of a map grown past what a file holds: it prints as it is,
+   * live. The writer's output otherwise always reads back (the format
+   * tests see to it); should it not, the live map prints too. */
   if (job->layout == NULL)
     {
-      g_warning ("Printing from a copy made in the foreground: %s", error->message);
-      job->layout = jm_print_snapshot_layout (job->document, job->layer);
+      if (!g_error_matches (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE))
+        g_warning ("Printing the map without a copy of it: %s", error->message);
+      job->layout = jm_layout_new (job->document, job->layer);
     }
   g_clear_object (&job->document);
 }

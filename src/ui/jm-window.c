@@ -781,18 +781,55 @@ jm_window_toast_undoable (JmWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Each copy of an image's picture is written out again in the file:
+ * whether copies of @items still leave the map small enough to save. */
+static gboolean
+jm_window_check_room_for_copies (JmWindow   *self,
+                                 GPtrArray  *items,
+                                 GError    **error)
+{
+  gsize pictures = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GBytes *image = jm_item_get_image (items->pdata[i]);
+
+      if (image != NULL && jm_item_get_kind (items->pdata[i]) == JM_ITEM_KIND_IMAGE)
+        pictures += g_bytes_get_size (image);
+    }
+
+  return jm_document_io_check_room (self->document, pictures, 0, error);
+}
+
+/* The items of a layer of the map, in their order. */
+static GPtrArray *
+jm_window_layer_items (JmWindow     *self,
+                       JmLayerState  state)
+{
+  JmObjectStore *store = jm_layer_get_items (jm_document_get_layer (self->document, state));
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+    g_ptr_array_add (items, jm_object_store_get_object (store, i));
+
+  return items;
+}
+
 static void
 jm_window_start_future_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->stack == NULL)
     return;
 
-  if (!jm_edit_start_future_from_current (self->stack, &error))
+  items = jm_window_layer_items (self, JM_LAYER_STATE_CURRENT);
+  if (!jm_window_check_room_for_copies (self, items, &error) ||
+      !jm_edit_start_future_from_current (self->stack, &error))
     {
       jm_window_show_error (self, _("Could Not Start the Future State"), error);
       return;
@@ -832,7 +869,8 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
       return;
     }
 
-  if (!jm_edit_copy_to_future (self->stack, items, &error))
+  if (!jm_window_check_room_for_copies (self, items, &error) ||
+      !jm_edit_copy_to_future (self->stack, items, &error))
     {
       jm_window_show_error (self, _("Could Not Copy to the Future State"), error);
       return;
@@ -950,7 +988,6 @@ jm_window_paste_items (JmWindow  *self,
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   const char *stage_id = NULL, *lane_id = NULL;
-  gsize pictures = 0;
   JmObject *stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
   JmObject *lane = jm_object_store_get_object (jm_document_get_lanes (self->document), 0);
 
@@ -965,15 +1002,7 @@ jm_window_paste_items (JmWindow  *self,
       lane_id = jm_object_get_id (lane);
     }
 
-  /* Each copy of a picture is written out again in the file. */
-  for (guint i = 0; i < items->len; i++)
-    {
-      GBytes *image = jm_item_get_image (items->pdata[i]);
-
-      if (image != NULL && jm_item_get_kind (items->pdata[i]) == JM_ITEM_KIND_IMAGE)
-        pictures += g_bytes_get_size (image);
-    }
-  if (!jm_document_io_check_room (self->document, pictures, &error))
+  if (!jm_window_check_room_for_copies (self, items, &error))
     {
       jm_window_show_error (self, _("Could Not Paste"), error);
       return;

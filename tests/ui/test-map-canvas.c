@@ -14,6 +14,7 @@
 #include "ui/jm-export-dialog.h"
 #include "ui/jm-window.h"
 
+#include "jm-test-maps.h"
 #include "jm-ui-test-utils.h"
 
 static JmApplication *application;
@@ -358,6 +359,20 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* Where @label is in the list of a combo row of the inspector. */
+static guint
+combo_row_position (GtkWidget  *row,
+                    const char *label)
+{
+  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), label))
+      return i;
+
+  g_assert_not_reached ();
+}
+
 static guint
 count_cell (Fixture    *fixture,
             const char *stage_id,
@@ -537,7 +552,7 @@ test_inspector_edits_selection (Fixture       *fixture,
   JmInspector *inspector = jm_window_get_inspector (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   g_autofree char *original = g_strdup (jm_item_get_title (van));
-  GtkWidget *title;
+  GtkWidget *title, *kind;
 
   g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (jm_window_get_document (fixture->window)));
   jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (van), FALSE);
@@ -556,9 +571,14 @@ test_inspector_edits_selection (Fixture       *fixture,
   g_assert_cmpstr (jm_item_get_title (van), ==, original);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, original);
 
-  /* Making it a touchpoint brings the channel field. */
+  /* Making it a touchpoint, in its Kind row, brings the channel field
+   * once the change is done (the row was made again from its own signal
+   * handler, and libadwaita then used the one destroyed). */
   g_assert_null (find_named (GTK_WIDGET (inspector), "channel"));
-  g_assert_true (jm_edit_set_enum (stack, van, "kind", JM_ITEM_KIND_TOUCHPOINT, NULL));
+  kind = find_named (GTK_WIDGET (inspector), "kind");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), combo_row_position (kind, "Touchpoint"));
+  g_assert_cmpint (jm_item_get_kind (van), ==, JM_ITEM_KIND_TOUCHPOINT);
+  jm_ui_test_iterate ();
   g_assert_nonnull (find_named (GTK_WIDGET (inspector), "channel"));
 
   /* A colour chosen is written #rrggbb; the reset button goes back to the
@@ -737,41 +757,99 @@ test_keyboard_clipboard_and_moves (Fixture       *fixture,
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
 }
 
-/* A copy of a picture is written out again in the file: duplicating an
- * image with a 40 MiB picture would grow the map past what a file holds,
- * and is refused with the reason (it was done, and the map could then not
- * be saved). */
+/* Each copy of a picture is written out again in the file: duplicating
+ * the map's pictures, or copying them to the future state (or starting
+ * it from the current one), would grow the map past what a file holds
+ * and is refused with the reason. It was done, and the map could then
+ * not be saved. */
 static void
-test_duplicate_refused_when_the_map_would_not_fit (Fixture       *fixture,
-                                                   gconstpointer  data)
+test_copies_refused_when_the_map_would_not_fit (Fixture       *fixture,
+                                                gconstpointer  data)
 {
+  JmDocument *document = jm_window_get_document (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
-  g_auto(GValue) value = G_VALUE_INIT;
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  static const struct { const char *action; const char *heading; } copies[] = {
+    { "doc.duplicate", "Could Not Paste" },
+    { "doc.copy-to-future", "Could Not Copy to the Future State" },
+    { "doc.start-future", "Could Not Start the Future State" },
+  };
+  guint position = jm_command_stack_get_position (stack);
+  guint n_items;
+
+  /* 35 MiB of pictures, 47 MiB in the file: a copy of them does not fit. */
+  jm_test_add_pictures (document, "stage-awareness", "lane-actions", 5);
+  n_items = jm_object_store_get_n_objects (items);
+  jm_map_canvas_clear_selection (canvas);
+  for (guint i = 0; i < n_items; i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
+
+      if (jm_item_get_kind (item) == JM_ITEM_KIND_IMAGE)
+        jm_map_canvas_select (canvas, JM_OBJECT (item), TRUE);
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (copies); c++)
+    {
+      AdwMessageDialog *alert;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), copies[c].action, NULL));
+      jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+      alert = jm_ui_test_find_message_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, copies[c].heading);
+      gtk_window_destroy (GTK_WINDOW (alert));
+      jm_ui_test_iterate ();
+    }
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (items), ==, n_items);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position);
+}
+
+/* An item keeps its picture when it stops being an image, but only an
+ * image's picture is written: made an image again in a map without room
+ * for it, it stays what it is and the inspector says why. */
+static void
+test_kind_change_refused_when_the_map_would_not_fit (Fixture       *fixture,
+                                                     gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *alert;
-  JmItem *picture;
-  guint position, before;
+  GtkWidget *kind_row;
+  JmItem *picture = NULL;
+  guint image;
 
-  picture = jm_edit_add_item (stack, JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_IMAGE, "stage-awareness",
-                              "lane-actions", -1, "Shop front", &error);
-  g_assert_no_error (error);
-  g_value_init (&value, G_TYPE_BYTES);
-  g_value_take_boxed (&value, g_bytes_new_take (g_malloc0 (40 * 1024 * 1024), 40 * 1024 * 1024));
-  g_assert_true (jm_edit_set (stack, JM_OBJECT (picture), "image", &value, 0, &error));
-  g_assert_no_error (error);
-  position = jm_command_stack_get_position (stack);
-  before = count_cell (fixture, "stage-awareness", "lane-actions", JM_ITEM_KIND_IMAGE);
+  /* 42 MiB of pictures, 56 MiB in the file, and a card that was an image. */
+  jm_test_add_pictures (document, "stage-awareness", "lane-actions", 7);
+  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
 
-  jm_map_canvas_select (canvas, JM_OBJECT (picture), FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.duplicate", NULL));
+      if (jm_item_get_kind (item) == JM_ITEM_KIND_IMAGE)
+        picture = item;
+    }
+  g_assert_nonnull (picture);
+  g_assert_true (jm_edit_set_item_kind (stack, picture, JM_ITEM_KIND_CARD, &error));
+  g_assert_no_error (error);
+
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (picture), FALSE);
+  kind_row = find_named (GTK_WIDGET (inspector), "kind");
+  g_assert_nonnull (kind_row);
+  image = combo_row_position (kind_row, "Image");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), image);
   jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
   alert = jm_ui_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Paste");
+  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Change the Kind");
   gtk_window_destroy (GTK_WINDOW (alert));
 
-  g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-actions", JM_ITEM_KIND_IMAGE), ==, before);
-  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position);
+  jm_ui_test_iterate ();
+  g_assert_cmpint (jm_item_get_kind (picture), ==, JM_ITEM_KIND_CARD);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, combo_row_position (kind_row, "Card"));
 }
 
 /* Alt+arrows reorder a selected stage or lane and nudge a selected emotion
@@ -1438,7 +1516,8 @@ main (int   argc,
   ADD ("/ui/canvas/link-from-keyboard", test_link_from_keyboard);
   ADD ("/ui/canvas/edit-title-in-place", test_edit_title_in_place);
   ADD ("/ui/export/dialog", test_export_dialog);
-  ADD ("/ui/canvas/duplicate-refused-when-the-map-would-not-fit", test_duplicate_refused_when_the_map_would_not_fit);
+  ADD ("/ui/canvas/copies-refused-when-the-map-would-not-fit", test_copies_refused_when_the_map_would_not_fit);
+  ADD ("/ui/inspector/kind-change-refused-when-the-map-would-not-fit", test_kind_change_refused_when_the_map_would_not_fit);
   ADD ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   ADD ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   ADD ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
