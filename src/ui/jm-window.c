@@ -801,12 +801,12 @@ jm_window_check_room_for_copies (JmWindow   *self,
   return jm_document_io_check_room (self->document, pictures, 0, error);
 }
 
-/* The items of a layer of the map, in their order. */
+/* The items of a layer of @document, in their order. */
 static GPtrArray *
-jm_window_layer_items (JmWindow     *self,
-                       JmLayerState  state)
+layer_items (JmDocument   *document,
+             JmLayerState  state)
 {
-  JmObjectStore *store = jm_layer_get_items (jm_document_get_layer (self->document, state));
+  JmObjectStore *store = jm_layer_get_items (jm_document_get_layer (document, state));
   GPtrArray *items = g_ptr_array_new ();
 
   for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
@@ -827,7 +827,7 @@ jm_window_start_future_action (GtkWidget  *widget,
   if (self->stack == NULL)
     return;
 
-  items = jm_window_layer_items (self, JM_LAYER_STATE_CURRENT);
+  items = layer_items (self->document, JM_LAYER_STATE_CURRENT);
   if (!jm_window_check_room_for_copies (self, items, &error) ||
       !jm_edit_start_future_from_current (self->stack, &error))
     {
@@ -1031,7 +1031,6 @@ jm_window_paste_read_cb (GObject      *object,
   g_autoptr(JmDocument) clip = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  JmObjectStore *store;
 
   if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0 || self->document == NULL)
     return;
@@ -1044,11 +1043,7 @@ jm_window_paste_read_cb (GObject      *object,
       return;
     }
 
-  store = jm_layer_get_items (jm_document_get_layer (clip, JM_LAYER_STATE_CURRENT));
-  items = g_ptr_array_new ();
-  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
-    g_ptr_array_add (items, jm_object_store_get_object (store, i));
-
+  items = layer_items (clip, JM_LAYER_STATE_CURRENT);
   jm_window_paste_items (self, items);
 }
 
