@@ -262,6 +262,31 @@ set_width (JmDocument *document,
   g_assert_true (_jm_document_set_property (document, object, "width", &value));
 }
 
+static void
+on_snapshot_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The layout of a copy of @document, laid out in a worker. */
+static JmLayout *
+snapshot_and_wait (JmDocument   *document,
+                   JmLayerMode   mode,
+                   GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  jm_print_snapshot_layout_async (document, mode, NULL, on_snapshot_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return jm_print_snapshot_layout_finish (result, error);
+}
+
 /* Pages print in the background while the map can still change: they
  * are drawn from a copy of it taken when printing began. */
 static void
@@ -269,7 +294,7 @@ test_snapshot_keeps_the_map_as_it_was (void)
 {
   g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
   g_autoptr(JmLayout) live = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
-  g_autoptr(JmLayout) snapshot = jm_print_snapshot_layout (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(JmLayout) snapshot = snapshot_and_wait (document, JM_LAYER_MODE_CURRENT, NULL);
   JmStage *first = jm_object_store_get_object (jm_document_get_stages (document), 0);
   double live_width, live_height, width, height, snapshot_width, snapshot_height;
 
@@ -286,16 +311,6 @@ test_snapshot_keeps_the_map_as_it_was (void)
   g_assert_cmpfloat (live_width, ==, width + 300);
   g_assert_cmpfloat (snapshot_width, ==, width);
   g_assert_cmpfloat (snapshot_height, ==, height);
-}
-
-static void
-on_snapshot_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
 }
 
 /* The copy read and laid out in a worker is the map as it was when
@@ -326,26 +341,19 @@ test_snapshot_in_a_worker (void)
   g_assert_cmpfloat (height, ==, live_height);
 }
 
-/* A map grown past what a file holds has no copy that reads back: it
- * prints as it is (the fallback warned, which stops the tests, and read
- * the map twice on the main thread). */
+/* A map grown past what a file holds has no copy that reads back: it is
+ * said at once, without a worker, and the window prints the map live
+ * (the fallback warned, which stops the tests, and read the map twice on
+ * the main thread). */
 static void
 test_snapshot_of_a_map_too_large_to_copy (void)
 {
   g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
-  g_autoptr(JmLayout) snapshot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   jm_test_add_pictures (document, "stage-pre-arrival", "lane-actions", 7);
 
-  snapshot = jm_print_snapshot_layout (document, JM_LAYER_MODE_CURRENT);
-  g_assert_true (jm_layout_get_document (snapshot) == document);
-
-  jm_print_snapshot_layout_async (document, JM_LAYER_MODE_CURRENT, NULL, on_snapshot_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_null (jm_print_snapshot_layout_finish (result, &error));
+  g_assert_null (snapshot_and_wait (document, JM_LAYER_MODE_CURRENT, &error));
   g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
 }
 
@@ -361,7 +369,7 @@ test_snapshot_of_untitled_map (void)
   g_assert_true (_jm_document_set_property (document, G_OBJECT (document), "title", &value));
   g_assert_null (jm_document_get_title (document));
 
-  snapshot = jm_print_snapshot_layout (document, JM_LAYER_MODE_CURRENT);
+  snapshot = snapshot_and_wait (document, JM_LAYER_MODE_CURRENT, NULL);
   g_assert_cmpstr (jm_document_get_title (jm_layout_get_document (snapshot)), ==, "");
   g_assert_true (jm_layout_get_document (snapshot) != document);
 }

@@ -22,7 +22,6 @@
 
 #include "format/jm-format-error.h"
 #include "format/jm-xml-names.h"
-#include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "render/jm-renderer.h"
 
@@ -302,40 +301,6 @@ jm_print_plan_draw_page (const JmPrintPlan *plan,
     }
 }
 
-/**
- * jm_print_snapshot_layout:
- *
- * Printing goes on in the background, page after page, while the map can
- * still be edited: the pages are drawn from a copy of @document as it was
- * when printing began, so that they all show the same map.
- *
- * Returns: (transfer full): a layout of a private copy of @document
- */
-JmLayout *
-jm_print_snapshot_layout (JmDocument  *document,
-                          JmLayerMode  layer)
-{
-  g_autoptr(GBytes) bytes = jm_xml_writer_write_bytes (document);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JmDocument) copy = NULL;
-
-  /* A map grown past what a file holds does not read back: it prints
-   * as it is, live. */
-  if (g_bytes_get_size (bytes) > JM_FORMAT_MAX_FILE_SIZE)
-    return jm_layout_new (document, layer);
-
-  /* Otherwise the writer's output always reads back (the format tests see
-   * to it); should it not, printing the live map beats not printing. */
-  copy = jm_xml_reader_read_bytes (bytes, "print copy", &error);
-  if (copy == NULL)
-    {
-      g_warning ("Printing the map without a copy of it: %s", error != NULL ? error->message : "no reason");
-      return jm_layout_new (document, layer);
-    }
-
-  return jm_layout_new (copy, layer);
-}
-
 typedef struct
 {
   GBytes      *snapshot;
@@ -373,11 +338,14 @@ jm_print_snapshot_thread (GTask        *task,
 /**
  * jm_print_snapshot_layout_async:
  *
- * As jm_print_snapshot_layout (), but only the serializing of @document
- * happens on the calling thread: the copy is read and laid out in a
- * worker (a second for a map of 100,000 items), while the print dialog is
- * open, and handed to the thread of @callback. A map grown past what a
- * file holds has no copy: %JM_FORMAT_ERROR_TOO_LARGE.
+ * Printing goes on in the background, page after page, while the map can
+ * still be edited: the pages are drawn from a copy of @document as it was
+ * when printing began, so that they all show the same map. Only the
+ * serializing of @document happens on the calling thread: the copy is
+ * read and laid out in a worker (a second for a map of 100,000 items),
+ * while the print dialog is open, and handed to the thread of @callback.
+ * A map grown past what a file holds has no copy:
+ * %JM_FORMAT_ERROR_TOO_LARGE.
  */
 void
 jm_print_snapshot_layout_async (JmDocument          *document,

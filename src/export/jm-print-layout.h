@@ -84,8 +84,6 @@ void         jm_print_plan_draw_page  (const JmPrintPlan *plan,
                                        cairo_t           *cr,
                                        JmLayout          *layout);
 
-JmLayout    *jm_print_snapshot_layout (JmDocument  *document,
-                                       JmLayerMode  layer);
 void         jm_print_snapshot_layout_async  (JmDocument          *document,
                                               JmLayerMode          layer,
                                               GCancellable        *cancellable,
