@@ -9,15 +9,86 @@
 #include "jm-ui-test-utils.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 static void
 jm_ui_test_skip_without_display (void)
 {
-  g_test_skip ("no display: run the UI tests under xvfb-run");
+  g_test_skip ("no display: run the UI tests with meson test, which gives each its own Xvfb");
+}
+
+static void
+jm_ui_test_fail_without_display (void)
+{
+  g_test_fail_printf ("no display, and CI is set: a UI test that tests nothing must not pass");
+}
+
+/* Counters that the emission hooks below keep, so that a test can wait for
+ * the toolkit to have handled what it was sent. */
+static guint n_drag_gesture_ends;
+static guint n_drag_source_begins;
+static guint n_drag_source_ends;
+static guint n_drop_motions;
+static GtkWidget *last_drop_widget;
+static double last_drop_x;
+static double last_drop_y;
+
+static gboolean
+jm_ui_test_gesture_drag_end_hook (GSignalInvocationHint *hint,
+                                  guint                  n_params,
+                                  const GValue          *params,
+                                  gpointer               user_data)
+{
+  n_drag_gesture_ends++;
+  return TRUE;
+}
+
+static gboolean
+jm_ui_test_drag_source_hook (GSignalInvocationHint *hint,
+                             guint                  n_params,
+                             const GValue          *params,
+                             gpointer               user_data)
+{
+  guint *counter = user_data;
+
+  (*counter)++;
+  return TRUE;
+}
+
+static gboolean
+jm_ui_test_drop_motion_hook (GSignalInvocationHint *hint,
+                             guint                  n_params,
+                             const GValue          *params,
+                             gpointer               user_data)
+{
+  GtkEventController *target = g_value_get_object (&params[0]);
+
+  last_drop_widget = gtk_event_controller_get_widget (target);
+  last_drop_x = g_value_get_double (&params[1]);
+  last_drop_y = g_value_get_double (&params[2]);
+  n_drop_motions++;
+  return TRUE;
+}
+
+static void
+jm_ui_test_add_hook (GType       type,
+                     const char *signal,
+                     GSignalEmissionHook hook,
+                     gpointer    data)
+{
+  guint signal_id;
+
+  /* Signals exist once the class does; it is kept for the whole run. */
+  g_type_class_ref (type);
+  signal_id = g_signal_lookup (signal, type);
+  g_assert_cmpuint (signal_id, !=, 0);
+  g_signal_add_emission_hook (signal_id, 0, hook, data, NULL);
 }
 
 /* Returns FALSE when there is no display; the caller then runs the one
- * skipped test so TAP still reports the suite. */
+ * skipped test so TAP still reports the suite. Under CI (CI=true) that
+ * test fails instead: a CI without a display would otherwise be green
+ * while testing nothing. */
 gboolean
 jm_ui_test_init (int    *argc,
                  char ***argv)
@@ -27,11 +98,20 @@ jm_ui_test_init (int    *argc,
 
   if (!gtk_init_check ())
     {
-      g_test_add_func ("/ui/skipped", jm_ui_test_skip_without_display);
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_add_func ("/ui/no-display", jm_ui_test_fail_without_display);
+      else
+        g_test_add_func ("/ui/skipped", jm_ui_test_skip_without_display);
       return FALSE;
     }
 
   adw_init ();
+
+  jm_ui_test_add_hook (GTK_TYPE_GESTURE_DRAG, "drag-end", jm_ui_test_gesture_drag_end_hook, NULL);
+  jm_ui_test_add_hook (GTK_TYPE_DRAG_SOURCE, "drag-begin", jm_ui_test_drag_source_hook, &n_drag_source_begins);
+  jm_ui_test_add_hook (GTK_TYPE_DRAG_SOURCE, "drag-end", jm_ui_test_drag_source_hook, &n_drag_source_ends);
+  jm_ui_test_add_hook (GTK_TYPE_DROP_TARGET, "motion", jm_ui_test_drop_motion_hook, NULL);
+
   return TRUE;
 }
 
@@ -204,4 +284,220 @@ gboolean
 jm_ui_test_message_dialog_shown (gpointer data)
 {
   return jm_ui_test_find_message_dialog () != NULL;
+}
+
+static void
+on_xdotool_exit_cb (GPid     pid,
+                    int      status,
+                    gpointer user_data)
+{
+  int *exit_status = user_data;
+
+  g_spawn_close_pid (pid);
+  *exit_status = status;
+}
+
+static gboolean
+jm_ui_test_exited (gpointer data)
+{
+  return *(int *) data != -1;
+}
+
+/* Runs xdotool while this process keeps handling the events it causes,
+ * then makes a round trip to the X server: whatever xdotool made the
+ * server send us is then in our queue. The toolkit may still handle it
+ * later (motion is handled with the next frame, drops take several round
+ * trips), so the caller waits for what it expects to happen. */
+void
+jm_ui_test_xdotool (const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int exit_status = -1;
+  const char *arg;
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_xdotool_exit_cb, &exit_status);
+  jm_ui_test_wait_until (jm_ui_test_exited, &exit_status);
+  g_spawn_check_wait_status (exit_status, &error);
+  g_assert_no_error (error);
+
+  gdk_display_sync (gdk_display_get_default ());
+  jm_ui_test_iterate ();
+}
+
+/* A point of @widget in root window coordinates: a surface maps at (0, 0)
+ * under Xvfb without a window manager, and the window itself sits inside
+ * its surface, after the margin of its shadow. */
+void
+jm_ui_test_point_on_screen (GtkWidget              *widget,
+                            const graphene_point_t *point,
+                            int                    *x,
+                            int                    *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t in_native;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), point, &in_native));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *x = (int) (in_native.x + dx + 0.5);
+  *y = (int) (in_native.y + dy + 0.5);
+}
+
+typedef struct
+{
+  guint *counter;
+  guint  at_least;
+} CounterWait;
+
+static gboolean
+jm_ui_test_counter_reached (gpointer data)
+{
+  CounterWait *wait = data;
+
+  return *wait->counter >= wait->at_least;
+}
+
+static void
+jm_ui_test_wait_for_counter (guint *counter,
+                             guint  at_least)
+{
+  CounterWait wait = { counter, at_least };
+
+  jm_ui_test_wait_until (jm_ui_test_counter_reached, &wait);
+}
+
+#define S(v) g_strdup_printf ("%d", (v))
+
+/* Presses the primary button at (@from_x, @from_y) on the screen, moves
+ * to (@to_x, @to_y) and releases it there, then waits until a drag
+ * gesture (GtkGestureDrag) has seen the release: moving items, handles and
+ * edges on the canvas, and the rubber band. */
+void
+jm_ui_test_drag (int from_x,
+                 int from_y,
+                 int to_x,
+                 int to_y)
+{
+  g_autofree char *fx = S (from_x), *fy = S (from_y);
+  g_autofree char *mx = S ((from_x + to_x) / 2), *my = S ((from_y + to_y) / 2);
+  g_autofree char *tx = S (to_x), *ty = S (to_y);
+  guint ends = n_drag_gesture_ends;
+
+  jm_ui_test_xdotool ("mousemove", fx, fy, "mousedown", "1", "mousemove", mx, my,
+                      "mousemove", tx, ty, "mouseup", "1", NULL);
+  jm_ui_test_wait_for_counter (&n_drag_gesture_ends, ends + 1);
+}
+
+typedef struct
+{
+  GtkWidget *target;
+  double     x;
+  double     y;
+} DropMotionWait;
+
+static gboolean
+jm_ui_test_drop_motion_at (gpointer data)
+{
+  DropMotionWait *wait = data;
+
+  return last_drop_widget == wait->target &&
+         fabs (last_drop_x - wait->x) <= 2.0 && fabs (last_drop_y - wait->y) <= 2.0;
+}
+
+/* Drags from @source (a widget with a GtkDragSource) at @from to @target
+ * (a widget with a GtkDropTarget) at @to, in each one's coordinates, with
+ * real pointer events, one step at a time: the button goes down, the
+ * pointer crosses the drag threshold until the drag has begun, moves over
+ * the target until the target has seen it there, and the button goes up;
+ * then it waits until the drag has ended. GTK's drag and drop on X11 takes
+ * several round trips: an event sent before the toolkit is ready for it
+ * would be lost, so no step relies on a pause being long enough. */
+void
+jm_ui_test_drag_and_drop (GtkWidget              *source,
+                          const graphene_point_t *from,
+                          GtkWidget              *target,
+                          const graphene_point_t *to)
+{
+  guint begins = n_drag_source_begins;
+  guint ends = n_drag_source_ends;
+  DropMotionWait wait = { target, to->x, to->y };
+  g_autofree char *fx = NULL, *fy = NULL, *tx = NULL, *ty = NULL;
+  int sx, sy, ex, ey;
+
+  jm_ui_test_point_on_screen (source, from, &sx, &sy);
+  jm_ui_test_point_on_screen (target, to, &ex, &ey);
+  fx = S (sx);
+  fy = S (sy);
+  tx = S (ex);
+  ty = S (ey);
+
+  jm_ui_test_xdotool ("mousemove", fx, fy, "mousedown", "1", NULL);
+  for (int step = 1; n_drag_source_begins == begins; step++)
+    {
+      g_autofree char *mx = S (sx + 4 * step), *my = S (sy + 2 * step);
+
+      g_assert_cmpint (step, <, 200);
+      jm_ui_test_xdotool ("mousemove", mx, my, NULL);
+      jm_ui_test_wait_for_frame (source);
+    }
+
+  /* The drag has begun: move over the target until it has seen the
+   * pointer there (the first motion may reach it as it enters). */
+  for (int step = 0; !jm_ui_test_drop_motion_at (&wait); step++)
+    {
+      g_autofree char *nx = S (ex + (step % 2)), *ny = S (ey + (step % 2));
+
+      g_assert_cmpint (step, <, 200);
+      jm_ui_test_xdotool ("mousemove", nx, ny, NULL);
+      wait.x = to->x + (step % 2);
+      wait.y = to->y + (step % 2);
+      jm_ui_test_wait_for_frame (target);
+    }
+
+  jm_ui_test_xdotool ("mouseup", "1", NULL);
+  jm_ui_test_wait_for_counter (&n_drag_source_ends, ends + 1);
+}
+
+/* Clicks the primary button @n_clicks times at (@x, @y) on the screen, over
+ * a widget that has a drag gesture for it (the canvas: it selects on
+ * press), and waits until that gesture has seen each release. Clicks
+ * closer than the double-click time count as a double click. */
+void
+jm_ui_test_click (int x,
+                  int y,
+                  int n_clicks)
+{
+  g_autofree char *sx = S (x), *sy = S (y), *n = S (n_clicks);
+  guint ends = n_drag_gesture_ends;
+
+  jm_ui_test_xdotool ("mousemove", sx, sy, "click", "--repeat", n, "--delay", "60", "1", NULL);
+  jm_ui_test_wait_for_counter (&n_drag_gesture_ends, ends + n_clicks);
+}
+
+/* How many drag gestures have seen a release so far, for a test that
+ * sends its own pointer events. */
+guint
+jm_ui_test_count_drag_gesture_ends (void)
+{
+  return n_drag_gesture_ends;
+}
+
+void
+jm_ui_test_wait_for_drag_gesture_ends (guint at_least)
+{
+  jm_ui_test_wait_for_counter (&n_drag_gesture_ends, at_least);
 }

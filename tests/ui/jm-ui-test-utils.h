@@ -25,5 +25,24 @@ char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
                                            const char  *name);
 AdwMessageDialog *jm_ui_test_find_message_dialog (void);
 gboolean    jm_ui_test_message_dialog_shown (gpointer    data);
+void        jm_ui_test_xdotool            (const char  *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+void        jm_ui_test_point_on_screen    (GtkWidget              *widget,
+                                           const graphene_point_t *point,
+                                           int                    *x,
+                                           int                    *y);
+void        jm_ui_test_drag               (int          from_x,
+                                           int          from_y,
+                                           int          to_x,
+                                           int          to_y);
+void        jm_ui_test_click              (int          x,
+                                           int          y,
+                                           int          n_clicks);
+guint       jm_ui_test_count_drag_gesture_ends    (void);
+void        jm_ui_test_wait_for_drag_gesture_ends (guint at_least);
+void        jm_ui_test_drag_and_drop      (GtkWidget              *source,
+                                           const graphene_point_t *from,
+                                           GtkWidget              *target,
+                                           const graphene_point_t *to);
 
 G_END_DECLS

@@ -80,25 +80,6 @@ item (Fixture    *fixture,
   return jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), id);
 }
 
-/* A point of @widget in root window coordinates: the window's surface maps
- * at (0, 0) under Xvfb without a window manager, and the window itself
- * sits inside the surface, after the margin of its shadow. */
-static void
-widget_point_on_screen (GtkWidget              *widget,
-                        const graphene_point_t *point,
-                        int                    *x,
-                        int                    *y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t in_native;
-  double dx, dy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), point, &in_native));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  *x = (int) (in_native.x + dx + 0.5);
-  *y = (int) (in_native.y + dy + 0.5);
-}
-
 /* Where an object is, in root window coordinates, for xdotool: the window
  * maps at (0, 0) under Xvfb without a window manager. Scroll first, with
  * scroll_to(), when the object may be out of view. */
@@ -114,7 +95,7 @@ object_on_screen (Fixture  *fixture,
 
   g_assert_true (jm_map_canvas_get_object_center (canvas, object, &cx, &cy));
   graphene_point_init (&in_canvas, cx, cy);
-  widget_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
+  jm_ui_test_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
 }
 
 /* Scrolls the canvas so that @object is in view, a third from the top. */
@@ -154,6 +135,27 @@ scroll_to_cell (Fixture    *fixture,
   jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
+/* Into a cell, below its items: a drop at the end of the cell. In the
+ * canvas's coordinates. */
+static void
+cell_in_canvas (Fixture          *fixture,
+                const char       *stage_id,
+                const char       *lane_id,
+                graphene_point_t *point)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayout *layout = jm_map_canvas_get_layout (canvas);
+  JmRect cell;
+  double zoom = jm_map_canvas_get_zoom (canvas);
+
+  g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, stage_id),
+                                          jm_document_lookup_lane (document, lane_id), &cell));
+  graphene_point_init (point,
+                       (cell.x + 40) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas))),
+                       (cell.y + cell.height - 12) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas))));
+}
+
 static void
 cell_on_screen (Fixture    *fixture,
                 const char *stage_id,
@@ -161,84 +163,64 @@ cell_on_screen (Fixture    *fixture,
                 int        *x,
                 int        *y)
 {
-  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
-  JmDocument *document = jm_window_get_document (fixture->window);
-  JmLayout *layout = jm_map_canvas_get_layout (canvas);
   graphene_point_t in_canvas;
-  JmRect cell;
-  double zoom = jm_map_canvas_get_zoom (canvas);
 
-  g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, stage_id),
-                                          jm_document_lookup_lane (document, lane_id), &cell));
-  /* Into the cell, below its items: a drop at the end of the cell. */
-  graphene_point_init (&in_canvas,
-                       (cell.x + 40) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas))),
-                       (cell.y + cell.height - 12) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas))));
-  widget_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
+  cell_in_canvas (fixture, stage_id, lane_id, &in_canvas);
+  jm_ui_test_point_on_screen (GTK_WIDGET (jm_window_get_canvas (fixture->window)), &in_canvas, x, y);
 }
 
+/* Drags the palette's @entry into a cell of the map. */
 static void
-on_xdotool_exit_cb (GPid     pid,
-                    int      status,
-                    gpointer user_data)
+drag_from_palette (Fixture    *fixture,
+                   GtkWidget  *entry,
+                   const char *stage_id,
+                   const char *lane_id)
 {
-  gboolean *done = user_data;
+  graphene_point_t in_entry = GRAPHENE_POINT_INIT (30, 10);
+  graphene_point_t in_canvas;
 
-  g_spawn_close_pid (pid);
-  *done = TRUE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Runs xdotool while this process keeps handling the events it causes. */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  const char *arg;
-  va_list args;
-  GPid pid;
-
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_xdotool_exit_cb, &done);
-  jm_ui_test_wait_until (flag_is_set, &done);
-  jm_ui_test_iterate ();
+  cell_in_canvas (fixture, stage_id, lane_id, &in_canvas);
+  jm_ui_test_drag_and_drop (entry, &in_entry, GTK_WIDGET (jm_window_get_canvas (fixture->window)), &in_canvas);
 }
 
 #define S(v) g_strdup_printf ("%d", (v))
 
-/* The recipe measured in shared/TESTING.md: a move past the threshold,
- * two more moves, the last over the target, with pauses, then release. */
-static void
-drag (int from_x,
-      int from_y,
-      int to_x,
-      int to_y)
+static gboolean
+position_is (gpointer data)
 {
-  g_autofree char *fx = S (from_x), *fy = S (from_y);
-  g_autofree char *mx = S (from_x + 20), *my = S (from_y + 10);
-  g_autofree char *tx = S (to_x), *ty = S (to_y);
-  g_autofree char *tx1 = S (to_x + 1), *ty1 = S (to_y + 1);
+  gpointer *pair = data;
 
-  xdotool ("mousemove", fx, fy, "sleep", "0.1", "mousedown", "1", "sleep", "0.1",
-           "mousemove", mx, my, "sleep", "0.1", "mousemove", tx, ty, "sleep", "0.1",
-           "mousemove", tx1, ty1, "sleep", "0.1", "mouseup", "1", NULL);
+  return jm_command_stack_get_position (pair[0]) == GPOINTER_TO_UINT (pair[1]);
+}
+
+static void
+wait_for_position (JmCommandStack *stack,
+                   guint           position)
+{
+  gpointer wait[2] = { stack, GUINT_TO_POINTER (position) };
+
+  jm_ui_test_wait_until (position_is, wait);
+}
+
+static gboolean
+is_selected (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_ptr_array_find (jm_map_canvas_get_selection (pair[0]), pair[1], NULL);
+}
+
+/* Clicks @object on the canvas and waits until it is selected. */
+static void
+click_to_select (Fixture  *fixture,
+                 JmObject *object,
+                 int       x,
+                 int       y)
+{
+  gpointer wait[2] = { jm_window_get_canvas (fixture->window), object };
+
+  jm_ui_test_click (x, y, 1);
+  jm_ui_test_wait_until (is_selected, wait);
 }
 
 static gboolean
@@ -262,7 +244,7 @@ test_drag_item_to_other_stage (Fixture       *fixture,
   object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
   cell_on_screen (fixture, "stage-consideration", "lane-actions", &tx, &ty);
 
-  drag (sx, sy, tx, ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
 
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
   g_assert_cmpstr (jm_item_get_lane_id (van), ==, "lane-actions");
@@ -307,7 +289,7 @@ test_drag_emotion_point (Fixture       *fixture,
 
   scroll_to (fixture, JM_OBJECT (point));
   object_on_screen (fixture, JM_OBJECT (point), &x, &y);
-  drag (x, y, x + 30, y + 60);
+  jm_ui_test_drag (x, y, x + 30, y + 60);
 
   g_assert_cmpfloat (jm_emotion_point_get_score (point), <, before - 2);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
@@ -323,19 +305,20 @@ test_select_and_delete (Fixture       *fixture,
   JmDocument *document = jm_window_get_document (fixture->window);
   JmObjectStore *links = jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   JmItem *share = item (fixture, "item-shares-code");
-  g_autofree char *x = NULL, *y = NULL;
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
   int sx, sy;
 
   scroll_to (fixture, JM_OBJECT (share));
   object_on_screen (fixture, JM_OBJECT (share), &sx, &sy);
-  x = S (sx);
-  y = S (sy);
-  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", "key", "Delete", NULL);
+  click_to_select (fixture, JM_OBJECT (share), sx, sy);
+  jm_ui_test_xdotool ("key", "Delete", NULL);
+  wait_for_position (stack, 1);
 
   g_assert_null (item (fixture, "item-shares-code"));
   g_assert_null (jm_object_store_lookup (links, "link-share-loops-back"));
 
-  xdotool ("key", "ctrl+z", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+z", NULL);
+  wait_for_position (stack, 0);
   g_assert_nonnull (item (fixture, "item-shares-code"));
   g_assert_nonnull (jm_object_store_lookup (links, "link-share-loops-back"));
 }
@@ -390,28 +373,25 @@ count_cell (Fixture    *fixture,
   return n;
 }
 
-/* Drag a pain point from the palette into a cell (GTK drag and drop, with
- * the pauses it needs between motions), then a touchpoint on a channel. */
+/* Drag a pain point from the palette into a cell (GTK drag and drop, one
+ * step at a time), then a touchpoint on a channel. */
 static void
 test_drop_from_palette (Fixture       *fixture,
                         gconstpointer  data)
 {
   GtkWidget *entry = find_named (GTK_WIDGET (fixture->window), "item:pain-point");
   GtkWidget *email = find_named (GTK_WIDGET (fixture->window), "item:touchpoint:email");
-  graphene_point_t in_entry = GRAPHENE_POINT_INIT (30, 10);
-  int ex, ey;
   guint before = count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  gpointer wait[2] = { stack, GUINT_TO_POINTER (1) };
   GPtrArray *selection;
-  int tx, ty;
 
   g_assert_nonnull (entry);
   g_assert_nonnull (email);
-  widget_point_on_screen (entry, &in_entry, &ex, &ey);
 
   scroll_to_cell (fixture, "stage-awareness", "lane-pain-points");
-  cell_on_screen (fixture, "stage-awareness", "lane-pain-points", &tx, &ty);
-  drag (ex, ey, tx, ty);
+  drag_from_palette (fixture, entry, "stage-awareness", "lane-pain-points");
+  jm_ui_test_wait_until (position_is, wait);
 
   g_assert_cmpuint (count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT), ==, before + 1);
   selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
@@ -419,9 +399,9 @@ test_drop_from_palette (Fixture       *fixture,
   g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_PAIN_POINT);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
 
-  widget_point_on_screen (email, &in_entry, &ex, &ey);
-  cell_on_screen (fixture, "stage-consideration", "lane-touchpoints", &tx, &ty);
-  drag (ex, ey, tx, ty);
+  wait[1] = GUINT_TO_POINTER (2);
+  drag_from_palette (fixture, email, "stage-consideration", "lane-touchpoints");
+  jm_ui_test_wait_until (position_is, wait);
   selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
   g_assert_cmpuint (selection->len, ==, 1);
   g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_TOUCHPOINT);
@@ -444,7 +424,7 @@ test_end_to_end (Fixture       *fixture,
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmDocument *document = jm_window_get_document (fixture->window);
   GtkWidget *entry = find_named (GTK_WIDGET (fixture->window), "item:pain-point");
-  graphene_point_t in_entry = GRAPHENE_POINT_INIT (30, 10);
+  gpointer wait[2] = { stack, GUINT_TO_POINTER (1) };
   JmItem *van = item (fixture, "item-notices-van");
   JmEmotionPoint *point = JM_EMOTION_POINT (jm_object_store_lookup (
     jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
@@ -458,10 +438,9 @@ test_end_to_end (Fixture       *fixture,
   int sx, sy, tx, ty;
 
   g_assert_nonnull (entry);
-  widget_point_on_screen (entry, &in_entry, &sx, &sy);
   scroll_to_cell (fixture, "stage-delivery", "lane-pain-points");
-  cell_on_screen (fixture, "stage-delivery", "lane-pain-points", &tx, &ty);
-  drag (sx, sy, tx, ty);
+  drag_from_palette (fixture, entry, "stage-delivery", "lane-pain-points");
+  jm_ui_test_wait_until (position_is, wait);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
   added = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0];
   added_id = g_strdup (jm_object_get_id (JM_OBJECT (added)));
@@ -471,27 +450,29 @@ test_end_to_end (Fixture       *fixture,
   scroll_to (fixture, JM_OBJECT (van));
   object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
   cell_on_screen (fixture, "stage-consideration", "lane-actions", &tx, &ty);
-  drag (sx, sy, tx, ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
 
   scroll_to (fixture, JM_OBJECT (point));
   object_on_screen (fixture, JM_OBJECT (point), &sx, &sy);
-  drag (sx, sy, sx, sy + 60);
+  jm_ui_test_drag (sx, sy, sx, sy + 60);
   g_assert_cmpfloat (jm_emotion_point_get_score (point), <, score - 1);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 3);
 
-  xdotool ("key", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  wait_for_position (stack, 0);
   g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, score);
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
   g_assert_null (item (fixture, added_id));
   g_assert_false (jm_command_stack_get_modified (stack));
 
-  xdotool ("key", "shift+ctrl+z", "shift+ctrl+z", "shift+ctrl+z", NULL);
+  jm_ui_test_xdotool ("key", "shift+ctrl+z", "shift+ctrl+z", "shift+ctrl+z", NULL);
+  wait_for_position (stack, 3);
   g_assert_nonnull (item (fixture, added_id));
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
   g_assert_cmpfloat (jm_emotion_point_get_score (point), <, score - 1);
 
-  xdotool ("key", "ctrl+s", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+s", NULL);
   jm_ui_test_wait_until (is_clean, stack);
 
   reopened = jm_document_io_load (file, NULL, NULL, &error);
@@ -630,30 +611,46 @@ test_inspector_point_persona (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (persona)), ==, 1);
 }
 
+static gboolean
+title_editor_shown (gpointer data)
+{
+  GtkWidget *entry = jm_map_canvas_get_title_entry (data);
+
+  return entry != NULL && gtk_widget_get_mapped (entry);
+}
+
+static gboolean
+editable_holds (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_strcmp0 (gtk_editable_get_text (pair[0]), pair[1]) == 0;
+}
+
 /* Double-click a card, type a new title, press Enter: one undoable edit. */
 static void
 test_edit_title_in_place (Fixture       *fixture,
                           gconstpointer  data)
 {
   JmItem *van = item (fixture, "item-notices-van");
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  gpointer typed[2] = { NULL, (gpointer) "Green vans everywhere" };
   GtkWidget *entry;
-  g_autofree char *x = NULL, *y = NULL;
   int sx, sy;
 
   object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
-  x = S (sx);
-  y = S (sy);
-  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "--repeat", "2", "--delay", "80", "1", "sleep", "0.3", NULL);
+  jm_ui_test_click (sx, sy, 2);
+  jm_ui_test_wait_until (title_editor_shown, canvas);
 
-  entry = jm_map_canvas_get_title_entry (jm_window_get_canvas (fixture->window));
-  g_assert_nonnull (entry);
-  g_assert_true (gtk_widget_get_mapped (entry));
+  entry = jm_map_canvas_get_title_entry (canvas);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, jm_item_get_title (van));
 
-  xdotool ("key", "ctrl+a", "type", "--delay", "20", "Green vans everywhere", NULL);
-  g_test_message ("entry holds “%s”", gtk_editable_get_text (GTK_EDITABLE (entry)));
-  xdotool ("key", "Return", "sleep", "0.2", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+a", "type", "--delay", "20", "Green vans everywhere", NULL);
+  typed[0] = entry;
+  jm_ui_test_wait_until (editable_holds, typed);
+  jm_ui_test_xdotool ("key", "Return", NULL);
+  wait_for_position (stack, 1);
 
   g_assert_cmpstr (jm_item_get_title (van), ==, "Green vans everywhere");
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
@@ -673,7 +670,7 @@ map_point_on_screen (Fixture *fixture,
   graphene_point_init (&in_canvas,
                        map_x * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas))),
                        map_y * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas))));
-  widget_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
+  jm_ui_test_point_on_screen (GTK_WIDGET (canvas), &in_canvas, x, y);
 }
 
 /* Drag a stage header past the next one to reorder; drag its right edge
@@ -696,7 +693,7 @@ test_reorder_and_resize_stage (Fixture       *fixture,
   /* The header is above the first lane. */
   map_point_on_screen (fixture, first.x + 60, first.y - 30, &sx, &sy);
   map_point_on_screen (fixture, second.x + second.width / 2, second.y - 30, &tx, &ty);
-  drag (sx, sy, tx, ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
   g_assert_true (jm_object_store_get_object (stages, 1) == awareness);
   g_assert_true (jm_object_store_get_object (stages, 0) == consideration);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
@@ -710,17 +707,9 @@ test_reorder_and_resize_stage (Fixture       *fixture,
   }
   map_point_on_screen (fixture, first.x + first.width - 2, first.y - 30, &sx, &sy);
 
-  drag (sx, sy, sx + 60, sy);
+  jm_ui_test_drag (sx, sy, sx + 60, sy);
   g_assert_cmpfloat (jm_stage_get_width (awareness), >=, JM_STAGE_DEFAULT_WIDTH + 50);
   g_assert_cmpfloat (jm_stage_get_width (awareness), <=, JM_STAGE_DEFAULT_WIDTH + 70);
-}
-
-static gboolean
-position_is (gpointer data)
-{
-  gpointer *pair = data;
-
-  return jm_command_stack_get_position (pair[0]) == GPOINTER_TO_UINT (pair[1]);
 }
 
 /* With the keyboard: Alt+Right moves a card to the next stage; Ctrl+D
@@ -732,22 +721,21 @@ test_keyboard_clipboard_and_moves (Fixture       *fixture,
   JmItem *van = item (fixture, "item-notices-van");
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   guint before = count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_CARD);
-  gpointer wait[2] = { stack, GUINT_TO_POINTER (3) };
-  g_autofree char *x = NULL, *y = NULL;
   int sx, sy;
 
   object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
-  x = S (sx);
-  y = S (sy);
-  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", "key", "alt+Right", NULL);
+  click_to_select (fixture, JM_OBJECT (van), sx, sy);
+  jm_ui_test_xdotool ("key", "alt+Right", NULL);
+  wait_for_position (stack, 1);
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
 
-  xdotool ("key", "ctrl+d", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+d", NULL);
+  wait_for_position (stack, 2);
   g_assert_cmpuint (count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_CARD), ==, before + 2);
 
   /* Copy and paste go through the X clipboard, asynchronously. */
-  xdotool ("key", "ctrl+c", "sleep", "0.1", "key", "ctrl+v", NULL);
-  jm_ui_test_wait_until (position_is, wait);
+  jm_ui_test_xdotool ("key", "ctrl+c", "key", "ctrl+v", NULL);
+  wait_for_position (stack, 3);
   g_assert_cmpuint (count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_CARD), ==, before + 3);
 
   /* Three steps, undone one by one. */
@@ -852,6 +840,25 @@ test_kind_change_refused_when_the_map_would_not_fit (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, combo_row_position (kind_row, "Card"));
 }
 
+static gboolean
+lane_is_at (gpointer data)
+{
+  gpointer *triple = data;
+
+  return g_strcmp0 (jm_object_get_id (jm_object_store_get_object (triple[0], GPOINTER_TO_UINT (triple[1]))),
+                    triple[2]) == 0;
+}
+
+static void
+wait_for_lane_at (JmObjectStore *lanes,
+                  guint          position,
+                  const char    *id)
+{
+  gpointer wait[3] = { lanes, GUINT_TO_POINTER (position), (gpointer) id };
+
+  jm_ui_test_wait_until (lane_is_at, wait);
+}
+
 /* Alt+arrows reorder a selected stage or lane and nudge a selected emotion
  * point, each one undoable step. */
 static void
@@ -866,33 +873,36 @@ test_keyboard_reorder_and_nudge (Fixture       *fixture,
   JmEmotionPoint *point = JM_EMOTION_POINT (jm_object_store_lookup (
     jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
   double score = jm_emotion_point_get_score (point);
-  g_autofree char *x = NULL, *y = NULL;
+  JmItem *van = item (fixture, "item-notices-van");
   int sx, sy;
 
   /* A click gives the canvas the keyboard focus. */
-  object_on_screen (fixture, JM_OBJECT (item (fixture, "item-notices-van")), &sx, &sy);
-  x = S (sx);
-  y = S (sy);
-  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", NULL);
+  object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
+  click_to_select (fixture, JM_OBJECT (van), sx, sy);
 
   jm_map_canvas_select (canvas, JM_OBJECT (jm_document_lookup_stage (document, "stage-awareness")), FALSE);
-  xdotool ("key", "alt+Right", NULL);
+  jm_ui_test_xdotool ("key", "alt+Right", NULL);
+  wait_for_position (stack, 1);
   g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (stages, 1)), ==, "stage-awareness");
 
   jm_map_canvas_select (canvas, JM_OBJECT (jm_document_lookup_lane (document, "lane-thoughts")), FALSE);
-  xdotool ("key", "alt+Up", NULL);
+  jm_ui_test_xdotool ("key", "alt+Up", NULL);
+  wait_for_position (stack, 2);
   g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (lanes, 0)), ==, "lane-thoughts");
-  /* Already first: nothing moves, nothing is recorded. */
-  xdotool ("key", "alt+Up", NULL);
-  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 2);
+  /* Already first: nothing moves, nothing is recorded; the lane then
+   * moves down again, the third step. */
+  jm_ui_test_xdotool ("key", "alt+Up", "key", "alt+Down", NULL);
+  wait_for_lane_at (lanes, 1, "lane-thoughts");
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 3);
 
   g_assert_cmpfloat (score, <, JM_SCORE_MAX);
   jm_map_canvas_select (canvas, JM_OBJECT (point), FALSE);
-  xdotool ("key", "alt+Up", NULL);
+  jm_ui_test_xdotool ("key", "alt+Up", NULL);
+  wait_for_position (stack, 4);
   g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, MIN (score + 1, JM_SCORE_MAX));
 
-  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 3);
-  xdotool ("key", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z", NULL);
+  wait_for_position (stack, 0);
   g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, score);
   g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (lanes, 0)), ==, "lane-actions");
   g_assert_cmpstr (jm_object_get_id (jm_object_store_get_object (stages, 0)), ==, "stage-awareness");
@@ -920,7 +930,7 @@ test_rubber_band_and_link (Fixture       *fixture,
                                           jm_document_lookup_lane (document, "lane-actions"), &cell));
   map_point_on_screen (fixture, cell.x + cell.width - 4, cell.y + cell.height - 4, &sx, &sy);
   map_point_on_screen (fixture, cell.x + 4, cell.y + 4, &tx, &ty);
-  drag (sx, sy, tx, ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
   g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 2);
   g_assert_true (g_ptr_array_find (jm_map_canvas_get_selection (canvas), referral, NULL));
   g_assert_true (g_ptr_array_find (jm_map_canvas_get_selection (canvas), van, NULL));
@@ -930,7 +940,7 @@ test_rubber_band_and_link (Fixture       *fixture,
   g_assert_true (jm_layout_get_item_rect (layout, van, &rect));
   map_point_on_screen (fixture, rect.x + rect.width, rect.y + rect.height / 2, &sx, &sy);
   object_on_screen (fixture, JM_OBJECT (checks), &tx, &ty);
-  drag (sx, sy, tx, ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
 
   g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links + 1);
   link = jm_object_store_get_object (links, n_links);
@@ -975,7 +985,7 @@ test_select_and_delete_link (Fixture       *fixture,
   JmLayout *layout = jm_map_canvas_get_layout (canvas);
   JmObjectStore *links = jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   JmLink *link = JM_LINK (jm_object_store_lookup (links, "link-checkout-to-sms"));
-  g_autofree char *x = NULL, *y = NULL;
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
   double mx = 0.0, my = 0.0;
   int sx, sy;
 
@@ -983,9 +993,7 @@ test_select_and_delete_link (Fixture       *fixture,
   scroll_to (fixture, JM_OBJECT (item (fixture, "touch-app-checkout")));
   g_assert_true (find_point_on_link (layout, link, &mx, &my));
   map_point_on_screen (fixture, mx, my, &sx, &sy);
-  x = S (sx);
-  y = S (sy);
-  xdotool ("mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", NULL);
+  click_to_select (fixture, JM_OBJECT (link), sx, sy);
 
   g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 1);
   g_assert_true (g_ptr_array_index (jm_map_canvas_get_selection (canvas), 0) == (gpointer) link);
@@ -999,11 +1007,13 @@ test_select_and_delete_link (Fixture       *fixture,
     png = jm_ui_test_save_screenshot (texture, "canvas-link-selected.png");
   }
 
-  xdotool ("key", "Delete", NULL);
+  jm_ui_test_xdotool ("key", "Delete", NULL);
+  wait_for_position (stack, 1);
   g_assert_null (jm_object_store_lookup (links, "link-checkout-to-sms"));
   g_assert_nonnull (item (fixture, "touch-app-checkout"));
 
-  xdotool ("key", "ctrl+z", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+z", NULL);
+  wait_for_position (stack, 0);
   g_assert_nonnull (jm_object_store_lookup (links, "link-checkout-to-sms"));
 }
 
@@ -1062,19 +1072,20 @@ test_link_from_keyboard (Fixture       *fixture,
   jm_map_canvas_select (canvas, JM_OBJECT (item (fixture, "item-checks-area")), FALSE);
   jm_map_canvas_select (canvas, JM_OBJECT (item (fixture, "item-notices-van")), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
-  xdotool ("key", "ctrl+l", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+l", NULL);
+  wait_for_position (jm_window_get_stack (fixture->window), 1);
 
   g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links + 1);
   link = jm_object_store_get_object (links, n_links);
   g_assert_cmpstr (jm_link_get_from_id (link), ==, "item-checks-area");
   g_assert_cmpstr (jm_link_get_to_id (link), ==, "item-notices-van");
 
-  /* One card alone links nothing. */
+  /* One card alone links nothing: undo then takes back the first link
+   * (had the second Ctrl+L recorded a step, the stack would never get
+   * back to its start). */
   jm_map_canvas_select (canvas, JM_OBJECT (item (fixture, "item-notices-van")), FALSE);
-  xdotool ("key", "ctrl+l", NULL);
-  g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links + 1);
-
-  xdotool ("key", "ctrl+z", NULL);
+  jm_ui_test_xdotool ("key", "ctrl+l", "key", "ctrl+z", NULL);
+  wait_for_position (jm_window_get_stack (fixture->window), 0);
   g_assert_cmpuint (jm_object_store_get_n_objects (links), ==, n_links);
 }
 
@@ -1362,12 +1373,14 @@ test_pan (Fixture       *fixture,
   before = gtk_adjustment_get_value (vadjustment);
   object_on_screen (fixture, JM_OBJECT (van), &x, &y);
 
+  click_to_select (fixture, JM_OBJECT (van), x, y);
   {
-    g_autofree char *sx = S (x), *sy = S (y), *ty = S (y + 120), *ty1 = S (y + 121);
+    g_autofree char *sx = S (x), *ty = S (y + 60), *ty1 = S (y + 121);
+    guint ends = jm_ui_test_count_drag_gesture_ends ();
 
-    xdotool ("mousemove", sx, sy, "click", "1", "sleep", "0.1", "keydown", "space", "sleep", "0.1",
-             "mousedown", "1", "sleep", "0.1", "mousemove", sx, ty, "sleep", "0.1", "mousemove", sx, ty1,
-             "sleep", "0.1", "mouseup", "1", "keyup", "space", NULL);
+    jm_ui_test_xdotool ("keydown", "space", "mousedown", "1", "mousemove", sx, ty, "mousemove", sx, ty1,
+                        "mouseup", "1", "keyup", "space", NULL);
+    jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
   }
 
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <, before - 100);
