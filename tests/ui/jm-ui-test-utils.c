@@ -501,3 +501,36 @@ jm_ui_test_wait_for_drag_gesture_ends (guint at_least)
 {
   jm_ui_test_wait_for_counter (&n_drag_gesture_ends, at_least);
 }
+
+/* The colour of one pixel of @texture, as 0xAARRGGBB. */
+guint32
+jm_ui_test_texture_pixel (GdkTexture *texture,
+                          int         x,
+                          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = NULL;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+
+  return pixels[(gsize) y * width + x];
+}
+
+/* The colour at the middle of @widget in a rendering of @root. */
+guint32
+jm_ui_test_pixel_at_widget (GdkTexture *texture,
+                            GtkWidget  *root,
+                            GtkWidget  *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  return jm_ui_test_texture_pixel (texture, (int) (bounds.origin.x + bounds.size.width / 2),
+                                   (int) (bounds.origin.y + bounds.size.height / 2));
+}

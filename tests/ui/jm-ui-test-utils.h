@@ -21,6 +21,12 @@ void        jm_ui_test_wait_until_mapped  (GtkWidget   *widget);
 void        jm_ui_test_wait_for_frame     (GtkWidget   *widget);
 GdkTexture *jm_ui_test_render_widget      (GtkWidget   *widget);
 guint       jm_ui_test_count_colors       (GdkTexture  *texture);
+guint32     jm_ui_test_texture_pixel      (GdkTexture  *texture,
+                                           int          x,
+                                           int          y);
+guint32     jm_ui_test_pixel_at_widget    (GdkTexture  *texture,
+                                           GtkWidget   *root,
+                                           GtkWidget   *widget);
 char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
                                            const char  *name);
 AdwMessageDialog *jm_ui_test_find_message_dialog (void);
