@@ -1085,9 +1085,9 @@ test_layout_cards_keep_their_gap (gconstpointer data)
 #define GOLDEN_CHANNEL_TOLERANCE 8
 
 /* No connected cluster of differing pixels may be larger than this. A
- * stray antialiased pixel here and there is noise; a badge (about 340
- * pixels), a card moved by a lost gap or a line of text is a cluster of
- * hundreds. */
+ * stray antialiased pixel here and there is noise; a Moment-of-Truth
+ * badge left out is a cluster of about 280 pixels, a compare mark about
+ * 245, a card moved by a lost gap thousands. */
 #define GOLDEN_MAX_CLUSTER 50
 
 /* The largest 8-connected cluster of pixels that differ by more than
