@@ -1113,15 +1113,22 @@ largest_difference_cluster (cairo_surface_t *a,
   *n_differing = 0;
   *at_x = *at_y = -1;
   mask = g_new0 (guint8, (gsize) width * height);
+  /* Row by row, not through pixel_at (): a golden at scale 2 has twelve
+   * million pixels, and the sanitizer builds check every access. */
   for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        if (pixels_differ (pixel_at (a, x, y), pixel_at (b, x, y), tolerance))
-          {
-            mask[(gsize) y * width + x] = 1;
-            (*n_differing)++;
-          }
-      }
+    {
+      const guint32 *row_a = (const void *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+      const guint32 *row_b = (const void *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < width; x++)
+        {
+          if (pixels_differ (row_a[x], row_b[x], tolerance))
+            {
+              mask[(gsize) y * width + x] = 1;
+              (*n_differing)++;
+            }
+        }
+    }
 
   for (int start = 0; start < width * height; start++)
     {
