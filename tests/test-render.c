@@ -55,6 +55,16 @@ example_path (const char *name)
   return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", file, NULL);
 }
 
+/* "layout" is the test map, any other name an example's. */
+static char *
+map_path (const char *name)
+{
+  if (g_str_equal (name, "layout"))
+    return g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
+
+  return example_path (name);
+}
+
 /* The colour at a point, as 0xAARRGGBB (premultiplied). */
 static guint32
 pixel_at (cairo_surface_t *surface,
@@ -713,15 +723,14 @@ compare_map_new (void)
   g_autoptr(GError) error = NULL;
   JmDocument *document;
 
-#define STAGES_AND_LANES \
-    "<stages><stage id=\"s1\"><name>One</name></stage><stage id=\"s2\"><name>Two</name></stage></stages>" \
-    "<lanes><lane id=\"la\" kind=\"actions\"><name>A</name></lane>" \
-    "<lane id=\"lb\" kind=\"touchpoints\"><name>B</name></lane></lanes>"
 #define SAME \
     "<item id=\"same\" kind=\"card\" stage=\"s1\" lane=\"la\"><title>Same</title><body>Kept</body></item>"
   xml = g_strdup_printf (
     "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
-    "<title>Compared</title>" STAGES_AND_LANES
+    "<title>Compared</title>"
+    "<stages><stage id=\"s1\"><name>One</name></stage><stage id=\"s2\"><name>Two</name></stage></stages>"
+    "<lanes><lane id=\"la\" kind=\"actions\"><name>A</name></lane>"
+    "<lane id=\"lb\" kind=\"touchpoints\"><name>B</name></lane></lanes>"
     "<layer state=\"current\"><items>" SAME
     "<item id=\"title\" kind=\"card\" stage=\"s1\" lane=\"la\"><title>Title</title></item>"
     "<item id=\"body\" kind=\"card\" stage=\"s1\" lane=\"la\"><title>Body</title><body>Before</body></item>"
@@ -749,7 +758,6 @@ compare_map_new (void)
     "</items></layer>"
     "</journey-map>", red_base64, blue_base64);
 #undef SAME
-#undef STAGES_AND_LANES
   bytes = g_bytes_new (xml, strlen (xml));
 
   document = jm_xml_reader_read_bytes (bytes, "compared.jmap", &error);
@@ -862,7 +870,7 @@ test_compare_marks (void)
             JmItem *item = difference->future != NULL ? difference->future : difference->current;
             JmRect r;
 
-            g_test_message ("%s: mark of %s", theme == jm_theme_get (JM_THEME_DARK) ? "dark" : "light",
+            g_test_message ("theme %u, scale %g: the mark of %s", themes[t], scales[s],
                             jm_object_get_id (JM_OBJECT (item)));
             g_assert_true (jm_layout_get_item_rect (layout, item, &r));
             assert_badge (surface, scales[s], r.x + 4, r.y + 4, 8, mark_color (theme, difference->kind));
@@ -932,8 +940,7 @@ static void
 test_render_badges_and_points (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *map = g_str_equal (name, "layout") ?
-    g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL) : example_path (name);
+  g_autofree char *map = map_path (name);
   g_autoptr(JmDocument) document = jm_test_load_map (map);
   static const JmThemeKind themes[] = { JM_THEME_LIGHT, JM_THEME_DARK };
   guint all_moments = 0, all_points = 0;
@@ -962,6 +969,7 @@ test_render_badges_and_points (gconstpointer data)
               }
             else
               {
+                /* Where the badge's ring would be. */
                 guint32 pixel = pixel_at (surface, (int) floor (r.x + r.width - 4), (int) floor (r.y + 4 + 7.5));
 
                 g_assert_false (color_is_near (pixel, rgb (&theme->moment), 40));
@@ -978,13 +986,15 @@ test_render_badges_and_points (gconstpointer data)
              * layout) may cover this one. */
             if (box->ghost || point_is_covered (layout, i))
               continue;
-            g_test_message ("mode %u, point %s at %g,%g, score %g", mode, jm_object_get_id (JM_OBJECT (box->point)), box->x, box->y, jm_emotion_point_get_score (box->point));
+            g_test_message ("mode %u, point %s at %g,%g", mode, jm_object_get_id (JM_OBJECT (box->point)),
+                            box->x, box->y);
             assert_color_near (pixel_at (surface, (int) floor (box->x), (int) floor (box->y)), rgb (&score), 3);
             points++;
           }
 
         g_test_message ("%s, mode %u: %u badges, %u points", name, mode, moments, points);
-        g_assert_cmpuint (moments, ==, count_moments (jm_document_get_layer (document, jm_layout_get_shown_state (layout))));
+        g_assert_cmpuint (moments, ==,
+                          count_moments (jm_document_get_layer (document, jm_layout_get_shown_state (layout))));
         all_moments += moments;
         all_points += points;
         cairo_surface_destroy (surface);
@@ -1020,8 +1030,7 @@ static void
 test_layout_cards_keep_their_gap (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *map = g_str_equal (name, "layout") ?
-    g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL) : example_path (name);
+  g_autofree char *map = map_path (name);
   g_autoptr(JmDocument) document = jm_test_load_map (map);
   guint gaps = 0;
 
@@ -1250,8 +1259,7 @@ test_golden (gconstpointer data)
 {
   const char *name = data;
   g_auto(GStrv) parts = g_strsplit (name, "@", 2);
-  g_autofree char *map = g_str_equal (parts[0], "layout") ?
-    g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL) : example_path (parts[0]);
+  g_autofree char *map = map_path (parts[0]);
   g_autofree char *golden_name = g_strdup_printf ("%s-%s.png", parts[0], parts[1]);
   g_autoptr(JmDocument) document = jm_test_load_map (map);
   JmLayerMode mode = JM_LAYER_MODE_CURRENT;
@@ -1275,8 +1283,7 @@ test_golden_export (gconstpointer data)
 {
   const char *name = data;
   g_auto(GStrv) parts = g_strsplit (name, "@", 3);
-  g_autofree char *map = g_str_equal (parts[0], "layout") ?
-    g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL) : example_path (parts[0]);
+  g_autofree char *map = map_path (parts[0]);
   g_autofree char *golden_name = g_strdup_printf ("%s-%s-%s.png", parts[0], parts[1], parts[2]);
   g_autoptr(JmDocument) document = jm_test_load_map (map);
   g_autoptr(JmLayout) layout = NULL;
