@@ -809,6 +809,49 @@ mark_color (const JmTheme    *theme,
     }
 }
 
+/* The compare view of @layout, drawn in @surface, marks each of
+ * @differences at the top left corner of its item, and no other item;
+ * returns how many items are marked. */
+static guint
+assert_compare_marks (JmLayout        *layout,
+                      GPtrArray       *differences,
+                      cairo_surface_t *surface,
+                      double           scale,
+                      JmThemeKind      theme_kind)
+{
+  const JmTheme *theme = jm_theme_get (theme_kind);
+  g_autoptr(GHashTable) marked = g_hash_table_new (NULL, NULL);
+
+  for (guint d = 0; d < differences->len; d++)
+    {
+      JmDifference *difference = differences->pdata[d];
+      JmItem *item = difference->future != NULL ? difference->future : difference->current;
+      JmRect r;
+
+      g_test_message ("theme %u, scale %g: the mark of %s", theme_kind, scale,
+                      jm_object_get_id (JM_OBJECT (item)));
+      g_assert_true (jm_layout_get_item_rect (layout, item, &r));
+      assert_badge (surface, scale, r.x + 4, r.y + 4, 8, mark_color (theme, difference->kind));
+      g_hash_table_add (marked, item);
+    }
+
+  /* Every other item shown carries none of the marks. */
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const JmItemBox *box = &g_array_index (layout->items, JmItemBox, i);
+      JmRect r = _jm_layout_item_rect (layout, box);
+      guint32 pixel = pixel_at (surface, (int) floor ((r.x + 4 + 6.5) * scale), (int) floor ((r.y + 4) * scale));
+
+      if (g_hash_table_contains (marked, box->item))
+        continue;
+      g_assert_false (color_is_near (pixel, rgb (&theme->added), 40));
+      g_assert_false (color_is_near (pixel, rgb (&theme->changed), 40));
+      g_assert_false (color_is_near (pixel, rgb (&theme->removed), 40));
+    }
+
+  return g_hash_table_size (marked);
+}
+
 /* The compare view marks what the model's own comparison finds, each at
  * the top left corner of its item, in both themes and at two scales;
  * items that stay the same carry no mark. Every kind of change an item
@@ -834,7 +877,6 @@ test_compare_marks (void)
   g_autoptr(JmDocument) document = compare_map_new ();
   g_autoptr(GPtrArray) differences = jm_document_compare_items (document);
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_BOTH);
-  g_autoptr(GHashTable) marked = g_hash_table_new (NULL, NULL);
 
   /* The model finds each change, and nothing else. */
   g_assert_cmpuint (differences->len, ==, G_N_ELEMENTS (expected));
@@ -860,38 +902,10 @@ test_compare_marks (void)
   for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
     for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
       {
-        const JmTheme *theme = jm_theme_get (themes[t]);
         cairo_surface_t *surface = jm_test_render (layout, scales[s], themes[t], FALSE);
 
-        g_hash_table_remove_all (marked);
-        for (guint d = 0; d < differences->len; d++)
-          {
-            JmDifference *difference = differences->pdata[d];
-            JmItem *item = difference->future != NULL ? difference->future : difference->current;
-            JmRect r;
-
-            g_test_message ("theme %u, scale %g: the mark of %s", themes[t], scales[s],
-                            jm_object_get_id (JM_OBJECT (item)));
-            g_assert_true (jm_layout_get_item_rect (layout, item, &r));
-            assert_badge (surface, scales[s], r.x + 4, r.y + 4, 8, mark_color (theme, difference->kind));
-            g_hash_table_add (marked, item);
-          }
-
-        /* Every other item shown carries none of the marks. */
-        for (guint i = 0; i < layout->items->len; i++)
-          {
-            const JmItemBox *box = &g_array_index (layout->items, JmItemBox, i);
-            JmRect r = _jm_layout_item_rect (layout, box);
-            guint32 pixel = pixel_at (surface, (int) floor ((r.x + 4 + 6.5) * scales[s]),
-                                      (int) floor ((r.y + 4) * scales[s]));
-
-            if (g_hash_table_contains (marked, box->item))
-              continue;
-            g_assert_false (color_is_near (pixel, rgb (&theme->added), 40));
-            g_assert_false (color_is_near (pixel, rgb (&theme->changed), 40));
-            g_assert_false (color_is_near (pixel, rgb (&theme->removed), 40));
-          }
-        g_assert_cmpuint (g_hash_table_size (marked), ==, G_N_ELEMENTS (expected));
+        g_assert_cmpuint (assert_compare_marks (layout, differences, surface, scales[s], themes[t]), ==,
+                          G_N_ELEMENTS (expected));
         cairo_surface_destroy (surface);
       }
 }
@@ -935,9 +949,10 @@ count_moments (JmLayer *layer)
 
 /* Every Moment of Truth has its badge at the top right corner of its card
  * and every emotion point its dot in the colour of its score, where the
- * layout puts them; cards that are no Moment of Truth have no badge. */
+ * layout puts them; cards that are no Moment of Truth have no badge. The
+ * compare view marks what the model's comparison finds. */
 static void
-test_render_badges_and_points (gconstpointer data)
+test_render_marks_badges_and_points (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *map = map_path (name);
@@ -990,6 +1005,15 @@ test_render_badges_and_points (gconstpointer data)
                             box->x, box->y);
             assert_color_near (pixel_at (surface, (int) floor (box->x), (int) floor (box->y)), rgb (&score), 3);
             points++;
+          }
+
+        /* The compare view of a real map marks what the model finds. */
+        if (mode == JM_LAYER_MODE_BOTH)
+          {
+            g_autoptr(GPtrArray) differences = jm_document_compare_items (document);
+
+            g_assert_cmpuint (assert_compare_marks (layout, differences, surface, 1.0, themes[t]), ==,
+                              differences->len);
           }
 
         g_test_message ("%s, mode %u: %u badges, %u points", name, mode, moments, points);
@@ -1054,10 +1078,10 @@ test_layout_cards_keep_their_gap (gconstpointer data)
              * are stacked with the others. */
             for (guint i = 0; i + 1 < cell_items->len; i++)
               {
-                JmRect above = _jm_layout_item_rect (layout, &g_array_index (layout->items, JmItemBox,
-                                                                             g_array_index (cell_items, guint, i)));
-                JmRect below = _jm_layout_item_rect (layout, &g_array_index (layout->items, JmItemBox,
-                                                                             g_array_index (cell_items, guint, i + 1)));
+                guint upper = g_array_index (cell_items, guint, i);
+                guint lower = g_array_index (cell_items, guint, i + 1);
+                JmRect above = _jm_layout_item_rect (layout, &g_array_index (layout->items, JmItemBox, upper));
+                JmRect below = _jm_layout_item_rect (layout, &g_array_index (layout->items, JmItemBox, lower));
                 guint32 behind, in_gap;
 
                 g_assert_false (jm_test_rects_overlap (&above, &below));
@@ -1114,6 +1138,10 @@ largest_difference_cluster (cairo_surface_t *a,
   int height = cairo_image_surface_get_height (a);
   g_autofree guint8 *mask = NULL;
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
+  const guchar *data_a = cairo_image_surface_get_data (a);
+  const guchar *data_b = cairo_image_surface_get_data (b);
+  int stride_a = cairo_image_surface_get_stride (a);
+  int stride_b = cairo_image_surface_get_stride (b);
   guint largest = 0;
 
   g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
@@ -1126,8 +1154,8 @@ largest_difference_cluster (cairo_surface_t *a,
    * million pixels, and the sanitizer builds check every access. */
   for (int y = 0; y < height; y++)
     {
-      const guint32 *row_a = (const void *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
-      const guint32 *row_b = (const void *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+      const guint32 *row_a = (const void *) (data_a + y * stride_a);
+      const guint32 *row_b = (const void *) (data_b + y * stride_b);
 
       for (int x = 0; x < width; x++)
         {
@@ -1543,8 +1571,10 @@ main (int   argc,
   g_test_add_func ("/export/async/too-large-to-read", test_export_async_of_a_map_too_large_to_read);
 
   g_test_add_func ("/render/compare/marks", test_compare_marks);
-  g_test_add_data_func ("/render/probes/badges-and-points/layout", "layout", test_render_badges_and_points);
-  g_test_add_data_func ("/render/layout/cards-keep-their-gap/layout", "layout", test_layout_cards_keep_their_gap);
+  g_test_add_data_func ("/render/probes/marks-badges-and-points/layout", "layout",
+                        test_render_marks_badges_and_points);
+  g_test_add_data_func ("/render/layout/cards-keep-their-gap/layout", "layout",
+                        test_layout_cards_keep_their_gap);
   g_test_add_data_func ("/render/golden/layout@current", "layout@current", test_golden);
   for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
     {
@@ -1552,8 +1582,8 @@ main (int   argc,
 
       g_test_add_data_func (export_path, example_names[i], test_export_example);
       g_clear_pointer (&export_path, g_free);
-      export_path = g_strdup_printf ("/render/probes/badges-and-points/%s", example_names[i]);
-      g_test_add_data_func (export_path, example_names[i], test_render_badges_and_points);
+      export_path = g_strdup_printf ("/render/probes/marks-badges-and-points/%s", example_names[i]);
+      g_test_add_data_func (export_path, example_names[i], test_render_marks_badges_and_points);
       g_clear_pointer (&export_path, g_free);
       export_path = g_strdup_printf ("/render/layout/cards-keep-their-gap/%s", example_names[i]);
       g_test_add_data_func (export_path, example_names[i], test_layout_cards_keep_their_gap);
