@@ -1210,6 +1210,60 @@ largest_difference_cluster (cairo_surface_t *a,
   return largest;
 }
 
+/* The rule itself: scattered pixels, however many, and small differences
+ * pass; one blob just larger than the limit does not. */
+static void
+test_golden_rule (void)
+{
+  cairo_surface_t *a = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_t *cr;
+  guint differing;
+  int x, y;
+
+  cr = cairo_create (a);
+  cairo_set_source_rgb (cr, 100 / 255.0, 100 / 255.0, 100 / 255.0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  /* The right half as many levels off as allowed, then every other pixel
+   * of every other row far off: no two of those touch. */
+  cr = cairo_create (b);
+  cairo_set_source_surface (cr, a, 0, 0);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 100, 0, 100, 100);
+  cairo_set_source_rgb (cr, (100.0 + GOLDEN_CHANNEL_TOLERANCE) / 255, 100 / 255.0, 100 / 255.0);
+  cairo_fill (cr);
+  for (int row = 0; row < 100; row += 2)
+    for (int column = 0; column < 200; column += 2)
+      cairo_rectangle (cr, column, row, 1, 1);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (b);
+
+  g_assert_cmpuint (largest_difference_cluster (a, b, GOLDEN_CHANNEL_TOLERANCE, &x, &y, &differing), ==, 1);
+  g_assert_cmpuint (differing, ==, 50 * 100);
+
+  /* One blob of 51 pixels: too many. */
+  cr = cairo_create (b);
+  cairo_set_source_surface (cr, a, 0, 0);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 10, 10, 17, 3);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (b);
+
+  g_assert_cmpuint (largest_difference_cluster (a, b, GOLDEN_CHANNEL_TOLERANCE, &x, &y, &differing), ==, 51);
+  g_assert_cmpuint (51, >, GOLDEN_MAX_CLUSTER);
+  g_assert_cmpint (x, ==, 10);
+  g_assert_cmpint (y, ==, 10);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 /* Fonts, hinting and antialiasing differ between stacks (Debian 12 has
  * cairo 1.16 and Pango 1.50, Debian 13 cairo 1.18 and Pango 1.56): text
  * lands a pixel apart and glyphs are shaped differently, which no small
@@ -1575,6 +1629,7 @@ main (int   argc,
                         test_render_marks_badges_and_points);
   g_test_add_data_func ("/render/layout/cards-keep-their-gap/layout", "layout",
                         test_layout_cards_keep_their_gap);
+  g_test_add_func ("/render/golden/rule", test_golden_rule);
   g_test_add_data_func ("/render/golden/layout@current", "layout@current", test_golden);
   for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
     {
