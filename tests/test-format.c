@@ -420,6 +420,38 @@ test_valid_extensions_byte_for_byte (void)
   assert_bytes_equal (written, rewritten);
 }
 
+/* The look at the prolog refuses a DOCTYPE before libxml2 parses a byte
+ * of it, so that its internal subset never reaches the parser. A later
+ * check refuses a well-formed DOCTYPE too, so these are declarations that
+ * only the early look sees as one: malformed, in lower case, after a
+ * byte order mark, a comment over several lines and a processing
+ * instruction. Each is refused as a DOCTYPE, on its own line. */
+static void
+test_doctype_refused_before_parsing (void)
+{
+  static const struct
+  {
+    const char *xml;
+    int         line;
+  } cases[] = {
+    { "<!DOCTYPE>\n<journey-map/>\n", 1 },
+    { "<!doctype journey-map>\n<journey-map/>\n", 1 },
+    { "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- over\ntwo lines -->\n<?jm x?>\n"
+      "\n<!DOCTYPE [ <!ENTITY % e SYSTEM \"/etc/passwd\"> %e; ]>\n<journey-map/>\n", 6 },
+    { "<?xml version=\"1.0\"?>\n<!DocType journey-map [\n<!ENTITY a \"&#38;#60;\">\n]>\n<journey-map/>\n", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u", i);
+      error = read_string_fails (cases[i].xml, JM_FORMAT_ERROR_DOCTYPE, cases[i].line);
+
+      g_assert_nonnull (strstr (error->message, "DOCTYPE"));
+    }
+}
+
 /* A newer minor version is read, and what it adds is written back. */
 static void
 test_valid_newer_minor_kept (void)
@@ -987,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/format/valid/minimal", test_valid_minimal);
   g_test_add_func ("/format/valid/extensions-kept", test_valid_extensions_kept);
   g_test_add_func ("/format/valid/extensions-byte-for-byte", test_valid_extensions_byte_for_byte);
+  g_test_add_func ("/format/invalid/doctype-refused-before-parsing", test_doctype_refused_before_parsing);
   g_test_add_func ("/format/valid/newer-minor-kept", test_valid_newer_minor_kept);
   g_test_add_func ("/format/reader/unknown-element-refused-in-1.0", test_unknown_element_refused_in_1_0);
   g_test_add_func ("/format/reader/future-may-reuse-current-ids", test_future_may_reuse_current_ids);
