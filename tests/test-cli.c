@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
@@ -27,6 +29,9 @@ run_clear (Run *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+static void run_journeymap_argv (Run        *run,
+                                 GPtrArray  *argv);
+
 /* Runs the real binary with no display at all, as a script or a build
  * server would. */
 static void
@@ -35,8 +40,6 @@ run_journeymap (Run         *run,
                 ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
 
@@ -46,6 +49,48 @@ run_journeymap (Run         *run,
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
+
+  run_journeymap_argv (run, argv);
+}
+
+/* The same as nobody when the tests run as root, who may read any file
+ * (and CI runs as root); else as the user running them. */
+static void
+run_journeymap_unprivileged (Run        *run,
+                             const char *first_arg,
+                             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *setpriv = NULL;
+  const char *arg;
+  va_list args;
+
+  if (geteuid () == 0)
+    {
+      setpriv = g_find_program_in_path ("setpriv");
+      g_assert_nonnull (setpriv);
+      g_ptr_array_add (argv, setpriv);
+      g_ptr_array_add (argv, (char *) "--reuid=nobody");
+      g_ptr_array_add (argv, (char *) "--regid=nogroup");
+      g_ptr_array_add (argv, (char *) "--clear-groups");
+      g_ptr_array_add (argv, (char *) "--");
+    }
+  g_ptr_array_add (argv, (char *) g_getenv ("JM_BINARY"));
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run_journeymap_argv (run, argv);
+}
+
+static void
+run_journeymap_argv (Run       *run,
+                     GPtrArray *argv)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
@@ -667,6 +712,44 @@ test_cli_export_unwritable_output (void)
   remove_dir (dir);
 }
 
+/* A file the user may not read: `check` and `export` exit with 1 and
+ * say why, and write nothing. */
+static void
+test_cli_unreadable_file (void)
+{
+  g_autofree char *example_map = example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret.jmap", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  g_assert_nonnull (dir);
+  g_file_get_contents (example_map, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (secret, contents, -1, &error);
+  g_assert_no_error (error);
+  /* Others may enter the folder and write in it, not read the map. */
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (secret, 0), ==, 0);
+
+  run_journeymap_unprivileged (&run, "check", secret, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, secret));
+  g_assert_nonnull (strstr (run.err, g_strerror (EACCES)));
+  run_clear (&run);
+
+  run_journeymap_unprivileged (&run, "export", secret, "-o", output, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, secret));
+  g_assert_nonnull (strstr (run.err, g_strerror (EACCES)));
+  run_clear (&run);
+
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_dir (dir);
+}
+
 /* The command line's contract, as scripts rely on it. */
 
 /* `check` fails when any file fails, wherever it is in the list. */
@@ -973,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/usage", test_cli_export_usage);
   g_test_add_func ("/cli/export/bad-input", test_cli_export_bad_input);
   g_test_add_func ("/cli/export/unwritable-output", test_cli_export_unwritable_output);
+  g_test_add_func ("/cli/check/unreadable-file", test_cli_unreadable_file);
   g_test_add_func ("/cli/contract/check-any-bad-fails", test_cli_contract_check_any_bad_fails);
   g_test_add_func ("/cli/contract/usage-errors", test_cli_contract_usage_errors);
   g_test_add_func ("/cli/contract/layer", test_cli_contract_layer);
