@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <cairo.h>
+#include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
@@ -26,6 +29,9 @@ run_clear (Run *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+static void run_journeymap_argv (Run        *run,
+                                 GPtrArray  *argv);
+
 /* Runs the real binary with no display at all, as a script or a build
  * server would. */
 static void
@@ -34,8 +40,6 @@ run_journeymap (Run         *run,
                 ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
   const char *arg;
   va_list args;
 
@@ -45,6 +49,50 @@ run_journeymap (Run         *run,
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
+
+  run_journeymap_argv (run, argv);
+}
+
+/* The same as nobody when the tests run as root, who may read any file
+ * (and CI runs as root); else as the user running them. */
+static void
+run_journeymap_unprivileged (Run        *run,
+                             const char *first_arg,
+                             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *setpriv = NULL;
+  const char *arg;
+  va_list args;
+
+  if (geteuid () == 0)
+    {
+      setpriv = g_find_program_in_path ("setpriv");
+      g_assert_nonnull (setpriv);
+      g_ptr_array_add (argv, setpriv);
+      g_ptr_array_add (argv, (char *) "--reuid=nobody");
+      g_ptr_array_add (argv, (char *) "--regid=nogroup");
+      g_ptr_array_add (argv, (char *) "--clear-groups");
+      g_ptr_array_add (argv, (char *) "--");
+    }
+  g_ptr_array_add (argv, (char *) g_getenv ("JM_BINARY"));
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run_journeymap_argv (run, argv);
+  /* setpriv's own complaints (a build that nobody may read) land here. */
+  g_test_message ("%s", run->err);
+}
+
+static void
+run_journeymap_argv (Run       *run,
+                     GPtrArray *argv)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
@@ -241,7 +289,9 @@ test_cli_unknown_option (void)
 
   run_journeymap (&run, "--no-such-option", NULL);
 
-  g_assert_false (g_spawn_check_wait_status (run.status, NULL));
+  /* A crash is no refusal: the status must be an exit. GApplication,
+   * which parses the options of the window, exits with 1 here. */
+  g_assert_cmpint (exit_status (&run), ==, 1);
   g_assert_nonnull (strstr (run.err, "no-such-option"));
 
   run_clear (&run);
@@ -664,6 +714,328 @@ test_cli_export_unwritable_output (void)
   remove_dir (dir);
 }
 
+/* A file the user may not read: `check` and `export` exit with 1 and
+ * say why, and write nothing. */
+static void
+test_cli_unreadable_file (void)
+{
+  g_autofree char *example_map = example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret.jmap", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  g_assert_nonnull (dir);
+  g_file_get_contents (example_map, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (secret, contents, -1, &error);
+  g_assert_no_error (error);
+  /* Others may enter the folder and write in it, not read the map. */
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (secret, 0), ==, 0);
+
+  run_journeymap_unprivileged (&run, "check", secret, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, secret));
+  g_assert_nonnull (strstr (run.err, g_strerror (EACCES)));
+  run_clear (&run);
+
+  run_journeymap_unprivileged (&run, "export", secret, "-o", output, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, secret));
+  g_assert_nonnull (strstr (run.err, g_strerror (EACCES)));
+  run_clear (&run);
+
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_dir (dir);
+}
+
+/* The command line's contract, as scripts rely on it. */
+
+/* `check` fails when any file fails, wherever it is in the list. */
+static void
+test_cli_contract_check_any_bad_fails (void)
+{
+  g_autofree char *good = example ("hotel-guest-stay.jmap");
+  g_autofree char *bad = invalid_path ("dangling-stage.jmap");
+  g_autofree char *bad_prefix = expected_prefix ("dangling-stage.jmap");
+  Run run = { 0 };
+
+  run_journeymap (&run, "check", bad, good, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, bad_prefix));
+  run_clear (&run);
+
+  run_journeymap (&run, "check", good, bad, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, bad_prefix));
+  run_clear (&run);
+
+  run_journeymap (&run, "check", good, good, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  run_clear (&run);
+}
+
+/* Usage errors of both commands exit with 2, never 1 or a signal. */
+static void
+test_cli_contract_usage_errors (void)
+{
+  g_autofree char *input = example ("hotel-guest-stay.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  const char *usages[][8] = {
+    { "check", NULL },
+    { "check", "--no-such-option", input, NULL },
+    { "export", NULL },
+    { "export", input, NULL },
+    { "export", "-o", png, NULL },
+    { "export", input, "-o", png, "--no-such-option", NULL },
+    { "export", input, "-o", png, "--layer", "someday", NULL },
+    { "export", input, "-o", png, "--scale", "two", NULL },
+    { "export", input, "-o", png, "--background", "plaid", NULL },
+    { "export", input, "-o", png, "--theme", "sepia", NULL },
+  };
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (usages); i++)
+    {
+      g_autofree char *line = g_strjoinv (" ", (char **) usages[i]);
+      Run run = { 0 };
+
+      g_test_message ("journeymap %s", line);
+      run_journeymap (&run, usages[i][0], usages[i][1], usages[i][2], usages[i][3], usages[i][4],
+                      usages[i][5], usages[i][6], usages[i][7], NULL);
+      g_assert_cmpint (exit_status (&run), ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+      run_clear (&run);
+    }
+
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  remove_dir (dir);
+}
+
+/* Exports @input to @name in @dir with the options given; returns the
+ * output's path. */
+static char *
+export_png (const char *input,
+            const char *dir,
+            const char *name,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  char *output = g_build_filename (dir, name, NULL);
+  const char *arg;
+  Run run = { 0 };
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) "export");
+  g_ptr_array_add (args, (char *) input);
+  g_ptr_array_add (args, (char *) "-o");
+  g_ptr_array_add (args, output);
+  va_start (ap, name);
+  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_assert_cmpuint (args->len, <=, 8);
+  while (args->len < 9)
+    g_ptr_array_add (args, NULL);
+
+  run_journeymap (&run, args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3], args->pdata[4],
+                  args->pdata[5], args->pdata[6], args->pdata[7], NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  return output;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* The colour type of a PNG, from its header: 2 RGB, 6 RGB with alpha. */
+static guint
+png_colour_type (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 26);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  return data[25];
+}
+
+static cairo_surface_t *
+load_png (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+typedef struct
+{
+  double mean_luminance;  /* of the opaque pixels, 0 to 1 */
+  double transparent;     /* the share of pixels with no alpha at all */
+  double opaque;          /* the share of fully opaque pixels */
+} PixelStats;
+
+static PixelStats
+pixel_stats (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  PixelStats stats = { 0 };
+  double luminance = 0;
+  guint64 n_transparent = 0, n_opaque = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = pixel_at (surface, x, y);
+        guint alpha = pixel >> 24;
+
+        if (alpha == 0)
+          n_transparent++;
+        if (alpha == 255)
+          {
+            n_opaque++;
+            luminance += (0.2126 * ((pixel >> 16) & 0xff) + 0.7152 * ((pixel >> 8) & 0xff) +
+                          0.0722 * (pixel & 0xff)) / 255.0;
+          }
+      }
+
+  stats.mean_luminance = n_opaque > 0 ? luminance / n_opaque : 0;
+  stats.transparent = (double) n_transparent / ((double) width * height);
+  stats.opaque = (double) n_opaque / ((double) width * height);
+  return stats;
+}
+
+/* Each layer gives a picture of its own. */
+static void
+test_cli_contract_layer (void)
+{
+  g_autofree char *input = example ("saas-onboarding.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *current = export_png (input, dir, "current.png", "--layer", "current", NULL);
+  g_autofree char *future = export_png (input, dir, "future.png", "--layer", "future", NULL);
+  g_autofree char *both = export_png (input, dir, "both.png", "--layer", "both", NULL);
+  g_autofree char *plain = export_png (input, dir, "plain.png", NULL);
+  g_autoptr(GBytes) current_bytes = read_bytes (current);
+  g_autoptr(GBytes) future_bytes = read_bytes (future);
+  g_autoptr(GBytes) both_bytes = read_bytes (both);
+  g_autoptr(GBytes) plain_bytes = read_bytes (plain);
+
+  g_assert_false (g_bytes_equal (current_bytes, future_bytes));
+  g_assert_false (g_bytes_equal (current_bytes, both_bytes));
+  g_assert_false (g_bytes_equal (future_bytes, both_bytes));
+  /* The current state is the default. */
+  g_assert_true (g_bytes_equal (current_bytes, plain_bytes));
+
+  remove_dir (dir);
+}
+
+/* --scale 2 doubles the picture's size in pixels. */
+static void
+test_cli_contract_scale (void)
+{
+  g_autofree char *input = example ("saas-onboarding.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *one = export_png (input, dir, "one.png", NULL);
+  g_autofree char *two = export_png (input, dir, "two.png", "--scale", "2", NULL);
+  cairo_surface_t *small = load_png (one);
+  cairo_surface_t *large = load_png (two);
+
+  g_assert_cmpint (cairo_image_surface_get_width (small), >, 100);
+  g_assert_cmpint (cairo_image_surface_get_height (small), >, 100);
+  g_assert_cmpint (cairo_image_surface_get_width (large), ==, 2 * cairo_image_surface_get_width (small));
+  g_assert_cmpint (cairo_image_surface_get_height (large), ==, 2 * cairo_image_surface_get_height (small));
+
+  cairo_surface_destroy (small);
+  cairo_surface_destroy (large);
+  remove_dir (dir);
+}
+
+/* A transparent background is transparent where the map draws nothing
+ * (its corners), and the map itself is still there; a white one has no
+ * alpha at all. */
+static void
+test_cli_contract_background (void)
+{
+  g_autofree char *input = example ("saas-onboarding.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *white = export_png (input, dir, "white.png", "--background", "white", NULL);
+  g_autofree char *clear = export_png (input, dir, "clear.png", "--background", "transparent", NULL);
+  cairo_surface_t *surface = load_png (clear);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  PixelStats stats = pixel_stats (surface);
+
+  g_assert_cmpuint (png_colour_type (white), ==, 2);
+  g_assert_cmpuint (png_colour_type (clear), ==, 6);
+
+  g_assert_cmphex (pixel_at (surface, 0, 0) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (surface, width - 1, 0) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (surface, 0, height - 1) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (surface, width - 1, height - 1) >> 24, ==, 0);
+  g_assert_cmpfloat (stats.transparent, >, 0.2);
+  g_assert_cmpfloat (stats.opaque, >, 0.05);
+
+  cairo_surface_destroy (surface);
+  remove_dir (dir);
+}
+
+/* The dark theme is dark and the light one light, measured over the
+ * whole picture. */
+static void
+test_cli_contract_theme (void)
+{
+  g_autofree char *input = example ("saas-onboarding.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *light = export_png (input, dir, "light.png", "--theme", "light", NULL);
+  g_autofree char *dark = export_png (input, dir, "dark.png", "--theme", "dark", NULL);
+  cairo_surface_t *light_surface = load_png (light);
+  cairo_surface_t *dark_surface = load_png (dark);
+  PixelStats light_stats = pixel_stats (light_surface);
+  PixelStats dark_stats = pixel_stats (dark_surface);
+
+  g_test_message ("mean luminance: light %.3f, dark %.3f", light_stats.mean_luminance,
+                  dark_stats.mean_luminance);
+  g_assert_cmpfloat (light_stats.opaque, ==, 1.0);
+  g_assert_cmpfloat (dark_stats.opaque, ==, 1.0);
+  g_assert_cmpfloat (light_stats.mean_luminance, >, 0.8);
+  g_assert_cmpfloat (dark_stats.mean_luminance, <, 0.3);
+  /* Its background too, not only the cards. */
+  g_assert_cmphex (pixel_at (dark_surface, 0, 0) & 0xff, <, 0x50);
+
+  cairo_surface_destroy (light_surface);
+  cairo_surface_destroy (dark_surface);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +1058,13 @@ main (int   argc,
   g_test_add_func ("/cli/export/usage", test_cli_export_usage);
   g_test_add_func ("/cli/export/bad-input", test_cli_export_bad_input);
   g_test_add_func ("/cli/export/unwritable-output", test_cli_export_unwritable_output);
+  g_test_add_func ("/cli/check/unreadable-file", test_cli_unreadable_file);
+  g_test_add_func ("/cli/contract/check-any-bad-fails", test_cli_contract_check_any_bad_fails);
+  g_test_add_func ("/cli/contract/usage-errors", test_cli_contract_usage_errors);
+  g_test_add_func ("/cli/contract/layer", test_cli_contract_layer);
+  g_test_add_func ("/cli/contract/scale", test_cli_contract_scale);
+  g_test_add_func ("/cli/contract/background", test_cli_contract_background);
+  g_test_add_func ("/cli/contract/theme", test_cli_contract_theme);
 
   return g_test_run ();
 }

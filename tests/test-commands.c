@@ -2144,6 +2144,61 @@ test_random_session (Fixture       *fixture,
 
 /* }}} */
 
+/* Alt+Up/Down nudge a point by one score: one undoable step each, up to
+ * the ends of the scale and no further. At +5 or -5 a nudge outwards
+ * keeps the point there, succeeds without an error to show, and records
+ * no step that would undo nothing. */
+static void
+test_edit_nudge_score (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  JmEmotionPoint *up = point (fixture, "point-priya-5");     /* at 4 */
+  JmEmotionPoint *down = point (fixture, "point-priya-3");   /* at -4 */
+  JmEmotionPoint *half = point (fixture, "point-priya-4");   /* at -2.5 */
+  g_autoptr(GError) error = NULL;
+  guint position = jm_command_stack_get_position (fixture->stack);
+
+  g_assert_cmpfloat (jm_emotion_point_get_score (up), ==, 4);
+  g_assert_true (jm_edit_nudge_score (fixture->stack, up, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (jm_emotion_point_get_score (up), ==, JM_SCORE_MAX);
+  g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, position + 1);
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (jm_edit_nudge_score (fixture->stack, up, 1, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (jm_emotion_point_get_score (up), ==, JM_SCORE_MAX);
+      g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, position + 1);
+    }
+
+  g_assert_cmpfloat (jm_emotion_point_get_score (down), ==, -4);
+  g_assert_true (jm_edit_nudge_score (fixture->stack, down, -1, &error));
+  g_assert_true (jm_edit_nudge_score (fixture->stack, down, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (jm_emotion_point_get_score (down), ==, JM_SCORE_MIN);
+  g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, position + 2);
+
+  /* From the end back in, and a half score that reaches the end by less
+   * than a whole one. */
+  g_assert_true (jm_edit_nudge_score (fixture->stack, down, 1, &error));
+  g_assert_cmpfloat (jm_emotion_point_get_score (down), ==, JM_SCORE_MIN + 1);
+  g_assert_true (jm_edit_nudge_score (fixture->stack, half, -3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (jm_emotion_point_get_score (half), ==, JM_SCORE_MIN);
+  g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, position + 4);
+
+  /* Each step undoes one nudge. */
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_cmpfloat (jm_emotion_point_get_score (half), ==, -2.5);
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_cmpfloat (jm_emotion_point_get_score (down), ==, -4);
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_cmpfloat (jm_emotion_point_get_score (up), ==, 4);
+  g_assert_cmpuint (jm_command_stack_get_position (fixture->stack), ==, position);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2189,6 +2244,7 @@ main (int   argc,
   ADD ("/commands/edit/item-kind-keeps-channel-rule", test_edit_item_kind_keeps_channel_rule);
   ADD ("/commands/edit/paste-items", test_edit_paste_items);
   ADD ("/commands/edit/future-state", test_edit_future_state);
+  ADD ("/commands/edit/nudge-score", test_edit_nudge_score);
   ADD ("/commands/compare/items", test_compare_items);
 #undef ADD
 

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -471,31 +472,93 @@ test_save_through_symlink_to_other_folder (Fixture       *fixture,
   g_assert_cmpuint (count_entries (maps), ==, 1);
 }
 
+/* What a user without write permission on the folder of @path sees when
+ * saving it: the save fails, naming the file. Run by that user: the
+ * caller checks that the file and its folder are as they were. */
+static void
+save_in_read_only_folder (const char *path)
+{
+  g_autoptr(JmDocument) document = load (path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* Else this checks nothing: root, or a folder left writable. */
+  g_assert_cmpint (access (dir, W_OK), !=, 0);
+  g_assert_false (jm_document_io_save (document, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "map.jmap"));
+}
+
+/* Runs @argv as nobody when the tests run as root (root ignores folder
+ * permissions, and CI runs as root), else as the user running them. */
+static void
+spawn_unprivileged (const char * const *argv,
+                    char              **err,
+                    int                *status)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+
+      g_assert_nonnull (setpriv);
+      g_ptr_array_add (args, (char *) "setpriv");
+      g_ptr_array_add (args, (char *) "--reuid=nobody");
+      g_ptr_array_add (args, (char *) "--regid=nogroup");
+      g_ptr_array_add (args, (char *) "--clear-groups");
+      g_ptr_array_add (args, (char *) "--");
+    }
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, err, status, &error);
+  g_assert_no_error (error);
+}
+
+static const char *self_path;
+
 /* A folder without write permission: the save fails, and the old file
- * stays whole with nothing beside it. */
+ * stays whole with nothing beside it; `journeymap export` to it exits
+ * with 1 and says why. As root, both run as nobody, who owns the file
+ * (so that only the folder's permissions stop the save) but not the
+ * folder. */
 static void
 test_save_in_read_only_folder (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GBytes) before = read_file (fixture->path);
   g_autoptr(GBytes) after = NULL;
-  g_autoptr(JmDocument) document = load (fixture->path, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *other = example_path ("saas-onboarding.jmap");
+  const char *save_argv[] = { self_path, "--save-in-read-only-folder", fixture->path, NULL };
+  const char *export_argv[] = { g_getenv ("JM_BINARY"), "export", other, "-o", fixture->path, NULL };
+  g_autofree char *err = NULL;
+  int status;
 
   if (geteuid () == 0)
     {
-      g_test_skip ("root ignores folder permissions; "
-                   "/io/save/parent-is-a-file covers a failed save");
-      return;
+      struct passwd *nobody = getpwnam ("nobody");
+
+      g_assert_nonnull (nobody);
+      g_assert_cmpint (chown (fixture->path, nobody->pw_uid, nobody->pw_gid), ==, 0);
     }
-
   g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
-  g_assert_false (jm_document_io_save (document, file, NULL, NULL, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
-  g_assert_nonnull (strstr (error->message, "map.jmap"));
-  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
 
+  spawn_unprivileged (save_argv, &err, &status);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("the save as an unprivileged user failed its checks: %s", err);
+  g_clear_pointer (&err, g_free);
+
+  spawn_unprivileged (export_argv, &err, &status);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, fixture->path));
+  g_assert_nonnull (strstr (err, g_strerror (EACCES)));
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
   after = read_file (fixture->path);
   assert_bytes_equal (before, after);
   g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
@@ -957,6 +1020,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The child of /io/save/read-only-folder, as an unprivileged user. */
+  if (argc == 3 && g_str_equal (argv[1], "--save-in-read-only-folder"))
+    {
+      save_in_read_only_folder (argv[2]);
+      return 0;
+    }
+
+  self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
   /* A writer whose reader is gone gets EPIPE instead of a signal. */
   signal (SIGPIPE, SIG_IGN);

@@ -120,8 +120,9 @@ test_several_drafts (Fixture       *fixture,
   g_assert_cmpstr (((JmDraft *) drafts->pdata[0])->id, ==, b);
 }
 
-/* A damaged index or a draft file gone missing is no reason to fail:
- * there is then simply nothing to recover. */
+/* A draft file gone missing, or a damaged index beside a draft that is
+ * still there, is no reason to fail: there is then simply nothing to
+ * recover, and the next copy is written and listed as usual. */
 static void
 test_damaged_index (Fixture       *fixture,
                     gconstpointer  data)
@@ -137,9 +138,102 @@ test_damaged_index (Fixture       *fixture,
   g_assert_cmpuint (drafts->len, ==, 0);
   g_clear_pointer (&drafts, g_ptr_array_unref);
 
+  /* The draft is there again; only the index is damaged. */
+  g_assert_true (jm_draft_store_save (fixture->store, id, fixture->document, NULL, NULL));
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
   g_assert_true (g_file_set_contents (index, "not a gvariant at all", -1, NULL));
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_IS_REGULAR));
   drafts = jm_draft_store_list (fixture->store);
   g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  g_assert_true (jm_draft_store_save (fixture->store, id, fixture->document, NULL, NULL));
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (((JmDraft *) drafts->pdata[0])->id, ==, id);
+}
+
+/* Writes the index by hand: (id, uri, title, modified) for each entry. */
+static void
+write_index (Fixture            *fixture,
+             const char * const *ids)
+{
+  g_autofree char *index = g_build_filename (fixture->dir, "drafts.gvariant", NULL);
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariantBuilder list, dict;
+
+  g_variant_builder_init (&list, G_VARIANT_TYPE ("a(sssx)"));
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_variant_builder_add (&list, "(sssx)", ids[i], "", ids[i], (gint64) 1000 + i);
+  g_variant_builder_init (&dict, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&dict, "{sv}", "version", g_variant_new_uint32 (1));
+  g_variant_builder_add (&dict, "{sv}", "drafts", g_variant_builder_end (&list));
+  variant = g_variant_ref_sink (g_variant_builder_end (&dict));
+
+  g_file_set_contents (index, g_variant_get_data (variant), g_variant_get_size (variant), &error);
+  g_assert_no_error (error);
+}
+
+/* An index entry that is not a draft's (an id that could name any file)
+ * is skipped, and the entries after it are still read. */
+static void
+test_bad_index_entry_before_good (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *good = jm_draft_store_new_id ();
+  g_autofree char *also_good = jm_draft_store_new_id ();
+  const char *ids[] = { "../../escape", good, "", also_good, NULL };
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  g_assert_true (jm_draft_store_save (fixture->store, good, fixture->document, NULL, NULL));
+  g_assert_true (jm_draft_store_save (fixture->store, also_good, fixture->document, NULL, NULL));
+  write_index (fixture, ids);
+
+  drafts = jm_draft_store_list (fixture->store);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_cmpstr (((JmDraft *) drafts->pdata[0])->id, ==, good);
+  g_assert_cmpstr (((JmDraft *) drafts->pdata[1])->id, ==, also_good);
+}
+
+/* After a crash, a damaged draft is left out and every other one is
+ * still restored, whichever comes first. */
+static void
+test_restore_skips_corrupt_draft (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  for (int corrupt_first = 0; corrupt_first < 2; corrupt_first++)
+    {
+      g_autofree char *first = jm_draft_store_new_id ();
+      g_autofree char *second = jm_draft_store_new_id ();
+      const char *corrupt = corrupt_first ? first : second;
+      const char *good = corrupt_first ? second : first;
+      g_autofree char *corrupt_path = g_strdup_printf ("%s/%s.jmap", fixture->dir, corrupt);
+      g_autoptr(GPtrArray) drafts = NULL;
+      g_autoptr(GBytes) expected = jm_xml_writer_write_bytes (fixture->document);
+      g_autoptr(GBytes) actual = NULL;
+      JmDraft *draft;
+
+      g_assert_true (jm_draft_store_save (fixture->store, first, fixture->document, NULL, NULL));
+      g_assert_true (jm_draft_store_save (fixture->store, second, fixture->document, NULL, NULL));
+      /* Cut off half-way, as a disk that lost its last blocks leaves it. */
+      g_assert_true (g_file_set_contents (corrupt_path, "<?xml version=\"1.0\"?>\n<journey-map xmlns=", -1, NULL));
+
+      drafts = jm_draft_store_load_restorable (fixture->store);
+      g_assert_cmpuint (drafts->len, ==, 1);
+      draft = drafts->pdata[0];
+      g_assert_cmpstr (draft->id, ==, good);
+      g_assert_nonnull (draft->document);
+      actual = jm_xml_writer_write_bytes (draft->document);
+      g_assert_true (g_bytes_equal (expected, actual));
+
+      /* The damaged copy stays listed: it is not the store's to delete. */
+      jm_draft_store_remove (fixture->store, good);
+      jm_draft_store_remove (fixture->store, corrupt);
+    }
 }
 
 static void
@@ -227,6 +321,8 @@ main (int   argc,
   ADD ("/drafts/save-list-load-remove", test_save_list_load_remove);
   ADD ("/drafts/several", test_several_drafts);
   ADD ("/drafts/damaged-index", test_damaged_index);
+  ADD ("/drafts/bad-index-entry-before-good", test_bad_index_entry_before_good);
+  ADD ("/drafts/restore-skips-corrupt-draft", test_restore_skips_corrupt_draft);
   ADD ("/drafts/save-async-copies-the-map-as-it-was", test_save_async_copies_the_map_as_it_was);
   ADD ("/drafts/remove-after-queued-copies", test_remove_after_queued_copies);
   ADD ("/drafts/queued-copies-outlive-the-store", test_queued_copies_outlive_the_store);

@@ -1517,6 +1517,33 @@ jm_edit_move_emotion_point_full (JmCommandStack  *stack,
 }
 
 /**
+ * jm_edit_nudge_score:
+ * @steps: how many scores up (positive) or down (negative)
+ *
+ * Lifts or lowers a point by whole scores, as Alt+Up/Down do, stopping at
+ * the ends of the scale: a point already at +5 or -5 stays there, and no
+ * step is recorded for a nudge that changes nothing.
+ *
+ * Returns: %TRUE when the point is where the nudge takes it
+ */
+gboolean
+jm_edit_nudge_score (JmCommandStack  *stack,
+                     JmEmotionPoint  *point,
+                     int              steps,
+                     GError         **error)
+{
+  double score;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (JM_IS_EMOTION_POINT (point), FALSE);
+
+  score = CLAMP (jm_emotion_point_get_score (point) + steps, JM_SCORE_MIN, JM_SCORE_MAX);
+
+  /* jm_edit_set_double () records nothing when the score stays. */
+  return jm_edit_set_double (stack, point, "score", score, 0, error);
+}
+
+/**
  * jm_edit_add_link:
  *
  * Returns: (transfer none) (nullable): the new link between two items of

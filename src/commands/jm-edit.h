@@ -140,6 +140,10 @@ gboolean        jm_edit_move_emotion_point_full   (JmCommandStack  *stack,
                                                    double           score,
                                                    guint            merge_key,
                                                    GError         **error);
+gboolean        jm_edit_nudge_score               (JmCommandStack  *stack,
+                                                   JmEmotionPoint  *point,
+                                                   int              steps,
+                                                   GError         **error);
 JmLink         *jm_edit_add_link                  (JmCommandStack  *stack,
                                                    JmLayerState     state,
                                                    const char      *from_id,

@@ -223,6 +223,7 @@ reader_refuse_doctype (Reader *r)
   while (p < end)
     {
       const char *close = NULL;
+      gsize close_length;
 
       if (g_ascii_isspace (*p))
         {
@@ -234,9 +235,15 @@ reader_refuse_doctype (Reader *r)
         return reader_fail_doctype (r, line);
 
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        close = g_strstr_len (p + 4, end - p - 4, "-->");
+        {
+          close = g_strstr_len (p + 4, end - p - 4, "-->");
+          close_length = 3;
+        }
       else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        close = g_strstr_len (p + 2, end - p - 2, "?>");
+        {
+          close = g_strstr_len (p + 2, end - p - 2, "?>");
+          close_length = 2;
+        }
       else
         return TRUE; /* the root element, or not XML: libxml2 will say */
 
@@ -244,7 +251,9 @@ reader_refuse_doctype (Reader *r)
         return TRUE;
       for (; p < close; p++)
         line += *p == '\n';
-      p = close + 2;
+      /* Past the whole "-->" or "?>": stopping short of it would end the
+       * look at the first comment. */
+      p = close + close_length;
     }
 
   return TRUE;

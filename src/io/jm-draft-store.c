@@ -52,6 +52,7 @@ jm_draft_free (JmDraft *draft)
   g_free (draft->id);
   g_free (draft->uri);
   g_free (draft->title);
+  g_clear_object (&draft->document);
   g_free (draft);
 }
 
@@ -537,4 +538,44 @@ jm_draft_store_load (JmDraftStore  *self,
   file = g_file_new_for_path (path);
 
   return jm_document_io_load (file, NULL, NULL, error);
+}
+
+/**
+ * jm_draft_store_load_restorable:
+ *
+ * Reads every draft there is, for the app to offer them back after a
+ * crash. A draft that cannot be read (damaged by the crash, say) is left
+ * out, and the others are still read: one bad copy must not cost the
+ * work of the other windows.
+ *
+ * Returns: (transfer container) (element-type JmDraft): the drafts that
+ *   could be read, oldest first, each with its @document
+ */
+GPtrArray *
+jm_draft_store_load_restorable (JmDraftStore *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  GPtrArray *restorable;
+
+  g_return_val_if_fail (JM_IS_DRAFT_STORE (self), NULL);
+
+  drafts = jm_draft_store_list (self);
+  restorable = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_draft_free);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      JmDraft *draft = drafts->pdata[i];
+      g_autoptr(GError) error = NULL;
+
+      draft->document = jm_draft_store_load (self, draft->id, &error);
+      if (draft->document == NULL)
+        {
+          g_debug ("Could not restore draft %s: %s", draft->id, error->message);
+          continue;
+        }
+
+      /* Moved, not copied: the list frees what is left in it. */
+      g_ptr_array_add (restorable, g_steal_pointer (&drafts->pdata[i]));
+    }
+
+  return restorable;
 }

@@ -22,13 +22,16 @@ G_DECLARE_FINAL_TYPE (JmDraftStore, jm_draft_store, JM, DRAFT_STORE, GObject)
  * @uri: (nullable): the file the map belongs to, if it was ever saved
  * @title: the map's title, to name the draft in the window
  * @modified: when the draft was written, in seconds since the epoch
+ * @document: (nullable): the map the draft holds, read by
+ *   jm_draft_store_load_restorable (); %NULL otherwise
  */
 typedef struct
 {
-  char   *id;
-  char   *uri;
-  char   *title;
-  gint64  modified;
+  char       *id;
+  char       *uri;
+  char       *title;
+  gint64      modified;
+  JmDocument *document;
 } JmDraft;
 
 void          jm_draft_free          (JmDraft       *draft);
@@ -51,6 +54,7 @@ GPtrArray    *jm_draft_store_list    (JmDraftStore  *self);
 JmDocument   *jm_draft_store_load    (JmDraftStore  *self,
                                       const char    *id,
                                       GError       **error);
+GPtrArray    *jm_draft_store_load_restorable (JmDraftStore *self);
 char         *jm_draft_store_new_id  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmDraft, jm_draft_free)

@@ -276,26 +276,17 @@ jm_application_restore_drafts (JmApplication *self)
   if (!jm_application_restores_drafts ())
     return 0;
 
-  drafts = jm_draft_store_list (self->drafts);
+  drafts = jm_draft_store_load_restorable (self->drafts);
   for (guint i = 0; i < drafts->len; i++)
     {
       JmDraft *draft = drafts->pdata[i];
-      g_autoptr(JmDocument) document = NULL;
       g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
       JmWindow *window;
-
-      document = jm_draft_store_load (self->drafts, draft->id, &error);
-      if (document == NULL)
-        {
-          g_debug ("Could not restore draft %s: %s", draft->id, error->message);
-          continue;
-        }
 
       if (draft->uri != NULL)
         file = g_file_new_for_uri (draft->uri);
       window = jm_window_new (self);
-      jm_window_restore_draft (window, document, file, draft->id);
+      jm_window_restore_draft (window, draft->document, file, draft->id);
       gtk_window_present (GTK_WINDOW (window));
       restored++;
     }

@@ -921,13 +921,12 @@ jm_map_canvas_nudge_point (JmMapCanvas    *self,
                            JmEmotionPoint *point,
                            int             dy)
 {
-  double score = CLAMP (jm_emotion_point_get_score (point) - dy, JM_SCORE_MIN, JM_SCORE_MAX);
   g_autoptr(GError) error = NULL;
 
   if (dy == 0)
     return FALSE;
 
-  if (!jm_edit_set_double (self->stack, point, "score", score, 0, &error))
+  if (!jm_edit_nudge_score (self->stack, point, -dy, &error))
     jm_map_canvas_report (self, error);
 
   return TRUE;
