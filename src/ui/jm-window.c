@@ -45,6 +45,7 @@ struct _JmWindow
   GCancellable   *cancellable;
   gboolean        close_after_save;
   GtkWindow      *shortcuts_window;
+  GtkNativeDialog *file_chooser; /* the last Open or Save As dialog, kept */
 
   /* Template children */
   AdwWindowTitle  *window_title;
@@ -615,6 +616,26 @@ jm_window_load_cb (GObject      *object,
   jm_window_quit_after_next_frame_if_asked (self);
 }
 
+/* The window keeps its last file chooser until it makes the next one or
+ * goes, rather than destroying it from its own response. GTK's chooser
+ * goes on filling its path bar after it has answered, one asynchronous
+ * query per folder up the path, and a path bar destroyed meanwhile had
+ * its last query's callback remove buttons from a freed box
+ * (gtk_box_remove from a GIO callback: a crash on GTK 4.18, possible on
+ * 4.8 by timing). By the next dialog, that work is long done. */
+static void
+jm_window_keep_file_chooser (JmWindow        *self,
+                             GtkNativeDialog *dialog)
+{
+  if (self->file_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+  self->file_chooser = dialog;
+}
+
 static void
 jm_window_open_response_cb (GtkNativeDialog *dialog,
                             int              response,
@@ -630,8 +651,6 @@ jm_window_open_response_cb (GtkNativeDialog *dialog,
 
   if (file != NULL)
     jm_window_open_in_free_window (self, file);
-
-  g_object_unref (dialog);
 }
 
 static void
@@ -657,6 +676,7 @@ jm_window_open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
+  jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (jm_window_open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -1346,7 +1366,6 @@ jm_window_save_as_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
 
   if (file == NULL)
     {
@@ -1376,6 +1395,7 @@ jm_window_save_as (JmWindow *self)
   jm_window_add_filter (GTK_FILE_CHOOSER (dialog), _("Journey Maps"), "application/x-journeymap+xml", "jmap");
   G_GNUC_END_IGNORE_DEPRECATIONS
 
+  jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (jm_window_save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -1656,6 +1676,7 @@ jm_window_dispose (GObject *object)
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
+  jm_window_keep_file_chooser (self, NULL);
   g_clear_pointer (&self->differences, g_ptr_array_unref);
   g_clear_pointer (&self->etag, g_free);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
