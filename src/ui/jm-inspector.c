@@ -16,6 +16,7 @@
 #include "io/jm-document-io.h"
 #include "io/jm-image-file.h"
 #include "model/jm-enum-types.h"
+#include "jm-alert.h"
 
 /* The inspector shows the properties of one object (the map, a stage, a
  * lane, an item or an emotion point) as a form. Every change a field makes
@@ -681,12 +682,10 @@ jm_inspector_show_error (JmInspector *self,
                          const char  *heading,
                          GError      *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
+  JmAlert *alert = jm_alert_new (heading, error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  jm_alert_add_response (alert, "close", _("_Close"));
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 /* Sets or, with %NULL @photo, removes the persona's photo: one step. */

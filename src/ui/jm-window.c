@@ -23,6 +23,7 @@
 #include "io/jm-document-io.h"
 #include "io/jm-map-loader.h"
 #include "model/jm-compare.h"
+#include "jm-alert.h"
 #include "jm-map-canvas.h"
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
@@ -391,16 +392,16 @@ jm_window_show_error (JmWindow   *self,
                       const char *heading,
                       GError     *error)
 {
-  GtkWidget *dialog;
+  JmAlert *alert;
 
   g_assert (JM_IS_WINDOW (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = jm_alert_new (heading, error->message);
+  jm_alert_add_response (alert, "close", _("_Close"));
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 #define MAX_RECENT_FILES 10
@@ -1264,9 +1265,9 @@ static void jm_window_save      (JmWindow *self,
 static void jm_window_save_size (JmWindow *self);
 
 static void
-jm_window_overwrite_response_cb (AdwMessageDialog *dialog,
-                                 const char       *response,
-                                 JmWindow         *self)
+jm_window_overwrite_response_cb (JmAlert    *alert,
+                                 const char *response,
+                                 JmWindow   *self)
 {
   if (g_str_equal (response, "overwrite"))
     jm_window_save (self, TRUE);
@@ -1280,16 +1281,14 @@ jm_window_ask_overwrite (JmWindow *self)
   g_autofree char *name = g_file_get_basename (self->file);
   g_autofree char *body = g_strdup_printf (_("“%s” was changed by another program since you opened it. "
                                              "Saving now replaces those changes with yours."), name);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+  JmAlert *alert = jm_alert_new (_("File Changed on Disk"), body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Overwrite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_overwrite_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jm_alert_add_response (alert, "cancel", _("_Cancel"));
+  jm_alert_add_response (alert, "overwrite", _("_Overwrite"));
+  jm_alert_set_response_appearance (alert, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  jm_alert_set_close_response (alert, "cancel");
+  g_signal_connect (alert, "response", G_CALLBACK (jm_window_overwrite_response_cb), self);
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 typedef struct
@@ -1417,9 +1416,9 @@ jm_window_save_action (GtkWidget  *widget,
 }
 
 static void
-jm_window_close_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             JmWindow         *self)
+jm_window_close_response_cb (JmAlert    *alert,
+                             const char *response,
+                             JmWindow   *self)
 {
   if (g_str_equal (response, "discard"))
     {
@@ -1442,7 +1441,7 @@ jm_window_close_request (GtkWindow *window)
   JmWindow *self = JM_WINDOW (window);
   g_autofree char *body = NULL;
   g_autofree char *name = NULL;
-  GtkWidget *dialog;
+  JmAlert *alert;
 
   if (self->stack == NULL || !jm_command_stack_get_modified (self->stack))
     {
@@ -1453,18 +1452,16 @@ jm_window_close_request (GtkWindow *window)
   name = jm_window_dup_map_name (self->document, self->file);
   body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when "
                             "the window closes."), name);
-  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_close_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = jm_alert_new (_("Save Changes?"), body);
+  jm_alert_add_response (alert, "cancel", _("_Cancel"));
+  jm_alert_add_response (alert, "discard", _("_Discard"));
+  jm_alert_add_response (alert, "save", _("_Save"));
+  jm_alert_set_response_appearance (alert, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  jm_alert_set_response_appearance (alert, "save", ADW_RESPONSE_SUGGESTED);
+  jm_alert_set_default_response (alert, "save");
+  jm_alert_set_close_response (alert, "cancel");
+  g_signal_connect (alert, "response", G_CALLBACK (jm_window_close_response_cb), self);
+  jm_alert_present (alert, GTK_WIDGET (self));
 
   return TRUE;
 }

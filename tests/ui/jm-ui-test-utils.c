@@ -183,8 +183,27 @@ jm_ui_test_save_screenshot (GdkTexture *texture,
   return path;
 }
 
-/* The message dialog open, if any (errors, questions). */
-AdwMessageDialog *
+static JmAlert *
+find_alert_in (GtkWidget *widget)
+{
+  if (JM_IS_ALERT (widget) && gtk_widget_get_visible (widget))
+    return JM_ALERT (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      JmAlert *alert = find_alert_in (child);
+
+      if (alert != NULL)
+        return alert;
+    }
+  return NULL;
+}
+
+/* The message dialog open, if any (errors, questions): a window of its
+ * own (AdwMessageDialog), or inside the window it is over
+ * (AdwAlertDialog). */
+JmAlert *
 jm_ui_test_find_message_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -192,9 +211,10 @@ jm_ui_test_find_message_dialog (void)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      JmAlert *alert = find_alert_in (GTK_WIDGET (toplevel));
 
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
+      if (alert != NULL)
+        return alert;
     }
   return NULL;
 }

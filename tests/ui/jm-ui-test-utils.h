@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "ui/jm-alert.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*JmUiTestCondition) (gpointer data);
@@ -23,7 +25,7 @@ GdkTexture *jm_ui_test_render_widget      (GtkWidget   *widget);
 guint       jm_ui_test_count_colors       (GdkTexture  *texture);
 char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
                                            const char  *name);
-AdwMessageDialog *jm_ui_test_find_message_dialog (void);
+JmAlert    *jm_ui_test_find_message_dialog (void);
 gboolean    jm_ui_test_message_dialog_shown (gpointer    data);
 
 G_END_DECLS

@@ -166,18 +166,12 @@ test_window_open_error_shows_dialog (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();
+    JmAlert *alert = jm_ui_test_find_message_dialog ();
 
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    if (alert != NULL)
       {
-        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (toplevel))
-          {
-            g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (toplevel)),
-                                      "Lost map.jmap"));
-            gtk_window_destroy (GTK_WINDOW (toplevel));
-          }
+        g_assert_nonnull (strstr (jm_alert_get_body (alert), "Lost map.jmap"));
+        jm_alert_close (alert);
       }
   }
 
@@ -252,7 +246,7 @@ test_window_hostile_files (void)
       g_autoptr(GFile) gfile = g_file_new_for_path (file->path);
       g_autofree char *basename = g_path_get_basename (file->path);
       JmWindow *window = jm_window_new (application);
-      AdwMessageDialog *dialog;
+      JmAlert *dialog;
       gint64 start = g_get_monotonic_time ();
 
       gtk_window_present (GTK_WINDOW (window));
@@ -262,10 +256,10 @@ test_window_hostile_files (void)
       g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
 
       dialog = jm_ui_test_find_message_dialog ();
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), basename));
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), file->expected));
+      g_assert_nonnull (strstr (jm_alert_get_body (dialog), basename));
+      g_assert_nonnull (strstr (jm_alert_get_body (dialog), file->expected));
       g_assert_null (jm_window_get_document (window));
-      gtk_window_destroy (GTK_WINDOW (dialog));
+      jm_alert_close (dialog);
       gtk_window_destroy (GTK_WINDOW (window));
       jm_ui_test_iterate ();
     }
@@ -375,7 +369,7 @@ test_window_untitled_map (void)
   g_autofree char *dir = g_dir_make_tmp ("jm-print-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "untitled.pdf", NULL);
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
+  JmAlert *dialog;
   double width, height;
 
   g_assert_true (jm_edit_set_string (jm_window_get_stack (window), document, "title", NULL, 0, &error));
@@ -390,9 +384,9 @@ test_window_untitled_map (void)
   gtk_window_close (GTK_WINDOW (window));
   jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
   dialog = jm_ui_test_find_message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“layout.jmap”"));
-  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "(null)"));
-  adw_message_dialog_response (dialog, "cancel");
+  g_assert_nonnull (strstr (jm_alert_get_body (dialog), "“layout.jmap”"));
+  g_assert_null (strstr (jm_alert_get_body (dialog), "(null)"));
+  jm_alert_respond (dialog, "cancel");
   jm_ui_test_iterate ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
