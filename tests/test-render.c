@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
+#include <pango/pango.h>
 
 #include "export/jm-export.h"
 #include "export/jm-png.h"
@@ -686,8 +687,29 @@ test_hostile_images (void)
   g_rmdir (dir);
 }
 
+/* The folder of golden images for the text stack the test runs on. How
+ * text is laid out and drawn differs between stacks by more than the
+ * tolerance covers: text measured by Pango 1.56 takes other room than
+ * with 1.50 (two of the examples lay out at other heights on Debian 13),
+ * and cairo 1.18 draws glyphs at fractions of a pixel where 1.16 puts them
+ * on whole pixels (1 to 2 % of the pixels of a map differ by more than 40
+ * levels, in the text; 0.2 % is allowed). So each stack has its own set,
+ * looked at when it was made and held to the same
+ * tolerance: tests/data/golden/cairo-1.16-pango-1.50 (Debian 12) and
+ * cairo-1.18-pango-1.56 (Debian 13). */
+static char *
+golden_folder (void)
+{
+  g_autofree char *stack = g_strdup_printf ("cairo-%d.%d-pango-%d.%d",
+                                            CAIRO_VERSION_MAJOR, CAIRO_VERSION_MINOR,
+                                            PANGO_VERSION_MAJOR, PANGO_VERSION_MINOR);
+
+  return g_steal_pointer (&stack);
+}
+
 /* Golden images: drawn on these machines with these fonts, compared with
- * a small tolerance for antialiasing. JM_UPDATE_GOLDEN=1 rewrites them. */
+ * a small tolerance for antialiasing. JM_UPDATE_GOLDEN=1 rewrites them,
+ * in the folder of the stack the test runs on. */
 static void
 test_golden (gconstpointer data)
 {
@@ -696,7 +718,9 @@ test_golden (gconstpointer data)
   g_autofree char *map = g_str_equal (parts[0], "layout") ?
     g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL) : example_path (parts[0]);
   g_autofree char *golden_name = g_strdup_printf ("%s-%s.png", parts[0], parts[1]);
-  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "data", "golden", golden_name, NULL);
+  g_autofree char *stack = golden_folder ();
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "data", "golden", stack, golden_name, NULL);
+  g_autofree char *golden_dir = g_path_get_dirname (golden);
   g_autoptr(JmDocument) document = jm_test_load_map (map);
   JmLayerMode mode = JM_LAYER_MODE_CURRENT;
   g_autoptr(JmLayout) layout = NULL;
@@ -712,9 +736,25 @@ test_golden (gconstpointer data)
 
   if (g_strcmp0 (g_getenv ("JM_UPDATE_GOLDEN"), "1") == 0)
     {
-      g_autofree char *target = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "tests", "data", "golden",
-                                                  golden_name, NULL);
+      g_autofree char *folder = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "tests", "data", "golden",
+                                                  stack, NULL);
+      g_autofree char *target = g_build_filename (folder, golden_name, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
       g_assert_cmpint (cairo_surface_write_to_png (surface, target), ==, CAIRO_STATUS_SUCCESS);
+    }
+
+  /* A stack with no set of its own (a newer Flatpak runtime) skips: its
+   * text would differ from every set by more than the tolerance. */
+  if (!g_file_test (golden_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *reason = g_strdup_printf ("no golden images for %s in tests/data/golden: "
+                                                 "make them with JM_UPDATE_GOLDEN=1 and look at them",
+                                                 stack);
+
+      g_test_skip (reason);
+      cairo_surface_destroy (surface);
+      return;
     }
 
   expected = cairo_image_surface_create_from_png (golden);
