@@ -663,8 +663,11 @@ jm_window_open_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
-  /* GtkFileDialog needs GTK 4.10; GtkFileChooserNative goes through the
-   * portal as well and exists on every GTK we support. */
+  /* GtkFileChooserNative on every GTK, though 4.10 deprecates it for
+   * GtkFileDialog: it goes through the portal as well, and the window can
+   * keep it after its answer (jm_window_keep_file_chooser), where
+   * GtkFileDialog destroys its chooser as it answers, which is what
+   * crashed on GTK 4.18. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dialog = gtk_file_chooser_native_new (_("Open Journey Map"),
                                         GTK_WINDOW (self),

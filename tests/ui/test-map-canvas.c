@@ -595,9 +595,11 @@ test_inspector_edits_selection (Fixture       *fixture,
 
     g_assert_nonnull (color);
     g_assert_null (jm_item_get_color (van));
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#if GTK_CHECK_VERSION (4, 10, 0)
+    gtk_color_dialog_button_set_rgba (GTK_COLOR_DIALOG_BUTTON (color), &red);
+#else
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &red);
-    G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
     g_assert_cmpstr (jm_item_get_color (van), ==, "#ff0000");
     g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position + 1);
 
