@@ -8,6 +8,11 @@ set -euo pipefail
 
 build_dir=$1
 app_id=$2
+# Skipped, saying why (exit status 77 for meson), where a validator is missing.
+for tool in desktop-file-validate appstreamcli glib-compile-schemas xmllint update-mime-database; do
+  command -v "$tool" >/dev/null || { echo "check-install: $tool is not installed"; exit 77; }
+done
+
 destdir=$(mktemp -d)
 trap 'rm -rf "$destdir"' EXIT
 

@@ -207,6 +207,29 @@ reader_fail_doctype (Reader *r,
                            "and which could be used to read other files or exhaust memory."));
 }
 
+/* A journey map is UTF-8. A file in UTF-16 or UTF-32 (with or without a
+ * byte order mark) or EBCDIC is refused here, by its first bytes, rather
+ * than left to libxml2: what libxml2 makes of it depends on the system
+ * around it (with the same libxml2 2.9.14, UTF-32 gives an encoding error
+ * on Debian 12 and "no XML" on Debian 13, whose iconv is newer), and the
+ * look for a DOCTYPE below reads only ASCII-compatible bytes. A NUL byte
+ * can start no UTF-8 XML document. */
+static gboolean
+reader_refuse_other_encoding (Reader *r)
+{
+  const guchar *p = (const guchar *) r->data;
+  gsize n = MIN (r->size, 4);
+
+  if (memchr (p, '\0', n) != NULL ||
+      (n >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE))) ||
+      (n >= 4 && memcmp (p, "\x4C\x6F\xA7\x94", 4) == 0))
+    return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, 1,
+                           _("The file holds bytes that are not valid UTF-8 text, or characters "
+                             "XML does not allow."));
+
+  return TRUE;
+}
+
 /* Looks through the prolog (XML declaration, comments, processing
  * instructions) before libxml2 sees a byte: a DOCTYPE is refused before
  * its internal subset is parsed at all, so entity declarations never
@@ -1834,7 +1857,7 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
 
   r.data = data;
   r.size = size;
-  if (!reader_refuse_doctype (&r))
+  if (!reader_refuse_other_encoding (&r) || !reader_refuse_doctype (&r))
     {
       g_propagate_error (error, r.error);
       return NULL;

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jm-alert.h"
+
 /* Format, state, scale, background and palette, then a file chooser for
  * where; the export itself is the core's, the same as the command line's,
  * made in a worker while the dialog shows a spinner and can still be
@@ -94,10 +96,10 @@ static void
 jm_export_dialog_show_error (JmExportDialog *self,
                              const GError   *error)
 {
-  GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Map"), error->message);
+  JmAlert *alert = jm_alert_new (_("Could Not Export the Map"), error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (alert));
+  jm_alert_add_response (alert, "close", _("_Close"));
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 static void

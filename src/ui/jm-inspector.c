@@ -16,6 +16,7 @@
 #include "io/jm-document-io.h"
 #include "io/jm-image-file.h"
 #include "model/jm-enum-types.h"
+#include "jm-alert.h"
 
 /* The inspector shows the properties of one object (the map, a stage, a
  * lane, an item or an emotion point) as a form. Every change a field makes
@@ -30,7 +31,7 @@ typedef enum
   FIELD_ENUM,      /* AdwComboRow over some of an enum's values */
   FIELD_NUMBER,    /* GtkSpinButton, a double or int property */
   FIELD_SWITCH,    /* GtkSwitch, a boolean property */
-  FIELD_COLOR,     /* GtkColorButton, a "#rrggbb" property, unset for the theme's colour */
+  FIELD_COLOR,     /* a colour button, a "#rrggbb" property, unset for the theme's colour */
   FIELD_PERSONA,   /* AdwComboRow over the map's personas, a persona id property */
 } FieldKind;
 
@@ -160,16 +161,52 @@ jm_inspector_persona_position (JmInspector *self,
   return position + 1;
 }
 
-/* GtkColorButton is deprecated from GTK 4.10 for GtkColorDialogButton,
- * which GTK 4.8 lacks; it still works on every GTK we support. */
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+/* A colour button: GtkColorDialogButton from GTK 4.10, which deprecates
+ * GtkColorButton; GtkColorButton on GTK 4.8, which lacks the other. */
+static GtkWidget *
+color_button_new (void)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkColorDialog *dialog = gtk_color_dialog_new ();
+
+  gtk_color_dialog_set_with_alpha (dialog, FALSE);
+  return gtk_color_dialog_button_new (dialog);
+#else
+  GtkWidget *button = gtk_color_button_new ();
+
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  return button;
+#endif
+}
+
+static void
+color_button_get_rgba (GtkWidget *button,
+                       GdkRGBA   *rgba)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  *rgba = *gtk_color_dialog_button_get_rgba (GTK_COLOR_DIALOG_BUTTON (button));
+#else
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), rgba);
+#endif
+}
+
+static void
+color_button_set_rgba (GtkWidget     *button,
+                       const GdkRGBA *rgba)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_color_dialog_button_set_rgba (GTK_COLOR_DIALOG_BUTTON (button), rgba);
+#else
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), rgba);
+#endif
+}
 
 static char *
 field_get_color (Field *field)
 {
   GdkRGBA rgba;
 
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+  color_button_get_rgba (field->widget, &rgba);
   return g_strdup_printf ("#%02x%02x%02x", (guint) (CLAMP (rgba.red, 0.0, 1.0) * 255 + 0.5),
                           (guint) (CLAMP (rgba.green, 0.0, 1.0) * 255 + 0.5),
                           (guint) (CLAMP (rgba.blue, 0.0, 1.0) * 255 + 0.5));
@@ -183,11 +220,9 @@ field_set_color (Field      *field,
 
   if (color != NULL)
     gdk_rgba_parse (&rgba, color);
-  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+  color_button_set_rgba (field->widget, &rgba);
   gtk_widget_set_sensitive (field->reset, color != NULL);
 }
-
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void jm_inspector_sync        (JmInspector *self);
 static void jm_inspector_show_error  (JmInspector *self,
@@ -567,10 +602,7 @@ jm_inspector_color (JmInspector         *self,
   GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   Field *field;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  button = gtk_color_button_new ();
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  button = color_button_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -681,12 +713,10 @@ jm_inspector_show_error (JmInspector *self,
                          const char  *heading,
                          GError      *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
+  JmAlert *alert = jm_alert_new (heading, error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  jm_alert_add_response (alert, "close", _("_Close"));
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 /* Sets or, with %NULL @photo, removes the persona's photo: one step. */

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "format/jm-format-error.h"
+#include "jm-alert.h"
 
 #define JM_SETTINGS_SCHEMA "io.github.journeymap.Journeymap"
 
@@ -269,12 +270,12 @@ on_done_cb (GtkPrintOperation       *operation,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      GtkWidget *dialog;
+      JmAlert *alert;
 
       gtk_print_operation_get_error (operation, &error);
-      dialog = adw_message_dialog_new (parent, _("Could Not Print the Map"), error ? error->message : NULL);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      alert = jm_alert_new (_("Could Not Print the Map"), error ? error->message : NULL);
+      jm_alert_add_response (alert, "close", _("_Close"));
+      jm_alert_present (alert, GTK_WIDGET (parent));
     }
   g_object_unref (operation);
 }

@@ -23,6 +23,7 @@
 #include "io/jm-document-io.h"
 #include "io/jm-map-loader.h"
 #include "model/jm-compare.h"
+#include "jm-alert.h"
 #include "jm-map-canvas.h"
 #include "jm-export-dialog.h"
 #include "jm-inspector.h"
@@ -45,6 +46,7 @@ struct _JmWindow
   GCancellable   *cancellable;
   gboolean        close_after_save;
   GtkWindow      *shortcuts_window;
+  GtkNativeDialog *file_chooser; /* the last Open or Save As dialog, kept */
 
   /* Template children */
   AdwWindowTitle  *window_title;
@@ -390,16 +392,16 @@ jm_window_show_error (JmWindow   *self,
                       const char *heading,
                       GError     *error)
 {
-  GtkWidget *dialog;
+  JmAlert *alert;
 
   g_assert (JM_IS_WINDOW (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = jm_alert_new (heading, error->message);
+  jm_alert_add_response (alert, "close", _("_Close"));
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 #define MAX_RECENT_FILES 10
@@ -615,6 +617,26 @@ jm_window_load_cb (GObject      *object,
   jm_window_quit_after_next_frame_if_asked (self);
 }
 
+/* The window keeps its last file chooser until it makes the next one or
+ * goes, rather than destroying it from its own response. GTK's chooser
+ * goes on filling its path bar after it has answered, one asynchronous
+ * query per folder up the path, and a path bar destroyed meanwhile had
+ * its last query's callback remove buttons from a freed box
+ * (gtk_box_remove from a GIO callback: a crash on GTK 4.18, possible on
+ * 4.8 by timing). By the next dialog, that work is long done. */
+static void
+jm_window_keep_file_chooser (JmWindow        *self,
+                             GtkNativeDialog *dialog)
+{
+  if (self->file_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_chooser, self);
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+  self->file_chooser = dialog;
+}
+
 static void
 jm_window_open_response_cb (GtkNativeDialog *dialog,
                             int              response,
@@ -630,8 +652,6 @@ jm_window_open_response_cb (GtkNativeDialog *dialog,
 
   if (file != NULL)
     jm_window_open_in_free_window (self, file);
-
-  g_object_unref (dialog);
 }
 
 static void
@@ -643,8 +663,11 @@ jm_window_open_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
-  /* GtkFileDialog needs GTK 4.10; GtkFileChooserNative goes through the
-   * portal as well and exists on every GTK we support. */
+  /* GtkFileChooserNative on every GTK, though 4.10 deprecates it for
+   * GtkFileDialog: it goes through the portal as well, and the window can
+   * keep it after its answer (jm_window_keep_file_chooser), where
+   * GtkFileDialog destroys its chooser as it answers, which is what
+   * crashed on GTK 4.18. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dialog = gtk_file_chooser_native_new (_("Open Journey Map"),
                                         GTK_WINDOW (self),
@@ -657,6 +680,7 @@ jm_window_open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
+  jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (jm_window_open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -1244,9 +1268,9 @@ static void jm_window_save      (JmWindow *self,
 static void jm_window_save_size (JmWindow *self);
 
 static void
-jm_window_overwrite_response_cb (AdwMessageDialog *dialog,
-                                 const char       *response,
-                                 JmWindow         *self)
+jm_window_overwrite_response_cb (JmAlert    *alert,
+                                 const char *response,
+                                 JmWindow   *self)
 {
   if (g_str_equal (response, "overwrite"))
     jm_window_save (self, TRUE);
@@ -1260,16 +1284,14 @@ jm_window_ask_overwrite (JmWindow *self)
   g_autofree char *name = g_file_get_basename (self->file);
   g_autofree char *body = g_strdup_printf (_("“%s” was changed by another program since you opened it. "
                                              "Saving now replaces those changes with yours."), name);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+  JmAlert *alert = jm_alert_new (_("File Changed on Disk"), body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Overwrite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_overwrite_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  jm_alert_add_response (alert, "cancel", _("_Cancel"));
+  jm_alert_add_response (alert, "overwrite", _("_Overwrite"));
+  jm_alert_set_response_appearance (alert, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  jm_alert_set_close_response (alert, "cancel");
+  g_signal_connect (alert, "response", G_CALLBACK (jm_window_overwrite_response_cb), self);
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 typedef struct
@@ -1346,7 +1368,6 @@ jm_window_save_as_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
 
   if (file == NULL)
     {
@@ -1376,6 +1397,7 @@ jm_window_save_as (JmWindow *self)
   jm_window_add_filter (GTK_FILE_CHOOSER (dialog), _("Journey Maps"), "application/x-journeymap+xml", "jmap");
   G_GNUC_END_IGNORE_DEPRECATIONS
 
+  jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (jm_window_save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -1397,9 +1419,9 @@ jm_window_save_action (GtkWidget  *widget,
 }
 
 static void
-jm_window_close_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             JmWindow         *self)
+jm_window_close_response_cb (JmAlert    *alert,
+                             const char *response,
+                             JmWindow   *self)
 {
   if (g_str_equal (response, "discard"))
     {
@@ -1422,7 +1444,7 @@ jm_window_close_request (GtkWindow *window)
   JmWindow *self = JM_WINDOW (window);
   g_autofree char *body = NULL;
   g_autofree char *name = NULL;
-  GtkWidget *dialog;
+  JmAlert *alert;
 
   if (self->stack == NULL || !jm_command_stack_get_modified (self->stack))
     {
@@ -1433,18 +1455,16 @@ jm_window_close_request (GtkWindow *window)
   name = jm_window_dup_map_name (self->document, self->file);
   body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when "
                             "the window closes."), name);
-  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_close_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = jm_alert_new (_("Save Changes?"), body);
+  jm_alert_add_response (alert, "cancel", _("_Cancel"));
+  jm_alert_add_response (alert, "discard", _("_Discard"));
+  jm_alert_add_response (alert, "save", _("_Save"));
+  jm_alert_set_response_appearance (alert, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  jm_alert_set_response_appearance (alert, "save", ADW_RESPONSE_SUGGESTED);
+  jm_alert_set_default_response (alert, "save");
+  jm_alert_set_close_response (alert, "cancel");
+  g_signal_connect (alert, "response", G_CALLBACK (jm_window_close_response_cb), self);
+  jm_alert_present (alert, GTK_WIDGET (self));
 
   return TRUE;
 }
@@ -1656,6 +1676,7 @@ jm_window_dispose (GObject *object)
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
+  jm_window_keep_file_chooser (self, NULL);
   g_clear_pointer (&self->differences, g_ptr_array_unref);
   g_clear_pointer (&self->etag, g_free);
   g_clear_handle_id (&self->autosave_id, g_source_remove);

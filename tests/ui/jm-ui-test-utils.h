@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "ui/jm-alert.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*JmUiTestCondition) (gpointer data);
@@ -29,7 +31,7 @@ guint32     jm_ui_test_pixel_at_widget    (GdkTexture  *texture,
                                            GtkWidget   *widget);
 char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
                                            const char  *name);
-AdwMessageDialog *jm_ui_test_find_message_dialog (void);
+JmAlert    *jm_ui_test_find_message_dialog (void);
 gboolean    jm_ui_test_message_dialog_shown (gpointer    data);
 void        jm_ui_test_xdotool            (const char  *first,
                                            ...) G_GNUC_NULL_TERMINATED;

@@ -571,9 +571,11 @@ test_inspector_edits_selection (Fixture       *fixture,
 
     g_assert_nonnull (color);
     g_assert_null (jm_item_get_color (van));
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#if GTK_CHECK_VERSION (4, 10, 0)
+    gtk_color_dialog_button_set_rgba (GTK_COLOR_DIALOG_BUTTON (color), &red);
+#else
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &red);
-    G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
     g_assert_cmpstr (jm_item_get_color (van), ==, "#ff0000");
     g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position + 1);
 
@@ -780,13 +782,13 @@ test_copies_refused_when_the_map_would_not_fit (Fixture       *fixture,
 
   for (guint c = 0; c < G_N_ELEMENTS (copies); c++)
     {
-      AdwMessageDialog *alert;
+      JmAlert *alert;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), copies[c].action, NULL));
       jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
       alert = jm_ui_test_find_message_dialog ();
-      g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, copies[c].heading);
-      gtk_window_destroy (GTK_WINDOW (alert));
+      g_assert_cmpstr (jm_alert_get_heading (alert), ==, copies[c].heading);
+      jm_alert_close (alert);
       jm_ui_test_iterate ();
     }
 
@@ -806,7 +808,7 @@ test_kind_change_refused_when_the_map_would_not_fit (Fixture       *fixture,
   JmInspector *inspector = jm_window_get_inspector (fixture->window);
   JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *alert;
+  JmAlert *alert;
   GtkWidget *kind_row;
   JmItem *picture = NULL;
   guint image;
@@ -832,8 +834,8 @@ test_kind_change_refused_when_the_map_would_not_fit (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), image);
   jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
   alert = jm_ui_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Change the Kind");
-  gtk_window_destroy (GTK_WINDOW (alert));
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Could Not Change the Kind");
+  jm_alert_close (alert);
 
   jm_ui_test_iterate ();
   g_assert_cmpint (jm_item_get_kind (picture), ==, JM_ITEM_KIND_CARD);
@@ -1440,7 +1442,7 @@ test_export_dialog (Fixture       *fixture,
   GtkWidget *export_button;
   JmExportOptions options;
   JmExportFormat format;
-  AdwMessageDialog *alert;
+  JmAlert *alert;
 
   gtk_window_present (GTK_WINDOW (dialog));
   jm_ui_test_wait_until_mapped (GTK_WIDGET (dialog));
@@ -1463,9 +1465,9 @@ test_export_dialog (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (export_button));
   jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
   alert = jm_ui_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (alert), ==, "Could Not Export the Map");
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Could Not Export the Map");
   g_assert_true (gtk_widget_get_sensitive (export_button));
-  gtk_window_destroy (GTK_WINDOW (alert));
+  jm_alert_close (alert);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   jm_export_dialog_start_export (dialog, file);

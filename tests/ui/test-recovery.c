@@ -131,14 +131,14 @@ test_crash_then_restore (void)
   {
     g_autofree char *away = g_strconcat (map_path, ".away", NULL);
     JmDocument *document = jm_window_get_document (restored);
-    AdwMessageDialog *dialog;
+    JmAlert *dialog;
 
     g_assert_cmpint (g_rename (map_path, away), ==, 0);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restored), "win.discard-recovered", NULL));
     jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
     dialog = jm_ui_test_find_message_dialog ();
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "hotel"));
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_nonnull (strstr (jm_alert_get_body (dialog), "hotel"));
+    jm_alert_close (dialog);
     g_assert_true (jm_window_get_document (restored) == document);
     g_assert_true (jm_command_stack_get_modified (jm_window_get_stack (restored)));
     g_assert_true (has_draft (jm_application_get_draft_store (application)));
