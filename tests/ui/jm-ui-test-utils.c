@@ -609,3 +609,31 @@ jm_ui_test_pixel_at_widget (GdkTexture *texture,
   return jm_ui_test_texture_pixel (texture, (int) (bounds.origin.x + bounds.size.width / 2),
                                    (int) (bounds.origin.y + bounds.size.height / 2));
 }
+
+/* How many pixels of @texture within the rectangle are darker than
+ * @luminance (0–255, by their mean channel): text drawn there, say. */
+guint
+jm_ui_test_count_dark_pixels (GdkTexture *texture,
+                              int         x,
+                              int         y,
+                              int         width,
+                              int         height,
+                              int         luminance)
+{
+  int texture_width = gdk_texture_get_width (texture);
+  int texture_height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) texture_width * texture_height);
+  guint n = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, texture_width * 4);
+  for (int py = MAX (y, 0); py < MIN (y + height, texture_height); py++)
+    for (int px = MAX (x, 0); px < MIN (x + width, texture_width); px++)
+      {
+        guint32 p = pixels[(gsize) py * texture_width + px];
+        int mean = (int) (((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff)) / 3;
+
+        n += mean < luminance;
+      }
+
+  return n;
+}

@@ -26,6 +26,12 @@ guint       jm_ui_test_count_colors       (GdkTexture  *texture);
 guint32     jm_ui_test_texture_pixel      (GdkTexture  *texture,
                                            int          x,
                                            int          y);
+guint       jm_ui_test_count_dark_pixels  (GdkTexture  *texture,
+                                           int          x,
+                                           int          y,
+                                           int          width,
+                                           int          height,
+                                           int          luminance);
 guint32     jm_ui_test_pixel_at_widget    (GdkTexture  *texture,
                                            GtkWidget   *root,
                                            GtkWidget   *widget);

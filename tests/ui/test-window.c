@@ -12,6 +12,7 @@
 #include "commands/jm-edit.h"
 #include "ui/jm-print.h"
 #include "ui/jm-window.h"
+#include "render/jm-theme.h"
 
 #include "jm-hostile-files.h"
 #include "jm-ui-test-utils.h"
@@ -93,6 +94,18 @@ test_map_path (void)
   return g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
 }
 
+/* The map is what the window shows: read, and past the Opening page's
+ * crossfade. */
+static gboolean
+map_shown (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, JM_TYPE_WINDOW, "main_stack"));
+  GtkWidget *opening = GTK_WIDGET (gtk_widget_get_template_child (data, JM_TYPE_WINDOW, "opening_page"));
+
+  return jm_window_get_document (data) != NULL && gtk_stack_get_visible_child (stack) != opening &&
+         !gtk_stack_get_transition_running (stack);
+}
+
 static JmWindow *
 open_test_map (void)
 {
@@ -103,6 +116,7 @@ open_test_map (void)
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
   jm_ui_test_wait_until (document_loaded, window);
+  jm_ui_test_wait_until (map_shown, window);
   jm_ui_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
@@ -119,8 +133,45 @@ test_window_open_file_shows_map (void)
   g_assert_cmpstr (jm_document_get_title (jm_window_get_document (window)), ==, "Online grocery: first order");
 
   texture = jm_ui_test_render_widget (GTK_WIDGET (window));
-  g_assert_cmpuint (jm_ui_test_count_colors (texture), >, 200);
   png = jm_ui_test_save_screenshot (texture, "window-map.png");
+
+  /* The canvas draws the map: a card of the first cell is filled with the
+   * theme's card colour where the layout puts it, inside its border and
+   * below its text. */
+  {
+    JmMapCanvas *canvas = jm_window_get_canvas (window);
+    JmItem *card = jm_layer_lookup_item (jm_document_get_layer (jm_window_get_document (window),
+                                                                JM_LAYER_STATE_CURRENT), "i1");
+    const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+    double zoom = jm_map_canvas_get_zoom (canvas);
+    graphene_point_t in_canvas, in_window;
+    guint32 pixel, expected;
+    JmRect rect;
+
+    g_assert_nonnull (card);
+    g_assert_true (jm_layout_get_item_rect (jm_map_canvas_get_layout (canvas), card, &rect));
+    graphene_point_init (&in_canvas,
+                         (rect.x + rect.width - 6) * zoom -
+                         gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas))),
+                         (rect.y + rect.height - 4) * zoom -
+                         gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas))));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (canvas), GTK_WIDGET (window), &in_canvas, &in_window));
+    pixel = jm_ui_test_texture_pixel (texture, (int) in_window.x, (int) in_window.y);
+    expected = 0xff000000 |
+               (guint32) (theme->card.red * 255 + 0.5) << 16 |
+               (guint32) (theme->card.green * 255 + 0.5) << 8 |
+               (guint32) (theme->card.blue * 255 + 0.5);
+    g_test_message ("card pixel 0x%08x, theme's card 0x%08x", pixel, expected);
+    for (int shift = 0; shift < 24; shift += 8)
+      g_assert_cmpint (ABS ((int) ((pixel >> shift) & 0xff) - (int) ((expected >> shift) & 0xff)), <=, 3);
+
+    /* Its title is drawn in it: dark pixels within its rectangle. */
+    in_window.x -= (rect.width - 6) * zoom;
+    in_window.y -= (rect.height - 4) * zoom;
+    g_assert_cmpuint (jm_ui_test_count_dark_pixels (texture, (int) in_window.x, (int) in_window.y,
+                                                    (int) (rect.width * zoom), (int) (rect.height * zoom),
+                                                    0x80), >, 40);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
