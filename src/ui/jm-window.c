@@ -1418,6 +1418,13 @@ jm_window_save_action (GtkWidget  *widget,
     jm_window_save (self, FALSE);
 }
 
+static gboolean
+jm_window_destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 jm_window_close_response_cb (JmAlert    *alert,
                              const char *response,
@@ -1426,7 +1433,12 @@ jm_window_close_response_cb (JmAlert    *alert,
   if (g_str_equal (response, "discard"))
     {
       jm_window_forget_draft (self);
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* Not from here: the question is still being answered, and it is
+       * transient for this window; it closes itself after this handler,
+       * and would then reach a window already freed. The window is
+       * hidden at once and destroyed once the question is gone. */
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, jm_window_destroy_cb, g_object_ref (self), g_object_unref);
       return;
     }
 

@@ -935,6 +935,65 @@ test_window_opening_page_fades_only_when_seen (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Close a changed map and discard the changes with the question's own
+ * button: the window goes, without a warning. It was destroyed from the
+ * question's response handler while the question, transient for it, was
+ * still alive, and GTK then used the freed window (criticals about an
+ * instance with an invalid class, a use after free). */
+static void
+test_window_close_and_discard (void)
+{
+  JmWindow *window = jm_window_new (application);
+  JmAlert *alert;
+  GtkWidget *discard;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (window));
+  g_assert_nonnull (jm_edit_add_item (jm_window_get_stack (window), JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_TOUCHPOINT,
+                                      "stage-awareness", "lane-touchpoints", -1, "Sees an advert", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Save Changes?");
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (alert));
+
+  discard = find_button_labelled (GTK_WIDGET (alert), "_Discard");
+  g_assert_nonnull (discard);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_add_weak_pointer (G_OBJECT (alert), (gpointer *) &alert);
+  g_signal_emit_by_name (discard, "clicked");
+  jm_ui_test_wait_until (pointer_cleared, &window);
+  jm_ui_test_wait_until (pointer_cleared, &alert);
+  jm_ui_test_iterate ();
+}
+
 /* The window's shortcuts reach the actions they name, its buttons name
  * actions it has, and Close closes it. */
 static void
@@ -1042,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/recent-files", test_window_recent_files);
   g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
+  g_test_add_func ("/ui/window/close-and-discard", test_window_close_and_discard);
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_func ("/ui/window/main-menu", test_window_main_menu);
   g_test_add_func ("/ui/window/open-keeps-unsaved-map", test_window_open_keeps_unsaved_map);
