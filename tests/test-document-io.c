@@ -771,6 +771,104 @@ test_save_keeps_extended_attributes (Fixture       *fixture,
   g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
 }
 
+/* A POSIX ACL as the kernel stores it in system.posix_acl_access or
+ * system.posix_acl_default (version 2, then tag, permissions, id for each
+ * entry, little-endian): the owner may read and write, @uid read (and
+ * write when @write), the group and others nothing. */
+static GBytes *
+acl_for_user (uid_t    uid,
+              gboolean write)
+{
+  const guint16 read_write = 6;
+  const guint16 entries[][2] = {
+    { 0x01, read_write },           /* owner */
+    { 0x02, write ? 6 : 4 },        /* the user */
+    { 0x04, 0 },                    /* the group */
+    { 0x10, write ? 6 : 4 },        /* mask */
+    { 0x20, 0 },                    /* others */
+  };
+  GByteArray *acl = g_byte_array_new ();
+  guint32 version = GUINT32_TO_LE (2);
+
+  g_byte_array_append (acl, (const guint8 *) &version, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      guint16 tag = GUINT16_TO_LE (entries[i][0]);
+      guint16 perm = GUINT16_TO_LE (entries[i][1]);
+      guint32 id = GUINT32_TO_LE (entries[i][0] == 0x02 ? uid : G_MAXUINT32);
+
+      g_byte_array_append (acl, (const guint8 *) &tag, 2);
+      g_byte_array_append (acl, (const guint8 *) &perm, 2);
+      g_byte_array_append (acl, (const guint8 *) &id, 4);
+    }
+  return g_byte_array_free_to_bytes (acl);
+}
+
+static gboolean
+set_acl_or_skip (const char *path,
+                 const char *name,
+                 GBytes     *acl)
+{
+  gsize size;
+  const void *data = g_bytes_get_data (acl, &size);
+
+  if (setxattr (path, name, data, size, 0) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("no ACLs here: %s", g_strerror (errno));
+
+      g_test_skip (reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An ACL that lets a colleague read the map stays, and so does the mode
+ * it goes with. */
+static void
+test_save_keeps_acl (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) acl = acl_for_user (nobody_user ()->pw_uid, FALSE);
+  char buffer[256];
+  gssize length;
+
+  if (!set_acl_or_skip (fixture->path, "system.posix_acl_access", acl))
+    return;
+
+  g_assert_cmpint (save_example_over (fixture->path), ==, 0);
+
+  length = getxattr (fixture->path, "system.posix_acl_access", buffer, sizeof buffer);
+  if (length < 0)
+    g_error ("the map lost its ACL: %s", g_strerror (errno));
+  g_assert_cmpmem (buffer, length, g_bytes_get_data (acl, NULL), g_bytes_get_size (acl));
+  assert_mode (fixture->path, 0640);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+/* A folder whose default ACL lets a colleague write new files: the map
+ * saved in it keeps its own permissions, without the ACL that a new file
+ * there inherits. */
+static void
+test_save_does_not_take_folder_acl (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GBytes) acl = acl_for_user (nobody_user ()->pw_uid, TRUE);
+  GStatBuf before_st;
+  gssize length;
+
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &before_st), ==, 0);
+  if (!set_acl_or_skip (fixture->dir, "system.posix_acl_default", acl))
+    return;
+
+  g_assert_cmpint (save_example_over (fixture->path), ==, 0);
+
+  length = getxattr (fixture->path, "system.posix_acl_access", NULL, 0);
+  g_assert_cmpint (length, <, 0);
+  g_assert_cmpint (errno, ==, ENODATA);
+  assert_mode (fixture->path, 0600);
+}
+
 /* A map with a second name (a hard link from another project's folder)
  * is written in place: both names show the saved map. */
 static void
@@ -1286,6 +1384,8 @@ main (int   argc,
   ADD ("/io/save/keeps-owner-and-group", test_save_keeps_owner_and_group);
   ADD ("/io/save/other-owners-file", test_save_over_other_owners_file);
   ADD ("/io/save/keeps-extended-attributes", test_save_keeps_extended_attributes);
+  ADD ("/io/save/keeps-acl", test_save_keeps_acl);
+  ADD ("/io/save/does-not-take-folder-acl", test_save_does_not_take_folder_acl);
   ADD ("/io/save/keeps-hard-links", test_save_keeps_hard_links);
   ADD ("/io/save/parent-is-a-file", test_save_parent_is_a_file);
   ADD ("/io/save/over-a-folder", test_save_over_folder);
