@@ -606,10 +606,10 @@ nobody_user (void)
 }
 
 /* A file without write permission for its user is refused with a message
- * that says so, and stays as it was, although its folder would let the
- * user replace it (a rename needs only the folder's permission: that is
- * how a 0444 map was replaced). As root, the save runs as nobody, who
- * owns the file and its folder. */
+ * that says so, by the save and by `journeymap export`, and stays as it
+ * was, although its folder would let the user replace it (a rename needs
+ * only the folder's permission: that is how a 0444 map was replaced). As
+ * root, both run as nobody, who owns the file and its folder. */
 static void
 test_save_over_read_only_file (Fixture       *fixture,
                                gconstpointer  data)
@@ -617,6 +617,8 @@ test_save_over_read_only_file (Fixture       *fixture,
   g_autoptr(GBytes) before = read_file (fixture->path);
   g_autoptr(GBytes) after = NULL;
   const char *save_argv[] = { self_path, "--save-example-over", fixture->path, NULL };
+  g_autofree char *other = example_path ("saas-onboarding.jmap");
+  const char *export_argv[] = { g_getenv ("JM_BINARY"), "export", other, "-o", fixture->path, NULL };
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
   int status;
@@ -637,6 +639,13 @@ test_save_over_read_only_file (Fixture       *fixture,
   expected = g_strdup_printf ("g-io-error-quark %d: Could not save “map.jmap”: the file is read-only.\n",
                               G_IO_ERROR_PERMISSION_DENIED);
   g_assert_cmpstr (err, ==, expected);
+  g_clear_pointer (&err, g_free);
+
+  /* The command line, whose exports save the same way, says it too. */
+  spawn_unprivileged (export_argv, &err, &status);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "the file is read-only"));
 
   after = read_file (fixture->path);
   assert_bytes_equal (before, after);
