@@ -692,29 +692,32 @@ test_save_keeps_owner_and_group (Fixture       *fixture,
 /* A user who may write another's map, in a folder they may write (a
  * shared folder), cannot give a new file to its owner: the map is written
  * in place, as g_file_replace () does, and stays its owner's, with its
- * group and mode. As root, the save runs as nobody over root's file. */
+ * group and mode. As root, the save runs as nobody over a file of
+ * @owner_is_root ? root : nobody, and of root's group. */
 static void
-test_save_over_other_owners_file (Fixture       *fixture,
-                                  gconstpointer  data)
+save_over_foreign_file (Fixture  *fixture,
+                        gboolean  owner_is_root)
 {
   g_autoptr(GBytes) expected = example_bytes ("saas-onboarding.jmap");
   g_autoptr(GBytes) after = NULL;
   const char *save_argv[] = { self_path, "--save-example-over", fixture->path, NULL };
   g_autofree char *err = NULL;
   struct passwd *nobody;
+  uid_t owner;
   GStatBuf before_st;
   GStatBuf st;
   int status;
 
   if (geteuid () != 0)
     {
-      g_test_skip ("needs root to make a file of another user");
+      g_test_skip ("needs root to make a file of another user or group");
       return;
     }
 
   nobody = nobody_user ();
+  owner = owner_is_root ? 0 : nobody->pw_uid;
   g_assert_cmpint (chown (fixture->dir, nobody->pw_uid, nobody->pw_gid), ==, 0);
-  g_assert_cmpint (chown (fixture->path, 0, 0), ==, 0);
+  g_assert_cmpint (chown (fixture->path, owner, 0), ==, 0);
   g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
   g_assert_cmpint (g_stat (fixture->path, &before_st), ==, 0);
 
@@ -724,13 +727,29 @@ test_save_over_other_owners_file (Fixture       *fixture,
     g_error ("the save as another user failed: %s", err);
 
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
-  g_assert_cmpuint (st.st_uid, ==, 0);
+  g_assert_cmpuint (st.st_uid, ==, owner);
   g_assert_cmpuint (st.st_gid, ==, 0);
   assert_mode (fixture->path, 0666);
   g_assert_cmpuint (st.st_ino, ==, before_st.st_ino);
   after = read_file (fixture->path);
   assert_bytes_equal (expected, after);
   g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+static void
+test_save_over_other_owners_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  save_over_foreign_file (fixture, TRUE);
+}
+
+/* The user's own map, of a group they are not in (made by an
+ * administrator, say): the group cannot be given to a new file either. */
+static void
+test_save_over_other_groups_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  save_over_foreign_file (fixture, FALSE);
 }
 
 static void
@@ -1392,6 +1411,7 @@ main (int   argc,
   ADD ("/io/save/read-only-file", test_save_over_read_only_file);
   ADD ("/io/save/keeps-owner-and-group", test_save_keeps_owner_and_group);
   ADD ("/io/save/other-owners-file", test_save_over_other_owners_file);
+  ADD ("/io/save/other-groups-file", test_save_over_other_groups_file);
   ADD ("/io/save/keeps-extended-attributes", test_save_keeps_extended_attributes);
   ADD ("/io/save/keeps-acl", test_save_keeps_acl);
   ADD ("/io/save/does-not-take-folder-acl", test_save_does_not_take_folder_acl);
