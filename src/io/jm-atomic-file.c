@@ -287,8 +287,9 @@ replace_in_place (const char        *path,
       return set_errno_error (error, EAGAIN, display_name);
     }
 
-  /* Written first and cut after, so the file is never shorter than the
-   * map that was there or the one that comes. */
+  /* Written over the old content and cut after, rather than emptied
+   * first: a map no larger than the old one needs no new room on the
+   * disk, so a full disk cannot leave the file empty. */
   if (!write_all (fd, data, length) || ftruncate (fd, length) != 0 || fsync (fd) != 0)
     goto failed;
 
@@ -314,7 +315,8 @@ failed:
  * %G_IO_ERROR_PERMISSION_DENIED.
  *
  * Returns: %TRUE when @path holds @data; else %FALSE with @error set (a
- *   #G_IO_ERROR naming @display_name) and @path as it was
+ *   #G_IO_ERROR naming @display_name) and @path as it was, unless it was
+ *   being written in place
  */
 gboolean
 jm_atomic_file_replace (const char  *path,
