@@ -11,9 +11,11 @@
 #include <pwd.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "format/jm-format-error.h"
@@ -564,6 +566,368 @@ test_save_in_read_only_folder (Fixture       *fixture,
   g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
 }
 
+/* The bytes that saving @example writes. */
+static GBytes *
+example_bytes (const char *example)
+{
+  g_autofree char *path = example_path (example);
+  g_autoptr(JmDocument) document = load (path, NULL);
+
+  return jm_xml_writer_write_bytes (document);
+}
+
+/* The child of the tests below: saves the SaaS onboarding example over
+ * @path, as whoever runs it; exits with 0 when it saved, else prints the
+ * error ("domain code: message") and exits with 1. */
+static int
+save_example_over (const char *path)
+{
+  g_autofree char *example = example_path ("saas-onboarding.jmap");
+  g_autoptr(JmDocument) document = load (example, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (jm_document_io_save (document, file, NULL, NULL, NULL, &error))
+    return 0;
+
+  /* Not g_printerr (): the child sets no locale, and the message's
+   * quotes would come out as "?". */
+  fprintf (stderr, "%s %d: %s\n", g_quark_to_string (error->domain), error->code, error->message);
+  return 1;
+}
+
+static struct passwd *
+nobody_user (void)
+{
+  struct passwd *nobody = getpwnam ("nobody");
+
+  g_assert_nonnull (nobody);
+  return nobody;
+}
+
+/* A file without write permission for its user is refused with a message
+ * that says so, by the save and by `journeymap export`, and stays as it
+ * was, although its folder would let the user replace it (a rename needs
+ * only the folder's permission: that is how a 0444 map was replaced). As
+ * root, both run as nobody, who owns the file and its folder. */
+static void
+test_save_over_read_only_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GBytes) before = read_file (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  const char *save_argv[] = { self_path, "--save-example-over", fixture->path, NULL };
+  g_autofree char *other = example_path ("saas-onboarding.jmap");
+  const char *export_argv[] = { g_getenv ("JM_BINARY"), "export", other, "-o", fixture->path, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  int status;
+
+  if (geteuid () == 0)
+    {
+      struct passwd *nobody = nobody_user ();
+
+      g_assert_cmpint (chown (fixture->dir, nobody->pw_uid, nobody->pw_gid), ==, 0);
+      g_assert_cmpint (chown (fixture->path, nobody->pw_uid, nobody->pw_gid), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+
+  spawn_unprivileged (save_argv, &err, &status);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) != 1)
+    g_error ("a read-only file was saved over (exit status %d): %s", WEXITSTATUS (status), err);
+  expected = g_strdup_printf ("g-io-error-quark %d: Could not save “map.jmap”: the file is read-only.\n",
+                              G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpstr (err, ==, expected);
+  g_clear_pointer (&err, g_free);
+
+  /* The command line, whose exports save the same way, says it too. */
+  spawn_unprivileged (export_argv, &err, &status);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "the file is read-only"));
+
+  after = read_file (fixture->path);
+  assert_bytes_equal (before, after);
+  assert_mode (fixture->path, 0444);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+/* Root saving a user's map (an administrator, a backup tool) leaves it
+ * that user's, with its group and mode, and still replaces it atomically
+ * (a new inode). */
+static void
+test_save_keeps_owner_and_group (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GBytes) expected = example_bytes ("saas-onboarding.jmap");
+  g_autoptr(GBytes) after = NULL;
+  struct passwd *nobody;
+  GStatBuf before_st;
+  GStatBuf st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can give a file to another user");
+      return;
+    }
+
+  nobody = nobody_user ();
+  g_assert_cmpint (chown (fixture->path, nobody->pw_uid, nobody->pw_gid), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0640), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &before_st), ==, 0);
+
+  g_assert_cmpint (save_example_over (fixture->path), ==, 0);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_uid, ==, nobody->pw_uid);
+  g_assert_cmpuint (st.st_gid, ==, nobody->pw_gid);
+  assert_mode (fixture->path, 0640);
+  g_assert_cmpuint (st.st_ino, !=, before_st.st_ino);
+  after = read_file (fixture->path);
+  assert_bytes_equal (expected, after);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+/* A user who may write another's map, in a folder they may write (a
+ * shared folder), cannot give a new file to its owner: the map is written
+ * in place, as g_file_replace () does, and stays its owner's, with its
+ * group and mode. As root, the save runs as nobody over a file of
+ * @owner_is_root ? root : nobody, and of root's group. */
+static void
+save_over_foreign_file (Fixture  *fixture,
+                        gboolean  owner_is_root)
+{
+  g_autoptr(GBytes) expected = example_bytes ("saas-onboarding.jmap");
+  g_autoptr(GBytes) after = NULL;
+  const char *save_argv[] = { self_path, "--save-example-over", fixture->path, NULL };
+  g_autofree char *err = NULL;
+  struct passwd *nobody;
+  uid_t owner;
+  GStatBuf before_st;
+  GStatBuf st;
+  int status;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root to make a file of another user or group");
+      return;
+    }
+
+  nobody = nobody_user ();
+  owner = owner_is_root ? 0 : nobody->pw_uid;
+  g_assert_cmpint (chown (fixture->dir, nobody->pw_uid, nobody->pw_gid), ==, 0);
+  g_assert_cmpint (chown (fixture->path, owner, 0), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &before_st), ==, 0);
+
+  spawn_unprivileged (save_argv, &err, &status);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) != 0)
+    g_error ("the save as another user failed: %s", err);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_uid, ==, owner);
+  g_assert_cmpuint (st.st_gid, ==, 0);
+  assert_mode (fixture->path, 0666);
+  g_assert_cmpuint (st.st_ino, ==, before_st.st_ino);
+  after = read_file (fixture->path);
+  assert_bytes_equal (expected, after);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+static void
+test_save_over_other_owners_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  save_over_foreign_file (fixture, TRUE);
+}
+
+/* The user's own map, of a group they are not in (made by an
+ * administrator, say): the group cannot be given to a new file either. */
+static void
+test_save_over_other_groups_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  save_over_foreign_file (fixture, FALSE);
+}
+
+static void
+assert_attribute (const char *path,
+                  const char *name,
+                  const char *value)
+{
+  char buffer[256];
+  gssize length = getxattr (path, name, buffer, sizeof buffer);
+
+  if (length < 0)
+    g_error ("%s lost its attribute %s: %s", path, name, g_strerror (errno));
+  g_assert_cmpmem (buffer, length, value, strlen (value));
+}
+
+/* Extended attributes (where a browser noted the file's origin, a tag a
+ * file manager set) stay, and the save stays atomic. */
+static void
+test_save_keeps_extended_attributes (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const char origin[] = "https://example.com/maps/hotel.jmap";
+  static const char tag[] = "workshop";
+  g_autoptr(GBytes) expected = example_bytes ("saas-onboarding.jmap");
+  g_autoptr(GBytes) after = NULL;
+  GStatBuf before_st;
+  GStatBuf st;
+
+  if (setxattr (fixture->path, "user.xdg.origin.url", origin, strlen (origin), 0) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("no user attributes here: %s", g_strerror (errno));
+
+      g_test_skip (reason);
+      return;
+    }
+  g_assert_cmpint (setxattr (fixture->path, "user.jm.tag", tag, strlen (tag), 0), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &before_st), ==, 0);
+
+  g_assert_cmpint (save_example_over (fixture->path), ==, 0);
+
+  assert_attribute (fixture->path, "user.xdg.origin.url", origin);
+  assert_attribute (fixture->path, "user.jm.tag", tag);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpuint (st.st_ino, !=, before_st.st_ino);
+  after = read_file (fixture->path);
+  assert_bytes_equal (expected, after);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+/* A POSIX ACL as the kernel stores it in system.posix_acl_access or
+ * system.posix_acl_default (version 2, then tag, permissions, id for each
+ * entry, little-endian): the owner may read and write, @uid read (and
+ * write when @write), the group and others nothing. */
+static GBytes *
+acl_for_user (uid_t    uid,
+              gboolean write)
+{
+  const guint16 read_write = 6;
+  const guint16 entries[][2] = {
+    { 0x01, read_write },           /* owner */
+    { 0x02, write ? 6 : 4 },        /* the user */
+    { 0x04, 0 },                    /* the group */
+    { 0x10, write ? 6 : 4 },        /* mask */
+    { 0x20, 0 },                    /* others */
+  };
+  GByteArray *acl = g_byte_array_new ();
+  guint32 version = GUINT32_TO_LE (2);
+
+  g_byte_array_append (acl, (const guint8 *) &version, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      guint16 tag = GUINT16_TO_LE (entries[i][0]);
+      guint16 perm = GUINT16_TO_LE (entries[i][1]);
+      guint32 id = GUINT32_TO_LE (entries[i][0] == 0x02 ? uid : G_MAXUINT32);
+
+      g_byte_array_append (acl, (const guint8 *) &tag, 2);
+      g_byte_array_append (acl, (const guint8 *) &perm, 2);
+      g_byte_array_append (acl, (const guint8 *) &id, 4);
+    }
+  return g_byte_array_free_to_bytes (acl);
+}
+
+static gboolean
+set_acl_or_skip (const char *path,
+                 const char *name,
+                 GBytes     *acl)
+{
+  gsize size;
+  const void *data = g_bytes_get_data (acl, &size);
+
+  if (setxattr (path, name, data, size, 0) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("no ACLs here: %s", g_strerror (errno));
+
+      g_test_skip (reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An ACL that lets a colleague read the map stays, and so does the mode
+ * it goes with. */
+static void
+test_save_keeps_acl (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) acl = acl_for_user (nobody_user ()->pw_uid, FALSE);
+  char buffer[256];
+  gssize length;
+
+  if (!set_acl_or_skip (fixture->path, "system.posix_acl_access", acl))
+    return;
+
+  g_assert_cmpint (save_example_over (fixture->path), ==, 0);
+
+  length = getxattr (fixture->path, "system.posix_acl_access", buffer, sizeof buffer);
+  if (length < 0)
+    g_error ("the map lost its ACL: %s", g_strerror (errno));
+  g_assert_cmpmem (buffer, length, g_bytes_get_data (acl, NULL), g_bytes_get_size (acl));
+  assert_mode (fixture->path, 0640);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+/* A folder whose default ACL lets a colleague write new files: the map
+ * saved in it keeps its own permissions, without the ACL that a new file
+ * there inherits. */
+static void
+test_save_does_not_take_folder_acl (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GBytes) acl = acl_for_user (nobody_user ()->pw_uid, TRUE);
+  GStatBuf before_st;
+  gssize length;
+
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &before_st), ==, 0);
+  if (!set_acl_or_skip (fixture->dir, "system.posix_acl_default", acl))
+    return;
+
+  g_assert_cmpint (save_example_over (fixture->path), ==, 0);
+
+  length = getxattr (fixture->path, "system.posix_acl_access", NULL, 0);
+  g_assert_cmpint (length, <, 0);
+  g_assert_cmpint (errno, ==, ENODATA);
+  assert_mode (fixture->path, 0600);
+}
+
+/* A map with a second name (a hard link from another project's folder)
+ * is written in place: both names show the saved map. */
+static void
+test_save_keeps_hard_links (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "also.jmap", NULL);
+  g_autoptr(GBytes) expected = example_bytes ("saas-onboarding.jmap");
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) after_other = NULL;
+  GStatBuf before_st;
+  GStatBuf st;
+  GStatBuf other_st;
+
+  g_assert_cmpint (link (fixture->path, other), ==, 0);
+  g_assert_cmpint (g_stat (fixture->path, &before_st), ==, 0);
+
+  g_assert_cmpint (save_example_over (fixture->path), ==, 0);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (g_stat (other, &other_st), ==, 0);
+  g_assert_cmpuint (st.st_nlink, ==, 2);
+  g_assert_cmpuint (st.st_ino, ==, before_st.st_ino);
+  g_assert_cmpuint (other_st.st_ino, ==, st.st_ino);
+  after = read_file (fixture->path);
+  after_other = read_file (other);
+  assert_bytes_equal (expected, after);
+  assert_bytes_equal (expected, after_other);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 2);
+}
+
 /* A path below a regular file cannot be created, even by root. */
 static void
 test_save_parent_is_a_file (Fixture       *fixture,
@@ -1026,6 +1390,8 @@ main (int   argc,
       save_in_read_only_folder (argv[2]);
       return 0;
     }
+  if (argc == 3 && g_str_equal (argv[1], "--save-example-over"))
+    return save_example_over (argv[2]);
 
   self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
@@ -1042,6 +1408,14 @@ main (int   argc,
   ADD ("/io/save/through-dangling-symlink", test_save_through_dangling_symlink);
   ADD ("/io/save/through-symlink-to-other-folder", test_save_through_symlink_to_other_folder);
   ADD ("/io/save/read-only-folder", test_save_in_read_only_folder);
+  ADD ("/io/save/read-only-file", test_save_over_read_only_file);
+  ADD ("/io/save/keeps-owner-and-group", test_save_keeps_owner_and_group);
+  ADD ("/io/save/other-owners-file", test_save_over_other_owners_file);
+  ADD ("/io/save/other-groups-file", test_save_over_other_groups_file);
+  ADD ("/io/save/keeps-extended-attributes", test_save_keeps_extended_attributes);
+  ADD ("/io/save/keeps-acl", test_save_keeps_acl);
+  ADD ("/io/save/does-not-take-folder-acl", test_save_does_not_take_folder_acl);
+  ADD ("/io/save/keeps-hard-links", test_save_keeps_hard_links);
   ADD ("/io/save/parent-is-a-file", test_save_parent_is_a_file);
   ADD ("/io/save/over-a-folder", test_save_over_folder);
   ADD ("/io/save/new-file-mode", test_save_new_file_mode);

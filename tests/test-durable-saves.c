@@ -14,6 +14,8 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "io/jm-document-io.h"
 #include "io/jm-draft-store.h"
@@ -197,6 +199,37 @@ test_export_is_durable (Fixture       *fixture,
     }
 }
 
+/* A map with several hard links is written in place (see
+ * jm-atomic-file.c): nothing is renamed, and its data is flushed before
+ * the save ends. */
+static void
+test_in_place_is_durable (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *input = example_path ("hotel-guest-stay.jmap");
+  g_autofree char *jmap = g_build_filename (fixture->dir, "copy.jmap", NULL);
+  g_autofree char *link_path = g_build_filename (fixture->dir, "link.jmap", NULL);
+  const char *argv[] = { g_getenv ("JM_BINARY"), "export", input, "-o", jmap, NULL };
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (jmap, "old", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (link (jmap, link_path), ==, 0);
+
+  lines = run_logged (argv, fixture->dir);
+  for (int i = 0; lines[i] != NULL; i++)
+    g_assert_false (g_str_has_prefix (lines[i], "rename\t"));
+  if (find_sync (lines, jmap, 0, G_MAXINT) < 0)
+    g_error ("%s was not flushed", jmap);
+
+  /* Written in place indeed: the other name shows the map. */
+  g_assert_true (g_file_get_contents (link_path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "<journey-map"));
+}
+
 /* The child: a recovery copy into @dir, as the window writes it. */
 static int
 write_draft (const char *dir)
@@ -256,6 +289,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/saving/durable/export", test_export_is_durable);
   ADD ("/saving/durable/drafts", test_drafts_are_durable);
+  ADD ("/saving/durable/in-place", test_in_place_is_durable);
 #undef ADD
 
   return g_test_run ();

@@ -14,7 +14,6 @@ gboolean jm_atomic_file_replace (const char  *path,
                                  const char  *display_name,
                                  const char  *data,
                                  gsize        length,
-                                 int          mode,
                                  GError     **error);
 
 void     jm_atomic_file_crash_point (const char *name);

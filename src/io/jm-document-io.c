@@ -257,20 +257,6 @@ jm_document_io_check_etag (GFile         *target,
   return TRUE;
 }
 
-/* The permissions of the file about to be replaced, to keep them. */
-static gboolean
-jm_document_io_file_mode (const char *path,
-                          int        *mode)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return FALSE;
-
-  *mode = st.st_mode & 07777;
-  return TRUE;
-}
-
 /**
  * jm_document_io_save_bytes:
  * @bytes: serialized document
@@ -282,7 +268,9 @@ jm_document_io_file_mode (const char *path,
  * Saves atomically and durably: a temporary file in the same folder is
  * written and flushed to disk, then renamed over the target, and the
  * folder is flushed. A failure leaves the old file as it was and no
- * temporary file behind.
+ * temporary file behind. A file replaced keeps its owner, group, mode,
+ * extended attributes and hard links; a read-only one is refused with
+ * %G_IO_ERROR_PERMISSION_DENIED (see jm_atomic_file_replace()).
  *
  * Returns: %TRUE on success
  */
@@ -298,10 +286,8 @@ jm_document_io_save_bytes (GBytes        *bytes,
   g_autofree char *target_path = NULL;
   g_autoptr(GFile) target = NULL;
   g_autofree char *display_name = NULL;
-  gboolean replacing;
   const char *data;
   gsize length;
-  int mode = 0;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -323,9 +309,8 @@ jm_document_io_save_bytes (GBytes        *bytes,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);
-  replacing = jm_document_io_file_mode (target_path, &mode);
   display_name = jm_document_io_display_name (file);
-  if (!jm_atomic_file_replace (target_path, display_name, data, length, replacing ? mode : -1, error))
+  if (!jm_atomic_file_replace (target_path, display_name, data, length, error))
     return FALSE;
 
   if (new_etag != NULL)

@@ -1294,6 +1294,39 @@ jm_window_ask_overwrite (JmWindow *self)
   jm_alert_present (alert, GTK_WIDGET (self));
 }
 
+static void jm_window_save_as (JmWindow *self);
+
+static void
+jm_window_save_refused_response_cb (JmAlert    *alert,
+                                    const char *response,
+                                    JmWindow   *self)
+{
+  /* A close that waited for the save goes on waiting for the new one. */
+  if (g_str_equal (response, "save-as"))
+    jm_window_save_as (self);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* The file or its folder may not be written (a read-only map, a shared
+ * folder): the changes can still be kept under another name. */
+static void
+jm_window_offer_save_as (JmWindow *self,
+                         GError   *error)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  JmAlert *alert = jm_alert_new (heading, error->message);
+
+  jm_alert_add_response (alert, "cancel", _("_Cancel"));
+  jm_alert_add_response (alert, "save-as", _("Save _As…"));
+  jm_alert_set_response_appearance (alert, "save-as", ADW_RESPONSE_SUGGESTED);
+  jm_alert_set_default_response (alert, "save-as");
+  jm_alert_set_close_response (alert, "cancel");
+  g_signal_connect (alert, "response", G_CALLBACK (jm_window_save_refused_response_cb), self);
+  jm_alert_present (alert, GTK_WIDGET (self));
+}
+
 typedef struct
 {
   JmWindow *window;
@@ -1315,6 +1348,12 @@ jm_window_save_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
           jm_window_ask_overwrite (self);
+          return;
+        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+        {
+          jm_window_offer_save_as (self, error);
           return;
         }
 

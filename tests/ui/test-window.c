@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include "ui/jm-application.h"
 #include "commands/jm-edit.h"
@@ -704,6 +706,122 @@ test_window_open_keeps_unsaved_map (void)
   g_assert_null (chooser);
 }
 
+/* Whether @alert offers the response @id. */
+static gboolean
+alert_has_response (JmAlert    *alert,
+                    const char *id)
+{
+#if JM_ALERT_USES_ALERT_DIALOG
+  return adw_alert_dialog_has_response (alert, id);
+#else
+  return adw_message_dialog_has_response (alert, id);
+#endif
+}
+
+typedef struct
+{
+  JmWindow   *window;
+  const char *path;
+} SavedAs;
+
+static gboolean
+saved_as (gpointer data)
+{
+  SavedAs *saved = data;
+  g_autofree char *path = g_file_get_path (jm_window_get_file (saved->window));
+
+  return g_str_equal (path, saved->path) && g_file_test (saved->path, G_FILE_TEST_EXISTS)
+         && !jm_command_stack_get_modified (jm_window_get_stack (saved->window));
+}
+
+/* Saving a map whose file is read-only says so, offers Save As, and Save
+ * As saves the map under the name chosen; the read-only file stays as it
+ * was. Root may write any file, so as root (as CI runs) the save runs as
+ * nobody, who owns the file and its folder: the effective user is the
+ * whole process's, the save's worker thread included. */
+static void
+test_window_save_read_only_offers_save_as (void)
+{
+  g_autofree char *example = test_map_path ();
+  g_autofree char *dir = g_dir_make_tmp ("jm-read-only-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.jmap", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.jmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *saved = NULL;
+  gsize length;
+  JmWindow *window;
+  JmAlert *alert;
+  GtkFileChooser *chooser;
+  SavedAs saved_as_copy;
+  uid_t nobody_uid = 0;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (example, &before, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, before, length, &error));
+  g_assert_no_error (error);
+  if (geteuid () == 0)
+    {
+      struct passwd *nobody = getpwnam ("nobody");
+
+      g_assert_nonnull (nobody);
+      nobody_uid = nobody->pw_uid;
+      g_assert_cmpint (chown (dir, nobody->pw_uid, nobody->pw_gid), ==, 0);
+      g_assert_cmpint (chown (path, nobody->pw_uid, nobody->pw_gid), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  window = jm_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  jm_window_open_file (window, file);
+  jm_ui_test_wait_until (document_loaded, window);
+
+  if (nobody_uid != 0)
+    g_assert_cmpint (seteuid (nobody_uid), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.save", NULL));
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  if (nobody_uid != 0)
+    g_assert_cmpint (seteuid (0), ==, 0);
+
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Could Not Save “map.jmap”");
+  g_assert_cmpstr (jm_alert_get_body (alert), ==, "Could not save “map.jmap”: the file is read-only.");
+  g_assert_true (alert_has_response (alert, "save-as"));
+  jm_alert_respond (alert, "save-as");
+
+  jm_ui_test_wait_until (file_chooser_shown, NULL);
+  chooser = find_file_chooser ();
+  /* The whole path as the name: a name alone, after setting the folder,
+   * was taken relative to the working folder when the chooser answered
+   * (the chooser reads its folder asynchronously). */
+  gtk_file_chooser_set_current_name (chooser, copy);
+  jm_ui_test_wait_until (file_chosen, chooser);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  saved_as_copy.window = window;
+  saved_as_copy.path = copy;
+  jm_ui_test_wait_until (saved_as, &saved_as_copy);
+
+  /* An unchanged map saves byte for byte the same. */
+  g_assert_true (g_file_get_contents (copy, &saved, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved, ==, before);
+  g_assert_true (g_file_get_contents (path, &after, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+  g_unlink (copy);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* While a window opens a map, it is taken: a new map made meanwhile gets
  * a window of its own, and the opened map does not replace it. */
 static void
@@ -1112,6 +1230,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
   g_test_add_func ("/ui/window/untitled-map", test_window_untitled_map);
+  g_test_add_func ("/ui/window/save-read-only-offers-save-as", test_window_save_read_only_offers_save_as);
   g_test_add_func ("/ui/print/settings-to-remember", test_print_settings_to_remember);
 
   status = g_test_run ();
