@@ -115,6 +115,91 @@ test_render_probes (void)
   cairo_surface_destroy (surface);
 }
 
+/* Pixels of @rect within @tolerance of @color in every channel. */
+static guint
+count_near (cairo_surface_t *surface,
+            const JmRect    *rect,
+            guint32          color,
+            int              tolerance)
+{
+  guint count = 0;
+
+  for (int y = (int) rect->y; y < (int) (rect->y + rect->height); y++)
+    for (int x = (int) rect->x; x < (int) (rect->x + rect->width); x++)
+      {
+        guint32 pixel = pixel_at (surface, x, y);
+        gboolean near = TRUE;
+
+        for (int shift = 0; shift < 32 && near; shift += 8)
+          near = ABS ((int) ((pixel >> shift) & 0xff) - (int) ((color >> shift) & 0xff)) <= tolerance;
+        count += near;
+      }
+
+  return count;
+}
+
+/* A stage with a Moment of Truth says so at the right of its number line,
+ * in the Moment-of-Truth colour (icon and caption); one without has
+ * nothing there. */
+static void
+test_render_stage_moment_caption (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+  cairo_surface_t *surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+
+  for (guint i = 0; i < layout->stages->len; i++)
+    {
+      const JmStageBox *stage = &g_array_index (layout->stages, JmStageBox, i);
+      /* The number line, right half, below the band. */
+      JmRect line = { stage->x + stage->width / 2, layout->grid_y + JM_STAGE_BAND + JM_CELL_PADDING - 1,
+                      stage->width / 2 - JM_CELL_PADDING, JM_CAPTION_HEIGHT };
+      guint n = count_near (surface, &line, rgb (&theme->moment), 24);
+
+      g_test_message ("stage %u: %u pixels of the moment colour", i, n);
+      if (stage->n_moments > 0)
+        g_assert_cmpuint (n, >, 30);
+      else
+        g_assert_cmpuint (n, ==, 0);
+    }
+  /* layout.jmap: one Moment of Truth, in the Decision stage. */
+  g_assert_cmpuint (g_array_index (layout->stages, JmStageBox, 2).n_moments, ==, 1);
+
+  cairo_surface_destroy (surface);
+}
+
+/* Every emotion point is a dot of its score's colour on the curve, which
+ * runs through it in its persona's colour. */
+static void
+test_render_curve_points (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+  cairo_surface_t *surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  JmColor line = jm_theme_persona_color (0);
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (points), ==, 4);
+  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+      JmColor score = jm_theme_score_color (theme, jm_emotion_point_get_score (point));
+      /* Just outside the dot's white ring, before and after it. */
+      JmRect around;
+      double x, y;
+
+      g_assert_true (jm_layout_get_point_position (layout, point, &x, &y));
+      assert_color_near (pixel_at (surface, round (x), round (y)), rgb (&score), 3);
+      around = (JmRect) { x - 3 * JM_POINT_RADIUS, y - 3 * JM_POINT_RADIUS, 6 * JM_POINT_RADIUS,
+                          6 * JM_POINT_RADIUS };
+      g_assert_cmpuint (count_near (surface, &around, rgb (&line), 24), >, 6);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_render_scale_is_sharp (void)
 {
@@ -910,6 +995,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/png/probes", test_render_probes);
+  g_test_add_func ("/render/png/stage-moment-caption", test_render_stage_moment_caption);
+  g_test_add_func ("/render/png/curve-points", test_render_curve_points);
   g_test_add_func ("/render/png/scale-is-sharp", test_render_scale_is_sharp);
   g_test_add_func ("/render/png/dark-and-transparent", test_render_dark_and_transparent);
   g_test_add_func ("/render/clip/matches-full", test_render_clip_matches_full);
