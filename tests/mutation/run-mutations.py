@@ -36,8 +36,11 @@ def log(message):
 
 
 def load_mutations(path):
-    with open(path, 'rb') as f:
-        data = tomllib.load(f)
+    try:
+        with open(path, 'rb') as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        sys.exit(f'{path}: {e}')
     mutations = data.get('mutation', [])
     names = set()
     problems = []
@@ -201,7 +204,7 @@ def main():
     mutations = load_mutations(args.list_file)
     if args.list:
         for m in mutations:
-            log(f'{m["name"]:40} {m["file"]:36} {" ".join(m["tests"])}')
+            log(f'{m["name"]:40} {m["file"]:40} {" ".join(m["tests"])}')
         return 0
     if args.names:
         known = {m['name'] for m in mutations}
