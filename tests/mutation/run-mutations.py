@@ -224,81 +224,88 @@ def main():
     started = time.monotonic()
     temporary = args.scratch is None
     scratch = tempfile.mkdtemp(prefix='jm-mutation-') if temporary else os.path.abspath(args.scratch)
-    if os.path.realpath(scratch).startswith(os.path.realpath(repo) + os.sep):
-        sys.exit('The scratch folder must be outside the tree.')
-    src = os.path.join(scratch, 'src')
-    build = os.path.join(scratch, 'build')
-    logs = os.path.join(scratch, 'logs')
-    os.makedirs(src, exist_ok=True)
-    shutil.rmtree(logs, ignore_errors=True)
-    os.makedirs(logs)
-    log(f'Copy of {rev[:10]} in {scratch}')
-    sync_tree(files, src)
+    try:
+        if os.path.realpath(scratch).startswith(os.path.realpath(repo) + os.sep):
+            sys.exit('The scratch folder must be outside the tree.')
+        src = os.path.join(scratch, 'src')
+        build = os.path.join(scratch, 'build')
+        logs = os.path.join(scratch, 'logs')
+        os.makedirs(src, exist_ok=True)
+        shutil.rmtree(logs, ignore_errors=True)
+        os.makedirs(logs)
+        log(f'Copy of {rev[:10]} in {scratch}')
+        sync_tree(files, src)
 
-    setup_log = os.path.join(logs, 'setup.log')
-    if not os.path.exists(os.path.join(build, 'build.ninja')):
-        if run(['meson', 'setup', build, src, *setup_options], setup_log) != 0:
-            sys.exit(f'meson setup failed: see {setup_log}')
-    elif setup_options:
-        if run(['meson', 'configure', build, *setup_options], setup_log) != 0:
-            sys.exit(f'meson configure failed: see {setup_log}')
-    log('Building the unchanged copy…')
-    if run(['meson', 'compile', '-C', build], setup_log) != 0:
-        sys.exit(f'The unchanged copy does not build: see {setup_log}')
+        setup_log = os.path.join(logs, 'setup.log')
+        if not os.path.exists(os.path.join(build, 'build.ninja')):
+            if run(['meson', 'setup', build, src, *setup_options], setup_log) != 0:
+                sys.exit(f'meson setup failed: see {setup_log}')
+        elif setup_options:
+            if run(['meson', 'configure', build, *setup_options], setup_log) != 0:
+                sys.exit(f'meson configure failed: see {setup_log}')
+        log('Building the unchanged copy…')
+        if run(['meson', 'compile', '-C', build], setup_log) != 0:
+            sys.exit(f'The unchanged copy does not build: see {setup_log}')
 
-    tests = Tests(build, args.processes)
-    tests.check_names(mutations)
+        tests = Tests(build, args.processes)
+        tests.check_names(mutations)
 
-    # Every test named must pass unchanged, or a failure would say nothing.
-    baseline = sorted({t for m in mutations for t in m['tests']})
-    log('Running the named tests on the unchanged copy: ' + ' '.join(baseline))
-    baseline_log = os.path.join(logs, 'baseline.log')
-    for group in (False, True):
-        names = [t for t in baseline if (tests.command([t])[0] == 'xvfb-run') == group]
-        if names and run(tests.command(names), baseline_log) != 0:
-            sys.exit(f'The unchanged copy fails its tests: see {baseline_log}')
-    log(f'Ready after {time.monotonic() - started:.0f} s.\n')
+        # Every test named must pass unchanged, or a failure would say nothing.
+        baseline = sorted({t for m in mutations for t in m['tests']})
+        log('Running the named tests on the unchanged copy: ' + ' '.join(baseline))
+        baseline_log = os.path.join(logs, 'baseline.log')
+        for group in (False, True):
+            names = [t for t in baseline if (tests.command([t])[0] == 'xvfb-run') == group]
+            if names and run(tests.command(names), baseline_log) != 0:
+                sys.exit(f'The unchanged copy fails its tests: see {baseline_log}')
+        log(f'Ready after {time.monotonic() - started:.0f} s.\n')
 
-    results = []
-    for i, m in enumerate(mutations, 1):
-        t0 = time.monotonic()
-        path = os.path.join(src, m['file'])
-        with open(path, 'rb') as f:
-            pristine = f.read()
-        text = pristine.decode('utf-8')
-        assert text.count(m['original']) == 1
-        mutation_log = os.path.join(logs, m['name'] + '.log')
-        try:
-            with open(path, 'wb') as f:
-                f.write(text.replace(m['original'], m['replacement']).encode('utf-8'))
-            if run(['meson', 'compile', '-C', build], mutation_log) != 0:
-                verdict = 'INVALID'
-            else:
-                rc = run(tests.command(m['tests']), mutation_log)
-                verdict = 'caught' if rc != 0 else 'SURVIVED'
-        finally:
-            with open(path, 'wb') as f:
-                f.write(pristine)
-        seconds = time.monotonic() - t0
-        results.append((m, verdict, seconds))
-        log(f'[{i}/{len(mutations)}] {verdict:8} {m["name"]} ({" ".join(m["tests"])}, {seconds:.0f} s)')
+        results = []
+        for i, m in enumerate(mutations, 1):
+            t0 = time.monotonic()
+            path = os.path.join(src, m['file'])
+            with open(path, 'rb') as f:
+                pristine = f.read()
+            text = pristine.decode('utf-8')
+            assert text.count(m['original']) == 1
+            mutation_log = os.path.join(logs, m['name'] + '.log')
+            try:
+                with open(path, 'wb') as f:
+                    f.write(text.replace(m['original'], m['replacement']).encode('utf-8'))
+                if run(['meson', 'compile', '-C', build], mutation_log) != 0:
+                    verdict = 'INVALID'
+                else:
+                    rc = run(tests.command(m['tests']), mutation_log)
+                    verdict = 'caught' if rc != 0 else 'SURVIVED'
+            finally:
+                with open(path, 'wb') as f:
+                    f.write(pristine)
+            seconds = time.monotonic() - t0
+            results.append((m, verdict, seconds))
+            log(f'[{i}/{len(mutations)}] {verdict:8} {m["name"]} ({" ".join(m["tests"])}, {seconds:.0f} s)')
 
-    # Leave the scratch build matching the tree, for the next run.
-    run(['meson', 'compile', '-C', build], setup_log)
+        # Leave a kept scratch build matching the tree, for the next run.
+        if not temporary:
+            run(['meson', 'compile', '-C', build], setup_log)
 
-    survived = [r for r in results if r[1] == 'SURVIVED']
-    invalid = [r for r in results if r[1] == 'INVALID']
-    caught = len(results) - len(survived) - len(invalid)
-    log(f'\n{caught} of {len(results)} caught, {len(survived)} survived, {len(invalid)} invalid '
-        f'({time.monotonic() - started:.0f} s in all).')
-    for m, verdict, _ in survived + invalid:
-        log(f'  {verdict:8} {m["name"]}: {m["why"]} ({m["file"]}; expected to fail: '
-            f'{" ".join(m["tests"])})')
-    if temporary:
-        shutil.rmtree(scratch, ignore_errors=True)
-    else:
-        log(f'Logs in {logs}')
-    return 1 if survived or invalid else 0
+        survived = [r for r in results if r[1] == 'SURVIVED']
+        invalid = [r for r in results if r[1] == 'INVALID']
+        caught = len(results) - len(survived) - len(invalid)
+        log(f'\n{caught} of {len(results)} caught, {len(survived)} survived, {len(invalid)} invalid '
+            f'({time.monotonic() - started:.0f} s in all).')
+        for m, verdict, _ in survived + invalid:
+            log(f'  {verdict:8} {m["name"]}: {m["why"]} ({m["file"]}; expected to fail: '
+                f'{" ".join(m["tests"])})')
+            if verdict == 'INVALID':
+                with open(os.path.join(logs, m['name'] + '.log'), errors='replace') as f:
+                    errors = [line for line in f if 'error:' in line]
+                log(''.join('      ' + line for line in errors[:5]).rstrip())
+        if not temporary:
+            log(f'Logs in {logs}')
+        return 1 if survived or invalid else 0
+    finally:
+        if temporary:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == '__main__':
