@@ -346,6 +346,42 @@ test_cli_check_invalid (void)
     }
 }
 
+/* A file the reader takes but the schema does not (the reader does not
+ * mind the order of the sections): check reports it and fails. */
+static void
+test_cli_check_schema_problems (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+    "  <stages/>\n"
+    "  <title>Out of order</title>\n"
+    "  <lanes/>\n"
+    "</journey-map>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(JmDocument) document = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "order.jmap", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:2: ", path);
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  document = jm_xml_reader_read_bytes (bytes, "order.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  g_file_set_contents (path, xml, -1, &error);
+  g_assert_no_error (error);
+  run_journeymap (&run, "check", path, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  if (!g_str_has_prefix (run.err, prefix))
+    g_error ("expected “%s…”, got “%s”", prefix, run.err);
+  run_clear (&run);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_check_missing_and_usage (void)
 {
@@ -1055,6 +1091,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/invalid-files", test_cli_check_invalid);
   g_test_add_func ("/cli/check/every-invalid-file", test_cli_check_every_invalid_file);
   g_test_add_func ("/cli/check/several-files", test_cli_check_several_files);
+  g_test_add_func ("/cli/check/schema-problems", test_cli_check_schema_problems);
   g_test_add_func ("/cli/check/missing-and-usage", test_cli_check_missing_and_usage);
   g_test_add_func ("/cli/export/formats", test_cli_export_formats);
   g_test_add_func ("/cli/export/jmap-is-normalised", test_cli_export_jmap_is_normalised);

@@ -1408,6 +1408,10 @@ test_edit_curve_links_moments (Fixture       *fixture,
   g_assert_null (jm_edit_add_emotion_point (fixture->stack, JM_LAYER_STATE_CURRENT, "persona-priya",
                                             "stage-setup", 0.5, -5.5, NULL, &error));
   assert_refused (fixture, before, &error, JM_COMMAND_ERROR_INVALID);
+  /* Just past the top too: no file may hold a score above +5. */
+  g_assert_null (jm_edit_add_emotion_point (fixture->stack, JM_LAYER_STATE_CURRENT, "persona-priya",
+                                            "stage-setup", 0.5, 5.5, NULL, &error));
+  assert_refused (fixture, before, &error, JM_COMMAND_ERROR_INVALID);
 
   pt = point (fixture, "point-priya-5");
   g_assert_true (jm_edit_move_emotion_point (fixture->stack, pt, "stage-team-adoption", 0.1, 5,

@@ -211,6 +211,39 @@ test_schema_reports_lines (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "order.jmap:"));
 }
 
+/* Past line 65535, where libxml2 stops counting unless told not to. */
+static void
+test_schema_reports_lines_past_65535 (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *problem;
+  guint64 line;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (xml, '\n');
+  g_string_append (xml,
+                   "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+                   "  <stages/>\n"
+                   "  <title>Out of order</title>\n"
+                   "  <lanes/>\n"
+                   "</journey-map>\n");
+  bytes = g_bytes_new (xml->str, xml->len);
+
+  problems = jm_schema_validate_bytes (bytes, "order.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, >, 0);
+  problem = g_ptr_array_index (problems, 0);
+  g_test_message ("%s", problem);
+  g_assert_true (g_str_has_prefix (problem, "order.jmap:"));
+  /* The root is on line 70002; libxml2 names it or its first child. */
+  line = g_ascii_strtoull (problem + strlen ("order.jmap:"), NULL, 10);
+  g_assert_cmpuint (line, >=, 70002);
+  g_assert_cmpuint (line, <=, 70003);
+}
+
 typedef struct
 {
   char  *name;
@@ -730,6 +763,12 @@ test_reader_lines_past_65535 (void)
 
   error = read_string_fails (xml->str, JM_FORMAT_ERROR_INVALID, 70003);
   g_assert_nonnull (strstr (error->message, "<sticker>"));
+  g_clear_error (&error);
+
+  /* And where libxml2 finds the fault itself. */
+  g_string_truncate (xml, xml->len - strlen ("  <sticker/>\n</journey-map>\n"));
+  g_string_append (xml, "  <stages>\n</journey-map>\n");
+  error = read_string_fails (xml->str, JM_FORMAT_ERROR_MALFORMED, 70004);
 }
 
 /* An extension element is kept as libxml2 writes a copy of it: with the
@@ -1058,6 +1097,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/format/schema/reports-lines", test_schema_reports_lines);
+  g_test_add_func ("/format/schema/reports-lines-past-65535", test_schema_reports_lines_past_65535);
   g_test_add_func ("/format/valid/minimal", test_valid_minimal);
   g_test_add_func ("/format/valid/extensions-kept", test_valid_extensions_kept);
   g_test_add_func ("/format/valid/extensions-byte-for-byte", test_valid_extensions_byte_for_byte);

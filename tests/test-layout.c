@@ -14,6 +14,7 @@
 #include "model/jm-object-store-private.h"
 #include "render/jm-layout.h"
 #include "render/jm-layout-private.h"
+#include "render/jm-theme.h"
 
 #include "jm-test-maps.h"
 
@@ -408,6 +409,87 @@ test_compare_marks_differences (Fixture       *fixture,
     }
 }
 
+/* A point lies at its place along its stage: e3 and e4 share the Decision
+ * stage at 0.4 and 0.9 of the width between its paddings. */
+static void
+test_points_follow_their_position (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT));
+  JmStage *decision = jm_document_lookup_stage (fixture->document, "s-decide");
+  JmLane *actions = jm_document_lookup_lane (fixture->document, "l-act");
+  const char *ids[] = { "e3", "e4" };
+  JmRect cell;
+
+  g_assert_true (jm_layout_get_cell_rect (fixture->layout, decision, actions, &cell));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_lookup (points, ids[i]);
+      double x, y;
+
+      g_assert_nonnull (point);
+      g_assert_true (jm_layout_get_point_position (fixture->layout, point, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, cell.x + JM_CELL_PADDING +
+                                      jm_emotion_point_get_position (point) * (cell.width - 2 * JM_CELL_PADDING),
+                                      1e-9);
+    }
+}
+
+/* A drop on the upper half of a card goes before it, on its lower half
+ * after it: the hit says where. */
+static void
+test_drop_index_halves (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  JmRect note = item_rect (fixture, "i7"), opportunity = item_rect (fixture, "i8");
+  JmHit hit;
+
+  g_assert_true (jm_layout_hit_test (fixture->layout, note.x + 10, note.y + note.height * 0.25, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_ITEM);
+  g_assert_cmpuint (hit.index_in_cell, ==, 0);
+  g_assert_true (jm_layout_hit_test (fixture->layout, note.x + 10, note.y + note.height * 0.75, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_ITEM);
+  g_assert_true (hit.object == JM_OBJECT (item (fixture, "i7")));
+  g_assert_cmpuint (hit.index_in_cell, ==, 1);
+  g_assert_true (jm_layout_hit_test (fixture->layout, opportunity.x + 10,
+                                     opportunity.y + opportunity.height * 0.75, &hit));
+  g_assert_cmpuint (hit.index_in_cell, ==, 2);
+}
+
+static const JmStageBox *
+stage_box (JmLayout   *layout,
+           const char *id)
+{
+  for (guint i = 0; i < layout->stages->len; i++)
+    {
+      const JmStageBox *box = &g_array_index (layout->stages, JmStageBox, i);
+
+      if (g_str_equal (jm_object_get_id (JM_OBJECT (box->stage)), id))
+        return box;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The Decision stage's Moment of Truth (i5) is taken out of the future
+ * state: comparing, the stage has none left to show, though the removed
+ * card is still drawn as a ghost. */
+static void
+test_removed_moment_not_counted (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  JmLayer *future = jm_document_get_layer (fixture->document, JM_LAYER_STATE_FUTURE);
+  g_autoptr(JmObject) kept = jm_object_clone (JM_OBJECT (item (fixture, "i1")));
+  g_autoptr(JmLayout) both = NULL;
+
+  g_assert_cmpuint (stage_box (fixture->layout, "s-decide")->n_moments, ==, 1);
+
+  _jm_object_store_append (jm_layer_get_items (future), kept);
+  both = jm_layout_new (fixture->document, JM_LAYER_MODE_BOTH);
+  g_assert_cmpuint (stage_box (both, "s-decide")->n_moments, ==, 0);
+  g_assert_null (stage_box (both, "s-decide")->first_moment);
+}
+
 static void
 assert_cells_match_layer (JmLayout     *layout,
                           JmDocument   *document,
@@ -648,6 +730,9 @@ main (int   argc,
   ADD ("/layout/update/structural-change", test_structural_change_relayouts);
   ADD ("/layout/hit-test/kinds", test_hit_test);
   ADD ("/layout/curve/score-at", test_score_at);
+  ADD ("/layout/curve/points-follow-their-position", test_points_follow_their_position);
+  ADD ("/layout/hit-test/drop-index-halves", test_drop_index_halves);
+  ADD ("/layout/layers/removed-moment-not-counted", test_removed_moment_not_counted);
   ADD ("/layout/query/items-in-region", test_query_items);
   ADD ("/layout/links/avoid-cards", test_links_avoid_cards);
   ADD ("/layout/layers/compare-marks-differences", test_compare_marks_differences);

@@ -250,6 +250,85 @@ test_poster_shows_only_the_map (void)
     }
 }
 
+/* Rows (or columns) of @page in which the strip [from, to) of columns (or
+ * rows) holds a pixel that is red where the map is not: the dashed cut
+ * mark. */
+static guint
+count_cut_mark (cairo_surface_t *page,
+                cairo_surface_t *map,
+                gboolean         vertical,
+                int              from,
+                int              to,
+                int              length)
+{
+  int stride = cairo_image_surface_get_stride (page);
+  const guchar *pa, *pb;
+  guint count = 0;
+
+  cairo_surface_flush (page);
+  cairo_surface_flush (map);
+  pa = cairo_image_surface_get_data (page);
+  pb = cairo_image_surface_get_data (map);
+  for (int along = 0; along < length; along++)
+    {
+      gboolean red = FALSE;
+
+      for (int across = from; across < to && !red; across++)
+        {
+          int x = vertical ? across : along, y = vertical ? along : across;
+          guint32 p = *(const guint32 *) (const void *) (pa + y * stride + x * 4);
+          guint32 q = *(const guint32 *) (const void *) (pb + y * stride + x * 4);
+          int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+          red = p != q && r - g > 50 && r - b > 40;
+        }
+      count += red;
+    }
+
+  return count;
+}
+
+/* Every page of a poster but those of the last column has a dashed cut
+ * mark down the start of its right strip, and every page but those of
+ * the last row one across the start of its bottom strip. */
+static void
+test_poster_cut_marks (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(JmPrintPlan) plan = NULL;
+  double width, height;
+
+  jm_layout_get_size (layout, &width, &height);
+  plan = jm_print_plan_new (width, height, PAGE_WIDTH, PAGE_HEIGHT, JM_PRINT_MODE_POSTER, 3);
+  g_assert_cmpuint (plan->rows, >=, 2);
+  g_assert_cmpuint (plan->columns, ==, 3);
+
+  for (guint i = 0; i < plan->tiles->len; i++)
+    {
+      const JmPrintTile *tile = &g_array_index (plan->tiles, JmPrintTile, i);
+      cairo_surface_t *page = draw_page (plan, i, layout);
+      cairo_surface_t *map = draw_map_part (plan, i, layout);
+      int right = round (PAGE_WIDTH - plan->overlap), bottom = round (PAGE_HEIGHT - plan->overlap);
+      guint down = count_cut_mark (page, map, TRUE, right - 1, right + 1, (int) PAGE_HEIGHT);
+      guint across = count_cut_mark (page, map, FALSE, bottom - 1, bottom + 1, (int) PAGE_WIDTH);
+
+      g_test_message ("page %u: %u rows and %u columns of cut mark", i, down, across);
+      /* Dashes of 4 with gaps of 3: more than half of the page's length.
+       * Where there is none, the other mark may cross the strip. */
+      if (tile->column + 1 < plan->columns)
+        g_assert_cmpuint (down, >, PAGE_HEIGHT / 2);
+      else
+        g_assert_cmpuint (down, <=, 2);
+      if (tile->row + 1 < plan->rows)
+        g_assert_cmpuint (across, >, PAGE_WIDTH / 2);
+      else
+        g_assert_cmpuint (across, <=, 2);
+      cairo_surface_destroy (page);
+      cairo_surface_destroy (map);
+    }
+}
+
 static void
 set_width (JmDocument *document,
            gpointer    object,
@@ -403,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/print/poster/tiles-cover-the-map", test_poster_tiles_cover_the_map);
   g_test_add_func ("/print/poster/labels-not-shown", test_poster_labels_not_shown);
   g_test_add_func ("/print/poster/shows-only-the-map", test_poster_shows_only_the_map);
+  g_test_add_func ("/print/poster/cut-marks", test_poster_cut_marks);
   g_test_add_func ("/print/snapshot/keeps-the-map-as-it-was", test_snapshot_keeps_the_map_as_it_was);
   g_test_add_func ("/print/snapshot/in-a-worker", test_snapshot_in_a_worker);
   g_test_add_func ("/print/snapshot/too-large-to-copy", test_snapshot_of_a_map_too_large_to_copy);

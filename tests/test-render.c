@@ -149,6 +149,160 @@ test_render_probes (void)
   cairo_surface_destroy (surface);
 }
 
+/* Pixels of @rect within @tolerance of @color in every channel. */
+static guint
+count_near (cairo_surface_t *surface,
+            const JmRect    *rect,
+            guint32          color,
+            int              tolerance)
+{
+  guint count = 0;
+
+  for (int y = (int) rect->y; y < (int) (rect->y + rect->height); y++)
+    for (int x = (int) rect->x; x < (int) (rect->x + rect->width); x++)
+      {
+        guint32 pixel = pixel_at (surface, x, y);
+        gboolean near = TRUE;
+
+        for (int shift = 0; shift < 32 && near; shift += 8)
+          near = ABS ((int) ((pixel >> shift) & 0xff) - (int) ((color >> shift) & 0xff)) <= tolerance;
+        count += near;
+      }
+
+  return count;
+}
+
+/* A stage with a Moment of Truth says so at the right of its number line,
+ * in the Moment-of-Truth colour (icon and caption); one without has
+ * nothing there. */
+static void
+test_render_stage_moment_caption (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+  cairo_surface_t *surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+
+  for (guint i = 0; i < layout->stages->len; i++)
+    {
+      const JmStageBox *stage = &g_array_index (layout->stages, JmStageBox, i);
+      /* The number line, right half, below the band. */
+      JmRect line = { stage->x + stage->width / 2, layout->grid_y + JM_STAGE_BAND + JM_CELL_PADDING - 1,
+                      stage->width / 2 - JM_CELL_PADDING, JM_CAPTION_HEIGHT };
+      guint n = count_near (surface, &line, rgb (&theme->moment), 24);
+
+      g_test_message ("stage %u: %u pixels of the moment colour", i, n);
+      if (stage->n_moments > 0)
+        g_assert_cmpuint (n, >, 30);
+      else
+        g_assert_cmpuint (n, ==, 0);
+    }
+  /* layout.jmap: one Moment of Truth, in the Decision stage. */
+  g_assert_cmpuint (g_array_index (layout->stages, JmStageBox, 2).n_moments, ==, 1);
+
+  cairo_surface_destroy (surface);
+}
+
+/* Every emotion point is a dot of its score's colour on the curve, which
+ * runs through it in its persona's colour. */
+static void
+test_render_curve_points (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+  cairo_surface_t *surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  JmColor line = jm_theme_persona_color (0);
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (points), ==, 4);
+  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+      JmColor score = jm_theme_score_color (theme, jm_emotion_point_get_score (point));
+      /* Just outside the dot's white ring, before and after it. */
+      JmRect around;
+      double x, y;
+
+      g_assert_true (jm_layout_get_point_position (layout, point, &x, &y));
+      assert_color_near (pixel_at (surface, round (x), round (y)), rgb (&score), 3);
+      around = (JmRect) { x - 3 * JM_POINT_RADIUS, y - 3 * JM_POINT_RADIUS, 6 * JM_POINT_RADIUS,
+                          6 * JM_POINT_RADIUS };
+      g_assert_cmpuint (count_near (surface, &around, rgb (&line), 24), >, 6);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+/* Each link ends in an arrow head on the side of the card it leads to:
+ * between the end of its line and the card, the link's colour. */
+static void
+test_render_link_arrows (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmTheme *theme = jm_theme_get (JM_THEME_LIGHT);
+  cairo_surface_t *surface = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+
+  g_assert_cmpuint (layout->links->len, ==, 3);
+  for (guint i = 0; i < layout->links->len; i++)
+    {
+      const JmLinkBox *box = &g_array_index (layout->links, JmLinkBox, i);
+      int x = round (box->xs[box->n_points - 1]), y = round (box->ys[box->n_points - 1]);
+      /* The line stops 6 units short of the tip; the head is 8 long and
+       * 9 wide at its back. */
+      JmRect head = { x - 5, y - 1, 3, 3 };
+      guint n = count_near (surface, &head, rgb (&theme->link), 40);
+
+      g_test_message ("link %u: %u of 9 pixels of the link colour before its tip", i, n);
+      g_assert_cmpuint (n, >=, 5);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+/* A link's label is drawn on its route: taking the label away changes
+ * the pixels there. */
+static void
+test_render_link_labels (void)
+{
+  g_autoptr(JmDocument) document = load_test_map ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  JmLink *link = jm_object_store_lookup (jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)),
+                                         "k3");
+  cairo_surface_t *labelled = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+  cairo_surface_t *bare;
+  g_auto(GValue) none = G_VALUE_INIT;
+  const JmLinkBox *box = NULL;
+  guint differing = 0;
+  double mx, my;
+
+  for (guint i = 0; i < layout->links->len; i++)
+    {
+      if (g_array_index (layout->links, JmLinkBox, i).link == link)
+        box = &g_array_index (layout->links, JmLinkBox, i);
+    }
+  g_assert_nonnull (box);
+  g_assert_cmpuint (box->n_points, >=, 4);
+  mx = (box->xs[2] + box->xs[3]) / 2;
+  my = (box->ys[2] + box->ys[3]) / 2;
+
+  g_value_init (&none, G_TYPE_STRING);
+  _jm_document_set_property (document, G_OBJECT (link), "label", &none);
+  jm_layout_update (layout);
+  bare = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
+
+  /* Around the middle of its third run, where the label goes. */
+  for (int y = my - 8; y < my + 8; y++)
+    for (int x = mx - 20; x < mx + 20; x++)
+      differing += pixel_at (labelled, x, y) != pixel_at (bare, x, y);
+  g_test_message ("%u pixels differ where the label was", differing);
+  g_assert_cmpuint (differing, >, 60);
+
+  cairo_surface_destroy (bare);
+  cairo_surface_destroy (labelled);
+}
+
 static void
 test_render_scale_is_sharp (void)
 {
@@ -1688,6 +1842,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/png/probes", test_render_probes);
+  g_test_add_func ("/render/png/stage-moment-caption", test_render_stage_moment_caption);
+  g_test_add_func ("/render/png/curve-points", test_render_curve_points);
+  g_test_add_func ("/render/png/link-arrows", test_render_link_arrows);
+  g_test_add_func ("/render/png/link-labels", test_render_link_labels);
   g_test_add_func ("/render/png/scale-is-sharp", test_render_scale_is_sharp);
   g_test_add_func ("/render/png/dark-and-transparent", test_render_dark_and_transparent);
   g_test_add_func ("/render/clip/matches-full", test_render_clip_matches_full);
