@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "jm-format-error.h"
+#include "jm-picture-check.h"
 #include "jm-xml-names.h"
 #include "jm-xml-pull.h"
 #include "model/jm-document-private.h"
@@ -56,6 +57,7 @@ typedef struct
   GStringChunk     *id_chunk; /* the keys of ids, freed at once */
   GArray           *logs;  /* StoreLog */
   guint             n_items;
+  guint64           svg_raster_pixels; /* embedded in the SVG pictures read */
 } Reader;
 
 typedef struct
@@ -841,6 +843,7 @@ reader_binary (Reader      *r,
     { NULL }
   };
   g_autofree char *base64 = NULL;
+  g_autoptr(GError) picture_error = NULL;
   const char *type;
   guchar *decoded;
   gsize size;
@@ -858,6 +861,15 @@ reader_binary (Reader      *r,
   if (ok)
     {
       decoded = g_base64_decode (base64, &size);
+      /* Checked here, not when drawn: the file is refused with a line. */
+      if (g_str_equal (type, "image/svg+xml") &&
+          !jm_picture_check_svg ((const char *) decoded, size, &r->svg_raster_pixels, &picture_error))
+        {
+          g_free (decoded);
+          ok = reader_fail_at (r, picture_error->code, line, "%s", picture_error->message);
+          attributes_clear (attributes);
+          return ok;
+        }
       g_clear_pointer (data, g_bytes_unref);
       *data = g_bytes_new_take (decoded, size);
       g_free (*media_type);
