@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 
 #include "jm-hostile-files.h"
 
@@ -93,12 +94,96 @@ test_hostile_files (void)
   jm_hostile_files_remove (files, dir);
 }
 
+/* The most memory a run of journeymap may take on a map that looks
+ * valid: the issue's target. */
+#define MAX_CHILD_KIB (500 * 1024)
+
+/* A map that is accepted may take longer than a refusal: its forty big
+ * pictures took 13–20 s to export before they were decoded at the size
+ * they are drawn, under 1.5 s since (2 s is the target, with room for a
+ * loaded machine). */
+#define MAX_EXPORT_SECONDS 8.0
+
+static long
+children_max_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* Maps whose pictures look valid: an SVG picture with one entity used
+ * 40,000 times, one with a 20000 × 20000 PNG inside, forty 4096 × 4096
+ * PNG pictures of 2 KB. Each is refused by `check` and every export with
+ * the line of the picture, or checks and exports to PNG, SVG and PDF in
+ * little time and memory. */
+static void
+test_hostile_pictures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-pictures-XXXXXX", NULL);
+  GArray *files = jm_hostile_pictures_create (dir);
+  const char *extensions[] = { "png", "svg", "pdf" };
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const JmHostileFile *file = &g_array_index (files, JmHostileFile, i);
+      g_autofree char *line = g_strdup_printf ("%s:7: ", file->path);
+      const char *check[] = { "check", file->path, NULL };
+      Run run = { 0 };
+
+      run_journeymap (&run, check);
+      g_test_message ("check %s: %.3f s, %ld KiB: %s", file->name, run.seconds, children_max_kib (), run.err);
+      if (file->expected != NULL)
+        {
+          assert_refused (file, &run);
+          g_assert_nonnull (strstr (run.err, line));
+        }
+      else
+        {
+          g_assert_true (WIFEXITED (run.status));
+          g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+          g_assert_cmpfloat (run.seconds, <, MAX_SECONDS);
+        }
+      g_clear_pointer (&run.err, g_free);
+
+      for (guint k = 0; k < G_N_ELEMENTS (extensions); k++)
+        {
+          g_autofree char *output = g_strdup_printf ("%s/out.%s", dir, extensions[k]);
+          const char *export[] = { "export", file->path, "-o", output, NULL };
+
+          run_journeymap (&run, export);
+          g_test_message ("export %s to %s: %.3f s, %ld KiB: %s", file->name, extensions[k], run.seconds,
+                          children_max_kib (), run.err);
+          if (file->expected != NULL)
+            {
+              assert_refused (file, &run);
+              g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+            }
+          else
+            {
+              g_assert_true (WIFEXITED (run.status));
+              g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+              g_assert_cmpfloat (run.seconds, <, MAX_EXPORT_SECONDS);
+              g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+              g_unlink (output);
+            }
+          g_clear_pointer (&run.err, g_free);
+          g_assert_cmpint (children_max_kib (), <, MAX_CHILD_KIB);
+        }
+    }
+
+  jm_hostile_files_remove (files, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* First: the memory of every run so far is measured. */
+  g_test_add_func ("/hostile/pictures", test_hostile_pictures);
   g_test_add_func ("/hostile/command-line-refuses", test_hostile_files);
 
   return g_test_run ();
