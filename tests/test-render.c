@@ -969,7 +969,8 @@ byte_read_cb (void          *closure,
 
 /* PNG pictures of every colour type, bit depth, transparency and
  * interlacing decode at their full size to what cairo's decoder makes of
- * them, pixel for pixel (our decoder reads rows raw, see jm-picture.c);
+ * them, pixel for pixel but for rounding (our decoder reads rows raw, see
+ * jm-picture.c);
  * drawn larger and smaller, they come out the right way round. */
 static void
 test_pictures_every_png_format (void)
@@ -991,7 +992,8 @@ test_pictures_every_png_format (void)
           g_autoptr(GByteArray) png = NULL;
           g_autoptr(GBytes) bytes = NULL;
           ByteReader reader = { 0 };
-          cairo_surface_t *ours, *cairos;
+          cairo_surface_t *ours, *cairos, *decoded;
+          cairo_t *cr;
 
           /* tRNS is for types without an alpha channel. */
           if (trns && (formats[i].type & PNG_COLOR_MASK_ALPHA) != 0)
@@ -1005,13 +1007,22 @@ test_pictures_every_png_format (void)
           g_assert_nonnull (ours);
           reader.data = png->data;
           reader.size = png->len;
-          cairos = cairo_image_surface_create_from_png_stream (byte_read_cb, &reader);
-          g_assert_cmpint (cairo_surface_status (cairos), ==, CAIRO_STATUS_SUCCESS);
+          decoded = cairo_image_surface_create_from_png_stream (byte_read_cb, &reader);
+          g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+          /* cairo 1.18 decodes 16-bit files to floats: compared in ARGB32. */
+          cairos = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 37, 23);
+          cr = cairo_create (cairos);
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          cairo_set_source_surface (cr, decoded, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+          cairo_surface_destroy (decoded);
+          cairo_surface_flush (cairos);
           g_assert_cmpint (cairo_image_surface_get_width (ours), ==, 37);
           g_assert_cmpint (cairo_image_surface_get_height (ours), ==, 23);
           for (int y = 0; y < 23; y++)
             for (int x = 0; x < 37; x++)
-              assert_color_near (pixel_at (ours, x, y), pixel_at (cairos, x, y), 1);
+              assert_color_near (pixel_at (ours, x, y), pixel_at (cairos, x, y), 2);
           cairo_surface_destroy (ours);
           cairo_surface_destroy (cairos);
 

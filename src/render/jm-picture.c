@@ -435,8 +435,9 @@ decode_jpeg (GBytes *picture,
   guint size[2] = { MAX (width, 1), MAX (height, 1) };
   GdkPixbuf *pixbuf;
 
-  /* The JPEG loader alone: nothing else of gdk-pixbuf's sees the bytes. */
-  loader = gdk_pixbuf_loader_new_with_type ("jpeg", &error);
+  /* The JPEG loader alone: nothing else of gdk-pixbuf's sees the bytes.
+   * Asked for by media type, which loaders of every kind answer to. */
+  loader = gdk_pixbuf_loader_new_with_mime_type ("image/jpeg", &error);
   if (loader == NULL)
     {
       g_debug ("No JPEG loader: %s", error->message);
