@@ -241,16 +241,38 @@ picture_map (const char *media_type,
   return g_string_free (xml, FALSE);
 }
 
-/* Forty image items, each a different PNG of 4096 × 4096 pixels. */
+/* An SVG picture with a PNG of @side × @side pixels inside, as a data: URL. */
 static char *
-forty_big_pngs_map (void)
+svg_with_png (guint  side,
+              guint8 mark)
+{
+  g_autoptr(GByteArray) png = black_png (side, side, mark);
+  g_autofree char *base64 = g_base64_encode (png->data, png->len);
+
+  return g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                          "width=\"100\" height=\"100\">\n<image width=\"100\" height=\"100\" "
+                          "xlink:href=\"data:image/png;base64,%s\"/></svg>\n", base64);
+}
+
+/* Forty image items, each a different PNG of 4096 × 4096 pixels, or an
+ * SVG picture with one inside when @svg. */
+static char *
+forty_big_pictures_map (gboolean svg)
 {
   GString *xml = g_string_new (PICTURE_MAP_HEAD);
 
   for (guint i = 0; i < 40; i++)
     {
-      g_autoptr(GByteArray) png = black_png (4096, 4096, i);
+      g_autoptr(GByteArray) png = NULL;
+      g_autofree char *picture = NULL;
 
+      if (svg)
+        {
+          picture = svg_with_png (4096, i);
+          append_picture_item (xml, i, "image/svg+xml", picture, strlen (picture));
+          continue;
+        }
+      png = black_png (4096, 4096, i);
       append_picture_item (xml, i, "image/png", png->data, png->len);
     }
   g_string_append (xml, PICTURE_MAP_TAIL);
@@ -274,18 +296,6 @@ svg_with_entities (void)
   return g_string_free (svg, FALSE);
 }
 
-/* An SVG picture with a PNG of @side × @side pixels inside, as a data: URL. */
-static char *
-svg_with_png (guint side)
-{
-  g_autoptr(GByteArray) png = black_png (side, side, 0);
-  g_autofree char *base64 = g_base64_encode (png->data, png->len);
-
-  return g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-                          "width=\"100\" height=\"100\">\n<image width=\"100\" height=\"100\" "
-                          "xlink:href=\"data:image/png;base64,%s\"/></svg>\n", base64);
-}
-
 /**
  * jm_hostile_pictures_create:
  * @dir: an empty temporary folder
@@ -302,7 +312,7 @@ jm_hostile_pictures_create (const char *dir)
 {
   GArray *files = g_array_new (FALSE, FALSE, sizeof (JmHostileFile));
   g_autofree char *entities = svg_with_entities ();
-  g_autofree char *giant = svg_with_png (20000);
+  g_autofree char *giant = svg_with_png (20000, 0);
   g_autofree char *map = NULL;
 
   g_array_set_clear_func (files, jm_hostile_file_clear);
@@ -315,8 +325,12 @@ jm_hostile_pictures_create (const char *dir)
   add_file (files, dir, "svg-giant-png.jmap", "20000 × 20000", map, -1);
   g_clear_pointer (&map, g_free);
 
-  map = forty_big_pngs_map ();
+  map = forty_big_pictures_map (FALSE);
   add_file (files, dir, "forty-big-pngs.jmap", NULL, map, -1);
+  g_clear_pointer (&map, g_free);
+
+  map = forty_big_pictures_map (TRUE);
+  add_file (files, dir, "forty-svgs-with-big-pngs.jmap", NULL, map, -1);
 
   return files;
 }

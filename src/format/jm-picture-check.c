@@ -9,8 +9,10 @@
  * its header. So an SVG picture is read once with our own pull reader
  * when the map is read, and refused with a reason when it has a DOCTYPE
  * (the only place entities are declared), embeds something other than a
- * PNG or JPEG image of at most JM_PICTURE_MAX_SIDE pixels a side, or
- * could reach embedded data from a style. References to files and URLs
+ * PNG or JPEG image of at most JM_PICTURE_MAX_SIDE pixels a side (and as
+ * many pixels in all), or could reach embedded data from a style. The
+ * renderer draws a picture that embeds images into an image of the size
+ * it is drawn at, so that no target keeps the decoded images. References to files and URLs
  * are left alone: librsvg, given no base file, follows none of them.
  */
 
@@ -235,9 +237,8 @@ check_start (JmXmlPull  *pull,
 
 /**
  * jm_picture_check_svg:
- * @raster_pixels: (inout): the pixels of the raster images embedded so far
- *   (by the SVG pictures of the map read before this one), to which this
- *   picture's are added
+ * @raster_pixels: (out) (optional): the pixels of the raster images the
+ *   picture embeds
  *
  * Reads an SVG picture as described above, without drawing it.
  *
@@ -251,7 +252,7 @@ jm_picture_check_svg (const char  *data,
 {
   g_autoptr(JmXmlPull) pull = NULL;
   JmXmlPullEvent event;
-  guint64 pixels = *raster_pixels;
+  guint64 pixels = 0;
 
   g_return_val_if_fail (data != NULL || size == 0, FALSE);
 
@@ -308,12 +309,14 @@ jm_picture_check_svg (const char  *data,
       if (pixels > JM_PICTURE_MAX_SVG_RASTER_PIXELS)
         {
           g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
-                       _("The SVG pictures of the map embed images of more than %d million pixels together."),
-                       (int) (JM_PICTURE_MAX_SVG_RASTER_PIXELS / 1000000));
+                       _("The SVG picture embeds images of more than %d × %d pixels together (line %d "
+                         "of the picture)."), JM_PICTURE_MAX_SIDE, JM_PICTURE_MAX_SIDE,
+                       jm_xml_pull_get_line (pull));
           return FALSE;
         }
     }
 
-  *raster_pixels = pixels;
+  if (raster_pixels != NULL)
+    *raster_pixels = pixels;
   return TRUE;
 }

@@ -13,9 +13,9 @@ G_BEGIN_DECLS
 /* The largest side of a raster picture that is decoded, in pixels. */
 #define JM_PICTURE_MAX_SIDE 4096
 
-/* The most pixels of raster images the SVG pictures of one map may embed
- * together: what librsvg decodes at full size when it draws them. */
-#define JM_PICTURE_MAX_SVG_RASTER_PIXELS ((guint64) 2 * JM_PICTURE_MAX_SIDE * JM_PICTURE_MAX_SIDE)
+/* The most pixels of raster images an SVG picture may embed: what librsvg
+ * decodes at full size each time it draws the picture. */
+#define JM_PICTURE_MAX_SVG_RASTER_PIXELS ((guint64) JM_PICTURE_MAX_SIDE * JM_PICTURE_MAX_SIDE)
 
 typedef enum
 {

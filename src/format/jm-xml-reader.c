@@ -57,7 +57,6 @@ typedef struct
   GStringChunk     *id_chunk; /* the keys of ids, freed at once */
   GArray           *logs;  /* StoreLog */
   guint             n_items;
-  guint64           svg_raster_pixels; /* embedded in the SVG pictures read */
 } Reader;
 
 typedef struct
@@ -863,7 +862,7 @@ reader_binary (Reader      *r,
       decoded = g_base64_decode (base64, &size);
       /* Checked here, not when drawn: the file is refused with a line. */
       if (g_str_equal (type, "image/svg+xml") &&
-          !jm_picture_check_svg ((const char *) decoded, size, &r->svg_raster_pixels, &picture_error))
+          !jm_picture_check_svg ((const char *) decoded, size, NULL, &picture_error))
         {
           g_free (decoded);
           ok = reader_fail_at (r, picture_error->code, line, "%s", picture_error->message);

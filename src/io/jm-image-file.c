@@ -59,7 +59,6 @@ jm_image_file_load (GFile       *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) svg_error = NULL;
-  guint64 pixels = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (type != NULL, NULL);
@@ -90,7 +89,7 @@ jm_image_file_load (GFile       *file,
 
   /* What a map would refuse to open is refused before it is added. */
   if (g_str_equal (*type, "image/svg+xml") &&
-      !jm_picture_check_svg (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &pixels, &svg_error))
+      !jm_picture_check_svg (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, &svg_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "“%s”: %s", name, svg_error->message);
       return NULL;

@@ -29,7 +29,7 @@
 /* Source pixels sampled per output pixel, in each direction: enough to
  * smooth a downscaled picture, few enough that a picture of any size
  * costs about what its output does (plus inflating its rows). */
-#define SAMPLES 3
+#define SAMPLES 2
 
 /* PNG {{{ */
 
@@ -508,3 +508,129 @@ jm_picture_decode (GBytes     *picture,
     return decode_png (picture, width, height);
   return decode_jpeg (picture, width, height);
 }
+
+/* SVG pictures {{{ */
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+is_base64_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '+' || c == '/' || c == '=' || g_ascii_isspace (c);
+}
+
+/* The embedded image of @base64 as a PNG at most @max_side pixels a side,
+ * base64-encoded, or %NULL when it is no larger than that already. */
+static char *
+shrink_embedded (const char *media_type,
+                 const char *base64,
+                 gsize       length,
+                 guint       max_side)
+{
+  g_autofree char *copy = g_strndup (base64, length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface;
+  guint width, height;
+  double scale;
+  guchar *decoded;
+  gsize size;
+
+  decoded = g_base64_decode (copy, &size);
+  bytes = g_bytes_new_take (decoded, size);
+  if (!jm_picture_get_size (bytes, media_type, &width, &height) || MAX (width, height) <= max_side)
+    return NULL;
+
+  scale = (double) max_side / MAX (width, height);
+  surface = jm_picture_decode (bytes, media_type, MAX (1, (guint) (width * scale + 0.5)),
+                               MAX (1, (guint) (height * scale + 0.5)));
+  if (surface == NULL)
+    return NULL;
+  cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+  cairo_surface_destroy (surface);
+
+  return g_base64_encode (png->data, png->len);
+}
+
+/**
+ * jm_picture_shrink_svg:
+ * @svg: an SVG picture that jm_picture_check_svg () accepted
+ * @max_side: the most pixels a side its embedded images need, such as
+ *   the larger side of the image the picture is drawn into
+ *
+ * librsvg decodes the PNG and JPEG images an SVG picture embeds at their
+ * full size, 64 MiB and a fifth of a second for one of 4096 × 4096
+ * pixels, each time the picture is drawn. A picture is never drawn into
+ * more pixels than the image it is drawn into, so its embedded images
+ * are decoded here at that size (see jm_picture_decode ()) and given to
+ * librsvg as small PNG images. Their intrinsic size changes, which
+ * matters only to an <image> without a width or height.
+ *
+ * Returns: (transfer full): @svg with its embedded images shrunk, or
+ *   @svg itself when none needed it
+ */
+GBytes *
+jm_picture_shrink_svg (GBytes *svg,
+                       guint   max_side)
+{
+  static const struct { const char *prefix; const char *type; } kinds[] = {
+    { "data:image/png;base64,", "image/png" },
+    { "data:image/jpeg;base64,", "image/jpeg" },
+  };
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  const char *end = data + size;
+  const char *copied = data;
+  const char *p = data;
+  GString *out = NULL;
+
+  /* An accepted picture is UTF-8 XML, with no NUL for the search to stop at. */
+  while (p < end && (p = g_strstr_len (p, end - p, "data:image/")) != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds) && !found; k++)
+        {
+          gsize prefix = strlen (kinds[k].prefix);
+          const char *start = p + prefix;
+          const char *stop = start;
+          g_autofree char *shrunk = NULL;
+
+          if ((gsize) (end - p) < prefix || memcmp (p, kinds[k].prefix, prefix) != 0)
+            continue;
+          found = TRUE;
+          while (stop < end && is_base64_char (*stop))
+            stop++;
+
+          shrunk = shrink_embedded (kinds[k].type, start, stop - start, max_side);
+          if (shrunk != NULL)
+            {
+              if (out == NULL)
+                out = g_string_sized_new (size);
+              g_string_append_len (out, copied, p - copied);
+              g_string_append (out, "data:image/png;base64,");
+              g_string_append (out, shrunk);
+              copied = stop;
+            }
+          p = stop;
+        }
+      if (!found)
+        p += strlen ("data:image/");
+    }
+
+  if (out == NULL)
+    return g_bytes_ref (svg);
+
+  g_string_append_len (out, copied, end - copied);
+  return g_string_free_to_bytes (out);
+}
+
+/* }}} */
+

@@ -19,5 +19,7 @@ cairo_surface_t *jm_picture_decode   (GBytes     *picture,
                                       const char *media_type,
                                       guint       width,
                                       guint       height);
+GBytes          *jm_picture_shrink_svg (GBytes    *svg,
+                                        guint      max_side);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "jm-icon-cache.h"
 #include "jm-layout-private.h"
+#include "format/jm-picture-check.h"
 #include "jm-picture.h"
 
 /* Everything a map shows is drawn here, in layout units, so the canvas,
@@ -227,7 +228,7 @@ draw_badge (const Painter *p,
 /* Targets that are not pixels (PDF, SVG, printing, GTK's recordings for
  * the window, replayed at the screen's scale) get pictures this many
  * times finer than one pixel a unit. */
-#define JM_IMAGE_VECTOR_RESOLUTION 3.0
+#define JM_IMAGE_VECTOR_RESOLUTION 2.0
 
 struct _ImageTable
 {
@@ -275,6 +276,30 @@ device_scale (cairo_t *cr)
   return sqrt (dx * dx + dy * dy);
 }
 
+/* Puts @surface in the table in place of what @image had there, emptying
+ * the table first when it would hold more than JM_IMAGE_CACHE_BYTES. */
+static void
+image_table_insert (ImageTable      *images,
+                    GBytes          *image,
+                    cairo_surface_t *surface)
+{
+  cairo_surface_t *old = g_hash_table_lookup (images->surfaces, image);
+
+  if (old != NULL)
+    {
+      images->bytes -= surface_bytes (old);
+      g_hash_table_remove (images->surfaces, image);
+    }
+
+  if (images->bytes + surface_bytes (surface) > JM_IMAGE_CACHE_BYTES)
+    {
+      g_hash_table_remove_all (images->surfaces);
+      images->bytes = 0;
+    }
+  images->bytes += surface_bytes (surface);
+  g_hash_table_insert (images->surfaces, g_bytes_ref (image), surface);
+}
+
 /* The picture decoded at least at @scale of its size (1 at most). Scales
  * are rounded up to quarter powers of two, so that zooming decodes again
  * only now and then. */
@@ -299,23 +324,9 @@ lookup_picture (ImageTable *images,
       (guint) cairo_image_surface_get_height (surface) >= height)
     return surface;
 
-  if (surface != NULL)
-    {
-      images->bytes -= surface_bytes (surface);
-      g_hash_table_remove (images->surfaces, image);
-    }
-
   surface = jm_picture_decode (image, type, width, height);
-  if (surface == NULL)
-    return NULL;
-
-  if (images->bytes + surface_bytes (surface) > JM_IMAGE_CACHE_BYTES)
-    {
-      g_hash_table_remove_all (images->surfaces);
-      images->bytes = 0;
-    }
-  images->bytes += surface_bytes (surface);
-  g_hash_table_insert (images->surfaces, g_bytes_ref (image), surface);
+  if (surface != NULL)
+    image_table_insert (images, image, surface);
   return surface;
 }
 
@@ -414,6 +425,102 @@ draw_raster (const Painter *p,
   return surface != NULL;
 }
 
+/* An SVG picture with raster images in it, drawn into an image of the
+ * box's size in pixels, kept in @images: librsvg decodes the images it
+ * embeds whole (up to JM_PICTURE_MAX_SVG_RASTER_PIXELS a picture), and
+ * PDF and SVG surfaces, as the window's recordings, would keep every
+ * decoded image until the end. */
+static cairo_surface_t *
+lookup_svg_raster (ImageTable *images,
+                   GBytes     *image,
+                   guint       width,
+                   guint       height)
+{
+  cairo_surface_t *surface = g_hash_table_lookup (images->surfaces, image);
+  RsvgRectangle viewport = { 0, 0, width, height };
+  RsvgHandle *handle;
+  GBytes *svg;
+  cairo_t *cr;
+
+  if (surface != NULL && (guint) cairo_image_surface_get_width (surface) >= width &&
+      (guint) cairo_image_surface_get_height (surface) >= height)
+    return surface;
+
+  /* No base file: librsvg then loads no external resource. */
+  svg = jm_picture_shrink_svg (image, MAX (width, height));
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), NULL);
+  g_bytes_unref (svg);
+  if (handle == NULL)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  rsvg_handle_render_document (handle, cr, &viewport, NULL);
+  cairo_destroy (cr);
+  g_object_unref (handle);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  image_table_insert (images, image, surface);
+  return surface;
+}
+
+static void
+paint_svg_raster (const Painter   *p,
+                  cairo_surface_t *surface,
+                  double           x,
+                  double           y,
+                  double           width,
+                  double           height,
+                  double           radius)
+{
+  cairo_save (p->cr);
+  rounded_rectangle (p->cr, x, y, width, height, radius);
+  cairo_clip (p->cr);
+  cairo_translate (p->cr, x, y);
+  cairo_scale (p->cr, width / cairo_image_surface_get_width (surface),
+               height / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (p->cr, surface, 0, 0);
+  cairo_paint_with_alpha (p->cr, p->alpha);
+  cairo_restore (p->cr);
+}
+
+static gboolean
+draw_svg_raster (const Painter *p,
+                 GBytes        *image,
+                 double         x,
+                 double         y,
+                 double         width,
+                 double         height,
+                 double         radius)
+{
+  double scale = device_scale (p->cr);
+  guint pixel_width = CLAMP ((guint) ceil (width * scale), 1, JM_PICTURE_MAX_SIDE);
+  guint pixel_height = CLAMP ((guint) ceil (height * scale), 1, JM_PICTURE_MAX_SIDE);
+  cairo_surface_t *surface;
+
+  if (p->images != NULL)
+    {
+      surface = lookup_svg_raster (p->images, image, pixel_width, pixel_height);
+      if (surface != NULL)
+        paint_svg_raster (p, surface, x, y, width, height, radius);
+      return surface != NULL;
+    }
+
+  g_mutex_lock (&image_mutex);
+  if (image_cache == NULL)
+    image_cache = image_table_new ();
+  surface = lookup_svg_raster (image_cache, image, pixel_width, pixel_height);
+  if (surface != NULL)
+    paint_svg_raster (p, surface, x, y, width, height, radius);
+  g_mutex_unlock (&image_mutex);
+
+  return surface != NULL;
+}
+
 /* A PNG, JPEG or SVG picture in the box, see draw_raster(); FALSE when @image is
  * of another type or cannot be read, for the caller's placeholder. */
 static gboolean
@@ -429,6 +536,7 @@ draw_picture (const Painter *p,
 {
   RsvgHandle *handle;
   RsvgRectangle viewport = { x, y, width, height };
+  guint64 raster_pixels;
 
   if (image == NULL)
     return FALSE;
@@ -436,6 +544,12 @@ draw_picture (const Painter *p,
     return draw_raster (p, image, type, x, y, width, height, radius, cover);
   if (g_strcmp0 (type, "image/svg+xml") != 0)
     return FALSE;
+  /* Checked again, as a picture may reach the model without the reader
+   * (a property set in code): reading it is cheap beside drawing it. */
+  if (!jm_picture_check_svg (g_bytes_get_data (image, NULL), g_bytes_get_size (image), &raster_pixels, NULL))
+    return FALSE;
+  if (raster_pixels > 0)
+    return draw_svg_raster (p, image, x, y, width, height, radius);
 
   /* No base file: librsvg then loads no external resource. */
   handle = rsvg_handle_new_from_data (g_bytes_get_data (image, NULL), g_bytes_get_size (image), NULL);
