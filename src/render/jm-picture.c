@@ -294,8 +294,10 @@ png_decode_body (png_structp  png,
 
   if (interlace != PNG_INTERLACE_NONE)
     {
+      /* Zeroed: libpng writes only the pixels of each pass into a row,
+       * not the spare bits of its last byte. */
       d->pointers = g_new (png_bytep, d->height);
-      d->rows = g_malloc (rowbytes * d->height);
+      d->rows = g_malloc0 (rowbytes * d->height);
       for (guint y = 0; y < d->height; y++)
         d->pointers[y] = d->rows + rowbytes * y;
       png_read_image (png, d->pointers);
