@@ -748,6 +748,17 @@ test_hostile_images (void)
   svg_base64 = g_base64_encode ((const guchar *) svg, strlen (svg));
   g_assert_true (is_red (image_item_pixel ("image/svg+xml", svg_base64)));
 
+  /* Nor when the picture embeds an image too, and is drawn through an
+   * image of its own (the embedded one lies outside the view). */
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&svg_base64, g_free);
+  svg = g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                         "width=\"8\" height=\"8\"><image x=\"100\" xlink:href=\"data:image/png;base64,%s\" "
+                         "width=\"8\" height=\"8\"/><image xlink:href=\"file://%s\" href=\"file://%s\" "
+                         "width=\"8\" height=\"8\"/></svg>", honest_base64, local_png, local_png);
+  svg_base64 = g_base64_encode ((const guchar *) svg, strlen (svg));
+  g_assert_false (is_red (image_item_pixel ("image/svg+xml", svg_base64)));
+
   g_unlink (local_png);
   g_rmdir (dir);
 }
