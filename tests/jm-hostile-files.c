@@ -14,6 +14,7 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <png.h>
 #include <unistd.h>
 
 #define MAP_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
@@ -156,6 +157,185 @@ jm_hostile_files_create (const char *dir)
 
   return files;
 }
+
+/* Pictures that look valid {{{ */
+
+static void
+png_append_cb (png_structp png,
+               png_bytep   data,
+               size_t      length)
+{
+  g_byte_array_append (png_get_io_ptr (png), data, length);
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
+
+/* A black PNG of @width × @height, one bit a pixel (but for @mark, the
+ * first eight pixels, so that pictures differ): a few kilobytes for a
+ * giant image. */
+static GByteArray *
+black_png (guint  width,
+           guint  height,
+           guint8 mark)
+{
+  GByteArray *out = g_byte_array_new ();
+  g_autofree guchar *row = g_malloc0 ((width + 7) / 8);
+  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png_create_info_struct (png);
+
+  g_assert_nonnull (info);
+  g_assert_cmpint (setjmp (png_jmpbuf (png)), ==, 0);
+  png_set_write_fn (png, out, png_append_cb, png_flush_cb);
+  png_set_IHDR (png, info, width, height, 1, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_compression_level (png, 9);
+  png_write_info (png, info);
+  row[0] = mark;
+  png_write_row (png, row);
+  row[0] = 0;
+  for (guint y = 1; y < height; y++)
+    png_write_row (png, row);
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  return out;
+}
+
+#define PICTURE_MAP_HEAD \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n" \
+  "<title>Pictures</title>\n<stages>" \
+  "<stage id=\"s1\"><name>One</name></stage><stage id=\"s2\"><name>Two</name></stage>" \
+  "<stage id=\"s3\"><name>Three</name></stage><stage id=\"s4\"><name>Four</name></stage></stages>\n" \
+  "<lanes><lane id=\"l\" kind=\"images\"><name>Pictures</name></lane></lanes>\n" \
+  "<layer state=\"current\"><items>\n"
+#define PICTURE_MAP_TAIL "</items></layer>\n</journey-map>\n"
+
+static void
+append_picture_item (GString    *xml,
+                     guint       index,
+                     const char *media_type,
+                     const void *picture,
+                     gsize       size)
+{
+  g_autofree char *base64 = g_base64_encode (picture, size);
+
+  g_string_append_printf (xml, "<item id=\"i%u\" kind=\"image\" stage=\"s%u\" lane=\"l\"><title>Picture</title>"
+                          "<image media-type=\"%s\">%s</image></item>\n",
+                          index, 1 + index % 4, media_type, base64);
+}
+
+/* A map of one image item, @picture of @media_type, its <image> on
+ * line 7. */
+static char *
+picture_map (const char *media_type,
+             const void *picture,
+             gsize       size)
+{
+  GString *xml = g_string_new (PICTURE_MAP_HEAD);
+
+  append_picture_item (xml, 0, media_type, picture, size);
+  g_string_append (xml, PICTURE_MAP_TAIL);
+  return g_string_free (xml, FALSE);
+}
+
+/* An SVG picture with a PNG of @side × @side pixels inside, as a data: URL. */
+static char *
+svg_with_png (guint  side,
+              guint8 mark)
+{
+  g_autoptr(GByteArray) png = black_png (side, side, mark);
+  g_autofree char *base64 = g_base64_encode (png->data, png->len);
+
+  return g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                          "width=\"100\" height=\"100\">\n<image width=\"100\" height=\"100\" "
+                          "xlink:href=\"data:image/png;base64,%s\"/></svg>\n", base64);
+}
+
+/* Forty image items, each a different PNG of 4096 × 4096 pixels, or an
+ * SVG picture with one inside when @svg. */
+static char *
+forty_big_pictures_map (gboolean svg)
+{
+  GString *xml = g_string_new (PICTURE_MAP_HEAD);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GByteArray) png = NULL;
+      g_autofree char *picture = NULL;
+
+      if (svg)
+        {
+          picture = svg_with_png (4096, i);
+          append_picture_item (xml, i, "image/svg+xml", picture, strlen (picture));
+          continue;
+        }
+      png = black_png (4096, 4096, i);
+      append_picture_item (xml, i, "image/png", png->data, png->len);
+    }
+  g_string_append (xml, PICTURE_MAP_TAIL);
+  return g_string_free (xml, FALSE);
+}
+
+/* One internal entity of 2,000 characters, used 40,000 times: 80 MB of
+ * text once expanded (quadratic, not a billion laughs). */
+static char *
+svg_with_entities (void)
+{
+  GString *svg = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n<!ENTITY a \"");
+
+  for (int i = 0; i < 2000; i++)
+    g_string_append_c (svg, 'a');
+  g_string_append (svg, "\">\n]>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\">"
+                        "<text x=\"0\" y=\"50\">");
+  for (int i = 0; i < 40000; i++)
+    g_string_append (svg, "&a;");
+  g_string_append (svg, "</text></svg>\n");
+  return g_string_free (svg, FALSE);
+}
+
+/**
+ * jm_hostile_pictures_create:
+ * @dir: an empty temporary folder
+ *
+ * Maps that look valid whose pictures would cost minutes and gigabytes
+ * if nothing bounded them: each is refused (@expected is then a phrase
+ * of the refusal, which names line 7, the first picture's) or must open,
+ * check and export quickly in little memory (@expected is %NULL).
+ *
+ * Returns: (transfer full) (element-type JmHostileFile): the files made
+ */
+GArray *
+jm_hostile_pictures_create (const char *dir)
+{
+  GArray *files = g_array_new (FALSE, FALSE, sizeof (JmHostileFile));
+  g_autofree char *entities = svg_with_entities ();
+  g_autofree char *giant = svg_with_png (20000, 0);
+  g_autofree char *map = NULL;
+
+  g_array_set_clear_func (files, jm_hostile_file_clear);
+
+  map = picture_map ("image/svg+xml", entities, strlen (entities));
+  add_file (files, dir, "svg-entities.jmap", "DOCTYPE", map, -1);
+  g_clear_pointer (&map, g_free);
+
+  map = picture_map ("image/svg+xml", giant, strlen (giant));
+  add_file (files, dir, "svg-giant-png.jmap", "20000 × 20000", map, -1);
+  g_clear_pointer (&map, g_free);
+
+  map = forty_big_pictures_map (FALSE);
+  add_file (files, dir, "forty-big-pngs.jmap", NULL, map, -1);
+  g_clear_pointer (&map, g_free);
+
+  map = forty_big_pictures_map (TRUE);
+  add_file (files, dir, "forty-svgs-with-big-pngs.jmap", NULL, map, -1);
+
+  return files;
+}
+
+/* }}} */
 
 /* Deletes the files, their folder and the list. */
 void

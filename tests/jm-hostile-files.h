@@ -14,10 +14,11 @@ typedef struct
 {
   const char *name;      /* what the file is, for test messages */
   char       *path;
-  const char *expected;  /* a phrase the refusal must contain */
+  const char *expected;  /* a phrase the refusal must contain, or NULL */
 } JmHostileFile;
 
-GArray *jm_hostile_files_create (const char *dir);
+GArray *jm_hostile_files_create    (const char *dir);
+GArray *jm_hostile_pictures_create (const char *dir);
 void    jm_hostile_files_remove (GArray     *files,
                                  const char *dir);
 

@@ -14,6 +14,12 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
+
+#include "format/jm-format-error.h"
+#include "format/jm-picture-check.h"
+#include "format/jm-xml-reader.h"
+#include "io/jm-image-file.h"
 
 #include "jm-hostile-files.h"
 
@@ -93,13 +99,234 @@ test_hostile_files (void)
   jm_hostile_files_remove (files, dir);
 }
 
+/* The most memory a run of journeymap may take on a map that looks
+ * valid: the issue's target. */
+#define MAX_CHILD_KIB (500 * 1024)
+
+/* A map that is accepted may take longer than a refusal: its forty big
+ * pictures took 13–20 s to export before they were decoded at the size
+ * they are drawn, under 2 s since on a loaded machine (2 s is the target). */
+#define MAX_EXPORT_SECONDS 8.0
+
+static long
+children_max_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* Maps whose pictures look valid: an SVG picture with one entity used
+ * 40,000 times, one with a 20000 × 20000 PNG inside, forty 4096 × 4096
+ * PNG pictures of 2 KB, forty SVG pictures with one of those inside each.
+ * Each is refused by `check` and every export with the line of the
+ * picture, or checks and exports to PNG, SVG and PDF in little time and
+ * memory. */
+static void
+test_hostile_pictures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-pictures-XXXXXX", NULL);
+  GArray *files = jm_hostile_pictures_create (dir);
+  const char *extensions[] = { "png", "svg", "pdf" };
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const JmHostileFile *file = &g_array_index (files, JmHostileFile, i);
+      g_autofree char *line = g_strdup_printf ("%s:7: ", file->path);
+      const char *check[] = { "check", file->path, NULL };
+      Run run = { 0 };
+
+      run_journeymap (&run, check);
+      g_test_message ("check %s: %.3f s, %ld KiB: %s", file->name, run.seconds, children_max_kib (), run.err);
+      if (file->expected != NULL)
+        {
+          assert_refused (file, &run);
+          g_assert_nonnull (strstr (run.err, line));
+        }
+      else
+        {
+          g_assert_true (WIFEXITED (run.status));
+          g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+          g_assert_cmpfloat (run.seconds, <, MAX_SECONDS);
+        }
+      g_clear_pointer (&run.err, g_free);
+
+      for (guint k = 0; k < G_N_ELEMENTS (extensions); k++)
+        {
+          g_autofree char *output = g_strdup_printf ("%s/out.%s", dir, extensions[k]);
+          const char *export[] = { "export", file->path, "-o", output, NULL };
+
+          run_journeymap (&run, export);
+          g_test_message ("export %s to %s: %.3f s, %ld KiB: %s", file->name, extensions[k], run.seconds,
+                          children_max_kib (), run.err);
+          if (file->expected != NULL)
+            {
+              assert_refused (file, &run);
+              g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+            }
+          else
+            {
+              g_assert_true (WIFEXITED (run.status));
+              g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+              g_assert_cmpfloat (run.seconds, <, MAX_EXPORT_SECONDS);
+              g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+              g_unlink (output);
+            }
+          g_clear_pointer (&run.err, g_free);
+          g_assert_cmpint (children_max_kib (), <, MAX_CHILD_KIB);
+        }
+    }
+
+  jm_hostile_files_remove (files, dir);
+}
+
+#define SVG_HEAD "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" " \
+                 "width=\"8\" height=\"8\">"
+/* A PNG of 1 × 1 pixel, and the same claiming 5000 × 1 (its IHDR CRC is
+ * wrong, which only a decoder would notice). */
+#define PNG_1X1 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="
+#define PNG_5000X1 "iVBORw0KGgoAAAANSUhEUgAAE4gAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="
+
+/* Everything in an SVG picture that librsvg would expand, decode at any
+ * size or load as a document of its own is refused, with the line in the
+ * picture; what it leaves alone (references to files and URLs, which it
+ * does not follow with no base file) is not. */
+static void
+test_svg_pictures_checked (void)
+{
+  static const struct { const char *svg; const char *refusal; } cases[] = {
+    { SVG_HEAD "<rect width=\"8\" height=\"8\"/></svg>", NULL },
+    { SVG_HEAD "<image xlink:href=\"data:image/png;base64," PNG_1X1 "\"/></svg>", NULL },
+    { SVG_HEAD "<image href=\" data:image/png;base64," PNG_1X1 "\"/></svg>", NULL },
+    { SVG_HEAD "<image xlink:href=\"file:///etc/passwd\"/><image href=\"https://example.org/a.png\"/>"
+      "<use href=\"other.svg#a\"/></svg>", NULL },
+    { SVG_HEAD "<rect style=\"fill: url(#g)\"/></svg>", NULL },
+    { "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+      SVG_HEAD "</svg>", "DOCTYPE (line 1 of" },
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY a \"aaaa\">]>\n" SVG_HEAD "<text>&a;</text></svg>",
+      "DOCTYPE (line 2 of" },
+    { SVG_HEAD "\n<image href=\"data:image/png;base64," PNG_5000X1 "\"/></svg>", "5000 × 1 pixels (line 2 of" },
+    { SVG_HEAD "\n\n<image xlink:href=\"data:image/svg+xml;base64,PHN2Zy8+\"/></svg>",
+      "not a PNG or JPEG image (line 3 of" },
+    { SVG_HEAD "<feImage xlink:href=\"data:,hello\"/></svg>", "not a PNG or JPEG" },
+    { SVG_HEAD "<rect style=\"fill:url( 'data:image/svg+xml,%3Csvg/%3E#a')\"/></svg>", "from a style" },
+    { SVG_HEAD "<rect fill=\"URL(data:image/svg+xml,x#a)\"/></svg>", "from a style" },
+    { SVG_HEAD "<style>@import url(data:text/css,rect{fill:red});</style></svg>", "from a style" },
+    { SVG_HEAD "<style><![CDATA[rect { filter: url(\"data:image/svg+xml,x#f\") }]]></style></svg>",
+      "from a style" },
+    { "<?xml-stylesheet type=\"text/css\" href=\"data:text/css,rect{}\"?>\n" SVG_HEAD "</svg>", "from a style" },
+    { SVG_HEAD "<rect></svg>", "cannot be read (line 1 of" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base64 = g_base64_encode ((const guchar *) cases[i].svg, strlen (cases[i].svg));
+      g_autofree char *xml = g_strdup_printf (
+        "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">\n"
+        "<title>SVG</title>\n<personas><persona id=\"p\"><name>Ann</name>\n"
+        "<photo media-type=\"image/svg+xml\">%s</photo></persona></personas>\n</journey-map>\n", base64);
+      g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+      g_autoptr(JmDocument) document = NULL;
+      guint64 pixels = 0;
+      gboolean ok;
+
+      g_test_message ("%s", cases[i].svg);
+      ok = jm_picture_check_svg (cases[i].svg, strlen (cases[i].svg), &pixels, &error);
+      document = jm_xml_reader_read_bytes (bytes, "svg.jmap", error == NULL ? &error : NULL);
+      if (cases[i].refusal == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_nonnull (document);
+          continue;
+        }
+
+      g_assert_false (ok);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].refusal));
+      g_clear_error (&error);
+      g_assert_null (document);
+      document = jm_xml_reader_read_bytes (bytes, "svg.jmap", &error);
+      g_assert_null (document);
+      g_assert_error (error, JM_FORMAT_ERROR, error->code);
+      g_assert_true (g_str_has_prefix (error->message, "svg.jmap:4: "));
+      g_assert_nonnull (strstr (error->message, cases[i].refusal));
+    }
+}
+
+/* The embedded images of an SVG picture count together: three pictures
+ * of one 4096 × 4096 image each are read, one picture of two is refused
+ * at its line; a picture is refused when it is added to a map as it
+ * would be when the map is read. */
+static void
+test_svg_pictures_share_a_bound (void)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *one_base64 = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *two_base64 = NULL;
+  g_autoptr(GString) xml = g_string_new ("<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" "
+                                         "format-version=\"1.0\">\n<title>SVG</title>\n<personas>\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jm-svg-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "picture.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) loaded = NULL;
+  const char *type;
+  guchar header[33];
+
+  /* A 4096 × 4096 PNG header is all the check reads. */
+  memcpy (header, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x10\0\0\0\x10\0\x01\0\0\0\0\0\0\0\0", 33);
+  png = g_base64_encode (header, sizeof header);
+  one = g_strdup_printf (SVG_HEAD "<image href=\"data:image/png;base64,%s\"/></svg>", png);
+  one_base64 = g_base64_encode ((const guchar *) one, strlen (one));
+  two = g_strdup_printf (SVG_HEAD "<image href=\"data:image/png;base64,%s\"/>\n"
+                         "<image href=\"data:image/png;base64,%s\"/></svg>", png, png);
+  two_base64 = g_base64_encode ((const guchar *) two, strlen (two));
+  for (int i = 0; i < 3; i++)
+    g_string_append_printf (xml, "<persona id=\"p%d\"><name>P</name><photo media-type=\"image/svg+xml\">%s</photo>"
+                            "</persona>\n", i, one_base64);
+  g_string_append_printf (xml, "<persona id=\"p3\"><name>P</name><photo media-type=\"image/svg+xml\">%s</photo>"
+                          "</persona>\n", two_base64);
+  g_string_append (xml, "</personas>\n</journey-map>\n");
+  bytes = g_bytes_new (xml->str, xml->len);
+  document = jm_xml_reader_read_bytes (bytes, "four.jmap", &error);
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "four.jmap:7: "));
+  g_assert_nonnull (strstr (error->message, "(line 2 of the picture)"));
+  g_clear_error (&error);
+
+  g_file_set_contents (path, "<!DOCTYPE svg>" SVG_HEAD "</svg>", -1, &error);
+  g_assert_no_error (error);
+  loaded = jm_image_file_load (file, &type, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "picture.svg"));
+  g_assert_nonnull (strstr (error->message, "DOCTYPE"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* First: the memory of every run so far is measured. */
+  g_test_add_func ("/hostile/pictures", test_hostile_pictures);
   g_test_add_func ("/hostile/command-line-refuses", test_hostile_files);
+  g_test_add_func ("/hostile/svg-pictures/checked", test_svg_pictures_checked);
+  g_test_add_func ("/hostile/svg-pictures/share-a-bound", test_svg_pictures_share_a_bound);
 
   return g_test_run ();
 }

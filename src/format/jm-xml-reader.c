@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "jm-format-error.h"
+#include "jm-picture-check.h"
 #include "jm-xml-names.h"
 #include "jm-xml-pull.h"
 #include "model/jm-document-private.h"
@@ -841,6 +842,7 @@ reader_binary (Reader      *r,
     { NULL }
   };
   g_autofree char *base64 = NULL;
+  g_autoptr(GError) picture_error = NULL;
   const char *type;
   guchar *decoded;
   gsize size;
@@ -858,6 +860,15 @@ reader_binary (Reader      *r,
   if (ok)
     {
       decoded = g_base64_decode (base64, &size);
+      /* Checked here, not when drawn: the file is refused with a line. */
+      if (g_str_equal (type, "image/svg+xml") &&
+          !jm_picture_check_svg ((const char *) decoded, size, NULL, &picture_error))
+        {
+          g_free (decoded);
+          ok = reader_fail_at (r, picture_error->code, line, "%s", picture_error->message);
+          attributes_clear (attributes);
+          return ok;
+        }
       g_clear_pointer (data, g_bytes_unref);
       *data = g_bytes_new_take (decoded, size);
       g_free (*media_type);

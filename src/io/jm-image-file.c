@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "format/jm-picture-check.h"
 #include "format/jm-xml-names.h"
 
 /**
@@ -56,6 +57,8 @@ jm_image_file_load (GFile       *file,
 {
   g_autofree char *name = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) svg_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (type != NULL, NULL);
@@ -80,5 +83,17 @@ jm_image_file_load (GFile       *file,
       return NULL;
     }
 
-  return g_file_load_bytes (file, NULL, NULL, error);
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  /* What a map would refuse to open is refused before it is added. */
+  if (g_str_equal (*type, "image/svg+xml") &&
+      !jm_picture_check_svg (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, &svg_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "“%s”: %s", name, svg_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
 }

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-guint jm_renderer_count_cached_images (void);
+guint jm_renderer_count_cached_images      (void);
+gsize jm_renderer_count_cached_image_bytes (void);
 
 G_END_DECLS

@@ -18,10 +18,14 @@
 
 #include "jm-icon-cache.h"
 #include "jm-layout-private.h"
+#include "format/jm-picture-check.h"
+#include "jm-picture.h"
 
 /* Everything a map shows is drawn here, in layout units, so the canvas,
  * PNG, SVG and PDF exports and printing look the same. Text is laid out
  * with the layout's Pango context, so it wraps where the layout measured. */
+
+typedef struct _ImageTable ImageTable;
 
 typedef struct
 {
@@ -30,7 +34,7 @@ typedef struct
   const JmTheme   *theme;
   const JmRect    *clip;
   double           alpha;  /* below 1 while drawing ghosted items */
-  GHashTable      *images; /* decoded pictures of this drawing alone, or NULL */
+  ImageTable      *images; /* decoded pictures of this drawing alone, or NULL */
 } Painter;
 
 /* Primitives {{{ */
@@ -212,90 +216,117 @@ draw_badge (const Painter *p,
 /* Pictures {{{ */
 
 /* Decoded images, by the GBytes that hold them: a map's images are drawn
- * every frame, decoded once. Guarded, as more than one thread may draw.
- * Exports decode into a table of their own instead (see @own_images):
- * one that draws a copy of the map read back from its file has new
- * GBytes for every picture, which would fill this cache with entries
- * nobody asks for again and push out the canvas's. */
-#define JM_IMAGE_MAX_SIDE 4096
-#define JM_IMAGE_CACHE_SIZE 64
+ * every frame, decoded once, at about the size they are drawn (see
+ * jm-picture.c), and the cache holds at most JM_IMAGE_CACHE_BYTES of them.
+ * Guarded, as more than one thread may draw. Exports decode into a table
+ * of their own instead (see @own_images), bounded alike: one that draws a
+ * copy of the map read back from its file has new GBytes for every
+ * picture, which would fill this cache with entries nobody asks for
+ * again and push out the canvas's. */
+#define JM_IMAGE_CACHE_BYTES (64 * 1024 * 1024)
+
+/* Targets that are not pixels (PDF, SVG, printing, GTK's recordings for
+ * the window, replayed at the screen's scale) get pictures this many
+ * times finer than one pixel a unit. */
+#define JM_IMAGE_VECTOR_RESOLUTION 2.0
+
+struct _ImageTable
+{
+  GHashTable *surfaces; /* GBytes → cairo_surface_t */
+  gsize       bytes;
+};
 
 static GMutex image_mutex;
-static GHashTable *image_cache; /* GBytes → cairo_surface_t */
+static ImageTable *image_cache;
 
-static GHashTable *
+static ImageTable *
 image_table_new (void)
 {
-  return g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref,
-                                (GDestroyNotify) cairo_surface_destroy);
+  ImageTable *table = g_new0 (ImageTable, 1);
+
+  table->surfaces = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref,
+                                           (GDestroyNotify) cairo_surface_destroy);
+  return table;
 }
 
-typedef struct
+static void
+image_table_free (ImageTable *table)
 {
-  const guchar *data;
-  gsize         size;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-png_read_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (reader->offset + length > reader->size)
-    return CAIRO_STATUS_READ_ERROR;
-
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
+  g_hash_table_unref (table->surfaces);
+  g_free (table);
 }
 
-/* Reads the size from the PNG header before decoding anything, so a
- * small file that claims a giant image costs nothing. */
-static gboolean
-png_size_is_reasonable (GBytes *image)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImageTable, image_table_free)
+
+static gsize
+surface_bytes (cairo_surface_t *surface)
 {
-  gsize size;
-  const guchar *data = g_bytes_get_data (image, &size);
-  guint32 width, height;
-
-  if (size < 24 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
-    return FALSE;
-
-  memcpy (&width, data + 16, sizeof width);
-  memcpy (&height, data + 20, sizeof height);
-  width = GUINT32_FROM_BE (width);
-  height = GUINT32_FROM_BE (height);
-  return width > 0 && height > 0 && width <= JM_IMAGE_MAX_SIDE && height <= JM_IMAGE_MAX_SIDE;
+  return (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
 }
 
-static cairo_surface_t *
-lookup_png (GHashTable *images,
-            GBytes     *image)
+/* How many device pixels one user unit covers. */
+static double
+device_scale (cairo_t *cr)
 {
-  cairo_surface_t *surface;
-  PngReader reader = { 0 };
+  double dx = 1.0, dy = 0.0;
 
-  surface = g_hash_table_lookup (images, image);
-  if (surface != NULL)
-    return surface;
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    dx = JM_IMAGE_VECTOR_RESOLUTION;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return sqrt (dx * dx + dy * dy);
+}
 
-  if (!png_size_is_reasonable (image))
-    return NULL;
+/* Puts @surface in the table in place of what @image had there, emptying
+ * the table first when it would hold more than JM_IMAGE_CACHE_BYTES. */
+static void
+image_table_insert (ImageTable      *images,
+                    GBytes          *image,
+                    cairo_surface_t *surface)
+{
+  cairo_surface_t *old = g_hash_table_lookup (images->surfaces, image);
 
-  reader.data = g_bytes_get_data (image, &reader.size);
-  surface = cairo_image_surface_create_from_png_stream (png_read_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  if (old != NULL)
     {
-      cairo_surface_destroy (surface);
-      return NULL;
+      images->bytes -= surface_bytes (old);
+      g_hash_table_remove (images->surfaces, image);
     }
 
-  if (g_hash_table_size (images) >= JM_IMAGE_CACHE_SIZE)
-    g_hash_table_remove_all (images);
-  g_hash_table_insert (images, g_bytes_ref (image), surface);
+  if (images->bytes + surface_bytes (surface) > JM_IMAGE_CACHE_BYTES)
+    {
+      g_hash_table_remove_all (images->surfaces);
+      images->bytes = 0;
+    }
+  images->bytes += surface_bytes (surface);
+  g_hash_table_insert (images->surfaces, g_bytes_ref (image), surface);
+}
+
+/* The picture decoded at least at @scale of its size (1 at most). Scales
+ * are rounded up to quarter powers of two, so that zooming decodes again
+ * only now and then. */
+static cairo_surface_t *
+lookup_picture (ImageTable *images,
+                GBytes     *image,
+                const char *type,
+                double      scale)
+{
+  cairo_surface_t *surface;
+  guint full_width, full_height, width, height;
+
+  if (!jm_picture_get_size (image, type, &full_width, &full_height))
+    return NULL;
+
+  scale = scale > 0 ? MIN (1.0, exp2 (ceil (4 * log2 (scale)) / 4)) : 1.0;
+  width = MAX (1, (guint) ceil (full_width * scale));
+  height = MAX (1, (guint) ceil (full_height * scale));
+
+  surface = g_hash_table_lookup (images->surfaces, image);
+  if (surface != NULL && (guint) cairo_image_surface_get_width (surface) >= width &&
+      (guint) cairo_image_surface_get_height (surface) >= height)
+    return surface;
+
+  surface = jm_picture_decode (image, type, width, height);
+  if (surface != NULL)
+    image_table_insert (images, image, surface);
   return surface;
 }
 
@@ -331,30 +362,51 @@ jm_renderer_count_cached_images (void)
   guint count;
 
   g_mutex_lock (&image_mutex);
-  count = image_cache != NULL ? g_hash_table_size (image_cache) : 0;
+  count = image_cache != NULL ? g_hash_table_size (image_cache->surfaces) : 0;
   g_mutex_unlock (&image_mutex);
 
   return count;
 }
 
-/* Draws @image in the box, clipped to its corners of @radius: whole
- * (letterboxed), or covering the box when @cover, as a photo in a round
- * avatar. */
+/* How many bytes the pictures the shared cache holds take. */
+gsize
+jm_renderer_count_cached_image_bytes (void)
+{
+  gsize bytes;
+
+  g_mutex_lock (&image_mutex);
+  bytes = image_cache != NULL ? image_cache->bytes : 0;
+  g_mutex_unlock (&image_mutex);
+
+  return bytes;
+}
+
+/* Draws a PNG or JPEG @image in the box, clipped to its corners of
+ * @radius: whole (letterboxed), or covering the box when @cover, as a
+ * photo in a round avatar. */
 static gboolean
-draw_png (const Painter *p,
-          GBytes        *image,
-          double         x,
-          double         y,
-          double         width,
-          double         height,
-          double         radius,
-          gboolean       cover)
+draw_raster (const Painter *p,
+             GBytes        *image,
+             const char    *type,
+             double         x,
+             double         y,
+             double         width,
+             double         height,
+             double         radius,
+             gboolean       cover)
 {
   cairo_surface_t *surface;
+  guint full_width, full_height;
+  double scale;
+
+  if (!jm_picture_get_size (image, type, &full_width, &full_height))
+    return FALSE;
+  scale = cover ? MAX (width / full_width, height / full_height) : MIN (width / full_width, height / full_height);
+  scale *= device_scale (p->cr);
 
   if (p->images != NULL)
     {
-      surface = lookup_png (p->images, image);
+      surface = lookup_picture (p->images, image, type, scale);
       if (surface != NULL)
         paint_png (p, surface, x, y, width, height, radius, cover);
       return surface != NULL;
@@ -365,7 +417,7 @@ draw_png (const Painter *p,
   g_mutex_lock (&image_mutex);
   if (image_cache == NULL)
     image_cache = image_table_new ();
-  surface = lookup_png (image_cache, image);
+  surface = lookup_picture (image_cache, image, type, scale);
   if (surface != NULL)
     paint_png (p, surface, x, y, width, height, radius, cover);
   g_mutex_unlock (&image_mutex);
@@ -373,7 +425,103 @@ draw_png (const Painter *p,
   return surface != NULL;
 }
 
-/* A PNG or SVG picture in the box, see draw_png(); FALSE when @image is
+/* An SVG picture with raster images in it, drawn into an image of the
+ * box's size in pixels, kept in @images: librsvg decodes the images it
+ * embeds whole (up to JM_PICTURE_MAX_SVG_RASTER_PIXELS a picture), and
+ * PDF and SVG surfaces, as the window's recordings, would keep every
+ * decoded image until the end. */
+static cairo_surface_t *
+lookup_svg_raster (ImageTable *images,
+                   GBytes     *image,
+                   guint       width,
+                   guint       height)
+{
+  cairo_surface_t *surface = g_hash_table_lookup (images->surfaces, image);
+  RsvgRectangle viewport = { 0, 0, width, height };
+  RsvgHandle *handle;
+  GBytes *svg;
+  cairo_t *cr;
+
+  if (surface != NULL && (guint) cairo_image_surface_get_width (surface) >= width &&
+      (guint) cairo_image_surface_get_height (surface) >= height)
+    return surface;
+
+  /* No base file: librsvg then loads no external resource. */
+  svg = jm_picture_shrink_svg (image, MAX (width, height));
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), NULL);
+  g_bytes_unref (svg);
+  if (handle == NULL)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  rsvg_handle_render_document (handle, cr, &viewport, NULL);
+  cairo_destroy (cr);
+  g_object_unref (handle);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  image_table_insert (images, image, surface);
+  return surface;
+}
+
+static void
+paint_svg_raster (const Painter   *p,
+                  cairo_surface_t *surface,
+                  double           x,
+                  double           y,
+                  double           width,
+                  double           height,
+                  double           radius)
+{
+  cairo_save (p->cr);
+  rounded_rectangle (p->cr, x, y, width, height, radius);
+  cairo_clip (p->cr);
+  cairo_translate (p->cr, x, y);
+  cairo_scale (p->cr, width / cairo_image_surface_get_width (surface),
+               height / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (p->cr, surface, 0, 0);
+  cairo_paint_with_alpha (p->cr, p->alpha);
+  cairo_restore (p->cr);
+}
+
+static gboolean
+draw_svg_raster (const Painter *p,
+                 GBytes        *image,
+                 double         x,
+                 double         y,
+                 double         width,
+                 double         height,
+                 double         radius)
+{
+  double scale = device_scale (p->cr);
+  guint pixel_width = CLAMP ((guint) ceil (width * scale), 1, JM_PICTURE_MAX_SIDE);
+  guint pixel_height = CLAMP ((guint) ceil (height * scale), 1, JM_PICTURE_MAX_SIDE);
+  cairo_surface_t *surface;
+
+  if (p->images != NULL)
+    {
+      surface = lookup_svg_raster (p->images, image, pixel_width, pixel_height);
+      if (surface != NULL)
+        paint_svg_raster (p, surface, x, y, width, height, radius);
+      return surface != NULL;
+    }
+
+  g_mutex_lock (&image_mutex);
+  if (image_cache == NULL)
+    image_cache = image_table_new ();
+  surface = lookup_svg_raster (image_cache, image, pixel_width, pixel_height);
+  if (surface != NULL)
+    paint_svg_raster (p, surface, x, y, width, height, radius);
+  g_mutex_unlock (&image_mutex);
+
+  return surface != NULL;
+}
+
+/* A PNG, JPEG or SVG picture in the box, see draw_raster(); FALSE when @image is
  * of another type or cannot be read, for the caller's placeholder. */
 static gboolean
 draw_picture (const Painter *p,
@@ -388,13 +536,20 @@ draw_picture (const Painter *p,
 {
   RsvgHandle *handle;
   RsvgRectangle viewport = { x, y, width, height };
+  guint64 raster_pixels;
 
   if (image == NULL)
     return FALSE;
-  if (g_strcmp0 (type, "image/png") == 0)
-    return draw_png (p, image, x, y, width, height, radius, cover);
+  if (g_strcmp0 (type, "image/png") == 0 || g_strcmp0 (type, "image/jpeg") == 0)
+    return draw_raster (p, image, type, x, y, width, height, radius, cover);
   if (g_strcmp0 (type, "image/svg+xml") != 0)
     return FALSE;
+  /* Checked again, as a picture may reach the model without the reader
+   * (a property set in code): reading it is cheap beside drawing it. */
+  if (!jm_picture_check_svg (g_bytes_get_data (image, NULL), g_bytes_get_size (image), &raster_pixels, NULL))
+    return FALSE;
+  if (raster_pixels > 0)
+    return draw_svg_raster (p, image, x, y, width, height, radius);
 
   /* No base file: librsvg then loads no external resource. */
   handle = rsvg_handle_new_from_data (g_bytes_get_data (image, NULL), g_bytes_get_size (image), NULL);
@@ -1311,7 +1466,7 @@ jm_renderer_draw (cairo_t               *cr,
                   const JmRenderOptions *options)
 {
   Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0, NULL };
-  g_autoptr(GHashTable) own_images = options->own_images ? image_table_new () : NULL;
+  g_autoptr(ImageTable) own_images = options->own_images ? image_table_new () : NULL;
   JmRenderParts parts;
 
   g_return_if_fail (cr != NULL);

@@ -10,12 +10,26 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 findings="$build_dir/fuzz-findings"
 mkdir -p "$findings"
 
-for target in fuzz-jmap-reader fuzz-load-save-load; do
+# The pictures target starts from the pictograms (SVG) and the PNG and
+# JPEG files of the repository.
+pictures=$(mktemp -d)
+find "$top/icons" "$top/data" "$top/docs" -name '*.svg' -size -64k -exec cp -t "$pictures" {} + 2>/dev/null || true
+find "$top/data" "$top/docs" -name '*.png' -size -256k -exec cp -t "$pictures" {} + 2>/dev/null || true
+find "$top/data" "$top/docs" -name '*.jpg' -size -256k -exec cp -t "$pictures" {} + 2>/dev/null || true
+
+for target in fuzz-jmap-reader fuzz-load-save-load fuzz-pictures; do
   corpus=$(mktemp -d)
   echo "=== $target, $seconds s"
-  "$build_dir/tests/fuzz/$target" "$corpus" \
-      "$top/data/examples" "$top/data/templates" "$top/tests/data/valid" "$top/tests/data/invalid" \
-      -dict="$top/tests/fuzz/jmap.dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-      -max_len=262144 -artifact_prefix="$findings/$target-" -print_final_stats=1
+  if [ "$target" = fuzz-pictures ]; then
+    seeds=("$pictures")
+    dict=()
+  else
+    seeds=("$top/data/examples" "$top/data/templates" "$top/tests/data/valid" "$top/tests/data/invalid")
+    dict=(-dict="$top/tests/fuzz/jmap.dict")
+  fi
+  "$build_dir/tests/fuzz/$target" "$corpus" "${seeds[@]}" \
+      "${dict[@]}" -max_len=262144 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+      -artifact_prefix="$findings/$target-" -print_final_stats=1
   rm -rf "$corpus"
 done
+rm -rf "$pictures"

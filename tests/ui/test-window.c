@@ -8,12 +8,14 @@
 
 #include <glib/gstdio.h>
 #include <pwd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "ui/jm-application.h"
 #include "commands/jm-edit.h"
 #include "ui/jm-print.h"
 #include "ui/jm-window.h"
+#include "render/jm-renderer-private.h"
 #include "render/jm-theme.h"
 
 #include "jm-hostile-files.h"
@@ -383,6 +385,76 @@ test_window_hostile_files (void)
   g_assert_false (jm_command_stack_get_modified (jm_window_get_stack (other)));
   g_assert_cmpstr (jm_document_get_title (other_document), ==, "Online grocery: first order");
   gtk_window_destroy (GTK_WINDOW (other));
+
+  jm_hostile_files_remove (files, dir);
+}
+
+static long
+max_rss_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* Maps whose pictures look valid but would cost minutes and gigabytes:
+ * the refused ones get an error dialog that names them and the line of
+ * the picture; the one with forty 4096 × 4096 PNG pictures opens, and
+ * drawing all of it, zoomed out and in, keeps the picture cache and the
+ * process small (it grew by 2.5 GB, 64 MiB a picture). */
+static void
+test_window_hostile_pictures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-pictures-XXXXXX", NULL);
+  GArray *files = jm_hostile_pictures_create (dir);
+  const char *zooms[] = { "win.zoom-fit", "win.zoom-reset", "win.zoom-in", "win.zoom-in", "win.zoom-fit" };
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const JmHostileFile *file = &g_array_index (files, JmHostileFile, i);
+      g_autoptr(GFile) gfile = g_file_new_for_path (file->path);
+      g_autofree char *basename = g_path_get_basename (file->path);
+      g_autofree char *line = g_strdup_printf ("%s:7:", basename);
+      JmWindow *window = jm_window_new (application);
+      gint64 start = g_get_monotonic_time ();
+      long rss_before = max_rss_kib ();
+      JmAlert *dialog;
+
+      gtk_window_present (GTK_WINDOW (window));
+      jm_window_open_file (window, gfile);
+      if (file->expected != NULL)
+        {
+          jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+          g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+          dialog = jm_ui_test_find_message_dialog ();
+          g_test_message ("%s: %s", file->name, jm_alert_get_body (dialog));
+          g_assert_nonnull (strstr (jm_alert_get_body (dialog), line));
+          g_assert_nonnull (strstr (jm_alert_get_body (dialog), file->expected));
+          g_assert_null (jm_window_get_document (window));
+          jm_alert_close (dialog);
+          gtk_window_destroy (GTK_WINDOW (window));
+          jm_ui_test_iterate ();
+          continue;
+        }
+
+      jm_ui_test_wait_until (document_loaded, window);
+      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+        {
+          g_autoptr(GdkTexture) texture = NULL;
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), zooms[z], NULL));
+          jm_ui_test_wait_for_frame (GTK_WIDGET (window));
+          texture = jm_ui_test_render_widget (GTK_WIDGET (window));
+          g_test_message ("%s at %s: %.3f s, cache %zu KiB, peak %ld KiB", file->name, zooms[z],
+                          (g_get_monotonic_time () - start) / 1e6, jm_renderer_count_cached_image_bytes () / 1024,
+                          max_rss_kib ());
+          g_assert_cmpuint (jm_renderer_count_cached_image_bytes (), <=, 64 * 1024 * 1024);
+        }
+      g_assert_cmpint (max_rss_kib () - rss_before, <, 500 * 1024);
+      gtk_window_destroy (GTK_WINDOW (window));
+      jm_ui_test_iterate ();
+    }
 
   jm_hostile_files_remove (files, dir);
 }
@@ -1228,6 +1300,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/last-open-wins", test_window_last_open_wins);
   g_test_add_func ("/ui/window/opening-page-fades-only-when-seen", test_window_opening_page_fades_only_when_seen);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
+  g_test_add_func ("/ui/window/hostile-pictures", test_window_hostile_pictures);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
   g_test_add_func ("/ui/window/untitled-map", test_window_untitled_map);
   g_test_add_func ("/ui/window/save-read-only-offers-save-as", test_window_save_read_only_offers_save_as);
