@@ -202,8 +202,16 @@ test_svg_pictures_checked (void)
     { SVG_HEAD "<image xlink:href=\"file:///etc/passwd\"/><image href=\"https://example.org/a.png\"/>"
       "<use href=\"other.svg#a\"/></svg>", NULL },
     { SVG_HEAD "<rect style=\"fill: url(#g)\"/></svg>", NULL },
-    { "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
-      SVG_HEAD "</svg>", "DOCTYPE (line 1 of" },
+    /* A DOCTYPE that only names a DTD (Illustrator writes it): nothing
+     * loads the DTD, so it declares nothing. */
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+      "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n" SVG_HEAD "<rect width=\"8\" height=\"8\"/></svg>",
+      NULL },
+    { "<!DOCTYPE svg SYSTEM 'a[b>.dtd'>\n" SVG_HEAD "</svg>", NULL },
+    { "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"svg11.dtd\" [ ]>\n" SVG_HEAD "</svg>",
+      "DOCTYPE (line 1 of" },
+    { "<!DOCTYPE svg [\n<!ENTITY a \"aaaa\">]>\n" SVG_HEAD "\n<!DOCTYPE svg>\n</svg>", "DOCTYPE (line 1 of" },
+    { "<!DOCTYPE svg>\n" SVG_HEAD "\n<!DOCTYPE svg [<!ENTITY a \"aaaa\">]>\n</svg>", "(line 3 of" },
     { "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY a \"aaaa\">]>\n" SVG_HEAD "<text>&a;</text></svg>",
       "DOCTYPE (line 2 of" },
     { SVG_HEAD "\n<image href=\"data:image/png;base64," PNG_5000X1 "\"/></svg>", "5000 × 1 pixels (line 2 of" },
@@ -304,7 +312,7 @@ test_svg_pictures_share_a_bound (void)
   g_assert_nonnull (strstr (error->message, "(line 2 of the picture)"));
   g_clear_error (&error);
 
-  g_file_set_contents (path, "<!DOCTYPE svg>" SVG_HEAD "</svg>", -1, &error);
+  g_file_set_contents (path, "<!DOCTYPE svg [<!ENTITY a \"b\">]>" SVG_HEAD "</svg>", -1, &error);
   g_assert_no_error (error);
   loaded = jm_image_file_load (file, &type, &error);
   g_assert_null (loaded);

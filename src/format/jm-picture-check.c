@@ -8,7 +8,8 @@
  * decodes the images it embeds at their full size, whatever it says in
  * its header. So an SVG picture is read once with our own pull reader
  * when the map is read, and refused with a reason when it has a DOCTYPE
- * (the only place entities are declared), embeds something other than a
+ * with an internal subset (the only place entities are declared; one that
+ * only names a DTD, which nothing loads, is accepted), embeds something other than a
  * PNG or JPEG image of at most JM_PICTURE_MAX_SIDE pixels a side (and as
  * many pixels in all), or could reach embedded data from a style. The
  * renderer draws a picture that embeds images into an image of the size
@@ -244,6 +245,59 @@ check_start (JmXmlPull  *pull,
  *
  * Returns: %TRUE when librsvg may draw it
  */
+/* A copy of @data with its DOCTYPE blanked out, when it has one that
+ * declares nothing: `<!DOCTYPE svg PUBLIC "…" "…svg11.dtd">`, as
+ * Illustrator and older Inkscape write it. Such a DOCTYPE only names a DTD
+ * that neither librsvg nor our reader loads, so it declares no entity; a
+ * DOCTYPE with an internal subset ([…]) stays, and is refused. Spaces
+ * replace it, newlines kept, so lines stay where they were. NULL when
+ * there is nothing to blank. */
+static char *
+dup_without_plain_doctype (const char *data,
+                           gsize       size)
+{
+  static const char keyword[] = "<!DOCTYPE";
+  const char *start = NULL;
+  char *copy;
+  gsize end;
+
+  for (gsize i = 0; i + sizeof keyword - 1 <= size; i++)
+    if (memcmp (data + i, keyword, sizeof keyword - 1) == 0)
+      {
+        start = data + i;
+        break;
+      }
+  if (start == NULL)
+    return NULL;
+
+  for (end = start - data + sizeof keyword - 1; end < size; end++)
+    {
+      char c = data[end];
+
+      if (c == '"' || c == '\'')
+        {
+          const char *close = memchr (data + end + 1, c, size - end - 1);
+
+          if (close == NULL)
+            return NULL;
+          end = close - data;
+        }
+      else if (c == '[' || c == '<')
+        return NULL;
+      else if (c == '>')
+        break;
+    }
+  if (end >= size)
+    return NULL;
+
+  copy = g_memdup2 (data, size);
+  for (gsize i = start - data; i <= end; i++)
+    if (copy[i] != '\n')
+      copy[i] = ' ';
+
+  return copy;
+}
+
 gboolean
 jm_picture_check_svg (const char  *data,
                       gsize        size,
@@ -251,12 +305,14 @@ jm_picture_check_svg (const char  *data,
                       GError     **error)
 {
   g_autoptr(JmXmlPull) pull = NULL;
+  g_autofree char *without_doctype = NULL;
   JmXmlPullEvent event;
   guint64 pixels = 0;
 
   g_return_val_if_fail (data != NULL || size == 0, FALSE);
 
-  pull = jm_xml_pull_new (data, size);
+  without_doctype = dup_without_plain_doctype (data, size);
+  pull = jm_xml_pull_new (without_doctype != NULL ? without_doctype : data, size);
   while ((event = jm_xml_pull_next (pull)) != JM_XML_PULL_EOF)
     {
       const char *text;
