@@ -20,5 +20,7 @@ typedef struct
 GArray *jm_hostile_files_create (const char *dir);
 void    jm_hostile_files_remove (GArray     *files,
                                  const char *dir);
+char   *jm_hostile_wide_map     (guint       stages);
+char   *jm_hostile_marks_map    (guint       marks);
 
 G_END_DECLS

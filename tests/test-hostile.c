@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "jm-hostile-files.h"
 
@@ -93,6 +94,98 @@ test_hostile_files (void)
   jm_hostile_files_remove (files, dir);
 }
 
+/* Within the targets of issue #22: a file that looks valid is checked
+ * and exported in under this, or refused with a message. Before, the
+ * combining marks took over a minute. */
+#define MAX_VALID_SECONDS 2.0
+
+static void
+run_timed (Run         *run,
+           const char **args,
+           int          expected_status)
+{
+  g_clear_pointer (&run->err, g_free);
+  run_journeymap (run, args);
+  g_test_message ("%s %s: %.3f s: %s", args[0], args[1], run->seconds, run->err);
+  g_assert_true (WIFEXITED (run->status));
+  g_assert_cmpint (WEXITSTATUS (run->status), ==, expected_status);
+  g_assert_cmpfloat (run->seconds, <, MAX_VALID_SECONDS);
+}
+
+/* One letter and 99,999 combining marks in a body: checked and exported
+ * quickly (the cluster is laid out capped), and saved with every mark. */
+static void
+test_long_cluster (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "marks.jmap", NULL);
+  g_autofree char *xml = jm_hostile_marks_map (99999);
+  g_autofree char *saved = NULL;
+  const char *formats[] = { "png", "svg", "pdf", "jmap" };
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  run_timed (&run, (const char *[]) { "check", path, NULL }, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *output = g_strdup_printf ("%s/out.%s", dir, formats[i]);
+
+      run_timed (&run, (const char *[]) { "export", path, "-o", output, NULL }, 0);
+      if (i == G_N_ELEMENTS (formats) - 1)
+        g_assert_true (g_file_get_contents (output, &saved, NULL, NULL));
+      g_unlink (output);
+    }
+  /* The body as it was written, every mark of it. */
+  *strstr (xml, "</body>") = '\0';
+  g_assert_nonnull (strstr (saved, strstr (xml, "<body>")));
+  g_assert_nonnull (strstr (saved, "\xcc\x81</body>"));
+
+  g_clear_pointer (&run.err, g_free);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A map 8.4 million units wide is valid, but past what cairo's fixed
+ * point reaches: SVG and PDF exports say so instead of aborting, and the
+ * PNG export does not send the user to them. One that fits is exported. */
+static void
+test_wide_map (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "wide.jmap", NULL);
+  g_autofree char *fits = g_build_filename (dir, "fits.jmap", NULL);
+  g_autofree char *xml = jm_hostile_wide_map (2098);
+  g_autofree char *fitting_xml = jm_hostile_wide_map (1999);
+  const char *formats[] = { "svg", "pdf", "png" };
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_assert_true (g_file_set_contents (fits, fitting_xml, -1, NULL));
+  run_timed (&run, (const char *[]) { "check", path, NULL }, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *output = g_strdup_printf ("%s/out.%s", dir, formats[i]);
+
+      run_timed (&run, (const char *[]) { "export", path, "-o", output, NULL }, 1);
+      g_assert_nonnull (strstr (run.err, output));
+      g_assert_nonnull (strstr (run.err, "8392264"));
+      g_assert_null (strstr (run.err, "SVG or PDF."));
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+      if (i < 2)
+        {
+          run_timed (&run, (const char *[]) { "export", fits, "-o", output, NULL }, 0);
+          g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+          g_unlink (output);
+        }
+    }
+
+  g_clear_pointer (&run.err, g_free);
+  g_unlink (path);
+  g_unlink (fits);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -100,6 +193,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hostile/command-line-refuses", test_hostile_files);
+  g_test_add_func ("/hostile/valid/long-cluster", test_long_cluster);
+  g_test_add_func ("/hostile/valid/wide-map", test_wide_map);
 
   return g_test_run ();
 }

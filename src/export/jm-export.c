@@ -104,6 +104,17 @@ jm_export_check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+/* cairo keeps coordinates in 24.8 fixed point, which reaches ±8,388,608
+ * units: an SVG export of a map 8.4 million units wide aborted inside
+ * cairo. SVG and PDF exports stop short of that, with room for what is
+ * drawn beside the map's edge (shadows, strokes). */
+static gboolean
+jm_export_fits_vector (double width,
+                       double height)
+{
+  return width <= JM_EXPORT_MAX_VECTOR_SIZE && height <= JM_EXPORT_MAX_VECTOR_SIZE;
+}
+
 static void
 jm_export_draw (cairo_t               *cr,
                 JmLayout              *layout,
@@ -127,15 +138,22 @@ jm_export_png (JmLayout               *layout,
   gboolean ok;
 
   jm_layout_get_size (layout, &width, &height);
-  pixel_width = (int) ceil (width * options->scale);
-  pixel_height = (int) ceil (height * options->scale);
+  pixel_width = (int) MIN (ceil (width * options->scale), G_MAXINT);
+  pixel_height = (int) MIN (ceil (height * options->scale), G_MAXINT);
   if (pixel_width > 32767 || pixel_height > 32767 ||
       (double) pixel_width * pixel_height > JM_EXPORT_MAX_PIXELS)
     {
-      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
-                   _("At scale %g the image would be %d × %d pixels, more than a PNG export "
-                     "allows; choose a smaller scale, or export to SVG or PDF."),
-                   options->scale, pixel_width, pixel_height);
+      /* SVG and PDF are only worth suggesting when they can hold the map. */
+      if (jm_export_fits_vector (width, height))
+        g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                     _("At scale %g the image would be %d × %d pixels, more than a PNG export "
+                       "allows; choose a smaller scale, or export to SVG or PDF."),
+                     options->scale, pixel_width, pixel_height);
+      else
+        g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                     _("At scale %g the image would be %d × %d pixels, more than a PNG export "
+                       "allows; choose a smaller scale."),
+                     options->scale, pixel_width, pixel_height);
       return NULL;
     }
 
@@ -173,6 +191,15 @@ jm_export_vector (JmLayout               *layout,
   gboolean ok;
 
   jm_layout_get_size (layout, &width, &height);
+  if (!jm_export_fits_vector (width, height))
+    {
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                   _("The map is %.0f × %.0f units, larger than an SVG or PDF export can hold "
+                     "(%.0f units each way); remove or narrow stages, or export to PNG at a small "
+                     "scale."),
+                   ceil (width), ceil (height), JM_EXPORT_MAX_VECTOR_SIZE);
+      return NULL;
+    }
 
   if (format == JM_EXPORT_FORMAT_SVG)
     {
