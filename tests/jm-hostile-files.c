@@ -221,3 +221,30 @@ jm_hostile_marks_map (guint marks)
   g_string_append (xml, "</body></item></items></layer>\n" MAP_TAIL);
   return g_string_free (xml, FALSE);
 }
+
+/**
+ * jm_hostile_big_map:
+ * @stages: how many stages, of the default width
+ * @cards: how many cards in the one lane of each stage
+ *
+ * A valid map that makes a large image at a high scale.
+ *
+ * Returns: (transfer full): the map's XML
+ */
+char *
+jm_hostile_big_map (guint stages,
+                    guint cards)
+{
+  GString *xml = g_string_new (MAP_HEAD "<stages>");
+
+  for (guint i = 0; i < stages; i++)
+    g_string_append_printf (xml, "<stage id=\"s%u\"><name>Stage %u</name></stage>", i, i);
+  g_string_append (xml, "</stages>\n<lanes><lane id=\"l\" kind=\"actions\"><name>Lane</name></lane></lanes>\n"
+                        "<layer state=\"current\"><items>\n");
+  for (guint i = 0; i < stages; i++)
+    for (guint n = 0; n < cards; n++)
+      g_string_append_printf (xml, "<item id=\"c%u-%u\" kind=\"card\" stage=\"s%u\" lane=\"l\">"
+                              "<title>Card %u of stage %u</title></item>\n", i, n, i, n, i);
+  g_string_append (xml, "</items></layer>\n" MAP_TAIL);
+  return g_string_free (xml, FALSE);
+}

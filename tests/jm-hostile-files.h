@@ -22,5 +22,7 @@ void    jm_hostile_files_remove (GArray     *files,
                                  const char *dir);
 char   *jm_hostile_wide_map     (guint       stages);
 char   *jm_hostile_marks_map    (guint       marks);
+char   *jm_hostile_big_map      (guint       stages,
+                                 guint       cards);
 
 G_END_DECLS

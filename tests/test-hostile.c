@@ -15,6 +15,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "jm-hostile-files.h"
 
@@ -186,6 +187,40 @@ test_wide_map (void)
   g_rmdir (dir);
 }
 
+/* A PNG export at scale 8 of a map 1,944 × 1,204 units (150 million
+ * pixels) took 600 MB drawn at once; drawn in bands its memory stays
+ * bounded whatever the scale. */
+#define MAX_BANDED_EXPORT_KB (250 * 1024)
+
+static void
+test_png_export_in_bands (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.jmap", NULL);
+  g_autofree char *output = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *xml = jm_hostile_big_map (6, 20);
+  struct rusage usage;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_clear_pointer (&run.err, g_free);
+  run_journeymap (&run, (const char *[]) { "export", path, "-o", output, "--scale", "8", NULL });
+  g_test_message ("export --scale 8: %.3f s: %s", run.seconds, run.err);
+  g_assert_true (WIFEXITED (run.status));
+  g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+
+  /* The largest child this test program waited for. */
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_test_message ("largest child: %ld KB", usage.ru_maxrss);
+  g_assert_cmpint (usage.ru_maxrss, <, MAX_BANDED_EXPORT_KB);
+
+  g_clear_pointer (&run.err, g_free);
+  g_unlink (output);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/hostile/command-line-refuses", test_hostile_files);
   g_test_add_func ("/hostile/valid/long-cluster", test_long_cluster);
   g_test_add_func ("/hostile/valid/wide-map", test_wide_map);
+  g_test_add_func ("/hostile/valid/png-export-in-bands", test_png_export_in_bands);
 
   return g_test_run ();
 }
