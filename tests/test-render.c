@@ -23,6 +23,7 @@
 #include "render/jm-renderer.h"
 #include "render/jm-renderer-private.h"
 
+#include "jm-hostile-files.h"
 #include "jm-test-maps.h"
 
 static const char *example_names[] = {
@@ -1755,6 +1756,72 @@ test_png_bands_match (void)
     }
 }
 
+/* Draws what the canvas shows of @layout around the cell of stage @stage
+ * and lane "l": the canvas draws with the view's offset and the view as
+ * the clip, so layout coordinates are huge far to the right of a wide
+ * map. */
+static cairo_surface_t *
+render_far_cell (JmLayout   *layout,
+                 const char *stage,
+                 double      zoom)
+{
+  JmDocument *document = jm_layout_get_document (layout);
+  JmRect cell, visible;
+  JmRenderOptions options = { JM_THEME_LIGHT, FALSE, &visible, JM_RENDER_ALL };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, stage),
+                                          jm_document_lookup_lane (document, "l"), &cell));
+  visible = (JmRect) { cell.x - 40, cell.y - 10, 400, cell.height + 20 };
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (visible.width * zoom),
+                                        (int) (visible.height * zoom));
+  cr = cairo_create (surface);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -visible.x, -visible.y);
+  jm_renderer_draw (cr, layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* A map 8.4 million units wide, past cairo's fixed point, draws its far
+ * end in the window as a map of two stages draws the same place: grid,
+ * lane, card. */
+static void
+test_far_end_of_wide_map (void)
+{
+  g_autofree char *wide_xml = jm_hostile_wide_map (2098);
+  g_autofree char *narrow_xml = jm_hostile_wide_map (2);
+  g_autoptr(GBytes) wide_bytes = g_bytes_new (wide_xml, strlen (wide_xml));
+  g_autoptr(GBytes) narrow_bytes = g_bytes_new (narrow_xml, strlen (narrow_xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) wide = jm_xml_reader_read_bytes (wide_bytes, "wide.jmap", &error);
+  g_autoptr(JmDocument) narrow = jm_xml_reader_read_bytes (narrow_bytes, "narrow.jmap", &error);
+  g_autoptr(JmLayout) wide_layout = NULL;
+  g_autoptr(JmLayout) narrow_layout = NULL;
+  const double zooms[] = { 1.0, 4.0 };
+
+  g_assert_no_error (error);
+  wide_layout = jm_layout_new (wide, JM_LAYER_MODE_CURRENT);
+  narrow_layout = jm_layout_new (narrow, JM_LAYER_MODE_CURRENT);
+  jm_layout_update (wide_layout);
+  jm_layout_update (narrow_layout);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      cairo_surface_t *far = render_far_cell (wide_layout, "s2097", zooms[i]);
+      cairo_surface_t *near = render_far_cell (narrow_layout, "s1", zooms[i]);
+      double differing = difference (far, near, 0);
+
+      g_test_message ("zoom %g: %g of the pixels differ", zooms[i], differing);
+      g_assert_cmpfloat (differing, ==, 0);
+      cairo_surface_destroy (far);
+      cairo_surface_destroy (near);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1763,6 +1830,7 @@ main (int   argc,
 
   g_test_add_func ("/render/png/probes", test_render_probes);
   g_test_add_func ("/render/png/bands-match", test_png_bands_match);
+  g_test_add_func ("/render/canvas/far-end-of-wide-map", test_far_end_of_wide_map);
   g_test_add_func ("/render/png/scale-is-sharp", test_render_scale_is_sharp);
   g_test_add_func ("/render/png/dark-and-transparent", test_render_dark_and_transparent);
   g_test_add_func ("/render/clip/matches-full", test_render_clip_matches_full);

@@ -94,6 +94,87 @@ rect_visible (const Painter *p,
          y <= p->clip->y + p->clip->height && y + height >= p->clip->y;
 }
 
+/* cairo keeps device coordinates in 24.8 fixed point, which ends at
+ * ±8,388,608: a line or band across a map millions of units wide, drawn
+ * in a view far from where it starts (the canvas draws with the view's
+ * offset), wrapped around and vanished. Where only the clip is drawn,
+ * what spans the map is cut to the clip and this margin first. */
+#define VIEW_MARGIN 64.0
+
+static void
+clamp_to_view (double *from,
+               double *to,
+               double  view_from,
+               double  view_length)
+{
+  *from = MAX (*from, view_from - VIEW_MARGIN);
+  *to = MIN (*to, view_from + view_length + VIEW_MARGIN);
+}
+
+/* A rectangle path, cut to the clip. */
+static void
+view_rectangle (const Painter *p,
+                double         x,
+                double         y,
+                double         width,
+                double         height)
+{
+  double right = x + width, bottom = y + height;
+
+  if (p->clip != NULL)
+    {
+      clamp_to_view (&x, &right, p->clip->x, p->clip->width);
+      clamp_to_view (&y, &bottom, p->clip->y, p->clip->height);
+      if (right <= x || bottom <= y)
+        return;
+    }
+  cairo_rectangle (p->cr, x, y, right - x, bottom - y);
+}
+
+/* A horizontal line at @y, cut to the clip; a dashed one is cut by whole
+ * @period s of its dashes, so that they stay where they were. */
+static void
+view_hline (const Painter *p,
+            double         x0,
+            double         x1,
+            double         y,
+            double         period)
+{
+  if (p->clip != NULL)
+    {
+      double start = x0;
+
+      if (y < p->clip->y - VIEW_MARGIN || y > p->clip->y + p->clip->height + VIEW_MARGIN)
+        return;
+      clamp_to_view (&x0, &x1, p->clip->x, p->clip->width);
+      if (x0 > start && period > 0)
+        x0 = start + floor ((x0 - start) / period) * period;
+      if (x1 <= x0)
+        return;
+    }
+  cairo_move_to (p->cr, x0, y);
+  cairo_line_to (p->cr, x1, y);
+}
+
+/* A vertical line at @x, cut to the clip. */
+static void
+view_vline (const Painter *p,
+            double         x,
+            double         y0,
+            double         y1)
+{
+  if (p->clip != NULL)
+    {
+      if (x < p->clip->x - VIEW_MARGIN || x > p->clip->x + p->clip->width + VIEW_MARGIN)
+        return;
+      clamp_to_view (&y0, &y1, p->clip->y, p->clip->height);
+      if (y1 <= y0)
+        return;
+    }
+  cairo_move_to (p->cr, x, y0);
+  cairo_line_to (p->cr, x, y1);
+}
+
 /* Draws text at (x, y) wrapped to @width; returns its height. */
 static double
 draw_text (const Painter *p,
@@ -625,7 +706,7 @@ draw_lane_header (const Painter   *p,
   double width = JM_LANE_HEADER_WIDTH;
   JmLaneKind kind = jm_lane_get_kind (lane->lane);
 
-  cairo_rectangle (p->cr, x, lane->y, width, lane->height);
+  view_rectangle (p, x, lane->y, width, lane->height);
   set_color (p, &p->theme->lane_header_background);
   cairo_fill (p->cr);
 
@@ -686,10 +767,10 @@ draw_grid (const Painter *p)
 
       if (stage->n_moments == 0)
         continue;
-      cairo_rectangle (p->cr, stage->x, layout->rows_y, stage->width, bottom - layout->rows_y);
+      view_rectangle (p, stage->x, layout->rows_y, stage->width, bottom - layout->rows_y);
       set_color_alpha (p, &p->theme->moment, 0.06);
       cairo_fill (p->cr);
-      cairo_rectangle (p->cr, stage->x, layout->grid_y, stage->width, 2);
+      view_rectangle (p, stage->x, layout->grid_y, stage->width, 2);
       set_color (p, &p->theme->moment);
       cairo_fill (p->cr);
     }
@@ -700,18 +781,15 @@ draw_grid (const Painter *p)
     {
       const JmLaneBox *lane = &g_array_index (layout->lanes, JmLaneBox, i);
 
-      cairo_move_to (p->cr, JM_MAP_MARGIN, round (lane->y) + 0.5);
-      cairo_line_to (p->cr, right, round (lane->y) + 0.5);
+      view_hline (p, JM_MAP_MARGIN, right, round (lane->y) + 0.5, 0);
     }
-  cairo_move_to (p->cr, JM_MAP_MARGIN, round (bottom) - 0.5);
-  cairo_line_to (p->cr, right, round (bottom) - 0.5);
+  view_hline (p, JM_MAP_MARGIN, right, round (bottom) - 0.5, 0);
 
   for (guint i = 0; i <= layout->stages->len; i++)
     {
       double x = i < layout->stages->len ? g_array_index (layout->stages, JmStageBox, i).x : right;
 
-      cairo_move_to (p->cr, round (x) + 0.5, layout->grid_y);
-      cairo_line_to (p->cr, round (x) + 0.5, bottom);
+      view_vline (p, round (x) + 0.5, layout->grid_y, bottom);
     }
   cairo_stroke (p->cr);
 }
@@ -1019,7 +1097,7 @@ draw_curve_fill (const Painter    *p,
 
     cairo_new_path (cr);
     cairo_save (cr);
-    cairo_rectangle (cr, 0, top - 20, p->layout->width, zero_y - top + 20);
+    view_rectangle (p, 0, top - 20, p->layout->width, zero_y - top + 20);
     cairo_clip (cr);
     cairo_append_path (cr, area);
     set_color_alpha (p, &p->theme->positive, 0.16);
@@ -1027,7 +1105,7 @@ draw_curve_fill (const Painter    *p,
     cairo_restore (cr);
 
     cairo_save (cr);
-    cairo_rectangle (cr, 0, zero_y, p->layout->width, bottom - zero_y + 20);
+    view_rectangle (p, 0, zero_y, p->layout->width, bottom - zero_y + 20);
     cairo_clip (cr);
     cairo_append_path (cr, area);
     set_color_alpha (p, &p->theme->negative, 0.16);
@@ -1192,8 +1270,7 @@ draw_curve (const Painter *p)
   cairo_set_line_width (p->cr, 1);
   cairo_set_dash (p->cr, dashes, 2, 0);
   set_color (p, &p->theme->neutral_line);
-  cairo_move_to (p->cr, layout->grid_x, round (zero_y) + 0.5);
-  cairo_line_to (p->cr, right, round (zero_y) + 0.5);
+  view_hline (p, layout->grid_x, right, round (zero_y) + 0.5, dashes[0] + dashes[1]);
   cairo_stroke (p->cr);
   cairo_set_dash (p->cr, NULL, 0, 0);
 
