@@ -703,7 +703,9 @@ test_long_cluster_capped (void)
   }
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   g_test_message ("laid out and drawn in %.3f s", seconds);
-  g_assert_cmpfloat (seconds, <, 2.0);
+  /* 0.04 s here; uncapped, each of the two layouts (measured, drawn) took
+   * a minute. The bound leaves room for valgrind and the sanitizers. */
+  g_assert_cmpfloat (seconds, <, 10.0);
   g_assert_cmpstr (jm_item_get_body (item), ==, body->str);
 }
 
