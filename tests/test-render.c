@@ -1756,12 +1756,13 @@ test_png_bands_match (void)
 }
 
 /* Draws what the canvas shows of @layout around the cell of stage @stage
- * and lane "l": the canvas draws with the view's offset and the view as
+ * and lane "l", from @above it: the canvas draws with the view's offset and the view as
  * the clip, so layout coordinates are huge far to the right of a wide
  * map. */
 static cairo_surface_t *
 render_far_cell (JmLayout   *layout,
                  const char *stage,
+                 double      above,
                  double      zoom)
 {
   JmDocument *document = jm_layout_get_document (layout);
@@ -1772,7 +1773,7 @@ render_far_cell (JmLayout   *layout,
 
   g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, stage),
                                           jm_document_lookup_lane (document, "l"), &cell));
-  visible = (JmRect) { cell.x - 40, cell.y - 10, 400, cell.height + 20 };
+  visible = (JmRect) { cell.x - 40, cell.y - above, 400, cell.height + above + 10 };
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (visible.width * zoom),
                                         (int) (visible.height * zoom));
   cr = cairo_create (surface);
@@ -1783,6 +1784,60 @@ render_far_cell (JmLayout   *layout,
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+/* jm_hostile_wide_map (@stages), with a card in the first stage linked
+ * to the card in the last. */
+static char *
+wide_map_with_link (guint stages)
+{
+  g_autofree char *xml = jm_hostile_wide_map (stages);
+  char *end = strstr (xml, "</items></layer>");
+  GString *linked = g_string_new_len (xml, end - xml);
+
+  g_string_append (linked, "<item id=\"near\" kind=\"card\" stage=\"s0\" lane=\"l\"><title>Near</title></item>"
+                           "</items><links><link id=\"k\" from=\"near\" to=\"far\"/></links></layer>");
+  g_string_append (linked, end + strlen ("</items></layer>"));
+  return g_string_free (linked, FALSE);
+}
+
+static JmLayout *
+lay_out_xml (const char *xml)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) document = jm_xml_reader_read_bytes (bytes, "map.jmap", &error);
+  JmLayout *layout;
+
+  g_assert_no_error (error);
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  jm_layout_update (layout);
+  return layout;
+}
+
+/* A link from the first stage of a map 8.4 million units wide to its last
+ * shows at the far end as one across three stages does. */
+static void
+test_far_end_of_wide_link (void)
+{
+  g_autofree char *wide_xml = wide_map_with_link (2098);
+  g_autofree char *narrow_xml = wide_map_with_link (3);
+  g_autoptr(JmLayout) wide = lay_out_xml (wide_xml);
+  g_autoptr(JmLayout) narrow = lay_out_xml (narrow_xml);
+  const double zooms[] = { 1.0, 4.0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      /* Below the stage headers, whose colours differ. */
+      cairo_surface_t *far = render_far_cell (wide, "s2097", -1, zooms[i]);
+      cairo_surface_t *near = render_far_cell (narrow, "s2", -1, zooms[i]);
+      double differing = difference (far, near, 0);
+
+      g_test_message ("zoom %g: %g of the pixels differ", zooms[i], differing);
+      g_assert_cmpfloat (differing, ==, 0);
+      cairo_surface_destroy (far);
+      cairo_surface_destroy (near);
+    }
 }
 
 /* A map 8.4 million units wide, past cairo's fixed point, draws its far
@@ -1810,8 +1865,8 @@ test_far_end_of_wide_map (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
     {
-      cairo_surface_t *far = render_far_cell (wide_layout, "s2097", zooms[i]);
-      cairo_surface_t *near = render_far_cell (narrow_layout, "s1", zooms[i]);
+      cairo_surface_t *far = render_far_cell (wide_layout, "s2097", 10, zooms[i]);
+      cairo_surface_t *near = render_far_cell (narrow_layout, "s1", 10, zooms[i]);
       double differing = difference (far, near, 0);
 
       g_test_message ("zoom %g: %g of the pixels differ", zooms[i], differing);
@@ -1830,6 +1885,7 @@ main (int   argc,
   g_test_add_func ("/render/png/probes", test_render_probes);
   g_test_add_func ("/render/png/bands-match", test_png_bands_match);
   g_test_add_func ("/render/canvas/far-end-of-wide-map", test_far_end_of_wide_map);
+  g_test_add_func ("/render/canvas/far-end-of-wide-link", test_far_end_of_wide_link);
   g_test_add_func ("/render/png/scale-is-sharp", test_render_scale_is_sharp);
   g_test_add_func ("/render/png/dark-and-transparent", test_render_dark_and_transparent);
   g_test_add_func ("/render/clip/matches-full", test_render_clip_matches_full);

@@ -101,6 +101,10 @@ rect_visible (const Painter *p,
  * what spans the map is cut to the clip and this margin first. */
 #define VIEW_MARGIN 64.0
 
+/* Links are cut further out, where no label or arrow of one reaches into
+ * view, and still well within the fixed point at any zoom. */
+#define LINK_MARGIN 100000.0
+
 static void
 clamp_to_view (double *from,
                double *to,
@@ -1302,37 +1306,56 @@ draw_link (const Painter   *p,
   guint n = box->n_points;
   double end_x = box->xs[n - 1], end_y = box->ys[n - 1];
   const char *label = jm_link_get_label (box->link);
+  double xs[G_N_ELEMENTS (box->xs)] = { 0 }, ys[G_N_ELEMENTS (box->ys)] = { 0 };
 
-  cairo_move_to (cr, box->xs[0], box->ys[0]);
+  /* A route across a map millions of units wide would reach cairo's
+   * fixed point (see VIEW_MARGIN): its corners are moved in to this far
+   * from the clip first. Its segments run along the axes, so what of
+   * them is in view stays where it was. */
+  for (guint i = 0; i < n; i++)
+    {
+      xs[i] = box->xs[i];
+      ys[i] = box->ys[i];
+      if (p->clip != NULL)
+        {
+          xs[i] = CLAMP (xs[i], p->clip->x - LINK_MARGIN, p->clip->x + p->clip->width + LINK_MARGIN);
+          ys[i] = CLAMP (ys[i], p->clip->y - LINK_MARGIN, p->clip->y + p->clip->height + LINK_MARGIN);
+        }
+    }
+
+  cairo_move_to (cr, xs[0], ys[0]);
   for (guint i = 1; i + 1 < n; i++)
     {
-      double dx1 = box->xs[i] - box->xs[i - 1], dy1 = box->ys[i] - box->ys[i - 1];
-      double dx2 = box->xs[i + 1] - box->xs[i], dy2 = box->ys[i + 1] - box->ys[i];
+      double dx1 = xs[i] - xs[i - 1], dy1 = ys[i] - ys[i - 1];
+      double dx2 = xs[i + 1] - xs[i], dy2 = ys[i + 1] - ys[i];
       double l1 = MAX (fabs (dx1) + fabs (dy1), 0.001), l2 = MAX (fabs (dx2) + fabs (dy2), 0.001);
       double r = MIN (radius, MIN (l1, l2) / 2);
 
-      cairo_line_to (cr, box->xs[i] - dx1 / l1 * r, box->ys[i] - dy1 / l1 * r);
-      cairo_curve_to (cr, box->xs[i], box->ys[i], box->xs[i], box->ys[i],
-                      box->xs[i] + dx2 / l2 * r, box->ys[i] + dy2 / l2 * r);
+      cairo_line_to (cr, xs[i] - dx1 / l1 * r, ys[i] - dy1 / l1 * r);
+      cairo_curve_to (cr, xs[i], ys[i], xs[i], ys[i], xs[i] + dx2 / l2 * r, ys[i] + dy2 / l2 * r);
     }
-  cairo_line_to (cr, end_x - 6, end_y);
+  cairo_line_to (cr, xs[n - 1] - 6, ys[n - 1]);
 
   cairo_set_line_width (cr, 1.5);
   set_color_alpha (p, &p->theme->link, box->ghost ? 0.4 : 0.9);
   cairo_stroke (cr);
 
-  cairo_move_to (cr, end_x, end_y);
-  cairo_line_to (cr, end_x - 8, end_y - 4.5);
-  cairo_line_to (cr, end_x - 8, end_y + 4.5);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  if (rect_visible (p, end_x - LINK_MARGIN, end_y - LINK_MARGIN, 2 * LINK_MARGIN, 2 * LINK_MARGIN))
+    {
+      cairo_move_to (cr, end_x, end_y);
+      cairo_line_to (cr, end_x - 8, end_y - 4.5);
+      cairo_line_to (cr, end_x - 8, end_y + 4.5);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
 
   if (label != NULL && *label != '\0' && n >= 4)
     {
       double mx = (box->xs[2] + box->xs[3]) / 2, my = (box->ys[2] + box->ys[3]) / 2;
       JmColor fill = p->theme->paper;
 
-      draw_pill_label (p, label, mx, my, &fill, &p->theme->link);
+      if (rect_visible (p, mx - LINK_MARGIN, my - LINK_MARGIN, 2 * LINK_MARGIN, 2 * LINK_MARGIN))
+        draw_pill_label (p, label, mx, my, &fill, &p->theme->link);
     }
 }
 
