@@ -354,3 +354,77 @@ jm_hostile_files_remove (GArray     *files,
   g_array_unref (files);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
+
+/**
+ * jm_hostile_wide_map:
+ * @stages: how many stages, each of the widest a stage may be (4,000
+ *   units); 2,098 make a map 8.4 million units wide, past what cairo's
+ *   fixed point reaches
+ *
+ * A valid map, with a card in its last stage.
+ *
+ * Returns: (transfer full): the map's XML
+ */
+char *
+jm_hostile_wide_map (guint stages)
+{
+  GString *xml = g_string_new (MAP_HEAD "<stages>");
+
+  for (guint i = 0; i < stages; i++)
+    g_string_append_printf (xml, "<stage id=\"s%u\" width=\"4000\"><name>Stage %u</name></stage>", i, i);
+  g_string_append_printf (xml, "</stages>\n<lanes><lane id=\"l\" kind=\"actions\"><name>Lane</name></lane></lanes>\n"
+                          "<layer state=\"current\"><items><item id=\"far\" kind=\"card\" stage=\"s%u\" lane=\"l\">"
+                          "<title>Far away</title></item></items></layer>\n" MAP_TAIL, stages - 1);
+  return g_string_free (xml, FALSE);
+}
+
+/**
+ * jm_hostile_marks_map:
+ * @marks: how many combining acute accents follow the letter "a" in the
+ *   body of the map's one card (99,999 keep it within the limit of a long
+ *   text)
+ *
+ * A valid map whose body is one grapheme cluster of @marks + 1 characters.
+ *
+ * Returns: (transfer full): the map's XML
+ */
+char *
+jm_hostile_marks_map (guint marks)
+{
+  GString *xml = g_string_new (MAP_HEAD "<stages><stage id=\"s\"><name>Stage</name></stage></stages>\n"
+                               "<lanes><lane id=\"l\" kind=\"actions\"><name>Lane</name></lane></lanes>\n"
+                               "<layer state=\"current\"><items><item id=\"marks\" kind=\"card\" stage=\"s\" lane=\"l\">"
+                               "<title>Marks</title><body>a");
+
+  for (guint i = 0; i < marks; i++)
+    g_string_append (xml, "\xcc\x81");
+  g_string_append (xml, "</body></item></items></layer>\n" MAP_TAIL);
+  return g_string_free (xml, FALSE);
+}
+
+/**
+ * jm_hostile_big_map:
+ * @stages: how many stages, of the default width
+ * @cards: how many cards in the one lane of each stage
+ *
+ * A valid map that makes a large image at a high scale.
+ *
+ * Returns: (transfer full): the map's XML
+ */
+char *
+jm_hostile_big_map (guint stages,
+                    guint cards)
+{
+  GString *xml = g_string_new (MAP_HEAD "<stages>");
+
+  for (guint i = 0; i < stages; i++)
+    g_string_append_printf (xml, "<stage id=\"s%u\"><name>Stage %u</name></stage>", i, i);
+  g_string_append (xml, "</stages>\n<lanes><lane id=\"l\" kind=\"actions\"><name>Lane</name></lane></lanes>\n"
+                        "<layer state=\"current\"><items>\n");
+  for (guint i = 0; i < stages; i++)
+    for (guint n = 0; n < cards; n++)
+      g_string_append_printf (xml, "<item id=\"c%u-%u\" kind=\"card\" stage=\"s%u\" lane=\"l\">"
+                              "<title>Card %u of stage %u</title></item>\n", i, n, i, n, i);
+  g_string_append (xml, "</items></layer>\n" MAP_TAIL);
+  return g_string_free (xml, FALSE);
+}

@@ -21,5 +21,9 @@ GArray *jm_hostile_files_create    (const char *dir);
 GArray *jm_hostile_pictures_create (const char *dir);
 void    jm_hostile_files_remove (GArray     *files,
                                  const char *dir);
+char   *jm_hostile_wide_map     (guint       stages);
+char   *jm_hostile_marks_map    (guint       marks);
+char   *jm_hostile_big_map      (guint       stages,
+                                 guint       cards);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "format/jm-format-error.h"
@@ -324,6 +325,139 @@ test_svg_pictures_share_a_bound (void)
   g_rmdir (dir);
 }
 
+/* Issue #22 asks for 2 s, and each run here takes 0.05-0.5 s; a debug
+ * build under AddressSanitizer (which unwinds the stack at every malloc)
+ * took up to 7 s on a loaded machine. Before, the combining marks took
+ * over 100 s. */
+#define MAX_VALID_SECONDS 30.0
+
+static void
+run_timed (Run         *run,
+           const char **args,
+           int          expected_status)
+{
+  g_clear_pointer (&run->err, g_free);
+  run_journeymap (run, args);
+  g_test_message ("%s %s: %.3f s: %s", args[0], args[1], run->seconds, run->err);
+  g_assert_true (WIFEXITED (run->status));
+  g_assert_cmpint (WEXITSTATUS (run->status), ==, expected_status);
+  g_assert_cmpfloat (run->seconds, <, MAX_VALID_SECONDS);
+}
+
+/* One letter and 99,999 combining marks in a body: checked and exported
+ * quickly (the cluster is laid out capped), and saved with every mark. */
+static void
+test_long_cluster (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "marks.jmap", NULL);
+  g_autofree char *xml = jm_hostile_marks_map (99999);
+  g_autofree char *saved = NULL;
+  const char *formats[] = { "png", "svg", "pdf", "jmap" };
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  run_timed (&run, (const char *[]) { "check", path, NULL }, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *output = g_strdup_printf ("%s/out.%s", dir, formats[i]);
+
+      run_timed (&run, (const char *[]) { "export", path, "-o", output, NULL }, 0);
+      if (i == G_N_ELEMENTS (formats) - 1)
+        g_assert_true (g_file_get_contents (output, &saved, NULL, NULL));
+      g_unlink (output);
+    }
+  /* The body as it was written, every mark of it. */
+  *strstr (xml, "</body>") = '\0';
+  g_assert_nonnull (strstr (saved, strstr (xml, "<body>")));
+  g_assert_nonnull (strstr (saved, "\xcc\x81</body>"));
+
+  g_clear_pointer (&run.err, g_free);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A map 8.4 million units wide is valid, but past what cairo's fixed
+ * point reaches: SVG and PDF exports say so instead of aborting, and the
+ * PNG export does not send the user to them. One that fits is exported. */
+static void
+test_wide_map (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "wide.jmap", NULL);
+  g_autofree char *fits = g_build_filename (dir, "fits.jmap", NULL);
+  g_autofree char *xml = jm_hostile_wide_map (2098);
+  g_autofree char *fitting_xml = jm_hostile_wide_map (1999);
+  const char *formats[] = { "svg", "pdf", "png" };
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_assert_true (g_file_set_contents (fits, fitting_xml, -1, NULL));
+  run_timed (&run, (const char *[]) { "check", path, NULL }, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *output = g_strdup_printf ("%s/out.%s", dir, formats[i]);
+
+      run_timed (&run, (const char *[]) { "export", path, "-o", output, NULL }, 1);
+      g_assert_nonnull (strstr (run.err, output));
+      g_assert_nonnull (strstr (run.err, "8392264"));
+      g_assert_null (strstr (run.err, "SVG or PDF."));
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+      /* Just within the limit: drawn (1,999 stage headers; not timed, as
+       * it takes 10 s under AddressSanitizer). */
+      if (i == 0)
+        {
+          g_clear_pointer (&run.err, g_free);
+          run_journeymap (&run, (const char *[]) { "export", fits, "-o", output, NULL });
+          g_assert_true (WIFEXITED (run.status));
+          g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+          g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+          g_unlink (output);
+        }
+    }
+
+  g_clear_pointer (&run.err, g_free);
+  g_unlink (path);
+  g_unlink (fits);
+  g_rmdir (dir);
+}
+
+/* A PNG export at scale 8 of a map 1,944 × 1,204 units (150 million
+ * pixels) took 600 MB drawn at once; drawn in bands its memory stays
+ * bounded whatever the scale. */
+#define MAX_BANDED_EXPORT_KB (250 * 1024)
+
+static void
+test_png_export_in_bands (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.jmap", NULL);
+  g_autofree char *output = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *xml = jm_hostile_big_map (6, 20);
+  struct rusage usage;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_clear_pointer (&run.err, g_free);
+  run_journeymap (&run, (const char *[]) { "export", path, "-o", output, "--scale", "8", NULL });
+  g_test_message ("export --scale 8: %.3f s: %s", run.seconds, run.err);
+  g_assert_true (WIFEXITED (run.status));
+  g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+
+  /* The largest child this test program waited for. */
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_test_message ("largest child: %ld KB", usage.ru_maxrss);
+  g_assert_cmpint (usage.ru_maxrss, <, MAX_BANDED_EXPORT_KB);
+
+  g_clear_pointer (&run.err, g_free);
+  g_unlink (output);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +467,9 @@ main (int   argc,
   /* First: the memory of every run so far is measured. */
   g_test_add_func ("/hostile/pictures", test_hostile_pictures);
   g_test_add_func ("/hostile/command-line-refuses", test_hostile_files);
+  g_test_add_func ("/hostile/valid/long-cluster", test_long_cluster);
+  g_test_add_func ("/hostile/valid/wide-map", test_wide_map);
+  g_test_add_func ("/hostile/valid/png-export-in-bands", test_png_export_in_bands);
   g_test_add_func ("/hostile/svg-pictures/checked", test_svg_pictures_checked);
   g_test_add_func ("/hostile/svg-pictures/share-a-bound", test_svg_pictures_share_a_bound);
 

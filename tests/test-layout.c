@@ -716,6 +716,80 @@ test_cell_items_follow_layer (void)
   assert_cells_match_layer (layout, document, JM_LAYER_STATE_FUTURE);
 }
 
+/* One letter with 99,999 combining marks is a valid body: its cluster is
+ * laid out capped (HarfBuzz is quadratic in a cluster's length), in well
+ * under a second, while the model keeps every mark. */
+static void
+test_long_cluster_capped (void)
+{
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmLayout) layout = NULL;
+  g_autoptr(GString) body = g_string_new ("a");
+  g_autoptr(GString) xml_head = g_string_new (NULL);
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  JmItem *item = NULL;
+  gint64 start;
+  double seconds;
+
+  for (int i = 0; i < 99999; i++)
+    g_string_append (body, "\xcc\x81");
+
+  shown = jm_theme_text_to_lay_out (body->str, 200, 12);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, JM_TEXT_MAX_CLUSTER_CHARS);
+  g_assert_true (strncmp (shown, body->str, strlen (shown)) == 0);
+  g_clear_pointer (&shown, g_free);
+
+  /* Two clusters: each keeps its first characters. */
+  g_string_append (body, "b");
+  for (int i = 0; i < 40; i++)
+    g_string_append (body, "\xcc\x81");
+  shown = jm_theme_text_to_lay_out (body->str, -1, 0);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, 2 * JM_TEXT_MAX_CLUSTER_CHARS);
+  g_clear_pointer (&shown, g_free);
+
+  /* Text past what the lines can show ends with an ellipsis; short or
+   * Latin text is handed over as it is. */
+  shown = jm_theme_text_to_lay_out ("abcdefghij", 2, 2);
+  g_assert_cmpstr (shown, ==, "abcdef…");
+  g_clear_pointer (&shown, g_free);
+  g_assert_null (jm_theme_text_to_lay_out ("Plain text, line\r\nby line", 200, 12));
+  g_assert_null (jm_theme_text_to_lay_out ("Zo\xc3\xab et Cl\xc3\xa9mence e\xcc\x81", 200, 12));
+
+  g_string_truncate (body, 1 + 99999 * 2);
+  g_string_prepend (xml_head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+                    "<title>Marks</title><stages><stage id=\"s\"><name>S</name></stage></stages>"
+                    "<lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>"
+                    "<layer state=\"current\"><items><item id=\"i\" kind=\"card\" stage=\"s\" lane=\"l\">"
+                    "<title>x</title><body>");
+  g_string_append (xml_head, body->str);
+  g_string_append (xml_head, "</body></item></items></layer></journey-map>\n");
+  xml = g_string_free_to_bytes (g_steal_pointer (&xml_head));
+  document = jm_xml_reader_read_bytes (xml, "marks.jmap", &error);
+  g_assert_no_error (error);
+  item = jm_object_store_lookup (jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)),
+                                 "i");
+  g_assert_nonnull (item);
+
+  start = g_get_monotonic_time ();
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  jm_layout_update (layout);
+  {
+    cairo_surface_t *drawn = jm_test_render (layout, 1.0 / 3, JM_THEME_LIGHT, FALSE);
+
+    cairo_surface_destroy (drawn);
+  }
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("laid out and drawn in %.3f s", seconds);
+  /* 0.04 s here; uncapped, each of the two layouts (measured, drawn) took
+   * a minute. The bound leaves room for valgrind and the sanitizers. */
+  g_assert_cmpfloat (seconds, <, 10.0);
+  g_assert_cmpstr (jm_item_get_body (item), ==, body->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/layout/measure/parallel-matches", test_parallel_measures_match);
   g_test_add_func ("/layout/worker/hands-over", test_worker_layout_hands_over);
   g_test_add_func ("/layout/worker/no-shared-font-map", test_worker_layouts_share_no_font_map);
+  g_test_add_func ("/layout/text/long-cluster-capped", test_long_cluster_capped);
 
   return g_test_run ();
 }

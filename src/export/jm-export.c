@@ -9,12 +9,16 @@
 #include "config.h"
 
 #include "jm-export.h"
+#include "jm-export-private.h"
 #include "jm-png.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <math.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "format/jm-xml-names.h"
 #include "format/jm-xml-reader.h"
@@ -104,6 +108,17 @@ jm_export_check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+/* cairo keeps coordinates in 24.8 fixed point, which reaches ±8,388,608
+ * units: an SVG export of a map 8.4 million units wide aborted inside
+ * cairo. SVG and PDF exports stop short of that, with room for what is
+ * drawn beside the map's edge (shadows, strokes). */
+static gboolean
+jm_export_fits_vector (double width,
+                       double height)
+{
+  return width <= JM_EXPORT_MAX_VECTOR_SIZE && height <= JM_EXPORT_MAX_VECTOR_SIZE;
+}
+
 static void
 jm_export_draw (cairo_t               *cr,
                 JmLayout              *layout,
@@ -114,39 +129,165 @@ jm_export_draw (cairo_t               *cr,
   jm_renderer_draw (cr, layout, &render);
 }
 
-static GBytes *
-jm_export_png (JmLayout               *layout,
-               const JmExportOptions  *options,
-               GError                **error)
+/* Large images are drawn a band of rows at a time, each band's rows
+ * handed to the encoder before the next is drawn: at scale 8 a large map
+ * took 1.55 GB drawn at once. A band is at most this many bytes. */
+#define JM_EXPORT_PNG_BAND_BYTES (16 * 1024 * 1024)
+
+/* What is drawn beyond an item's box (shadows, strokes, labels) reaches
+ * less than this: the renderer draws what comes this near a band. */
+#define JM_EXPORT_PNG_BAND_MARGIN 64.0
+
+/* The bands are drawn into one image surface of the whole image's size,
+ * clipped to the band, so that every band is drawn at the coordinates of
+ * the image drawn at once: cairo samples pictures and icons with fixed
+ * point that rounds differently when they are moved by whole pixels, so
+ * bands drawn moved up came out a level off here and there. The surface's
+ * memory is mapped, not allocated: only the band's pages are ever
+ * touched, and those of a band encoded are given back. */
+typedef struct
+{
+  JmLayout              *layout;
+  const JmExportOptions *options;
+  int                    width;
+  int                    height;
+  int                    stride;
+  int                    band_rows;
+  guchar                *data;
+  gsize                  size;
+  cairo_surface_t       *surface;
+  int                    band_end;
+} Bands;
+
+static gboolean
+bands_map (Bands   *bands,
+           GError **error)
+{
+  bands->stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, bands->width);
+  bands->size = MAX ((gsize) bands->stride * bands->height, 1);
+  bands->data = mmap (NULL, bands->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                      -1, 0);
+  if (bands->data == MAP_FAILED)
+    {
+      int saved_errno = errno;
+
+      bands->data = NULL;
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FAILED,
+                   _("The export could not be drawn: %s."), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  bands->surface = cairo_image_surface_create_for_data (bands->data, CAIRO_FORMAT_ARGB32, bands->width,
+                                                        bands->height, bands->stride);
+  return jm_export_check_surface (bands->surface, error);
+}
+
+static void
+bands_unmap (Bands *bands)
+{
+  g_clear_pointer (&bands->surface, cairo_surface_destroy);
+  if (bands->data != NULL)
+    munmap (bands->data, bands->size);
+  bands->data = NULL;
+}
+
+/* Gives back the pages that hold only rows above @row, encoded. */
+static void
+bands_release_above (Bands *bands,
+                     int    row)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize end = ((gsize) row * bands->stride) / page * page;
+
+  if (end > 0)
+    madvise (bands->data, end, MADV_DONTNEED);
+}
+
+/* Draws the band of rows that starts at @top. */
+static gboolean
+bands_draw (Bands   *bands,
+            int      top,
+            GError **error)
+{
+  const JmExportOptions *options = bands->options;
+  int rows = MIN (bands->band_rows, bands->height - top);
+  JmRect clip = { -JM_EXPORT_PNG_BAND_MARGIN, top / options->scale - JM_EXPORT_PNG_BAND_MARGIN,
+                  bands->width / options->scale + 2 * JM_EXPORT_PNG_BAND_MARGIN,
+                  rows / options->scale + 2 * JM_EXPORT_PNG_BAND_MARGIN };
+  JmRenderOptions render = { options->theme, options->transparent, &clip, JM_RENDER_ALL, TRUE };
+  cairo_t *cr;
+
+  bands_release_above (bands, top);
+
+  cr = cairo_create (bands->surface);
+  cairo_rectangle (cr, 0, top, bands->width, rows);
+  cairo_clip (cr);
+  cairo_scale (cr, options->scale, options->scale);
+  jm_renderer_draw (cr, bands->layout, &render);
+  cairo_destroy (cr);
+  cairo_surface_flush (bands->surface);
+  bands->band_end = top + rows;
+
+  return jm_export_check_surface (bands->surface, error);
+}
+
+static const guint32 *
+bands_row (int       y,
+           gpointer  user_data,
+           GError  **error)
+{
+  Bands *bands = user_data;
+
+  if (y >= bands->band_end && !bands_draw (bands, y, error))
+    return NULL;
+
+  return (const guint32 *) (bands->data + (gsize) y * bands->stride);
+}
+
+/**
+ * jm_export_png_in_bands:
+ * @band_rows: the most rows drawn at a time; 0 for as many as fit in
+ *   %JM_EXPORT_PNG_BAND_BYTES
+ *
+ * The PNG export (see jm_export_to_bytes ()), drawn in bands.
+ */
+GBytes *
+jm_export_png_in_bands (JmLayout               *layout,
+                        const JmExportOptions  *options,
+                        int                     band_rows,
+                        GError                **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  Bands bands = { layout, options, 0, 0, 0, band_rows, NULL, 0, NULL, 0 };
   double width, height;
-  int pixel_width, pixel_height;
   gboolean ok;
 
   jm_layout_get_size (layout, &width, &height);
-  pixel_width = (int) ceil (width * options->scale);
-  pixel_height = (int) ceil (height * options->scale);
-  if (pixel_width > 32767 || pixel_height > 32767 ||
-      (double) pixel_width * pixel_height > JM_EXPORT_MAX_PIXELS)
+  bands.width = (int) MIN (ceil (width * options->scale), G_MAXINT);
+  bands.height = (int) MIN (ceil (height * options->scale), G_MAXINT);
+  if (bands.width > 32767 || bands.height > 32767 ||
+      (double) bands.width * bands.height > JM_EXPORT_MAX_PIXELS)
     {
-      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
-                   _("At scale %g the image would be %d × %d pixels, more than a PNG export "
-                     "allows; choose a smaller scale, or export to SVG or PDF."),
-                   options->scale, pixel_width, pixel_height);
+      /* SVG and PDF are only worth suggesting when they can hold the map. */
+      if (jm_export_fits_vector (width, height))
+        g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                     _("At scale %g the image would be %d × %d pixels, more than a PNG export "
+                       "allows; choose a smaller scale, or export to SVG or PDF."),
+                     options->scale, bands.width, bands.height);
+      else
+        g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                     _("At scale %g the image would be %d × %d pixels, more than a PNG export "
+                       "allows; choose a smaller scale."),
+                     options->scale, bands.width, bands.height);
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, options->scale, options->scale);
-  jm_export_draw (cr, layout, options);
-  cairo_destroy (cr);
+  if (bands.band_rows <= 0)
+    bands.band_rows = MAX (1, JM_EXPORT_PNG_BAND_BYTES / (MAX (bands.width, 1) * 4));
 
-  ok = jm_export_check_surface (surface, error) && jm_png_encode (surface, !options->transparent, out, error);
-  cairo_surface_destroy (surface);
+  ok = bands_map (&bands, error) &&
+       jm_png_encode_rows (bands.width, bands.height, !options->transparent, bands_row, &bands, out, error);
+  bands_unmap (&bands);
 
   if (!ok)
     {
@@ -157,6 +298,14 @@ jm_export_png (JmLayout               *layout,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static GBytes *
+jm_export_png (JmLayout               *layout,
+               const JmExportOptions  *options,
+               GError                **error)
+{
+  return jm_export_png_in_bands (layout, options, 0, error);
 }
 
 static GBytes *
@@ -173,6 +322,15 @@ jm_export_vector (JmLayout               *layout,
   gboolean ok;
 
   jm_layout_get_size (layout, &width, &height);
+  if (!jm_export_fits_vector (width, height))
+    {
+      g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_TOO_LARGE,
+                   _("The map is %.0f × %.0f units, larger than an SVG or PDF export can hold "
+                     "(%.0f units each way); remove or narrow stages, or export to PNG at a small "
+                     "scale."),
+                   ceil (width), ceil (height), JM_EXPORT_MAX_VECTOR_SIZE);
+      return NULL;
+    }
 
   if (format == JM_EXPORT_FORMAT_SVG)
     {

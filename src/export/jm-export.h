@@ -49,6 +49,8 @@ typedef struct
 
 #define JM_EXPORT_MAX_SCALE 8.0
 #define JM_EXPORT_MAX_PIXELS (400 * 1000 * 1000)
+/* The widest and tallest map an SVG or PDF export draws, in units. */
+#define JM_EXPORT_MAX_VECTOR_SIZE 8000000.0
 
 GQuark      jm_export_error_quark        (void);
 void        jm_export_options_init       (JmExportOptions        *options);

@@ -103,19 +103,20 @@ convert_row (const guint32 *pixels,
 }
 
 /* libpng reports errors with longjmp (): nothing here may own memory
- * that a jump would leak, hence the row buffer and the message allocated
- * by the caller. */
+ * that a jump would leak, hence the row buffer and the messages allocated
+ * by the caller. @row_func runs between libpng's calls, never inside
+ * one, so a jump never crosses it. */
 static gboolean
-encode (cairo_surface_t  *surface,
-        gboolean          opaque,
-        GByteArray       *out,
-        guchar           *row,
-        Messages         *messages)
+encode (int            width,
+        int            height,
+        gboolean       opaque,
+        JmPngRowFunc   row_func,
+        gpointer       user_data,
+        GByteArray    *out,
+        guchar        *row,
+        Messages      *messages,
+        GError       **row_error)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data = cairo_image_surface_get_data (surface);
   png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, messages, error_cb, warning_cb);
   png_infop info = png != NULL ? png_create_info_struct (png) : NULL;
 
@@ -139,7 +140,14 @@ encode (cairo_surface_t  *surface,
   png_write_info (png, info);
   for (int y = 0; y < height; y++)
     {
-      convert_row ((const guint32 *) (data + (gsize) y * stride), width, opaque, row);
+      const guint32 *pixels = row_func (y, user_data, row_error);
+
+      if (pixels == NULL)
+        {
+          png_destroy_write_struct (&png, &info);
+          return FALSE;
+        }
+      convert_row (pixels, width, opaque, row);
       png_write_row (png, row);
     }
   png_write_end (png, info);
@@ -149,32 +157,45 @@ encode (cairo_surface_t  *surface,
 }
 
 /**
- * jm_png_encode:
- * @surface: an image surface in %CAIRO_FORMAT_ARGB32
+ * jm_png_encode_rows:
+ * @width: the image's width in pixels
+ * @height: its height
  * @opaque: whether every pixel is opaque (drawn over an opaque
  *   background): the image is then written without alpha, and a pixel
  *   that was not opaque would come out darker
+ * @row_func: gives each row in turn, top to bottom, as cairo's
+ *   premultiplied %CAIRO_FORMAT_ARGB32 pixels, or %NULL with its error
+ *   set to stop
  * @out: where the PNG file's bytes are appended
+ *
+ * Encodes an image row by row, so that it never needs to be whole in
+ * memory: a large export draws it in bands.
  *
  * Returns: %TRUE when the image was encoded
  */
 gboolean
-jm_png_encode (cairo_surface_t  *surface,
-               gboolean          opaque,
-               GByteArray       *out,
-               GError          **error)
+jm_png_encode_rows (int            width,
+                    int            height,
+                    gboolean       opaque,
+                    JmPngRowFunc   row_func,
+                    gpointer       user_data,
+                    GByteArray    *out,
+                    GError       **error)
 {
   g_autofree guchar *row = NULL;
   g_autofree char *reason = NULL;
+  GError *row_error = NULL;
   Messages messages = { NULL, NULL };
   gboolean encoded;
 
-  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, FALSE);
+  g_return_val_if_fail (width >= 0 && height >= 0, FALSE);
+  g_return_val_if_fail (row_func != NULL, FALSE);
 
-  cairo_surface_flush (surface);
-  row = g_malloc ((gsize) cairo_image_surface_get_width (surface) * 4);
-  encoded = encode (surface, opaque, out, row, &messages);
-  if (!encoded)
+  row = g_malloc ((gsize) MAX (width, 1) * 4);
+  encoded = encode (width, height, opaque, row_func, user_data, out, row, &messages, &row_error);
+  if (row_error != NULL)
+    g_propagate_error (error, row_error);
+  else if (!encoded)
     {
       if (messages.error != NULL && messages.warning != NULL)
         reason = g_strdup_printf ("%s (%s)", messages.error, messages.warning);
@@ -186,4 +207,36 @@ jm_png_encode (cairo_surface_t  *surface,
   g_free (messages.error);
   g_free (messages.warning);
   return encoded;
+}
+
+static const guint32 *
+surface_row (int       y,
+             gpointer  user_data,
+             GError  **error)
+{
+  cairo_surface_t *surface = user_data;
+
+  return (const guint32 *) (cairo_image_surface_get_data (surface) +
+                            (gsize) y * cairo_image_surface_get_stride (surface));
+}
+
+/**
+ * jm_png_encode:
+ * @surface: an image surface in %CAIRO_FORMAT_ARGB32
+ * @opaque: as for jm_png_encode_rows ()
+ * @out: where the PNG file's bytes are appended
+ *
+ * Returns: %TRUE when the image was encoded
+ */
+gboolean
+jm_png_encode (cairo_surface_t  *surface,
+               gboolean          opaque,
+               GByteArray       *out,
+               GError          **error)
+{
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, FALSE);
+
+  cairo_surface_flush (surface);
+  return jm_png_encode_rows (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+                             opaque, surface_row, surface, out, error);
 }

@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+typedef const guint32 *(*JmPngRowFunc) (int       y,
+                                        gpointer  user_data,
+                                        GError  **error);
+
+gboolean jm_png_encode_rows (int            width,
+                             int            height,
+                             gboolean       opaque,
+                             JmPngRowFunc   row_func,
+                             gpointer       user_data,
+                             GByteArray    *out,
+                             GError       **error);
 gboolean jm_png_encode (cairo_surface_t  *surface,
                         gboolean          opaque,
                         GByteArray       *out,

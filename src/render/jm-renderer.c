@@ -98,6 +98,91 @@ rect_visible (const Painter *p,
          y <= p->clip->y + p->clip->height && y + height >= p->clip->y;
 }
 
+/* cairo keeps device coordinates in 24.8 fixed point, which ends at
+ * ±8,388,608: a line or band across a map millions of units wide, drawn
+ * in a view far from where it starts (the canvas draws with the view's
+ * offset), wrapped around and vanished. Where only the clip is drawn,
+ * what spans the map is cut to the clip and this margin first. */
+#define VIEW_MARGIN 64.0
+
+/* Links are cut further out, where no label or arrow of one reaches into
+ * view, and still well within the fixed point at any zoom. */
+#define LINK_MARGIN 100000.0
+
+static void
+clamp_to_view (double *from,
+               double *to,
+               double  view_from,
+               double  view_length)
+{
+  *from = MAX (*from, view_from - VIEW_MARGIN);
+  *to = MIN (*to, view_from + view_length + VIEW_MARGIN);
+}
+
+/* A rectangle path, cut to the clip. */
+static void
+view_rectangle (const Painter *p,
+                double         x,
+                double         y,
+                double         width,
+                double         height)
+{
+  double right = x + width, bottom = y + height;
+
+  if (p->clip != NULL)
+    {
+      clamp_to_view (&x, &right, p->clip->x, p->clip->width);
+      clamp_to_view (&y, &bottom, p->clip->y, p->clip->height);
+      if (right <= x || bottom <= y)
+        return;
+    }
+  cairo_rectangle (p->cr, x, y, right - x, bottom - y);
+}
+
+/* A horizontal line at @y, cut to the clip; a dashed one is cut by whole
+ * @period s of its dashes, so that they stay where they were. */
+static void
+view_hline (const Painter *p,
+            double         x0,
+            double         x1,
+            double         y,
+            double         period)
+{
+  if (p->clip != NULL)
+    {
+      double start = x0;
+
+      if (y < p->clip->y - VIEW_MARGIN || y > p->clip->y + p->clip->height + VIEW_MARGIN)
+        return;
+      clamp_to_view (&x0, &x1, p->clip->x, p->clip->width);
+      if (x0 > start && period > 0)
+        x0 = start + floor ((x0 - start) / period) * period;
+      if (x1 <= x0)
+        return;
+    }
+  cairo_move_to (p->cr, x0, y);
+  cairo_line_to (p->cr, x1, y);
+}
+
+/* A vertical line at @x, cut to the clip. */
+static void
+view_vline (const Painter *p,
+            double         x,
+            double         y0,
+            double         y1)
+{
+  if (p->clip != NULL)
+    {
+      if (x < p->clip->x - VIEW_MARGIN || x > p->clip->x + p->clip->width + VIEW_MARGIN)
+        return;
+      clamp_to_view (&y0, &y1, p->clip->y, p->clip->height);
+      if (y1 <= y0)
+        return;
+    }
+  cairo_move_to (p->cr, x, y0);
+  cairo_line_to (p->cr, x, y1);
+}
+
 /* Draws text at (x, y) wrapped to @width; returns its height. */
 static double
 draw_text (const Painter *p,
@@ -780,7 +865,7 @@ draw_lane_header (const Painter   *p,
   double width = JM_LANE_HEADER_WIDTH;
   JmLaneKind kind = jm_lane_get_kind (lane->lane);
 
-  cairo_rectangle (p->cr, x, lane->y, width, lane->height);
+  view_rectangle (p, x, lane->y, width, lane->height);
   set_color (p, &p->theme->lane_header_background);
   cairo_fill (p->cr);
 
@@ -841,10 +926,10 @@ draw_grid (const Painter *p)
 
       if (stage->n_moments == 0)
         continue;
-      cairo_rectangle (p->cr, stage->x, layout->rows_y, stage->width, bottom - layout->rows_y);
+      view_rectangle (p, stage->x, layout->rows_y, stage->width, bottom - layout->rows_y);
       set_color_alpha (p, &p->theme->moment, 0.06);
       cairo_fill (p->cr);
-      cairo_rectangle (p->cr, stage->x, layout->grid_y, stage->width, 2);
+      view_rectangle (p, stage->x, layout->grid_y, stage->width, 2);
       set_color (p, &p->theme->moment);
       cairo_fill (p->cr);
     }
@@ -855,18 +940,15 @@ draw_grid (const Painter *p)
     {
       const JmLaneBox *lane = &g_array_index (layout->lanes, JmLaneBox, i);
 
-      cairo_move_to (p->cr, JM_MAP_MARGIN, round (lane->y) + 0.5);
-      cairo_line_to (p->cr, right, round (lane->y) + 0.5);
+      view_hline (p, JM_MAP_MARGIN, right, round (lane->y) + 0.5, 0);
     }
-  cairo_move_to (p->cr, JM_MAP_MARGIN, round (bottom) - 0.5);
-  cairo_line_to (p->cr, right, round (bottom) - 0.5);
+  view_hline (p, JM_MAP_MARGIN, right, round (bottom) - 0.5, 0);
 
   for (guint i = 0; i <= layout->stages->len; i++)
     {
       double x = i < layout->stages->len ? g_array_index (layout->stages, JmStageBox, i).x : right;
 
-      cairo_move_to (p->cr, round (x) + 0.5, layout->grid_y);
-      cairo_line_to (p->cr, round (x) + 0.5, bottom);
+      view_vline (p, round (x) + 0.5, layout->grid_y, bottom);
     }
   cairo_stroke (p->cr);
 }
@@ -1174,7 +1256,7 @@ draw_curve_fill (const Painter    *p,
 
     cairo_new_path (cr);
     cairo_save (cr);
-    cairo_rectangle (cr, 0, top - 20, p->layout->width, zero_y - top + 20);
+    view_rectangle (p, 0, top - 20, p->layout->width, zero_y - top + 20);
     cairo_clip (cr);
     cairo_append_path (cr, area);
     set_color_alpha (p, &p->theme->positive, 0.16);
@@ -1182,7 +1264,7 @@ draw_curve_fill (const Painter    *p,
     cairo_restore (cr);
 
     cairo_save (cr);
-    cairo_rectangle (cr, 0, zero_y, p->layout->width, bottom - zero_y + 20);
+    view_rectangle (p, 0, zero_y, p->layout->width, bottom - zero_y + 20);
     cairo_clip (cr);
     cairo_append_path (cr, area);
     set_color_alpha (p, &p->theme->negative, 0.16);
@@ -1347,8 +1429,7 @@ draw_curve (const Painter *p)
   cairo_set_line_width (p->cr, 1);
   cairo_set_dash (p->cr, dashes, 2, 0);
   set_color (p, &p->theme->neutral_line);
-  cairo_move_to (p->cr, layout->grid_x, round (zero_y) + 0.5);
-  cairo_line_to (p->cr, right, round (zero_y) + 0.5);
+  view_hline (p, layout->grid_x, right, round (zero_y) + 0.5, dashes[0] + dashes[1]);
   cairo_stroke (p->cr);
   cairo_set_dash (p->cr, NULL, 0, 0);
 
@@ -1380,37 +1461,56 @@ draw_link (const Painter   *p,
   guint n = box->n_points;
   double end_x = box->xs[n - 1], end_y = box->ys[n - 1];
   const char *label = jm_link_get_label (box->link);
+  double xs[G_N_ELEMENTS (box->xs)] = { 0 }, ys[G_N_ELEMENTS (box->ys)] = { 0 };
 
-  cairo_move_to (cr, box->xs[0], box->ys[0]);
+  /* A route across a map millions of units wide would reach cairo's
+   * fixed point (see VIEW_MARGIN): its corners are moved in to this far
+   * from the clip first. Its segments run along the axes, so what of
+   * them is in view stays where it was. */
+  for (guint i = 0; i < n; i++)
+    {
+      xs[i] = box->xs[i];
+      ys[i] = box->ys[i];
+      if (p->clip != NULL)
+        {
+          xs[i] = CLAMP (xs[i], p->clip->x - LINK_MARGIN, p->clip->x + p->clip->width + LINK_MARGIN);
+          ys[i] = CLAMP (ys[i], p->clip->y - LINK_MARGIN, p->clip->y + p->clip->height + LINK_MARGIN);
+        }
+    }
+
+  cairo_move_to (cr, xs[0], ys[0]);
   for (guint i = 1; i + 1 < n; i++)
     {
-      double dx1 = box->xs[i] - box->xs[i - 1], dy1 = box->ys[i] - box->ys[i - 1];
-      double dx2 = box->xs[i + 1] - box->xs[i], dy2 = box->ys[i + 1] - box->ys[i];
+      double dx1 = xs[i] - xs[i - 1], dy1 = ys[i] - ys[i - 1];
+      double dx2 = xs[i + 1] - xs[i], dy2 = ys[i + 1] - ys[i];
       double l1 = MAX (fabs (dx1) + fabs (dy1), 0.001), l2 = MAX (fabs (dx2) + fabs (dy2), 0.001);
       double r = MIN (radius, MIN (l1, l2) / 2);
 
-      cairo_line_to (cr, box->xs[i] - dx1 / l1 * r, box->ys[i] - dy1 / l1 * r);
-      cairo_curve_to (cr, box->xs[i], box->ys[i], box->xs[i], box->ys[i],
-                      box->xs[i] + dx2 / l2 * r, box->ys[i] + dy2 / l2 * r);
+      cairo_line_to (cr, xs[i] - dx1 / l1 * r, ys[i] - dy1 / l1 * r);
+      cairo_curve_to (cr, xs[i], ys[i], xs[i], ys[i], xs[i] + dx2 / l2 * r, ys[i] + dy2 / l2 * r);
     }
-  cairo_line_to (cr, end_x - 6, end_y);
+  cairo_line_to (cr, xs[n - 1] - 6, ys[n - 1]);
 
   cairo_set_line_width (cr, 1.5);
   set_color_alpha (p, &p->theme->link, box->ghost ? 0.4 : 0.9);
   cairo_stroke (cr);
 
-  cairo_move_to (cr, end_x, end_y);
-  cairo_line_to (cr, end_x - 8, end_y - 4.5);
-  cairo_line_to (cr, end_x - 8, end_y + 4.5);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  if (rect_visible (p, end_x - LINK_MARGIN, end_y - LINK_MARGIN, 2 * LINK_MARGIN, 2 * LINK_MARGIN))
+    {
+      cairo_move_to (cr, end_x, end_y);
+      cairo_line_to (cr, end_x - 8, end_y - 4.5);
+      cairo_line_to (cr, end_x - 8, end_y + 4.5);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
 
   if (label != NULL && *label != '\0' && n >= 4)
     {
       double mx = (box->xs[2] + box->xs[3]) / 2, my = (box->ys[2] + box->ys[3]) / 2;
       JmColor fill = p->theme->paper;
 
-      draw_pill_label (p, label, mx, my, &fill, &p->theme->link);
+      if (rect_visible (p, mx - LINK_MARGIN, my - LINK_MARGIN, 2 * LINK_MARGIN, 2 * LINK_MARGIN))
+        draw_pill_label (p, label, mx, my, &fill, &p->theme->link);
     }
 }
 

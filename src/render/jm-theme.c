@@ -10,7 +10,9 @@
 
 #include "jm-theme.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
 #define RGBA(r, g, b, a) { (r) / 255.0, (g) / 255.0, (b) / 255.0, (a) }
@@ -232,6 +234,88 @@ jm_theme_create_pango_context_for_font_map (PangoFontMap *font_map)
   return context;
 }
 
+/* Below U+0300 no character joins the one before it into a grapheme
+ * cluster (but LF after CR): text made of these needs no capping. */
+static gboolean
+text_has_only_short_clusters (const char *text)
+{
+  for (const guchar *c = (const guchar *) text; *c != '\0'; c++)
+    {
+      /* U+0300 and above take a lead byte of 0xcc or more in UTF-8. */
+      if (*c >= 0xcc)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * jm_theme_text_to_lay_out:
+ * @text: text of the model
+ * @width: the width it wraps at, in units; -1 for no wrapping
+ * @max_lines: the most lines shown, or 0 for all of them
+ *
+ * HarfBuzz shapes a grapheme cluster in time quadratic in its length: one
+ * letter with 99,999 combining marks (a valid body) took a minute to lay
+ * out, and Pango shapes a paragraph again when it wraps and ellipsizes
+ * it. So Pango gets at most %JM_TEXT_MAX_CLUSTER_CHARS characters of each
+ * cluster (Unicode's stream-safe format allows 30 marks in a row; no
+ * script needs more, and more cannot be seen stacked on one letter), and
+ * of text that is wrapped to @max_lines, no more clusters than those lines
+ * can show (one a unit of width, more than any font draws), then "…".
+ * The model's text stays as it is: this is only what is drawn.
+ *
+ * Returns: (transfer full) (nullable): the text to lay out, or %NULL when
+ *   it is @text itself
+ */
+char *
+jm_theme_text_to_lay_out (const char *text,
+                          double      width,
+                          int         max_lines)
+{
+  g_autofree PangoLogAttr *attrs = NULL;
+  GString *shown;
+  glong length, clusters = 0, max_clusters = G_MAXLONG, in_cluster = 0;
+  const char *c;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (max_lines > 0 && width > 0)
+    max_clusters = (glong) max_lines * ((glong) ceil (width) + 1);
+
+  length = g_utf8_strlen (text, -1);
+  if (length <= max_clusters && text_has_only_short_clusters (text))
+    return NULL;
+
+  /* Pango's own cluster boundaries, found in linear time. */
+  attrs = g_new (PangoLogAttr, length + 1);
+  pango_get_log_attrs (text, -1, -1, pango_language_from_string ("en"), attrs, length + 1);
+
+  shown = g_string_sized_new (MIN ((gsize) length, 4096));
+  c = text;
+  for (glong i = 0; i < length; i++, c = g_utf8_next_char (c))
+    {
+      if (attrs[i].is_cursor_position)
+        {
+          if (clusters == max_clusters)
+            {
+              g_string_append (shown, "…");
+              break;
+            }
+          clusters++;
+          in_cluster = 0;
+        }
+      if (++in_cluster <= JM_TEXT_MAX_CLUSTER_CHARS)
+        g_string_append_len (shown, c, g_utf8_next_char (c) - c);
+    }
+
+  if (strcmp (shown->str, text) == 0)
+    {
+      g_string_free (shown, TRUE);
+      return NULL;
+    }
+  return g_string_free (shown, FALSE);
+}
+
 PangoLayout *
 jm_theme_create_text_layout (PangoContext *context,
                              JmFont        font,
@@ -240,9 +324,10 @@ jm_theme_create_text_layout (PangoContext *context,
                              int           max_lines)
 {
   PangoLayout *layout = pango_layout_new (context);
+  g_autofree char *shown = text != NULL ? jm_theme_text_to_lay_out (text, width, max_lines) : NULL;
 
   pango_layout_set_font_description (layout, jm_theme_peek_font (font));
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_text (layout, shown != NULL ? shown : text != NULL ? text : "", -1);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (max_lines > 0)

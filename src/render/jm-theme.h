@@ -56,6 +56,8 @@ typedef enum
 #define JM_CAPTION_HEIGHT        16.0
 #define JM_TEXT_GAP               4.0
 #define JM_BODY_MAX_LINES        12
+/* The most characters of one grapheme cluster that are laid out. */
+#define JM_TEXT_MAX_CLUSTER_CHARS 32
 
 typedef struct
 {
@@ -103,6 +105,9 @@ PangoFontDescription *jm_theme_dup_font            (JmFont         font);
 const PangoFontDescription *jm_theme_peek_font     (JmFont         font);
 PangoContext         *jm_theme_create_pango_context (void);
 PangoContext         *jm_theme_create_pango_context_for_font_map (PangoFontMap *font_map);
+char                 *jm_theme_text_to_lay_out     (const char    *text,
+                                                    double         width,
+                                                    int            max_lines);
 PangoLayout          *jm_theme_create_text_layout  (PangoContext  *context,
                                                     JmFont         font,
                                                     const char    *text,

@@ -14,6 +14,7 @@
 #include "ui/jm-application.h"
 #include "commands/jm-edit.h"
 #include "ui/jm-print.h"
+#include "ui/jm-map-canvas.h"
 #include "ui/jm-window.h"
 #include "render/jm-renderer-private.h"
 #include "render/jm-theme.h"
@@ -1273,6 +1274,82 @@ test_window_actions_exist (void)
   g_assert_null (window);
 }
 
+static gboolean
+map_page_shown (gpointer data)
+{
+  GtkStack *stack = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "map") == 0 &&
+         !gtk_stack_get_transition_running (stack);
+}
+
+/* Opens @xml in a new window and waits until its map shows. */
+static JmWindow *
+open_map_timed (const char *dir,
+                const char *name,
+                const char *xml,
+                double     *seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JmWindow *window = jm_window_new (application);
+  gint64 start;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  start = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+  jm_window_open_file (window, file);
+  jm_ui_test_wait_until (document_loaded, window);
+  jm_ui_test_wait_until (map_page_shown, find_main_stack (GTK_WIDGET (window)));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (window));
+  *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_unlink (path);
+
+  return window;
+}
+
+/* Files that look valid and were too much for the window: a body of one
+ * letter and 99,999 combining marks (the window never showed the map), a
+ * map 8.4 million units wide, scrolled to its far end at the highest
+ * zoom. Each shows its map in well under the target of 2 s. */
+static void
+test_window_heavy_valid_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-heavy-XXXXXX", NULL);
+  g_autofree char *marks = jm_hostile_marks_map (99999);
+  g_autofree char *wide = jm_hostile_wide_map (2098);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *png = NULL;
+  JmWindow *window;
+  JmMapCanvas *canvas;
+  GtkAdjustment *hadjustment;
+  double seconds;
+
+  window = open_map_timed (dir, "marks.jmap", marks, &seconds);
+  g_test_message ("combining marks: map shown in %.3f s", seconds);
+  g_assert_cmpfloat (seconds, <, 3.0);
+  texture = jm_ui_test_render_widget (GTK_WIDGET (window));
+  g_assert_cmpuint (jm_ui_test_count_colors (texture), >, 20);
+  g_clear_object (&texture);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_map_timed (dir, "wide.jmap", wide, &seconds);
+  g_test_message ("wide map: shown in %.3f s", seconds);
+  g_assert_cmpfloat (seconds, <, 3.0);
+  canvas = jm_window_get_canvas (window);
+  jm_map_canvas_set_zoom (canvas, JM_MAP_CANVAS_MAX_ZOOM);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 8e6 * JM_MAP_CANVAS_MAX_ZOOM);
+  texture = jm_ui_test_render_widget (GTK_WIDGET (window));
+  g_assert_cmpuint (jm_ui_test_count_colors (texture), >, 20);
+  png = jm_ui_test_save_screenshot (texture, "window-wide-map-far-end.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1301,6 +1378,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/opening-page-fades-only-when-seen", test_window_opening_page_fades_only_when_seen);
   g_test_add_func ("/ui/window/hostile-files", test_window_hostile_files);
   g_test_add_func ("/ui/window/hostile-pictures", test_window_hostile_pictures);
+  g_test_add_func ("/ui/window/heavy-valid-files", test_window_heavy_valid_files);
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
   g_test_add_func ("/ui/window/untitled-map", test_window_untitled_map);
   g_test_add_func ("/ui/window/save-read-only-offers-save-as", test_window_save_read_only_offers_save_as);
