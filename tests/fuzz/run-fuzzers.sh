@@ -10,7 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 findings="$build_dir/fuzz-findings"
 mkdir -p "$findings"
 
-for target in fuzz-jmap-reader fuzz-load-save-load; do
+for target in fuzz-jmap-reader fuzz-load-save-load fuzz-round-trip; do
   corpus=$(mktemp -d)
   echo "=== $target, $seconds s"
   "$build_dir/tests/fuzz/$target" "$corpus" \
