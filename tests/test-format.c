@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gstdio.h>
 
 #include "format/jm-format-error.h"
 #include "format/jm-schema.h"
@@ -1403,35 +1404,70 @@ mutate_map (GRand      *rand,
 }
 
 /* The property: every map check accepts saves to a map check accepts,
- * with the same content. Maps from the examples and the test maps, in
+ * with the same content. Maps from the benchmarks' generator, the
+ * examples and the test maps, in
  * the writer's form and with our namespace under a prefix (and another
  * default namespace), with extension namespaces declared at random
  * depths, under random prefixes, used by attributes and elements. */
 static void
 test_round_trip_property (void)
 {
-  g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func (g_free);
   static const char *valid_names[] = { "extensions.jmap", "layout.jmap", "minimal.jmap" };
+  static const struct { guint items, seed; } generated[] = { { 0, 1 }, { 40, 3 }, { 300, 7 } };
+  g_autoptr(GPtrArray) maps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("jm-round-trip-XXXXXX", &error);
   GRand *rand = g_rand_new_with_seed (22);
-  guint n_runs = g_test_slow () ? 400 : 60;
+  guint n_runs = g_test_slow () ? 600 : 90;
 
-  for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
-    g_ptr_array_add (seeds, example_path (example_names[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (valid_names); i++)
-    g_ptr_array_add (seeds, g_test_build_filename (G_TEST_DIST, "data", "valid", valid_names[i], NULL));
+  g_assert_no_error (error);
 
-  for (guint i = 0; i < seeds->len; i++)
+  /* Maps of the benchmarks' generator: every kind of item, both layers,
+   * curves for each persona, Moments of Truth and links. */
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
     {
-      g_autoptr(GBytes) bytes = load_bytes (seeds->pdata[i]);
+      g_autofree char *path = g_build_filename (directory, "generated.jmap", NULL);
+      g_autofree char *items = g_strdup_printf ("%u", generated[i].items);
+      g_autofree char *seed = g_strdup_printf ("%u", generated[i].seed);
+      const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", seed, "-o", NULL, NULL };
+      g_autoptr(GError) spawn_error = NULL;
+      int status = -1;
+
+      g_assert_nonnull (argv[0]);
+      argv[6] = path;
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                    &spawn_error);
+      g_assert_no_error (spawn_error);
+      g_assert_cmpint (status, ==, 0);
+
+      g_ptr_array_add (maps, load_bytes (path));
+      g_assert_no_errno (g_unlink (path));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid_names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", valid_names[i], NULL);
+      g_ptr_array_add (maps, load_bytes (path));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
+    {
+      g_autofree char *path = example_path (example_names[i]);
+      g_ptr_array_add (maps, load_bytes (path));
+    }
+
+  for (guint i = 0; i < maps->len; i++)
+    {
+      GBytes *bytes = maps->pdata[i];
       g_autofree char *canonical = bytes_to_string (bytes);
 
-      for (guint run = 0; run < n_runs / seeds->len + 1; run++)
+      for (guint run = 0; run < n_runs / maps->len + 1; run++)
         {
           g_autofree char *mutated = mutate_map (rand, canonical);
           g_autofree char *saved = assert_round_trip (mutated);
         }
     }
 
+  g_assert_no_errno (g_rmdir (directory));
   g_rand_free (rand);
 }
 
