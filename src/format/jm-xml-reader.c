@@ -60,6 +60,8 @@ typedef struct
   GHashTable       *curves; /* persona id ("" for none) → TRUE, in the layer being read */
   gboolean          seen_rank;
   gboolean          seen_max_length_days;
+  gboolean          read_future;
+  GPtrArray        *notes;  /* char *, or NULL when the caller wants none */
 } Reader;
 
 typedef struct
@@ -112,6 +114,31 @@ reader_fail_at (Reader     *r,
 }
 
 #define reader_fail(r, code, ...) reader_fail_at ((r), (code), reader_line (r), __VA_ARGS__)
+
+/* Notes what the reader takes although the schema does not, and what a
+ * save then normalises (order, a list given in two parts, a date not in
+ * UTC): `journeymap check` reports it at its line, before the schema's
+ * verdict, which names the line of the parent at best. */
+G_GNUC_PRINTF (3, 4)
+static void
+reader_note (Reader     *r,
+             int         line,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  /* The first few say where to look. */
+  if (r->notes == NULL || r->notes->len >= 20)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (r->notes, g_strdup_printf ("%s:%d: %s", r->name, line, message));
+}
 
 static gboolean
 is_blank (const char *data,
@@ -830,6 +857,53 @@ reader_keep_foreign_element (Reader        *r,
   return TRUE;
 }
 
+/* The order of the format's children of @parent that have one (the lists
+ * hold their children in any order): the place of @name in it, or -1. */
+static int
+child_rank (const char *parent,
+            const char *name)
+{
+  static const char *const root[] = {
+    JM_XML_TITLE, JM_XML_DESCRIPTION, JM_XML_AUTHOR, JM_XML_CREATED, JM_XML_MODIFIED, JM_XML_RANK,
+    JM_XML_MAX_LENGTH_DAYS, JM_XML_PERSONAS, JM_XML_STAGES, JM_XML_LANES, JM_XML_LAYER, NULL
+  };
+  static const char *const persona[] = {
+    JM_XML_NAME, JM_XML_ROLE, JM_XML_DESCRIPTION, JM_XML_GOALS, JM_XML_MOTIVATIONS,
+    JM_XML_FRUSTRATIONS, JM_XML_PHOTO, NULL
+  };
+  static const char *const stage[] = { JM_XML_NAME, JM_XML_DESCRIPTION, JM_XML_DURATION, NULL };
+  static const char *const item[] = { JM_XML_TITLE, JM_XML_BODY, JM_XML_IMAGE, JM_XML_MOMENT, NULL };
+  static const char *const layer[] = { JM_XML_ITEMS, JM_XML_EMOTIONS, JM_XML_LINKS, NULL };
+  const char *const *order = NULL;
+
+  if (strcmp (parent, JM_XML_ROOT) == 0)
+    order = root;
+  else if (strcmp (parent, JM_XML_PERSONA) == 0)
+    order = persona;
+  else if (strcmp (parent, JM_XML_STAGE) == 0)
+    order = stage;
+  else if (strcmp (parent, JM_XML_ITEM) == 0)
+    order = item;
+  else if (strcmp (parent, JM_XML_LAYER) == 0)
+    order = layer;
+
+  for (int i = 0; order != NULL && order[i] != NULL; i++)
+    {
+      if (strcmp (order[i], name) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static gboolean
+is_list (const char *name)
+{
+  return strcmp (name, JM_XML_PERSONAS) == 0 || strcmp (name, JM_XML_STAGES) == 0 ||
+         strcmp (name, JM_XML_LANES) == 0 || strcmp (name, JM_XML_ITEMS) == 0 ||
+         strcmp (name, JM_XML_EMOTIONS) == 0 || strcmp (name, JM_XML_LINKS) == 0;
+}
+
 /* Reads the children of the current element, giving each child element of
  * our namespace to @func, which returns FALSE with an error, or with none
  * when it does not know the element (@func is NULL for an element without
@@ -841,9 +915,14 @@ reader_children (Reader        *r,
                  gpointer       data,
                  JmForeignData *foreign)
 {
+  const char *last_name = NULL; /* of the format's children read, the latest in its order */
+  int last_rank = -1;
+
   for (;;)
     {
       JmXmlPullEvent type = reader_read (r);
+      const char *name;
+      int line, rank;
 
       if (type == JM_XML_PULL_END)
         return TRUE;
@@ -860,8 +939,24 @@ reader_children (Reader        *r,
         continue;
 
       /* Without @func the element holds no known children at all. */
-      if (func != NULL && reader_is_our_namespace (r) && func (r, reader_local_name (r), data))
-        continue;
+      name = reader_local_name (r);
+      line = reader_line (r);
+      if (func != NULL && reader_is_our_namespace (r) && func (r, name, data))
+        {
+          rank = child_rank (parent, name);
+          if (rank >= 0 && rank < last_rank)
+            reader_note (r, line, _("<%s> comes after <%s> here; the format has it before, and a "
+                                    "save puts it there."), name, last_name);
+          else if (rank >= 0 && rank == last_rank && is_list (name))
+            reader_note (r, line, _("There is a second <%s> here; the format has one, and a save "
+                                    "joins them."), name);
+          if (rank > last_rank)
+            {
+              last_rank = rank;
+              last_name = name;
+            }
+          continue;
+        }
       if (r->error != NULL)
         return FALSE;
 
@@ -1327,7 +1422,12 @@ read_moment (Reader *r,
   if (ok)
     {
       item->moment = kind;
-      item->moment_label = g_steal_pointer (&attributes[1].value);
+      /* Only a custom moment has a label: the writer writes no other. */
+      if (kind == JM_MOMENT_KIND_CUSTOM)
+        item->moment_label = g_steal_pointer (&attributes[1].value);
+      else if (attributes[1].value != NULL)
+        reader_note (r, line, _("Only a custom Moment of Truth has a “label”; a save leaves this "
+                                "one out."));
     }
 
   attributes_clear (attributes);
@@ -1624,6 +1724,10 @@ read_layer (Reader *r)
   if (ok)
     {
       layer = jm_document_get_layer (r->document, state);
+      if (state == JM_LAYER_STATE_CURRENT && r->read_future)
+        reader_note (r, line, _("The current <layer> comes after the future one here; the format "
+                                "has it before, and a save puts it there."));
+      r->read_future = r->read_future || state == JM_LAYER_STATE_FUTURE;
       if (!jm_layer_is_empty (layer))
         ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
                              _("The map has two <layer> elements for the %s state."),
@@ -1688,6 +1792,10 @@ reader_parse_date (Reader      *r,
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                         _("The <%s> “%s” is not a date and time such as 2026-01-31T09:00:00Z."),
                         element, text);
+
+  if (!g_str_has_suffix (stripped, "Z"))
+    reader_note (r, reader_line (r), _("The <%s> “%s” is not in UTC (…Z); a save writes it in UTC."),
+                 element, text);
 
   /* The writer writes dates in UTC, which GDateTime has from the year 1
    * to 9999 only: 0001-01-01T00:00:00+14:00 is in the year 0 there. */
@@ -2068,6 +2176,29 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
                           const char  *display_name,
                           GError     **error)
 {
+  return jm_xml_reader_read_bytes_full (bytes, display_name, NULL, error);
+}
+
+/**
+ * jm_xml_reader_read_bytes_full:
+ * @bytes: the content of a .jmap file
+ * @display_name: the name of the file, for error messages
+ * @notes: (out) (optional) (element-type utf8): what the reader took
+ *   although the schema does not allow it (and a save normalises), as
+ *   "FILE:LINE: message"; empty for a file the reader reads as written
+ * @error: return location for a #JM_FORMAT_ERROR
+ *
+ * As jm_xml_reader_read_bytes (), telling also where the file departs
+ * from the format in ways the reader forgives.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+JmDocument *
+jm_xml_reader_read_bytes_full (GBytes      *bytes,
+                               const char  *display_name,
+                               GPtrArray  **notes,
+                               GError     **error)
+{
   g_autoptr(JmXmlPull) pull = NULL;
   g_autoptr(JmDocument) document = NULL;
   Reader r = { 0 };
@@ -2078,6 +2209,9 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (notes != NULL)
+    *notes = NULL;
 
   r.name = display_name;
   data = g_bytes_get_data (bytes, &size);
@@ -2118,6 +2252,8 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
     }
 
   document = jm_document_new ();
+  if (notes != NULL)
+    r.notes = g_ptr_array_new_with_free_func (g_free);
   r.pull = pull;
   r.document = document;
   r.ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2135,9 +2271,12 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
 
   if (!ok)
     {
+      g_clear_pointer (&r.notes, g_ptr_array_unref);
       g_propagate_error (error, r.error);
       return NULL;
     }
 
+  if (notes != NULL)
+    *notes = r.notes;
   return g_steal_pointer (&document);
 }
