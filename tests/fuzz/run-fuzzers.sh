@@ -15,6 +15,7 @@ for target in fuzz-jmap-reader fuzz-load-save-load fuzz-round-trip; do
   echo "=== $target, $seconds s"
   "$build_dir/tests/fuzz/$target" "$corpus" \
       "$top/data/examples" "$top/data/templates" "$top/tests/data/valid" "$top/tests/data/invalid" \
+      "$top/tests/data/forgiven" \
       -dict="$top/tests/fuzz/jmap.dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
       -max_len=262144 -artifact_prefix="$findings/$target-" -print_final_stats=1
   rm -rf "$corpus"
