@@ -1545,6 +1545,81 @@ load_forgiven_cases (void)
   return cases;
 }
 
+/* Values at the edge of what the schema takes: the reader draws the line
+ * where XML Schema does (base64 padding bits, decimal numbers only, a
+ * version of plain numbers): what check accepts, and what the reader
+ * itself refuses, at the line. */
+static void
+test_reader_values_as_the_schema (void)
+{
+  static const struct
+  {
+    const char *version;
+    const char *photo;
+    const char *score;
+    int         line; /* of the refusal, 0 for a valid map */
+    int         code;
+  } cases[] = {
+    { "1.0", "QUJD", "1", 0, 0 },
+    { "1.0", " QU JD\n QQ== ", "-1.5e0", 0, 0 },
+    { "1.0", "QUE=", ".5", 0, 0 },
+    { "1.0", "", "+2.", 0, 0 },
+    { "1.0", "QR==", "1", 3, JM_FORMAT_ERROR_INVALID },
+    { "1.0", "QUF=", "1", 3, JM_FORMAT_ERROR_INVALID },
+    { "1.0", "QUJ", "1", 3, JM_FORMAT_ERROR_INVALID },
+    { "1.0", "Q===", "1", 3, JM_FORMAT_ERROR_INVALID },
+    { "1.0", "QQ==QUJD", "1", 3, JM_FORMAT_ERROR_INVALID },
+    { "1.0", "QUJD", "0x1p0", 6, JM_FORMAT_ERROR_NUMBER },
+    { "1.0", "QUJD", "1e", 6, JM_FORMAT_ERROR_NUMBER },
+    { "1.0", "QUJD", ".", 6, JM_FORMAT_ERROR_NUMBER },
+    { "01.0", "QUJD", "1", 1, JM_FORMAT_ERROR_INVALID },
+    { "1.00", "QUJD", "1", 1, JM_FORMAT_ERROR_INVALID },
+    { "1.+0", "QUJD", "1", 1, JM_FORMAT_ERROR_INVALID },
+    { "1.0.0", "QUJD", "1", 1, JM_FORMAT_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<journey-map xmlns=\"" NS "\" format-version=\"%s\"><title>T</title>\n"
+        "<personas><persona id=\"p\"><name>P</name>\n"
+        "<photo media-type=\"image/png\">%s</photo></persona></personas>\n"
+        "<stages><stage id=\"s\"><name>S</name></stage></stages><lanes/>\n"
+        "<layer state=\"current\"><emotions><curve persona=\"p\">\n"
+        "<point id=\"e\" stage=\"s\" position=\"0.5\" score=\"%s\"/></curve></emotions></layer>"
+        "</journey-map>", cases[i].version, cases[i].photo, cases[i].score);
+      g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+      g_autofree char *said = check_bytes (bytes, "t.jmap");
+
+      g_test_message ("%s / %s / %s: %s", cases[i].version, cases[i].photo, cases[i].score,
+                      said ? said : "valid");
+      /* The schema too says whether it is valid; the reader must say so
+       * first, at the line. */
+      if (cases[i].line == 0)
+        {
+          g_assert_null (said);
+        }
+      else
+        {
+          g_autoptr(GError) error = read_string_fails (xml, cases[i].code, cases[i].line);
+        }
+    }
+}
+
+/* One curve of no persona in a layer, as of each persona. */
+static void
+test_reader_second_curve_of_no_persona (void)
+{
+  g_autoptr(GError) error = read_string_fails (
+    "<journey-map xmlns=\"" NS "\" format-version=\"1.0\"><title>T</title>\n"
+    "<stages><stage id=\"s\"><name>S</name></stage></stages><lanes/>\n"
+    "<layer state=\"current\"><emotions><curve><point id=\"a\" stage=\"s\" position=\"0.5\" score=\"1\"/></curve>\n"
+    "<curve><point id=\"b\" stage=\"s\" position=\"0.5\" score=\"1\"/></curve></emotions></layer>"
+    "</journey-map>", JM_FORMAT_ERROR_INVALID, 4);
+
+  g_assert_nonnull (strstr (error->message, "<curve>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1609,6 +1684,8 @@ main (int   argc,
   g_test_add_func ("/format/reader/utf32-refused", test_reader_utf32_refused);
 
   g_test_add_func ("/format/reader/second-moment-refused", test_second_moment_refused);
+  g_test_add_func ("/format/reader/values-as-the-schema", test_reader_values_as_the_schema);
+  g_test_add_func ("/format/reader/second-curve-of-no-persona", test_reader_second_curve_of_no_persona);
   g_test_add_func ("/format/round-trip/namespaces", test_round_trip_namespaces);
   g_test_add_func ("/format/round-trip/curve-order", test_round_trip_curve_order);
   g_test_add_func ("/format/round-trip/property", test_round_trip_property);
