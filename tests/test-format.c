@@ -1413,12 +1413,12 @@ static void
 test_round_trip_property (void)
 {
   static const char *valid_names[] = { "extensions.jmap", "layout.jmap", "minimal.jmap" };
-  static const struct { guint items, seed; } generated[] = { { 0, 1 }, { 40, 3 }, { 300, 7 } };
+  static const struct { guint items, seed; } generated[] = { { 0, 1 }, { 40, 3 }, { 150, 7 } };
   g_autoptr(GPtrArray) maps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = g_dir_make_tmp ("jm-round-trip-XXXXXX", &error);
   GRand *rand = g_rand_new_with_seed (22);
-  guint n_runs = g_test_slow () ? 600 : 90;
+  guint n_runs = g_test_slow () ? 600 : 45;
 
   g_assert_no_error (error);
 
