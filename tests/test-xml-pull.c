@@ -162,6 +162,57 @@ test_pull_outer_xml (void)
   assert_next (pull, JM_XML_PULL_START, "d");
 }
 
+/* Kept XML means the same wherever it is written: an element in no
+ * namespace says so (written into a map, whose default namespace is
+ * Journeymap's, it moved there), and a URI with "&" is escaped once
+ * (libxml2 hands it over as "&#38;", which was escaped again). */
+static void
+test_pull_outer_xml_keeps_namespaces (void)
+{
+  g_autoptr(JmXmlPull) pull = pull_new (
+    "<r xmlns:x='urn:x?a=1&amp;b=2'><a k='1'><b/></a><x:c/><d xmlns='urn:d'><e/></d></r>");
+  const JmXmlPullNamespace *namespaces;
+  g_autofree char *a = NULL, *c = NULL, *d = NULL;
+  guint n_namespaces;
+
+  assert_next (pull, JM_XML_PULL_START, "r");
+  namespaces = jm_xml_pull_get_namespaces (pull, &n_namespaces);
+  g_assert_cmpuint (n_namespaces, ==, 1);
+  g_assert_cmpstr (namespaces[0].uri, ==, "urn:x?a=1&b=2");
+  g_assert_cmpstr (jm_xml_pull_lookup_namespace (pull, "x"), ==, "urn:x?a=1&b=2");
+  g_assert_null (jm_xml_pull_lookup_namespace (pull, NULL));
+
+  assert_next (pull, JM_XML_PULL_START, "a");
+  a = jm_xml_pull_read_outer_xml (pull);
+  g_assert_cmpstr (a, ==, "<a xmlns=\"\" k=\"1\"><b/></a>");
+
+  assert_next (pull, JM_XML_PULL_START, "c");
+  c = jm_xml_pull_read_outer_xml (pull);
+  g_assert_cmpstr (c, ==, "<x:c xmlns:x=\"urn:x?a=1&amp;b=2\"/>");
+
+  assert_next (pull, JM_XML_PULL_START, "d");
+  d = jm_xml_pull_read_outer_xml (pull);
+  g_assert_cmpstr (d, ==, "<d xmlns=\"urn:d\"><e/></d>");
+}
+
+/* Only a declaration of another encoding than UTF-8 is one. */
+static void
+test_pull_declares_utf8 (void)
+{
+  static const struct { const char *xml; gboolean utf8; } cases[] = {
+    { "<r/>", TRUE },
+    { "<?xml version='1.0'?><r/>", TRUE },
+    { "<?xml version='1.0' encoding='UTF-8'?><r/>", TRUE },
+    { "<?xml version=\"1.0\" encoding=\"utf8\"?><r/>", TRUE },
+    { "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8'?><r/>", TRUE },
+    { "<?xml version='1.0' encoding='ISO-8859-1'?><r/>", FALSE },
+    { "<?xml version='1.0' encoding = \"US-ASCII\"?><r/>", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (jm_xml_pull_declares_utf8 (cases[i].xml, strlen (cases[i].xml)), ==, cases[i].utf8);
+}
+
 /* Skipping to the end tells whether the rest is well-formed. */
 static void
 test_pull_skip_to_end (void)
@@ -296,6 +347,8 @@ main (int   argc,
   g_test_add_func ("/format/pull/unclosed-start-tag", test_pull_unclosed_start_tag);
   g_test_add_func ("/format/pull/doctype-stops", test_pull_doctype_stops);
   g_test_add_func ("/format/pull/outer-xml", test_pull_outer_xml);
+  g_test_add_func ("/format/pull/outer-xml-keeps-namespaces", test_pull_outer_xml_keeps_namespaces);
+  g_test_add_func ("/format/pull/declares-utf8", test_pull_declares_utf8);
   g_test_add_func ("/format/pull/skip-to-end", test_pull_skip_to_end);
   g_test_add_func ("/format/pull/depth-limit", test_pull_depth_limit);
   g_test_add_func ("/format/pull/skip-before-first-event", test_pull_skip_before_first_event);

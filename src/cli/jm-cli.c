@@ -96,16 +96,22 @@ jm_cli_check_file (const char *path)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JmDocument) document = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
 
   bytes = jm_cli_read_file (path, &error);
   if (bytes != NULL)
-    document = jm_xml_reader_read_bytes (bytes, path, &error);
+    document = jm_xml_reader_read_bytes_full (bytes, path, &notes, &error);
   if (document == NULL)
     {
       g_printerr ("%s\n", error->message);
       return FALSE;
     }
+
+  /* What the reader forgave, at its line, before the schema's verdict on
+   * it, which names the line of the element around it at best. */
+  for (guint i = 0; i < notes->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (notes, i));
 
   problems = jm_schema_validate_bytes (bytes, path, &error);
   if (problems == NULL)
@@ -116,7 +122,7 @@ jm_cli_check_file (const char *path)
 
   /* A newer minor version may use what this schema does not know yet; the
    * reader has checked and kept it. */
-  if (jm_document_get_format_minor (document) > JM_FORMAT_MINOR)
+  if (jm_document_get_format_minor (document) > JM_FORMAT_MINOR && notes->len == 0)
     {
       g_print (_("%s: format 1.%d is newer than this version knows (1.%d); checked without the "
                  "schema, and what is new will be kept on save.\n"),
@@ -127,7 +133,7 @@ jm_cli_check_file (const char *path)
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
 
-  return problems->len == 0;
+  return problems->len == 0 && notes->len == 0;
 }
 
 static int

@@ -126,7 +126,11 @@ struct _JmXmlPull
   Vec               open;       /* OpenElement */
 
   JmXmlPullError    error;
+  GStringChunk     *uris;       /* namespace URIs with "&#38;" decoded */
 };
+
+static const JmXmlPullNamespace *pull_lookup_prefix (JmXmlPull  *self,
+                                                    const char *prefix);
 
 /* SAX2 callbacks {{{ */
 
@@ -284,6 +288,36 @@ pull_arena_add_value (JmXmlPull     *self,
   self->arena.len += out - start;
 }
 
+/* Namespace URIs come with a literal "&" as "&#38;" too (libxml2 compares
+ * them in that form, so each URI has one). Declarations are written
+ * back from the decoded form: written as they come, each "&" would be
+ * escaped once more, and the URI change on every save. */
+static const char *
+pull_decode_uri (JmXmlPull     *self,
+                 const xmlChar *uri)
+{
+  const char *text = (const char *) uri;
+  g_autoptr(GString) decoded = NULL;
+  const char *amp;
+
+  if (text == NULL || strchr (text, '&') == NULL)
+    return text;
+
+  if (self->uris == NULL)
+    self->uris = g_string_chunk_new (256);
+
+  decoded = g_string_new (NULL);
+  while ((amp = strchr (text, '&')) != NULL)
+    {
+      g_string_append_len (decoded, text, amp - text);
+      g_string_append_c (decoded, '&');
+      text = strncmp (amp, "&#38;", 5) == 0 ? amp + 5 : amp + 1;
+    }
+  g_string_append (decoded, text);
+
+  return g_string_chunk_insert_const (self->uris, decoded->str);
+}
+
 /* libxml2 2.9's push parser, unlike its pull parser, has no limit on
  * nesting: without one, a file of 200,000 nested elements costs seconds
  * and deep recursion wherever it is walked. This is the limit libxml2's
@@ -342,7 +376,7 @@ pull_start_element_cb (void           *user_data,
       JmXmlPullNamespace *ns = vec_push (&self->namespaces, sizeof (JmXmlPullNamespace));
 
       *ns = (JmXmlPullNamespace) {
-        (const char *) namespaces[2 * i], (const char *) namespaces[2 * i + 1]
+        (const char *) namespaces[2 * i], pull_decode_uri (self, namespaces[2 * i + 1])
       };
     }
 
@@ -504,6 +538,28 @@ pull_needs_converter (JmXmlPull *self)
 }
 
 /**
+ * jm_xml_pull_declares_utf8:
+ * @data: the start of an XML document
+ * @size: its size in bytes
+ *
+ * Returns: %FALSE when the XML declaration names an encoding other than
+ *   UTF-8, %TRUE when it names UTF-8 or none, or there is none
+ */
+gboolean
+jm_xml_pull_declares_utf8 (const char *data,
+                           gsize       size)
+{
+  const char *name;
+  gsize length;
+
+  if (!declared_encoding (data, size, &name, &length) || name == NULL)
+    return TRUE;
+
+  return (length == 5 && g_ascii_strncasecmp (name, "UTF-8", 5) == 0) ||
+         (length == 4 && g_ascii_strncasecmp (name, "UTF8", 4) == 0);
+}
+
+/**
  * jm_xml_pull_new:
  * @data: an XML document, which must outlive the cursor
  * @size: its size in bytes
@@ -575,6 +631,7 @@ jm_xml_pull_free (JmXmlPull *self)
   g_free (self->scope.data);
   g_free (self->open.data);
   g_free (self->error.message);
+  g_clear_pointer (&self->uris, g_string_chunk_free);
   g_free (self);
 }
 
@@ -855,6 +912,25 @@ jm_xml_pull_get_attributes (JmXmlPull *self,
 }
 
 /**
+ * jm_xml_pull_lookup_namespace:
+ * @prefix: (nullable): a prefix, or %NULL for the default namespace
+ *
+ * Returns: (nullable): the URI @prefix stands for where the cursor is (on
+ *   a START, with the element's own declarations), or %NULL
+ */
+const char *
+jm_xml_pull_lookup_namespace (JmXmlPull  *self,
+                              const char *prefix)
+{
+  const JmXmlPullNamespace *ns;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ns = pull_lookup_prefix (self, prefix);
+  return ns != NULL ? ns->uri : NULL;
+}
+
+/**
  * jm_xml_pull_get_namespaces:
  *
  * Returns: the namespace declarations of the current START, in document order
@@ -903,7 +979,9 @@ jm_xml_pull_get_text (JmXmlPull *self,
 /* What xmlDocCopyNode () and xmlNodeDump () make of a subtree: the element
  * keeps the namespace declarations it has and gets those of its ancestors
  * that it or its descendants use, after its own; text and attributes are
- * escaped the same way. */
+ * escaped the same way. Two differences keep the copy's meaning wherever
+ * it is written: an element in no namespace gets xmlns="" (see
+ * outer_use_no_namespace ()), and a URI is escaped as a value. */
 typedef struct
 {
   JmXmlPull *pull;
@@ -961,6 +1039,21 @@ outer_use_prefix (Outer      *outer,
     g_array_append_val (outer->added, *ns);
 }
 
+/* An element in no namespace keeps to none wherever the copy goes (into
+ * a file whose default namespace is Journeymap's, for one): unless the
+ * copy declares a default namespace, it gets xmlns="". libxml2's
+ * serializer leaves that out. */
+static void
+outer_use_no_namespace (Outer *outer)
+{
+  JmXmlPullNamespace none = { NULL, "" };
+
+  if (namespaces_have_prefix (outer->scope, NULL) || namespaces_have_prefix (outer->added, NULL))
+    return;
+
+  g_array_append_val (outer->added, none);
+}
+
 static void
 append_qname (GString    *out,
               const char *prefix,
@@ -974,27 +1067,29 @@ append_qname (GString    *out,
   g_string_append (out, local_name);
 }
 
-/* As xmlBufWriteQuotedString (): no escaping, quotes chosen to fit. */
+/* URIs are kept decoded (see pull_decode_uri ()), so they are escaped
+ * here as any attribute value; libxml2's serializer writes them as they
+ * came, "&#38;" and all. */
 static void
 append_quoted_uri (GString    *out,
                    const char *uri)
 {
-  if (strchr (uri, '"') == NULL)
-    g_string_append_printf (out, "\"%s\"", uri);
-  else if (strchr (uri, '\'') == NULL)
-    g_string_append_printf (out, "'%s'", uri);
-  else
+  g_string_append_c (out, '"');
+  for (const char *p = uri; *p != '\0'; p++)
     {
-      g_string_append_c (out, '"');
-      for (const char *p = uri; *p != '\0'; p++)
+      switch (*p)
         {
-          if (*p == '"')
-            g_string_append (out, "&quot;");
-          else
-            g_string_append_c (out, *p);
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\n': g_string_append (out, "&#10;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        case '\t': g_string_append (out, "&#9;"); break;
+        default: g_string_append_c (out, *p); break;
         }
-      g_string_append_c (out, '"');
     }
+  g_string_append_c (out, '"');
 }
 
 static void
@@ -1151,6 +1246,8 @@ outer_start (Outer *outer)
 
   if (jm_xml_pull_get_uri (pull) != NULL)
     outer_use_prefix (outer, jm_xml_pull_get_prefix (pull));
+  else
+    outer_use_no_namespace (outer);
 
   for (guint i = 0; i < n_attributes; i++)
     {

@@ -53,7 +53,7 @@ typedef struct
 } JmXmlPullAttribute;
 
 /* A namespace declaration on the current START event: xmlns (prefix
- * NULL) or xmlns:prefix. The URI is as libxml2 keeps it. */
+ * NULL) or xmlns:prefix. The URI is decoded (libxml2 keeps "&" as "&#38;"). */
 typedef struct
 {
   const char *prefix;
@@ -77,6 +77,8 @@ typedef struct _JmXmlPull JmXmlPull;
 
 JmXmlPull                *jm_xml_pull_new                (const char *data,
                                                           gsize       size);
+gboolean                  jm_xml_pull_declares_utf8      (const char *data,
+                                                          gsize       size);
 void                      jm_xml_pull_free               (JmXmlPull  *self);
 
 JmXmlPullEvent            jm_xml_pull_next               (JmXmlPull  *self);
@@ -92,6 +94,8 @@ const JmXmlPullAttribute *jm_xml_pull_get_attributes     (JmXmlPull  *self,
                                                           guint      *n_attributes);
 const JmXmlPullNamespace *jm_xml_pull_get_namespaces     (JmXmlPull  *self,
                                                           guint      *n_namespaces);
+const char               *jm_xml_pull_lookup_namespace   (JmXmlPull  *self,
+                                                          const char *prefix);
 const char               *jm_xml_pull_get_text           (JmXmlPull  *self,
                                                           gsize      *length);
 

@@ -57,6 +57,12 @@ typedef struct
   GStringChunk     *id_chunk; /* the keys of ids, freed at once */
   GArray           *logs;  /* StoreLog */
   guint             n_items;
+  JmForeignData    *layer_foreign; /* of the layer being read, or NULL */
+  GHashTable       *curves; /* persona id ("" for none) → TRUE, in the layer being read */
+  gboolean          seen_rank;
+  gboolean          seen_max_length_days;
+  gboolean          read_future;
+  GPtrArray        *notes;  /* char *, or NULL when the caller wants none */
 } Reader;
 
 typedef struct
@@ -109,6 +115,31 @@ reader_fail_at (Reader     *r,
 }
 
 #define reader_fail(r, code, ...) reader_fail_at ((r), (code), reader_line (r), __VA_ARGS__)
+
+/* Notes what the reader takes although the schema does not, and what a
+ * save then normalises (order, a list given in two parts, a date not in
+ * UTC): `journeymap check` reports it at its line, before the schema's
+ * verdict, which names the line of the parent at best. */
+G_GNUC_PRINTF (3, 4)
+static void
+reader_note (Reader     *r,
+             int         line,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  /* The first few say where to look. */
+  if (r->notes == NULL || r->notes->len >= 20)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (r->notes, g_strdup_printf ("%s:%d: %s", r->name, line, message));
+}
 
 static gboolean
 is_blank (const char *data,
@@ -227,6 +258,20 @@ reader_refuse_other_encoding (Reader *r)
     return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, 1,
                            _("The file holds bytes that are not valid UTF-8 text, or characters "
                              "XML does not allow."));
+
+  return TRUE;
+}
+
+/* libxml2 reads a file that declares another encoding (ISO-8859-1, …),
+ * but the schema check reads every map as UTF-8, as the format says: so
+ * one verdict for the window and `journeymap check`, at the declaration. */
+static gboolean
+reader_refuse_declared_encoding (Reader *r)
+{
+  if (!jm_xml_pull_declares_utf8 (r->data, r->size))
+    return reader_fail_at (r, JM_FORMAT_ERROR_ENCODING, 1,
+                           _("The file declares an encoding other than UTF-8; journey maps are "
+                             "UTF-8."));
 
   return TRUE;
 }
@@ -447,7 +492,10 @@ reader_keep_foreign_attribute (Reader        *r,
 }
 
 /* A declaration is kept where foreign content may live; elsewhere nothing
- * can use it, and it is dropped. */
+ * can use it, and it is dropped. A default namespace is never kept: the
+ * writer makes Journeymap's the default of every file, whatever prefix
+ * the file used for it, and a foreign element that is in the default
+ * namespace carries its declaration in its own XML. */
 static void
 reader_keep_namespaces (Reader        *r,
                         JmForeignData *foreign)
@@ -460,12 +508,61 @@ reader_keep_namespaces (Reader        *r,
     {
       g_autofree char *name = NULL;
 
-      if (namespaces[i].prefix == NULL && g_strcmp0 (namespaces[i].uri, JM_XML_NAMESPACE) == 0)
+      if (namespaces[i].prefix == NULL)
         continue;
 
       name = namespaces[i].prefix != NULL ? g_strconcat ("xmlns:", namespaces[i].prefix, NULL) :
              g_strdup ("xmlns");
       _jm_foreign_data_add_attribute (foreign, name, namespaces[i].uri);
+    }
+}
+
+static const char *
+foreign_attribute_value (const JmForeignData *foreign,
+                         const char          *name)
+{
+  for (guint i = 0; foreign != NULL && foreign->attributes != NULL && i < foreign->attributes->len; i++)
+    {
+      const JmForeignAttribute *attribute = g_ptr_array_index (foreign->attributes, i);
+
+      if (strcmp (attribute->name, name) == 0)
+        return attribute->value;
+    }
+
+  return NULL;
+}
+
+/* The prefix of a foreign attribute may be declared on an element whose
+ * declarations are not kept (<items xmlns:x=…>): the element then
+ * declares it itself, unless the elements the writer puts around it (the
+ * root, the layer) already declare it the same. Declarations come before
+ * the attributes, as they do when the saved file is read again. */
+static void
+reader_declare_prefixes (Reader        *r,
+                         JmForeignData *foreign)
+{
+  const JmXmlPullAttribute *found;
+  guint n_found;
+
+  found = jm_xml_pull_get_attributes (r->pull, &n_found);
+  for (guint i = 0; foreign != NULL && i < n_found; i++)
+    {
+      g_autofree char *name = NULL;
+      const char *uri, *around;
+
+      if (found[i].uri == NULL || found[i].prefix == NULL || strcmp (found[i].prefix, "xml") == 0)
+        continue;
+
+      name = g_strconcat ("xmlns:", found[i].prefix, NULL);
+      uri = jm_xml_pull_lookup_namespace (r->pull, found[i].prefix);
+      if (uri == NULL || foreign_attribute_value (foreign, name) != NULL)
+        continue;
+
+      around = r->layer_foreign != NULL ? foreign_attribute_value (r->layer_foreign, name) : NULL;
+      if (around == NULL)
+        around = foreign_attribute_value (&r->document->foreign, name);
+      if (g_strcmp0 (around, uri) != 0)
+        _jm_foreign_data_add_attribute (foreign, name, uri);
     }
 }
 
@@ -480,6 +577,14 @@ reader_attribute (Reader                   *r,
   if (attribute->uri != NULL)
     {
       g_autofree char *name = qualified_name (attribute->prefix, attribute->local_name);
+
+      /* The format's attributes have no namespace; one in its namespace
+       * is no extension, and no version of the format has it. */
+      if (strcmp (attribute->uri, JM_XML_NAMESPACE) == 0)
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                               _("The attribute “%s” of <%s> is in the Journeymap namespace, where "
+                                 "no attribute is: the format’s attributes have no prefix."),
+                               name, element);
 
       return reader_keep_foreign_attribute (r, element, name, attribute->value, foreign);
     }
@@ -517,6 +622,7 @@ reader_attributes (Reader        *r,
   int line = reader_line (r);
 
   reader_keep_namespaces (r, foreign);
+  reader_declare_prefixes (r, foreign);
 
   found = jm_xml_pull_get_attributes (r->pull, &n_found);
   for (guint i = 0; i < n_found; i++)
@@ -537,6 +643,56 @@ reader_attributes (Reader        *r,
 }
 
 static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *
+skip_digits (const char *p,
+             guint      *n)
+{
+  for (*n = 0; g_ascii_isdigit (*p); p++)
+    (*n)++;
+
+  return p;
+}
+
+/* A decimal number as XML Schema's double writes one (what the schema
+ * checks), between white space: g_ascii_strtod () also reads hexadecimal
+ * ("0x1p0"), which the schema refuses far from the attribute. Infinities
+ * and NaN are refused as out of range after. */
+static gboolean
+is_decimal_double (const char *text)
+{
+  const char *p = text;
+  guint n_integer, n_fraction = 0, n_exponent;
+
+  while (is_xml_space (*p))
+    p++;
+  if (*p == '+' || *p == '-')
+    p++;
+  p = skip_digits (p, &n_integer);
+  if (*p == '.')
+    p = skip_digits (p + 1, &n_fraction);
+  if (n_integer + n_fraction == 0)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      p = skip_digits (p, &n_exponent);
+      if (n_exponent == 0)
+        return FALSE;
+    }
+  while (is_xml_space (*p))
+    p++;
+
+  return *p == '\0';
+}
+
+static gboolean
 reader_parse_double (Reader     *r,
                      int         line,
                      const char *element,
@@ -551,7 +707,9 @@ reader_parse_double (Reader     *r,
 
   errno = 0;
   value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (value) || errno == ERANGE)
+  while (end != NULL && is_xml_space (*end))
+    end++;
+  if (!is_decimal_double (text) || end == text || *end != '\0' || !isfinite (value) || errno == ERANGE)
     return reader_fail_at (r, JM_FORMAT_ERROR_NUMBER, line,
                            _("The %s “%s” of <%s> is not a usable number."),
                            attribute, text, element);
@@ -700,6 +858,53 @@ reader_keep_foreign_element (Reader        *r,
   return TRUE;
 }
 
+/* The order of the format's children of @parent that have one (the lists
+ * hold their children in any order): the place of @name in it, or -1. */
+static int
+child_rank (const char *parent,
+            const char *name)
+{
+  static const char *const root[] = {
+    JM_XML_TITLE, JM_XML_DESCRIPTION, JM_XML_AUTHOR, JM_XML_CREATED, JM_XML_MODIFIED, JM_XML_RANK,
+    JM_XML_MAX_LENGTH_DAYS, JM_XML_PERSONAS, JM_XML_STAGES, JM_XML_LANES, JM_XML_LAYER, NULL
+  };
+  static const char *const persona[] = {
+    JM_XML_NAME, JM_XML_ROLE, JM_XML_DESCRIPTION, JM_XML_GOALS, JM_XML_MOTIVATIONS,
+    JM_XML_FRUSTRATIONS, JM_XML_PHOTO, NULL
+  };
+  static const char *const stage[] = { JM_XML_NAME, JM_XML_DESCRIPTION, JM_XML_DURATION, NULL };
+  static const char *const item[] = { JM_XML_TITLE, JM_XML_BODY, JM_XML_IMAGE, JM_XML_MOMENT, NULL };
+  static const char *const layer[] = { JM_XML_ITEMS, JM_XML_EMOTIONS, JM_XML_LINKS, NULL };
+  const char *const *order = NULL;
+
+  if (strcmp (parent, JM_XML_ROOT) == 0)
+    order = root;
+  else if (strcmp (parent, JM_XML_PERSONA) == 0)
+    order = persona;
+  else if (strcmp (parent, JM_XML_STAGE) == 0)
+    order = stage;
+  else if (strcmp (parent, JM_XML_ITEM) == 0)
+    order = item;
+  else if (strcmp (parent, JM_XML_LAYER) == 0)
+    order = layer;
+
+  for (int i = 0; order != NULL && order[i] != NULL; i++)
+    {
+      if (strcmp (order[i], name) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static gboolean
+is_list (const char *name)
+{
+  return strcmp (name, JM_XML_PERSONAS) == 0 || strcmp (name, JM_XML_STAGES) == 0 ||
+         strcmp (name, JM_XML_LANES) == 0 || strcmp (name, JM_XML_ITEMS) == 0 ||
+         strcmp (name, JM_XML_EMOTIONS) == 0 || strcmp (name, JM_XML_LINKS) == 0;
+}
+
 /* Reads the children of the current element, giving each child element of
  * our namespace to @func, which returns FALSE with an error, or with none
  * when it does not know the element (@func is NULL for an element without
@@ -711,9 +916,14 @@ reader_children (Reader        *r,
                  gpointer       data,
                  JmForeignData *foreign)
 {
+  const char *last_name = NULL; /* of the format's children read, the latest in its order */
+  int last_rank = -1;
+
   for (;;)
     {
       JmXmlPullEvent type = reader_read (r);
+      const char *name;
+      int line, rank;
 
       if (type == JM_XML_PULL_END)
         return TRUE;
@@ -730,8 +940,24 @@ reader_children (Reader        *r,
         continue;
 
       /* Without @func the element holds no known children at all. */
-      if (func != NULL && reader_is_our_namespace (r) && func (r, reader_local_name (r), data))
-        continue;
+      name = reader_local_name (r);
+      line = reader_line (r);
+      if (func != NULL && reader_is_our_namespace (r) && func (r, name, data))
+        {
+          rank = child_rank (parent, name);
+          if (rank >= 0 && rank < last_rank)
+            reader_note (r, line, _("<%s> comes after <%s> here; the format has it before, and a "
+                                    "save puts it there."), name, last_name);
+          else if (rank >= 0 && rank == last_rank && is_list (name))
+            reader_note (r, line, _("There is a second <%s> here; the format has one, and a save "
+                                    "joins them."), name);
+          if (rank > last_rank)
+            {
+              last_rank = rank;
+              last_name = name;
+            }
+          continue;
+        }
       if (r->error != NULL)
         return FALSE;
 
@@ -825,10 +1051,61 @@ reader_text_element_no_attributes (Reader      *r,
 {
   Attribute attributes[] = { { NULL } };
 
+  /* Given twice, one would silently replace the other. */
+  if (*out != NULL)
+    return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                        _("There is a second <%s> here; there may be one."), name);
+
   if (!reader_attributes (r, name, attributes, NULL))
     return FALSE;
 
   return reader_text (r, max_chars, out);
+}
+
+static int
+base64_value (char c)
+{
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const char *found = c != '\0' ? strchr (alphabet, c) : NULL;
+
+  return found != NULL ? (int) (found - alphabet) : -1;
+}
+
+/* Base64 as XML Schema reads it (what the schema checks): white space
+ * anywhere, groups of four, at most two "=" at the very end, and no bits
+ * set that the padding drops. g_base64_decode () takes anything. */
+static gboolean
+is_base64 (const char *text)
+{
+  gsize n = 0, n_padding = 0;
+  int last = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      int value;
+
+      if (is_xml_space (*p))
+        continue;
+
+      if (*p == '=')
+        {
+          n_padding++;
+          n++;
+          continue;
+        }
+
+      value = base64_value (*p);
+      if (value < 0 || n_padding > 0)
+        return FALSE;
+      last = value;
+      n++;
+    }
+
+  if (n % 4 != 0 || n_padding > 2)
+    return FALSE;
+
+  return (n_padding == 0 || (n_padding == 1 && (last & 0x3) == 0) ||
+          (n_padding == 2 && (last & 0xF) == 0));
 }
 
 static gboolean
@@ -856,6 +1133,12 @@ reader_binary (Reader      *r,
       g_strcmp0 (type, "image/svg+xml") != 0)
     ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
                          _("The image type “%s” is not supported: use PNG, JPEG or SVG."), type);
+  if (ok && !is_base64 (base64))
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("The content of <%s> is not valid base64."), element);
+  if (ok && *data != NULL)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("There is a second <%s> here; there may be one."), element);
 
   if (ok)
     {
@@ -1135,6 +1418,9 @@ read_moment (Reader *r,
   ok = reader_attributes (r, JM_XML_MOMENT, attributes, NULL) &&
        reader_parse_enum (r, line, JM_XML_MOMENT, N_("kind of Moment of Truth"),
                           JM_TYPE_MOMENT_KIND, attributes[0].value, &kind);
+  if (ok && item->moment != JM_MOMENT_KIND_NONE)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("There is a second <%s> here; there may be one."), JM_XML_MOMENT);
   if (ok && kind == JM_MOMENT_KIND_NONE)
     ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
                          _("“none” is not a kind of Moment of Truth: leave the element out."));
@@ -1146,10 +1432,13 @@ read_moment (Reader *r,
 
   if (ok)
     {
-      /* Given twice, the last one counts, as for every element. */
       item->moment = kind;
-      g_free (item->moment_label);
-      item->moment_label = g_steal_pointer (&attributes[1].value);
+      /* Only a custom moment has a label: the writer writes no other. */
+      if (kind == JM_MOMENT_KIND_CUSTOM)
+        item->moment_label = g_steal_pointer (&attributes[1].value);
+      else if (attributes[1].value != NULL)
+        reader_note (r, line, _("Only a custom Moment of Truth has a “label”; a save leaves this "
+                                "one out."));
     }
 
   attributes_clear (attributes);
@@ -1323,6 +1612,7 @@ read_curve (Reader     *r,
     { NULL }
   };
   CurveContext curve = { data, NULL };
+  int line = reader_line (r);
   gboolean ok;
 
   if (!g_str_equal (name, JM_XML_CURVE))
@@ -1330,6 +1620,17 @@ read_curve (Reader     *r,
 
   ok = reader_attributes (r, name, attributes, NULL);
   curve.persona_id = attributes[0].value;
+
+  /* A persona has one curve in a layer: the writer would merge two. */
+  if (ok && g_hash_table_contains (r->curves, curve.persona_id ? curve.persona_id : ""))
+    ok = curve.persona_id != NULL ?
+         reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("“%s” has a second <curve> in this layer; a persona has one."),
+                         curve.persona_id) :
+         reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("There is a second <curve> of no persona in this layer; there may be one."));
+  if (ok)
+    g_hash_table_add (r->curves, g_strdup (curve.persona_id ? curve.persona_id : ""));
   ok = ok && reader_children (r, name, read_point, &curve, NULL);
 
   attributes_clear (attributes);
@@ -1434,6 +1735,10 @@ read_layer (Reader *r)
   if (ok)
     {
       layer = jm_document_get_layer (r->document, state);
+      if (state == JM_LAYER_STATE_CURRENT && r->read_future)
+        reader_note (r, line, _("The current <layer> comes after the future one here; the format "
+                                "has it before, and a save puts it there."));
+      r->read_future = r->read_future || state == JM_LAYER_STATE_FUTURE;
       if (!jm_layer_is_empty (layer))
         ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
                              _("The map has two <layer> elements for the %s state."),
@@ -1447,7 +1752,11 @@ read_layer (Reader *r)
       _jm_foreign_data_clear (target);
       *target = foreign;
       foreign = (JmForeignData) { NULL, NULL };
+      r->layer_foreign = target;
+      r->curves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       ok = reader_children (r, JM_XML_LAYER, read_layer_child, layer, target);
+      r->layer_foreign = NULL;
+      g_clear_pointer (&r->curves, g_hash_table_unref);
     }
 
   attributes_clear (attributes);
@@ -1482,12 +1791,32 @@ reader_parse_date (Reader      *r,
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  GDateTime *date = g_date_time_new_from_iso8601 (stripped, utc);
+  g_autoptr(GDateTime) in_utc = NULL;
+  GDateTime *date;
 
+  if (*out != NULL)
+    return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                        _("There is a second <%s> here; there may be one."), element);
+
+  date = g_date_time_new_from_iso8601 (stripped, utc);
   if (date == NULL)
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                         _("The <%s> “%s” is not a date and time such as 2026-01-31T09:00:00Z."),
                         element, text);
+
+  if (!g_str_has_suffix (stripped, "Z"))
+    reader_note (r, reader_line (r), _("The <%s> “%s” is not in UTC (…Z); a save writes it in UTC."),
+                 element, text);
+
+  /* The writer writes dates in UTC, which GDateTime has from the year 1
+   * to 9999 only: 0001-01-01T00:00:00+14:00 is in the year 0 there. */
+  in_utc = g_date_time_to_utc (date);
+  if (in_utc == NULL)
+    {
+      g_date_time_unref (date);
+      return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                          _("The <%s> “%s” is outside the years 1 to 9999 in UTC."), element, text);
+    }
 
   g_clear_pointer (out, g_date_time_unref);
   *out = date;
@@ -1498,9 +1827,15 @@ static gboolean
 read_document_value (Reader     *r,
                      const char *name,
                      int         max,
+                     gboolean   *seen,
                      int        *out)
 {
   g_autofree char *text = NULL;
+
+  if (*seen)
+    return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                        _("There is a second <%s> here; there may be one."), name);
+  *seen = TRUE;
 
   return reader_text_element_no_attributes (r, name, 32, &text) &&
          reader_parse_int (r, name, text, max, out);
@@ -1535,9 +1870,10 @@ read_document_child (Reader     *r,
   if (g_str_equal (name, JM_XML_MODIFIED))
     return read_document_date (r, name, &document->modified);
   if (g_str_equal (name, JM_XML_RANK))
-    return read_document_value (r, name, JM_RANK_MAX, &document->rank);
+    return read_document_value (r, name, JM_RANK_MAX, &r->seen_rank, &document->rank);
   if (g_str_equal (name, JM_XML_MAX_LENGTH_DAYS))
-    return read_document_value (r, name, JM_MAX_LENGTH_DAYS_MAX, &document->max_length_days);
+    return read_document_value (r, name, JM_MAX_LENGTH_DAYS_MAX, &r->seen_max_length_days,
+                                &document->max_length_days);
   if (g_str_equal (name, JM_XML_PERSONAS))
     return read_container (r, name, read_persona, NULL);
   if (g_str_equal (name, JM_XML_STAGES))
@@ -1550,6 +1886,22 @@ read_document_child (Reader     *r,
   return FALSE;
 }
 
+/* Digits, without a sign or a leading zero */
+static gboolean
+is_plain_number (const char *text)
+{
+  if (text[0] == '\0' || (text[0] == '0' && text[1] != '\0'))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 reader_parse_version (Reader     *r,
                       const char *text)
@@ -1557,8 +1909,9 @@ reader_parse_version (Reader     *r,
   g_auto(GStrv) parts = NULL;
   guint64 major, minor;
 
+  /* Plain numbers only: "1.01" would be read as 1.1 and written so. */
   parts = g_strsplit (text, ".", 3);
-  if (g_strv_length (parts) != 2 ||
+  if (g_strv_length (parts) != 2 || !is_plain_number (parts[0]) || !is_plain_number (parts[1]) ||
       !g_ascii_string_to_unsigned (parts[0], 10, 0, 1000, &major, NULL) ||
       !g_ascii_string_to_unsigned (parts[1], 10, 0, 1000, &minor, NULL) ||
       major == 0)
@@ -1739,7 +2092,7 @@ check_personas (Reader *r)
       JmPersona *persona = jm_object_store_get_object (personas, i);
 
       if (persona->primary && ++n_primary > 1)
-        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, 0,
+        return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, reader_line_of (r, personas, i),
                                _("More than one persona is marked primary (“%s” too)."),
                                jm_object_get_id (JM_OBJECT (persona)));
     }
@@ -1834,6 +2187,29 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
                           const char  *display_name,
                           GError     **error)
 {
+  return jm_xml_reader_read_bytes_full (bytes, display_name, NULL, error);
+}
+
+/**
+ * jm_xml_reader_read_bytes_full:
+ * @bytes: the content of a .jmap file
+ * @display_name: the name of the file, for error messages
+ * @notes: (out) (optional) (element-type utf8): what the reader took
+ *   although the schema does not allow it (and a save normalises), as
+ *   "FILE:LINE: message"; empty for a file the reader reads as written
+ * @error: return location for a #JM_FORMAT_ERROR
+ *
+ * As jm_xml_reader_read_bytes (), telling also where the file departs
+ * from the format in ways the reader forgives.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+JmDocument *
+jm_xml_reader_read_bytes_full (GBytes      *bytes,
+                               const char  *display_name,
+                               GPtrArray  **notes,
+                               GError     **error)
+{
   g_autoptr(JmXmlPull) pull = NULL;
   g_autoptr(JmDocument) document = NULL;
   Reader r = { 0 };
@@ -1844,6 +2220,9 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (notes != NULL)
+    *notes = NULL;
 
   r.name = display_name;
   data = g_bytes_get_data (bytes, &size);
@@ -1868,7 +2247,8 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
 
   r.data = data;
   r.size = size;
-  if (!reader_refuse_other_encoding (&r) || !reader_refuse_doctype (&r))
+  if (!reader_refuse_other_encoding (&r) || !reader_refuse_declared_encoding (&r) ||
+      !reader_refuse_doctype (&r))
     {
       g_propagate_error (error, r.error);
       return NULL;
@@ -1883,6 +2263,8 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
     }
 
   document = jm_document_new ();
+  if (notes != NULL)
+    r.notes = g_ptr_array_new_with_free_func (g_free);
   r.pull = pull;
   r.document = document;
   r.ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1900,9 +2282,12 @@ jm_xml_reader_read_bytes (GBytes      *bytes,
 
   if (!ok)
     {
+      g_clear_pointer (&r.notes, g_ptr_array_unref);
       g_propagate_error (error, r.error);
       return NULL;
     }
 
+  if (notes != NULL)
+    *notes = r.notes;
   return g_steal_pointer (&document);
 }

@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 JmDocument *jm_xml_reader_read_bytes (GBytes      *bytes,
                                       const char  *display_name,
                                       GError     **error);
+JmDocument *jm_xml_reader_read_bytes_full (GBytes      *bytes,
+                                           const char  *display_name,
+                                           GPtrArray  **notes,
+                                           GError     **error);
 
 G_END_DECLS

@@ -522,36 +522,29 @@ write_store (Writer         *writer,
   writer_end (writer, name);
 }
 
-/* One <curve> per persona, in the order of the personas, and first the
- * curve of points that belong to no persona. Points keep their relative
- * order inside each curve. */
+/* One <curve> per persona, in the order in which the points name them
+ * (a file read keeps its order of curves, so what is read again equals
+ * what was read), and for the points of no persona. Points keep their
+ * relative order inside each curve; points of a persona the map does not
+ * have are left out, or the file would not open again. */
 static void
 write_curve (Writer        *writer,
              JmObjectStore *points,
              const char    *persona_id)
 {
   guint n_points = jm_object_store_get_n_objects (points);
-  gboolean started = FALSE;
 
+  writer_start (writer, JM_XML_CURVE);
+  writer_attribute (writer, JM_XML_PERSONA_REF, persona_id);
+  writer_start_children (writer);
   for (guint i = 0; i < n_points; i++)
     {
       JmEmotionPoint *point = jm_object_store_get_object (points, i);
 
-      if (g_strcmp0 (point->persona_id, persona_id) != 0)
-        continue;
-
-      if (!started)
-        {
-          writer_start (writer, JM_XML_CURVE);
-          writer_attribute (writer, JM_XML_PERSONA_REF, persona_id);
-          writer_start_children (writer);
-          started = TRUE;
-        }
-      write_point (writer, point);
+      if (g_strcmp0 (point->persona_id, persona_id) == 0)
+        write_point (writer, point);
     }
-
-  if (started)
-    writer_end (writer, JM_XML_CURVE);
+  writer_end (writer, JM_XML_CURVE);
 }
 
 static void
@@ -560,20 +553,34 @@ write_emotions (Writer     *writer,
                 JmLayer    *layer)
 {
   JmObjectStore *points = jm_layer_get_points (layer);
-  guint n_personas = jm_object_store_get_n_objects (document->personas);
+  guint n_points = jm_object_store_get_n_objects (points);
+  g_autoptr(GHashTable) written = NULL;
+  gboolean started = FALSE;
 
-  if (jm_object_store_get_n_objects (points) == 0)
-    return;
-
-  writer_start (writer, JM_XML_EMOTIONS);
-  writer_start_children (writer);
-  write_curve (writer, points, NULL);
-  for (guint i = 0; i < n_personas; i++)
+  written = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_points; i++)
     {
-      JmObject *persona = jm_object_store_get_object (document->personas, i);
-      write_curve (writer, points, jm_object_get_id (persona));
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+      const char *key = point->persona_id != NULL ? point->persona_id : "";
+
+      if (g_hash_table_contains (written, key))
+        continue;
+      g_hash_table_add (written, (gpointer) key);
+
+      if (point->persona_id != NULL && jm_document_lookup_persona (document, point->persona_id) == NULL)
+        continue;
+
+      if (!started)
+        {
+          writer_start (writer, JM_XML_EMOTIONS);
+          writer_start_children (writer);
+          started = TRUE;
+        }
+      write_curve (writer, points, point->persona_id);
     }
-  writer_end (writer, JM_XML_EMOTIONS);
+
+  if (started)
+    writer_end (writer, JM_XML_EMOTIONS);
 }
 
 static void

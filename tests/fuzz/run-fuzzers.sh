@@ -17,14 +17,15 @@ find "$top/icons" "$top/data" "$top/docs" -name '*.svg' -size -64k -exec cp -t "
 find "$top/data" "$top/docs" -name '*.png' -size -256k -exec cp -t "$pictures" {} + 2>/dev/null || true
 find "$top/data" "$top/docs" -name '*.jpg' -size -256k -exec cp -t "$pictures" {} + 2>/dev/null || true
 
-for target in fuzz-jmap-reader fuzz-load-save-load fuzz-pictures; do
+for target in fuzz-jmap-reader fuzz-load-save-load fuzz-round-trip fuzz-pictures; do
   corpus=$(mktemp -d)
   echo "=== $target, $seconds s"
   if [ "$target" = fuzz-pictures ]; then
     seeds=("$pictures")
     dict=()
   else
-    seeds=("$top/data/examples" "$top/data/templates" "$top/tests/data/valid" "$top/tests/data/invalid")
+    seeds=("$top/data/examples" "$top/data/templates" "$top/tests/data/valid" "$top/tests/data/invalid"
+           "$top/tests/data/forgiven")
     dict=(-dict="$top/tests/fuzz/jmap.dict")
   fi
   "$build_dir/tests/fuzz/$target" "$corpus" "${seeds[@]}" \
