@@ -380,24 +380,31 @@ jm_hostile_wide_map (guint stages)
 
 /**
  * jm_hostile_marks_map:
- * @marks: how many combining acute accents follow the letter "a" in the
- *   body of the map's one card (99,999 keep it within the limit of a long
- *   text)
+ * @marks: how many combining acute accents follow each letter "a"
+ * @letters: how many such letters the body of the map's one card holds
  *
- * A valid map whose body is one grapheme cluster of @marks + 1 characters.
+ * A map whose body is @letters grapheme clusters of @marks + 1
+ * characters: valid with up to JM_FORMAT_MAX_MARKS_IN_A_ROW marks, refused
+ * with more. (30 marks on 3,225 letters keep it within the limit of a long
+ * text.)
  *
  * Returns: (transfer full): the map's XML
  */
 char *
-jm_hostile_marks_map (guint marks)
+jm_hostile_marks_map (guint marks,
+                      guint letters)
 {
   GString *xml = g_string_new (MAP_HEAD "<stages><stage id=\"s\"><name>Stage</name></stage></stages>\n"
                                "<lanes><lane id=\"l\" kind=\"actions\"><name>Lane</name></lane></lanes>\n"
                                "<layer state=\"current\"><items><item id=\"marks\" kind=\"card\" stage=\"s\" lane=\"l\">"
-                               "<title>Marks</title><body>a");
+                               "<title>Marks</title>\n<body>");
 
-  for (guint i = 0; i < marks; i++)
-    g_string_append (xml, "\xcc\x81");
+  for (guint letter = 0; letter < letters; letter++)
+    {
+      g_string_append_c (xml, 'a');
+      for (guint i = 0; i < marks; i++)
+        g_string_append (xml, "\xcc\x81");
+    }
   g_string_append (xml, "</body></item></items></layer>\n" MAP_TAIL);
   return g_string_free (xml, FALSE);
 }

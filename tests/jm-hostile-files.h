@@ -22,7 +22,8 @@ GArray *jm_hostile_pictures_create (const char *dir);
 void    jm_hostile_files_remove (GArray     *files,
                                  const char *dir);
 char   *jm_hostile_wide_map     (guint       stages);
-char   *jm_hostile_marks_map    (guint       marks);
+char   *jm_hostile_marks_map    (guint       marks,
+                                 guint       letters);
 char   *jm_hostile_big_map      (guint       stages,
                                  guint       cards);
 

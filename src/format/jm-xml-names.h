@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define JM_FORMAT_MAX_IMAGE_BYTES (7 * 1024 * 1024)
 #define JM_FORMAT_MAX_ITEMS       1000000
 #define JM_FORMAT_MAX_ID_CHARS    64
+#define JM_FORMAT_MAX_MARKS_IN_A_ROW 30  /* combining marks on one letter: UAX #15 stream-safe */
 
 #define JM_XML_ROOT             "journey-map"
 #define JM_XML_FORMAT_VERSION   "format-version"

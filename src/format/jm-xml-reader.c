@@ -1043,6 +1043,30 @@ reader_text (Reader  *r,
   return TRUE;
 }
 
+/* Whether @text has a letter with more than JM_FORMAT_MAX_MARKS_IN_A_ROW
+ * combining marks on it. Text shaping takes time that grows with the
+ * square of a grapheme cluster's length: one letter with 99,999 marks
+ * froze the window's inspector, which shows a text whole, for a minute and
+ * a half. No script stacks more than a handful: the bound is that of
+ * Unicode's stream-safe text format (UAX #15), 30 marks in a row. */
+static gboolean
+text_has_long_run_of_marks (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      /* A lead byte below 0xCC starts a code point below U+0300, where no
+       * combining mark is. */
+      if ((guchar) *p < 0xcc || !g_unichar_ismark (g_utf8_get_char (p)))
+        run = 0;
+      else if (++run > JM_FORMAT_MAX_MARKS_IN_A_ROW)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 reader_text_element_no_attributes (Reader      *r,
                                    const char  *name,
@@ -1059,7 +1083,15 @@ reader_text_element_no_attributes (Reader      *r,
   if (!reader_attributes (r, name, attributes, NULL))
     return FALSE;
 
-  return reader_text (r, max_chars, out);
+  if (!reader_text (r, max_chars, out))
+    return FALSE;
+
+  if (text_has_long_run_of_marks (*out))
+    return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
+                        _("The text of <%s> puts more than %d combining marks on one letter."), name,
+                        JM_FORMAT_MAX_MARKS_IN_A_ROW);
+
+  return TRUE;
 }
 
 static int

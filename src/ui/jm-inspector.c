@@ -367,6 +367,45 @@ on_field_focus_enter_cb (Field *field)
   field->merge_key = ++field->inspector->next_merge_key;
 }
 
+/* Pango wraps a run of text that offers no break in time that grows
+ * with the square of its length: a body of 100,000 letters without a
+ * space froze the window for half a minute when its card was selected.
+ * Such a text is shown unwrapped, scrolled sideways, and laid out once;
+ * every other text wraps at words. */
+#define JM_INSPECTOR_MAX_WRAPPED_RUN 2000
+
+static gboolean
+text_has_long_unbroken_run (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-' || c == '/')
+        run = 0;
+      else if (++run > JM_INSPECTOR_MAX_WRAPPED_RUN)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+jm_inspector_fit_wrap (GtkTextView *view,
+                       const char  *text)
+{
+  gboolean unbroken = text != NULL && text_has_long_unbroken_run (text);
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (view));
+
+  g_assert (GTK_IS_SCROLLED_WINDOW (scrolled));
+
+  gtk_text_view_set_wrap_mode (view, unbroken ? GTK_WRAP_NONE : GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  unbroken ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+}
+
 static void
 jm_inspector_sync_field (JmInspector *self,
                          Field       *field)
@@ -393,7 +432,10 @@ jm_inspector_sync_field (JmInspector *self,
         const char *text = g_value_get_string (&value);
 
         if (g_strcmp0 (current, text ? text : "") != 0)
-          gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)), text ? text : "", -1);
+          {
+            jm_inspector_fit_wrap (GTK_TEXT_VIEW (field->widget), text);
+            gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)), text ? text : "", -1);
+          }
       }
       break;
 
@@ -494,6 +536,7 @@ jm_inspector_long_text (JmInspector         *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
   Field *field;
 
@@ -507,7 +550,12 @@ jm_inspector_long_text (JmInspector         *self,
   gtk_widget_set_size_request (view, -1, 90);
   gtk_widget_set_name (view, property);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
+  /* Grows with its text, as a frame would; scrolls sideways only for a
+   * text shown unwrapped (jm_inspector_fit_wrap). */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), frame);
   gtk_widget_set_margin_top (box, 12);
