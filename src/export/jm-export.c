@@ -203,6 +203,20 @@ bands_release_above (Bands *bands,
     madvise (bands->data, end, MADV_DONTNEED);
 }
 
+/* How many rows a band is drawn beyond its own, above and below, at
+ * @scale. From cairo 1.17 on, a glyph that a clip cuts through loses the
+ * lowest row of its ink: drawn clipped to its own rows, every band of a
+ * PNG export lost a row of the text that crossed its top (seen on Debian
+ * 13). A clip this much further away cuts only text whose ink ends before
+ * the band begins: no text the renderer draws is taller. */
+#define JM_EXPORT_PNG_BAND_OVERLAP 40.0
+
+static int
+bands_overlap_rows (const Bands *bands)
+{
+  return (int) ceil (JM_EXPORT_PNG_BAND_OVERLAP * bands->options->scale);
+}
+
 /* Draws the band of rows that starts at @top. */
 static gboolean
 bands_draw (Bands   *bands,
@@ -211,17 +225,26 @@ bands_draw (Bands   *bands,
 {
   const JmExportOptions *options = bands->options;
   int rows = MIN (bands->band_rows, bands->height - top);
-  JmRect clip = { -JM_EXPORT_PNG_BAND_MARGIN, top / options->scale - JM_EXPORT_PNG_BAND_MARGIN,
+  int overlap = bands_overlap_rows (bands);
+  int drawn_top = MAX (top - overlap, 0);
+  int drawn_end = MIN (top + rows + overlap, bands->height);
+  JmRect clip = { -JM_EXPORT_PNG_BAND_MARGIN, drawn_top / options->scale - JM_EXPORT_PNG_BAND_MARGIN,
                   bands->width / options->scale + 2 * JM_EXPORT_PNG_BAND_MARGIN,
-                  rows / options->scale + 2 * JM_EXPORT_PNG_BAND_MARGIN };
+                  (drawn_end - drawn_top) / options->scale + 2 * JM_EXPORT_PNG_BAND_MARGIN };
   JmRenderOptions render = { options->theme, options->transparent, &clip, JM_RENDER_ALL, TRUE };
   cairo_t *cr;
 
-  bands_release_above (bands, top);
+  bands_release_above (bands, drawn_top);
 
   cr = cairo_create (bands->surface);
-  cairo_rectangle (cr, 0, top, bands->width, rows);
+  cairo_rectangle (cr, 0, drawn_top, bands->width, drawn_end - drawn_top);
   cairo_clip (cr);
+  /* The rows below this band's own were drawn by the band before, as its
+   * overlap: each row is drawn over a clear one. */
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
   cairo_scale (cr, options->scale, options->scale);
   jm_renderer_draw (cr, bands->layout, &render);
   cairo_destroy (cr);
@@ -282,8 +305,11 @@ jm_export_png_in_bands (JmLayout               *layout,
       return NULL;
     }
 
+  /* Bands several times as high as their overlap, so that drawing the
+   * overlap twice costs little. */
   if (bands.band_rows <= 0)
-    bands.band_rows = MAX (1, JM_EXPORT_PNG_BAND_BYTES / (MAX (bands.width, 1) * 4));
+    bands.band_rows = MAX (4 * bands_overlap_rows (&bands),
+                           JM_EXPORT_PNG_BAND_BYTES / (MAX (bands.width, 1) * 4));
 
   ok = bands_map (&bands, error) &&
        jm_png_encode_rows (bands.width, bands.height, !options->transparent, bands_row, &bands, out, error);
