@@ -8,6 +8,8 @@
 
 #include "jm-ui-test-utils.h"
 
+#include "ui/jm-window.h"
+
 #include <adwaita.h>
 #include <math.h>
 
@@ -636,4 +638,22 @@ jm_ui_test_count_dark_pixels (GdkTexture *texture,
       }
 
   return n;
+}
+
+/* A JmUiTestCondition: the window shows its map, read and past the
+ * Opening page's crossfade, so a screenshot shows the map itself. */
+static gboolean
+jm_ui_test_map_shown (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, JM_TYPE_WINDOW, "main_stack"));
+  GtkWidget *opening = GTK_WIDGET (gtk_widget_get_template_child (data, JM_TYPE_WINDOW, "opening_page"));
+
+  return jm_window_get_document (data) != NULL && gtk_stack_get_visible_child (stack) != opening &&
+         !gtk_stack_get_transition_running (stack);
+}
+
+void
+jm_ui_test_wait_until_map_shown (JmWindow *window)
+{
+  jm_ui_test_wait_until (jm_ui_test_map_shown, window);
 }

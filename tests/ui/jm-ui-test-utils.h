@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ui/jm-alert.h"
+#include "ui/jm-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ void        jm_ui_test_iterate            (void);
 void        jm_ui_test_wait_until         (JmUiTestCondition condition,
                                            gpointer          data);
 void        jm_ui_test_wait_until_mapped  (GtkWidget   *widget);
+void        jm_ui_test_wait_until_map_shown (JmWindow  *window);
 void        jm_ui_test_wait_for_frame     (GtkWidget   *widget);
 GdkTexture *jm_ui_test_render_widget      (GtkWidget   *widget);
 guint       jm_ui_test_count_colors       (GdkTexture  *texture);

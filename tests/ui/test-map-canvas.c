@@ -57,6 +57,8 @@ fixture_set_up (Fixture       *fixture,
   jm_window_open_file (fixture->window, file);
   jm_ui_test_wait_until (document_loaded, fixture->window);
   jm_ui_test_wait_until_mapped (GTK_WIDGET (fixture->window));
+  jm_ui_test_wait_until_map_shown (fixture->window);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 static void

@@ -100,18 +100,6 @@ test_map_path (void)
   return g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
 }
 
-/* The map is what the window shows: read, and past the Opening page's
- * crossfade. */
-static gboolean
-map_shown (gpointer data)
-{
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, JM_TYPE_WINDOW, "main_stack"));
-  GtkWidget *opening = GTK_WIDGET (gtk_widget_get_template_child (data, JM_TYPE_WINDOW, "opening_page"));
-
-  return jm_window_get_document (data) != NULL && gtk_stack_get_visible_child (stack) != opening &&
-         !gtk_stack_get_transition_running (stack);
-}
-
 static JmWindow *
 open_test_map (void)
 {
@@ -122,7 +110,7 @@ open_test_map (void)
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
   jm_ui_test_wait_until (document_loaded, window);
-  jm_ui_test_wait_until (map_shown, window);
+  jm_ui_test_wait_until_map_shown (window);
   jm_ui_test_wait_for_frame (GTK_WIDGET (window));
 
   return window;
