@@ -105,10 +105,13 @@ test_hostile_files (void)
  * valid: the issue's target. */
 #define MAX_CHILD_KIB (500 * 1024)
 
-/* A map that is accepted may take longer than a refusal: its forty big
- * pictures took 13–20 s to export before they were decoded at the size
- * they are drawn, under 2 s since on a loaded machine (2 s is the target). */
-#define MAX_EXPORT_SECONDS 8.0
+/* A map that is accepted may take longer than a refusal. Its forty big
+ * pictures took 8–20 s and 2.7 GB to export before they were decoded at
+ * the size they are drawn, and take 0.4–1.5 s and 40–150 MB since (2 s is
+ * the target, measured in the README). Memory is what tells the two
+ * apart here: under AddressSanitizer, with a second CI run beside it, an
+ * export took 11 s. The time bound only catches a freeze. */
+#define MAX_EXPORT_SECONDS 60.0
 
 static long
 children_max_kib (void)
