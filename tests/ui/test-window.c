@@ -1317,6 +1317,12 @@ open_map_timed (const char *dir,
  * showing the map, then froze its inspector for a minute and a half), a
  * map 8.4 million units wide, scrolled to its far end at the highest
  * zoom. Each shows its map in well under the target of 2 s. */
+/* What tells a freeze apart: before their fixes these maps never showed,
+ * or froze the window for 30 to 90 s; they show in 0.1–0.5 s now (the
+ * target is 2 s), and up to a few seconds under AddressSanitizer on a
+ * busy machine. */
+#define FREEZE_SECONDS 15.0
+
 static void
 test_window_heavy_valid_files (void)
 {
@@ -1332,7 +1338,7 @@ test_window_heavy_valid_files (void)
 
   window = open_map_timed (dir, "marks.jmap", marks, &seconds);
   g_test_message ("combining marks: map shown in %.3f s", seconds);
-  g_assert_cmpfloat (seconds, <, 3.0);
+  g_assert_cmpfloat (seconds, <, FREEZE_SECONDS);
   texture = jm_ui_test_render_widget (GTK_WIDGET (window));
   g_assert_cmpuint (jm_ui_test_count_colors (texture), >, 20);
   g_clear_object (&texture);
@@ -1350,13 +1356,13 @@ test_window_heavy_valid_files (void)
     jm_ui_test_wait_for_frame (GTK_WIDGET (window));
     seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
     g_test_message ("combining marks: card selected and shown in the inspector in %.3f s", seconds);
-    g_assert_cmpfloat (seconds, <, 3.0);
+    g_assert_cmpfloat (seconds, <, FREEZE_SECONDS);
   }
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = open_map_timed (dir, "wide.jmap", wide, &seconds);
   g_test_message ("wide map: shown in %.3f s", seconds);
-  g_assert_cmpfloat (seconds, <, 3.0);
+  g_assert_cmpfloat (seconds, <, FREEZE_SECONDS);
   canvas = jm_window_get_canvas (window);
   jm_map_canvas_set_zoom (canvas, JM_MAP_CANVAS_MAX_ZOOM);
   hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
