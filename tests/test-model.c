@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include "jm-enum-types.h"
 #include "model/jm-item.h"
+#include "model/jm-kinds.h"
 #include "model/jm-object-store-private.h"
 
 typedef struct
@@ -65,6 +67,51 @@ test_store_append_take (void)
   g_assert_null (watched);
 }
 
+/* Every value of the four kind enumerations has exactly one row, and the
+ * row's nick is the one the file format writes. */
+static void
+test_kinds_cover_enums (void)
+{
+  GType types[] = { JM_TYPE_ITEM_KIND, JM_TYPE_CHANNEL, JM_TYPE_LANE_KIND, JM_TYPE_MOMENT_KIND };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (types[t]);
+      guint n_kinds;
+      const JmKind *kinds = jm_kinds_get (types[t], &n_kinds);
+
+      g_assert_nonnull (kinds);
+      g_assert_cmpuint (n_kinds, ==, enum_class->n_values);
+      for (guint i = 0; i < enum_class->n_values; i++)
+        {
+          const GEnumValue *value = &enum_class->values[i];
+          const JmKind *kind = jm_kinds_lookup (types[t], value->value);
+
+          g_assert_nonnull (kind);
+          g_assert_cmpstr (kind->nick, ==, value->value_nick);
+          g_assert_true (jm_kinds_lookup_nick (types[t], value->value_nick) == kind);
+          g_assert_cmpstr (jm_kind_get_label (kind), !=, "");
+        }
+    }
+
+  g_assert_null (jm_kinds_lookup (JM_TYPE_CHANNEL, 99));
+  g_assert_null (jm_kinds_lookup_nick (JM_TYPE_LANE_KIND, "card"));
+}
+
+static void
+test_kinds_captions_and_icons (void)
+{
+  g_autofree char *icon = NULL;
+  const JmKind *web = jm_kinds_lookup (JM_TYPE_CHANNEL, JM_CHANNEL_WEB);
+
+  g_assert_cmpstr (jm_kind_get_caption (web), ==, "WEB");
+  g_assert_null (jm_kind_get_caption (jm_kinds_lookup (JM_TYPE_ITEM_KIND, JM_ITEM_KIND_NOTE)));
+  g_assert_cmpstr (jm_kind_get_caption (jm_kinds_lookup (JM_TYPE_ITEM_KIND, JM_ITEM_KIND_PAIN_POINT)), ==,
+                   "PAIN POINT");
+  icon = jm_kind_dup_icon_name (web);
+  g_assert_cmpstr (icon, ==, "jm-channel-web-symbolic");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +119,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/store/append-take", test_store_append_take);
+  g_test_add_func ("/model/kinds/cover-enums", test_kinds_cover_enums);
+  g_test_add_func ("/model/kinds/captions-and-icons", test_kinds_captions_and_icons);
 
   return g_test_run ();
 }
