@@ -88,8 +88,11 @@ static void
 jm_inspector_dispose (GObject *object)
 {
   JmInspector *self = JM_INSPECTOR (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_INSPECTOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->object);
   g_clear_object (&self->stack);
 
