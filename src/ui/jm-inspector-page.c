@@ -588,9 +588,10 @@ jm_inspector_page_bind_number (JmInspectorPage *self,
   g_return_if_fail (JM_IS_INSPECTOR_PAGE (self));
   g_return_if_fail (GTK_IS_SPIN_BUTTON (spin_button));
 
-  gtk_spin_button_set_range (GTK_SPIN_BUTTON (spin_button), min, max);
-  gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin_button), step, step * 10);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin_button), step < 1 ? (step < 0.1 ? 2 : 1) : 0);
+  /* A new adjustment, as gtk_spin_button_new_with_range() makes: the
+   * button is as wide as its largest value needs. */
+  gtk_spin_button_configure (GTK_SPIN_BUTTON (spin_button), gtk_adjustment_new (min, min, max, step, step * 10, 0),
+                             step, step < 1 ? (step < 0.1 ? 2 : 1) : 0);
   add_field (self, FIELD_NUMBER, property, spin_button, spin_button, "value-changed");
 }
 

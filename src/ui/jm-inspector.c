@@ -32,7 +32,6 @@ struct _JmInspector
   JmCommandStack  *stack;
   GObject         *object;
 
-  GtkRevealer     *refusal_revealer;
   GtkLabel        *refusal_label;
   GtkStack        *pages;
   GtkWidget       *empty_page;
@@ -81,7 +80,7 @@ on_page_refusal_cb (JmInspector     *self,
 
   if (refusal != NULL)
     gtk_label_set_text (self->refusal_label, refusal);
-  gtk_revealer_set_reveal_child (self->refusal_revealer, refusal != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->refusal_label), refusal != NULL);
 }
 
 static void
@@ -108,7 +107,6 @@ jm_inspector_class_init (JmInspectorClass *klass)
   object_class->dispose = jm_inspector_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/journeymap/Journeymap/ui/jm-inspector.ui");
-  gtk_widget_class_bind_template_child (widget_class, JmInspector, refusal_revealer);
   gtk_widget_class_bind_template_child (widget_class, JmInspector, refusal_label);
   gtk_widget_class_bind_template_child (widget_class, JmInspector, pages);
   gtk_widget_class_bind_template_child (widget_class, JmInspector, empty_page);
@@ -196,7 +194,7 @@ jm_inspector_set_object (JmInspector *self,
     }
   else
     gtk_stack_set_visible_child (self->pages, self->empty_page);
-  gtk_revealer_set_reveal_child (self->refusal_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->refusal_label), FALSE);
 }
 
 GObject *
