@@ -463,6 +463,39 @@ test_inspector_refusal_shown (JmMapFixture  *fixture,
   assert_refusal_shown (inspector, FALSE);
 }
 
+/* A text with a run of more than 2,000 letters without a break shows
+ * unwrapped, scrolled sideways (Pango took half a minute to wrap one of
+ * 100,000); any other text wraps at words. */
+static void
+test_inspector_long_run_unwrapped (JmMapFixture  *fixture,
+                                   gconstpointer  data)
+{
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  g_autofree char *run = g_strnfill (2001, 'a');
+  g_autoptr(GError) error = NULL;
+  JmInspectorPage *page;
+  GtkWidget *body, *scrolled;
+  GtkPolicyType hpolicy, vpolicy;
+
+  page = show_object (inspector, G_OBJECT (van), JM_TYPE_ITEM_PAGE);
+  body = page_child (page, JM_TYPE_ITEM_PAGE, "body_view");
+  scrolled = gtk_widget_get_ancestor (body, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (body)), ==, GTK_WRAP_WORD_CHAR);
+
+  g_assert_true (jm_edit_set_string (stack, van, "body", run, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (body)), ==, GTK_WRAP_NONE);
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scrolled), &hpolicy, &vpolicy);
+  g_assert_cmpint (hpolicy, ==, GTK_POLICY_AUTOMATIC);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (body)), ==, GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scrolled), &hpolicy, &vpolicy);
+  g_assert_cmpint (hpolicy, ==, GTK_POLICY_NEVER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +508,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/inspector/pages", test_inspector_pages);
   jm_map_fixture_add ("/ui/inspector/rows", test_inspector_rows);
   jm_map_fixture_add ("/ui/inspector/refusal-shown", test_inspector_refusal_shown);
+  jm_map_fixture_add ("/ui/inspector/long-run-unwrapped", test_inspector_long_run_unwrapped);
   jm_map_fixture_add ("/ui/inspector/kind-change-refused-when-the-map-would-not-fit", test_kind_change_refused_when_the_map_would_not_fit);
 
   return jm_map_fixture_run ();
