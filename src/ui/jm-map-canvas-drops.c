@@ -317,9 +317,9 @@ jm_map_canvas_add_from_palette (JmMapCanvas  *self,
 
   stages = jm_document_get_stages (self->document);
   lanes = jm_document_get_lanes (self->document);
-  if (self->selection->len > 0 && JM_IS_ITEM (self->selection->pdata[0]))
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 && JM_IS_ITEM (jm_selection_peek (self->selection, 0)))
     {
-      JmItem *item = self->selection->pdata[0];
+      JmItem *item = jm_selection_peek (self->selection, 0);
 
       hit.kind = JM_HIT_ITEM;
       hit.object = JM_OBJECT (item);

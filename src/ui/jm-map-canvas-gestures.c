@@ -107,7 +107,7 @@ static void
 jm_map_canvas_finish_link (JmMapCanvas *self)
 {
   g_autoptr(GError) error = NULL;
-  JmItem *from = self->selection->pdata[0];
+  JmItem *from = jm_selection_peek (self->selection, 0);
   JmHit hit;
 
   if (self->stack == NULL ||
@@ -137,8 +137,8 @@ jm_map_canvas_finish_rubber_band (JmMapCanvas *self)
 {
   JmRect rect = _jm_map_canvas_rubber_rect (self);
   g_autoptr(GPtrArray) found = jm_layout_query_items (self->layout, &rect);
+  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
 
-  g_ptr_array_set_size (self->selection, 0);
   for (guint i = 0; i < found->len; i++)
     {
       JmRect item;
@@ -149,10 +149,10 @@ jm_map_canvas_finish_rubber_band (JmMapCanvas *self)
           item.x + item.width <= rect.x + rect.width && item.y + item.height <= rect.y + rect.height &&
           jm_object_store_find (jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self))),
                                 found->pdata[i], NULL))
-        g_ptr_array_add (self->selection, g_object_ref (found->pdata[i]));
+        g_ptr_array_add (inside, found->pdata[i]);
     }
 
-  _jm_map_canvas_selection_changed (self);
+  jm_selection_set_objects (self->selection, inside);
 }
 
 /* Where a dragged stage or lane would go: the index of the column or
@@ -311,20 +311,20 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
   if (self->stack == NULL || self->document == NULL)
     return FALSE;
 
-  if (self->selection->len == 1 && JM_IS_STAGE (self->selection->pdata[0]))
-    return jm_map_canvas_move_header (self, self->selection->pdata[0], dx);
-  if (self->selection->len == 1 && JM_IS_LANE (self->selection->pdata[0]))
-    return jm_map_canvas_move_header (self, self->selection->pdata[0], dy);
-  if (self->selection->len == 1 && JM_IS_EMOTION_POINT (self->selection->pdata[0]))
-    return jm_map_canvas_nudge_point (self, self->selection->pdata[0], dy);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1 && JM_IS_STAGE (jm_selection_peek (self->selection, 0)))
+    return jm_map_canvas_move_header (self, jm_selection_peek (self->selection, 0), dx);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1 && JM_IS_LANE (jm_selection_peek (self->selection, 0)))
+    return jm_map_canvas_move_header (self, jm_selection_peek (self->selection, 0), dy);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1 && JM_IS_EMOTION_POINT (jm_selection_peek (self->selection, 0)))
+    return jm_map_canvas_nudge_point (self, jm_selection_peek (self->selection, 0), dy);
 
   stages = jm_document_get_stages (self->document);
   lanes = jm_document_get_lanes (self->document);
 
   jm_command_stack_begin_group (self->stack, _("Move Item"));
-  for (guint i = 0; ok && i < self->selection->len; i++)
+  for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
-      JmItem *item = self->selection->pdata[i];
+      JmItem *item = jm_selection_peek (self->selection, i);
       int stage, lane;
 
       if (!JM_IS_ITEM (item))
@@ -452,7 +452,7 @@ on_drag_begin_cb (JmMapCanvas    *self,
       return;
     }
 
-  if (!_jm_map_canvas_is_selected (self, hit.object))
+  if (!jm_selection_contains (self->selection, hit.object))
     {
       GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
       jm_map_canvas_select (self, hit.object, (state & GDK_SHIFT_MASK) != 0);
@@ -614,7 +614,7 @@ on_key_pressed_cb (JmMapCanvas           *self,
   if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_BackSpace)
     return FALSE;
 
-  if (self->selection->len == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return FALSE;
 
   if (!jm_map_canvas_delete_selection (self, &error))
@@ -711,6 +711,7 @@ gboolean
 jm_map_canvas_delete_selection (JmMapCanvas  *self,
                                 GError      **error)
 {
+  g_autoptr(GPtrArray) selected = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   JmLayerState state;
   JmLayer *layer;
@@ -718,33 +719,35 @@ jm_map_canvas_delete_selection (JmMapCanvas  *self,
 
   g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
 
-  if (self->stack == NULL || self->selection->len == 0)
+  if (self->stack == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return TRUE;
 
+  /* A copy: once the step is done, what it deleted leaves the selection. */
+  selected = jm_selection_dup_objects (self->selection);
   state = _jm_map_canvas_state (self);
   layer = jm_document_get_layer (self->document, state);
   /* Items first, then points, then stages and lanes, which take their
    * remaining items and points with them. */
-  for (guint i = 0; i < self->selection->len; i++)
+  for (guint i = 0; i < selected->len; i++)
     {
-      if (JM_IS_ITEM (self->selection->pdata[i]))
-        g_ptr_array_add (items, self->selection->pdata[i]);
+      if (JM_IS_ITEM (selected->pdata[i]))
+        g_ptr_array_add (items, selected->pdata[i]);
     }
 
   jm_command_stack_begin_group (self->stack, _("Delete"));
   ok = jm_edit_delete_items (self->stack, state, items, error);
-  for (guint i = 0; ok && i < self->selection->len; i++)
+  for (guint i = 0; ok && i < selected->len; i++)
     {
-      JmObject *object = self->selection->pdata[i];
+      JmObject *object = selected->pdata[i];
 
       if (JM_IS_EMOTION_POINT (object))
         ok = jm_edit_delete_object (self->stack, jm_layer_get_points (layer), object, error);
       else if (JM_IS_LINK (object) && jm_object_store_find (jm_layer_get_links (layer), object, NULL))
         ok = jm_edit_delete_object (self->stack, jm_layer_get_links (layer), object, error);
     }
-  for (guint i = 0; ok && i < self->selection->len; i++)
+  for (guint i = 0; ok && i < selected->len; i++)
     {
-      JmObject *object = self->selection->pdata[i];
+      JmObject *object = selected->pdata[i];
 
       if (JM_IS_STAGE (object))
         ok = jm_edit_delete_stage (self->stack, JM_STAGE (object), error);

@@ -80,11 +80,11 @@ static void
 jm_map_canvas_draw_selection (JmMapCanvas *self,
                               cairo_t     *cr)
 {
-  for (guint i = 0; i < self->selection->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
       JmRect rect;
 
-      if (!_jm_map_canvas_object_rect (self, self->selection->pdata[i], &rect))
+      if (!_jm_map_canvas_object_rect (self, jm_selection_peek (self->selection, i), &rect))
         continue;
 
       cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
@@ -300,8 +300,8 @@ _jm_map_canvas_link_handle (JmMapCanvas *self,
 {
   JmRect rect;
 
-  if (self->selection->len != 1 || !JM_IS_ITEM (self->selection->pdata[0]) ||
-      !jm_layout_get_item_rect (self->layout, self->selection->pdata[0], &rect))
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) != 1 || !JM_IS_ITEM (jm_selection_peek (self->selection, 0)) ||
+      !jm_layout_get_item_rect (self->layout, jm_selection_peek (self->selection, 0), &rect))
     return FALSE;
 
   *x = rect.x + rect.width;

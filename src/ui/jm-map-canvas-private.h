@@ -38,7 +38,7 @@ struct _JmMapCanvas
   JmLayerMode     layer_mode;
   double          zoom;
 
-  GPtrArray      *selection;      /* JmObject */
+  JmSelection    *selection;
 
   /* One render node per item drawn, made at the current zoom and theme and
    * placed by translation, so a frame re-draws only items that changed
@@ -83,9 +83,6 @@ double       _jm_map_canvas_scroll_y              (JmMapCanvas           *self);
 JmLayerState _jm_map_canvas_state                 (JmMapCanvas           *self);
 void         _jm_map_canvas_report                (JmMapCanvas           *self,
                                                    GError                *error);
-gboolean     _jm_map_canvas_is_selected           (JmMapCanvas           *self,
-                                                   JmObject              *object);
-void         _jm_map_canvas_selection_changed     (JmMapCanvas           *self);
 
 /* jm-map-canvas-gestures.c */
 void         _jm_map_canvas_init_gestures         (JmMapCanvas           *self);

@@ -10,11 +10,7 @@
 
 #include "jm-map-canvas-private.h"
 
-#include <math.h>
-
-#include "commands/jm-edit.h"
 #include "render/jm-theme.h"
-#include <glib/gi18n-lib.h>
 
 /* The canvas draws with the core renderer, only the part in view, and
  * scrolls through GtkScrollable so it lives in a GtkScrolledWindow. Zoom
@@ -128,11 +124,17 @@ _jm_map_canvas_report (JmMapCanvas *self,
   g_debug ("Edit refused: %s", error->message);
 }
 
-gboolean
-_jm_map_canvas_is_selected (JmMapCanvas *self,
-                            JmObject    *object)
+/* Whatever changed the selection (a click, an edit that removed a
+ * selected object, the window), the canvas shows it and says so. */
+static void
+on_selection_items_changed_cb (JmMapCanvas *self,
+                               guint        position,
+                               guint        removed,
+                               guint        added,
+                               GListModel  *selection)
 {
-  return g_ptr_array_find (self->selection, object, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
 }
 
 static void
@@ -327,7 +329,12 @@ jm_map_canvas_dispose (GObject *object)
   g_clear_object (&self->dragged);
   g_clear_object (&self->title_item);
   g_clear_pointer (&self->title_entry, gtk_widget_unparent);
-  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  if (self->selection != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->selection, on_selection_items_changed_cb, self);
+      jm_selection_set_history (self->selection, NULL);
+    }
+  g_clear_object (&self->selection);
   g_clear_pointer (&self->item_nodes, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->stack);
@@ -465,7 +472,7 @@ jm_map_canvas_class_init (JmMapCanvasClass *klass)
    * JmMapCanvas::selection-changed:
    *
    * Emitted when items, emotion points, a stage or a lane are selected or
-   * unselected.
+   * unselected: when the canvas's #JmSelection changes.
    */
   signals [SELECTION_CHANGED] =
     g_signal_new ("selection-changed",
@@ -479,7 +486,8 @@ static void
 jm_map_canvas_init (JmMapCanvas *self)
 {
   self->zoom = 1.0;
-  self->selection = g_ptr_array_new_with_free_func (g_object_unref);
+  self->selection = jm_selection_new ();
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed_cb), self);
   self->item_nodes = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) gsk_render_node_unref);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -523,7 +531,10 @@ jm_map_canvas_show (JmMapCanvas *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_clear_object (&self->layout);
-  g_ptr_array_set_size (self->selection, 0);
+  /* Quietly, as it always was: the window shows another map's details. */
+  g_signal_handlers_block_by_func (self->selection, on_selection_items_changed_cb, self);
+  jm_selection_clear (self->selection);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_items_changed_cb, self);
   g_hash_table_remove_all (self->item_nodes);
 
   if (document != NULL)
@@ -736,15 +747,16 @@ jm_map_canvas_set_stack (JmMapCanvas    *self,
   g_return_if_fail (JM_IS_MAP_CANVAS (self));
 
   g_set_object (&self->stack, stack);
+  jm_selection_set_history (self->selection, stack);
 }
 
 /**
  * jm_map_canvas_get_selection:
  *
- * Returns: (transfer none) (element-type JmObject): the selected items
- *   and emotion points
+ * Returns: (transfer none): what is selected on the canvas; the window
+ *   and the inspector read and change it there
  */
-GPtrArray *
+JmSelection *
 jm_map_canvas_get_selection (JmMapCanvas *self)
 {
   g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
@@ -761,27 +773,13 @@ jm_map_canvas_select (JmMapCanvas *self,
                       JmObject    *object,
                       gboolean     extend)
 {
-  guint index;
-
   g_return_if_fail (JM_IS_MAP_CANVAS (self));
   g_return_if_fail (JM_IS_OBJECT (object));
 
-  if (!extend)
-    g_ptr_array_set_size (self->selection, 0);
-
-  if (g_ptr_array_find (self->selection, object, &index))
-    g_ptr_array_remove_index (self->selection, index);
+  if (extend)
+    jm_selection_toggle (self->selection, object);
   else
-    g_ptr_array_add (self->selection, g_object_ref (object));
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
-}
-
-void
-_jm_map_canvas_selection_changed (JmMapCanvas *self)
-{
-  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+    jm_selection_select (self->selection, object);
 }
 
 void
@@ -789,12 +787,7 @@ jm_map_canvas_clear_selection (JmMapCanvas *self)
 {
   g_return_if_fail (JM_IS_MAP_CANVAS (self));
 
-  if (self->selection->len == 0)
-    return;
-
-  g_ptr_array_set_size (self->selection, 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+  jm_selection_clear (self->selection);
 }
 
 /**
@@ -833,11 +826,11 @@ jm_map_canvas_zoom_to_selection (JmMapCanvas *self)
 
   g_return_if_fail (JM_IS_MAP_CANVAS (self));
 
-  for (guint i = 0; self->layout != NULL && i < self->selection->len; i++)
+  for (guint i = 0; self->layout != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
       JmRect rect;
 
-      if (!_jm_map_canvas_object_rect (self, self->selection->pdata[i], &rect))
+      if (!_jm_map_canvas_object_rect (self, jm_selection_peek (self->selection, i), &rect))
         continue;
       left = MIN (left, rect.x);
       top = MIN (top, rect.y);
