@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 /* Movement, in widget pixels, before a press becomes a drag. */
 #define JM_DRAG_THRESHOLD 4.0
 
-/* The radius of the handle a link is drawn from, in widget pixels at zoom 1. */
+/* The radius of the handle a link is drawn from: pixels on screen when
+ * zoomed out, map units when zoomed in. */
 #define JM_LINK_HANDLE_RADIUS 7.0
 
 struct _JmMapCanvas
@@ -38,7 +39,7 @@ struct _JmMapCanvas
   JmLayerMode     layer_mode;
   double          zoom;
 
-  JmSelection    *selection;
+  JmSelection    *selection;      /* shared with the window and inspector */
 
   /* One render node per item drawn, made at the current zoom and theme and
    * placed by translation, so a frame re-draws only items that changed
