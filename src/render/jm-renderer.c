@@ -19,6 +19,8 @@
 #include "jm-icon-cache.h"
 #include "jm-layout-private.h"
 #include "format/jm-picture-check.h"
+#include "model/jm-enum-types.h"
+#include "model/jm-kinds.h"
 #include "jm-picture.h"
 
 /* Everything a map shows is drawn here, in layout units, so the canvas,
@@ -806,15 +808,14 @@ draw_header (const Painter *p)
 
 /* Grid {{{ */
 
+/* A lane of a kind this version does not know (a newer file's) shows the
+ * plain text lane's icon. */
 static const char *
 lane_icon_name (JmLaneKind kind)
 {
-  static const char *names[] = {
-    "lane-actions", "lane-thoughts", "lane-touchpoints", "lane-emotions", "lane-pain-points",
-    "lane-opportunities", "lane-backstage", "lane-text", "lane-images",
-  };
+  const JmKind *row = jm_kinds_lookup (JM_TYPE_LANE_KIND, kind);
 
-  return kind < G_N_ELEMENTS (names) ? names[kind] : "lane-text";
+  return row != NULL ? row->icon : "lane-text";
 }
 
 static void
@@ -957,37 +958,14 @@ draw_grid (const Painter *p)
 
 /* Items {{{ */
 
-static const char *
-channel_icon_name (JmChannel channel)
+/* A touchpoint shows its channel's icon and caption; a channel this
+ * version does not know shows Other's. */
+static const JmKind *
+channel_kind (JmChannel channel)
 {
-  static const char *names[] = {
-    "channel-other", "channel-web", "channel-email", "channel-store", "channel-phone", "channel-app",
-    "channel-social", "channel-chat", "channel-ad", "channel-event", "channel-mail", "channel-other",
-  };
+  const JmKind *row = jm_kinds_lookup (JM_TYPE_CHANNEL, channel);
 
-  return channel < G_N_ELEMENTS (names) ? names[channel] : "channel-other";
-}
-
-static const char *
-channel_label (JmChannel channel)
-{
-  switch (channel)
-    {
-    case JM_CHANNEL_WEB: return C_("channel", "WEB");
-    case JM_CHANNEL_EMAIL: return C_("channel", "EMAIL");
-    case JM_CHANNEL_STORE: return C_("channel", "STORE");
-    case JM_CHANNEL_PHONE: return C_("channel", "PHONE");
-    case JM_CHANNEL_APP: return C_("channel", "APP");
-    case JM_CHANNEL_SOCIAL: return C_("channel", "SOCIAL");
-    case JM_CHANNEL_CHAT: return C_("channel", "CHAT");
-    case JM_CHANNEL_AD: return C_("channel", "ADVERTISING");
-    case JM_CHANNEL_EVENT: return C_("channel", "EVENT");
-    case JM_CHANNEL_MAIL: return C_("channel", "MAIL");
-    case JM_CHANNEL_NONE:
-    case JM_CHANNEL_OTHER:
-    default:
-      return C_("channel", "OTHER");
-    }
+  return row != NULL ? row : jm_kinds_lookup (JM_TYPE_CHANNEL, JM_CHANNEL_OTHER);
 }
 
 typedef struct
@@ -1004,26 +982,30 @@ item_style (const Painter *p,
 {
   const JmTheme *t = p->theme;
   ItemStyle style = { t->card, t->card_border, NULL, NULL };
+  const JmKind *kind = jm_kinds_lookup (JM_TYPE_ITEM_KIND, jm_item_get_kind (item));
   JmColor custom;
+
+  if (jm_item_get_kind (item) == JM_ITEM_KIND_TOUCHPOINT)
+    kind = channel_kind (jm_item_get_channel (item));
+
+  /* Only kinds with a caption wear their pictogram: a plain card, a note
+   * and an image show none. */
+  style.caption = kind != NULL ? jm_kind_get_caption (kind) : NULL;
+  if (style.caption != NULL)
+    style.icon = kind->icon;
 
   switch (jm_item_get_kind (item))
     {
     case JM_ITEM_KIND_TOUCHPOINT:
       style.accent = t->touchpoint_accent;
-      style.icon = channel_icon_name (jm_item_get_channel (item));
-      style.caption = channel_label (jm_item_get_channel (item));
       break;
     case JM_ITEM_KIND_PAIN_POINT:
       style.fill = t->pain_card;
       style.accent = t->pain;
-      style.icon = "item-pain-point";
-      style.caption = _("PAIN POINT");
       break;
     case JM_ITEM_KIND_OPPORTUNITY:
       style.fill = t->opportunity_card;
       style.accent = t->opportunity;
-      style.icon = "item-opportunity";
-      style.caption = _("OPPORTUNITY");
       break;
     case JM_ITEM_KIND_NOTE:
       style.fill = t->note_card;
