@@ -178,6 +178,73 @@ test_palette_entries_from_kinds (void)
   g_assert_true (jm_palette_get_entry (JM_PALETTE (palette), "item:touchpoint:web") == entries->pdata[n_item_kinds + 1]);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The label that shows @text among the outline's rows, or %NULL. */
+static GtkLabel *
+outline_row_label (JmOutline  *outline,
+                   const char *text)
+{
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (outline), JM_TYPE_OUTLINE, "view"));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (view, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_label (labels->pdata[i]), text))
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+/* The outline's rows (jm-outline-row.ui) say what each object is, with
+ * the kinds table's label for an item's kind; stages and lanes are
+ * headings, items are indented under them. Activating a row in the list
+ * selects its object on the map. */
+static void
+test_outline_rows (JmMapFixture  *fixture,
+                   gconstpointer  data)
+{
+  JmOutline *outline = jm_window_get_outline (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (outline), JM_TYPE_OUTLINE, "view"));
+  JmItem *referral = jm_map_fixture_item (fixture, "item-sees-referral");
+  JmLane *lane = jm_document_lookup_lane (jm_window_get_document (fixture->window), jm_item_get_lane_id (referral));
+  g_autofree char *item_text = g_strdup_printf ("%s, %s, %s", jm_item_get_title (referral),
+                                                jm_kind_get_label (jm_kinds_lookup (JM_TYPE_ITEM_KIND,
+                                                                                    jm_item_get_kind (referral))),
+                                                jm_lane_get_name (lane));
+  GtkLabel *stage_label, *item_label;
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (outline))), GTK_WIDGET (outline));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (outline));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+
+  stage_label = outline_row_label (outline, "Stage: Awareness");
+  item_label = outline_row_label (outline, item_text);
+  g_assert_nonnull (stage_label);
+  g_assert_nonnull (item_label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (stage_label), "heading"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (item_label), "heading"));
+  g_assert_cmpint (gtk_widget_get_margin_start (GTK_WIDGET (stage_label)), <,
+                   gtk_widget_get_margin_start (GTK_WIDGET (item_label)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (item_label)), ==, item_text);
+
+  /* Row 1 is the referral card, under the first stage. */
+  g_assert_true (gtk_widget_activate_action (view, "list.activate-item", "u", 1));
+  g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 1);
+  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) referral);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/palette/entries-from-kinds", test_palette_entries_from_kinds);
   jm_map_fixture_add ("/ui/window/outline", test_outline);
+  jm_map_fixture_add ("/ui/window/outline-rows", test_outline_rows);
   jm_map_fixture_add ("/ui/window/palette-from-keyboard", test_palette_from_keyboard);
 
   return jm_map_fixture_run ();
