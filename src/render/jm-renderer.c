@@ -1045,7 +1045,8 @@ draw_item_image (const Painter *p,
     return;
 
   frame = faded (p, &p->theme->text_dim);
-  jm_icon_draw (p->cr, "item-image", x + width / 2 - 16, y + height / 2 - 16, 32, &frame);
+  jm_icon_draw (p->cr, jm_kinds_lookup (JM_TYPE_ITEM_KIND, JM_ITEM_KIND_IMAGE)->icon,
+                x + width / 2 - 16, y + height / 2 - 16, 32, &frame);
 }
 
 static void
@@ -1056,7 +1057,8 @@ draw_item_box (const Painter   *p,
   JmRect r = _jm_layout_item_rect (p->layout, box);
   JmItem *item = box->item;
   ItemStyle style = item_style (p, item);
-  gboolean moment = jm_item_get_moment (item) != JM_MOMENT_KIND_NONE;
+  const JmKind *moment = jm_item_get_moment (item) != JM_MOMENT_KIND_NONE ?
+                         jm_kinds_lookup (JM_TYPE_MOMENT_KIND, jm_item_get_moment (item)) : NULL;
   double x = r.x + JM_ITEM_PADDING + JM_ITEM_ACCENT;
   double width = r.width - 2 * JM_ITEM_PADDING - JM_ITEM_ACCENT;
   double y = r.y + JM_ITEM_PADDING;
@@ -1077,8 +1079,8 @@ draw_item_box (const Painter   *p,
   rounded_rectangle (cr, r.x, r.y, r.width, r.height, JM_ITEM_RADIUS);
   set_color (p, &style.fill);
   cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, moment ? 2.0 : 1.0);
-  set_color (p, moment ? &p->theme->moment : &p->theme->card_border);
+  cairo_set_line_width (cr, moment != NULL ? 2.0 : 1.0);
+  set_color (p, moment != NULL ? &p->theme->moment : &p->theme->card_border);
   cairo_stroke (cr);
 
   /* The accent bar on the left tells the kind at a glance. */
@@ -1122,8 +1124,8 @@ draw_item_box (const Painter   *p,
       cairo_fill (cr);
     }
 
-  if (moment)
-    draw_badge (p, "moment-of-truth", r.x + r.width - 4, r.y + 4, 9, &p->theme->moment);
+  if (moment != NULL)
+    draw_badge (p, moment->icon, r.x + r.width - 4, r.y + 4, 9, &p->theme->moment);
 
   p = &ghost;
   ghost.alpha = 1.0;

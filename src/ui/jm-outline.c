@@ -10,17 +10,16 @@
 
 #include "jm-outline.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "jm-outline-row.h"
 
 /* The map as a list the keyboard walks and a screen reader reads: each
  * stage, followed by the items of the shown state in it, lane by lane, in
- * the order of their cell ("Sees an ad, touchpoint, Touchpoints"); then
+ * the order of their cell ("Sees an ad, Touchpoint, Touchpoints"); then
  * the lanes. Activating a row emits ::object-activated, and the window
  * selects the stage, item or lane on the map, where the inspector and
- * Alt+arrows reach it. A GtkListView, so that large maps cost only the rows
- * in view. */
+ * Alt+arrows reach it. A GtkListView (jm-outline.ui), so that large maps
+ * cost only the rows in view: each row (jm-outline-row.ui) shows a
+ * JmOutlineRow, made only when the row is shown. */
 struct _JmOutline
 {
   GtkWidget     parent_instance;
