@@ -360,10 +360,9 @@ static void
 on_canvas_selection_changed_cb (JmWindow    *self,
                                 JmMapCanvas *canvas)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (canvas);
+  JmObject *primary = jm_selection_get_primary (jm_map_canvas_get_selection (canvas));
 
-  jm_inspector_set_object (self->inspector,
-                           selection->len == 1 ? selection->pdata[0] : G_OBJECT (self->document));
+  jm_inspector_set_object (self->inspector, primary != NULL ? G_OBJECT (primary) : G_OBJECT (self->document));
 }
 
 /* @layout, if not %NULL, was made for the document beforehand. */
@@ -870,7 +869,7 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   JmLayer *current;
@@ -955,7 +954,7 @@ jm_window_show_shortcuts_action (GtkWidget  *widget,
 static GPtrArray *
 jm_window_selected_items (JmWindow *self)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   GPtrArray *items = g_ptr_array_new ();
 
   for (guint i = 0; i < selection->len; i++)
@@ -1008,7 +1007,7 @@ static void
 jm_window_paste_items (JmWindow  *self,
                        GPtrArray *items)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   const char *stage_id = NULL, *lane_id = NULL;
@@ -1173,7 +1172,7 @@ jm_window_insert_position (JmWindow      *self,
                            JmObjectStore *store,
                            gboolean       stages)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   JmObject *anchor = NULL;
   guint position;
 

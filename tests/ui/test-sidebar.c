@@ -23,9 +23,9 @@ static gboolean
 selection_changed_from (gpointer data)
 {
   gpointer *pair = data;
-  GPtrArray *selection = jm_map_canvas_get_selection (pair[0]);
+  JmSelection *selection = jm_map_canvas_get_selection (pair[0]);
 
-  return selection->len > 0 && selection->pdata[0] != pair[1];
+  return g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0 && jm_selection_peek (selection, 0) != pair[1];
 }
 
 static gboolean
@@ -79,11 +79,11 @@ test_outline (JmMapFixture  *fixture,
   g_assert_cmpstr (jm_item_get_title (JM_ITEM (second)), ==, "First!");
 
   g_signal_emit_by_name (outline, "object-activated", second);
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) second);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) second);
   g_signal_emit_by_name (outline, "object-activated", last);
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) last);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) last);
   g_signal_emit_by_name (outline, "object-activated", first);
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) first);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) first);
 
   /* Hidden behind the palette it does not follow edits, and catches up
    * when shown again. */
@@ -122,9 +122,9 @@ test_palette_from_keyboard (JmMapFixture  *fixture,
   jm_ui_test_wait_until (selection_changed_from, wait);
 
   g_assert_cmpuint (jm_map_fixture_count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_OPPORTUNITY), ==, before + 1);
-  g_assert_cmpint (jm_item_get_kind (jm_map_canvas_get_selection (canvas)->pdata[0]), ==, JM_ITEM_KIND_OPPORTUNITY);
+  g_assert_cmpint (jm_item_get_kind (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0)), ==, JM_ITEM_KIND_OPPORTUNITY);
 
-  wait[1] = jm_map_canvas_get_selection (canvas)->pdata[0];
+  wait[1] = jm_selection_peek (jm_map_canvas_get_selection (canvas), 0);
   entry = jm_map_fixture_palette_entry (fixture, "emotion-point");
   g_assert_true (gtk_widget_activate (entry));
   jm_ui_test_wait_until (selection_changed_from, wait);
@@ -241,8 +241,8 @@ test_outline_rows (JmMapFixture  *fixture,
 
   /* Row 1 is the referral card, under the first stage. */
   g_assert_true (gtk_widget_activate_action (view, "list.activate-item", "u", 1));
-  g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 1);
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) referral);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (canvas))), ==, 1);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) referral);
 }
 
 int
