@@ -197,8 +197,14 @@ static const char *
 persona_id_at (JmInspectorPage *self,
                guint            position)
 {
-  JmObjectStore *personas = jm_document_get_personas (jm_inspector_page_get_document (self));
+  JmDocument *document = jm_inspector_page_get_document (self);
+  JmObjectStore *personas;
 
+  /* Without a stack, there is no map to list the personas of. */
+  if (document == NULL)
+    return NULL;
+
+  personas = jm_document_get_personas (document);
   if (position == 0 || position > jm_object_store_get_n_objects (personas))
     return NULL;
 
@@ -209,10 +215,16 @@ static guint
 persona_position (JmInspectorPage *self,
                   const char      *id)
 {
-  JmObjectStore *personas = jm_document_get_personas (jm_inspector_page_get_document (self));
-  JmObject *persona = id != NULL ? jm_object_store_lookup (personas, id) : NULL;
+  JmDocument *document = jm_inspector_page_get_document (self);
+  JmObjectStore *personas;
+  JmObject *persona;
   guint position;
 
+  if (document == NULL || id == NULL)
+    return 0;
+
+  personas = jm_document_get_personas (document);
+  persona = jm_object_store_lookup (personas, id);
   if (persona == NULL || !jm_object_store_find (personas, persona, &position))
     return 0;
 

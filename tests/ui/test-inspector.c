@@ -496,6 +496,31 @@ test_inspector_long_run_unwrapped (JmMapFixture  *fixture,
   g_assert_cmpint (hpolicy, ==, GTK_POLICY_NEVER);
 }
 
+/* An inspector without a stack shows an object, read only in effect:
+ * no persona to choose for an emotion point, as there is no map to list
+ * them from. */
+static void
+test_inspector_without_stack (JmMapFixture  *fixture,
+                              gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  GObject *point = G_OBJECT (jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
+  JmInspector *inspector = JM_INSPECTOR (g_object_ref_sink (jm_inspector_new ()));
+  JmInspectorPage *page;
+
+  jm_inspector_set_object (inspector, point);
+  page = jm_inspector_get_page (inspector);
+  g_assert_true (JM_IS_POINT_PAGE (page));
+  g_assert_null (jm_inspector_page_get_stack (page));
+  g_assert_false (gtk_widget_get_visible (page_child (page, JM_TYPE_POINT_PAGE, "persona_row")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page_child (page, JM_TYPE_POINT_PAGE, "label_row"))), ==,
+                   jm_emotion_point_get_label (JM_EMOTION_POINT (point)) != NULL ?
+                   jm_emotion_point_get_label (JM_EMOTION_POINT (point)) : "");
+
+  g_object_unref (inspector);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +534,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/inspector/rows", test_inspector_rows);
   jm_map_fixture_add ("/ui/inspector/refusal-shown", test_inspector_refusal_shown);
   jm_map_fixture_add ("/ui/inspector/long-run-unwrapped", test_inspector_long_run_unwrapped);
+  jm_map_fixture_add ("/ui/inspector/without-stack", test_inspector_without_stack);
   jm_map_fixture_add ("/ui/inspector/kind-change-refused-when-the-map-would-not-fit", test_kind_change_refused_when_the_map_would_not_fit);
 
   return jm_map_fixture_run ();
