@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "commands/jm-command-stack.h"
+#include "jm-inspector-page.h"
 
 G_BEGIN_DECLS
 
@@ -16,14 +17,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JmInspector, jm_inspector, JM, INSPECTOR, GtkWidget)
 
-GtkWidget *jm_inspector_new        (void);
-void       jm_inspector_set_stack  (JmInspector    *self,
-                                    JmCommandStack *stack);
-void       jm_inspector_set_object (JmInspector    *self,
-                                    GObject        *object);
-GObject   *jm_inspector_get_object (JmInspector    *self);
-gboolean   jm_inspector_set_photo_file (JmInspector  *self,
-                                        GFile        *file,
-                                        GError      **error);
+GtkWidget       *jm_inspector_new            (void);
+void             jm_inspector_set_stack      (JmInspector    *self,
+                                              JmCommandStack *stack);
+void             jm_inspector_set_object     (JmInspector    *self,
+                                              GObject        *object);
+GObject         *jm_inspector_get_object     (JmInspector    *self);
+gboolean         jm_inspector_set_photo_file (JmInspector    *self,
+                                              GFile          *file,
+                                              GError        **error);
+JmInspectorPage *jm_inspector_get_page       (JmInspector    *self);
+GtkWidget       *jm_inspector_get_field      (JmInspector    *self,
+                                              const char     *property);
 
 G_END_DECLS

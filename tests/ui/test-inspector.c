@@ -10,11 +10,49 @@
 
 #include "commands/jm-edit.h"
 #include "ui/jm-application.h"
+#include "ui/jm-inspector.h"
+#include "ui/jm-item-page.h"
+#include "ui/jm-lane-page.h"
+#include "ui/jm-link-page.h"
+#include "ui/jm-map-page.h"
+#include "ui/jm-persona-page.h"
+#include "ui/jm-point-page.h"
+#include "ui/jm-stage-page.h"
 #include "ui/jm-window.h"
 
 #include "jm-map-fixture.h"
 #include "jm-test-maps.h"
 #include "jm-ui-test-utils.h"
+
+
+/* A row of a page, found as a child of its template. */
+static GtkWidget *
+page_child (JmInspectorPage *page,
+            GType            type,
+            const char      *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), type, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static void
+assert_refusal_shown (JmInspector *inspector,
+                      gboolean     shown)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (inspector), JM_TYPE_INSPECTOR, "refusal_label");
+  JmInspectorPage *page = jm_inspector_get_page (inspector);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (label)), ==, shown);
+  if (!shown)
+    return;
+
+  g_assert_nonnull (page);
+  g_assert_nonnull (jm_inspector_page_get_refusal (page));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, jm_inspector_page_get_refusal (page));
+}
 
 /* The inspector edits the selected card; typing is one undo step, and an
  * undo shows in the form. */
@@ -26,13 +64,13 @@ test_inspector_edits_selection (JmMapFixture  *fixture,
   JmInspector *inspector = jm_window_get_inspector (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   g_autofree char *original = g_strdup (jm_item_get_title (van));
-  GtkWidget *title, *kind;
+  GtkWidget *title, *kind, *channel;
 
   g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (jm_window_get_document (fixture->window)));
   jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (van), FALSE);
   g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (van));
 
-  title = jm_map_fixture_find_named (GTK_WIDGET (inspector), "title");
+  title = jm_inspector_get_field (inspector, "title");
   g_assert_nonnull (title);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, original);
 
@@ -45,20 +83,25 @@ test_inspector_edits_selection (JmMapFixture  *fixture,
   g_assert_cmpstr (jm_item_get_title (van), ==, original);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, original);
 
-  /* Making it a touchpoint, in its Kind row, brings the channel field
-   * once the change is done (the row was made again from its own signal
-   * handler, and libadwaita then used the one destroyed). */
-  g_assert_null (jm_map_fixture_find_named (GTK_WIDGET (inspector), "channel"));
-  kind = jm_map_fixture_find_named (GTK_WIDGET (inspector), "kind");
+  /* Making it a touchpoint, in its Kind row, shows the channel row; the
+   * rows stay the same widgets (a kind row once rebuilt from its own
+   * signal handler made libadwaita use the one destroyed). */
+  channel = jm_inspector_get_field (inspector, "channel");
+  g_assert_nonnull (channel);
+  g_assert_false (gtk_widget_get_visible (channel));
+  kind = jm_inspector_get_field (inspector, "kind");
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), jm_map_fixture_combo_row_position (kind, "Touchpoint"));
   g_assert_cmpint (jm_item_get_kind (van), ==, JM_ITEM_KIND_TOUCHPOINT);
   jm_ui_test_iterate ();
-  g_assert_nonnull (jm_map_fixture_find_named (GTK_WIDGET (inspector), "channel"));
+  g_assert_true (jm_inspector_get_field (inspector, "kind") == kind);
+  g_assert_true (jm_inspector_get_field (inspector, "channel") == channel);
+  g_assert_true (gtk_widget_get_visible (channel));
+  g_assert_true (gtk_widget_get_visible (kind));
 
   /* A colour chosen is written #rrggbb; the reset button goes back to the
    * theme's colour. */
   {
-    GtkWidget *color = jm_map_fixture_find_named (GTK_WIDGET (inspector), "color");
+    GtkWidget *color = jm_inspector_get_field (inspector, "color");
     GdkRGBA red = { 1.0, 0.0, 0.0, 1.0 };
     guint position = jm_command_stack_get_position (stack);
 
@@ -93,7 +136,7 @@ test_inspector_point_persona (JmMapFixture  *fixture,
   GtkWidget *persona;
 
   jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (point), FALSE);
-  persona = jm_map_fixture_find_named (GTK_WIDGET (inspector), "persona-id");
+  persona = jm_inspector_get_field (inspector, "persona-id");
   g_assert_nonnull (persona);
   g_assert_cmpstr (jm_emotion_point_get_persona_id (point), ==, "persona-anna");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (persona)), ==, 1);
@@ -137,7 +180,7 @@ test_kind_change_refused_when_the_map_would_not_fit (JmMapFixture  *fixture,
   g_assert_no_error (error);
 
   jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (picture), FALSE);
-  kind_row = jm_map_fixture_find_named (GTK_WIDGET (inspector), "kind");
+  kind_row = jm_inspector_get_field (inspector, "kind");
   g_assert_nonnull (kind_row);
   image = jm_map_fixture_combo_row_position (kind_row, "Image");
 
@@ -150,6 +193,332 @@ test_kind_change_refused_when_the_map_would_not_fit (JmMapFixture  *fixture,
   jm_ui_test_iterate ();
   g_assert_cmpint (jm_item_get_kind (picture), ==, JM_ITEM_KIND_CARD);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, jm_map_fixture_combo_row_position (kind_row, "Card"));
+
+  /* The inspector says why too, above the page. */
+  assert_refusal_shown (inspector, TRUE);
+  g_assert_cmpstr (jm_inspector_page_get_refusal (jm_inspector_get_page (inspector)), !=, NULL);
+}
+
+/* Shows @object in the inspector and checks the page of @type shows it. */
+static JmInspectorPage *
+show_object (JmInspector *inspector,
+             GObject     *object,
+             GType        type)
+{
+  JmInspectorPage *page;
+
+  jm_inspector_set_object (inspector, object);
+  page = jm_inspector_get_page (inspector);
+  g_assert_nonnull (page);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, type));
+  g_assert_true (jm_inspector_page_get_object (page) == object);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  return page;
+}
+
+/* Each kind of object has its page; selecting only switches pages and
+ * fills them: the page and its rows are the same widgets for every
+ * object of a kind. */
+static void
+test_inspector_pages (JmMapFixture  *fixture,
+                      gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmLayer *current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmItem *pays = jm_map_fixture_item (fixture, "item-pays");
+  JmInspectorPage *item_page;
+  GtkWidget *title;
+
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (jm_inspector_get_page (inspector), JM_TYPE_MAP_PAGE));
+  g_assert_true (jm_inspector_page_get_object (jm_inspector_get_page (inspector)) == G_OBJECT (document));
+
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (van), FALSE);
+  item_page = jm_inspector_get_page (inspector);
+  g_assert_true (JM_IS_ITEM_PAGE (item_page));
+  title = page_child (item_page, JM_TYPE_ITEM_PAGE, "title_row");
+  g_assert_true (title == jm_inspector_get_field (inspector, "title"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, jm_item_get_title (van));
+
+  g_assert_true (show_object (inspector, G_OBJECT (pays), JM_TYPE_ITEM_PAGE) == item_page);
+  g_assert_true (page_child (item_page, JM_TYPE_ITEM_PAGE, "title_row") == title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, jm_item_get_title (pays));
+
+  show_object (inspector, jm_object_store_lookup (jm_document_get_stages (document), "stage-delivery"),
+               JM_TYPE_STAGE_PAGE);
+  /* The page left follows its object no more. */
+  g_assert_null (jm_inspector_page_get_object (item_page));
+  show_object (inspector, jm_object_store_lookup (jm_document_get_lanes (document), "lane-thoughts"),
+               JM_TYPE_LANE_PAGE);
+  show_object (inspector, jm_object_store_lookup (jm_document_get_personas (document), "persona-tom"),
+               JM_TYPE_PERSONA_PAGE);
+  show_object (inspector, jm_object_store_lookup (jm_layer_get_points (current), "point-anna-1"),
+               JM_TYPE_POINT_PAGE);
+  show_object (inspector, jm_object_store_lookup (jm_layer_get_links (current), "link-share-loops-back"),
+               JM_TYPE_LINK_PAGE);
+  show_object (inspector, G_OBJECT (document), JM_TYPE_MAP_PAGE);
+
+  jm_inspector_set_object (inspector, NULL);
+  g_assert_null (jm_inspector_get_page (inspector));
+  g_assert_null (jm_inspector_get_object (inspector));
+}
+
+static char *
+text_view_get_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+undo (JmMapFixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+}
+
+/* Every kind of row writes to the model, typing in one is one step, and
+ * an undo shows in the row again. */
+static void
+test_inspector_rows (JmMapFixture  *fixture,
+                     gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmStage *stage = JM_STAGE (jm_object_store_lookup (jm_document_get_stages (document), "stage-delivery"));
+  JmLane *lane = JM_LANE (jm_object_store_lookup (jm_document_get_lanes (document), "lane-thoughts"));
+  JmPersona *tom = JM_PERSONA (jm_object_store_lookup (jm_document_get_personas (document), "persona-tom"));
+  JmEmotionPoint *point = JM_EMOTION_POINT (jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmInspectorPage *page;
+  GtkWidget *row;
+
+  /* A long text: the map's description. */
+  {
+    g_autofree char *original = g_strdup (jm_document_get_description (document));
+    g_autofree char *shown = NULL;
+    GtkTextBuffer *buffer;
+    GtkTextIter end;
+
+    page = show_object (inspector, G_OBJECT (document), JM_TYPE_MAP_PAGE);
+    row = page_child (page, JM_TYPE_MAP_PAGE, "description_view");
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (row));
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, " A", -1);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "B", -1);
+    g_assert_true (g_str_has_suffix (jm_document_get_description (document), " AB"));
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+    undo (fixture);
+    g_assert_cmpstr (jm_document_get_description (document), ==, original);
+    shown = text_view_get_text (row);
+    g_assert_cmpstr (shown, ==, original != NULL ? original : "");
+  }
+
+  /* A whole number: the map's rank, within the format's limit. */
+  {
+    int original = jm_document_get_rank (document);
+    GtkAdjustment *adjustment;
+
+    row = page_child (page, JM_TYPE_MAP_PAGE, "rank_spin");
+    adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (row));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, JM_RANK_MAX);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (row), original + 1);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (row), original + 2);
+    g_assert_cmpint (jm_document_get_rank (document), ==, original + 2);
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+    undo (fixture);
+    g_assert_cmpint (jm_document_get_rank (document), ==, original);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row)), ==, original);
+  }
+
+  /* A number: a stage's width. */
+  {
+    double original = jm_stage_get_width (stage);
+
+    page = show_object (inspector, G_OBJECT (stage), JM_TYPE_STAGE_PAGE);
+    row = page_child (page, JM_TYPE_STAGE_PAGE, "width_spin");
+    g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (row))), ==,
+                       JM_STAGE_MAX_WIDTH);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (row), original + 10);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (row), original + 20);
+    g_assert_cmpfloat (jm_stage_get_width (stage), ==, original + 20);
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+    undo (fixture);
+    g_assert_cmpfloat (jm_stage_get_width (stage), ==, original);
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (row)), ==, original);
+  }
+
+  /* A choice from the kinds table: a lane's kind. */
+  {
+    page = show_object (inspector, G_OBJECT (lane), JM_TYPE_LANE_PAGE);
+    row = page_child (page, JM_TYPE_LANE_PAGE, "kind_row");
+    g_assert_cmpint (jm_lane_get_kind (lane), ==, JM_LANE_KIND_THOUGHTS);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==,
+                      jm_map_fixture_combo_row_position (row, "Thoughts"));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), jm_map_fixture_combo_row_position (row, "Backstage"));
+    g_assert_cmpint (jm_lane_get_kind (lane), ==, JM_LANE_KIND_BACKSTAGE);
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+    undo (fixture);
+    g_assert_cmpint (jm_lane_get_kind (lane), ==, JM_LANE_KIND_THOUGHTS);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==,
+                      jm_map_fixture_combo_row_position (row, "Thoughts"));
+  }
+
+  /* A switch: a persona made primary. */
+  {
+    page = show_object (inspector, G_OBJECT (tom), JM_TYPE_PERSONA_PAGE);
+    row = page_child (page, JM_TYPE_PERSONA_PAGE, "primary_switch");
+    g_assert_false (jm_persona_get_primary (tom));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (row)));
+    gtk_switch_set_active (GTK_SWITCH (row), TRUE);
+    g_assert_true (jm_persona_get_primary (tom));
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+    undo (fixture);
+    g_assert_false (jm_persona_get_primary (tom));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (row)));
+  }
+
+  /* A text: an emotion point's feeling, typed twice, one step. */
+  {
+    g_autofree char *original = g_strdup (jm_emotion_point_get_label (point));
+
+    page = show_object (inspector, G_OBJECT (point), JM_TYPE_POINT_PAGE);
+    row = page_child (page, JM_TYPE_POINT_PAGE, "label_row");
+    gtk_editable_set_text (GTK_EDITABLE (row), "Rel");
+    gtk_editable_set_text (GTK_EDITABLE (row), "Relieved");
+    g_assert_cmpstr (jm_emotion_point_get_label (point), ==, "Relieved");
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+    undo (fixture);
+    g_assert_cmpstr (jm_emotion_point_get_label (point), ==, original);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original != NULL ? original : "");
+  }
+
+  /* A moment of truth shows its rows, the same ones, and hides them on undo. */
+  {
+    GtkWidget *name, *reason;
+
+    page = show_object (inspector, G_OBJECT (van), JM_TYPE_ITEM_PAGE);
+    row = page_child (page, JM_TYPE_ITEM_PAGE, "moment_row");
+    name = page_child (page, JM_TYPE_ITEM_PAGE, "moment_label_row");
+    reason = page_child (page, JM_TYPE_ITEM_PAGE, "rationale_box");
+    g_assert_cmpint (jm_item_get_moment (van), ==, JM_MOMENT_KIND_NONE);
+    g_assert_false (gtk_widget_get_visible (name));
+    g_assert_false (gtk_widget_get_visible (reason));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), jm_map_fixture_combo_row_position (row, "Custom"));
+    g_assert_cmpint (jm_item_get_moment (van), ==, JM_MOMENT_KIND_CUSTOM);
+    g_assert_true (gtk_widget_get_visible (name));
+    g_assert_true (gtk_widget_get_visible (reason));
+    g_assert_true (page_child (page, JM_TYPE_ITEM_PAGE, "moment_label_row") == name);
+    undo (fixture);
+    g_assert_cmpint (jm_item_get_moment (van), ==, JM_MOMENT_KIND_NONE);
+    g_assert_false (gtk_widget_get_visible (name));
+    g_assert_false (gtk_widget_get_visible (reason));
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+  }
+}
+
+/* A name typed longer than the format allows is refused: the map keeps
+ * its name, and the inspector says why until an edit goes through or
+ * another object is shown. */
+static void
+test_inspector_refusal_shown (JmMapFixture  *fixture,
+                              gconstpointer  data)
+{
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  g_autofree char *original = g_strdup (jm_item_get_title (van));
+  g_autofree char *too_much = g_strnfill (JM_MAX_NAME_CHARS, 'a');
+  GtkWidget *title;
+  int end;
+
+  show_object (inspector, G_OBJECT (van), JM_TYPE_ITEM_PAGE);
+  assert_refusal_shown (inspector, FALSE);
+  title = jm_inspector_get_field (inspector, "title");
+
+  end = g_utf8_strlen (original, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (title), too_much, -1, &end);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (title)), -1), >, JM_MAX_NAME_CHARS);
+  g_assert_cmpstr (jm_item_get_title (van), ==, original);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+  assert_refusal_shown (inspector, TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (title), "Notices the van");
+  g_assert_cmpstr (jm_item_get_title (van), ==, "Notices the van");
+  assert_refusal_shown (inspector, FALSE);
+
+  end = 0;
+  gtk_editable_insert_text (GTK_EDITABLE (title), too_much, -1, &end);
+  gtk_editable_insert_text (GTK_EDITABLE (title), "more", -1, &end);
+  g_assert_cmpstr (jm_item_get_title (van), ==, "Notices the van");
+  assert_refusal_shown (inspector, TRUE);
+  show_object (inspector, G_OBJECT (jm_map_fixture_item (fixture, "item-pays")), JM_TYPE_ITEM_PAGE);
+  assert_refusal_shown (inspector, FALSE);
+}
+
+/* A text with a run of more than 2,000 letters without a break shows
+ * unwrapped, scrolled sideways (Pango took half a minute to wrap one of
+ * 100,000); any other text wraps at words. */
+static void
+test_inspector_long_run_unwrapped (JmMapFixture  *fixture,
+                                   gconstpointer  data)
+{
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  g_autofree char *run = g_strnfill (2001, 'a');
+  g_autoptr(GError) error = NULL;
+  JmInspectorPage *page;
+  GtkWidget *body, *scrolled;
+  GtkPolicyType hpolicy, vpolicy;
+
+  page = show_object (inspector, G_OBJECT (van), JM_TYPE_ITEM_PAGE);
+  body = page_child (page, JM_TYPE_ITEM_PAGE, "body_view");
+  scrolled = gtk_widget_get_ancestor (body, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (body)), ==, GTK_WRAP_WORD_CHAR);
+
+  g_assert_true (jm_edit_set_string (stack, van, "body", run, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (body)), ==, GTK_WRAP_NONE);
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scrolled), &hpolicy, &vpolicy);
+  g_assert_cmpint (hpolicy, ==, GTK_POLICY_AUTOMATIC);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (body)), ==, GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scrolled), &hpolicy, &vpolicy);
+  g_assert_cmpint (hpolicy, ==, GTK_POLICY_NEVER);
+}
+
+/* An inspector without a stack shows an object, read only in effect:
+ * no persona to choose for an emotion point, as there is no map to list
+ * them from. */
+static void
+test_inspector_without_stack (JmMapFixture  *fixture,
+                              gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  GObject *point = G_OBJECT (jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1"));
+  JmInspector *inspector = JM_INSPECTOR (g_object_ref_sink (jm_inspector_new ()));
+  JmInspectorPage *page;
+
+  jm_inspector_set_object (inspector, point);
+  page = jm_inspector_get_page (inspector);
+  g_assert_true (JM_IS_POINT_PAGE (page));
+  g_assert_null (jm_inspector_page_get_stack (page));
+  g_assert_false (gtk_widget_get_visible (page_child (page, JM_TYPE_POINT_PAGE, "persona_row")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page_child (page, JM_TYPE_POINT_PAGE, "label_row"))), ==,
+                   jm_emotion_point_get_label (JM_EMOTION_POINT (point)) != NULL ?
+                   jm_emotion_point_get_label (JM_EMOTION_POINT (point)) : "");
+
+  g_object_unref (inspector);
 }
 
 int
@@ -161,6 +530,11 @@ main (int   argc,
 
   jm_map_fixture_add ("/ui/inspector/edits-selection", test_inspector_edits_selection);
   jm_map_fixture_add ("/ui/inspector/point-persona", test_inspector_point_persona);
+  jm_map_fixture_add ("/ui/inspector/pages", test_inspector_pages);
+  jm_map_fixture_add ("/ui/inspector/rows", test_inspector_rows);
+  jm_map_fixture_add ("/ui/inspector/refusal-shown", test_inspector_refusal_shown);
+  jm_map_fixture_add ("/ui/inspector/long-run-unwrapped", test_inspector_long_run_unwrapped);
+  jm_map_fixture_add ("/ui/inspector/without-stack", test_inspector_without_stack);
   jm_map_fixture_add ("/ui/inspector/kind-change-refused-when-the-map-would-not-fit", test_kind_change_refused_when_the_map_would_not_fit);
 
   return jm_map_fixture_run ();

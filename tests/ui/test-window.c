@@ -15,6 +15,7 @@
 #include "commands/jm-edit.h"
 #include "ui/jm-print.h"
 #include "ui/jm-map-canvas.h"
+#include "ui/jm-persona-page.h"
 #include "ui/jm-window.h"
 #include "format/jm-xml-names.h"
 #include "render/jm-renderer-private.h"
@@ -1472,7 +1473,7 @@ test_personas (JmMapFixture  *fixture,
   persona = jm_object_store_get_object (personas, before);
   g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (persona));
 
-  name = jm_map_fixture_find_named (GTK_WIDGET (inspector), "name");
+  name = jm_inspector_get_field (inspector, "name");
   gtk_editable_set_text (GTK_EDITABLE (name), "Chen Wei");
   g_assert_cmpstr (jm_persona_get_name (persona), ==, "Chen Wei");
 
@@ -1488,7 +1489,8 @@ test_personas (JmMapFixture  *fixture,
     g_assert_cmpint (cairo_surface_write_to_png (red, png), ==, CAIRO_STATUS_SUCCESS);
     cairo_surface_destroy (red);
     g_assert_true (g_file_set_contents (text, "not a picture", -1, NULL));
-    g_assert_nonnull (jm_map_fixture_find_named (GTK_WIDGET (inspector), "choose-photo"));
+    g_assert_nonnull (gtk_widget_get_template_child (GTK_WIDGET (jm_inspector_get_page (inspector)),
+                                                   JM_TYPE_PERSONA_PAGE, "choose_button"));
 
     g_assert_false (jm_inspector_set_photo_file (inspector, text_file, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
@@ -1503,7 +1505,8 @@ test_personas (JmMapFixture  *fixture,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.redo", NULL));
     g_assert_nonnull (jm_persona_get_photo (persona));
 
-    g_signal_emit_by_name (jm_map_fixture_find_named (GTK_WIDGET (inspector), "remove-photo"), "clicked");
+    g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (jm_inspector_get_page (inspector)),
+                                                        JM_TYPE_PERSONA_PAGE, "remove_button"), "clicked");
     g_assert_null (jm_persona_get_photo (persona));
     g_unlink (png);
     g_unlink (text);
@@ -1511,7 +1514,7 @@ test_personas (JmMapFixture  *fixture,
 
   /* Made primary, the persona takes the place of the one that was. */
   {
-    GtkWidget *primary = jm_map_fixture_find_named (GTK_WIDGET (inspector), "primary");
+    GtkWidget *primary = jm_inspector_get_field (inspector, "primary");
     JmPersona *anna = jm_object_store_get_object (personas, 0);
 
     g_assert_true (jm_persona_get_primary (anna));
