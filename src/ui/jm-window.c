@@ -21,7 +21,7 @@
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
-#include "io/jm-map-loader.h"
+#include "session/jm-map-loader.h"
 #include "model/jm-compare.h"
 #include "jm-alert.h"
 #include "jm-map-canvas.h"
