@@ -21,7 +21,7 @@
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
-#include "session/jm-map-loader.h"
+#include "session/jm-map-session.h"
 #include "model/jm-compare.h"
 #include "jm-alert.h"
 #include "jm-map-canvas.h"
@@ -35,12 +35,9 @@ struct _JmWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GFile          *file;
-  JmDocument     *document;
-  JmCommandStack *stack;
-  char           *etag;
-  GFile          *opening;      /* being read into this window */
-  GCancellable   *opening_cancellable;
+  /* The map shown: its file, history, recovery copy and loading. */
+  JmMapSession   *session;
+  JmDraftStore   *drafts;       /* handed to the session when it is made */
   guint           opening_tick_id;
   gboolean        opening_page_drawn;
   GCancellable   *cancellable;
@@ -69,10 +66,6 @@ struct _JmWindow
   GMenu           *recent_menu;
   GtkMenuButton   *primary_menu_button;
   GMenuModel      *primary_menu;
-
-  /* The recovery copy of unsaved changes (see JmDraftStore). */
-  char            *draft_id;
-  guint            autosave_id;
 };
 
 G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +73,7 @@ G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LAYER,
+  PROP_DRAFTS,
   N_PROPS
 };
 
@@ -91,9 +85,10 @@ static const char *layer_names[] = { "current", "future", "both" };
 
 /* The map's name in messages: its title, or else its file's name. */
 static char *
-jm_window_dup_map_name (JmDocument *document,
-                        GFile      *file)
+jm_window_dup_map_name (JmWindow *self)
 {
+  JmDocument *document = jm_window_get_document (self);
+  GFile *file = jm_window_get_file (self);
   const char *title = jm_document_get_title (document);
 
   if ((title == NULL || *title == '\0') && file != NULL)
@@ -106,11 +101,12 @@ jm_window_update_title (JmWindow *self)
 {
   g_autofree char *basename = NULL;
   g_autofree char *shown = NULL;
+  GFile *file = jm_map_session_get_file (self->session);
   const char *title;
 
   g_assert (JM_IS_WINDOW (self));
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Journeymap"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -118,13 +114,11 @@ jm_window_update_title (JmWindow *self)
       return;
     }
 
-  basename = self->file != NULL ? g_file_get_basename (self->file) : g_strdup (_("Not saved yet"));
-  title = jm_document_get_title (self->document);
-  if (title == NULL || *title == '\0')
-    title = basename;
+  basename = file != NULL ? g_file_get_basename (file) : g_strdup (_("Not saved yet"));
+  title = jm_map_session_get_title (self->session);
 
   /* A dot before the title says there are unsaved changes. */
-  if (jm_command_stack_get_modified (self->stack))
+  if (jm_map_session_get_modified (self->session))
     shown = g_strdup_printf ("• %s", title);
   else
     shown = g_strdup (title);
@@ -138,7 +132,7 @@ static void
 jm_window_update_actions (JmWindow *self)
 {
   /* Not while the map is being replaced by the one read. */
-  gboolean has_map = self->document != NULL && self->opening == NULL;
+  gboolean has_map = jm_window_get_document (self) != NULL && !jm_map_session_get_loading (self->session);
 
   g_assert (JM_IS_WINDOW (self));
 
@@ -153,9 +147,9 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
-                                 has_map && jm_command_stack_get_can_undo (self->stack));
+                                 has_map && jm_command_stack_get_can_undo (jm_window_get_stack (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
-                                 has_map && jm_command_stack_get_can_redo (self->stack));
+                                 has_map && jm_command_stack_get_can_redo (jm_window_get_stack (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.cut", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy", has_map);
@@ -170,74 +164,18 @@ jm_window_update_actions (JmWindow *self)
   gtk_widget_set_visible (self->layer_switcher, has_map);
 }
 
-static JmDraftStore *
-jm_window_get_drafts (JmWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  return JM_IS_APPLICATION (application) ? jm_application_get_draft_store (JM_APPLICATION (application)) : NULL;
-}
-
 static void
-jm_window_forget_draft (JmWindow *self)
-{
-  JmDraftStore *drafts = jm_window_get_drafts (self);
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (drafts != NULL && self->draft_id != NULL)
-    jm_draft_store_remove (drafts, self->draft_id);
-}
-
-static gboolean
-jm_window_autosave_cb (gpointer user_data)
-{
-  JmWindow *self = user_data;
-  JmDraftStore *drafts = jm_window_get_drafts (self);
-
-  self->autosave_id = 0;
-  if (drafts == NULL || self->document == NULL || !jm_command_stack_get_modified (self->stack))
-    return G_SOURCE_REMOVE;
-
-  if (self->draft_id == NULL)
-    self->draft_id = jm_draft_store_new_id ();
-
-  jm_draft_store_save_async (drafts, self->draft_id, self->document, self->file);
-
-  return G_SOURCE_REMOVE;
-}
-
-static guint
-jm_window_autosave_delay (JmWindow *self)
-{
-  return self->settings != NULL ? g_settings_get_uint (self->settings, "auto-save-delay") : 5;
-}
-
-static void
-on_stack_changed_cb (JmWindow       *self,
-                     JmCommandStack *stack)
+on_session_changed_cb (JmWindow     *self,
+                       JmMapSession *session)
 {
   jm_window_update_title (self);
   jm_window_update_actions (self);
-
-  /* A recovery copy a few seconds after the last change; none when the
-   * map is as it was saved. */
-  if (!jm_command_stack_get_modified (stack))
-    {
-      jm_window_forget_draft (self);
-      return;
-    }
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add_seconds (jm_window_autosave_delay (self), jm_window_autosave_cb, self);
 }
 
-/* Stops reading a map into the window, if it was. */
+/* The Opening page is no longer waited on. */
 static void
 jm_window_stop_opening (JmWindow *self)
 {
-  g_cancellable_cancel (self->opening_cancellable);
-  g_clear_object (&self->opening_cancellable);
-  g_clear_object (&self->opening);
   if (self->opening_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->opening_page), self->opening_tick_id);
   self->opening_tick_id = 0;
@@ -288,7 +226,7 @@ jm_window_show_page (JmWindow   *self,
 static gboolean
 jm_window_is_taken (JmWindow *self)
 {
-  return self->document != NULL || self->opening != NULL;
+  return jm_window_get_document (self) != NULL || jm_map_session_get_loading (self->session);
 }
 
 /* Opens @file in this window if it is free, else in a new one. */
@@ -340,7 +278,7 @@ on_palette_entry_activated_cb (JmWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && !jm_map_canvas_add_from_palette (self->canvas, payload, &error) && error != NULL)
+  if (jm_window_get_document (self) != NULL && !jm_map_canvas_add_from_palette (self->canvas, payload, &error) && error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
@@ -363,7 +301,7 @@ on_canvas_selection_changed_cb (JmWindow    *self,
   GPtrArray *selection = jm_map_canvas_get_selection (canvas);
 
   jm_inspector_set_object (self->inspector,
-                           selection->len == 1 ? selection->pdata[0] : G_OBJECT (self->document));
+                           selection->len == 1 ? selection->pdata[0] : G_OBJECT (jm_window_get_document (self)));
 }
 
 /* @layout, if not %NULL, was made for the document beforehand. */
@@ -373,14 +311,14 @@ jm_window_show_document (JmWindow *self,
 {
   g_assert (JM_IS_WINDOW (self));
 
-  jm_map_canvas_set_stack (self->canvas, self->stack);
+  jm_map_canvas_set_stack (self->canvas, jm_window_get_stack (self));
   if (layout != NULL)
     jm_map_canvas_set_layout (self->canvas, layout);
   else
-    jm_map_canvas_set_document (self->canvas, self->document);
-  jm_inspector_set_stack (self->inspector, self->stack);
-  jm_inspector_set_object (self->inspector, G_OBJECT (self->document));
-  jm_outline_set_document (self->outline, self->document,
+    jm_map_canvas_set_document (self->canvas, jm_window_get_document (self));
+  jm_inspector_set_stack (self->inspector, jm_window_get_stack (self));
+  jm_inspector_set_object (self->inspector, G_OBJECT (jm_window_get_document (self)));
+  jm_outline_set_document (self->outline, jm_window_get_document (self),
                            jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)));
   jm_window_show_page (self, "map");
   jm_window_update_actions (self);
@@ -388,9 +326,9 @@ jm_window_show_document (JmWindow *self,
 }
 
 static void
-jm_window_show_error (JmWindow   *self,
-                      const char *heading,
-                      GError     *error)
+jm_window_show_error (JmWindow     *self,
+                      const char   *heading,
+                      const GError *error)
 {
   JmAlert *alert;
 
@@ -472,47 +410,29 @@ jm_window_add_recent (JmWindow *self)
   g_autofree char *uri = NULL;
   GtkRecentData data = { 0 };
 
-  if (self->file == NULL)
+  if (jm_window_get_file (self) == NULL)
     return;
 
-  uri = g_file_get_uri (self->file);
+  uri = g_file_get_uri (jm_window_get_file (self));
   jm_window_remember_uri (self, uri);
-  data.display_name = (char *) jm_document_get_title (self->document);
+  data.display_name = (char *) jm_document_get_title (jm_window_get_document (self));
   data.mime_type = (char *) "application/x-journeymap+xml";
   data.app_name = (char *) "Journeymap";
   data.app_exec = (char *) "journeymap %u";
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-/* Shows @document, with a new, clean history; @layout, if not %NULL, was
- * made for it beforehand. */
+/* Shows @document, with a new, clean history. */
 static void
 jm_window_set_document (JmWindow   *self,
-                        JmDocument *document,
-                        JmLayout   *layout,
-                        GFile      *file,
-                        const char *etag)
+                        JmDocument *document)
 {
   g_assert (JM_IS_WINDOW (self));
 
   /* A map being read into the window would replace this one. */
   jm_window_stop_opening (self);
-
-  if (self->stack != NULL)
-    g_signal_handlers_disconnect_by_data (self->stack, self);
-  jm_window_forget_draft (self);
-  g_clear_pointer (&self->draft_id, g_free);
-  g_set_object (&self->document, document);
-  g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
-
-  g_clear_object (&self->stack);
-  self->stack = jm_command_stack_new (document);
-  g_signal_connect_object (self->stack, "changed", G_CALLBACK (on_stack_changed_cb), self, G_CONNECT_SWAPPED);
-
-  jm_window_update_title (self);
-  jm_window_show_document (self, layout);
+  jm_map_session_set_document (self->session, document, NULL, NULL);
+  jm_window_show_document (self, NULL);
 }
 
 /* The main menu's popover holds over a hundred widgets (the templates and
@@ -561,7 +481,7 @@ jm_window_quit_after_next_frame_if_asked (JmWindow *self)
 static void
 jm_window_offer_discard_recovered (JmWindow *self)
 {
-  g_autofree char *name = jm_window_dup_map_name (self->document, self->file);
+  g_autofree char *name = jm_window_dup_map_name (self);
   g_autofree char *message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), name);
   AdwToast *toast = adw_toast_new (message);
 
@@ -571,48 +491,26 @@ jm_window_offer_discard_recovered (JmWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The window a load is for, which the load does not keep. */
-static JmWindow *
-take_window_ref (gpointer data)
-{
-  GWeakRef *window_ref = data;
-  JmWindow *window = g_weak_ref_get (window_ref);
-
-  g_weak_ref_clear (window_ref);
-  g_free (window_ref);
-  return window;
-}
-
-/* The load holds the window weakly: a window closed while it reads a map
- * goes at once, and cancels the read. */
+/* A map was read into the session, or could not be. */
 static void
-jm_window_load_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_session_loaded_cb (JmWindow     *self,
+                      JmLayout     *layout,
+                      const GError *error,
+                      JmMapSession *session)
 {
-  g_autoptr(JmWindow) self = take_window_ref (user_data);
-  g_autoptr(JmLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-
-  layout = jm_map_loader_load_finish (result, &etag, &error);
-  /* Closed, or another map was opened into the window since. */
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
   jm_window_stop_opening (self);
   if (layout == NULL)
     {
       /* Back to what the window showed, recovered changes included. */
-      jm_window_show_page (self, self->document != NULL ? "map" : "empty");
+      jm_window_show_page (self, jm_window_get_document (self) != NULL ? "map" : "empty");
       jm_window_update_actions (self);
-      if (self->draft_id != NULL)
+      if (jm_map_session_get_draft_id (session) != NULL)
         jm_window_offer_discard_recovered (self);
       jm_window_show_error (self, _("Could Not Open the Map"), error);
       return;
     }
 
-  jm_window_set_document (self, jm_layout_get_document (layout), layout, jm_map_loader_get_file (result), etag);
+  jm_window_show_document (self, layout);
   jm_window_add_recent (self);
   jm_window_quit_after_next_frame_if_asked (self);
 }
@@ -727,10 +625,10 @@ jm_window_export_action (GtkWidget  *widget,
   JmWindow *self = JM_WINDOW (widget);
   JmExportDialog *dialog;
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
-  dialog = jm_export_dialog_new (GTK_WINDOW (self), self->document, self->layer_mode);
+  dialog = jm_export_dialog_new (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -775,7 +673,7 @@ jm_window_new_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (target));
     }
 
-  jm_window_set_document (target, document, NULL, NULL, NULL);
+  jm_window_set_document (target, document);
 }
 
 static void
@@ -785,13 +683,13 @@ jm_window_undo_action (GtkWidget  *widget,
 {
   JmWindow *self = JM_WINDOW (widget);
 
-  if (self->stack == NULL)
+  if (jm_window_get_stack (self) == NULL)
     return;
 
   if (g_str_equal (action_name, "doc.undo"))
-    jm_command_stack_undo (self->stack);
+    jm_command_stack_undo (jm_window_get_stack (self));
   else
-    jm_command_stack_redo (self->stack);
+    jm_command_stack_redo (jm_window_get_stack (self));
 }
 
 static void
@@ -822,7 +720,7 @@ jm_window_check_room_for_copies (JmWindow   *self,
         pictures += g_bytes_get_size (image);
     }
 
-  return jm_document_io_check_room (self->document, pictures, 0, error);
+  return jm_document_io_check_room (jm_window_get_document (self), pictures, 0, error);
 }
 
 /* The items of a layer of @document, in their order. */
@@ -848,12 +746,12 @@ jm_window_start_future_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->stack == NULL)
+  if (jm_window_get_stack (self) == NULL)
     return;
 
-  items = layer_items (self->document, JM_LAYER_STATE_CURRENT);
+  items = layer_items (jm_window_get_document (self), JM_LAYER_STATE_CURRENT);
   if (!jm_window_check_room_for_copies (self, items, &error) ||
-      !jm_edit_start_future_from_current (self->stack, &error))
+      !jm_edit_start_future_from_current (jm_window_get_stack (self), &error))
     {
       jm_window_show_error (self, _("Could Not Start the Future State"), error);
       return;
@@ -875,10 +773,10 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   JmLayer *current;
 
-  if (self->stack == NULL)
+  if (jm_window_get_stack (self) == NULL)
     return;
 
-  current = jm_document_get_layer (self->document, JM_LAYER_STATE_CURRENT);
+  current = jm_document_get_layer (jm_window_get_document (self), JM_LAYER_STATE_CURRENT);
   for (guint i = 0; i < selection->len; i++)
     {
       if (JM_IS_ITEM (selection->pdata[i]) &&
@@ -894,7 +792,7 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
     }
 
   if (!jm_window_check_room_for_copies (self, items, &error) ||
-      !jm_edit_copy_to_future (self->stack, items, &error))
+      !jm_edit_copy_to_future (jm_window_get_stack (self), items, &error))
     {
       jm_window_show_error (self, _("Could Not Copy to the Future State"), error);
       return;
@@ -921,10 +819,10 @@ jm_window_print_action (GtkWidget  *widget,
 {
   JmWindow *self = JM_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
-  jm_print_show_dialog (GTK_WINDOW (self), self->document, self->layer_mode);
+  jm_print_show_dialog (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode);
 }
 
 /* The shortcuts window is built when first asked for, not with every
@@ -981,7 +879,7 @@ jm_window_copy_action (GtkWidget  *widget,
   GdkContentProvider *providers[2];
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
   items = jm_window_selected_items (self);
@@ -991,13 +889,13 @@ jm_window_copy_action (GtkWidget  *widget,
   for (guint i = 0; i < items->len; i++)
     g_string_append_printf (text, "%s\n", jm_item_get_title (items->pdata[i]) ?: "");
 
-  bytes = jm_xml_writer_write_items (self->document, items);
+  bytes = jm_xml_writer_write_items (jm_window_get_document (self), items);
   providers[0] = gdk_content_provider_new_for_bytes (JM_CLIPBOARD_MIME, bytes);
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text->str);
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), gdk_content_provider_new_union (providers, 2));
 
   if (g_str_equal (action_name, "doc.cut") &&
-      !jm_edit_delete_items (self->stack, jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+      !jm_edit_delete_items (jm_window_get_stack (self), jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
                              items, &error))
     jm_window_show_error (self, _("Could Not Cut"), error);
 }
@@ -1012,8 +910,8 @@ jm_window_paste_items (JmWindow  *self,
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   const char *stage_id = NULL, *lane_id = NULL;
-  JmObject *stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
-  JmObject *lane = jm_object_store_get_object (jm_document_get_lanes (self->document), 0);
+  JmObject *stage = jm_object_store_get_object (jm_document_get_stages (jm_window_get_document (self)), 0);
+  JmObject *lane = jm_object_store_get_object (jm_document_get_lanes (jm_window_get_document (self)), 0);
 
   if (selection->len > 0 && JM_IS_ITEM (selection->pdata[0]))
     {
@@ -1032,7 +930,7 @@ jm_window_paste_items (JmWindow  *self,
       return;
     }
 
-  added = jm_edit_paste_items (self->stack, jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+  added = jm_edit_paste_items (jm_window_get_stack (self), jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
                                items, stage_id, lane_id, &error);
   if (added == NULL)
     {
@@ -1056,7 +954,7 @@ jm_window_paste_read_cb (GObject      *object,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0 || self->document == NULL)
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0 || jm_window_get_document (self) == NULL)
     return;
 
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (object));
@@ -1104,7 +1002,7 @@ jm_window_paste_action (GtkWidget  *widget,
   static const char *mime_types[] = { JM_CLIPBOARD_MIME, NULL };
   JmWindow *self = JM_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
   /* Reads the clipboard of this and every other window, and app. */
@@ -1120,7 +1018,7 @@ jm_window_duplicate_action (GtkWidget  *widget,
   JmWindow *self = JM_WINDOW (widget);
   g_autoptr(GPtrArray) items = NULL;
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
   items = jm_window_selected_items (self);
@@ -1139,7 +1037,7 @@ jm_window_link_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
   items = jm_window_selected_items (self);
@@ -1149,7 +1047,7 @@ jm_window_link_action (GtkWidget  *widget,
       return;
     }
 
-  if (jm_edit_add_link (self->stack, jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+  if (jm_edit_add_link (jm_window_get_stack (self), jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
                         jm_object_get_id (items->pdata[0]), jm_object_get_id (items->pdata[1]), NULL,
                         &error) == NULL)
     jm_window_show_error (self, _("Could Not Link the Items"), error);
@@ -1205,16 +1103,16 @@ jm_window_add_stage_or_lane_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   JmObject *added;
 
-  if (self->stack == NULL)
+  if (jm_window_get_stack (self) == NULL)
     return;
 
   if (stage)
-    added = JM_OBJECT (jm_edit_add_stage (self->stack,
-                                          jm_window_insert_position (self, jm_document_get_stages (self->document), TRUE),
+    added = JM_OBJECT (jm_edit_add_stage (jm_window_get_stack (self),
+                                          jm_window_insert_position (self, jm_document_get_stages (jm_window_get_document (self)), TRUE),
                                           _("New stage"), &error));
   else
-    added = JM_OBJECT (jm_edit_add_lane (self->stack,
-                                         jm_window_insert_position (self, jm_document_get_lanes (self->document), FALSE),
+    added = JM_OBJECT (jm_edit_add_lane (jm_window_get_stack (self),
+                                         jm_window_insert_position (self, jm_document_get_lanes (jm_window_get_document (self)), FALSE),
                                          JM_LANE_KIND_TEXT, _("New lane"), &error));
   if (added == NULL)
     {
@@ -1236,10 +1134,10 @@ jm_window_add_persona_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   JmPersona *persona;
 
-  if (self->stack == NULL)
+  if (jm_window_get_stack (self) == NULL)
     return;
 
-  persona = jm_edit_add_persona (self->stack, _("New persona"), &error);
+  persona = jm_edit_add_persona (jm_window_get_stack (self), _("New persona"), &error);
   if (persona == NULL)
     {
       jm_window_show_error (self, _("Could Not Add a Persona"), error);
@@ -1281,7 +1179,7 @@ jm_window_overwrite_response_cb (JmAlert    *alert,
 static void
 jm_window_ask_overwrite (JmWindow *self)
 {
-  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *name = g_file_get_basename (jm_window_get_file (self));
   g_autofree char *body = g_strdup_printf (_("“%s” was changed by another program since you opened it. "
                                              "Saving now replaces those changes with yours."), name);
   JmAlert *alert = jm_alert_new (_("File Changed on Disk"), body);
@@ -1314,7 +1212,7 @@ static void
 jm_window_offer_save_as (JmWindow *self,
                          GError   *error)
 {
-  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *name = g_file_get_basename (jm_window_get_file (self));
   g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
   JmAlert *alert = jm_alert_new (heading, error->message);
 
@@ -1327,23 +1225,15 @@ jm_window_offer_save_as (JmWindow *self,
   jm_alert_present (alert, GTK_WIDGET (self));
 }
 
-typedef struct
-{
-  JmWindow *window;
-  guint     position;
-} SaveData;
-
 static void
 jm_window_save_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autofree SaveData *save = user_data;
-  g_autoptr(JmWindow) self = save->window;
+  g_autoptr(JmWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
 
-  if (!jm_document_io_save_finish (result, &etag, &error))
+  if (!jm_map_session_save_finish (JM_MAP_SESSION (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
@@ -1359,17 +1249,13 @@ jm_window_save_cb (GObject      *object,
 
       self->close_after_save = FALSE;
       {
-        g_autofree char *name = g_file_get_basename (self->file);
+        g_autofree char *name = g_file_get_basename (jm_window_get_file (self));
         g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
         jm_window_show_error (self, heading, error);
       }
       return;
     }
 
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&etag);
-  /* What was written is the state when the save began. */
-  jm_command_stack_mark_clean_at (self->stack, save->position);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
   jm_window_add_recent (self);
 
@@ -1383,16 +1269,10 @@ static void
 jm_window_save (JmWindow *self,
                 gboolean  overwrite)
 {
-  SaveData *save;
-
   g_assert (JM_IS_WINDOW (self));
-  g_assert (self->file != NULL);
+  g_assert (jm_window_get_file (self) != NULL);
 
-  save = g_new0 (SaveData, 1);
-  save->window = g_object_ref (self);
-  save->position = jm_command_stack_get_position (self->stack);
-  jm_document_io_save_async (self->document, self->file, overwrite ? NULL : self->etag,
-                             self->cancellable, jm_window_save_cb, save);
+  jm_map_session_save_async (self->session, overwrite, self->cancellable, jm_window_save_cb, g_object_ref (self));
 }
 
 static void
@@ -1414,8 +1294,7 @@ jm_window_save_as_response_cb (GtkNativeDialog *dialog,
       return;
     }
 
-  g_set_object (&self->file, file);
-  g_clear_pointer (&self->etag, g_free);
+  jm_map_session_set_file (self->session, file);
   jm_window_update_title (self);
   jm_window_save (self, TRUE);
 }
@@ -1426,7 +1305,7 @@ jm_window_save_as (JmWindow *self)
   g_autofree char *suggested = NULL;
   GtkFileChooserNative *dialog;
 
-  suggested = g_strdup_printf ("%s.jmap", jm_document_get_display_title (self->document));
+  suggested = g_strdup_printf ("%s.jmap", jm_document_get_display_title (jm_window_get_document (self)));
   g_strdelimit (suggested, "/\\:", '-');
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -1448,10 +1327,10 @@ jm_window_save_action (GtkWidget  *widget,
 {
   JmWindow *self = JM_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
-  if (self->file == NULL || g_str_equal (action_name, "doc.save-as"))
+  if (jm_window_get_file (self) == NULL || g_str_equal (action_name, "doc.save-as"))
     jm_window_save_as (self);
   else
     jm_window_save (self, FALSE);
@@ -1471,7 +1350,7 @@ jm_window_close_response_cb (JmAlert    *alert,
 {
   if (g_str_equal (response, "discard"))
     {
-      jm_window_forget_draft (self);
+      jm_map_session_forget_draft (self->session);
       /* Not from here: the question is still being answered, and it is
        * transient for this window; it closes itself after this handler,
        * and would then reach a window already freed. The window is
@@ -1497,13 +1376,13 @@ jm_window_close_request (GtkWindow *window)
   g_autofree char *name = NULL;
   JmAlert *alert;
 
-  if (self->stack == NULL || !jm_command_stack_get_modified (self->stack))
+  if (!jm_map_session_get_modified (self->session))
     {
       jm_window_save_size (self);
       return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
     }
 
-  name = jm_window_dup_map_name (self->document, self->file);
+  name = jm_window_dup_map_name (self);
   body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when "
                             "the window closes."), name);
   alert = jm_alert_new (_("Save Changes?"), body);
@@ -1535,7 +1414,7 @@ jm_window_difference_row (JmWindow     *self,
   static const char *icons[] = { "jm-diff-added-symbolic", "jm-diff-changed-symbolic", "jm-diff-removed-symbolic" };
   static const char *kinds[] = { N_("Added"), N_("Changed"), N_("Removed") };
   JmItem *item = difference->future != NULL ? difference->future : difference->current;
-  JmStage *stage = jm_document_lookup_stage (self->document, jm_item_get_stage_id (item));
+  JmStage *stage = jm_document_lookup_stage (jm_window_get_document (self), jm_item_get_stage_id (item));
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", _(kinds[difference->kind]),
                                                stage != NULL ? jm_stage_get_name (stage) : "");
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
@@ -1568,10 +1447,10 @@ on_differences_show_cb (JmWindow *self)
     gtk_list_box_remove (self->differences_list, child);
 
   g_clear_pointer (&self->differences, g_ptr_array_unref);
-  if (self->document == NULL)
+  if (jm_window_get_document (self) == NULL)
     return;
 
-  self->differences = jm_document_compare_items (self->document);
+  self->differences = jm_document_compare_items (jm_window_get_document (self));
   for (guint i = 0; i < self->differences->len; i++)
     gtk_list_box_append (self->differences_list, jm_window_difference_row (self, self->differences->pdata[i]));
 
@@ -1609,8 +1488,8 @@ jm_window_set_layer (JmWindow   *self,
           self->layer_mode = i;
           if (self->canvas != NULL)
             jm_map_canvas_set_layer_mode (self->canvas, i);
-          if (self->outline != NULL && self->document != NULL)
-            jm_outline_set_document (self->outline, self->document,
+          if (self->outline != NULL && jm_window_get_document (self) != NULL)
+            jm_outline_set_document (self->outline, jm_window_get_document (self),
                                      jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
@@ -1633,6 +1512,10 @@ jm_window_get_property (GObject    *object,
       g_value_set_string (value, layer_names[self->layer_mode]);
       break;
 
+    case PROP_DRAFTS:
+      g_value_set_object (value, self->drafts);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1650,6 +1533,10 @@ jm_window_set_property (GObject      *object,
     {
     case PROP_LAYER:
       jm_window_set_layer (self, g_value_get_string (value));
+      break;
+
+    case PROP_DRAFTS:
+      self->drafts = g_value_dup_object (value);
       break;
 
     default:
@@ -1712,6 +1599,24 @@ jm_window_restore_size (JmWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* The session is made once the draft store is known. */
+static void
+jm_window_constructed (GObject *object)
+{
+  JmWindow *self = JM_WINDOW (object);
+
+  G_OBJECT_CLASS (jm_window_parent_class)->constructed (object);
+
+  self->session = jm_map_session_new (self->drafts);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "auto-save-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self, G_CONNECT_SWAPPED);
+
+  jm_window_update_actions (self);
+  jm_window_update_title (self);
+}
+
 static void
 jm_window_dispose (GObject *object)
 {
@@ -1719,19 +1624,15 @@ jm_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->file);
   jm_window_stop_opening (self);
-  g_clear_object (&self->stack);
-  g_clear_object (&self->document);
+  g_clear_object (&self->session);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->settings);
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
   jm_window_keep_file_chooser (self, NULL);
   g_clear_pointer (&self->differences, g_ptr_array_unref);
-  g_clear_pointer (&self->etag, g_free);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_clear_pointer (&self->draft_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_WINDOW);
 
@@ -1748,6 +1649,7 @@ jm_window_class_init (JmWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jm_window_constructed;
   object_class->dispose = jm_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = jm_window_close_request;
   object_class->get_property = jm_window_get_property;
@@ -1757,6 +1659,9 @@ jm_window_class_init (JmWindowClass *klass)
     g_param_spec_string ("layer", NULL, NULL,
                          "current",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_DRAFTS] =
+    g_param_spec_object ("drafts", NULL, NULL, JM_TYPE_DRAFT_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1872,7 +1777,6 @@ jm_window_init (JmWindow *self)
   }
   self->settings = jm_window_create_settings ();
   jm_window_restore_size (self);
-  jm_window_update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent-maps", FALSE);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::recent-files",
@@ -1881,8 +1785,6 @@ jm_window_init (JmWindow *self)
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-
-  jm_window_update_title (self);
 }
 
 JmWindow *
@@ -1892,6 +1794,7 @@ jm_window_new (JmApplication *application)
 
   return g_object_new (JM_TYPE_WINDOW,
                        "application", application,
+                       "drafts", jm_application_get_draft_store (application),
                        NULL);
 }
 
@@ -1906,25 +1809,17 @@ jm_window_open_file (JmWindow *self,
                      GFile    *file)
 {
   g_autofree char *name = NULL;
-  GWeakRef *window_ref = NULL;
 
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   /* The last map asked for is the one shown. */
-  jm_window_stop_opening (self);
-  self->opening_cancellable = g_cancellable_new ();
-  self->opening = g_object_ref (file);
+  jm_map_session_load (self->session, file, jm_map_canvas_get_layer_mode (self->canvas));
 
   name = g_file_get_basename (file);
   adw_status_page_set_description (self->opening_page, name);
   jm_window_show_opening_page (self);
   jm_window_update_actions (self);
-
-  window_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (window_ref, self);
-  jm_map_loader_load_async (file, jm_map_canvas_get_layer_mode (self->canvas), self->opening_cancellable,
-                            jm_window_load_cb, window_ref);
 }
 
 /**
@@ -1937,7 +1832,7 @@ jm_window_get_document (JmWindow *self)
 {
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
-  return self->document;
+  return self->session != NULL ? jm_map_session_get_document (self->session) : NULL;
 }
 
 GFile *
@@ -1945,7 +1840,7 @@ jm_window_get_file (JmWindow *self)
 {
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return self->session != NULL ? jm_map_session_get_file (self->session) : NULL;
 }
 
 /**
@@ -1958,7 +1853,7 @@ jm_window_get_stack (JmWindow *self)
 {
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
-  return self->stack;
+  return self->session != NULL ? jm_map_session_get_stack (self->session) : NULL;
 }
 
 /**
@@ -1980,7 +1875,7 @@ jm_window_discard_recovered_action (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
-  g_autoptr(GFile) file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  g_autoptr(GFile) file = jm_window_get_file (self) != NULL ? g_object_ref (jm_window_get_file (self)) : NULL;
 
   /* Back to the map as it was saved (which forgets the recovery copy once
    * it is read; should it not be, the recovered map stays, with its
@@ -1991,8 +1886,7 @@ jm_window_discard_recovered_action (GtkWidget  *widget,
       return;
     }
 
-  jm_window_forget_draft (self);
-  g_clear_pointer (&self->draft_id, g_free);
+  jm_map_session_discard_draft (self->session);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -2014,12 +1908,9 @@ jm_window_restore_draft (JmWindow   *self,
   g_return_if_fail (JM_IS_WINDOW (self));
   g_return_if_fail (JM_IS_DOCUMENT (document));
 
-  jm_window_set_document (self, document, NULL, file, NULL);
-  self->draft_id = g_strdup (draft_id);
-
-  /* Not what is on disk: modified until saved. */
-  jm_command_stack_mark_clean_at (self->stack, G_MAXUINT);
-
+  jm_window_stop_opening (self);
+  jm_map_session_restore_draft (self->session, document, file, draft_id);
+  jm_window_show_document (self, NULL);
   jm_window_offer_discard_recovered (self);
 }
 
