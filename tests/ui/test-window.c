@@ -21,6 +21,7 @@
 #include "render/jm-theme.h"
 
 #include "jm-hostile-files.h"
+#include "jm-map-fixture.h"
 #include "jm-ui-test-utils.h"
 
 static JmApplication *application;
@@ -1377,6 +1378,222 @@ test_window_heavy_valid_files (void)
   g_rmdir (dir);
 }
 
+/* Start the future state from the current one, then copy a changed card. */
+static void
+test_future_state_actions (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayer *current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  g_autofree char *layer = NULL;
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+
+  g_assert_true (jm_layer_is_empty (future));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.start-future", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_items (future)), ==,
+                    jm_object_store_get_n_objects (jm_layer_get_items (current)));
+  g_object_get (fixture->window, "layer", &layer, NULL);
+  g_assert_cmpstr (layer, ==, "future");
+
+  /* Back to the current state: change a card there and copy it over. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "current"));
+  g_assert_true (jm_edit_set_string (stack, van, "title", "Sees the green vans every day", 0, NULL));
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (van), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.copy-to-future", NULL));
+  g_assert_cmpstr (jm_item_get_title (jm_layer_lookup_item (future, "item-notices-van")), ==,
+                   "Sees the green vans every day");
+
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_layer_is_empty (future));
+}
+
+/* Add Stage and Add Lane put the new one after the selection, select it
+ * for naming, and undo; Delete removes a selected stage. */
+static void
+test_add_stage_and_lane (JmMapFixture  *fixture,
+                         gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmObjectStore *stages = jm_document_get_stages (document);
+  JmObjectStore *lanes = jm_document_get_lanes (document);
+  guint n_stages = jm_object_store_get_n_objects (stages);
+  guint n_lanes = jm_object_store_get_n_objects (lanes);
+  JmStage *stage;
+  JmLane *lane;
+
+  jm_map_canvas_select (canvas, JM_OBJECT (jm_document_lookup_stage (document, "stage-awareness")), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.add-stage", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (stages), ==, n_stages + 1);
+  stage = jm_object_store_get_object (stages, 1);
+  g_assert_cmpstr (jm_stage_get_name (stage), ==, "New stage");
+  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) stage);
+
+  /* After the lane of the selected card. */
+  jm_map_canvas_select (canvas, JM_OBJECT (jm_map_fixture_item (fixture, "item-notices-van")), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.add-lane", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (lanes), ==, n_lanes + 1);
+  lane = jm_object_store_get_object (lanes, 1);
+  g_assert_cmpstr (jm_lane_get_name (lane), ==, "New lane");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (lanes), ==, n_lanes);
+
+  jm_map_canvas_select (canvas, JM_OBJECT (stage), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.delete", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (stages), ==, n_stages);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (stages), ==, n_stages);
+  g_assert_false (jm_command_stack_get_modified (jm_window_get_stack (fixture->window)));
+}
+
+/* Add a persona from the menu, name it in the inspector, delete it. */
+static void
+test_personas (JmMapFixture  *fixture,
+               gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmObjectStore *personas = jm_document_get_personas (document);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  guint before = jm_object_store_get_n_objects (personas);
+  JmLayout *layout = jm_map_canvas_get_layout (jm_window_get_canvas (fixture->window));
+  JmPersona *persona;
+  GtkWidget *name;
+  JmRect rect;
+  JmHit hit;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.add-persona", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (personas), ==, before + 1);
+  persona = jm_object_store_get_object (personas, before);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (persona));
+
+  name = jm_map_fixture_find_named (GTK_WIDGET (inspector), "name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Chen Wei");
+  g_assert_cmpstr (jm_persona_get_name (persona), ==, "Chen Wei");
+
+  /* A photo chosen is one step; a file that is no picture is refused. */
+  {
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "jm-test-photo.png", NULL);
+    g_autofree char *text = g_build_filename (g_get_tmp_dir (), "jm-test-photo.txt", NULL);
+    g_autoptr(GFile) png_file = g_file_new_for_path (png);
+    g_autoptr(GFile) text_file = g_file_new_for_path (text);
+    cairo_surface_t *red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4, 4);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (cairo_surface_write_to_png (red, png), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy (red);
+    g_assert_true (g_file_set_contents (text, "not a picture", -1, NULL));
+    g_assert_nonnull (jm_map_fixture_find_named (GTK_WIDGET (inspector), "choose-photo"));
+
+    g_assert_false (jm_inspector_set_photo_file (inspector, text_file, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_assert_null (jm_persona_get_photo (persona));
+
+    g_assert_true (jm_inspector_set_photo_file (inspector, png_file, NULL));
+    g_assert_nonnull (jm_persona_get_photo (persona));
+    g_assert_cmpstr (jm_persona_get_photo_type (persona), ==, "image/png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+    g_assert_null (jm_persona_get_photo (persona));
+    g_assert_null (jm_persona_get_photo_type (persona));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.redo", NULL));
+    g_assert_nonnull (jm_persona_get_photo (persona));
+
+    g_signal_emit_by_name (jm_map_fixture_find_named (GTK_WIDGET (inspector), "remove-photo"), "clicked");
+    g_assert_null (jm_persona_get_photo (persona));
+    g_unlink (png);
+    g_unlink (text);
+  }
+
+  /* Made primary, the persona takes the place of the one that was. */
+  {
+    GtkWidget *primary = jm_map_fixture_find_named (GTK_WIDGET (inspector), "primary");
+    JmPersona *anna = jm_object_store_get_object (personas, 0);
+
+    g_assert_true (jm_persona_get_primary (anna));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (primary)));
+    gtk_switch_set_active (GTK_SWITCH (primary), TRUE);
+    g_assert_true (jm_persona_get_primary (persona));
+    g_assert_false (jm_persona_get_primary (anna));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+    g_assert_true (jm_persona_get_primary (anna));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (primary)));
+  }
+
+  /* Its card is on the map and picks it. */
+  g_assert_true (jm_layout_get_persona_rect (layout, persona, &rect));
+  g_assert_true (jm_layout_hit_test (layout, rect.x + 20, rect.y + 20, &hit));
+  g_assert_cmpint (hit.kind, ==, JM_HIT_PERSONA);
+  g_assert_true (hit.object == JM_OBJECT (persona));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.delete", NULL));
+  g_assert_cmpuint (jm_object_store_get_n_objects (personas), ==, before);
+}
+
+/* In the compared view, the Differences list names what the future state
+ * changes; choosing one selects it. */
+static void
+test_differences_list (JmMapFixture  *fixture,
+                       gconstpointer  data)
+{
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
+  GtkWidget *list, *button, *row;
+  JmItem *changed;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.start-future", NULL));
+  changed = jm_layer_lookup_item (future, "item-notices-van");
+  g_assert_true (jm_edit_set_string (stack, changed, "title", "Sees the vans", 0, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "both"));
+
+  list = jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "differences");
+  g_assert_nonnull (list);
+  button = gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  jm_ui_test_iterate ();
+  row = gtk_widget_get_first_child (list);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  g_signal_emit_by_name (list, "row-activated", row);
+
+  g_assert_cmpuint (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->len, ==, 1);
+  g_assert_true (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0] == (gpointer) changed);
+}
+
+/* A new map from the blank template: five stages, not modified, no file. */
+static void
+test_new_map (JmMapFixture  *fixture,
+              gconstpointer  data)
+{
+  JmWindow *window = jm_window_new (application);
+  JmDocument *document;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  document = jm_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_null (jm_window_get_file (window));
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_document_get_stages (document)), ==, 5);
+  g_assert_false (jm_command_stack_get_modified (jm_window_get_stack (window)));
+
+  g_assert_nonnull (jm_edit_add_item (jm_window_get_stack (window), JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_CARD,
+                                      "stage-awareness", "lane-actions", -1, "Hears about us", NULL));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* Closing with changes asks first, and the window stays. */
+  gtk_window_close (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)) || jm_window_get_document (window) != NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1410,6 +1627,11 @@ main (int   argc,
   g_test_add_func ("/ui/window/untitled-map", test_window_untitled_map);
   g_test_add_func ("/ui/window/save-read-only-offers-save-as", test_window_save_read_only_offers_save_as);
   g_test_add_func ("/ui/print/settings-to-remember", test_print_settings_to_remember);
+  jm_map_fixture_add ("/ui/window/future-state-actions", test_future_state_actions);
+  jm_map_fixture_add ("/ui/window/add-stage-and-lane", test_add_stage_and_lane);
+  jm_map_fixture_add ("/ui/window/personas", test_personas);
+  jm_map_fixture_add ("/ui/window/differences-list", test_differences_list);
+  jm_map_fixture_add ("/ui/window/new-map", test_new_map);
 
   status = g_test_run ();
 

@@ -1,0 +1,87 @@
+/* test-examples.c: the shipped examples open in a window, which is kept as
+ * a screenshot for each
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ui/jm-application.h"
+#include "ui/jm-window.h"
+
+#include "jm-ui-test-utils.h"
+
+static gboolean
+document_loaded (gpointer data)
+{
+  return jm_window_get_document (data) != NULL;
+}
+
+/* Each example opens with its own title and every item of its current
+ * state laid out on the canvas. The screenshots (example-NAME.png) are what
+ * a refactoring of the window compares before and after. */
+static void
+test_example_opens (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *basename = g_strconcat (name, ".jmap", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", basename, NULL);
+  g_autofree char *shot = g_strdup_printf ("example-%s.png", name);
+  g_autofree char *png = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkTexture) texture = NULL;
+  JmWindow *window = jm_window_new (JM_APPLICATION (g_application_get_default ()));
+  JmDocument *document;
+  JmLayer *current;
+  JmLayout *layout;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jm_window_open_file (window, file);
+  jm_ui_test_wait_until (document_loaded, window);
+  jm_ui_test_wait_until_map_shown (window);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (window));
+
+  document = jm_window_get_document (window);
+  current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  layout = jm_map_canvas_get_layout (jm_window_get_canvas (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, jm_document_get_title (document));
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_items (current)), >, 0);
+  for (guint i = 0; i < jm_object_store_get_n_objects (jm_layer_get_items (current)); i++)
+    {
+      JmRect rect;
+
+      g_assert_true (jm_layout_get_item_rect (layout, JM_ITEM (jm_object_store_get_object (jm_layer_get_items (current), i)),
+                                              &rect));
+    }
+
+  texture = jm_ui_test_render_widget (GTK_WIDGET (window));
+  png = jm_ui_test_save_screenshot (texture, shot);
+  g_test_message ("%s", png);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *examples[] = { "grocery-first-order", "hotel-guest-stay", "saas-onboarding" };
+  g_autoptr(JmApplication) application = NULL;
+
+  if (!jm_ui_test_init (&argc, &argv))
+    return g_test_run ();
+
+  application = jm_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/examples/%s", examples[i]);
+
+      g_test_add_data_func (path, examples[i], test_example_opens);
+    }
+
+  return g_test_run ();
+}

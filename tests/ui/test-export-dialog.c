@@ -1,0 +1,88 @@
+/* test-export-dialog.c: exporting from the window
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui/jm-export-dialog.h"
+#include "ui/jm-application.h"
+#include "ui/jm-window.h"
+
+#include "jm-map-fixture.h"
+#include "jm-test-maps.h"
+#include "jm-ui-test-utils.h"
+
+static gboolean
+weak_pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The export dialog: options chosen, the core writes the file in a
+ * worker while only Cancel can be used; then the dialog closes. A failed
+ * export says why and leaves the dialog open. */
+static void
+test_export_dialog (JmMapFixture  *fixture,
+                    gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmExportDialog *dialog = jm_export_dialog_new (GTK_WINDOW (fixture->window), document, JM_LAYER_MODE_CURRENT);
+  g_autofree char *path = g_build_filename (fixture->dir, "export.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->dir, "no such folder", "export.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
+  g_autofree char *contents = NULL;
+  GtkWidget *export_button;
+  JmExportOptions options;
+  JmExportFormat format;
+  JmAlert *alert;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (dialog));
+  {
+    g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (dialog));
+    g_autofree char *png = jm_ui_test_save_screenshot (texture, "export-dialog.png");
+
+    g_assert_nonnull (png);
+  }
+
+  jm_export_dialog_get_options (dialog, &format, &options);
+  g_assert_cmpint (format, ==, JM_EXPORT_FORMAT_PNG);
+  g_assert_cmpfloat (options.scale, ==, 2.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "current");
+  g_object_set (jm_map_fixture_find_named (GTK_WIDGET (dialog), "format"), "selected", JM_EXPORT_FORMAT_PDF, NULL);
+  export_button = jm_map_fixture_find_named (GTK_WIDGET (dialog), "export");
+
+  jm_export_dialog_start_export (dialog, nowhere_file);
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Could Not Export the Map");
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+  jm_alert_close (alert);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  jm_export_dialog_start_export (dialog, file);
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+  jm_ui_test_wait_until (weak_pointer_cleared, &dialog);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!jm_ui_test_init (&argc, &argv))
+    return g_test_run ();
+
+  jm_map_fixture_add ("/ui/export/dialog", test_export_dialog);
+
+  return jm_map_fixture_run ();
+}
