@@ -325,23 +325,6 @@ jm_window_show_document (JmWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
-static void
-jm_window_show_error (JmWindow     *self,
-                      const char   *heading,
-                      const GError *error)
-{
-  JmAlert *alert;
-
-  g_assert (JM_IS_WINDOW (self));
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  alert = jm_alert_new (heading, error->message);
-  jm_alert_add_response (alert, "close", _("_Close"));
-  jm_alert_present (alert, GTK_WIDGET (self));
-}
-
 #define MAX_RECENT_FILES 10
 
 /* Fills the Open Recent menu from the settings, which every window shares,
@@ -506,7 +489,7 @@ on_session_loaded_cb (JmWindow     *self,
       jm_window_update_actions (self);
       if (jm_map_session_get_draft_id (session) != NULL)
         jm_window_offer_discard_recovered (self);
-      jm_window_show_error (self, _("Could Not Open the Map"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Open the Map"), error);
       return;
     }
 
@@ -661,7 +644,7 @@ jm_window_new_action (GtkWidget  *widget,
     document = jm_xml_reader_read_bytes (bytes, template, &error);
   if (document == NULL)
     {
-      jm_window_show_error (self, _("Could Not Create the Map"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Create the Map"), error);
       return;
     }
 
@@ -753,7 +736,7 @@ jm_window_start_future_action (GtkWidget  *widget,
   if (!jm_window_check_room_for_copies (self, items, &error) ||
       !jm_edit_start_future_from_current (jm_window_get_stack (self), &error))
     {
-      jm_window_show_error (self, _("Could Not Start the Future State"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Start the Future State"), error);
       return;
     }
 
@@ -794,7 +777,7 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
   if (!jm_window_check_room_for_copies (self, items, &error) ||
       !jm_edit_copy_to_future (jm_window_get_stack (self), items, &error))
     {
-      jm_window_show_error (self, _("Could Not Copy to the Future State"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Copy to the Future State"), error);
       return;
     }
 
@@ -897,7 +880,7 @@ jm_window_copy_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "doc.cut") &&
       !jm_edit_delete_items (jm_window_get_stack (self), jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
                              items, &error))
-    jm_window_show_error (self, _("Could Not Cut"), error);
+    jm_alert_show_error (GTK_WIDGET (self), _("Could Not Cut"), error);
 }
 
 /* Pasted items keep their cells when this map has them, else go to the
@@ -926,7 +909,7 @@ jm_window_paste_items (JmWindow  *self,
 
   if (!jm_window_check_room_for_copies (self, items, &error))
     {
-      jm_window_show_error (self, _("Could Not Paste"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Paste"), error);
       return;
     }
 
@@ -934,7 +917,7 @@ jm_window_paste_items (JmWindow  *self,
                                items, stage_id, lane_id, &error);
   if (added == NULL)
     {
-      jm_window_show_error (self, _("Could Not Paste"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Paste"), error);
       return;
     }
 
@@ -961,7 +944,7 @@ jm_window_paste_read_cb (GObject      *object,
   clip = jm_xml_reader_read_bytes (bytes, _("clipboard"), &error);
   if (clip == NULL)
     {
-      jm_window_show_error (self, _("Could Not Paste"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Paste"), error);
       return;
     }
 
@@ -1050,7 +1033,7 @@ jm_window_link_action (GtkWidget  *widget,
   if (jm_edit_add_link (jm_window_get_stack (self), jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
                         jm_object_get_id (items->pdata[0]), jm_object_get_id (items->pdata[1]), NULL,
                         &error) == NULL)
-    jm_window_show_error (self, _("Could Not Link the Items"), error);
+    jm_alert_show_error (GTK_WIDGET (self), _("Could Not Link the Items"), error);
 }
 
 static void
@@ -1116,7 +1099,7 @@ jm_window_add_stage_or_lane_action (GtkWidget  *widget,
                                          JM_LANE_KIND_TEXT, _("New lane"), &error));
   if (added == NULL)
     {
-      jm_window_show_error (self, stage ? _("Could Not Add a Stage") : _("Could Not Add a Lane"), error);
+      jm_alert_show_error (GTK_WIDGET (self), stage ? _("Could Not Add a Stage") : _("Could Not Add a Lane"), error);
       return;
     }
 
@@ -1140,7 +1123,7 @@ jm_window_add_persona_action (GtkWidget  *widget,
   persona = jm_edit_add_persona (jm_window_get_stack (self), _("New persona"), &error);
   if (persona == NULL)
     {
-      jm_window_show_error (self, _("Could Not Add a Persona"), error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Add a Persona"), error);
       return;
     }
 
@@ -1158,7 +1141,7 @@ jm_window_delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!jm_map_canvas_delete_selection (self->canvas, &error))
-    jm_window_show_error (self, _("Could Not Delete"), error);
+    jm_alert_show_error (GTK_WIDGET (self), _("Could Not Delete"), error);
 }
 
 static void jm_window_save      (JmWindow *self,
@@ -1251,7 +1234,7 @@ jm_window_save_cb (GObject      *object,
       {
         g_autofree char *name = g_file_get_basename (jm_window_get_file (self));
         g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-        jm_window_show_error (self, heading, error);
+        jm_alert_show_error (GTK_WIDGET (self), heading, error);
       }
       return;
     }

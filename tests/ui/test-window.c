@@ -286,6 +286,34 @@ test_window_open_error_shows_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Errors reach the user one way: an alert over the window with what
+ * failed as its heading and why as its body, and one Close button; an
+ * operation the user cancelled shows nothing. */
+static void
+test_alert_shows_errors (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "The disk is full.");
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+  JmWindow *window = jm_window_new (application);
+  JmAlert *alert;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_null (jm_alert_show_error (GTK_WIDGET (window), "Could Not Save", cancelled));
+  g_assert_null (jm_ui_test_find_message_dialog ());
+
+  alert = jm_alert_show_error (GTK_WIDGET (window), "Could Not Save “Hotel”", error);
+  g_assert_nonnull (alert);
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  g_assert_true (jm_ui_test_find_message_dialog () == alert);
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Could Not Save “Hotel”");
+  g_assert_cmpstr (jm_alert_get_body (alert), ==, "The disk is full.");
+  jm_alert_respond (alert, "close");
+  g_assert_null (jm_ui_test_find_message_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWindow *
 find_shortcuts_window (void)
 {
@@ -1611,6 +1639,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/zoom-and-layer-actions", test_window_zoom_and_layer_actions);
   g_test_add_func ("/ui/window/recent-files", test_window_recent_files);
   g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
+  g_test_add_func ("/ui/window/alert-shows-errors", test_alert_shows_errors);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
   g_test_add_func ("/ui/window/close-and-discard", test_window_close_and_discard);
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
