@@ -12,6 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jm-settings.h"
+
 
 struct _JmApplication
 {
@@ -208,27 +210,11 @@ jm_application_class_init (JmApplicationClass *klass)
   app_class->open = jm_application_open;
 }
 
-/* The settings, when the schema is installed (a build run without
- * GSETTINGS_SCHEMA_DIR has none). */
-static GSettings *
-jm_application_create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 jm_application_init (JmApplication *self)
 {
   self->drafts = jm_draft_store_new (NULL);
-  self->settings = jm_application_create_settings ();
+  self->settings = jm_settings_new ();
   self->recent_maps = jm_recent_maps_new (self->settings);
 
   g_application_add_main_option_entries (G_APPLICATION (self), jm_application_options);

@@ -19,7 +19,6 @@
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "model/jm-item.h"
-#include "model/jm-layer.h"
 
 /**
  * jm_clipboard_copy_items:
@@ -62,8 +61,6 @@ jm_clipboard_spliced_cb (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JmDocument) clip = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items;
-  JmObjectStore *store;
 
   /* Nothing readable there: nothing to paste, and nothing to say. */
   if (g_output_stream_splice_finish (G_OUTPUT_STREAM (object), result, &error) < 0)
@@ -80,11 +77,7 @@ jm_clipboard_spliced_cb (GObject      *object,
       return;
     }
 
-  store = jm_layer_get_items (jm_document_get_layer (clip, JM_LAYER_STATE_CURRENT));
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
-    g_ptr_array_add (items, g_object_ref (jm_object_store_get_object (store, i)));
-  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, g_steal_pointer (&clip), g_object_unref);
 }
 
 /* The clipboard's stream is fed by the main loop (also when this app owns
@@ -141,11 +134,11 @@ jm_clipboard_read_items_async (GdkClipboard        *clipboard,
 /**
  * jm_clipboard_read_items_finish:
  *
- * Returns: (transfer container) (element-type JmItem) (nullable): the items
- *   read; %NULL with @error set when the clipboard held a broken map, and
- *   %NULL without an error when it held none
+ * Returns: (transfer full) (nullable): a map whose current state holds the
+ *   items read; %NULL with @error set when the clipboard held a broken
+ *   map, and %NULL without an error when it held none
  */
-GPtrArray *
+JmDocument *
 jm_clipboard_read_items_finish (GAsyncResult  *result,
                                 GError       **error)
 {

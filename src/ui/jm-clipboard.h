@@ -21,7 +21,7 @@ void       jm_clipboard_read_items_async   (GdkClipboard         *clipboard,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
-GPtrArray *jm_clipboard_read_items_finish  (GAsyncResult         *result,
-                                            GError              **error);
+JmDocument *jm_clipboard_read_items_finish (GAsyncResult        *result,
+                                            GError             **error);
 
 G_END_DECLS

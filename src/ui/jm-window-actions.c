@@ -398,18 +398,22 @@ jm_window_paste_cb (GObject      *object,
                     gpointer      user_data)
 {
   g_autoptr(JmWindow) self = user_data;
+  g_autoptr(JmDocument) clip = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  items = jm_clipboard_read_items_finish (result, &error);
+  clip = jm_clipboard_read_items_finish (result, &error);
   if (error != NULL)
     {
       jm_alert_show_error (GTK_WIDGET (self), _("Could Not Paste"), error);
       return;
     }
 
-  if (items != NULL && jm_window_get_document (self) != NULL)
-    jm_window_paste_items (self, items);
+  if (clip == NULL || jm_window_get_document (self) == NULL)
+    return;
+
+  items = layer_items (clip, JM_LAYER_STATE_CURRENT);
+  jm_window_paste_items (self, items);
 }
 
 /* Reads the clipboard of this and every other window, and app. */

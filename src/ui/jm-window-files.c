@@ -53,18 +53,61 @@ _jm_window_keep_file_chooser (JmWindow        *self,
   self->file_chooser = dialog;
 }
 
+/* Shows an Open or Save dialog for journey maps, kept by the window.
+ *
+ * GtkFileChooserNative on every GTK, though 4.10 deprecates it for
+ * GtkFileDialog: it goes through the portal as well, and the window can
+ * keep it after its answer (_jm_window_keep_file_chooser), where
+ * GtkFileDialog destroys its chooser as it answers, which is what crashed
+ * on GTK 4.18. */
+static void
+jm_window_show_file_chooser (JmWindow             *self,
+                             const char           *title,
+                             GtkFileChooserAction  action,
+                             const char           *accept_label,
+                             const char           *suggested_name,
+                             GCallback             response_cb)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (filter, "application/x-journeymap+xml");
+  gtk_file_filter_add_suffix (filter, "jmap");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  _jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
+  g_signal_connect (dialog, "response", response_cb, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The file chosen, or %NULL when the dialog was cancelled. */
+static GFile *
+jm_window_dup_chosen_file (GtkNativeDialog *dialog,
+                           int              response)
+{
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  return gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
 static void
 jm_window_open_response_cb (GtkNativeDialog *dialog,
                             int              response,
                             gpointer         user_data)
 {
   JmWindow *self = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = jm_window_dup_chosen_file (dialog, response);
 
   g_assert (JM_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (file != NULL)
     _jm_window_open_in_free_window (self, file);
@@ -75,44 +118,8 @@ _jm_window_open_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  JmWindow *self = JM_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *dialog;
-
-  /* GtkFileChooserNative on every GTK, though 4.10 deprecates it for
-   * GtkFileDialog: it goes through the portal as well, and the window can
-   * keep it after its answer (_jm_window_keep_file_chooser), where
-   * GtkFileDialog destroys its chooser as it answers, which is what
-   * crashed on GTK 4.18. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  dialog = gtk_file_chooser_native_new (_("Open Journey Map"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Journey Maps"));
-  gtk_file_filter_add_mime_type (filter, "application/x-journeymap+xml");
-  gtk_file_filter_add_suffix (filter, "jmap");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  _jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-jm_window_add_filter (GtkFileChooser *chooser,
-                      const char     *name,
-                      const char     *mime_type,
-                      const char     *suffix)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_suffix (filter, suffix);
-  gtk_file_chooser_add_filter (chooser, filter);
+  jm_window_show_file_chooser (JM_WINDOW (widget), _("Open Journey Map"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                               _("_Open"), NULL, G_CALLBACK (jm_window_open_response_cb));
 }
 
 static void jm_window_save      (JmWindow *self,
@@ -234,12 +241,9 @@ jm_window_save_as_response_cb (GtkNativeDialog *dialog,
                                gpointer         user_data)
 {
   JmWindow *self = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = jm_window_dup_chosen_file (dialog, response);
 
   g_assert (JM_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (file == NULL)
     {
@@ -255,21 +259,12 @@ static void
 jm_window_save_as (JmWindow *self)
 {
   g_autofree char *suggested = NULL;
-  GtkFileChooserNative *dialog;
 
   suggested = g_strdup_printf ("%s.jmap", jm_document_get_display_title (jm_window_get_document (self)));
   g_strdelimit (suggested, "/\\:", '-');
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  dialog = gtk_file_chooser_native_new (_("Save Journey Map"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  jm_window_add_filter (GTK_FILE_CHOOSER (dialog), _("Journey Maps"), "application/x-journeymap+xml", "jmap");
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  _jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (jm_window_save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  jm_window_show_file_chooser (self, _("Save Journey Map"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                               suggested, G_CALLBACK (jm_window_save_as_response_cb));
 }
 
 void

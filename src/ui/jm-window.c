@@ -20,6 +20,7 @@
 
 #include "jm-alert.h"
 #include "jm-benchmark-hooks.h"
+#include "jm-settings.h"
 #include "jm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (JmWindow, jm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -395,22 +396,6 @@ jm_window_set_property (GObject      *object,
     }
 }
 
-/* The window's size is remembered across runs, when the schema is
- * installed (a build run without GSETTINGS_SCHEMA_DIR has none). */
-static GSettings *
-jm_window_create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 void
 _jm_window_save_size (JmWindow *self)
 {
@@ -578,7 +563,8 @@ jm_window_init (JmWindow *self)
     g_signal_connect_swapped (files, "drop", G_CALLBACK (on_files_dropped_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (files));
   }
-  self->settings = jm_window_create_settings ();
+  /* The window's size, zoom and layer are remembered across runs. */
+  self->settings = jm_settings_new ();
   jm_window_restore_size (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent-maps", FALSE);
 
