@@ -343,7 +343,7 @@ jm_window_copy_action (GtkWidget  *widget,
 
   jm_clipboard_copy_items (gtk_widget_get_clipboard (widget), jm_window_get_document (self), items);
 
-  shown = jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas));
+  shown = _jm_window_get_shown_state (self);
   if (g_str_equal (action_name, "doc.cut") &&
       !jm_edit_delete_items (jm_window_get_stack (self), shown, items, &error))
     jm_alert_show_error (GTK_WIDGET (self), _("Could Not Cut"), error);
@@ -379,7 +379,7 @@ jm_window_paste_items (JmWindow  *self,
       return;
     }
 
-  added = jm_edit_paste_items (jm_window_get_stack (self), jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+  added = jm_edit_paste_items (jm_window_get_stack (self), _jm_window_get_shown_state (self),
                                items, stage_id, lane_id, &error);
   if (added == NULL)
     {
@@ -468,7 +468,7 @@ jm_window_link_action (GtkWidget  *widget,
       return;
     }
 
-  if (jm_edit_add_link (jm_window_get_stack (self), jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)),
+  if (jm_edit_add_link (jm_window_get_stack (self), _jm_window_get_shown_state (self),
                         jm_object_get_id (items->pdata[0]), jm_object_get_id (items->pdata[1]), NULL,
                         &error) == NULL)
     jm_alert_show_error (GTK_WIDGET (self), _("Could Not Link the Items"), error);
@@ -522,22 +522,25 @@ jm_window_add_stage_or_lane_action (GtkWidget  *widget,
   JmWindow *self = JM_WINDOW (widget);
   gboolean stage = g_str_equal (action_name, "doc.add-stage");
   g_autoptr(GError) error = NULL;
+  JmDocument *document;
   JmObject *added;
 
   if (jm_window_get_stack (self) == NULL)
     return;
 
+  document = jm_window_get_document (self);
   if (stage)
     added = JM_OBJECT (jm_edit_add_stage (jm_window_get_stack (self),
-                                          jm_window_insert_position (self, jm_document_get_stages (jm_window_get_document (self)), TRUE),
+                                          jm_window_insert_position (self, jm_document_get_stages (document), TRUE),
                                           _("New stage"), &error));
   else
     added = JM_OBJECT (jm_edit_add_lane (jm_window_get_stack (self),
-                                         jm_window_insert_position (self, jm_document_get_lanes (jm_window_get_document (self)), FALSE),
+                                         jm_window_insert_position (self, jm_document_get_lanes (document), FALSE),
                                          JM_LANE_KIND_TEXT, _("New lane"), &error));
   if (added == NULL)
     {
-      jm_alert_show_error (GTK_WIDGET (self), stage ? _("Could Not Add a Stage") : _("Could Not Add a Lane"), error);
+      jm_alert_show_error (GTK_WIDGET (self), stage ? _("Could Not Add a Stage") : _("Could Not Add a Lane"),
+                           error);
       return;
     }
 

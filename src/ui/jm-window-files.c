@@ -232,7 +232,8 @@ jm_window_save (JmWindow *self,
   g_assert (JM_IS_WINDOW (self));
   g_assert (jm_window_get_file (self) != NULL);
 
-  jm_map_session_save_async (self->session, overwrite, self->cancellable, jm_window_save_cb, g_object_ref (self));
+  jm_map_session_save_async (self->session, overwrite, self->cancellable, jm_window_save_cb,
+                             g_object_ref (self));
 }
 
 static void

@@ -60,6 +60,7 @@ struct _JmWindow
 /* jm-window.c */
 char     *_jm_window_dup_map_name        (JmWindow        *self);
 gboolean  _jm_window_is_taken            (JmWindow        *self);
+JmLayerState _jm_window_get_shown_state  (JmWindow        *self);
 void      _jm_window_set_document        (JmWindow        *self,
                                           JmDocument      *document);
 void      _jm_window_add_recent          (JmWindow        *self);

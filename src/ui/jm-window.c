@@ -140,6 +140,13 @@ jm_window_show_page (JmWindow   *self,
     gtk_stack_set_visible_child_name (self->main_stack, name);
 }
 
+/* The state shown, where edits go: the future one when both are shown. */
+JmLayerState
+_jm_window_get_shown_state (JmWindow *self)
+{
+  return jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas));
+}
+
 /* A window is taken when it shows a map or is opening one: a map made or
  * opened then goes to a new window, and what it shows is never replaced
  * (with unsaved changes, they and their recovery copy would go). */
@@ -183,7 +190,8 @@ on_palette_entry_activated_cb (JmWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (jm_window_get_document (self) != NULL && !jm_map_canvas_add_from_palette (self->canvas, payload, &error) && error != NULL)
+  if (jm_window_get_document (self) != NULL &&
+      !jm_map_canvas_add_from_palette (self->canvas, payload, &error) && error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
@@ -204,9 +212,9 @@ on_canvas_selection_changed_cb (JmWindow    *self,
                                 JmMapCanvas *canvas)
 {
   GPtrArray *selection = jm_map_canvas_get_selection (canvas);
+  GObject *document = G_OBJECT (jm_window_get_document (self));
 
-  jm_inspector_set_object (self->inspector,
-                           selection->len == 1 ? selection->pdata[0] : G_OBJECT (jm_window_get_document (self)));
+  jm_inspector_set_object (self->inspector, selection->len == 1 ? selection->pdata[0] : document);
 }
 
 /* @layout, if not %NULL, was made for the document beforehand. */
@@ -225,7 +233,7 @@ jm_window_show_document (JmWindow *self,
   jm_inspector_set_object (self->inspector, G_OBJECT (jm_window_get_document (self)));
   jm_differences_popover_set_document (self->differences_popover, jm_window_get_document (self));
   jm_outline_set_document (self->outline, jm_window_get_document (self),
-                           jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)));
+                           _jm_window_get_shown_state (self));
   jm_window_show_page (self, "map");
   _jm_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -334,7 +342,7 @@ jm_window_set_layer (JmWindow   *self,
             jm_map_canvas_set_layer_mode (self->canvas, i);
           if (self->outline != NULL && jm_window_get_document (self) != NULL)
             jm_outline_set_document (self->outline, jm_window_get_document (self),
-                                     jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas)));
+                                     _jm_window_get_shown_state (self));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
           g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYER]);
@@ -457,8 +465,10 @@ jm_window_constructed (GObject *object)
     g_menu_append_section (self->recent_menu, NULL, jm_recent_maps_get_menu (self->recent_maps));
   if (self->settings != NULL)
     g_settings_bind (self->settings, "auto-save-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   /* Save As gives the map another file, and the title its name. */
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (jm_window_update_title), self,
                            G_CONNECT_SWAPPED);
