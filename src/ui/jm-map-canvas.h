@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "commands/jm-command-stack.h"
+#include "jm-selection.h"
 #include "model/jm-document.h"
 #include "render/jm-layout.h"
 
@@ -30,7 +31,7 @@ void         jm_map_canvas_set_layout     (JmMapCanvas *self,
 JmCommandStack *jm_map_canvas_get_stack   (JmMapCanvas *self);
 void         jm_map_canvas_set_stack      (JmMapCanvas *self,
                                            JmCommandStack *stack);
-GPtrArray   *jm_map_canvas_get_selection  (JmMapCanvas *self);
+JmSelection *jm_map_canvas_get_selection (JmMapCanvas *self);
 void         jm_map_canvas_select         (JmMapCanvas *self,
                                            JmObject    *object,
                                            gboolean     extend);

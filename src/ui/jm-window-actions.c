@@ -228,7 +228,7 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   JmLayer *current;
@@ -311,7 +311,7 @@ jm_window_show_shortcuts_action (GtkWidget  *widget,
 static GPtrArray *
 jm_window_selected_items (JmWindow *self)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   GPtrArray *items = g_ptr_array_new ();
 
   for (guint i = 0; i < selection->len; i++)
@@ -355,7 +355,7 @@ static void
 jm_window_paste_items (JmWindow  *self,
                        GPtrArray *items)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GError) error = NULL;
   const char *stage_id = NULL, *lane_id = NULL;
@@ -492,7 +492,7 @@ jm_window_insert_position (JmWindow      *self,
                            JmObjectStore *store,
                            gboolean       stages)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = jm_selection_dup_objects (jm_map_canvas_get_selection (self->canvas));
   JmObject *anchor = NULL;
   guint position;
 

@@ -211,10 +211,10 @@ static void
 on_canvas_selection_changed_cb (JmWindow    *self,
                                 JmMapCanvas *canvas)
 {
-  GPtrArray *selection = jm_map_canvas_get_selection (canvas);
+  JmObject *primary = jm_selection_get_primary (jm_map_canvas_get_selection (canvas));
   GObject *document = G_OBJECT (jm_window_get_document (self));
 
-  jm_inspector_set_object (self->inspector, selection->len == 1 ? selection->pdata[0] : document);
+  jm_inspector_set_object (self->inspector, primary != NULL ? G_OBJECT (primary) : document);
 }
 
 /* @layout, if not %NULL, was made for the document beforehand. */

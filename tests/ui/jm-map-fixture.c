@@ -192,7 +192,7 @@ is_selected (gpointer data)
 {
   gpointer *pair = data;
 
-  return g_ptr_array_find (jm_map_canvas_get_selection (pair[0]), pair[1], NULL);
+  return jm_selection_contains (jm_map_canvas_get_selection (pair[0]), pair[1]);
 }
 
 /* Clicks @object on the canvas and waits until it is selected. */

@@ -11,6 +11,8 @@
 #include "commands/jm-edit.h"
 #include "io/jm-document-io.h"
 #include "ui/jm-application.h"
+#include "ui/jm-inspector.h"
+#include "ui/jm-palette.h"
 #include "ui/jm-window.h"
 
 #include "jm-map-fixture.h"
@@ -195,8 +197,8 @@ test_select_and_delete_link (JmMapFixture  *fixture,
   jm_map_fixture_map_point_on_screen (fixture, mx, my, &sx, &sy);
   jm_map_fixture_click_to_select (fixture, JM_OBJECT (link), sx, sy);
 
-  g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 1);
-  g_assert_true (g_ptr_array_index (jm_map_canvas_get_selection (canvas), 0) == (gpointer) link);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (canvas))), ==, 1);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) link);
 
   {
     g_autoptr(GdkTexture) texture = NULL;
@@ -246,7 +248,7 @@ test_end_to_end (JmMapFixture  *fixture,
   jm_map_fixture_drag_from_palette (fixture, entry, "stage-delivery", "lane-pain-points");
   jm_ui_test_wait_until (jm_map_fixture_position_is, wait);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
-  added = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0];
+  added = jm_selection_peek (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)), 0);
   added_id = g_strdup (jm_object_get_id (JM_OBJECT (added)));
   g_assert_cmpstr (jm_item_get_stage_id (added), ==, "stage-delivery");
   g_assert_cmpstr (jm_item_get_lane_id (added), ==, "lane-pain-points");
@@ -354,7 +356,7 @@ test_drop_from_palette (JmMapFixture  *fixture,
   guint before = jm_map_fixture_count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   gpointer wait[2] = { stack, GUINT_TO_POINTER (1) };
-  GPtrArray *selection;
+  JmSelection *selection;
 
   g_assert_nonnull (entry);
   g_assert_nonnull (email);
@@ -365,18 +367,18 @@ test_drop_from_palette (JmMapFixture  *fixture,
 
   g_assert_cmpuint (jm_map_fixture_count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT), ==, before + 1);
   selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
-  g_assert_cmpuint (selection->len, ==, 1);
-  g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_PAIN_POINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_cmpint (jm_item_get_kind (jm_selection_peek (selection, 0)), ==, JM_ITEM_KIND_PAIN_POINT);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
 
   wait[1] = GUINT_TO_POINTER (2);
   jm_map_fixture_drag_from_palette (fixture, email, "stage-consideration", "lane-touchpoints");
   jm_ui_test_wait_until (jm_map_fixture_position_is, wait);
   selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
-  g_assert_cmpuint (selection->len, ==, 1);
-  g_assert_cmpint (jm_item_get_kind (selection->pdata[0]), ==, JM_ITEM_KIND_TOUCHPOINT);
-  g_assert_cmpint (jm_item_get_channel (selection->pdata[0]), ==, JM_CHANNEL_EMAIL);
-  g_assert_cmpstr (jm_item_get_stage_id (selection->pdata[0]), ==, "stage-consideration");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_cmpint (jm_item_get_kind (jm_selection_peek (selection, 0)), ==, JM_ITEM_KIND_TOUCHPOINT);
+  g_assert_cmpint (jm_item_get_channel (jm_selection_peek (selection, 0)), ==, JM_CHANNEL_EMAIL);
+  g_assert_cmpstr (jm_item_get_stage_id (jm_selection_peek (selection, 0)), ==, "stage-consideration");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
@@ -587,9 +589,9 @@ test_rubber_band_and_link (JmMapFixture  *fixture,
   jm_map_fixture_map_point_on_screen (fixture, cell.x + cell.width - 4, cell.y + cell.height - 4, &sx, &sy);
   jm_map_fixture_map_point_on_screen (fixture, cell.x + 4, cell.y + 4, &tx, &ty);
   jm_ui_test_drag (sx, sy, tx, ty);
-  g_assert_cmpuint (jm_map_canvas_get_selection (canvas)->len, ==, 2);
-  g_assert_true (g_ptr_array_find (jm_map_canvas_get_selection (canvas), referral, NULL));
-  g_assert_true (g_ptr_array_find (jm_map_canvas_get_selection (canvas), van, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (canvas))), ==, 2);
+  g_assert_true (jm_selection_contains (jm_map_canvas_get_selection (canvas), JM_OBJECT (referral)));
+  g_assert_true (jm_selection_contains (jm_map_canvas_get_selection (canvas), JM_OBJECT (van)));
 
   jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
   jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
@@ -633,7 +635,7 @@ test_drop_image_file (JmMapFixture  *fixture,
   g_assert_true (jm_map_canvas_drop_files (canvas, files, cell.x + 20, cell.y + cell.height - 10));
   g_slist_free_full (files, g_object_unref);
 
-  image = jm_map_canvas_get_selection (canvas)->pdata[0];
+  image = jm_selection_peek (jm_map_canvas_get_selection (canvas), 0);
   g_assert_cmpint (jm_item_get_kind (image), ==, JM_ITEM_KIND_IMAGE);
   g_assert_cmpstr (jm_item_get_title (image), ==, "storefront.png");
   g_assert_cmpstr (jm_item_get_image_type (image), ==, "image/png");
@@ -704,6 +706,32 @@ test_item_nodes_are_kept (JmMapFixture  *fixture,
   gsk_render_node_unref (referral_node);
 }
 
+/* An object the map loses (here by undoing its addition) leaves the
+ * canvas's selection, and the inspector goes back to the map instead of
+ * showing what is no longer there. */
+static void
+test_removed_object_leaves_selection (JmMapFixture  *fixture,
+                                      gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmSelection *selection = jm_map_canvas_get_selection (canvas);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  g_autoptr(GError) error = NULL;
+  JmObject *added;
+
+  g_assert_true (jm_map_canvas_add_from_palette (canvas, JM_PALETTE_PREFIX "item:card", &error));
+  g_assert_no_error (error);
+  added = jm_selection_get_primary (selection);
+  g_assert_true (JM_IS_ITEM (added));
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (added));
+
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+  g_assert_null (jm_selection_get_primary (selection));
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (jm_window_get_document (fixture->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -727,6 +755,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/drop-image-file", test_drop_image_file);
   jm_map_fixture_add ("/ui/canvas/pan", test_pan);
   jm_map_fixture_add ("/ui/canvas/item-nodes-are-kept", test_item_nodes_are_kept);
+  jm_map_fixture_add ("/ui/canvas/removed-object-leaves-selection", test_removed_object_leaves_selection);
 
   return jm_map_fixture_run ();
 }

@@ -21,9 +21,9 @@ static gboolean
 selection_changed_from (gpointer data)
 {
   gpointer *pair = data;
-  GPtrArray *selection = jm_map_canvas_get_selection (pair[0]);
+  JmSelection *selection = jm_map_canvas_get_selection (pair[0]);
 
-  return selection->len > 0 && selection->pdata[0] != pair[1];
+  return g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0 && jm_selection_peek (selection, 0) != pair[1];
 }
 
 static gboolean
@@ -77,11 +77,11 @@ test_outline (JmMapFixture  *fixture,
   g_assert_cmpstr (jm_item_get_title (JM_ITEM (second)), ==, "First!");
 
   g_signal_emit_by_name (outline, "object-activated", second);
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) second);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) second);
   g_signal_emit_by_name (outline, "object-activated", last);
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) last);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) last);
   g_signal_emit_by_name (outline, "object-activated", first);
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) first);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) first);
 
   /* Hidden behind the palette it does not follow edits, and catches up
    * when shown again. */
@@ -120,9 +120,9 @@ test_palette_from_keyboard (JmMapFixture  *fixture,
   jm_ui_test_wait_until (selection_changed_from, wait);
 
   g_assert_cmpuint (jm_map_fixture_count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_OPPORTUNITY), ==, before + 1);
-  g_assert_cmpint (jm_item_get_kind (jm_map_canvas_get_selection (canvas)->pdata[0]), ==, JM_ITEM_KIND_OPPORTUNITY);
+  g_assert_cmpint (jm_item_get_kind (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0)), ==, JM_ITEM_KIND_OPPORTUNITY);
 
-  wait[1] = jm_map_canvas_get_selection (canvas)->pdata[0];
+  wait[1] = jm_selection_peek (jm_map_canvas_get_selection (canvas), 0);
   entry = gtk_widget_get_parent (jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "emotion-point"));
   g_assert_true (gtk_widget_activate (entry));
   jm_ui_test_wait_until (selection_changed_from, wait);

@@ -1468,7 +1468,7 @@ test_add_stage_and_lane (JmMapFixture  *fixture,
   g_assert_cmpuint (jm_object_store_get_n_objects (stages), ==, n_stages + 1);
   stage = jm_object_store_get_object (stages, 1);
   g_assert_cmpstr (jm_stage_get_name (stage), ==, "New stage");
-  g_assert_true (jm_map_canvas_get_selection (canvas)->pdata[0] == (gpointer) stage);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) stage);
 
   /* After the lane of the selected card. */
   jm_map_canvas_select (canvas, JM_OBJECT (jm_map_fixture_item (fixture, "item-notices-van")), FALSE);
@@ -1605,8 +1605,8 @@ test_differences_list (JmMapFixture  *fixture,
   g_signal_emit_by_name (list, "activate", 0);
   g_assert_false (gtk_widget_get_visible (popover));
 
-  g_assert_cmpuint (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->len, ==, 1);
-  g_assert_true (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window))->pdata[0] == (gpointer) changed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)))), ==, 1);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)), 0) == (gpointer) changed);
 }
 
 /* A new map from the blank template: five stages, not modified, no file. */

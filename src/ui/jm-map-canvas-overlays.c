@@ -1,0 +1,467 @@
+/* jm-map-canvas-overlays.c: what the canvas draws over the map, and the
+ * in-place title editor
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-ui"
+
+#include "config.h"
+
+#include "jm-map-canvas-private.h"
+
+#include "commands/jm-edit.h"
+
+gboolean
+_jm_map_canvas_object_rect (JmMapCanvas *self,
+                            JmObject    *object,
+                            JmRect      *rect)
+{
+  double x, y;
+
+  if (JM_IS_ITEM (object))
+    return jm_layout_get_item_rect (self->layout, JM_ITEM (object), rect);
+
+  if (JM_IS_PERSONA (object))
+    return jm_layout_get_persona_rect (self->layout, JM_PERSONA (object), rect);
+
+  if (JM_IS_LINK (object))
+    return jm_layout_get_link_bounds (self->layout, JM_LINK (object), rect);
+
+  if ((JM_IS_STAGE (object) || JM_IS_LANE (object)) && self->document != NULL)
+    {
+      JmObjectStore *lanes = jm_document_get_lanes (self->document);
+      JmObjectStore *stages = jm_document_get_stages (self->document);
+      JmRect first, last;
+
+      if (JM_IS_STAGE (object) && jm_object_store_get_n_objects (lanes) > 0 &&
+          jm_layout_get_cell_rect (self->layout, JM_STAGE (object), jm_object_store_get_object (lanes, 0), &first) &&
+          jm_layout_get_cell_rect (self->layout, JM_STAGE (object),
+                                   jm_object_store_get_object (lanes, jm_object_store_get_n_objects (lanes) - 1), &last))
+        {
+          *rect = (JmRect) { first.x, first.y, first.width, last.y + last.height - first.y };
+          return TRUE;
+        }
+      if (JM_IS_LANE (object) && jm_object_store_get_n_objects (stages) > 0 &&
+          jm_layout_get_cell_rect (self->layout, jm_object_store_get_object (stages, 0), JM_LANE (object), &first) &&
+          jm_layout_get_cell_rect (self->layout,
+                                   jm_object_store_get_object (stages, jm_object_store_get_n_objects (stages) - 1),
+                                   JM_LANE (object), &last))
+        {
+          *rect = (JmRect) { first.x, first.y, last.x + last.width - first.x, first.height };
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (JM_IS_EMOTION_POINT (object) &&
+      jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (object), &x, &y))
+    {
+      *rect = (JmRect) { x - 9, y - 9, 18, 18 };
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+jm_map_canvas_set_accent (cairo_t *cr,
+                          double   alpha)
+{
+  GdkRGBA accent;
+
+  /* libadwaita's blue accent, which 1.2 does not expose to C. */
+  gdk_rgba_parse (&accent, "#3584e4");
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, alpha);
+}
+
+static void
+jm_map_canvas_draw_selection (JmMapCanvas *self,
+                              cairo_t     *cr)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      JmRect rect;
+
+      if (!_jm_map_canvas_object_rect (self, jm_selection_peek (self->selection, i), &rect))
+        continue;
+
+      cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
+      jm_map_canvas_set_accent (cr, 1.0);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+}
+
+/* The line where a dragged card would land among the cards of a cell. */
+static void
+jm_map_canvas_draw_insertion_mark (JmMapCanvas *self,
+                                   cairo_t     *cr)
+{
+  g_autoptr(GPtrArray) cell_items = NULL;
+  JmRect cell, rect;
+  double y;
+  guint index = self->drop.index_in_cell;
+
+  if (self->drop.stage == NULL || self->drop.lane == NULL ||
+      !jm_layout_get_cell_rect (self->layout, self->drop.stage, self->drop.lane, &cell))
+    return;
+
+  cell_items = jm_layout_dup_cell_items (self->layout, self->drop.stage, self->drop.lane);
+  if (index < cell_items->len && jm_layout_get_item_rect (self->layout, cell_items->pdata[index], &rect))
+    y = rect.y - JM_ITEM_GAP / 2;
+  else if (cell_items->len > 0 && jm_layout_get_item_rect (self->layout, cell_items->pdata[cell_items->len - 1], &rect))
+    y = rect.y + rect.height + JM_ITEM_GAP / 2;
+  else
+    y = cell.y + JM_CELL_PADDING / 2;
+
+  cairo_move_to (cr, cell.x + JM_CELL_PADDING / 2, y);
+  cairo_line_to (cr, cell.x + cell.width - JM_CELL_PADDING / 2, y);
+  jm_map_canvas_set_accent (cr, 1.0);
+  cairo_set_line_width (cr, 3.0 / self->zoom);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+}
+
+static void
+jm_map_canvas_highlight_cell (JmMapCanvas *self,
+                              cairo_t     *cr,
+                              JmStage     *stage,
+                              JmLane      *lane)
+{
+  JmRect cell;
+
+  if (stage == NULL || lane == NULL || !jm_layout_get_cell_rect (self->layout, stage, lane, &cell))
+    return;
+
+  cairo_rectangle (cr, cell.x + 1, cell.y + 1, cell.width - 2, cell.height - 2);
+  jm_map_canvas_set_accent (cr, 0.10);
+  cairo_fill_preserve (cr);
+  jm_map_canvas_set_accent (cr, 0.8);
+  cairo_set_line_width (cr, 2.0 / self->zoom);
+  cairo_stroke (cr);
+}
+
+/* While an item is dragged: the cell it would land in, the place in that
+ * cell, and the item itself under the pointer. */
+static void
+jm_map_canvas_draw_item_drag (JmMapCanvas           *self,
+                              cairo_t               *cr,
+                              const JmRenderOptions *options)
+{
+  JmRect rect;
+
+  jm_map_canvas_highlight_cell (self, cr, self->drop.stage, self->drop.lane);
+  jm_map_canvas_draw_insertion_mark (self, cr);
+
+  if (!jm_layout_get_item_rect (self->layout, JM_ITEM (self->dragged), &rect))
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, self->drag_dx, self->drag_dy);
+  cairo_push_group (cr);
+  jm_renderer_draw_item (cr, self->layout, JM_ITEM (self->dragged), options);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, 0.85);
+  cairo_restore (cr);
+}
+
+static void
+jm_map_canvas_draw_palette_target (JmMapCanvas *self,
+                                   cairo_t     *cr)
+{
+  JmRect rect;
+
+  if (self->palette_hit.kind == JM_HIT_ITEM &&
+      jm_layout_get_item_rect (self->layout, JM_ITEM (self->palette_hit.object), &rect))
+    {
+      cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+
+  jm_map_canvas_highlight_cell (self, cr, self->palette_hit.stage, self->palette_hit.lane);
+}
+
+static void
+jm_map_canvas_draw_point_drag (JmMapCanvas *self,
+                               cairo_t     *cr)
+{
+  double x, y;
+
+  if (!jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (self->dragged), &x, &y))
+    return;
+
+  cairo_arc (cr, x + self->drag_dx, y + self->drag_dy, 8, 0, 2 * G_PI);
+  jm_map_canvas_set_accent (cr, 0.9);
+  cairo_fill (cr);
+}
+
+void
+_jm_map_canvas_stop_title_edit (JmMapCanvas *self)
+{
+  if (self->title_item == NULL)
+    return;
+
+  g_clear_object (&self->title_item);
+  gtk_widget_set_visible (self->title_entry, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_title_entry_activate_cb (JmMapCanvas *self,
+                            GtkEntry    *entry)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->title_item != NULL && self->stack != NULL &&
+      g_strcmp0 (text, jm_item_get_title (self->title_item)) != 0 &&
+      !jm_edit_set_string (self->stack, self->title_item, "title", *text ? text : NULL, 0, &error))
+    _jm_map_canvas_report (self, error);
+
+  _jm_map_canvas_stop_title_edit (self);
+}
+
+static gboolean
+on_title_entry_key_pressed_cb (JmMapCanvas           *self,
+                               guint                  keyval,
+                               guint                  keycode,
+                               GdkModifierType        state,
+                               GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+
+  _jm_map_canvas_stop_title_edit (self);
+  return TRUE;
+}
+
+/* Double-click edits a card's title where it is, in an entry laid over
+ * the card; Enter keeps the change, Escape or a click elsewhere drops it. */
+void
+_jm_map_canvas_edit_title (JmMapCanvas *self,
+                           JmItem      *item)
+{
+  if (self->title_entry == NULL)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      self->title_entry = gtk_entry_new ();
+      gtk_entry_set_max_length (GTK_ENTRY (self->title_entry), JM_MAX_NAME_CHARS);
+      gtk_widget_set_parent (self->title_entry, GTK_WIDGET (self));
+      g_signal_connect_swapped (self->title_entry, "activate", G_CALLBACK (on_title_entry_activate_cb), self);
+      g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_title_entry_key_pressed_cb), self);
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      gtk_widget_add_controller (self->title_entry, keys);
+    }
+
+  g_set_object (&self->title_item, item);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), jm_item_get_title (item) ? jm_item_get_title (item) : "");
+  gtk_widget_set_visible (self->title_entry, TRUE);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_grab_focus (self->title_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+}
+
+void
+_jm_map_canvas_allocate_title_entry (JmMapCanvas *self)
+{
+  GtkRequisition natural;
+  JmRect rect;
+
+  if (self->title_entry == NULL || !gtk_widget_get_visible (self->title_entry))
+    return;
+
+  if (self->title_item == NULL || !jm_layout_get_item_rect (self->layout, self->title_item, &rect))
+    {
+      gtk_widget_set_visible (self->title_entry, FALSE);
+      return;
+    }
+
+  gtk_widget_get_preferred_size (self->title_entry, NULL, &natural);
+  gtk_widget_size_allocate (self->title_entry,
+                            &(GtkAllocation) {
+                              (int) (rect.x * self->zoom - _jm_map_canvas_scroll_x (self)),
+                              (int) (rect.y * self->zoom - _jm_map_canvas_scroll_y (self)),
+                              MAX ((int) (rect.width * self->zoom), natural.width),
+                              natural.height,
+                            }, -1);
+}
+
+/* The handle a link is drawn from: a dot on the right edge of the one
+ * selected item. */
+gboolean
+_jm_map_canvas_link_handle (JmMapCanvas *self,
+                            double      *x,
+                            double      *y)
+{
+  JmRect rect;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) != 1 || !JM_IS_ITEM (jm_selection_peek (self->selection, 0)) ||
+      !jm_layout_get_item_rect (self->layout, jm_selection_peek (self->selection, 0), &rect))
+    return FALSE;
+
+  *x = rect.x + rect.width;
+  *y = rect.y + rect.height / 2;
+  return TRUE;
+}
+
+static void
+jm_map_canvas_draw_link_handle (JmMapCanvas *self,
+                                cairo_t     *cr)
+{
+  double x, y;
+
+  if (!_jm_map_canvas_link_handle (self, &x, &y))
+    return;
+
+  cairo_arc (cr, x, y, JM_LINK_HANDLE_RADIUS / self->zoom * MAX (self->zoom, 1.0), 0, 2 * G_PI);
+  jm_map_canvas_set_accent (cr, 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.0 / self->zoom);
+  cairo_stroke (cr);
+
+  if (self->linking && self->drag_moved)
+    {
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, self->drag_x + self->drag_dx, self->drag_y + self->drag_dy);
+      jm_map_canvas_set_accent (cr, 0.9);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+}
+
+/* The place a dragged header would take, or the edge being moved. */
+static void
+jm_map_canvas_draw_header_drag (JmMapCanvas *self,
+                                cairo_t     *cr)
+{
+  JmObject *first_stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
+  JmObject *first_lane = jm_object_store_get_object (jm_document_get_lanes (self->document), 0);
+  double width, height;
+  JmRect cell;
+
+  if (first_stage == NULL || first_lane == NULL)
+    return;
+
+  jm_layout_get_size (self->layout, &width, &height);
+  jm_map_canvas_set_accent (cr, 0.9);
+  cairo_set_line_width (cr, 3.0 / self->zoom);
+
+  if (self->drag_kind == JM_HIT_STAGE_EDGE &&
+      jm_layout_get_cell_rect (self->layout, JM_STAGE (self->dragged), JM_LANE (first_lane), &cell))
+    {
+      cairo_move_to (cr, cell.x + _jm_map_canvas_resized_size (self), cell.y - 80);
+      cairo_line_to (cr, cell.x + _jm_map_canvas_resized_size (self), height - 32);
+    }
+  else if (self->drag_kind == JM_HIT_LANE_EDGE &&
+           jm_layout_get_cell_rect (self->layout, JM_STAGE (first_stage), JM_LANE (self->dragged), &cell))
+    {
+      cairo_move_to (cr, 32, cell.y + _jm_map_canvas_resized_size (self));
+      cairo_line_to (cr, width - 32, cell.y + _jm_map_canvas_resized_size (self));
+    }
+  else
+    {
+      guint target = _jm_map_canvas_reorder_target (self);
+      JmObjectStore *stages = jm_document_get_stages (self->document);
+      JmObjectStore *lanes = jm_document_get_lanes (self->document);
+
+      if (self->drag_kind == JM_HIT_STAGE_HEADER &&
+          jm_layout_get_cell_rect (self->layout, jm_object_store_get_object (stages, target), JM_LANE (first_lane), &cell))
+        {
+          cairo_rectangle (cr, cell.x + 1, cell.y - 80, cell.width - 2, height - cell.y + 80 - 32);
+        }
+      else if (jm_layout_get_cell_rect (self->layout, JM_STAGE (first_stage), jm_object_store_get_object (lanes, target), &cell))
+        {
+          cairo_rectangle (cr, 32, cell.y + 1, width - 64, cell.height - 2);
+        }
+    }
+
+  cairo_stroke (cr);
+}
+
+/* What the canvas shows over the map: the selection, the link handle, the
+ * rubber band, the target of a palette drop and the preview of a drag. */
+void
+_jm_map_canvas_draw_overlays (JmMapCanvas           *self,
+                              cairo_t               *cr,
+                              const JmRenderOptions *options)
+{
+  jm_map_canvas_draw_selection (self, cr);
+  jm_map_canvas_draw_link_handle (self, cr);
+  if (self->rubber_band && self->drag_moved)
+    {
+      JmRect band = _jm_map_canvas_rubber_rect (self);
+
+      cairo_rectangle (cr, band.x, band.y, band.width, band.height);
+      jm_map_canvas_set_accent (cr, 0.12);
+      cairo_fill_preserve (cr);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 1.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+  if (self->palette_over)
+    jm_map_canvas_draw_palette_target (self, cr);
+  if (self->dragged != NULL && self->drag_moved && self->drag_kind == JM_HIT_ITEM)
+    jm_map_canvas_draw_item_drag (self, cr, options);
+  else if (self->dragged != NULL && self->drag_moved && self->drag_kind == JM_HIT_POINT)
+    jm_map_canvas_draw_point_drag (self, cr);
+  else if (self->dragged != NULL && self->drag_moved)
+    jm_map_canvas_draw_header_drag (self, cr);
+}
+
+/**
+ * jm_map_canvas_get_object_center:
+ *
+ * Where an item or emotion point is, in widget coordinates: for tests and
+ * for keyboard moves.
+ */
+gboolean
+jm_map_canvas_get_object_center (JmMapCanvas *self,
+                                 JmObject    *object,
+                                 double      *widget_x,
+                                 double      *widget_y)
+{
+  JmRect rect;
+
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+
+  if (self->layout == NULL || !_jm_map_canvas_object_rect (self, object, &rect))
+    return FALSE;
+
+  *widget_x = (rect.x + rect.width / 2) * self->zoom - _jm_map_canvas_scroll_x (self);
+  *widget_y = (rect.y + rect.height / 2) * self->zoom - _jm_map_canvas_scroll_y (self);
+  return TRUE;
+}
+
+/**
+ * jm_map_canvas_edit_item_title:
+ *
+ * Opens the in-place editor of an item's title, as a double-click does.
+ */
+void
+jm_map_canvas_edit_item_title (JmMapCanvas *self,
+                               JmItem      *item)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+  g_return_if_fail (JM_IS_ITEM (item));
+
+  _jm_map_canvas_edit_title (self, item);
+}
+
+/**
+ * jm_map_canvas_get_title_entry:
+ *
+ * Returns: (transfer none) (nullable): the in-place title editor, for tests
+ */
+GtkWidget *
+jm_map_canvas_get_title_entry (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return self->title_entry;
+}

@@ -1,0 +1,112 @@
+/* jm-map-canvas-private.h: what the parts of the canvas share
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "jm-map-canvas.h"
+#include "render/jm-renderer.h"
+
+G_BEGIN_DECLS
+
+/* The canvas is one widget written in four files, as gnome-text-editor
+ * writes its window: jm-map-canvas.c (properties, document and layout,
+ * zoom, scrolling, drawing and the items' render nodes),
+ * jm-map-canvas-gestures.c (pointer, pan, zoom and keys),
+ * jm-map-canvas-drops.c (drops from the palette and from files) and
+ * jm-map-canvas-overlays.c (what the canvas draws over the map: selection
+ * handles, insertion marks, drag previews, and the in-place title editor).
+ * The instance struct and the functions they share live here. */
+
+/* Movement, in widget pixels, before a press becomes a drag. */
+#define JM_DRAG_THRESHOLD 4.0
+
+/* The radius of the handle a link is drawn from: pixels on screen when
+ * zoomed out, map units when zoomed in. */
+#define JM_LINK_HANDLE_RADIUS 7.0
+
+struct _JmMapCanvas
+{
+  GtkWidget       parent_instance;
+
+  JmDocument     *document;
+  JmCommandStack *stack;
+  JmLayout       *layout;
+  JmLayerMode     layer_mode;
+  double          zoom;
+
+  JmSelection    *selection;      /* shared with the window and inspector */
+
+  /* One render node per item drawn, made at the current zoom and theme and
+   * placed by translation, so a frame re-draws only items that changed
+   * (see shared/TESTING.md: drawing every item each frame is too slow). */
+  GHashTable     *item_nodes;     /* JmItem → GskRenderNode */
+  double          nodes_zoom;
+  JmThemeKind     nodes_theme;
+
+  /* The drag in progress: what, from where (map units), how far. */
+  JmObject       *dragged;
+  double          drag_x;
+  double          drag_y;
+  double          drag_dx;
+  double          drag_dy;
+  gboolean        drag_moved;
+  JmHitKind       drag_kind;   /* item, point, or a header or its edge */
+  gboolean        rubber_band; /* dragging a selection rectangle */
+  gboolean        linking;     /* dragging a link from the selected item's handle */
+  double          pan_x;       /* scroll position when a pan began */
+  double          pan_y;
+  gboolean        space_held;  /* Space+drag pans, as in drawing apps */
+  gboolean        panning;
+  JmHit           drop;
+
+  /* The title being edited in place, if any: an entry over the card. */
+  GtkWidget      *title_entry;
+  JmItem         *title_item;
+
+  /* A drop from the palette in progress: the place under the pointer. */
+  gboolean        palette_over;
+  JmHit           palette_hit;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+};
+
+/* jm-map-canvas.c */
+double       _jm_map_canvas_scroll_x              (JmMapCanvas           *self);
+double       _jm_map_canvas_scroll_y              (JmMapCanvas           *self);
+JmLayerState _jm_map_canvas_state                 (JmMapCanvas           *self);
+void         _jm_map_canvas_report                (JmMapCanvas           *self,
+                                                   GError                *error);
+
+/* jm-map-canvas-gestures.c */
+void         _jm_map_canvas_init_gestures         (JmMapCanvas           *self);
+JmRect       _jm_map_canvas_rubber_rect           (JmMapCanvas           *self);
+guint        _jm_map_canvas_reorder_target        (JmMapCanvas           *self);
+double       _jm_map_canvas_resized_size          (JmMapCanvas           *self);
+
+/* jm-map-canvas-drops.c */
+void         _jm_map_canvas_init_drops            (JmMapCanvas           *self);
+
+/* jm-map-canvas-overlays.c */
+gboolean     _jm_map_canvas_object_rect           (JmMapCanvas           *self,
+                                                   JmObject              *object,
+                                                   JmRect                *rect);
+void         _jm_map_canvas_draw_overlays         (JmMapCanvas           *self,
+                                                   cairo_t               *cr,
+                                                   const JmRenderOptions *options);
+gboolean     _jm_map_canvas_link_handle           (JmMapCanvas           *self,
+                                                   double                *x,
+                                                   double                *y);
+void         _jm_map_canvas_edit_title            (JmMapCanvas           *self,
+                                                   JmItem                *item);
+void         _jm_map_canvas_stop_title_edit       (JmMapCanvas           *self);
+void         _jm_map_canvas_allocate_title_entry  (JmMapCanvas           *self);
+
+G_END_DECLS
