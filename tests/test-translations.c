@@ -29,6 +29,8 @@
 #include "format/jm-format-error.h"
 #include "format/jm-xml-reader.h"
 #include "model/jm-document.h"
+#include "model/jm-enum-types.h"
+#include "model/jm-kinds.h"
 #include "model/jm-layer.h"
 
 #include "jm-test-maps.h"
@@ -149,6 +151,24 @@ test_undo_label_plural_in_german (void)
   g_assert_cmpstr (jm_command_stack_get_undo_label (stack), ==, "Elemente einfügen");
 }
 
+/* The kinds table's labels and the captions the renderer draws on cards,
+ * the latter with their message context. */
+static void
+test_kinds_in_german (void)
+{
+  if (skip_reason != NULL)
+    {
+      g_test_skip (skip_reason);
+      return;
+    }
+
+  g_assert_cmpstr (jm_kind_get_caption (jm_kinds_lookup (JM_TYPE_CHANNEL, JM_CHANNEL_STORE)), ==, "LADEN");
+  g_assert_cmpstr (jm_kind_get_caption (jm_kinds_lookup (JM_TYPE_ITEM_KIND, JM_ITEM_KIND_OPPORTUNITY)), ==,
+                   "CHANCE");
+  g_assert_cmpstr (jm_kind_get_label (jm_kinds_lookup (JM_TYPE_LANE_KIND, JM_LANE_KIND_EMOTIONS)), ==,
+                   "Emotionskurve");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +188,7 @@ main (int   argc,
 
   g_test_add_func ("/translations/reader-message", test_reader_message_in_german);
   g_test_add_func ("/translations/undo-label-plural", test_undo_label_plural_in_german);
+  g_test_add_func ("/translations/kinds", test_kinds_in_german);
 
   status = g_test_run ();
   if (locale_folder != NULL)

@@ -19,6 +19,8 @@
 #include "jm-icon-cache.h"
 #include "jm-layout-private.h"
 #include "format/jm-picture-check.h"
+#include "model/jm-enum-types.h"
+#include "model/jm-kinds.h"
 #include "jm-picture.h"
 
 /* Everything a map shows is drawn here, in layout units, so the canvas,
@@ -806,15 +808,14 @@ draw_header (const Painter *p)
 
 /* Grid {{{ */
 
+/* A lane of a kind this version does not know (a newer file's) shows the
+ * plain text lane's icon. */
 static const char *
 lane_icon_name (JmLaneKind kind)
 {
-  static const char *names[] = {
-    "lane-actions", "lane-thoughts", "lane-touchpoints", "lane-emotions", "lane-pain-points",
-    "lane-opportunities", "lane-backstage", "lane-text", "lane-images",
-  };
+  const JmKind *row = jm_kinds_lookup (JM_TYPE_LANE_KIND, kind);
 
-  return kind < G_N_ELEMENTS (names) ? names[kind] : "lane-text";
+  return row != NULL ? row->icon : "lane-text";
 }
 
 static void
@@ -957,37 +958,14 @@ draw_grid (const Painter *p)
 
 /* Items {{{ */
 
-static const char *
-channel_icon_name (JmChannel channel)
+/* A touchpoint shows its channel's icon and caption; a channel this
+ * version does not know shows Other's. */
+static const JmKind *
+channel_kind (JmChannel channel)
 {
-  static const char *names[] = {
-    "channel-other", "channel-web", "channel-email", "channel-store", "channel-phone", "channel-app",
-    "channel-social", "channel-chat", "channel-ad", "channel-event", "channel-mail", "channel-other",
-  };
+  const JmKind *row = jm_kinds_lookup (JM_TYPE_CHANNEL, channel);
 
-  return channel < G_N_ELEMENTS (names) ? names[channel] : "channel-other";
-}
-
-static const char *
-channel_label (JmChannel channel)
-{
-  switch (channel)
-    {
-    case JM_CHANNEL_WEB: return C_("channel", "WEB");
-    case JM_CHANNEL_EMAIL: return C_("channel", "EMAIL");
-    case JM_CHANNEL_STORE: return C_("channel", "STORE");
-    case JM_CHANNEL_PHONE: return C_("channel", "PHONE");
-    case JM_CHANNEL_APP: return C_("channel", "APP");
-    case JM_CHANNEL_SOCIAL: return C_("channel", "SOCIAL");
-    case JM_CHANNEL_CHAT: return C_("channel", "CHAT");
-    case JM_CHANNEL_AD: return C_("channel", "ADVERTISING");
-    case JM_CHANNEL_EVENT: return C_("channel", "EVENT");
-    case JM_CHANNEL_MAIL: return C_("channel", "MAIL");
-    case JM_CHANNEL_NONE:
-    case JM_CHANNEL_OTHER:
-    default:
-      return C_("channel", "OTHER");
-    }
+  return row != NULL ? row : jm_kinds_lookup (JM_TYPE_CHANNEL, JM_CHANNEL_OTHER);
 }
 
 typedef struct
@@ -1004,26 +982,30 @@ item_style (const Painter *p,
 {
   const JmTheme *t = p->theme;
   ItemStyle style = { t->card, t->card_border, NULL, NULL };
+  const JmKind *kind = jm_kinds_lookup (JM_TYPE_ITEM_KIND, jm_item_get_kind (item));
   JmColor custom;
+
+  if (jm_item_get_kind (item) == JM_ITEM_KIND_TOUCHPOINT)
+    kind = channel_kind (jm_item_get_channel (item));
+
+  /* Only kinds with a caption wear their pictogram: a plain card, a note
+   * and an image show none. */
+  style.caption = kind != NULL ? jm_kind_get_caption (kind) : NULL;
+  if (style.caption != NULL)
+    style.icon = kind->icon;
 
   switch (jm_item_get_kind (item))
     {
     case JM_ITEM_KIND_TOUCHPOINT:
       style.accent = t->touchpoint_accent;
-      style.icon = channel_icon_name (jm_item_get_channel (item));
-      style.caption = channel_label (jm_item_get_channel (item));
       break;
     case JM_ITEM_KIND_PAIN_POINT:
       style.fill = t->pain_card;
       style.accent = t->pain;
-      style.icon = "item-pain-point";
-      style.caption = _("PAIN POINT");
       break;
     case JM_ITEM_KIND_OPPORTUNITY:
       style.fill = t->opportunity_card;
       style.accent = t->opportunity;
-      style.icon = "item-opportunity";
-      style.caption = _("OPPORTUNITY");
       break;
     case JM_ITEM_KIND_NOTE:
       style.fill = t->note_card;
@@ -1063,7 +1045,8 @@ draw_item_image (const Painter *p,
     return;
 
   frame = faded (p, &p->theme->text_dim);
-  jm_icon_draw (p->cr, "item-image", x + width / 2 - 16, y + height / 2 - 16, 32, &frame);
+  jm_icon_draw (p->cr, jm_kinds_lookup (JM_TYPE_ITEM_KIND, JM_ITEM_KIND_IMAGE)->icon,
+                x + width / 2 - 16, y + height / 2 - 16, 32, &frame);
 }
 
 static void
@@ -1074,7 +1057,8 @@ draw_item_box (const Painter   *p,
   JmRect r = _jm_layout_item_rect (p->layout, box);
   JmItem *item = box->item;
   ItemStyle style = item_style (p, item);
-  gboolean moment = jm_item_get_moment (item) != JM_MOMENT_KIND_NONE;
+  const JmKind *moment = jm_item_get_moment (item) != JM_MOMENT_KIND_NONE ?
+                         jm_kinds_lookup (JM_TYPE_MOMENT_KIND, jm_item_get_moment (item)) : NULL;
   double x = r.x + JM_ITEM_PADDING + JM_ITEM_ACCENT;
   double width = r.width - 2 * JM_ITEM_PADDING - JM_ITEM_ACCENT;
   double y = r.y + JM_ITEM_PADDING;
@@ -1095,8 +1079,8 @@ draw_item_box (const Painter   *p,
   rounded_rectangle (cr, r.x, r.y, r.width, r.height, JM_ITEM_RADIUS);
   set_color (p, &style.fill);
   cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, moment ? 2.0 : 1.0);
-  set_color (p, moment ? &p->theme->moment : &p->theme->card_border);
+  cairo_set_line_width (cr, moment != NULL ? 2.0 : 1.0);
+  set_color (p, moment != NULL ? &p->theme->moment : &p->theme->card_border);
   cairo_stroke (cr);
 
   /* The accent bar on the left tells the kind at a glance. */
@@ -1140,8 +1124,8 @@ draw_item_box (const Painter   *p,
       cairo_fill (cr);
     }
 
-  if (moment)
-    draw_badge (p, "moment-of-truth", r.x + r.width - 4, r.y + 4, 9, &p->theme->moment);
+  if (moment != NULL)
+    draw_badge (p, moment->icon, r.x + r.width - 4, r.y + 4, 9, &p->theme->moment);
 
   p = &ghost;
   ghost.alpha = 1.0;

@@ -25,53 +25,22 @@ struct _JmExportDialog
   JmDocument   *document;
   GCancellable *cancellable;    /* the export under way, if any */
   GFile        *target;         /* and where it goes */
+
+  /* Template children */
   GtkWidget    *page;
   GtkWidget    *export_button;
   GtkWidget    *spinner;
   GtkWidget    *format_row;
-  GtkWidget  *layer_row;
-  GtkWidget  *scale_row;
-  GtkWidget  *scale_spin;
-  GtkWidget  *transparent_switch;
-  GtkWidget  *dark_switch;
+  GtkWidget    *layer_row;
+  GtkWidget    *scale_row;
+  GtkWidget    *scale_spin;
+  GtkWidget    *transparent_switch;
+  GtkWidget    *dark_switch;
 };
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
 
 static const char *format_suffixes[] = { "png", "svg", "pdf" };
-
-static GtkWidget *
-combo_row (const char *title,
-           const char *const *labels)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-
-  for (guint i = 0; labels[i] != NULL; i++)
-    gtk_string_list_append (model, _(labels[i]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-
-  return row;
-}
-
-static GtkWidget *
-switch_row (const char  *title,
-            const char  *subtitle,
-            GtkWidget  **out_switch)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  *out_switch = toggle;
-
-  return row;
-}
 
 static void
 on_format_changed_cb (JmExportDialog *self)
@@ -178,6 +147,7 @@ jm_export_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->target);
   g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (jm_export_dialog_parent_class)->dispose (object);
 }
@@ -185,70 +155,35 @@ jm_export_dialog_dispose (GObject *object)
 static void
 jm_export_dialog_class_init (JmExportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = jm_export_dialog_dispose;
 
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/journeymap/Journeymap/ui/jm-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, layer_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, dark_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_changed_cb);
 }
 
 static void
 jm_export_dialog_init (JmExportDialog *self)
 {
-  static const char *formats[] = { N_("PNG image"), N_("SVG drawing"), N_("PDF document"), NULL };
-  static const char *layers[] = { N_("Current state"), N_("Future state"), N_("Future compared with current"), NULL };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *look = adw_preferences_group_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, 520);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_widget_add_css_class (export, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), spinner);
-  gtk_widget_set_visible (spinner, FALSE);
-  gtk_widget_set_name (export, "export");
-  self->export_button = export;
-  self->spinner = spinner;
-  self->page = page;
-
-  self->format_row = combo_row (_("Format"), formats);
-  gtk_widget_set_name (self->format_row, "format");
-  self->layer_row = combo_row (_("State"), layers);
-  self->scale_row = adw_action_row_new ();
-  self->scale_spin = gtk_spin_button_new_with_range (0.25, JM_EXPORT_MAX_SCALE, 0.25);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->scale_spin), 2.0);
-  gtk_widget_set_valign (self->scale_spin, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scale_row), _("Scale"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scale_row), _("Pixels per point of the map; 2 is sharp on HiDPI screens"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->scale_row), self->scale_spin);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_format_changed_cb), self);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->format_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->layer_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->scale_row);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (look), _("Look"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (look),
-                             switch_row (_("Transparent background"), _("For slides and documents"),
-                                         &self->transparent_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (look),
-                             switch_row (_("Dark colors"), NULL, &self->dark_switch));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (look));
-
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  gtk_widget_set_vexpand (page, TRUE);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  /* The limit is the format's, the same as the command line's. */
+  gtk_spin_button_set_adjustment (GTK_SPIN_BUTTON (self->scale_spin),
+                                  gtk_adjustment_new (2.0, 0.25, JM_EXPORT_MAX_SCALE, 0.25, 2.5, 0));
 }
 
 /**

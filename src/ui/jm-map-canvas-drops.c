@@ -17,6 +17,7 @@
 #include "io/jm-image-file.h"
 #include "jm-palette.h"
 #include "model/jm-enum-types.h"
+#include "model/jm-kinds.h"
 #include <glib/gi18n-lib.h>
 
 /* Adds what a palette entry stands for at the place @hit. */
@@ -66,10 +67,11 @@ jm_map_canvas_drop_palette (JmMapCanvas  *self,
     }
   else if (g_str_equal (parts[0], "item") && parts[1] != NULL)
     {
-      int kind = JM_ITEM_KIND_CARD, channel = JM_CHANNEL_WEB;
+      const JmKind *kind = jm_kinds_lookup_nick (JM_TYPE_ITEM_KIND, parts[1]);
+      const JmKind *channel = parts[2] != NULL ? jm_kinds_lookup_nick (JM_TYPE_CHANNEL, parts[2]) : NULL;
       JmItem *item;
 
-      if (hit->stage == NULL || hit->lane == NULL || !jm_enum_from_nick (JM_TYPE_ITEM_KIND, parts[1], &kind))
+      if (hit->stage == NULL || hit->lane == NULL || kind == NULL)
         {
           g_set_error_literal (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
                                _("Drop items into a cell of the map."));
@@ -77,11 +79,10 @@ jm_map_canvas_drop_palette (JmMapCanvas  *self,
         }
 
       jm_command_stack_begin_group (self->stack, _("Add Item"));
-      item = jm_edit_add_item (self->stack, state, kind, jm_object_get_id (JM_OBJECT (hit->stage)),
+      item = jm_edit_add_item (self->stack, state, kind->value, jm_object_get_id (JM_OBJECT (hit->stage)),
                                jm_object_get_id (JM_OBJECT (hit->lane)), hit->index_in_cell,
-                               kind == JM_ITEM_KIND_TOUCHPOINT ? _("New touchpoint") : _("New item"), error);
-      if (item != NULL && parts[2] != NULL && jm_enum_from_nick (JM_TYPE_CHANNEL, parts[2], &channel) &&
-          !jm_edit_set_enum (self->stack, item, "channel", channel, error))
+                               kind->value == JM_ITEM_KIND_TOUCHPOINT ? _("New touchpoint") : _("New item"), error);
+      if (item != NULL && channel != NULL && !jm_edit_set_enum (self->stack, item, "channel", channel->value, error))
         item = NULL;
       if (item == NULL)
         {

@@ -10,17 +10,16 @@
 
 #include "jm-outline.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "model/jm-enum-types.h"
+#include "jm-outline-row.h"
 
 /* The map as a list the keyboard walks and a screen reader reads: each
  * stage, followed by the items of the shown state in it, lane by lane, in
- * the order of their cell ("Sees an ad, touchpoint, Touchpoints"); then
+ * the order of their cell ("Sees an ad, Touchpoint, Touchpoints"); then
  * the lanes. Activating a row emits ::object-activated, and the window
  * selects the stage, item or lane on the map, where the inspector and
- * Alt+arrows reach it. A GtkListView, so that large maps cost only the rows
- * in view. */
+ * Alt+arrows reach it. A GtkListView (jm-outline.ui), so that large maps
+ * cost only the rows in view: each row (jm-outline-row.ui) shows a
+ * JmOutlineRow, made only when the row is shown. */
 struct _JmOutline
 {
   GtkWidget     parent_instance;
@@ -42,48 +41,6 @@ enum {
 static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JmOutline, jm_outline, GTK_TYPE_WIDGET)
-
-static const char *
-kind_label (JmItemKind kind)
-{
-  switch (kind)
-    {
-    case JM_ITEM_KIND_TOUCHPOINT: return _("touchpoint");
-    case JM_ITEM_KIND_PAIN_POINT: return _("pain point");
-    case JM_ITEM_KIND_OPPORTUNITY: return _("opportunity");
-    case JM_ITEM_KIND_IMAGE: return _("image");
-    case JM_ITEM_KIND_NOTE: return _("note");
-    case JM_ITEM_KIND_CARD:
-    default:
-      return _("card");
-    }
-}
-
-static const char *
-name_or_untitled (const char *name)
-{
-  return name != NULL && *name != '\0' ? name : _("Untitled");
-}
-
-static char *
-jm_outline_describe (JmOutline *self,
-                     JmObject  *object)
-{
-  JmLane *lane;
-
-  /* Translators: a stage in the outline, as in "Stage: Awareness". */
-  if (JM_IS_STAGE (object))
-    return g_strdup_printf (_("Stage: %s"), name_or_untitled (jm_stage_get_name (JM_STAGE (object))));
-  /* Translators: a lane in the outline, as in "Lane: Pain points". */
-  if (JM_IS_LANE (object))
-    return g_strdup_printf (_("Lane: %s"), name_or_untitled (jm_lane_get_name (JM_LANE (object))));
-
-  lane = jm_document_lookup_lane (self->document, jm_item_get_lane_id (JM_ITEM (object)));
-  /* Translators: an item in the outline, under its stage: title, kind, lane. */
-  return g_strdup_printf (_("%s, %s, %s"), name_or_untitled (jm_item_get_title (JM_ITEM (object))),
-                          kind_label (jm_item_get_kind (JM_ITEM (object))),
-                          lane ? name_or_untitled (jm_lane_get_name (lane)) : "");
-}
 
 /* Rebuilds the list in stage, lane and cell order: one pass to bucket the
  * items by cell, one to read the buckets in order, each stage first. */
@@ -176,38 +133,35 @@ jm_outline_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (jm_outline_parent_class)->map (widget);
 }
 
-static void
-on_setup_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             JmOutline                *self)
+/* What jm-outline-row.ui binds: items sit under their stage, stages and
+ * lanes stand out. */
+static int
+row_indent (GtkListItem *list_item,
+            gboolean     heading,
+            gpointer     user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_item_set_child (list_item, label);
+  return heading ? 6 : 18;
 }
 
-static void
-on_bind_cb (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            JmOutline                *self)
+static GStrv
+row_css_classes (GtkListItem *list_item,
+                 gboolean     heading,
+                 gpointer     user_data)
 {
-  JmObject *object = gtk_list_item_get_item (list_item);
-  g_autofree char *text = jm_outline_describe (self, object);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  gboolean header = !JM_IS_ITEM (object);
+  const char *classes[] = { heading ? "heading" : NULL, NULL };
 
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
-  /* Items sit under their stage, stages and lanes stand out. */
-  gtk_widget_set_margin_start (label, header ? 6 : 18);
-  if (header)
-    gtk_widget_add_css_class (label, "heading");
-  else
-    gtk_widget_remove_css_class (label, "heading");
+  return g_strdupv ((char **) classes);
+}
+
+/* A row's text is made when the list first shows it. */
+static gpointer
+map_row_cb (gpointer item,
+            gpointer user_data)
+{
+  g_autoptr(JmObject) object = item;
+  JmOutline *self = user_data;
+
+  return jm_outline_row_new (self->document, object);
 }
 
 static void
@@ -230,7 +184,7 @@ jm_outline_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_OUTLINE);
   g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (jm_outline_parent_class)->dispose (object);
@@ -258,30 +212,37 @@ jm_outline_class_init (JmOutlineClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, JM_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/journeymap/Journeymap/ui/jm-outline.ui");
+  gtk_widget_class_bind_template_child (widget_class, JmOutline, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, JmOutline, view);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
 }
 
 static void
 jm_outline_init (JmOutline *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkSelectionModel *selection;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  GtkMapListModel *rows;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_type_ensure (JM_TYPE_OUTLINE_ROW);
+  g_type_ensure (G_TYPE_STRV);
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "row_indent", G_CALLBACK (row_indent),
+                                           "row_css_classes", G_CALLBACK (row_css_classes),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             "/io/github/journeymap/Journeymap/ui/jm-outline-row.ui");
 
   self->rows = g_list_store_new (JM_TYPE_OBJECT);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
-
-  self->view = gtk_list_view_new (selection, factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->view), FALSE);
-  gtk_widget_add_css_class (self->view, "navigation-sidebar");
-  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_activate_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Stages, items and lanes of the map"), -1);
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->view);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  rows = gtk_map_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), map_row_cb, self, NULL);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (rows)));
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->view), selection);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->view), factory);
 }
 
 GtkWidget *

@@ -12,14 +12,20 @@
 
 #include <glib/gi18n-lib.h>
 
-/* A column of entries, each a drag source whose payload is a string the
- * canvas understands (JM_PALETTE_PREFIX…). Entries are plain widgets
- * with a tooltip and an accessible label, so the palette reads well. */
+#include "model/jm-enum-types.h"
+#include "model/jm-kinds.h"
+
+/* A column of entries (jm-palette.ui): the kinds of item and the channels
+ * of touchpoints, made from the kinds table so that a new kind shows here
+ * by itself, and the two tools that are not kinds, Moment of Truth and
+ * Emotion Point, listed in the template. */
 struct _JmPalette
 {
   GtkWidget  parent_instance;
 
   GtkWidget *scrolled;
+  GtkWidget *items;
+  GtkWidget *touchpoints;
 };
 
 enum {
@@ -31,116 +37,38 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JmPalette, jm_palette, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  const char *payload;
-  const char *icon;
-  const char *label;
-} Entry;
-
-static const Entry card_entries[] = {
-  { "item:card", "jm-item-card-symbolic", N_("Card") },
-  { "item:pain-point", "jm-item-pain-point-symbolic", N_("Pain Point") },
-  { "item:opportunity", "jm-item-opportunity-symbolic", N_("Opportunity") },
-  { "item:note", "jm-item-note-symbolic", N_("Note") },
-  { "item:image", "jm-item-image-symbolic", N_("Image") },
-  { "moment-of-truth", "jm-moment-of-truth-symbolic", N_("Moment of Truth") },
-  { "emotion-point", "jm-lane-emotions-symbolic", N_("Emotion Point") },
-};
-
-static const Entry touchpoint_entries[] = {
-  { "item:touchpoint:web", "jm-channel-web-symbolic", N_("Web") },
-  { "item:touchpoint:email", "jm-channel-email-symbolic", N_("Email") },
-  { "item:touchpoint:store", "jm-channel-store-symbolic", N_("Store") },
-  { "item:touchpoint:phone", "jm-channel-phone-symbolic", N_("Phone") },
-  { "item:touchpoint:app", "jm-channel-app-symbolic", N_("App") },
-  { "item:touchpoint:social", "jm-channel-social-symbolic", N_("Social") },
-  { "item:touchpoint:chat", "jm-channel-chat-symbolic", N_("Chat") },
-  { "item:touchpoint:ad", "jm-channel-ad-symbolic", N_("Advertising") },
-  { "item:touchpoint:event", "jm-channel-event-symbolic", N_("Event") },
-  { "item:touchpoint:mail", "jm-channel-mail-symbolic", N_("Mail") },
-  { "item:touchpoint:other", "jm-channel-other-symbolic", N_("Other") },
-};
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource *source,
-                    double         x,
-                    double         y,
-                    const Entry   *entry)
-{
-  g_autofree char *payload = g_strconcat (JM_PALETTE_PREFIX, entry->payload, NULL);
-
-  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
-}
-
-static void
-on_drag_begin_cb (GtkDragSource *source,
-                  GdkDrag       *drag,
-                  GtkWidget     *row)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
-
-  gtk_drag_source_set_icon (source, paintable, 12, 12);
-}
-
 static void
 on_entry_clicked_cb (GtkButton *button,
                      JmPalette *self)
 {
-  const Entry *entry = g_object_get_data (G_OBJECT (button), "jm-palette-entry");
-  g_autofree char *payload = g_strconcat (JM_PALETTE_PREFIX, entry->payload, NULL);
+  g_autofree char *payload = g_strconcat (JM_PALETTE_PREFIX,
+                                          jm_palette_entry_get_payload (JM_PALETTE_ENTRY (button)), NULL);
 
   g_signal_emit (self, signals [ENTRY_ACTIVATED], 0, payload);
 }
 
-/* Each entry is a button too: clicked or activated from the keyboard, it
- * adds its kind at the selection, so nothing needs a pointer. */
-static GtkWidget *
-jm_palette_create_row (JmPalette   *self,
-                       const Entry *entry)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name (entry->icon);
-  GtkWidget *label = gtk_label_new (_(entry->label));
-  GtkDragSource *source = gtk_drag_source_new ();
-
-  gtk_widget_add_css_class (row, "palette-entry");
-  gtk_widget_set_name (row, entry->payload);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), label);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), (gpointer) entry);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-
-  gtk_button_set_child (GTK_BUTTON (button), row);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Drag onto the map, or click to add at the selection"));
-  g_object_set_data (G_OBJECT (button), "jm-palette-entry", (gpointer) entry);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_entry_clicked_cb), self);
-
-  return button;
-}
-
+/* Touchpoints get a section of their own, one entry per channel; a
+ * touchpoint without a channel is not something to add. */
 static void
-jm_palette_add_section (JmPalette   *self,
-                        GtkBox      *box,
-                        const char  *title,
-                        const Entry *entries,
-                        guint        n_entries)
+jm_palette_add_kinds (JmPalette *self,
+                      GtkBox    *box,
+                      GType      enum_type,
+                      int        skipped)
 {
-  GtkWidget *heading = gtk_label_new (title);
+  guint n_kinds;
+  const JmKind *kinds = jm_kinds_get (enum_type, &n_kinds);
 
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_add_css_class (heading, "palette-heading");
-  gtk_box_append (box, heading);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      GtkWidget *entry;
 
-  for (guint i = 0; i < n_entries; i++)
-    gtk_box_append (box, jm_palette_create_row (self, &entries[i]));
+      if (kinds[i].value == skipped)
+        continue;
+
+      entry = jm_palette_entry_new_for_kind (enum_type, &kinds[i]);
+      g_signal_connect (entry, "clicked", G_CALLBACK (on_entry_clicked_cb), self);
+      gtk_box_append (box, entry);
+    }
 }
 
 static void
@@ -148,7 +76,7 @@ jm_palette_dispose (GObject *object)
 {
   JmPalette *self = JM_PALETTE (object);
 
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_PALETTE);
 
   G_OBJECT_CLASS (jm_palette_parent_class)->dispose (object);
 }
@@ -175,21 +103,22 @@ jm_palette_class_init (JmPaletteClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (JM_TYPE_PALETTE_ENTRY);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/journeymap/Journeymap/ui/jm-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, JmPalette, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, JmPalette, items);
+  gtk_widget_class_bind_template_child (widget_class, JmPalette, touchpoints);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_clicked_cb);
 }
 
 static void
 jm_palette_init (JmPalette *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  jm_palette_add_section (self, GTK_BOX (box), _("Items"), card_entries, G_N_ELEMENTS (card_entries));
-  jm_palette_add_section (self, GTK_BOX (box), _("Touchpoints"), touchpoint_entries,
-                          G_N_ELEMENTS (touchpoint_entries));
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), box);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  jm_palette_add_kinds (self, GTK_BOX (self->items), JM_TYPE_ITEM_KIND, JM_ITEM_KIND_TOUCHPOINT);
+  jm_palette_add_kinds (self, GTK_BOX (self->touchpoints), JM_TYPE_CHANNEL, JM_CHANNEL_NONE);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Palette"),
@@ -200,4 +129,58 @@ GtkWidget *
 jm_palette_new (void)
 {
   return g_object_new (JM_TYPE_PALETTE, NULL);
+}
+
+static void
+jm_palette_collect (GtkWidget *widget,
+                    GPtrArray *entries)
+{
+  if (JM_IS_PALETTE_ENTRY (widget))
+    {
+      g_ptr_array_add (entries, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    jm_palette_collect (child, entries);
+}
+
+/**
+ * jm_palette_list_entries:
+ *
+ * For tests: the entries, top to bottom.
+ *
+ * Returns: (transfer container) (element-type JmPaletteEntry): the entries
+ */
+GPtrArray *
+jm_palette_list_entries (JmPalette *self)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+
+  g_return_val_if_fail (JM_IS_PALETTE (self), entries);
+
+  jm_palette_collect (GTK_WIDGET (self), entries);
+  return entries;
+}
+
+/**
+ * jm_palette_get_entry:
+ * @payload: what the entry stands for, without JM_PALETTE_PREFIX
+ *
+ * For tests: the entry that stands for @payload.
+ *
+ * Returns: (transfer none) (nullable): the entry, %NULL if none stands for @payload
+ */
+JmPaletteEntry *
+jm_palette_get_entry (JmPalette  *self,
+                      const char *payload)
+{
+  g_autoptr(GPtrArray) entries = jm_palette_list_entries (self);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (jm_palette_entry_get_payload (entries->pdata[i]), payload) == 0)
+      return entries->pdata[i];
+
+  return NULL;
 }

@@ -8,16 +8,17 @@
 
 #include <gtk/gtk.h>
 
+#include "jm-palette-entry.h"
+
 G_BEGIN_DECLS
 
 #define JM_TYPE_PALETTE (jm_palette_get_type ())
 
 G_DECLARE_FINAL_TYPE (JmPalette, jm_palette, JM, PALETTE, GtkWidget)
 
-/* What a palette entry carries in a drag: "item:KIND", "item:touchpoint:CHANNEL",
- * "moment-of-truth" or "emotion-point". */
-#define JM_PALETTE_PREFIX "journeymap-palette:"
-
-GtkWidget *jm_palette_new (void);
+GtkWidget      *jm_palette_new          (void);
+GPtrArray      *jm_palette_list_entries (JmPalette  *self);
+JmPaletteEntry *jm_palette_get_entry    (JmPalette  *self,
+                                         const char *payload);
 
 G_END_DECLS

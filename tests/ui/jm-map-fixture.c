@@ -10,6 +10,7 @@
 
 #include "jm-map-fixture.h"
 #include "jm-ui-test-utils.h"
+#include "ui/jm-palette.h"
 
 static gboolean
 document_loaded (gpointer data)
@@ -231,6 +232,21 @@ jm_map_fixture_find_named (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* The window's palette entry for @payload ("item:pain-point", …). */
+GtkWidget *
+jm_map_fixture_palette_entry (JmMapFixture *fixture,
+                              const char   *payload)
+{
+  GObject *palette = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), JM_TYPE_WINDOW, "palette");
+  JmPaletteEntry *entry;
+
+  g_assert_true (JM_IS_PALETTE (palette));
+  entry = jm_palette_get_entry (JM_PALETTE (palette), payload);
+  g_assert_nonnull (entry);
+
+  return GTK_WIDGET (entry);
 }
 
 /* Where @label is in the list of a combo row of the inspector. */

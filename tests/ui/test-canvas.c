@@ -229,7 +229,7 @@ test_end_to_end (JmMapFixture  *fixture,
 {
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmDocument *document = jm_window_get_document (fixture->window);
-  GtkWidget *entry = jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "item:pain-point");
+  GtkWidget *entry = jm_map_fixture_palette_entry (fixture, "item:pain-point");
   gpointer wait[2] = { stack, GUINT_TO_POINTER (1) };
   JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
   JmEmotionPoint *point = JM_EMOTION_POINT (jm_object_store_lookup (
@@ -351,8 +351,8 @@ static void
 test_drop_from_palette (JmMapFixture  *fixture,
                         gconstpointer  data)
 {
-  GtkWidget *entry = jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "item:pain-point");
-  GtkWidget *email = jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "item:touchpoint:email");
+  GtkWidget *entry = jm_map_fixture_palette_entry (fixture, "item:pain-point");
+  GtkWidget *email = jm_map_fixture_palette_entry (fixture, "item:touchpoint:email");
   guint before = jm_map_fixture_count_cell (fixture, "stage-awareness", "lane-pain-points", JM_ITEM_KIND_PAIN_POINT);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   gpointer wait[2] = { stack, GUINT_TO_POINTER (1) };

@@ -22,6 +22,56 @@ weak_pointer_cleared (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+static GtkWidget *
+template_child (JmExportDialog *dialog,
+                const char     *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), JM_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+/* The dialog's rows (jm-export-dialog.ui) give the options: the scale
+ * reaches the format's limit and only matters to PNG; the state is the
+ * one shown in the window; the switches give the background and colours. */
+static void
+test_export_dialog_options (JmMapFixture  *fixture,
+                            gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmExportDialog *dialog = jm_export_dialog_new (GTK_WINDOW (fixture->window), document, JM_LAYER_MODE_BOTH);
+  GtkSpinButton *scale = GTK_SPIN_BUTTON (template_child (dialog, "scale_spin"));
+  GtkAdjustment *range = gtk_spin_button_get_adjustment (scale);
+  JmExportOptions options;
+  JmExportFormat format;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  jm_export_dialog_get_options (dialog, &format, &options);
+  g_assert_cmpint (format, ==, JM_EXPORT_FORMAT_PNG);
+  g_assert_cmpint (options.mode, ==, JM_LAYER_MODE_BOTH);
+  g_assert_cmpfloat (options.scale, ==, 2.0);
+  g_assert_false (options.transparent);
+  g_assert_cmpint (options.theme, ==, JM_THEME_LIGHT);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (range), ==, 0.25);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (range), ==, JM_EXPORT_MAX_SCALE);
+  g_assert_true (gtk_widget_get_sensitive (template_child (dialog, "scale_row")));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (dialog, "format_row")), JM_EXPORT_FORMAT_SVG);
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "scale_row")));
+  gtk_spin_button_set_value (scale, JM_EXPORT_MAX_SCALE);
+  gtk_switch_set_active (GTK_SWITCH (template_child (dialog, "transparent_switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (template_child (dialog, "dark_switch")), TRUE);
+  jm_export_dialog_get_options (dialog, &format, &options);
+  g_assert_cmpint (format, ==, JM_EXPORT_FORMAT_SVG);
+  g_assert_cmpfloat (options.scale, ==, JM_EXPORT_MAX_SCALE);
+  g_assert_true (options.transparent);
+  g_assert_cmpint (options.theme, ==, JM_THEME_DARK);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (dialog);
+}
+
 /* The export dialog: options chosen, the core writes the file in a
  * worker while only Cancel can be used; then the dialog closes. A failed
  * export says why and leaves the dialog open. */
@@ -55,8 +105,8 @@ test_export_dialog (JmMapFixture  *fixture,
   g_assert_cmpfloat (options.scale, ==, 2.0);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "current");
-  g_object_set (jm_map_fixture_find_named (GTK_WIDGET (dialog), "format"), "selected", JM_EXPORT_FORMAT_PDF, NULL);
-  export_button = jm_map_fixture_find_named (GTK_WIDGET (dialog), "export");
+  g_object_set (template_child (dialog, "format_row"), "selected", JM_EXPORT_FORMAT_PDF, NULL);
+  export_button = template_child (dialog, "export_button");
 
   jm_export_dialog_start_export (dialog, nowhere_file);
   g_assert_false (gtk_widget_get_sensitive (export_button));
@@ -83,6 +133,7 @@ main (int   argc,
     return g_test_run ();
 
   jm_map_fixture_add ("/ui/export/dialog", test_export_dialog);
+  jm_map_fixture_add ("/ui/export/dialog-options", test_export_dialog_options);
 
   return jm_map_fixture_run ();
 }

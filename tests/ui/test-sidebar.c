@@ -8,9 +8,11 @@
 
 #include <glib/gstdio.h>
 
-
 #include "commands/jm-edit.h"
+#include "model/jm-enum-types.h"
+#include "model/jm-kinds.h"
 #include "ui/jm-application.h"
+#include "ui/jm-palette.h"
 #include "ui/jm-window.h"
 
 #include "jm-map-fixture.h"
@@ -113,7 +115,7 @@ test_palette_from_keyboard (JmMapFixture  *fixture,
   GtkWidget *entry;
 
   jm_map_canvas_select (canvas, wait[1], FALSE);
-  entry = gtk_widget_get_parent (jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "item:opportunity"));
+  entry = jm_map_fixture_palette_entry (fixture, "item:opportunity");
   g_assert_true (GTK_IS_BUTTON (entry));
   /* A button activated from the keyboard clicks after a short animation. */
   g_assert_true (gtk_widget_activate (entry));
@@ -123,10 +125,124 @@ test_palette_from_keyboard (JmMapFixture  *fixture,
   g_assert_cmpint (jm_item_get_kind (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0)), ==, JM_ITEM_KIND_OPPORTUNITY);
 
   wait[1] = jm_selection_peek (jm_map_canvas_get_selection (canvas), 0);
-  entry = gtk_widget_get_parent (jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "emotion-point"));
+  entry = jm_map_fixture_palette_entry (fixture, "emotion-point");
   g_assert_true (gtk_widget_activate (entry));
   jm_ui_test_wait_until (selection_changed_from, wait);
   g_assert_cmpuint (jm_object_store_get_n_objects (points), ==, n_points + 1);
+}
+
+/* Checks that @entry adds @kind (of @enum_type) and shows the table's
+ * label and pictogram. */
+static void
+assert_entry_is_kind (JmPaletteEntry *entry,
+                      const char     *payload_prefix,
+                      const JmKind   *kind)
+{
+  g_autofree char *payload = g_strconcat (payload_prefix, kind->nick, NULL);
+  g_autofree char *icon_name = jm_kind_dup_icon_name (kind);
+
+  g_assert_cmpstr (jm_palette_entry_get_payload (entry), ==, payload);
+  g_assert_cmpstr (jm_palette_entry_get_text (entry), ==, jm_kind_get_label (kind));
+  g_assert_cmpstr (jm_palette_entry_get_pictogram (entry), ==, icon_name);
+}
+
+/* The palette lists, from the kinds table and in its order, every kind of
+ * item but touchpoints, then Moment of Truth and Emotion Point, then one
+ * touchpoint per channel but None. */
+static void
+test_palette_entries_from_kinds (void)
+{
+  g_autoptr(GtkWidget) palette = g_object_ref_sink (jm_palette_new ());
+  g_autoptr(GPtrArray) entries = jm_palette_list_entries (JM_PALETTE (palette));
+  guint n_item_kinds, n_channels, e = 0;
+  const JmKind *item_kinds = jm_kinds_get (JM_TYPE_ITEM_KIND, &n_item_kinds);
+  const JmKind *channels = jm_kinds_get (JM_TYPE_CHANNEL, &n_channels);
+
+  g_assert_cmpuint (entries->len, ==, (n_item_kinds - 1) + 2 + (n_channels - 1));
+
+  for (guint i = 0; i < n_item_kinds; i++)
+    if (item_kinds[i].value != JM_ITEM_KIND_TOUCHPOINT)
+      assert_entry_is_kind (entries->pdata[e++], "item:", &item_kinds[i]);
+
+  g_assert_cmpstr (jm_palette_entry_get_payload (entries->pdata[e]), ==, "moment-of-truth");
+  g_assert_cmpstr (jm_palette_entry_get_pictogram (entries->pdata[e++]), ==, "jm-moment-of-truth-symbolic");
+  g_assert_cmpstr (jm_palette_entry_get_payload (entries->pdata[e]), ==, "emotion-point");
+  g_assert_cmpstr (jm_palette_entry_get_text (entries->pdata[e++]), ==, "Emotion Point");
+
+  for (guint i = 0; i < n_channels; i++)
+    if (channels[i].value != JM_CHANNEL_NONE)
+      assert_entry_is_kind (entries->pdata[e++], "item:touchpoint:", &channels[i]);
+
+  g_assert_cmpuint (e, ==, entries->len);
+  g_assert_null (jm_palette_get_entry (JM_PALETTE (palette), "item:touchpoint:none"));
+  g_assert_true (jm_palette_get_entry (JM_PALETTE (palette), "item:touchpoint:web") == entries->pdata[n_item_kinds + 1]);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The label that shows @text among the outline's rows, or %NULL. */
+static GtkLabel *
+outline_row_label (JmOutline  *outline,
+                   const char *text)
+{
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (outline), JM_TYPE_OUTLINE, "view"));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (view, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_label (labels->pdata[i]), text))
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+/* The outline's rows (jm-outline-row.ui) say what each object is, with
+ * the kinds table's label for an item's kind; stages and lanes are
+ * headings, items are indented under them. Activating a row in the list
+ * selects its object on the map. */
+static void
+test_outline_rows (JmMapFixture  *fixture,
+                   gconstpointer  data)
+{
+  JmOutline *outline = jm_window_get_outline (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (outline), JM_TYPE_OUTLINE, "view"));
+  JmItem *referral = jm_map_fixture_item (fixture, "item-sees-referral");
+  JmLane *lane = jm_document_lookup_lane (jm_window_get_document (fixture->window), jm_item_get_lane_id (referral));
+  g_autofree char *item_text = g_strdup_printf ("%s, %s, %s", jm_item_get_title (referral),
+                                                jm_kind_get_label (jm_kinds_lookup (JM_TYPE_ITEM_KIND,
+                                                                                    jm_item_get_kind (referral))),
+                                                jm_lane_get_name (lane));
+  GtkLabel *stage_label, *item_label;
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (outline))), GTK_WIDGET (outline));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (outline));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+
+  stage_label = outline_row_label (outline, "Stage: Awareness");
+  item_label = outline_row_label (outline, item_text);
+  g_assert_nonnull (stage_label);
+  g_assert_nonnull (item_label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (stage_label), "heading"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (item_label), "heading"));
+  g_assert_cmpint (gtk_widget_get_margin_start (GTK_WIDGET (stage_label)), <,
+                   gtk_widget_get_margin_start (GTK_WIDGET (item_label)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (item_label)), ==, item_text);
+
+  /* Row 1 is the referral card, under the first stage. */
+  g_assert_true (gtk_widget_activate_action (view, "list.activate-item", "u", 1));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (canvas))), ==, 1);
+  g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0) == (gpointer) referral);
 }
 
 int
@@ -136,7 +252,9 @@ main (int   argc,
   if (!jm_ui_test_init (&argc, &argv))
     return g_test_run ();
 
+  g_test_add_func ("/ui/palette/entries-from-kinds", test_palette_entries_from_kinds);
   jm_map_fixture_add ("/ui/window/outline", test_outline);
+  jm_map_fixture_add ("/ui/window/outline-rows", test_outline_rows);
   jm_map_fixture_add ("/ui/window/palette-from-keyboard", test_palette_from_keyboard);
 
   return jm_map_fixture_run ();
