@@ -8,12 +8,15 @@
 
 #include <cairo.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
+#include "io/jm-document-io.h"
 
 typedef struct
 {
@@ -1113,6 +1116,73 @@ test_cli_contract_theme (void)
   remove_dir (dir);
 }
 
+/* What comes after "NAME: " in a message. */
+static const char *
+reason (const char *message,
+        const char *name)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", name);
+
+  if (!g_str_has_prefix (message, prefix))
+    g_error ("expected “%s…”, got “%s”", prefix, message);
+  return message + strlen (prefix);
+}
+
+/* The command line reads maps as the window does: what the window refuses
+ * to open (a pipe, a folder, a file too large to be a map), `check` and
+ * `export` refuse too, for the same reason in the same words. */
+static void
+test_cli_refuses_what_the_window_refuses (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.jmap", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.jmap", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.jmap", NULL);
+  g_autofree char *output = g_build_filename (dir, "out.png", NULL);
+  const char *paths[3];
+  int fd;
+
+  paths[0] = fifo;
+  paths[1] = folder;
+  paths[2] = huge;
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  fd = g_open (huge, O_CREAT | O_WRONLY, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 100 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autofree char *basename = g_path_get_basename (paths[i]);
+      g_autoptr(JmDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL;
+      Run run = { 0 };
+
+      /* What the window's loader says. */
+      document = jm_document_io_load (file, NULL, NULL, &error);
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      expected = g_strdup_printf ("%s\n", reason (error->message, basename));
+
+      run_journeymap (&run, "check", paths[i], NULL);
+      g_assert_cmpint (exit_status (&run), ==, 1);
+      g_assert_cmpstr (reason (run.err, paths[i]), ==, expected);
+      run_clear (&run);
+
+      run_journeymap (&run, "export", paths[i], "-o", output, NULL);
+      g_assert_cmpint (exit_status (&run), ==, 1);
+      g_assert_cmpstr (reason (run.err, paths[i]), ==, expected);
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+
+  g_rmdir (folder);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1208,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/bad-input", test_cli_export_bad_input);
   g_test_add_func ("/cli/export/unwritable-output", test_cli_export_unwritable_output);
   g_test_add_func ("/cli/check/unreadable-file", test_cli_unreadable_file);
+  g_test_add_func ("/cli/read/refuses-what-the-window-refuses", test_cli_refuses_what_the_window_refuses);
   g_test_add_func ("/cli/contract/check-any-bad-fails", test_cli_contract_check_any_bad_fails);
   g_test_add_func ("/cli/contract/usage-errors", test_cli_contract_usage_errors);
   g_test_add_func ("/cli/contract/layer", test_cli_contract_layer);

@@ -23,7 +23,7 @@
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
 #include "io/jm-draft-store.h"
-#include "io/jm-map-loader.h"
+#include "session/jm-map-loader.h"
 
 #include "jm-test-maps.h"
 

@@ -14,7 +14,6 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
-#include "format/jm-format-error.h"
 #include "format/jm-schema.h"
 #include "format/jm-xml-names.h"
 #include "format/jm-xml-reader.h"
@@ -37,57 +36,15 @@ static const JmCliCommand commands[] = {
   { NULL, NULL },
 };
 
-/* Reads a file for the command line: errors name the path as typed. */
+/* Reads a file for the command line as the window reads it (the same
+ * checks, the same messages), naming it by the path as typed. */
 static GBytes *
 jm_cli_read_file (const char  *path,
                   GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: This is a folder, not a journey map."), path);
-      return NULL;
-    }
-
-  /* A pipe or a device has no size to check and may never end. */
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: This is not a file but a pipe or a device."), path);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > JM_FORMAT_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
-
-      g_set_error (error, JM_FORMAT_ERROR, JM_FORMAT_ERROR_TOO_LARGE,
-                   _("%s: The file is %s, larger than the %s a journey map may have."),
-                   path, size, limit);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return jm_document_io_read (file, path, NULL, NULL, error);
 }
 
 static gboolean

@@ -99,44 +99,47 @@ jm_document_io_read_bounded (GFile         *file,
 }
 
 /**
- * jm_document_io_load:
+ * jm_document_io_read:
  * @file: a .jmap file
+ * @name: how messages name the file: its name in the window, the path as
+ *   typed on the command line
  * @etag: (out) (optional): the etag of what was read, for saving back
  *
- * Reads and parses @file. Files larger than any journey map may be are
- * refused before they are read.
+ * Reads @file whole, as every part of the app reads a map: a folder, a
+ * pipe or a device, or a file larger than any journey map may be is
+ * refused before it is read, and a file that grows past the limit while
+ * it is read is refused without being read to its end. Every message
+ * starts with "@name: ".
  *
- * Returns: (transfer full): the document, or %NULL with @error set
+ * Returns: (transfer full): the bytes read, or %NULL with @error set
  */
-JmDocument *
-jm_document_io_load (GFile         *file,
+GBytes *
+jm_document_io_read (GFile         *file,
+                     const char    *name,
                      char         **etag,
                      GCancellable  *cancellable,
                      GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *loaded_etag = NULL;
-  JmDocument *document;
+  g_autofree char *read_etag = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = jm_document_io_display_name (file);
+  g_return_val_if_fail (name != NULL, NULL);
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
     {
-      g_prefix_error (error, _("Could not open “%s”: "), name);
+      g_prefix_error (error, "%s: ", name);
       return NULL;
     }
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Could not open “%s”: it is a folder, not a journey map."), name);
+                   _("%s: This is a folder, not a journey map."), name);
       return NULL;
     }
 
@@ -144,7 +147,7 @@ jm_document_io_load (GFile         *file,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("Could not open “%s”: it is not a file but a pipe or a device."), name);
+                   _("%s: This is not a file but a pipe or a device."), name);
       return NULL;
     }
 
@@ -159,12 +162,45 @@ jm_document_io_load (GFile         *file,
       return NULL;
     }
 
-  bytes = jm_document_io_read_bounded (file, &loaded_etag, cancellable, error);
+  bytes = jm_document_io_read_bounded (file, &read_etag, cancellable, error);
   if (bytes == NULL)
     {
-      g_prefix_error (error, _("Could not open “%s”: "), name);
+      g_prefix_error (error, "%s: ", name);
       return NULL;
     }
+
+  if (etag != NULL)
+    *etag = g_steal_pointer (&read_etag);
+  return g_steal_pointer (&bytes);
+}
+
+/**
+ * jm_document_io_load:
+ * @file: a .jmap file
+ * @etag: (out) (optional): the etag of what was read, for saving back
+ *
+ * Reads (see jm_document_io_read ()) and parses @file; messages name it
+ * by its file name.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+JmDocument *
+jm_document_io_load (GFile         *file,
+                     char         **etag,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *loaded_etag = NULL;
+  JmDocument *document;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = jm_document_io_display_name (file);
+  bytes = jm_document_io_read (file, name, &loaded_etag, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
 
   document = jm_xml_reader_read_bytes (bytes, name, error);
   if (document != NULL && etag != NULL)

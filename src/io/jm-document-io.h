@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+GBytes     *jm_document_io_read         (GFile                *file,
+                                         const char           *name,
+                                         char                **etag,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
 JmDocument *jm_document_io_load         (GFile                *file,
                                          char                **etag,
                                          GCancellable         *cancellable,

@@ -1,4 +1,5 @@
-/* jm-alert.h: a question or a message over a window, on every libadwaita
+/* jm-alert.h: a question or a message over a window, on every libadwaita,
+ * and the one way errors reach the user
  *
  * AdwAlertDialog (libadwaita 1.5) where the build has it, AdwMessageDialog
  * (deprecated since) on older ones such as Debian 12's 1.2. Not only a
@@ -33,127 +34,27 @@ typedef AdwMessageDialog JmAlert;
 # define JM_IS_ALERT(o) ADW_IS_MESSAGE_DIALOG (o)
 #endif
 
-static inline JmAlert *
-jm_alert_new (const char *heading,
-              const char *body)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  return ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
-#else
-  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, heading, body));
-#endif
-}
-
-static inline void
-jm_alert_add_response (JmAlert    *alert,
-                       const char *id,
-                       const char *label)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  adw_alert_dialog_add_response (alert, id, label);
-#else
-  adw_message_dialog_add_response (alert, id, label);
-#endif
-}
-
-static inline void
-jm_alert_set_response_appearance (JmAlert           *alert,
-                                  const char        *id,
-                                  AdwResponseAppearance appearance)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  adw_alert_dialog_set_response_appearance (alert, id, appearance);
-#else
-  adw_message_dialog_set_response_appearance (alert, id, appearance);
-#endif
-}
-
-static inline void
-jm_alert_set_default_response (JmAlert    *alert,
-                               const char *id)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  adw_alert_dialog_set_default_response (alert, id);
-#else
-  adw_message_dialog_set_default_response (alert, id);
-#endif
-}
-
-static inline void
-jm_alert_set_close_response (JmAlert    *alert,
-                             const char *id)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  adw_alert_dialog_set_close_response (alert, id);
-#else
-  adw_message_dialog_set_close_response (alert, id);
-#endif
-}
-
-static inline const char *
-jm_alert_get_heading (JmAlert *alert)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  return adw_alert_dialog_get_heading (alert);
-#else
-  return adw_message_dialog_get_heading (alert);
-#endif
-}
-
-static inline const char *
-jm_alert_get_body (JmAlert *alert)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  return adw_alert_dialog_get_body (alert);
-#else
-  return adw_message_dialog_get_body (alert);
-#endif
-}
-
-/* Shows @alert over @parent (any widget of a window, or NULL). */
-static inline void
-jm_alert_present (JmAlert   *alert,
-                  GtkWidget *parent)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  adw_dialog_present (ADW_DIALOG (alert), parent);
-#else
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (alert), GTK_WINDOW (root));
-      gtk_window_set_modal (GTK_WINDOW (alert), TRUE);
-    }
-  gtk_window_present (GTK_WINDOW (alert));
-#endif
-}
-
-/* Gives the response @id, as a click on its button would (for tests). */
-static inline void
-jm_alert_respond (JmAlert    *alert,
-                  const char *id)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  g_object_ref (alert);
-  g_signal_emit_by_name (alert, "response", id);
-  adw_dialog_force_close (ADW_DIALOG (alert));
-  g_object_unref (alert);
-#else
-  adw_message_dialog_response (alert, id);
-  gtk_window_destroy (GTK_WINDOW (alert));
-#endif
-}
-
-/* Closes @alert without a response. */
-static inline void
-jm_alert_close (JmAlert *alert)
-{
-#if JM_ALERT_USES_ALERT_DIALOG
-  adw_dialog_force_close (ADW_DIALOG (alert));
-#else
-  gtk_window_destroy (GTK_WINDOW (alert));
-#endif
-}
+JmAlert    *jm_alert_new                     (const char            *heading,
+                                              const char            *body);
+void        jm_alert_add_response            (JmAlert               *alert,
+                                              const char            *id,
+                                              const char            *label);
+void        jm_alert_set_response_appearance (JmAlert               *alert,
+                                              const char            *id,
+                                              AdwResponseAppearance  appearance);
+void        jm_alert_set_default_response    (JmAlert               *alert,
+                                              const char            *id);
+void        jm_alert_set_close_response      (JmAlert               *alert,
+                                              const char            *id);
+const char *jm_alert_get_heading             (JmAlert               *alert);
+const char *jm_alert_get_body                (JmAlert               *alert);
+void        jm_alert_present                 (JmAlert               *alert,
+                                              GtkWidget             *parent);
+void        jm_alert_respond                 (JmAlert               *alert,
+                                              const char            *id);
+void        jm_alert_close                   (JmAlert               *alert);
+JmAlert    *jm_alert_show_error              (GtkWidget             *parent,
+                                              const char            *heading,
+                                              const GError          *error);
 
 G_END_DECLS

@@ -12,13 +12,16 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jm-window.h"
+#include "jm-settings.h"
+
 
 struct _JmApplication
 {
   AdwApplication  parent_instance;
 
   JmDraftStore   *drafts;
+  GSettings      *settings;     /* nullable: a build run without its schema */
+  JmRecentMaps   *recent_maps;
 };
 
 G_DEFINE_FINAL_TYPE (JmApplication, jm_application, ADW_TYPE_APPLICATION)
@@ -52,7 +55,7 @@ jm_application_new_window_action (GSimpleAction *action,
 
   g_assert (JM_IS_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (jm_window_new (self)));
+  gtk_window_present (GTK_WINDOW (jm_application_create_window (self)));
 }
 
 static void
@@ -145,7 +148,7 @@ jm_application_activate (GApplication *application)
     return;
 
   if (window == NULL)
-    window = jm_window_new (self);
+    window = jm_application_create_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -168,6 +171,8 @@ jm_application_dispose (GObject *object)
   JmApplication *self = JM_APPLICATION (object);
 
   g_clear_object (&self->drafts);
+  g_clear_object (&self->recent_maps);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (jm_application_parent_class)->dispose (object);
 }
@@ -183,7 +188,7 @@ jm_application_open (GApplication  *application,
   /* One window per map, as a designer compares maps side by side. */
   for (int i = 0; i < n_files; i++)
     {
-      JmWindow *window = jm_window_new (self);
+      JmWindow *window = jm_application_create_window (self);
 
       jm_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
@@ -209,6 +214,8 @@ static void
 jm_application_init (JmApplication *self)
 {
   self->drafts = jm_draft_store_new (NULL);
+  self->settings = jm_settings_new ();
+  self->recent_maps = jm_recent_maps_new (self->settings);
 
   g_application_add_main_option_entries (G_APPLICATION (self), jm_application_options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
@@ -243,17 +250,9 @@ jm_application_get_draft_store (JmApplication *self)
 }
 
 static gboolean
-jm_application_restores_drafts (void)
+jm_application_restores_drafts (JmApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE)) == NULL)
-    return TRUE;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_boolean (settings, "restore-drafts");
+  return self->settings == NULL || g_settings_get_boolean (self->settings, "restore-drafts");
 }
 
 /**
@@ -273,7 +272,7 @@ jm_application_restore_drafts (JmApplication *self)
 
   g_return_val_if_fail (JM_IS_APPLICATION (self), 0);
 
-  if (!jm_application_restores_drafts ())
+  if (!jm_application_restores_drafts (self))
     return 0;
 
   drafts = jm_draft_store_load_restorable (self->drafts);
@@ -285,11 +284,39 @@ jm_application_restore_drafts (JmApplication *self)
 
       if (draft->uri != NULL)
         file = g_file_new_for_uri (draft->uri);
-      window = jm_window_new (self);
+      window = jm_application_create_window (self);
       jm_window_restore_draft (window, draft->document, file, draft->id);
       gtk_window_present (GTK_WINDOW (window));
       restored++;
     }
 
   return restored;
+}
+
+/**
+ * jm_application_get_recent_maps:
+ *
+ * Returns: (transfer none): the maps opened and saved lately, one list
+ *   for every window
+ */
+JmRecentMaps *
+jm_application_get_recent_maps (JmApplication *self)
+{
+  g_return_val_if_fail (JM_IS_APPLICATION (self), NULL);
+
+  return self->recent_maps;
+}
+
+/**
+ * jm_application_create_window:
+ *
+ * Returns: (transfer none): a new window, with no map yet, which shares
+ *   the app's recovery copies and recent maps
+ */
+JmWindow *
+jm_application_create_window (JmApplication *self)
+{
+  g_return_val_if_fail (JM_IS_APPLICATION (self), NULL);
+
+  return jm_window_new (GTK_APPLICATION (self), self->drafts, self->recent_maps);
 }

@@ -270,12 +270,11 @@ on_done_cb (GtkPrintOperation       *operation,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      JmAlert *alert;
-
       gtk_print_operation_get_error (operation, &error);
-      alert = jm_alert_new (_("Could Not Print the Map"), error ? error->message : NULL);
-      jm_alert_add_response (alert, "close", _("_Close"));
-      jm_alert_present (alert, GTK_WIDGET (parent));
+      /* GTK gives a reason; should it not, the heading says it all. */
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "");
+      jm_alert_show_error (GTK_WIDGET (parent), _("Could Not Print the Map"), error);
     }
   g_object_unref (operation);
 }

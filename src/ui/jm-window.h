@@ -9,10 +9,11 @@
 #include <adwaita.h>
 
 #include "commands/jm-command-stack.h"
-#include "jm-application.h"
 #include "jm-inspector.h"
 #include "jm-map-canvas.h"
 #include "jm-outline.h"
+#include "jm-recent-maps.h"
+#include "io/jm-draft-store.h"
 #include "model/jm-document.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JmWindow, jm_window, JM, WINDOW, AdwApplicationWindow)
 
-JmWindow   *jm_window_new          (JmApplication *application);
+JmWindow   *jm_window_new          (GtkApplication *application,
+                                    JmDraftStore   *drafts,
+                                    JmRecentMaps   *recent_maps);
 void        jm_window_open_file    (JmWindow      *self,
                                     GFile         *file);
 GFile      *jm_window_get_file     (JmWindow      *self);

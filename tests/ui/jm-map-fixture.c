@@ -38,7 +38,7 @@ jm_map_fixture_set_up (JmMapFixture  *fixture,
   g_assert_no_error (error);
 
   file = g_file_new_for_path (fixture->path);
-  fixture->window = jm_window_new (JM_APPLICATION (g_application_get_default ()));
+  fixture->window = jm_application_create_window (JM_APPLICATION (g_application_get_default ()));
   gtk_window_present (GTK_WINDOW (fixture->window));
   jm_window_open_file (fixture->window, file);
   jm_ui_test_wait_until (document_loaded, fixture->window);

@@ -31,7 +31,7 @@ test_example_opens (gconstpointer data)
   g_autofree char *png = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GdkTexture) texture = NULL;
-  JmWindow *window = jm_window_new (JM_APPLICATION (g_application_get_default ()));
+  JmWindow *window = jm_application_create_window (JM_APPLICATION (g_application_get_default ()));
   JmDocument *document;
   JmLayer *current;
   JmLayout *layout;

@@ -59,7 +59,7 @@ crash_after_edit (const char *path)
 
   application = jm_application_new ();
   g_application_register (G_APPLICATION (application), NULL, NULL);
-  window = jm_window_new (application);
+  window = jm_application_create_window (application);
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
   jm_ui_test_wait_until (document_loaded, window);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ui/jm-application.h"
+#include "ui/jm-differences-popover.h"
 #include "commands/jm-edit.h"
 #include "ui/jm-print.h"
 #include "ui/jm-map-canvas.h"
@@ -46,7 +47,7 @@ test_window_maps_and_draws (void)
   g_autofree char *png = NULL;
   JmWindow *window;
 
-  window = jm_window_new (application);
+  window = jm_application_create_window (application);
   gtk_window_present (GTK_WINDOW (window));
   jm_ui_test_wait_until_mapped (GTK_WIDGET (window));
 
@@ -107,7 +108,7 @@ open_test_map (void)
 {
   g_autofree char *path = test_map_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
 
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
@@ -182,13 +183,21 @@ test_window_recent_files (void)
   g_autofree char *uri = g_file_get_uri (file);
   JmWindow *first = open_test_map ();
   JmWindow *second = open_test_map ();
-  JmWindow *empty = jm_window_new (application);
-  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (empty), JM_TYPE_WINDOW,
-                                                                  "recent_menu"));
+  JmWindow *empty = jm_application_create_window (application);
+  GMenuModel *menu = jm_recent_maps_get_menu (jm_application_get_recent_maps (application));
+  GMenuModel *window_menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (empty), JM_TYPE_WINDOW,
+                                                                         "recent_menu"));
+  g_autoptr(GMenuModel) section = NULL;
   g_autofree char *label = NULL;
   g_autofree char *action = NULL;
   g_autoptr(GVariant) target = NULL;
   guint seen = 0;
+
+  /* One list for the app: every window's Open Recent shows it. */
+  g_assert_nonnull (window_menu);
+  g_assert_cmpint (g_menu_model_get_n_items (window_menu), ==, 1);
+  section = g_menu_model_get_item_link (window_menu, 0, G_MENU_LINK_SECTION);
+  g_assert_true (section == menu);
 
   g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 1);
@@ -265,7 +274,7 @@ static void
 test_window_open_error_shows_dialog (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/Lost map.jmap");
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
 
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
@@ -283,6 +292,34 @@ test_window_open_error_shows_dialog (void)
         jm_alert_close (alert);
       }
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Errors reach the user one way: an alert over the window with what
+ * failed as its heading and why as its body, and one Close button; an
+ * operation the user cancelled shows nothing. */
+static void
+test_alert_shows_errors (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "The disk is full.");
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+  JmWindow *window = jm_application_create_window (application);
+  JmAlert *alert;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_null (jm_alert_show_error (GTK_WIDGET (window), "Could Not Save", cancelled));
+  g_assert_null (jm_ui_test_find_message_dialog ());
+
+  alert = jm_alert_show_error (GTK_WIDGET (window), "Could Not Save “Hotel”", error);
+  g_assert_nonnull (alert);
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  g_assert_true (jm_ui_test_find_message_dialog () == alert);
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Could Not Save “Hotel”");
+  g_assert_cmpstr (jm_alert_get_body (alert), ==, "The disk is full.");
+  jm_alert_respond (alert, "close");
+  g_assert_null (jm_ui_test_find_message_dialog ());
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -313,7 +350,7 @@ shortcuts_window_shown (gpointer data)
 static void
 test_window_shortcuts_on_demand (void)
 {
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
   GtkWindow *shortcuts;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -354,7 +391,7 @@ test_window_hostile_files (void)
       const JmHostileFile *file = &g_array_index (files, JmHostileFile, i);
       g_autoptr(GFile) gfile = g_file_new_for_path (file->path);
       g_autofree char *basename = g_path_get_basename (file->path);
-      JmWindow *window = jm_window_new (application);
+      JmWindow *window = jm_application_create_window (application);
       JmAlert *dialog;
       gint64 start = g_get_monotonic_time ();
 
@@ -408,7 +445,7 @@ test_window_hostile_pictures (void)
       g_autoptr(GFile) gfile = g_file_new_for_path (file->path);
       g_autofree char *basename = g_path_get_basename (file->path);
       g_autofree char *line = g_strdup_printf ("%s:7:", basename);
-      JmWindow *window = jm_window_new (application);
+      JmWindow *window = jm_application_create_window (application);
       gint64 start = g_get_monotonic_time ();
       long rss_before = max_rss_kib ();
       JmAlert *dialog;
@@ -622,7 +659,7 @@ widget_mapped (gpointer widget)
 static void
 test_window_main_menu (void)
 {
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
   GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), JM_TYPE_WINDOW,
                                                                            "primary_menu_button"));
   GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), JM_TYPE_WINDOW,
@@ -849,7 +886,7 @@ test_window_save_read_only_offers_save_as (void)
     }
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
 
-  window = jm_window_new (application);
+  window = jm_application_create_window (application);
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, file);
   jm_ui_test_wait_until (document_loaded, window);
@@ -908,7 +945,7 @@ test_window_new_while_opening (void)
   g_autofree char *hotel = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
                                              "hotel-guest-stay.jmap", NULL);
   g_autoptr(GFile) hotel_file = g_file_new_for_path (hotel);
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
 
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, hotel_file);
@@ -963,8 +1000,8 @@ test_window_close_while_opening (void)
   g_autofree char *dir = g_dir_make_tmp ("jm-open-XXXXXX", NULL);
   g_autofree char *path = generate_map (dir, 2000);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  JmWindow *window = jm_window_new (application);
-  JmWindow *witness = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
+  JmWindow *witness = jm_application_create_window (application);
   GWeakRef window_ref;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -1008,8 +1045,8 @@ test_window_last_open_wins (void)
   g_autofree char *small = test_map_path ();
   g_autoptr(GFile) big_file = g_file_new_for_path (big);
   g_autoptr(GFile) small_file = g_file_new_for_path (small);
-  JmWindow *window = jm_window_new (application);
-  JmWindow *witness = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
+  JmWindow *witness = jm_application_create_window (application);
 
   gtk_window_present (GTK_WINDOW (window));
   jm_window_open_file (window, big_file);
@@ -1095,8 +1132,8 @@ test_window_opening_page_fades_only_when_seen (void)
   g_autofree char *small = test_map_path ();
   g_autoptr(GFile) big_file = g_file_new_for_path (big);
   g_autoptr(GFile) small_file = g_file_new_for_path (small);
-  JmWindow *window = jm_window_new (application);
-  JmWindow *second = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
+  JmWindow *second = jm_application_create_window (application);
   GtkStack *stack = find_main_stack (GTK_WIDGET (window));
   GtkStack *second_stack = find_main_stack (GTK_WIDGET (second));
   gboolean animations = FALSE;
@@ -1164,7 +1201,7 @@ pointer_cleared (gpointer data)
 static void
 test_window_close_and_discard (void)
 {
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
   JmAlert *alert;
   GtkWidget *discard;
 
@@ -1297,7 +1334,7 @@ open_map_timed (const char *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
   gint64 start;
 
   g_assert_true (g_file_set_contents (path, xml, -1, NULL));
@@ -1546,7 +1583,8 @@ test_differences_list (JmMapFixture  *fixture,
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmDocument *document = jm_window_get_document (fixture->window);
   JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
-  GtkWidget *list, *button, *row;
+  GtkWidget *button, *popover, *list;
+  GListModel *differences;
   JmItem *changed;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.start-future", NULL));
@@ -1554,18 +1592,21 @@ test_differences_list (JmMapFixture  *fixture,
   g_assert_true (jm_edit_set_string (stack, changed, "title", "Sees the vans", 0, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "both"));
 
-  list = jm_map_fixture_find_named (GTK_WIDGET (fixture->window), "differences");
-  g_assert_nonnull (list);
-  button = gtk_widget_get_ancestor (list, GTK_TYPE_MENU_BUTTON);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), JM_TYPE_WINDOW,
+                                                      "differences_button"));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (JM_IS_DIFFERENCES_POPOVER (popover));
+  list = GTK_WIDGET (gtk_widget_get_template_child (popover, JM_TYPE_DIFFERENCES_POPOVER, "list_view"));
+  g_assert_nonnull (list);
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   jm_ui_test_iterate ();
-  row = gtk_widget_get_first_child (list);
-  g_assert_nonnull (row);
-  g_assert_null (gtk_widget_get_next_sibling (row));
-  g_signal_emit_by_name (list, "row-activated", row);
+  differences = jm_differences_popover_get_model (JM_DIFFERENCES_POPOVER (popover));
+  g_assert_cmpuint (g_list_model_get_n_items (differences), ==, 1);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_false (gtk_widget_get_visible (popover));
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)))), ==, 1);
   g_assert_true (jm_selection_peek (jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)), 0) == (gpointer) changed);
@@ -1576,7 +1617,7 @@ static void
 test_new_map (JmMapFixture  *fixture,
               gconstpointer  data)
 {
-  JmWindow *window = jm_window_new (application);
+  JmWindow *window = jm_application_create_window (application);
   JmDocument *document;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
@@ -1614,6 +1655,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/zoom-and-layer-actions", test_window_zoom_and_layer_actions);
   g_test_add_func ("/ui/window/recent-files", test_window_recent_files);
   g_test_add_func ("/ui/window/open-error-shows-dialog", test_window_open_error_shows_dialog);
+  g_test_add_func ("/ui/window/alert-shows-errors", test_alert_shows_errors);
   g_test_add_func ("/ui/window/actions-exist", test_window_actions_exist);
   g_test_add_func ("/ui/window/close-and-discard", test_window_close_and_discard);
   g_test_add_func ("/ui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);

@@ -10,11 +10,13 @@
  * first frame only draws.
  */
 
+#define G_LOG_DOMAIN "jm-session"
+
 #include "config.h"
 
 #include "jm-map-loader.h"
 
-#include "jm-document-io.h"
+#include "io/jm-document-io.h"
 
 typedef struct
 {
