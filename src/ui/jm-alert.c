@@ -167,3 +167,56 @@ jm_alert_show_error (GtkWidget    *parent,
 
   return alert;
 }
+
+/**
+ * jm_alert_new_toast:
+ * @message: plain text, such as a file's name in a sentence
+ *
+ * A toast that shows @message as it is: a toast's title is Pango markup,
+ * in which a name such as “R&D.png” would not parse and show nothing.
+ *
+ * Returns: (transfer full): the new toast
+ */
+AdwToast *
+jm_alert_new_toast (const char *message)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  escaped = g_markup_escape_text (message, -1);
+  return adw_toast_new (escaped);
+}
+
+/**
+ * jm_alert_show_refusal:
+ * @widget: the widget whose edit was refused
+ * @error: why
+ *
+ * How a part of the window says that an edit made there directly (a drop,
+ * a drag, a key) was refused: a toast with the reason over the window, as
+ * the user is in the middle of working; an alert if no toast overlay holds
+ * @widget. A cancelled edit says nothing.
+ */
+void
+jm_alert_show_refusal (GtkWidget    *widget,
+                       const GError *error)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_error_bell (widget);
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      jm_alert_show_error (widget, _("Could Not Make the Change"), error);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), jm_alert_new_toast (error->message));
+}

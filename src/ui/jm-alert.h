@@ -56,5 +56,8 @@ void        jm_alert_close                   (JmAlert               *alert);
 JmAlert    *jm_alert_show_error              (GtkWidget             *parent,
                                               const char            *heading,
                                               const GError          *error);
+void        jm_alert_show_refusal            (GtkWidget             *widget,
+                                              const GError          *error);
+AdwToast   *jm_alert_new_toast               (const char            *message);
 
 G_END_DECLS

@@ -62,16 +62,6 @@ jm_export_dialog_set_busy (JmExportDialog *self,
 }
 
 static void
-jm_export_dialog_show_error (JmExportDialog *self,
-                             const GError   *error)
-{
-  JmAlert *alert = jm_alert_new (_("Could Not Export the Map"), error->message);
-
-  jm_alert_add_response (alert, "close", _("_Close"));
-  jm_alert_present (alert, GTK_WIDGET (self));
-}
-
-static void
 jm_export_dialog_export_cb (GObject      *source,
                             GAsyncResult *result,
                             gpointer      user_data)
@@ -89,7 +79,7 @@ jm_export_dialog_export_cb (GObject      *source,
   jm_export_dialog_set_busy (self, FALSE);
   if (error != NULL)
     {
-      jm_export_dialog_show_error (self, error);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Export the Map"), error);
       return;
     }
 

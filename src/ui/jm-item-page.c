@@ -68,10 +68,7 @@ jm_item_page_write (JmInspectorPage  *page,
       jm_item_get_kind (item) != JM_ITEM_KIND_IMAGE && picture != NULL &&
       !jm_document_io_check_room (jm_inspector_page_get_document (page), g_bytes_get_size (picture), 0, error))
     {
-      JmAlert *alert = jm_alert_new (_("Could Not Change the Kind"), (*error)->message);
-
-      jm_alert_add_response (alert, "close", _("_Close"));
-      jm_alert_present (alert, GTK_WIDGET (page));
+      jm_alert_show_error (GTK_WIDGET (page), _("Could Not Change the Kind"), *error);
       return FALSE;
     }
 

@@ -10,6 +10,7 @@
 
 #include "jm-map-canvas-private.h"
 
+#include "jm-alert.h"
 #include "render/jm-theme.h"
 
 /* The canvas draws with the core renderer, only the part in view, and
@@ -115,13 +116,12 @@ _jm_map_canvas_state (JmMapCanvas *self)
   return jm_layout_get_shown_state (self->layout);
 }
 
+/* An edit made on the canvas was refused: a toast says why. */
 void
 _jm_map_canvas_report (JmMapCanvas *self,
                        GError      *error)
 {
-  /* The window shows edit errors; the canvas only says them. */
-  gtk_widget_error_bell (GTK_WIDGET (self));
-  g_debug ("Edit refused: %s", error->message);
+  jm_alert_show_refusal (GTK_WIDGET (self), error);
 }
 
 /* Whatever changed the selection (a click, an edit that removed a

@@ -40,17 +40,6 @@ jm_persona_page_get_persona (JmPersonaPage *self)
   return JM_PERSONA (jm_inspector_page_get_object (JM_INSPECTOR_PAGE (self)));
 }
 
-static void
-jm_persona_page_show_error (JmPersonaPage *self,
-                            const char    *heading,
-                            GError        *error)
-{
-  JmAlert *alert = jm_alert_new (heading, error->message);
-
-  jm_alert_add_response (alert, "close", _("_Close"));
-  jm_alert_present (alert, GTK_WIDGET (self));
-}
-
 /* Sets or, with %NULL @photo, removes the persona's photo: one step. */
 static gboolean
 jm_persona_page_set_photo (JmPersonaPage  *self,
@@ -124,7 +113,7 @@ on_photo_chosen_cb (GtkNativeDialog *dialog,
 
   if (file != NULL && jm_persona_page_get_persona (self) != NULL &&
       !jm_persona_page_set_photo_file (self, file, &error))
-    jm_persona_page_show_error (self, _("Could Not Use the Photo"), error);
+    jm_alert_show_error (GTK_WIDGET (self), _("Could Not Use the Photo"), error);
 
   g_object_unref (dialog);
   g_object_unref (self);

@@ -101,7 +101,7 @@ jm_window_exported_action (GtkWidget  *widget,
   g_autofree char *name = g_path_get_basename (g_variant_get_string (parameter, NULL));
   g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
 }
 
 static void
@@ -156,7 +156,7 @@ static void
 jm_window_toast_undoable (JmWindow   *self,
                           const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = jm_alert_new_toast (message);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "doc.undo");
@@ -247,7 +247,7 @@ jm_window_copy_to_future_action (GtkWidget  *widget,
   if (items->len == 0)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select items of the current state to copy them")));
+                                   jm_alert_new_toast (_("Select items of the current state to copy them")));
       return;
     }
 

@@ -216,7 +216,7 @@ jm_window_save_cb (GObject      *object,
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+  adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (_("Saved")));
   _jm_window_add_recent (self);
 
   if (self->close_after_save)

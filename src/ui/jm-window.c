@@ -192,7 +192,7 @@ on_palette_entry_activated_cb (JmWindow   *self,
 
   if (jm_window_get_document (self) != NULL &&
       !jm_map_canvas_add_from_palette (self->canvas, payload, &error) && error != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    jm_alert_show_refusal (GTK_WIDGET (self->canvas), error);
 }
 
 /* A row of the outline selects its stage, item or lane on the map, and
@@ -285,7 +285,7 @@ jm_window_offer_discard_recovered (JmWindow *self)
 {
   g_autofree char *name = _jm_window_dup_map_name (self);
   g_autofree char *message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), name);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = jm_alert_new_toast (message);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, C_("recovered changes", "_Discard"));

@@ -341,6 +341,27 @@ jm_ui_test_find_message_dialog (void)
   return NULL;
 }
 
+/* A label under @root that shows exactly @text, as a toast's title does:
+ * the toast overlay keeps no list of its toasts to ask. */
+GtkWidget *
+jm_ui_test_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jm_ui_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A JmUiTestCondition. */
 gboolean
 jm_ui_test_message_dialog_shown (gpointer data)

@@ -40,6 +40,8 @@ guint32     jm_ui_test_pixel_at_widget    (GdkTexture  *texture,
 char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
                                            const char  *name);
 JmAlert    *jm_ui_test_find_message_dialog (void);
+GtkWidget  *jm_ui_test_find_label         (GtkWidget   *root,
+                                           const char  *text);
 gboolean    jm_ui_test_message_dialog_shown (gpointer    data);
 void        jm_ui_test_xdotool            (const char  *first,
                                            ...) G_GNUC_NULL_TERMINATED;
