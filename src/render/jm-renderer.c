@@ -141,8 +141,36 @@ view_rectangle (const Painter *p,
   cairo_rectangle (p->cr, x, y, right - x, bottom - y);
 }
 
-/* A horizontal line at @y, cut to the clip; a dashed one is cut by whole
- * @period s of its dashes, so that they stay where they were. */
+/* A line along one axis, at @at across it, from @from to @to along it, cut
+ * to the clip; a dashed one is cut by whole @period s of its dashes, so
+ * that they stay where they were. */
+static void
+view_axis_line (const Painter *p,
+                gboolean       horizontal,
+                double         at,
+                double         from,
+                double         to,
+                double         period)
+{
+  if (p->clip != NULL)
+    {
+      double across = horizontal ? p->clip->y : p->clip->x;
+      double across_size = horizontal ? p->clip->height : p->clip->width;
+      double start = from;
+
+      if (at < across - VIEW_MARGIN || at > across + across_size + VIEW_MARGIN)
+        return;
+      clamp_to_view (&from, &to, horizontal ? p->clip->x : p->clip->y,
+                     horizontal ? p->clip->width : p->clip->height);
+      if (from > start && period > 0)
+        from = start + floor ((from - start) / period) * period;
+      if (to <= from)
+        return;
+    }
+  cairo_move_to (p->cr, horizontal ? from : at, horizontal ? at : from);
+  cairo_line_to (p->cr, horizontal ? to : at, horizontal ? at : to);
+}
+
 static void
 view_hline (const Painter *p,
             double         x0,
@@ -150,39 +178,16 @@ view_hline (const Painter *p,
             double         y,
             double         period)
 {
-  if (p->clip != NULL)
-    {
-      double start = x0;
-
-      if (y < p->clip->y - VIEW_MARGIN || y > p->clip->y + p->clip->height + VIEW_MARGIN)
-        return;
-      clamp_to_view (&x0, &x1, p->clip->x, p->clip->width);
-      if (x0 > start && period > 0)
-        x0 = start + floor ((x0 - start) / period) * period;
-      if (x1 <= x0)
-        return;
-    }
-  cairo_move_to (p->cr, x0, y);
-  cairo_line_to (p->cr, x1, y);
+  view_axis_line (p, TRUE, y, x0, x1, period);
 }
 
-/* A vertical line at @x, cut to the clip. */
 static void
 view_vline (const Painter *p,
             double         x,
             double         y0,
             double         y1)
 {
-  if (p->clip != NULL)
-    {
-      if (x < p->clip->x - VIEW_MARGIN || x > p->clip->x + p->clip->width + VIEW_MARGIN)
-        return;
-      clamp_to_view (&y0, &y1, p->clip->y, p->clip->height);
-      if (y1 <= y0)
-        return;
-    }
-  cairo_move_to (p->cr, x, y0);
-  cairo_line_to (p->cr, x, y1);
+  view_axis_line (p, FALSE, x, y0, y1, 0);
 }
 
 /* Draws text at (x, y) wrapped to @width; returns its height. */
