@@ -1,7 +1,12 @@
-/* jm-window-actions.c: the window's actions, and when they are enabled
+/* jm-window-actions.c: the window's actions
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * When they are enabled follows what is shown, in jm-window-view.c. The
+ * actions reach down to the file dialogs (jm-window-files.c), the map
+ * shown (jm-window-view.c) and the window's state (jm-window-state.c);
+ * only jm-window.c, which installs them, calls up into this part.
  */
 
 #define G_LOG_DOMAIN "jm-ui"
@@ -20,42 +25,6 @@
 #include "jm-print.h"
 #include "jm-window-private.h"
 
-
-void
-_jm_window_update_actions (JmWindow *self)
-{
-  /* Not while the map is being replaced by the one read. */
-  gboolean has_map = jm_window_get_document (self) != NULL && !jm_map_session_get_loading (self->session);
-
-  g_assert (JM_IS_WINDOW (self));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-selection", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layer", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
-                                 has_map && jm_command_stack_get_can_undo (jm_window_get_stack (self)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
-                                 has_map && jm_command_stack_get_can_redo (jm_window_get_stack (self)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.cut", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.paste", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.duplicate", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.link", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-stage", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-lane", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.start-future", has_map);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy-to-future", has_map);
-  gtk_widget_set_visible (self->layer_switcher, has_map);
-}
 
 static void
 jm_window_zoom_action (GtkWidget  *widget,

@@ -5,7 +5,10 @@
  *
  * Opening (in this window if it is free, else in a new one), saving and
  * saving as, and what is asked on the way: a file changed on disk, a file
- * that may not be written, unsaved changes when the window closes.
+ * that may not be written, unsaved changes when the window closes. It
+ * shows maps through jm-window-view.c and asks jm-window-state.c what the
+ * window holds; jm-window-actions.c and jm-window.c call it, never the
+ * other way round (see jm-window-private.h).
  */
 
 #define G_LOG_DOMAIN "jm-ui"
@@ -325,10 +328,7 @@ _jm_window_ask_before_close (JmWindow *self)
   JmAlert *alert;
 
   if (!jm_map_session_get_modified (self->session))
-    {
-      _jm_window_save_size (self);
-      return FALSE;
-    }
+    return FALSE;
 
   name = _jm_window_dup_map_name (self);
   body = g_strdup_printf (_("“%s” has changes that are not saved. Unsaved changes are lost when "

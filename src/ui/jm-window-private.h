@@ -1,11 +1,12 @@
 /* jm-window-private.h: what the parts of the window share
  *
- * The window is one class in three files, as gnome-text-editor splits its
- * EditorWindow: jm-window.c builds it and shows the map (pages, layer,
- * title), jm-window-actions.c holds its actions and when they are
- * enabled, jm-window-files.c the file dialogs and the questions around
- * opening, saving and closing. They share the struct and the functions
- * below, named with a leading underscore.
+ * The window is one class in five files, as gnome-text-editor splits its
+ * EditorWindow: jm-window.c builds and wires it, jm-window-actions.c holds
+ * its actions, jm-window-files.c the file dialogs and the questions around
+ * opening, saving and closing, jm-window-view.c what it shows of its map
+ * (pages, title, which actions apply), jm-window-state.c what it holds.
+ * They share the struct and the functions below, named with a leading
+ * underscore.
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,19 +58,31 @@ struct _JmWindow
   GMenuModel      *primary_menu;
 };
 
-/* jm-window.c */
+/* The parts call one way only, down this list, never up it (so no two
+ * parts call each other, directly or around a ring):
+ *
+ *   jm-window.c          builds and wires; calls every part below
+ *   jm-window-actions.c  the actions; calls files, view and state
+ *   jm-window-files.c    file dialogs and questions; calls view and state
+ *   jm-window-view.c     what is shown, the title, which actions apply;
+ *                        calls state
+ *   jm-window-state.c    what the window holds; calls no other part
+ *
+ * A part that needs one above it has the function moved down instead. */
+
+/* jm-window-state.c (also jm_window_get_document, _get_file, _get_stack) */
 char     *_jm_window_dup_map_name        (JmWindow        *self);
 gboolean  _jm_window_is_taken            (JmWindow        *self);
 JmLayerState _jm_window_get_shown_state  (JmWindow        *self);
-void      _jm_window_set_document        (JmWindow        *self,
-                                          JmDocument      *document);
 void      _jm_window_add_recent          (JmWindow        *self);
-void      _jm_window_save_size           (JmWindow        *self);
 JmWindow *_jm_window_new_sibling         (JmWindow        *self);
 
-/* jm-window-actions.c */
-void      _jm_window_class_actions_init  (GtkWidgetClass  *widget_class);
+/* jm-window-view.c (also jm_window_open_file, _restore_draft) */
+void      _jm_window_init_view           (JmWindow        *self);
 void      _jm_window_update_actions      (JmWindow        *self);
+void      _jm_window_set_document        (JmWindow        *self,
+                                          JmDocument      *document);
+void      _jm_window_stop_opening        (JmWindow        *self);
 
 /* jm-window-files.c */
 void      _jm_window_open_in_free_window (JmWindow        *self,
@@ -83,5 +96,8 @@ void      _jm_window_save_action         (GtkWidget       *widget,
                                           const char      *action_name,
                                           GVariant        *parameter);
 gboolean  _jm_window_ask_before_close    (JmWindow        *self);
+
+/* jm-window-actions.c */
+void      _jm_window_class_actions_init  (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

@@ -3,11 +3,11 @@
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * This part builds the window from its template and shows its session's
- * map: the Opening page while it is read, the map, palette, outline and
- * inspector, the layer shown and the title. Its actions are in
- * jm-window-actions.c, its file dialogs and questions in
- * jm-window-files.c (see jm-window-private.h).
+ * This part builds the window from its template and wires it: its
+ * properties (the layer shown among them), its settings, the signals of
+ * the palette, outline, canvas and differences, and the other parts'
+ * init functions. It is the top of the window's parts: it calls them, and
+ * none calls it (see jm-window-private.h).
  */
 
 #define G_LOG_DOMAIN "jm-ui"
@@ -16,10 +16,7 @@
 
 #include "jm-window.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "jm-alert.h"
-#include "jm-benchmark-hooks.h"
 #include "jm-settings.h"
 #include "jm-window-private.h"
 
@@ -38,123 +35,6 @@ static GParamSpec *properties [N_PROPS];
 /* The "layer" property backs the stateful win.layer action, so the layer
  * buttons show which state is in view. */
 static const char *layer_names[] = { "current", "future", "both" };
-
-/* The map's name in messages: its title, or else its file's name. */
-char *
-_jm_window_dup_map_name (JmWindow *self)
-{
-  JmDocument *document = jm_window_get_document (self);
-  GFile *file = jm_window_get_file (self);
-  const char *title = jm_document_get_title (document);
-
-  if ((title == NULL || *title == '\0') && file != NULL)
-    return g_file_get_basename (file);
-  return g_strdup (jm_document_get_display_title (document));
-}
-
-static void
-jm_window_update_title (JmWindow *self)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *shown = NULL;
-  GFile *file = jm_map_session_get_file (self->session);
-  const char *title;
-
-  g_assert (JM_IS_WINDOW (self));
-
-  if (jm_window_get_document (self) == NULL)
-    {
-      adw_window_title_set_title (self->window_title, _("Journeymap"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Journeymap"));
-      return;
-    }
-
-  basename = file != NULL ? g_file_get_basename (file) : g_strdup (_("Not saved yet"));
-  title = jm_map_session_get_title (self->session);
-
-  /* A dot before the title says there are unsaved changes. */
-  if (jm_map_session_get_modified (self->session))
-    shown = g_strdup_printf ("• %s", title);
-  else
-    shown = g_strdup (title);
-
-  adw_window_title_set_title (self->window_title, shown);
-  adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_window_set_title (GTK_WINDOW (self), shown);
-}
-
-static void
-on_session_changed_cb (JmWindow     *self,
-                       JmMapSession *session)
-{
-  jm_window_update_title (self);
-  _jm_window_update_actions (self);
-}
-
-/* The Opening page is no longer waited on. */
-static void
-jm_window_stop_opening (JmWindow *self)
-{
-  if (self->opening_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->opening_page), self->opening_tick_id);
-  self->opening_tick_id = 0;
-}
-
-/* A frame is being drawn with the Opening page in it. */
-static gboolean
-on_opening_page_tick_cb (GtkWidget     *page,
-                         GdkFrameClock *clock,
-                         gpointer       user_data)
-{
-  JmWindow *self = user_data;
-
-  self->opening_page_drawn = TRUE;
-  self->opening_tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-jm_window_show_opening_page (JmWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->main_stack, "opening");
-  self->opening_page_drawn = FALSE;
-  if (self->opening_tick_id == 0)
-    self->opening_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->opening_page),
-                                                          on_opening_page_tick_cb, self, NULL);
-}
-
-/* Shows the page @name. From an Opening page that was never drawn (the
- * map was read before the window's next frame, as at startup), without
- * the crossfade: it would fade the map in from a page nobody saw, and the
- * first frame would show that page rather than the map. */
-static void
-jm_window_show_page (JmWindow   *self,
-                     const char *name)
-{
-  GtkWidget *visible = gtk_stack_get_visible_child (self->main_stack);
-
-  if (visible == GTK_WIDGET (self->opening_page) && !self->opening_page_drawn)
-    gtk_stack_set_visible_child_full (self->main_stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
-  else
-    gtk_stack_set_visible_child_name (self->main_stack, name);
-}
-
-/* The state shown, where edits go: the future one when both are shown. */
-JmLayerState
-_jm_window_get_shown_state (JmWindow *self)
-{
-  return jm_layout_get_shown_state (jm_map_canvas_get_layout (self->canvas));
-}
-
-/* A window is taken when it shows a map or is opening one: a map made or
- * opened then goes to a new window, and what it shows is never replaced
- * (with unsaved changes, they and their recovery copy would go). */
-gboolean
-_jm_window_is_taken (JmWindow *self)
-{
-  return jm_window_get_document (self) != NULL || jm_map_session_get_loading (self->session);
-}
 
 /* .jmap files dropped on the window open: the first in this window if it
  * is free, the others each in a new window. */
@@ -217,54 +97,6 @@ on_canvas_selection_changed_cb (JmWindow    *self,
   jm_inspector_set_object (self->inspector, primary != NULL ? G_OBJECT (primary) : document);
 }
 
-/* @layout, if not %NULL, was made for the document beforehand. */
-static void
-jm_window_show_document (JmWindow *self,
-                         JmLayout *layout)
-{
-  g_assert (JM_IS_WINDOW (self));
-
-  jm_map_canvas_set_stack (self->canvas, jm_window_get_stack (self));
-  if (layout != NULL)
-    jm_map_canvas_set_layout (self->canvas, layout);
-  else
-    jm_map_canvas_set_document (self->canvas, jm_window_get_document (self));
-  jm_inspector_set_stack (self->inspector, jm_window_get_stack (self));
-  jm_inspector_set_object (self->inspector, G_OBJECT (jm_window_get_document (self)));
-  jm_differences_popover_set_document (self->differences_popover, jm_window_get_document (self));
-  jm_outline_set_document (self->outline, jm_window_get_document (self),
-                           _jm_window_get_shown_state (self));
-  jm_window_show_page (self, "map");
-  _jm_window_update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
-}
-
-/* Maps opened and saved are offered again by the Open Recent menu of
- * every window, the file chooser and the desktop's recent files. */
-void
-_jm_window_add_recent (JmWindow *self)
-{
-  GFile *file = jm_window_get_file (self);
-
-  if (file == NULL || self->recent_maps == NULL)
-    return;
-
-  jm_recent_maps_add (self->recent_maps, file, jm_document_get_title (jm_window_get_document (self)));
-}
-
-/* Shows @document, with a new, clean history. */
-void
-_jm_window_set_document (JmWindow   *self,
-                        JmDocument *document)
-{
-  g_assert (JM_IS_WINDOW (self));
-
-  /* A map being read into the window would replace this one. */
-  jm_window_stop_opening (self);
-  jm_map_session_set_document (self->session, document, NULL, NULL);
-  jm_window_show_document (self, NULL);
-}
-
 /* The main menu's popover holds over a hundred widgets (the templates and
  * the recent maps among them): it is made when first opened, not with
  * every window, which starts the window a few milliseconds sooner. */
@@ -276,45 +108,6 @@ jm_window_create_primary_menu (GtkMenuButton *button,
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
     gtk_menu_button_set_menu_model (button, self->primary_menu);
-}
-
-/* A toast that says the window shows recovered changes, with a button to
- * go back to the saved map instead. */
-static void
-jm_window_offer_discard_recovered (JmWindow *self)
-{
-  g_autofree char *name = _jm_window_dup_map_name (self);
-  g_autofree char *message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), name);
-  AdwToast *toast = jm_alert_new_toast (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, C_("recovered changes", "_Discard"));
-  adw_toast_set_action_name (toast, "win.discard-recovered");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* A map was read into the session, or could not be. */
-static void
-on_session_loaded_cb (JmWindow     *self,
-                      JmLayout     *layout,
-                      const GError *error,
-                      JmMapSession *session)
-{
-  jm_window_stop_opening (self);
-  if (layout == NULL)
-    {
-      /* Back to what the window showed, recovered changes included. */
-      jm_window_show_page (self, jm_window_get_document (self) != NULL ? "map" : "empty");
-      _jm_window_update_actions (self);
-      if (jm_map_session_get_draft_id (session) != NULL)
-        jm_window_offer_discard_recovered (self);
-      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Open the Map"), error);
-      return;
-    }
-
-  jm_window_show_document (self, layout);
-  _jm_window_add_recent (self);
-  jm_benchmark_hooks_map_shown (GTK_WIDGET (self), GTK_WIDGET (self->canvas));
 }
 
 /* A difference chosen in the list is selected on the map, and shown. */
@@ -404,8 +197,9 @@ jm_window_set_property (GObject      *object,
     }
 }
 
-void
-_jm_window_save_size (JmWindow *self)
+/* Remembered for the next window when this one closes. */
+static void
+jm_window_save_size (JmWindow *self)
 {
   int width, height;
 
@@ -449,6 +243,7 @@ jm_window_close_request (GtkWindow *window)
   if (_jm_window_ask_before_close (JM_WINDOW (window)))
     return TRUE;
 
+  jm_window_save_size (JM_WINDOW (window));
   return GTK_WINDOW_CLASS (jm_window_parent_class)->close_request (window);
 }
 
@@ -465,16 +260,7 @@ jm_window_constructed (GObject *object)
     g_menu_append_section (self->recent_menu, NULL, jm_recent_maps_get_menu (self->recent_maps));
   if (self->settings != NULL)
     g_settings_bind (self->settings, "auto-save-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  /* Save As gives the map another file, and the title its name. */
-  g_signal_connect_object (self->session, "notify::file", G_CALLBACK (jm_window_update_title), self,
-                           G_CONNECT_SWAPPED);
-
-  _jm_window_update_actions (self);
-  jm_window_update_title (self);
+  _jm_window_init_view (self);
 }
 
 static void
@@ -484,7 +270,7 @@ jm_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  jm_window_stop_opening (self);
+  _jm_window_stop_opening (self);
   g_clear_object (&self->session);
   g_clear_object (&self->drafts);
   g_clear_object (&self->recent_maps);
@@ -605,71 +391,6 @@ jm_window_new (GtkApplication *application,
                        NULL);
 }
 
-/* A new window beside this one, sharing what the application gave it. */
-JmWindow *
-_jm_window_new_sibling (JmWindow *self)
-{
-  return jm_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->drafts, self->recent_maps);
-}
-
-/**
- * jm_window_open_file:
- *
- * Starts loading @file; the map shows when it is read, or an error dialog
- * names the file and the problem.
- */
-void
-jm_window_open_file (JmWindow *self,
-                     GFile    *file)
-{
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (JM_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  /* The last map asked for is the one shown. */
-  jm_map_session_load (self->session, file, jm_map_canvas_get_layer_mode (self->canvas));
-
-  name = g_file_get_basename (file);
-  adw_status_page_set_description (self->opening_page, name);
-  jm_window_show_opening_page (self);
-  _jm_window_update_actions (self);
-}
-
-/**
- * jm_window_get_document:
- *
- * Returns: (transfer none) (nullable): the map shown, if any
- */
-JmDocument *
-jm_window_get_document (JmWindow *self)
-{
-  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
-
-  return self->session != NULL ? jm_map_session_get_document (self->session) : NULL;
-}
-
-GFile *
-jm_window_get_file (JmWindow *self)
-{
-  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
-
-  return self->session != NULL ? jm_map_session_get_file (self->session) : NULL;
-}
-
-/**
- * jm_window_get_stack:
- *
- * Returns: (transfer none) (nullable): the history of the map shown
- */
-JmCommandStack *
-jm_window_get_stack (JmWindow *self)
-{
-  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
-
-  return self->session != NULL ? jm_map_session_get_stack (self->session) : NULL;
-}
-
 /**
  * jm_window_get_canvas:
  *
@@ -681,30 +402,6 @@ jm_window_get_canvas (JmWindow *self)
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
   return self->canvas;
-}
-
-/**
- * jm_window_restore_draft:
- * @document: the recovered map
- * @file: (nullable): the file it belongs to
- * @draft_id: the draft it came from, which further changes update
- *
- * Shows a map recovered after a crash as unsaved, and offers to discard
- * the recovered changes.
- */
-void
-jm_window_restore_draft (JmWindow   *self,
-                         JmDocument *document,
-                         GFile      *file,
-                         const char *draft_id)
-{
-  g_return_if_fail (JM_IS_WINDOW (self));
-  g_return_if_fail (JM_IS_DOCUMENT (document));
-
-  jm_window_stop_opening (self);
-  jm_map_session_restore_draft (self->session, document, file, draft_id);
-  jm_window_show_document (self, NULL);
-  jm_window_offer_discard_recovered (self);
 }
 
 /**

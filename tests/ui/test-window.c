@@ -15,6 +15,7 @@
 #include "ui/jm-differences-popover.h"
 #include "commands/jm-edit.h"
 #include "ui/jm-print.h"
+#include "ui/jm-settings.h"
 #include "ui/jm-map-canvas.h"
 #include "ui/jm-persona-page.h"
 #include "ui/jm-window.h"
@@ -1227,6 +1228,59 @@ test_window_close_and_discard (void)
   jm_ui_test_iterate ();
 }
 
+/* Closing a window remembers its zoom and layer for the next one; a close
+ * that first asks about unsaved changes remembers nothing while it asks. */
+static void
+test_window_close_remembers_view (void)
+{
+  g_autoptr(GSettings) settings = jm_settings_new ();
+  g_autoptr(GVariant) future = g_variant_new_string ("future");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *layer = NULL;
+  JmWindow *window;
+  JmAlert *alert;
+  double zoom;
+
+  g_assert_nonnull (settings);
+  g_settings_set_double (settings, "zoom", 1.0);
+  g_settings_set_string (settings, "layer", "current");
+
+  window = open_test_map ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.layer", future));
+  g_assert_true (jm_edit_set_string (jm_window_get_stack (window), jm_window_get_document (window), "title",
+                                     "Changed", 0, &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (window));
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Save Changes?");
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
+  layer = g_settings_get_string (settings, "layer");
+  g_assert_cmpstr (layer, ==, "current");
+  jm_alert_respond (alert, "cancel");
+  jm_ui_test_iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  jm_ui_test_iterate ();
+
+  window = open_test_map ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.layer", future));
+  zoom = jm_map_canvas_get_zoom (jm_window_get_canvas (window));
+  g_assert_cmpfloat (zoom, !=, 1.0);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  jm_ui_test_wait_until (pointer_cleared, &window);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), zoom, 1e-9);
+  g_clear_pointer (&layer, g_free);
+  layer = g_settings_get_string (settings, "layer");
+  g_assert_cmpstr (layer, ==, "future");
+
+  /* The windows of later tests start as before. */
+  g_settings_reset (settings, "zoom");
+  g_settings_reset (settings, "layer");
+}
+
 /* The window's shortcuts reach the actions they name, its buttons name
  * actions it has, and Close closes it. */
 static void
@@ -1671,6 +1725,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/print-to-pdf", test_window_print_to_pdf);
   g_test_add_func ("/ui/window/untitled-map", test_window_untitled_map);
   g_test_add_func ("/ui/window/save-read-only-offers-save-as", test_window_save_read_only_offers_save_as);
+  g_test_add_func ("/ui/window/close-remembers-view", test_window_close_remembers_view);
   g_test_add_func ("/ui/print/settings-to-remember", test_print_settings_to_remember);
   jm_map_fixture_add ("/ui/window/future-state-actions", test_future_state_actions);
   jm_map_fixture_add ("/ui/window/add-stage-and-lane", test_add_stage_and_lane);

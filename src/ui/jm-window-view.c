@@ -1,0 +1,285 @@
+/* jm-window-view.c: what the window shows of its session's map
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Opening page while a map is read, then the map in the canvas,
+ * outline and inspector; the title, and which actions apply to what is
+ * shown. The parts above (jm-window-files.c, jm-window-actions.c,
+ * jm-window.c) show maps through it; it calls only jm-window-state.c
+ * below it (see jm-window-private.h).
+ */
+
+#define G_LOG_DOMAIN "jm-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jm-alert.h"
+#include "jm-benchmark-hooks.h"
+#include "jm-window-private.h"
+
+/* The actions that need a map are enabled only while one is shown. */
+void
+_jm_window_update_actions (JmWindow *self)
+{
+  /* Not while the map is being replaced by the one read. */
+  gboolean has_map = jm_window_get_document (self) != NULL && !jm_map_session_get_loading (self->session);
+
+  g_assert (JM_IS_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-selection", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layer", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
+                                 has_map && jm_command_stack_get_can_undo (jm_window_get_stack (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
+                                 has_map && jm_command_stack_get_can_redo (jm_window_get_stack (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.cut", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.paste", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.duplicate", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.link", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-stage", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-lane", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.start-future", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy-to-future", has_map);
+  gtk_widget_set_visible (self->layer_switcher, has_map);
+}
+
+static void
+jm_window_update_title (JmWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *shown = NULL;
+  GFile *file = jm_map_session_get_file (self->session);
+  const char *title;
+
+  g_assert (JM_IS_WINDOW (self));
+
+  if (jm_window_get_document (self) == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Journeymap"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Journeymap"));
+      return;
+    }
+
+  basename = file != NULL ? g_file_get_basename (file) : g_strdup (_("Not saved yet"));
+  title = jm_map_session_get_title (self->session);
+
+  /* A dot before the title says there are unsaved changes. */
+  if (jm_map_session_get_modified (self->session))
+    shown = g_strdup_printf ("• %s", title);
+  else
+    shown = g_strdup (title);
+
+  adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), shown);
+}
+
+/* The Opening page is no longer waited on. */
+void
+_jm_window_stop_opening (JmWindow *self)
+{
+  if (self->opening_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->opening_page), self->opening_tick_id);
+  self->opening_tick_id = 0;
+}
+
+/* A frame is being drawn with the Opening page in it. */
+static gboolean
+on_opening_page_tick_cb (GtkWidget     *page,
+                         GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  JmWindow *self = user_data;
+
+  self->opening_page_drawn = TRUE;
+  self->opening_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+jm_window_show_opening_page (JmWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  self->opening_page_drawn = FALSE;
+  if (self->opening_tick_id == 0)
+    self->opening_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->opening_page),
+                                                          on_opening_page_tick_cb, self, NULL);
+}
+
+/* Shows the page @name. From an Opening page that was never drawn (the
+ * map was read before the window's next frame, as at startup), without
+ * the crossfade: it would fade the map in from a page nobody saw, and the
+ * first frame would show that page rather than the map. */
+static void
+jm_window_show_page (JmWindow   *self,
+                     const char *name)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->main_stack);
+
+  if (visible == GTK_WIDGET (self->opening_page) && !self->opening_page_drawn)
+    gtk_stack_set_visible_child_full (self->main_stack, name, GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, name);
+}
+
+/* @layout, if not %NULL, was made for the document beforehand. */
+static void
+jm_window_show_document (JmWindow *self,
+                         JmLayout *layout)
+{
+  g_assert (JM_IS_WINDOW (self));
+
+  jm_map_canvas_set_stack (self->canvas, jm_window_get_stack (self));
+  if (layout != NULL)
+    jm_map_canvas_set_layout (self->canvas, layout);
+  else
+    jm_map_canvas_set_document (self->canvas, jm_window_get_document (self));
+  jm_inspector_set_stack (self->inspector, jm_window_get_stack (self));
+  jm_inspector_set_object (self->inspector, G_OBJECT (jm_window_get_document (self)));
+  jm_differences_popover_set_document (self->differences_popover, jm_window_get_document (self));
+  jm_outline_set_document (self->outline, jm_window_get_document (self),
+                           _jm_window_get_shown_state (self));
+  jm_window_show_page (self, "map");
+  _jm_window_update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* Shows @document, with a new, clean history. */
+void
+_jm_window_set_document (JmWindow   *self,
+                        JmDocument *document)
+{
+  g_assert (JM_IS_WINDOW (self));
+
+  /* A map being read into the window would replace this one. */
+  _jm_window_stop_opening (self);
+  jm_map_session_set_document (self->session, document, NULL, NULL);
+  jm_window_show_document (self, NULL);
+}
+
+/* A toast that says the window shows recovered changes, with a button to
+ * go back to the saved map instead. */
+static void
+jm_window_offer_discard_recovered (JmWindow *self)
+{
+  g_autofree char *name = _jm_window_dup_map_name (self);
+  g_autofree char *message = g_strdup_printf (_("Unsaved changes to “%s” were recovered"), name);
+  AdwToast *toast = jm_alert_new_toast (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, C_("recovered changes", "_Discard"));
+  adw_toast_set_action_name (toast, "win.discard-recovered");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A map was read into the session, or could not be. */
+static void
+on_session_loaded_cb (JmWindow     *self,
+                      JmLayout     *layout,
+                      const GError *error,
+                      JmMapSession *session)
+{
+  _jm_window_stop_opening (self);
+  if (layout == NULL)
+    {
+      /* Back to what the window showed, recovered changes included. */
+      jm_window_show_page (self, jm_window_get_document (self) != NULL ? "map" : "empty");
+      _jm_window_update_actions (self);
+      if (jm_map_session_get_draft_id (session) != NULL)
+        jm_window_offer_discard_recovered (self);
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Open the Map"), error);
+      return;
+    }
+
+  jm_window_show_document (self, layout);
+  _jm_window_add_recent (self);
+  jm_benchmark_hooks_map_shown (GTK_WIDGET (self), GTK_WIDGET (self->canvas));
+}
+
+static void
+on_session_changed_cb (JmWindow     *self,
+                       JmMapSession *session)
+{
+  jm_window_update_title (self);
+  _jm_window_update_actions (self);
+}
+
+/* Follows the session from the window's construction: its title, its
+ * actions and the map once it is read. */
+void
+_jm_window_init_view (JmWindow *self)
+{
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Save As gives the map another file, and the title its name. */
+  g_signal_connect_object (self->session, "notify::file", G_CALLBACK (jm_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+
+  _jm_window_update_actions (self);
+  jm_window_update_title (self);
+}
+
+/**
+ * jm_window_open_file:
+ *
+ * Starts loading @file; the map shows when it is read, or an error dialog
+ * names the file and the problem.
+ */
+void
+jm_window_open_file (JmWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The last map asked for is the one shown. */
+  jm_map_session_load (self->session, file, jm_map_canvas_get_layer_mode (self->canvas));
+
+  name = g_file_get_basename (file);
+  adw_status_page_set_description (self->opening_page, name);
+  jm_window_show_opening_page (self);
+  _jm_window_update_actions (self);
+}
+
+/**
+ * jm_window_restore_draft:
+ * @document: the recovered map
+ * @file: (nullable): the file it belongs to
+ * @draft_id: the draft it came from, which further changes update
+ *
+ * Shows a map recovered after a crash as unsaved, and offers to discard
+ * the recovered changes.
+ */
+void
+jm_window_restore_draft (JmWindow   *self,
+                         JmDocument *document,
+                         GFile      *file,
+                         const char *draft_id)
+{
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+
+  _jm_window_stop_opening (self);
+  jm_map_session_restore_draft (self->session, document, file, draft_id);
+  jm_window_show_document (self, NULL);
+  jm_window_offer_discard_recovered (self);
+}
