@@ -39,11 +39,35 @@ def read_list(path):
                 if line.strip() and not line.lstrip().startswith('#')]
 
 
+# What makes a source file hold messages: a gettext keyword in C, or a
+# translatable property in a GtkBuilder file.
+MESSAGE_IN_C = re.compile(r'(?<![\w.])(?:_|N_|C_|NC_|g_dpgettext2)\s*\(')
+MESSAGE_IN_UI = re.compile(r'translatable="yes"')
+
+
+def sources_with_messages(source_root):
+    found = []
+    for folder, _, names in os.walk(os.path.join(source_root, 'src')):
+        for name in names:
+            path = os.path.join(folder, name)
+            pattern = MESSAGE_IN_C if name.endswith('.c') else MESSAGE_IN_UI if name.endswith('.ui') else None
+            if pattern is None:
+                continue
+            with open(path, encoding='utf-8') as f:
+                if pattern.search(f.read()):
+                    found.append(os.path.relpath(path, source_root))
+    return sorted(found)
+
+
 def extract_template(source_root, pot):
     potfiles = read_list(os.path.join(source_root, 'po', 'POTFILES.in'))
     missing = [p for p in potfiles if not os.path.exists(os.path.join(source_root, p))]
     if missing:
         sys.exit('po/POTFILES.in lists files that do not exist: ' + ', '.join(missing))
+    # A file left off the list would have its messages silently untranslated.
+    unlisted = [p for p in sources_with_messages(source_root) if p not in potfiles]
+    if unlisted:
+        sys.exit('po/POTFILES.in does not list these sources with messages: ' + ', '.join(unlisted))
     subprocess.run(['xgettext', '--package-name=journeymap', '-D', source_root,
                     '-o', pot] + XGETTEXT_ARGS + potfiles, check=True)
 
