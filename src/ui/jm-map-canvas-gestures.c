@@ -120,18 +120,6 @@ jm_map_canvas_finish_link (JmMapCanvas *self)
     _jm_map_canvas_report (self, error);
 }
 
-/* The rectangle being dragged out, in map units. */
-JmRect
-_jm_map_canvas_rubber_rect (JmMapCanvas *self)
-{
-  return (JmRect) {
-    MIN (self->drag_x, self->drag_x + self->drag_dx),
-    MIN (self->drag_y, self->drag_y + self->drag_dy),
-    fabs (self->drag_dx),
-    fabs (self->drag_dy),
-  };
-}
-
 static void
 jm_map_canvas_finish_rubber_band (JmMapCanvas *self)
 {
@@ -155,35 +143,6 @@ jm_map_canvas_finish_rubber_band (JmMapCanvas *self)
   jm_selection_set_objects (self->selection, inside);
 }
 
-/* Where a dragged stage or lane would go: the index of the column or
- * row under the pointer. */
-guint
-_jm_map_canvas_reorder_target (JmMapCanvas *self)
-{
-  gboolean stage = self->drag_kind == JM_HIT_STAGE_HEADER;
-  JmObjectStore *store = stage ? jm_document_get_stages (self->document) : jm_document_get_lanes (self->document);
-  double x = self->drag_x + self->drag_dx, y = self->drag_y + self->drag_dy;
-  guint n = jm_object_store_get_n_objects (store);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JmObject *other = jm_object_store_get_object (store, i);
-      JmObject *first_other = jm_object_store_get_object (stage ? jm_document_get_lanes (self->document)
-                                                                : jm_document_get_stages (self->document), 0);
-      JmRect cell;
-
-      if (first_other == NULL)
-        return 0;
-      if (!jm_layout_get_cell_rect (self->layout, stage ? JM_STAGE (other) : JM_STAGE (first_other),
-                                    stage ? JM_LANE (first_other) : JM_LANE (other), &cell))
-        continue;
-      if ((stage && x < cell.x + cell.width) || (!stage && y < cell.y + cell.height))
-        return i;
-    }
-
-  return n > 0 ? n - 1 : 0;
-}
-
 static void
 jm_map_canvas_finish_reorder (JmMapCanvas *self)
 {
@@ -204,24 +163,6 @@ jm_map_canvas_finish_reorder (JmMapCanvas *self)
 
   if (!ok)
     _jm_map_canvas_report (self, error);
-}
-
-double
-_jm_map_canvas_resized_size (JmMapCanvas *self)
-{
-  if (JM_IS_STAGE (self->dragged))
-    return CLAMP (jm_stage_get_width (JM_STAGE (self->dragged)) + self->drag_dx,
-                  JM_STAGE_MIN_WIDTH, JM_STAGE_MAX_WIDTH);
-
-  {
-    JmObject *stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
-    JmRect cell;
-    double height = 0;
-
-    if (stage != NULL && jm_layout_get_cell_rect (self->layout, JM_STAGE (stage), JM_LANE (self->dragged), &cell))
-      height = cell.height;
-    return CLAMP (height + self->drag_dy, JM_LANE_MIN_HEIGHT, JM_LANE_MAX_HEIGHT);
-  }
 }
 
 static void

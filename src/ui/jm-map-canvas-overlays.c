@@ -13,58 +13,6 @@
 
 #include "commands/jm-edit.h"
 
-gboolean
-_jm_map_canvas_object_rect (JmMapCanvas *self,
-                            JmObject    *object,
-                            JmRect      *rect)
-{
-  double x, y;
-
-  if (JM_IS_ITEM (object))
-    return jm_layout_get_item_rect (self->layout, JM_ITEM (object), rect);
-
-  if (JM_IS_PERSONA (object))
-    return jm_layout_get_persona_rect (self->layout, JM_PERSONA (object), rect);
-
-  if (JM_IS_LINK (object))
-    return jm_layout_get_link_bounds (self->layout, JM_LINK (object), rect);
-
-  if ((JM_IS_STAGE (object) || JM_IS_LANE (object)) && self->document != NULL)
-    {
-      JmObjectStore *lanes = jm_document_get_lanes (self->document);
-      JmObjectStore *stages = jm_document_get_stages (self->document);
-      JmRect first, last;
-
-      if (JM_IS_STAGE (object) && jm_object_store_get_n_objects (lanes) > 0 &&
-          jm_layout_get_cell_rect (self->layout, JM_STAGE (object), jm_object_store_get_object (lanes, 0), &first) &&
-          jm_layout_get_cell_rect (self->layout, JM_STAGE (object),
-                                   jm_object_store_get_object (lanes, jm_object_store_get_n_objects (lanes) - 1), &last))
-        {
-          *rect = (JmRect) { first.x, first.y, first.width, last.y + last.height - first.y };
-          return TRUE;
-        }
-      if (JM_IS_LANE (object) && jm_object_store_get_n_objects (stages) > 0 &&
-          jm_layout_get_cell_rect (self->layout, jm_object_store_get_object (stages, 0), JM_LANE (object), &first) &&
-          jm_layout_get_cell_rect (self->layout,
-                                   jm_object_store_get_object (stages, jm_object_store_get_n_objects (stages) - 1),
-                                   JM_LANE (object), &last))
-        {
-          *rect = (JmRect) { first.x, first.y, last.x + last.width - first.x, first.height };
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (JM_IS_EMOTION_POINT (object) &&
-      jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (object), &x, &y))
-    {
-      *rect = (JmRect) { x - 9, y - 9, 18, 18 };
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 jm_map_canvas_set_accent (cairo_t *cr,
                           double   alpha)
@@ -289,24 +237,6 @@ _jm_map_canvas_allocate_title_entry (JmMapCanvas *self)
                               MAX ((int) (rect.width * self->zoom), natural.width),
                               natural.height,
                             }, -1);
-}
-
-/* The handle a link is drawn from: a dot on the right edge of the one
- * selected item. */
-gboolean
-_jm_map_canvas_link_handle (JmMapCanvas *self,
-                            double      *x,
-                            double      *y)
-{
-  JmRect rect;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) != 1 || !JM_IS_ITEM (jm_selection_peek (self->selection, 0)) ||
-      !jm_layout_get_item_rect (self->layout, jm_selection_peek (self->selection, 0), &rect))
-    return FALSE;
-
-  *x = rect.x + rect.width;
-  *y = rect.y + rect.height / 2;
-  return TRUE;
 }
 
 static void

@@ -13,14 +13,27 @@
 
 G_BEGIN_DECLS
 
-/* The canvas is one widget written in four files, as gnome-text-editor
- * writes its window: jm-map-canvas.c (properties, document and layout,
- * zoom, scrolling, drawing and the items' render nodes),
- * jm-map-canvas-gestures.c (pointer, pan, zoom and keys),
- * jm-map-canvas-drops.c (drops from the palette and from files) and
- * jm-map-canvas-overlays.c (what the canvas draws over the map: selection
- * handles, insertion marks, drag previews, and the in-place title editor).
- * The instance struct and the functions they share live here. */
+/* The canvas is one widget written in five files, as gnome-text-editor
+ * writes its window, stacked so that calls between them run one way only,
+ * downwards:
+ *
+ *   jm-map-canvas.c           type, properties, signal, the document and
+ *                             layout shown, drawing the map and the items'
+ *                             render nodes; builds the rest
+ *   jm-map-canvas-gestures.c  pointer, pan, zoom and keys
+ *   jm-map-canvas-drops.c     drops from the palette and from files
+ *   jm-map-canvas-overlays.c  what the canvas draws over the map
+ *                             (selection handles, insertion marks, drag
+ *                             previews) and the in-place title editor
+ *   jm-map-canvas-view.c      the view state all of them share: scrolling,
+ *                             zoom, coordinates, the state shown, the
+ *                             selection, where objects and the drag in
+ *                             progress are, refusals reported
+ *
+ * Each file calls only files below it (gestures calls overlays; drops and
+ * overlays call only the view), so no two call each other in a loop. A
+ * function two parts need goes down into the view, never up. The instance
+ * struct and the functions they share live here. */
 
 /* Movement, in widget pixels, before a press becomes a drag. */
 #define JM_DRAG_THRESHOLD 4.0
@@ -78,35 +91,36 @@ struct _JmMapCanvas
   guint          vscroll_policy : 1;
 };
 
-/* jm-map-canvas.c */
-double       _jm_map_canvas_scroll_x              (JmMapCanvas           *self);
-double       _jm_map_canvas_scroll_y              (JmMapCanvas           *self);
-JmLayerState _jm_map_canvas_state                 (JmMapCanvas           *self);
-void         _jm_map_canvas_report                (JmMapCanvas           *self,
-                                                   GError                *error);
-
 /* jm-map-canvas-gestures.c */
 void         _jm_map_canvas_init_gestures         (JmMapCanvas           *self);
-JmRect       _jm_map_canvas_rubber_rect           (JmMapCanvas           *self);
-guint        _jm_map_canvas_reorder_target        (JmMapCanvas           *self);
-double       _jm_map_canvas_resized_size          (JmMapCanvas           *self);
 
 /* jm-map-canvas-drops.c */
 void         _jm_map_canvas_init_drops            (JmMapCanvas           *self);
 
 /* jm-map-canvas-overlays.c */
-gboolean     _jm_map_canvas_object_rect           (JmMapCanvas           *self,
-                                                   JmObject              *object,
-                                                   JmRect                *rect);
 void         _jm_map_canvas_draw_overlays         (JmMapCanvas           *self,
                                                    cairo_t               *cr,
                                                    const JmRenderOptions *options);
-gboolean     _jm_map_canvas_link_handle           (JmMapCanvas           *self,
-                                                   double                *x,
-                                                   double                *y);
 void         _jm_map_canvas_edit_title            (JmMapCanvas           *self,
                                                    JmItem                *item);
 void         _jm_map_canvas_stop_title_edit       (JmMapCanvas           *self);
 void         _jm_map_canvas_allocate_title_entry  (JmMapCanvas           *self);
+
+/* jm-map-canvas-view.c */
+void         _jm_map_canvas_update_adjustments    (JmMapCanvas           *self);
+double       _jm_map_canvas_scroll_x              (JmMapCanvas           *self);
+double       _jm_map_canvas_scroll_y              (JmMapCanvas           *self);
+JmLayerState _jm_map_canvas_state                 (JmMapCanvas           *self);
+void         _jm_map_canvas_report                (JmMapCanvas           *self,
+                                                   GError                *error);
+gboolean     _jm_map_canvas_object_rect           (JmMapCanvas           *self,
+                                                   JmObject              *object,
+                                                   JmRect                *rect);
+gboolean     _jm_map_canvas_link_handle           (JmMapCanvas           *self,
+                                                   double                *x,
+                                                   double                *y);
+JmRect       _jm_map_canvas_rubber_rect           (JmMapCanvas           *self);
+guint        _jm_map_canvas_reorder_target        (JmMapCanvas           *self);
+double       _jm_map_canvas_resized_size          (JmMapCanvas           *self);
 
 G_END_DECLS

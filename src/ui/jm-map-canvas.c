@@ -10,7 +10,6 @@
 
 #include "jm-map-canvas-private.h"
 
-#include "jm-alert.h"
 #include "render/jm-theme.h"
 
 /* The canvas draws with the core renderer, only the part in view, and
@@ -21,8 +20,10 @@
  * previewed on the canvas and becomes one edit when it ends. Selection is
  * view state and never saved or undone.
  *
- * This file is the widget itself; jm-map-canvas-private.h says where the
- * rest lives. */
+ * This file builds and wires the widget: its type, properties and signal,
+ * the document and layout it shows, and drawing the map with the items'
+ * render nodes. It calls into the parts; none of them calls into it.
+ * jm-map-canvas-private.h says where the rest lives. */
 
 enum {
   PROP_0,
@@ -52,56 +53,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (JmMapCanvas, jm_map_canvas, GTK_TYPE_WIDGET,
 
 /* Helpers {{{ */
 
-static void
-jm_map_canvas_get_content_size (JmMapCanvas *self,
-                                double      *width,
-                                double      *height)
-{
-  *width = *height = 0;
-  if (self->layout != NULL)
-    jm_layout_get_size (self->layout, width, height);
-
-  *width *= self->zoom;
-  *height *= self->zoom;
-}
-
-static void
-jm_map_canvas_configure_adjustment (GtkAdjustment *adjustment,
-                                    double         content,
-                                    double         viewport)
-{
-  double value;
-
-  if (adjustment == NULL)
-    return;
-
-  value = CLAMP (gtk_adjustment_get_value (adjustment), 0, MAX (0, content - viewport));
-  gtk_adjustment_configure (adjustment, value, 0, MAX (content, viewport),
-                            viewport * 0.1, viewport * 0.9, viewport);
-}
-
-static void
-jm_map_canvas_update_adjustments (JmMapCanvas *self)
-{
-  double width, height;
-
-  jm_map_canvas_get_content_size (self, &width, &height);
-  jm_map_canvas_configure_adjustment (self->hadjustment, width, gtk_widget_get_width (GTK_WIDGET (self)));
-  jm_map_canvas_configure_adjustment (self->vadjustment, height, gtk_widget_get_height (GTK_WIDGET (self)));
-}
-
-double
-_jm_map_canvas_scroll_x (JmMapCanvas *self)
-{
-  return self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
-}
-
-double
-_jm_map_canvas_scroll_y (JmMapCanvas *self)
-{
-  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
-}
-
 static JmThemeKind
 jm_map_canvas_theme (JmMapCanvas *self)
 {
@@ -109,20 +60,6 @@ jm_map_canvas_theme (JmMapCanvas *self)
 }
 
 /* }}} */
-
-JmLayerState
-_jm_map_canvas_state (JmMapCanvas *self)
-{
-  return jm_layout_get_shown_state (self->layout);
-}
-
-/* An edit made on the canvas was refused: a toast says why. */
-void
-_jm_map_canvas_report (JmMapCanvas *self,
-                       GError      *error)
-{
-  jm_alert_show_refusal (GTK_WIDGET (self), error);
-}
 
 /* Whatever changed the selection (a click, an edit that removed a
  * selected object, the window), the canvas shows it and says so. */
@@ -165,7 +102,7 @@ on_document_changed_cb (JmMapCanvas *self)
 {
   /* The layout redoes only what changed when it is next read. */
   jm_layout_update (self->layout);
-  jm_map_canvas_update_adjustments (self);
+  _jm_map_canvas_update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -190,7 +127,7 @@ jm_map_canvas_set_adjustment (JmMapCanvas    *self,
     g_signal_connect_object (adjustment, "value-changed",
                              G_CALLBACK (on_adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
 
-  jm_map_canvas_update_adjustments (self);
+  _jm_map_canvas_update_adjustments (self);
 }
 
 static void
@@ -201,7 +138,7 @@ jm_map_canvas_size_allocate (GtkWidget *widget,
 {
   JmMapCanvas *self = JM_MAP_CANVAS (widget);
 
-  jm_map_canvas_update_adjustments (self);
+  _jm_map_canvas_update_adjustments (self);
   _jm_map_canvas_allocate_title_entry (self);
 }
 
@@ -563,7 +500,7 @@ jm_map_canvas_show (JmMapCanvas *self,
         }
     }
 
-  jm_map_canvas_update_adjustments (self);
+  _jm_map_canvas_update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
 }
@@ -614,79 +551,6 @@ jm_map_canvas_get_layout (JmMapCanvas *self)
   return self->layout;
 }
 
-double
-jm_map_canvas_get_zoom (JmMapCanvas *self)
-{
-  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), 1.0);
-
-  return self->zoom;
-}
-
-void
-jm_map_canvas_set_zoom (JmMapCanvas *self,
-                        double       zoom)
-{
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-
-  jm_map_canvas_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-}
-
-/**
- * jm_map_canvas_zoom_at:
- * @widget_x: the point that stays in place, in widget coordinates
- *
- * Zooms keeping the map point under (@widget_x, @widget_y) where it is.
- */
-void
-jm_map_canvas_zoom_at (JmMapCanvas *self,
-                       double       zoom,
-                       double       widget_x,
-                       double       widget_y)
-{
-  double map_x, map_y;
-
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-
-  zoom = CLAMP (zoom, JM_MAP_CANVAS_MIN_ZOOM, JM_MAP_CANVAS_MAX_ZOOM);
-  if (zoom == self->zoom)
-    return;
-
-  jm_map_canvas_widget_to_map (self, widget_x, widget_y, &map_x, &map_y);
-  self->zoom = zoom;
-  jm_map_canvas_update_adjustments (self);
-  if (self->hadjustment != NULL)
-    gtk_adjustment_set_value (self->hadjustment, map_x * zoom - widget_x);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, map_y * zoom - widget_y);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
-}
-
-void
-jm_map_canvas_zoom_to_fit (JmMapCanvas *self)
-{
-  double width, height, zoom;
-
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-
-  if (self->layout == NULL)
-    return;
-
-  jm_layout_get_size (self->layout, &width, &height);
-  if (width <= 0 || height <= 0 || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
-    return;
-
-  zoom = MIN (gtk_widget_get_width (GTK_WIDGET (self)) / width,
-              gtk_widget_get_height (GTK_WIDGET (self)) / height);
-  jm_map_canvas_set_zoom (self, zoom);
-  if (self->hadjustment != NULL)
-    gtk_adjustment_set_value (self->hadjustment, 0);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, 0);
-}
-
 JmLayerMode
 jm_map_canvas_get_layer_mode (JmMapCanvas *self)
 {
@@ -709,22 +573,9 @@ jm_map_canvas_set_layer_mode (JmMapCanvas *self,
   if (self->layout != NULL)
     jm_layout_set_mode (self->layout, mode);
 
-  jm_map_canvas_update_adjustments (self);
+  _jm_map_canvas_update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYER_MODE]);
-}
-
-void
-jm_map_canvas_widget_to_map (JmMapCanvas *self,
-                             double       widget_x,
-                             double       widget_y,
-                             double      *map_x,
-                             double      *map_y)
-{
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-
-  *map_x = (widget_x + _jm_map_canvas_scroll_x (self)) / self->zoom;
-  *map_y = (widget_y + _jm_map_canvas_scroll_y (self)) / self->zoom;
 }
 
 /**
@@ -762,93 +613,6 @@ jm_map_canvas_get_selection (JmMapCanvas *self)
   g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
 
   return self->selection;
-}
-
-/**
- * jm_map_canvas_select:
- * @extend: add to the selection (Shift+click) instead of replacing it
- */
-void
-jm_map_canvas_select (JmMapCanvas *self,
-                      JmObject    *object,
-                      gboolean     extend)
-{
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-  g_return_if_fail (JM_IS_OBJECT (object));
-
-  if (extend)
-    jm_selection_toggle (self->selection, object);
-  else
-    jm_selection_select (self->selection, object);
-}
-
-void
-jm_map_canvas_clear_selection (JmMapCanvas *self)
-{
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-
-  jm_selection_clear (self->selection);
-}
-
-/**
- * jm_map_canvas_scroll_to_object:
- *
- * Scrolls so that @object is in view, a third from the top left.
- */
-void
-jm_map_canvas_scroll_to_object (JmMapCanvas *self,
-                                JmObject    *object)
-{
-  JmRect rect;
-
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-
-  if (self->layout == NULL || !_jm_map_canvas_object_rect (self, object, &rect))
-    return;
-
-  if (self->hadjustment != NULL)
-    gtk_adjustment_set_value (self->hadjustment, rect.x * self->zoom - gtk_widget_get_width (GTK_WIDGET (self)) / 3.0);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, rect.y * self->zoom - gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
-}
-
-/**
- * jm_map_canvas_zoom_to_selection:
- *
- * Zooms so that the selected items and points fill the view.
- */
-void
-jm_map_canvas_zoom_to_selection (JmMapCanvas *self)
-{
-  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
-  double width, height, zoom;
-  const double margin = 24;
-
-  g_return_if_fail (JM_IS_MAP_CANVAS (self));
-
-  for (guint i = 0; self->layout != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-    {
-      JmRect rect;
-
-      if (!_jm_map_canvas_object_rect (self, jm_selection_peek (self->selection, i), &rect))
-        continue;
-      left = MIN (left, rect.x);
-      top = MIN (top, rect.y);
-      right = MAX (right, rect.x + rect.width);
-      bottom = MAX (bottom, rect.y + rect.height);
-    }
-
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (right < left || width <= 0 || height <= 0)
-    return;
-
-  zoom = MIN ((width - 2 * margin) / (right - left), (height - 2 * margin) / (bottom - top));
-  jm_map_canvas_set_zoom (self, MIN (zoom, 2.0));
-  if (self->hadjustment != NULL)
-    gtk_adjustment_set_value (self->hadjustment, left * self->zoom - margin);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, top * self->zoom - margin);
 }
 
 /**

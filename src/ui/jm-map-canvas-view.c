@@ -1,0 +1,387 @@
+/* jm-map-canvas-view.c: the view state the canvas's parts share:
+ * scrolling and zoom, map coordinates, the state shown, the selection,
+ * where objects and the drag in progress are, and refusals reported
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-ui"
+
+#include "config.h"
+
+#include "jm-map-canvas-private.h"
+
+#include <math.h>
+
+#include "jm-alert.h"
+
+/* The bottom layer of the canvas: every other part calls into this file
+ * and it calls into none of them, so the parts never call each other in a
+ * loop. It reads and changes only the instance struct and the widget. */
+
+static void
+jm_map_canvas_get_content_size (JmMapCanvas *self,
+                                double      *width,
+                                double      *height)
+{
+  *width = *height = 0;
+  if (self->layout != NULL)
+    jm_layout_get_size (self->layout, width, height);
+
+  *width *= self->zoom;
+  *height *= self->zoom;
+}
+
+static void
+jm_map_canvas_configure_adjustment (GtkAdjustment *adjustment,
+                                    double         content,
+                                    double         viewport)
+{
+  double value;
+
+  if (adjustment == NULL)
+    return;
+
+  value = CLAMP (gtk_adjustment_get_value (adjustment), 0, MAX (0, content - viewport));
+  gtk_adjustment_configure (adjustment, value, 0, MAX (content, viewport),
+                            viewport * 0.1, viewport * 0.9, viewport);
+}
+
+void
+_jm_map_canvas_update_adjustments (JmMapCanvas *self)
+{
+  double width, height;
+
+  jm_map_canvas_get_content_size (self, &width, &height);
+  jm_map_canvas_configure_adjustment (self->hadjustment, width, gtk_widget_get_width (GTK_WIDGET (self)));
+  jm_map_canvas_configure_adjustment (self->vadjustment, height, gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+double
+_jm_map_canvas_scroll_x (JmMapCanvas *self)
+{
+  return self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+}
+
+double
+_jm_map_canvas_scroll_y (JmMapCanvas *self)
+{
+  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+void
+jm_map_canvas_widget_to_map (JmMapCanvas *self,
+                             double       widget_x,
+                             double       widget_y,
+                             double      *map_x,
+                             double      *map_y)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  *map_x = (widget_x + _jm_map_canvas_scroll_x (self)) / self->zoom;
+  *map_y = (widget_y + _jm_map_canvas_scroll_y (self)) / self->zoom;
+}
+
+double
+jm_map_canvas_get_zoom (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+jm_map_canvas_set_zoom (JmMapCanvas *self,
+                        double       zoom)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  jm_map_canvas_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+/**
+ * jm_map_canvas_zoom_at:
+ * @widget_x: the point that stays in place, in widget coordinates
+ *
+ * Zooms keeping the map point under (@widget_x, @widget_y) where it is.
+ */
+void
+jm_map_canvas_zoom_at (JmMapCanvas *self,
+                       double       zoom,
+                       double       widget_x,
+                       double       widget_y)
+{
+  double map_x, map_y;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  zoom = CLAMP (zoom, JM_MAP_CANVAS_MIN_ZOOM, JM_MAP_CANVAS_MAX_ZOOM);
+  if (zoom == self->zoom)
+    return;
+
+  jm_map_canvas_widget_to_map (self, widget_x, widget_y, &map_x, &map_y);
+  self->zoom = zoom;
+  _jm_map_canvas_update_adjustments (self);
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, map_x * zoom - widget_x);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, map_y * zoom - widget_y);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify (G_OBJECT (self), "zoom");
+}
+
+void
+jm_map_canvas_zoom_to_fit (JmMapCanvas *self)
+{
+  double width, height, zoom;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  if (self->layout == NULL)
+    return;
+
+  jm_layout_get_size (self->layout, &width, &height);
+  if (width <= 0 || height <= 0 || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return;
+
+  zoom = MIN (gtk_widget_get_width (GTK_WIDGET (self)) / width,
+              gtk_widget_get_height (GTK_WIDGET (self)) / height);
+  jm_map_canvas_set_zoom (self, zoom);
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, 0);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+}
+
+JmLayerState
+_jm_map_canvas_state (JmMapCanvas *self)
+{
+  return jm_layout_get_shown_state (self->layout);
+}
+
+/* An edit made on the canvas was refused: a toast says why. */
+void
+_jm_map_canvas_report (JmMapCanvas *self,
+                       GError      *error)
+{
+  jm_alert_show_refusal (GTK_WIDGET (self), error);
+}
+
+/**
+ * jm_map_canvas_select:
+ * @extend: add to the selection (Shift+click) instead of replacing it
+ */
+void
+jm_map_canvas_select (JmMapCanvas *self,
+                      JmObject    *object,
+                      gboolean     extend)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+  g_return_if_fail (JM_IS_OBJECT (object));
+
+  if (extend)
+    jm_selection_toggle (self->selection, object);
+  else
+    jm_selection_select (self->selection, object);
+}
+
+void
+jm_map_canvas_clear_selection (JmMapCanvas *self)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  jm_selection_clear (self->selection);
+}
+
+gboolean
+_jm_map_canvas_object_rect (JmMapCanvas *self,
+                            JmObject    *object,
+                            JmRect      *rect)
+{
+  double x, y;
+
+  if (JM_IS_ITEM (object))
+    return jm_layout_get_item_rect (self->layout, JM_ITEM (object), rect);
+
+  if (JM_IS_PERSONA (object))
+    return jm_layout_get_persona_rect (self->layout, JM_PERSONA (object), rect);
+
+  if (JM_IS_LINK (object))
+    return jm_layout_get_link_bounds (self->layout, JM_LINK (object), rect);
+
+  if ((JM_IS_STAGE (object) || JM_IS_LANE (object)) && self->document != NULL)
+    {
+      JmObjectStore *lanes = jm_document_get_lanes (self->document);
+      JmObjectStore *stages = jm_document_get_stages (self->document);
+      JmRect first, last;
+
+      if (JM_IS_STAGE (object) && jm_object_store_get_n_objects (lanes) > 0 &&
+          jm_layout_get_cell_rect (self->layout, JM_STAGE (object), jm_object_store_get_object (lanes, 0), &first) &&
+          jm_layout_get_cell_rect (self->layout, JM_STAGE (object),
+                                   jm_object_store_get_object (lanes, jm_object_store_get_n_objects (lanes) - 1), &last))
+        {
+          *rect = (JmRect) { first.x, first.y, first.width, last.y + last.height - first.y };
+          return TRUE;
+        }
+      if (JM_IS_LANE (object) && jm_object_store_get_n_objects (stages) > 0 &&
+          jm_layout_get_cell_rect (self->layout, jm_object_store_get_object (stages, 0), JM_LANE (object), &first) &&
+          jm_layout_get_cell_rect (self->layout,
+                                   jm_object_store_get_object (stages, jm_object_store_get_n_objects (stages) - 1),
+                                   JM_LANE (object), &last))
+        {
+          *rect = (JmRect) { first.x, first.y, last.x + last.width - first.x, first.height };
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (JM_IS_EMOTION_POINT (object) &&
+      jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (object), &x, &y))
+    {
+      *rect = (JmRect) { x - 9, y - 9, 18, 18 };
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * jm_map_canvas_scroll_to_object:
+ *
+ * Scrolls so that @object is in view, a third from the top left.
+ */
+void
+jm_map_canvas_scroll_to_object (JmMapCanvas *self,
+                                JmObject    *object)
+{
+  JmRect rect;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  if (self->layout == NULL || !_jm_map_canvas_object_rect (self, object, &rect))
+    return;
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, rect.x * self->zoom - gtk_widget_get_width (GTK_WIDGET (self)) / 3.0);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, rect.y * self->zoom - gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
+}
+
+/**
+ * jm_map_canvas_zoom_to_selection:
+ *
+ * Zooms so that the selected items and points fill the view.
+ */
+void
+jm_map_canvas_zoom_to_selection (JmMapCanvas *self)
+{
+  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  double width, height, zoom;
+  const double margin = 24;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  for (guint i = 0; self->layout != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      JmRect rect;
+
+      if (!_jm_map_canvas_object_rect (self, jm_selection_peek (self->selection, i), &rect))
+        continue;
+      left = MIN (left, rect.x);
+      top = MIN (top, rect.y);
+      right = MAX (right, rect.x + rect.width);
+      bottom = MAX (bottom, rect.y + rect.height);
+    }
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (right < left || width <= 0 || height <= 0)
+    return;
+
+  zoom = MIN ((width - 2 * margin) / (right - left), (height - 2 * margin) / (bottom - top));
+  jm_map_canvas_set_zoom (self, MIN (zoom, 2.0));
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, left * self->zoom - margin);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, top * self->zoom - margin);
+}
+
+/* The handle a link is drawn from: a dot on the right edge of the one
+ * selected item. */
+gboolean
+_jm_map_canvas_link_handle (JmMapCanvas *self,
+                            double      *x,
+                            double      *y)
+{
+  JmRect rect;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) != 1 || !JM_IS_ITEM (jm_selection_peek (self->selection, 0)) ||
+      !jm_layout_get_item_rect (self->layout, jm_selection_peek (self->selection, 0), &rect))
+    return FALSE;
+
+  *x = rect.x + rect.width;
+  *y = rect.y + rect.height / 2;
+  return TRUE;
+}
+
+/* The rectangle being dragged out, in map units. */
+JmRect
+_jm_map_canvas_rubber_rect (JmMapCanvas *self)
+{
+  return (JmRect) {
+    MIN (self->drag_x, self->drag_x + self->drag_dx),
+    MIN (self->drag_y, self->drag_y + self->drag_dy),
+    fabs (self->drag_dx),
+    fabs (self->drag_dy),
+  };
+}
+
+/* Where a dragged stage or lane would go: the index of the column or
+ * row under the pointer. */
+guint
+_jm_map_canvas_reorder_target (JmMapCanvas *self)
+{
+  gboolean stage = self->drag_kind == JM_HIT_STAGE_HEADER;
+  JmObjectStore *store = stage ? jm_document_get_stages (self->document) : jm_document_get_lanes (self->document);
+  double x = self->drag_x + self->drag_dx, y = self->drag_y + self->drag_dy;
+  guint n = jm_object_store_get_n_objects (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JmObject *other = jm_object_store_get_object (store, i);
+      JmObject *first_other = jm_object_store_get_object (stage ? jm_document_get_lanes (self->document)
+                                                                : jm_document_get_stages (self->document), 0);
+      JmRect cell;
+
+      if (first_other == NULL)
+        return 0;
+      if (!jm_layout_get_cell_rect (self->layout, stage ? JM_STAGE (other) : JM_STAGE (first_other),
+                                    stage ? JM_LANE (first_other) : JM_LANE (other), &cell))
+        continue;
+      if ((stage && x < cell.x + cell.width) || (!stage && y < cell.y + cell.height))
+        return i;
+    }
+
+  return n > 0 ? n - 1 : 0;
+}
+
+double
+_jm_map_canvas_resized_size (JmMapCanvas *self)
+{
+  if (JM_IS_STAGE (self->dragged))
+    return CLAMP (jm_stage_get_width (JM_STAGE (self->dragged)) + self->drag_dx,
+                  JM_STAGE_MIN_WIDTH, JM_STAGE_MAX_WIDTH);
+
+  {
+    JmObject *stage = jm_object_store_get_object (jm_document_get_stages (self->document), 0);
+    JmRect cell;
+    double height = 0;
+
+    if (stage != NULL && jm_layout_get_cell_rect (self->layout, JM_STAGE (stage), JM_LANE (self->dragged), &cell))
+      height = cell.height;
+    return CLAMP (height + self->drag_dy, JM_LANE_MIN_HEIGHT, JM_LANE_MAX_HEIGHT);
+  }
+}
