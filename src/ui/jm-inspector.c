@@ -35,6 +35,7 @@ struct _JmInspector
   GtkWidget        parent_instance;
 
   JmCommandStack  *stack;
+  JmSelection     *selection;
   GObject         *object;
 
   GtkLabel        *refusal_label;
@@ -122,6 +123,7 @@ jm_inspector_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->object);
   g_clear_object (&self->stack);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (jm_inspector_parent_class)->dispose (object);
 }
@@ -168,6 +170,39 @@ jm_inspector_set_stack (JmInspector    *self,
   g_return_if_fail (JM_IS_INSPECTOR (self));
 
   g_set_object (&self->stack, stack);
+}
+
+/* The selected object when one is, else the map. */
+static void
+on_selection_primary_notify_cb (JmInspector *self)
+{
+  JmObject *primary = jm_selection_get_primary (self->selection);
+  JmDocument *document = self->stack != NULL ? jm_command_stack_get_document (self->stack) : NULL;
+
+  jm_inspector_set_object (self, primary != NULL ? G_OBJECT (primary) : G_OBJECT (document));
+}
+
+/**
+ * jm_inspector_set_selection:
+ * @selection: the canvas's selection, which the inspector follows
+ *
+ * The inspector shows the selected object while one object is selected,
+ * and the map otherwise.
+ */
+void
+jm_inspector_set_selection (JmInspector *self,
+                            JmSelection *selection)
+{
+  g_return_if_fail (JM_IS_INSPECTOR (self));
+  g_return_if_fail (selection == NULL || JM_IS_SELECTION (selection));
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_primary_notify_cb, self);
+  if (!g_set_object (&self->selection, selection) || selection == NULL)
+    return;
+
+  g_signal_connect_object (selection, "notify::primary", G_CALLBACK (on_selection_primary_notify_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "commands/jm-command-stack.h"
 #include "jm-inspector-page.h"
+#include "jm-selection.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ G_DECLARE_FINAL_TYPE (JmInspector, jm_inspector, JM, INSPECTOR, GtkWidget)
 GtkWidget       *jm_inspector_new            (void);
 void             jm_inspector_set_stack      (JmInspector    *self,
                                               JmCommandStack *stack);
+void             jm_inspector_set_selection  (JmInspector    *self,
+                                              JmSelection    *selection);
 void             jm_inspector_set_object     (JmInspector    *self,
                                               GObject        *object);
 GObject         *jm_inspector_get_object     (JmInspector    *self);

@@ -86,17 +86,6 @@ on_outline_object_activated_cb (JmWindow  *self,
   jm_map_canvas_scroll_to_object (self->canvas, object);
 }
 
-/* The inspector edits what is selected, or the map itself. */
-static void
-on_canvas_selection_changed_cb (JmWindow    *self,
-                                JmMapCanvas *canvas)
-{
-  JmObject *primary = jm_selection_get_primary (jm_map_canvas_get_selection (canvas));
-  GObject *document = G_OBJECT (jm_window_get_document (self));
-
-  jm_inspector_set_object (self->inspector, primary != NULL ? G_OBJECT (primary) : document);
-}
-
 /* The main menu's popover holds over a hundred widgets (the templates and
  * the recent maps among them): it is made when first opened, not with
  * every window, which starts the window a few milliseconds sooner. */
@@ -346,8 +335,8 @@ jm_window_init (JmWindow *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, jm_window_create_primary_menu, self, NULL);
-  g_signal_connect_object (self->canvas, "selection-changed",
-                           G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The inspector edits what is selected, or the map itself. */
+  jm_inspector_set_selection (self->inspector, jm_map_canvas_get_selection (self->canvas));
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),

@@ -215,25 +215,6 @@ jm_map_fixture_is_clean (gpointer data)
   return !jm_command_stack_get_modified (data);
 }
 
-GtkWidget *
-jm_map_fixture_find_named (GtkWidget  *root,
-                           const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = jm_map_fixture_find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The window's palette entry for @payload ("item:pain-point", …). */
 GtkWidget *
 jm_map_fixture_palette_entry (JmMapFixture *fixture,

@@ -60,8 +60,6 @@ void       jm_map_fixture_click_to_select     (JmMapFixture   *fixture,
                                                int             x,
                                                int             y);
 gboolean   jm_map_fixture_is_clean            (gpointer        data);
-GtkWidget *jm_map_fixture_find_named          (GtkWidget      *root,
-                                               const char     *name);
 GtkWidget *jm_map_fixture_palette_entry       (JmMapFixture   *fixture,
                                                const char     *payload);
 guint      jm_map_fixture_combo_row_position  (GtkWidget      *row,

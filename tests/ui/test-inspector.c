@@ -521,6 +521,40 @@ test_inspector_without_stack (JmMapFixture  *fixture,
   g_object_unref (inspector);
 }
 
+/* An inspector of its own, on a selection of its own: it shows the one
+ * selected object, and the map when none or several are selected. */
+static void
+test_inspector_follows_selection (JmMapFixture  *fixture,
+                                  gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmObject *card = JM_OBJECT (jm_map_fixture_item (fixture, "item-notices-van"));
+  JmObject *stage = JM_OBJECT (jm_document_lookup_stage (document, "stage-awareness"));
+  JmInspector *inspector = JM_INSPECTOR (g_object_ref_sink (jm_inspector_new ()));
+  g_autoptr(JmSelection) selection = jm_selection_new ();
+
+  jm_inspector_set_stack (inspector, jm_window_get_stack (fixture->window));
+  jm_inspector_set_selection (inspector, selection);
+
+  jm_selection_select (selection, card);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (card));
+  jm_selection_select (selection, stage);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (stage));
+  jm_selection_toggle (selection, card);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (document));
+  jm_selection_toggle (selection, stage);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (card));
+  jm_selection_clear (selection);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (document));
+
+  /* Let go of, it is followed no more. */
+  jm_inspector_set_selection (inspector, NULL);
+  jm_selection_select (selection, stage);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (document));
+
+  g_object_unref (inspector);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +569,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/inspector/refusal-shown", test_inspector_refusal_shown);
   jm_map_fixture_add ("/ui/inspector/long-run-unwrapped", test_inspector_long_run_unwrapped);
   jm_map_fixture_add ("/ui/inspector/without-stack", test_inspector_without_stack);
+  jm_map_fixture_add ("/ui/inspector/follows-selection", test_inspector_follows_selection);
   jm_map_fixture_add ("/ui/inspector/kind-change-refused-when-the-map-would-not-fit", test_kind_change_refused_when_the_map_would_not_fit);
 
   return jm_map_fixture_run ();
