@@ -473,6 +473,28 @@ jm_renderer_count_cached_image_bytes (void)
   return bytes;
 }
 
+/* The table of decoded pictures to draw from: the painter's own, or the
+ * shared cache, locked until release_images(), as another thread may empty
+ * it meanwhile. */
+static ImageTable *
+acquire_images (const Painter *p)
+{
+  if (p->images != NULL)
+    return p->images;
+
+  g_mutex_lock (&image_mutex);
+  if (image_cache == NULL)
+    image_cache = image_table_new ();
+  return image_cache;
+}
+
+static void
+release_images (const Painter *p)
+{
+  if (p->images == NULL)
+    g_mutex_unlock (&image_mutex);
+}
+
 /* Draws a PNG or JPEG @image in the box, clipped to its corners of
  * @radius: whole (letterboxed), or covering the box when @cover, as a
  * photo in a round avatar. */
@@ -496,23 +518,11 @@ draw_raster (const Painter *p,
   scale = cover ? MAX (width / full_width, height / full_height) : MIN (width / full_width, height / full_height);
   scale *= device_scale (p->cr);
 
-  if (p->images != NULL)
-    {
-      surface = lookup_picture (p->images, image, type, scale);
-      if (surface != NULL)
-        paint_png (p, surface, x, y, width, height, radius, cover);
-      return surface != NULL;
-    }
-
-  /* The shared cache, locked while its surface is drawn: another thread
-   * may empty it meanwhile. */
-  g_mutex_lock (&image_mutex);
-  if (image_cache == NULL)
-    image_cache = image_table_new ();
-  surface = lookup_picture (image_cache, image, type, scale);
+  /* Drawn while the table is held: its surfaces are not ours. */
+  surface = lookup_picture (acquire_images (p), image, type, scale);
   if (surface != NULL)
     paint_png (p, surface, x, y, width, height, radius, cover);
-  g_mutex_unlock (&image_mutex);
+  release_images (p);
 
   return surface != NULL;
 }
@@ -594,21 +604,10 @@ draw_svg_raster (const Painter *p,
   guint pixel_height = CLAMP ((guint) ceil (height * scale), 1, JM_PICTURE_MAX_SIDE);
   cairo_surface_t *surface;
 
-  if (p->images != NULL)
-    {
-      surface = lookup_svg_raster (p->images, image, pixel_width, pixel_height);
-      if (surface != NULL)
-        paint_svg_raster (p, surface, x, y, width, height, radius);
-      return surface != NULL;
-    }
-
-  g_mutex_lock (&image_mutex);
-  if (image_cache == NULL)
-    image_cache = image_table_new ();
-  surface = lookup_svg_raster (image_cache, image, pixel_width, pixel_height);
+  surface = lookup_svg_raster (acquire_images (p), image, pixel_width, pixel_height);
   if (surface != NULL)
     paint_svg_raster (p, surface, x, y, width, height, radius);
-  g_mutex_unlock (&image_mutex);
+  release_images (p);
 
   return surface != NULL;
 }
