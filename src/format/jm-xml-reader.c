@@ -60,6 +60,8 @@ typedef struct
   JmForeignData    *layer_foreign; /* of the layer being read, or NULL */
   GHashTable       *curves; /* persona id ("" for none) → TRUE, in the layer being read */
   gboolean          seen_rank;
+  gboolean          seen_stages;
+  gboolean          seen_lanes;
   gboolean          seen_max_length_days;
   gboolean          read_future;
   GPtrArray        *notes;  /* char *, or NULL when the caller wants none */
@@ -1909,9 +1911,15 @@ read_document_child (Reader     *r,
   if (g_str_equal (name, JM_XML_PERSONAS))
     return read_container (r, name, read_persona, NULL);
   if (g_str_equal (name, JM_XML_STAGES))
-    return read_container (r, name, read_stage, NULL);
+    {
+      r->seen_stages = TRUE;
+      return read_container (r, name, read_stage, NULL);
+    }
   if (g_str_equal (name, JM_XML_LANES))
-    return read_container (r, name, read_lane, NULL);
+    {
+      r->seen_lanes = TRUE;
+      return read_container (r, name, read_lane, NULL);
+    }
   if (g_str_equal (name, JM_XML_LAYER))
     return read_layer (r);
 
@@ -2014,6 +2022,15 @@ read_root (Reader *r)
 
   if (ok && r->document->title == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("The map needs a <title>."));
+
+  /* Required even when empty (the schema says so): a map without them was
+   * cut or edited by hand. Newer minor versions keep what 1.0 readers did. */
+  if (ok && !r->newer_minor && !r->seen_stages)
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("The map needs a <%s> element."),
+                           JM_XML_STAGES);
+  if (ok && !r->newer_minor && !r->seen_lanes)
+    return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("The map needs a <%s> element."),
+                           JM_XML_LANES);
 
   return ok;
 }
