@@ -248,7 +248,12 @@ oracle_walk (Oracle  *o,
     "title", "description", "author", "name", "role", "goals", "motivations", "frustrations",
     "duration", "body", "rationale", NULL
   };
-  static const char *const enums[] = { "kind", "channel", "state", "media-type", NULL };
+  static const char *const values_elements[] = {
+    "title", "description", "author", "created", "modified", "rank", "max-length-days", "name",
+    "role", "goals", "motivations", "frustrations", "photo", "duration", "body", "image",
+    "rationale", NULL
+  };
+  static const char *const enums[] = { "kind", "channel", "state", "media-type", "primary", NULL };
 
   if (name_in (node, no_extensions) && !oracle_no_extensions (o, node))
     return FALSE;
@@ -262,6 +267,14 @@ oracle_walk (Oracle  *o,
       if (value != NULL && value[0] != '\0' &&
           (g_ascii_isspace (value[0]) || g_ascii_isspace (value[strlen (value) - 1])))
         return oracle_fail (o, node, "white space around “%s”", value);
+    }
+
+  /* Journeymap 0.1 refuses CDATA between the format's elements, even
+   * a blank section, which the schema takes as white space. */
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_CDATA_SECTION_NODE && !name_in (node, values_elements))
+        return oracle_fail (o, node, "a CDATA section in <%s>", node->name);
     }
 
   if (name_in (node, texts))
@@ -286,6 +299,9 @@ oracle_walk (Oracle  *o,
         year = year * 10 + (guint64) (*p - '0');
       if (*p == '-' && (n == 0 || year == 0 || year > 9999))
         return oracle_fail (o, node, "a date outside the years 1 to 9999");
+      /* Journeymap 0.1 does not take 24:00:00, the end of a day. */
+      if (strstr (text, "T24:") != NULL)
+        return oracle_fail (o, node, "a time of 24:00");
     }
 
   if ((name_is (node, "photo") || name_is (node, "image")))
@@ -605,7 +621,11 @@ static const char *const values[] = {
   "image/svg+xml", "image/gif", "a", "_", "9a", "a b", "a.b-c_d", "é", "stage-a", "lane-a",
   "2026-03-02T09:00:00Z", "2026-03-02T09:00:00", "2026-03-02T09:00:00+01:00", "0000-01-01T00:00:00Z",
   "10000-01-01T00:00:00Z", "2026-02-30T09:00:00Z", " 2026-03-02T09:00:00Z ", "QUJD", "QUJ=",
-  "QQ==", "QR==", "Q", "QUJD QUJD", "@@@@", "\t", "x\ny",
+  "QQ==", "QR==", "Q", "QUJD QUJD", "@@@@", "\t", "x\ny", "2026-03-02T09:00:00.5Z",
+  "2026-03-02T09:00Z", "-2026-03-02T09:00:00Z", "2026-3-2T09:00:00Z", "9999-12-31T24:00:00Z",
+  "2026-03-02T24:00:00Z", "2026-03-02t09:00:00z", "0.0", "00", "1.", "+0", "5e0", "-5e0", "5e-324",
+  "1e400", "-1e400", "infinity", "+INF", "0.5 ", "\n1\n", "image/jpeg", "image/PNG",
+  "LONG-NAME", "LONG-NAME-PLUS", "LONG-WIDE", "LONG-ID", "LONG-ID-PLUS",
   NULL
 };
 
@@ -639,7 +659,28 @@ pick_value (GRand     *rand,
   xmlNode *other;
 
   if (g_rand_int_range (rand, 0, 3) > 0)
-    return g_strdup (pick (rand, values));
+    {
+      const char *value = pick (rand, values);
+
+      /* Values at the limits of lengths, in bytes and in characters. */
+      if (strcmp (value, "LONG-NAME") == 0)
+        return g_strnfill (1000, 'n');
+      if (strcmp (value, "LONG-NAME-PLUS") == 0)
+        return g_strnfill (1001, 'n');
+      if (strcmp (value, "LONG-WIDE") == 0)
+        {
+          GString *wide = g_string_new (NULL);
+
+          for (guint i = 0; i < 1000; i++)
+            g_string_append (wide, "é");
+          return g_string_free (wide, FALSE);
+        }
+      if (strcmp (value, "LONG-ID") == 0)
+        return g_strnfill (64, 'i');
+      if (strcmp (value, "LONG-ID-PLUS") == 0)
+        return g_strnfill (65, 'i');
+      return g_strdup (value);
+    }
 
   other = g_ptr_array_index (elements, g_rand_int_range (rand, 0, (gint32) elements->len));
   for (xmlAttr *attribute = other->properties; attribute != NULL; attribute = attribute->next)
@@ -672,7 +713,7 @@ mutate_once (xmlDocPtr  doc,
     for (guint i = g_rand_int_range (rand, 0, (gint32) n_attributes); i > 0; i--)
       attribute = attribute->next;
 
-  switch (g_rand_int_range (rand, 0, 13))
+  switch (g_rand_int_range (rand, 0, 14))
     {
     case 0: /* drop an element */
       if (parent != NULL && parent->type == XML_ELEMENT_NODE)
@@ -757,6 +798,14 @@ mutate_once (xmlDocPtr  doc,
         xmlSetNs (node, NULL);
       else
         xmlSetNs (node, xmlNewNs (node, (const xmlChar *) JM_XML_NAMESPACE, (const xmlChar *) "j"));
+      break;
+
+    case 12: /* a CDATA section, blank or not */
+      copy = xmlNewCDataBlock (doc, (const xmlChar *) (g_rand_boolean (rand) ? " " : "x"), 1);
+      if (node->children != NULL && g_rand_boolean (rand))
+        xmlAddPrevSibling (node->children, copy);
+      else
+        xmlAddChild (node, copy);
       break;
 
     default: /* a comment or a processing instruction */
