@@ -21,8 +21,10 @@
 
 #include "jm-schema-oracle.h"
 
-/* Variants of each valid map: about a second and a half in all. */
-#define N_VARIANTS 600
+/* Variants of each valid map: a few seconds in all, minutes under
+ * valgrind. JM_SCHEMA_DIFF_VARIANTS looks further (90,000 variants, 15,000
+ * of each map, found no disagreement when this was written). */
+#define N_VARIANTS 300
 
 static GPtrArray *
 corpus_files (const char *const *folders)
@@ -203,7 +205,7 @@ test_variants (void)
   g_assert_cmpuint (n_disagree, ==, 0);
   /* The mutator makes both kinds, or it tests nothing. */
   g_assert_cmpuint (n_valid, >, 100);
-  g_assert_cmpuint (n_invalid, >, 1000);
+  g_assert_cmpuint (n_invalid, >, 500);
 }
 
 int
