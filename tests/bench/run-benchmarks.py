@@ -134,20 +134,33 @@ def bench_check(args, report, path, runs):
 
 
 def bench_check_many(args, report, workdir, runs):
-    """`check` of a repository of maps: eight of 10k items, on every core.
-    The CPU time over the wall time says how many cores it kept busy."""
+    """`check` of a repository of maps: four of 50k items, on every core and
+    on one (taskset), runs alternated. The CPU time over the wall time says
+    how many cores it kept busy."""
     paths = []
-    for seed in range(8):
+    for seed in range(4):
         path = os.path.join(workdir, 'repo-{}.jmap'.format(seed))
-        subprocess.run([args.generate, '--items', '10000', '--seed', str(seed + 1), '-o', path], check=True)
+        subprocess.run([args.generate, '--items', '50000', '--seed', str(seed + 1), '-o', path], check=True)
         paths.append(path)
     argv = [args.journeymap, 'check'] + paths
-    run_usage(argv)
-    results = [run_usage(argv) for _ in range(runs)]
-    wall_ms = statistics.median(wall * 1000.0 for wall, _ in results)
-    cores = statistics.median(cpu / wall for wall, cpu in results)
-    report.figure('check-8x10k-ms', wall_ms, 'ms')
-    report.figure('check-8x10k-cores', cores, 'cores busy (CPU time / wall time; {} here)'.format(os.cpu_count()))
+    taskset = shutil.which('taskset')
+    commands = {'all': argv}
+    if taskset is not None:
+        commands['one'] = [taskset, '-c', '0'] + argv
+    results = {name: [] for name in commands}
+    for command in commands.values():
+        run_usage(command)
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(run_usage(command))
+    wall_ms = statistics.median(wall * 1000.0 for wall, _ in results['all'])
+    cores = statistics.median(cpu / wall for wall, cpu in results['all'])
+    report.figure('check-4x50k-ms', wall_ms, 'ms')
+    report.figure('check-4x50k-cores', cores, 'cores busy (CPU time / wall time; {} here)'.format(os.cpu_count()))
+    if 'one' in results:
+        one_ms = statistics.median(wall * 1000.0 for wall, _ in results['one'])
+        report.figure('check-4x50k-one-core-ms', one_ms, 'ms (taskset -c 0)')
+        report.figure('check-4x50k-speed-up', one_ms / wall_ms, 'x one core')
     for path in paths:
         os.remove(path)
 
