@@ -26,5 +26,6 @@ gboolean        jm_oracle_check_verdict (GBytes     *bytes,
 GPtrArray      *jm_oracle_mutate       (GBytes      *valid,
                                         guint32      seed,
                                         guint        n_variants);
+GPtrArray      *jm_oracle_value_variants (GBytes     *valid);
 
 G_END_DECLS

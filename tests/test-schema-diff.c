@@ -7,7 +7,8 @@
  * it states. This differential test holds the reader's verdict against the
  * schema's (with the documented rules beyond it, jm-schema-oracle.c) on
  * the example maps, the test maps (valid, invalid, forgiven) and variants
- * of the valid ones made by a deterministic mutator.
+ * of the valid ones made by a deterministic mutator: random ones, and each
+ * known value in each attribute and text of the small ones.
  */
 
 #define G_LOG_DOMAIN "jm-test"
@@ -92,8 +93,8 @@ static void
 test_corpus (void)
 {
   static const char *const folders[] = {
-    "data/examples", "data/templates", "tests/data/valid", "tests/data/invalid",
-    "tests/data/forgiven", NULL
+    "data/examples", "data/templates", "tests/data/valid", "tests/data/schema-diff",
+    "tests/data/invalid", "tests/data/forgiven", NULL
   };
   g_autoptr(GPtrArray) files = corpus_files (folders);
   guint n_disagree = 0, n_valid = 0;
@@ -173,7 +174,9 @@ test_binaries (void)
 static void
 test_variants (void)
 {
-  static const char *const folders[] = { "data/examples", "tests/data/valid", NULL };
+  static const char *const folders[] = {
+    "data/examples", "tests/data/valid", "tests/data/schema-diff", NULL
+  };
   g_autoptr(GPtrArray) files = corpus_files (folders);
   guint n_disagree = 0, n_valid = 0, n_invalid = 0;
   /* JM_SCHEMA_DIFF_VARIANTS=N and _SEED=S look further, by hand. */
@@ -208,6 +211,42 @@ test_variants (void)
   g_assert_cmpuint (n_invalid, >, 500);
 }
 
+/* Each value the mutator knows, in each attribute and text of the maps:
+ * the numbers, dates, booleans, lists, ids and colours at and beyond
+ * their edges, where a random variant would seldom put them. */
+static void
+test_values (void)
+{
+  /* A small map, for speed, with each of the format's elements and
+   * attributes. */
+  static const char *const folders[] = { "tests/data/schema-diff", NULL };
+  g_autoptr(GPtrArray) files = corpus_files (folders);
+  guint n_disagree = 0, n_valid = 0, n_variants = 0;
+
+  for (guint i = 0; i < files->len && n_disagree < 12; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GBytes) bytes = read_file (path);
+      g_autoptr(GPtrArray) variants = jm_oracle_value_variants (bytes);
+
+      for (guint j = 0; j < variants->len; j++)
+        {
+          GBytes *variant = g_ptr_array_index (variants, j);
+          g_autofree char *what = g_strdup_printf ("%s, value variant %u", path, j);
+
+          if (!agree (variant, what) && ++n_disagree >= 12)
+            break;
+          n_valid += jm_oracle_judge (variant, NULL) == JM_ORACLE_VALID;
+        }
+      n_variants += variants->len;
+    }
+
+  g_test_message ("value variants: %u, %u of them valid", n_variants, n_valid);
+  g_assert_cmpuint (n_disagree, ==, 0);
+  g_assert_cmpuint (n_variants, >, 5000);
+  g_assert_cmpuint (n_valid, >, 500);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,6 +256,7 @@ main (int    argc,
   g_test_add_func ("/schema-diff/corpus", test_corpus);
   g_test_add_func ("/schema-diff/binaries", test_binaries);
   g_test_add_func ("/schema-diff/variants", test_variants);
+  g_test_add_func ("/schema-diff/values", test_values);
 
   return g_test_run ();
 }

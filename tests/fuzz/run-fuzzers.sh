@@ -25,7 +25,7 @@ for target in fuzz-jmap-reader fuzz-load-save-load fuzz-round-trip fuzz-pictures
     dict=()
   else
     seeds=("$top/data/examples" "$top/data/templates" "$top/tests/data/valid" "$top/tests/data/invalid"
-           "$top/tests/data/forgiven")
+           "$top/tests/data/forgiven" "$top/tests/data/schema-diff")
     dict=(-dict="$top/tests/fuzz/jmap.dict")
   fi
   "$build_dir/tests/fuzz/$target" "$corpus" "${seeds[@]}" \
