@@ -265,9 +265,19 @@ def bench_open_giant(args, report, env, path, runs):
     window quits after that frame, as in the startup figure), with the
     window's peak memory beside it."""
     app_env = dict(env, JOURNEYMAP_QUIT_AFTER_FIRST_FRAME='1')
-    open_ms, open_rss = median_of(runs, [args.journeymap, path], app_env)
+    opens, rss, xmllints = [], [], []
+    run_process([args.journeymap, path], app_env)
+    # Alternated with xmllint --noout of the file, for the ratio.
+    for _ in range(runs):
+        wall, peak, _ = run_process([args.journeymap, path], app_env)
+        opens.append(wall * 1000.0)
+        rss.append(peak)
+        xmllints.append(run_process([args.xmllint, '--noout', path])[0] * 1000.0)
+    open_ms, xmllint_ms = statistics.median(opens), statistics.median(xmllints)
     report.figure('open-100k-first-frame-ms', open_ms, 'ms')
-    report.figure('open-100k-rss-mb', open_rss, 'MB')
+    report.figure('open-100k-xmllint-ms', xmllint_ms, 'ms')
+    report.figure('open-100k-ratio', open_ms / xmllint_ms, 'x xmllint')
+    report.figure('open-100k-rss-mb', statistics.median(rss), 'MB')
 
 
 def main():
@@ -330,8 +340,7 @@ def main():
     report.target('startup <= 1.0x GNOME Text Editor',
                   f['startup-vs-gte-ratio'] <= 1.0 if 'startup-vs-gte-ratio' in f else None)
     report.target('check-100k <= 1.5x xmllint', f['check-100k-ratio'] <= 1.5)
-    report.target('open-100k-first-frame <= 2.0x xmllint',
-                  f['open-100k-first-frame-ms'] <= 2.0 * f['xmllint-100k-ms'])
+    report.target('open-100k-first-frame <= 2.0x xmllint', f['open-100k-ratio'] <= 2.0)
     report.target('open-100k-rss <= 3x the document (load-100k-rss)',
                   f['open-100k-rss-mb'] <= 3.0 * f['load-100k-rss-mb'])
 
