@@ -329,11 +329,16 @@ test_svg_pictures_share_a_bound (void)
   g_rmdir (dir);
 }
 
-/* Issue #22 asks for 2 s, and each run here takes 0.05-0.5 s; a debug
- * build under AddressSanitizer (which unwinds the stack at every malloc)
- * took up to 7 s on a loaded machine. Before, the combining marks took
- * over 100 s. */
-#define MAX_VALID_SECONDS 30.0
+/* Issue #22 asks for 2 s, and each run here takes 0.05-2.5 s on a loaded
+ * machine. Before, the combining marks took over 100 s. A debug build under
+ * AddressSanitizer (which unwinds the stack at every malloc) is ten to
+ * fifteen times slower, and took 33 s on a machine running other builds
+ * beside it: its bound is wider, still short of what the bug took there. */
+#if defined(__SANITIZE_ADDRESS__)
+# define MAX_VALID_SECONDS 120.0
+#else
+# define MAX_VALID_SECONDS 30.0
+#endif
 
 static void
 run_timed (Run         *run,
