@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "format/jm-xml-reader.h"
@@ -606,6 +607,80 @@ test_cli_check_several_files (void)
   run_clear (&run);
 }
 
+/* Files are checked on every core, but each file's lines come out
+ * together and in the order of the arguments: a large file first, whose
+ * problem is found last, is still reported first. */
+static void
+test_cli_check_many_files_in_order (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.jmap", NULL);
+  g_autofree char *good = example ("hotel-guest-stay.jmap");
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *generate_argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", "20000", "--seed", "3",
+                                  "-o", big, NULL };
+  char *end;
+  int status;
+
+  g_spawn_sync (NULL, (char **) generate_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* A second <stages> at the end: found once the whole file is read. */
+  g_file_get_contents (big, &contents, NULL, &error);
+  g_assert_no_error (error);
+  end = strstr (contents, "</journey-map>");
+  g_assert_nonnull (end);
+  *end = '\0';
+  changed = g_strconcat (contents, "<stages/>\n</journey-map>\n", NULL);
+  g_file_set_contents (big, changed, -1, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("JM_BINARY")));
+  g_ptr_array_add (argv, g_strdup ("check"));
+  g_ptr_array_add (argv, g_strdup (big));
+  g_ptr_array_add (expected, g_strdup_printf ("%s:", big));
+  for (guint i = 0; i < 12; i++)
+    {
+      const char *name = i % 3 == 0 ? "dangling-stage.jmap" : i % 3 == 1 ? "duplicate-id.jmap" : NULL;
+
+      if (name == NULL)
+        {
+          g_ptr_array_add (argv, g_strdup (good));
+          continue;
+        }
+      g_ptr_array_add (argv, invalid_path (name));
+      g_ptr_array_add (expected, expected_prefix (name));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+
+  lines = g_strsplit (err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, expected->len + 1);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      if (!g_str_has_prefix (lines[i], g_ptr_array_index (expected, i)))
+        g_error ("line %u: expected “%s…”, got “%s”", i + 1, (char *) g_ptr_array_index (expected, i),
+                 lines[i]);
+    }
+
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
 /* A normalised copy is what the writer makes of the input: it differs
  * from a hand-written file, and `check` accepts it. */
 static void
@@ -1198,6 +1273,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/forgiven-files", test_cli_check_forgiven);
   g_test_add_func ("/cli/check/every-invalid-file", test_cli_check_every_invalid_file);
   g_test_add_func ("/cli/check/several-files", test_cli_check_several_files);
+  g_test_add_func ("/cli/check/many-files-in-order", test_cli_check_many_files_in_order);
   g_test_add_func ("/cli/check/schema-problems", test_cli_check_schema_problems);
   g_test_add_func ("/cli/check/missing-and-usage", test_cli_check_missing_and_usage);
   g_test_add_func ("/cli/export/formats", test_cli_export_formats);

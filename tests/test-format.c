@@ -1603,6 +1603,9 @@ test_reader_values_as_the_schema (void)
     { "1.0", " QU JD\n QQ== ", "-1.5e0", 0, 0 },
     { "1.0", "QUE=", ".5", 0, 0 },
     { "1.0", "", "+2.", 0, 0 },
+    /* Below the smallest double: in range, read as (nearly) 0. */
+    { "1.0", "QUJD", "5e-324", 0, 0 },
+    { "1.0", "QUJD", "-1e-400", 0, 0 },
     { "1.0", "QR==", "1", 3, JM_FORMAT_ERROR_INVALID },
     { "1.0", "QUF=", "1", 3, JM_FORMAT_ERROR_INVALID },
     { "1.0", "QUJ", "1", 3, JM_FORMAT_ERROR_INVALID },

@@ -10,7 +10,6 @@
 
 #include "jm-xml-reader.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlerror.h>
 #include <math.h>
@@ -60,8 +59,11 @@ typedef struct
   JmForeignData    *layer_foreign; /* of the layer being read, or NULL */
   GHashTable       *curves; /* persona id ("" for none) → TRUE, in the layer being read */
   gboolean          seen_rank;
+  gboolean          seen_stages;
+  gboolean          seen_lanes;
   gboolean          seen_max_length_days;
   gboolean          read_future;
+  guint             seen_layers; /* bit per JmLayerState */
   GPtrArray        *notes;  /* char *, or NULL when the caller wants none */
 } Reader;
 
@@ -705,11 +707,13 @@ reader_parse_double (Reader     *r,
   char *end = NULL;
   double value;
 
-  errno = 0;
   value = g_ascii_strtod (text, &end);
   while (end != NULL && is_xml_space (*end))
     end++;
-  if (!is_decimal_double (text) || end == text || *end != '\0' || !isfinite (value) || errno == ERANGE)
+  /* ERANGE alone is no fault: a number too small to represent, such as
+   * 5e-324 or 1e-400, is in the schema's range and reads as (nearly) 0;
+   * one too large reads as infinite. */
+  if (!is_decimal_double (text) || end == text || *end != '\0' || !isfinite (value))
     return reader_fail_at (r, JM_FORMAT_ERROR_NUMBER, line,
                            _("The %s “%s” of <%s> is not a usable number."),
                            attribute, text, element);
@@ -1771,10 +1775,12 @@ read_layer (Reader *r)
         reader_note (r, line, _("The current <layer> comes after the future one here; the format "
                                 "has it before, and a save puts it there."));
       r->read_future = r->read_future || state == JM_LAYER_STATE_FUTURE;
-      if (!jm_layer_is_empty (layer))
+      /* Also when the first was empty: the schema allows one of each. */
+      if ((r->seen_layers & (1u << state)) != 0)
         ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
                              _("The map has two <layer> elements for the %s state."),
                              attributes[0].value);
+      r->seen_layers |= 1u << state;
     }
 
   if (ok)
@@ -1815,6 +1821,63 @@ reader_parse_int (Reader     *r,
   return TRUE;
 }
 
+/* Reads @n digits at *@p into @value, and checks its range. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             guint        min,
+             guint        max,
+             guint       *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n; i++, (*p)++)
+    {
+      if (!g_ascii_isdigit (**p))
+        return FALSE;
+      *value = *value * 10 + (guint) (**p - '0');
+    }
+
+  return *value >= min && *value <= max;
+}
+
+/* A dateTime as XML Schema writes one (the schema's type), which GLib's
+ * ISO 8601 reader is laxer than: it also takes 2026-03-02T09:00Z,
+ * 20260302T090000Z, week dates and a comma before fractions. The day of
+ * the month, and the years the format allows, GLib checks. */
+static gboolean
+is_xsd_date_time (const char *text)
+{
+  const char *p = text;
+  guint value;
+
+  if (!read_digits (&p, 4, 1, 9999, &value) || *p++ != '-' ||
+      !read_digits (&p, 2, 1, 12, &value) || *p++ != '-' ||
+      !read_digits (&p, 2, 1, 31, &value) || *p++ != 'T' ||
+      !read_digits (&p, 2, 0, 23, &value) || *p++ != ':' ||
+      !read_digits (&p, 2, 0, 59, &value) || *p++ != ':' ||
+      !read_digits (&p, 2, 0, 59, &value))
+    return FALSE;
+
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (p[1]))
+        return FALSE;
+      for (p++; g_ascii_isdigit (*p); p++)
+        ;
+    }
+
+  if (*p == 'Z')
+    return p[1] == '\0';
+  if (*p == '+' || *p == '-')
+    {
+      p++;
+      return read_digits (&p, 2, 0, 14, &value) && *p++ == ':' && read_digits (&p, 2, 0, 59, &value) &&
+             *p == '\0';
+    }
+
+  return *p == '\0';
+}
+
 static gboolean
 reader_parse_date (Reader      *r,
                    const char  *element,
@@ -1838,6 +1901,16 @@ reader_parse_date (Reader      *r,
 
   if (!g_str_has_suffix (stripped, "Z"))
     reader_note (r, reader_line (r), _("The <%s> “%s” is not in UTC (…Z); a save writes it in UTC."),
+                 element, text);
+  else if (!r->newer_minor && !is_xsd_date_time (stripped))
+    reader_note (r, reader_line (r), _("The <%s> “%s” is not written as the format writes dates, "
+                                       "such as 2026-01-31T09:00:00Z; a save writes it so."),
+                 element, text);
+  /* The schema's pattern (…Z) sees the text before its white space is
+   * collapsed: after the Z, none may follow. */
+  else if (!r->newer_minor && !g_str_has_suffix (text, "Z"))
+    reader_note (r, reader_line (r), _("The <%s> “%s” has white space after the date; a save leaves "
+                                       "it out."),
                  element, text);
 
   /* The writer writes dates in UTC, which GDateTime has from the year 1
@@ -1909,9 +1982,15 @@ read_document_child (Reader     *r,
   if (g_str_equal (name, JM_XML_PERSONAS))
     return read_container (r, name, read_persona, NULL);
   if (g_str_equal (name, JM_XML_STAGES))
-    return read_container (r, name, read_stage, NULL);
+    {
+      r->seen_stages = TRUE;
+      return read_container (r, name, read_stage, NULL);
+    }
   if (g_str_equal (name, JM_XML_LANES))
-    return read_container (r, name, read_lane, NULL);
+    {
+      r->seen_lanes = TRUE;
+      return read_container (r, name, read_lane, NULL);
+    }
   if (g_str_equal (name, JM_XML_LAYER))
     return read_layer (r);
 
@@ -2014,6 +2093,17 @@ read_root (Reader *r)
 
   if (ok && r->document->title == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("The map needs a <title>."));
+
+  /* Required even when empty (the schema says so), but a map without
+   * them is still a map: read as one without stages or lanes, and saved
+   * with them. A newer minor version is checked as it was before the
+   * reader took over the schema's rules. */
+  if (ok && !r->newer_minor && !r->seen_stages)
+    reader_note (r, line, _("The map has no <%s> element; the format requires one, even an empty "
+                            "one, and a save writes it."), JM_XML_STAGES);
+  if (ok && !r->newer_minor && !r->seen_lanes)
+    reader_note (r, line, _("The map has no <%s> element; the format requires one, even an empty "
+                            "one, and a save writes it."), JM_XML_LANES);
 
   return ok;
 }

@@ -17,7 +17,7 @@ find "$top/icons" "$top/data" "$top/docs" -name '*.svg' -size -64k -exec cp -t "
 find "$top/data" "$top/docs" -name '*.png' -size -256k -exec cp -t "$pictures" {} + 2>/dev/null || true
 find "$top/data" "$top/docs" -name '*.jpg' -size -256k -exec cp -t "$pictures" {} + 2>/dev/null || true
 
-for target in fuzz-jmap-reader fuzz-load-save-load fuzz-round-trip fuzz-pictures; do
+for target in fuzz-jmap-reader fuzz-load-save-load fuzz-round-trip fuzz-pictures fuzz-schema-diff; do
   corpus=$(mktemp -d)
   echo "=== $target, $seconds s"
   if [ "$target" = fuzz-pictures ]; then
@@ -25,7 +25,7 @@ for target in fuzz-jmap-reader fuzz-load-save-load fuzz-round-trip fuzz-pictures
     dict=()
   else
     seeds=("$top/data/examples" "$top/data/templates" "$top/tests/data/valid" "$top/tests/data/invalid"
-           "$top/tests/data/forgiven")
+           "$top/tests/data/forgiven" "$top/tests/data/schema-diff")
     dict=(-dict="$top/tests/fuzz/jmap.dict")
   fi
   "$build_dir/tests/fuzz/$target" "$corpus" "${seeds[@]}" \
