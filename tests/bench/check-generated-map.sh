@@ -1,9 +1,11 @@
 #!/bin/sh
 # Generates maps of a few sizes and seeds and checks each with the reader's
-# rules and the RELAX NG schema (`journeymap check`).
+# rules (`journeymap check`, which checks the schema's too) and with the
+# RELAX NG schema itself (xmllint --relaxng), when xmllint is installed.
 set -eu
 generate=$1
 journeymap=$2
+schema=${3:-}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
@@ -13,6 +15,9 @@ for items in 0 1 100 2000; do
   done
 done
 "$journeymap" check "$dir"/*.jmap
+if [ -n "$schema" ] && command -v xmllint >/dev/null; then
+  xmllint --noout --nonet --relaxng "$schema" "$dir"/*.jmap
+fi
 
 # The item count is exact: both layers together hold what was asked.
 count=$(grep -c '<item ' "$dir/map-2000-1.jmap")
