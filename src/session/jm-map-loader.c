@@ -21,6 +21,8 @@
 
 #include "jm-map-loader.h"
 
+#include <libxml/parser.h>
+
 #include "io/jm-document-io.h"
 
 typedef struct
@@ -231,6 +233,10 @@ jm_map_loader_prefetch (GFile       *file,
 
   g_return_if_fail (G_IS_FILE (file));
 
+  /* libxml2 2.9 sets up its globals on first use, not safely from two
+   * threads at once: GTK's main thread may meet it too, through librsvg. */
+  xmlInitParser ();
+
   prefetch = g_new0 (Prefetch, 1);
   g_atomic_ref_count_init (&prefetch->ref_count);
   prefetch->file = g_object_ref (file);
@@ -308,6 +314,8 @@ jm_map_loader_load_async (GFile               *file,
   LoadRequest *request;
 
   g_return_if_fail (G_IS_FILE (file));
+
+  xmlInitParser ();
 
   request = g_new0 (LoadRequest, 1);
   request->file = g_object_ref (file);
