@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -553,6 +554,201 @@ test_parallel_measures_match (void)
     }
 }
 
+/* A map whose cards repeat a few texts in columns of four widths, so that
+ * the same text wraps differently from one column to the next. */
+static JmDocument *
+repeated_texts_map (guint n_items)
+{
+  static const char *const titles[] = {
+    "Short",
+    "A title long enough to wrap onto a second line in a narrow column",
+    "Ein Titel, der in schmalen Spalten auf drei oder vier Zeilen umbricht, in breiten nicht",
+  };
+  static const char *const bodies[] = {
+    NULL,
+    "A body of a few words.",
+    "A body long enough to take several lines in the narrowest column and fewer in the widest one.",
+  };
+  static const char *const widths[] = { "120", "200", "280", "400" };
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\""
+                                         " format-version=\"1.0\"><title>Repeated texts</title><stages>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+
+  for (guint s = 0; s < G_N_ELEMENTS (widths); s++)
+    g_string_append_printf (xml, "<stage id=\"s%u\" width=\"%s\"><name>Stage %u</name></stage>",
+                            s, widths[s], s);
+  g_string_append (xml, "</stages><lanes><lane id=\"l0\" kind=\"actions\"><name>Actions</name></lane>"
+                   "<lane id=\"l1\" kind=\"thoughts\"><name>Thoughts</name></lane></lanes>"
+                   "<layer state=\"current\"><items>");
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_string_append_printf (xml, "<item id=\"i%u\" kind=\"%s\" stage=\"s%u\" lane=\"l%u\"><title>%s</title>",
+                              i, i % 2 ? "note" : "card", i % (guint) G_N_ELEMENTS (widths), (i / 4) % 2,
+                              titles[(i / 8) % G_N_ELEMENTS (titles)]);
+      if (bodies[(i / 3) % G_N_ELEMENTS (bodies)] != NULL)
+        g_string_append_printf (xml, "<body>%s</body>", bodies[(i / 3) % G_N_ELEMENTS (bodies)]);
+      g_string_append (xml, "</item>");
+    }
+  g_string_append (xml, "</items></layer></journey-map>\n");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+  document = jm_xml_reader_read_bytes (bytes, "repeated.jmap", &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+/* A map of the benchmarks' generator, as the window would open it. */
+static JmDocument *
+generated_map (guint n_items)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-layout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.jmap", NULL);
+  g_autofree char *items = g_strdup_printf ("%u", n_items);
+  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "5", "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+  int status;
+
+  g_assert_nonnull (dir);
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  document = jm_test_load_map (path);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  return document;
+}
+
+/* Every card's text measured as if alone, with a context of its own and no
+ * cache: what the measures kept by text must give. */
+static guint
+assert_measures_match_pango (JmLayout *layout)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext *pango = jm_theme_create_pango_context_for_font_map (font_map);
+  double one_line = G_MAXDOUBLE;
+  guint n_wrapped = 0;
+
+  jm_layout_update (layout);
+  g_assert_cmpuint (layout->items->len, >, 0);
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      const JmItemBox *box = &g_array_index (layout->items, JmItemBox, i);
+      const JmStageBox *stage = &g_array_index (layout->stages, JmStageBox, box->stage_index);
+      double width = MAX (stage->width - 2 * JM_CELL_PADDING, 10.0) - 2 * JM_ITEM_PADDING - JM_ITEM_ACCENT;
+      double title = jm_theme_measure_text (pango, JM_FONT_ITEM_TITLE, jm_item_get_title (box->item), width, 4);
+      double body = jm_theme_measure_text (pango, JM_FONT_ITEM_BODY, jm_item_get_body (box->item), width,
+                                           JM_BODY_MAX_LINES);
+
+      g_assert_cmpfloat (box->title_height, ==, title);
+      g_assert_cmpfloat (box->body_height, ==, body);
+      one_line = MIN (one_line, title);
+    }
+  g_object_unref (pango);
+  g_assert_cmpuint (jm_text_measures_get_size (layout->texts), <=, JM_LAYOUT_TEXT_MEASURES);
+
+  for (guint i = 0; i < layout->items->len; i++)
+    n_wrapped += g_array_index (layout->items, JmItemBox, i).title_height > 1.5 * one_line;
+  return n_wrapped;
+}
+
+/* Texts are measured once by (font, text, width, lines) and kept for every
+ * card and pass that shows them: the heights must be Pango's own, on one
+ * thread and on several, for the examples, a generated map and a map that
+ * repeats its texts in columns of different widths. */
+static void
+test_text_measures_match_pango (void)
+{
+  const char *examples[] = { "saas-onboarding.jmap", "grocery-first-order.jmap", "hotel-guest-stay.jmap" };
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_wrapped;
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    g_ptr_array_add (documents, jm_test_load_example (examples[i]));
+  g_ptr_array_add (documents, generated_map (3000));
+  g_ptr_array_add (documents, repeated_texts_map (2400));
+
+  for (guint d = 0; d < documents->len; d++)
+    for (guint threshold = 0; threshold < 2; threshold++)
+      {
+        g_autoptr(JmLayout) layout = jm_layout_new (documents->pdata[d], JM_LAYER_MODE_BOTH);
+
+        _jm_layout_set_parallel_threshold (layout, threshold == 0 ? G_MAXUINT : 1);
+        n_wrapped = assert_measures_match_pango (layout);
+        /* Some titles wrap, so the widths matter. */
+        if (d == documents->len - 1)
+          g_assert_cmpuint (n_wrapped, >, 100);
+      }
+}
+
+/* A text changed back and forth, or moved to a column of another width,
+ * takes the height kept for its text and width, not another's. */
+static void
+test_text_measures_follow_edits (void)
+{
+  g_autoptr(JmDocument) document = repeated_texts_map (64);
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  g_autoptr(GError) error = NULL;
+
+  assert_measures_match_pango (layout);
+  for (guint i = 0; i < 8; i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
+
+      g_assert_true (jm_edit_set_string (stack, item, "title",
+                                         "Another title, long enough to wrap in the narrow columns", 0, &error));
+      g_assert_no_error (error);
+    }
+  assert_measures_match_pango (layout);
+  while (jm_command_stack_get_can_undo (stack))
+    g_assert_true (jm_command_stack_undo (stack));
+  assert_measures_match_pango (layout);
+}
+
+/* The kept measures stay within their capacity, whatever number of texts
+ * is measured, and keep those asked for recently. */
+static void
+test_text_measures_bounded (void)
+{
+  g_autoptr(JmTextMeasures) measures = jm_text_measures_new (100);
+  double height;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("text %u", i);
+
+      jm_text_measures_insert (measures, JM_FONT_ITEM_TITLE, text, 200.0, 4, i);
+      /* One text in use all along. */
+      g_assert_true (jm_text_measures_lookup (measures, JM_FONT_ITEM_TITLE, "text 0", 200.0, 4, &height));
+      g_assert_cmpfloat (height, ==, 0.0);
+      g_assert_cmpuint (jm_text_measures_get_size (measures), <=, 100);
+    }
+
+  g_assert_cmpuint (jm_text_measures_get_size (measures), >=, 50);
+  g_assert_false (jm_text_measures_lookup (measures, JM_FONT_ITEM_TITLE, "text 1", 200.0, 4, &height));
+  g_assert_true (jm_text_measures_lookup (measures, JM_FONT_ITEM_TITLE, "text 999", 200.0, 4, &height));
+  g_assert_cmpfloat (height, ==, 999.0);
+
+  /* Each part of the key counts. */
+  g_assert_false (jm_text_measures_lookup (measures, JM_FONT_ITEM_BODY, "text 999", 200.0, 4, &height));
+  g_assert_false (jm_text_measures_lookup (measures, JM_FONT_ITEM_TITLE, "text 999", 200.5, 4, &height));
+  g_assert_false (jm_text_measures_lookup (measures, JM_FONT_ITEM_TITLE, "text 999", 200.0, 3, &height));
+  g_assert_false (jm_text_measures_lookup (measures, JM_FONT_ITEM_TITLE, "text 99", 200.0, 4, &height));
+
+  /* A new measure of a kept text replaces it. */
+  jm_text_measures_insert (measures, JM_FONT_ITEM_TITLE, "text 0", 200.0, 4, 7.0);
+  g_assert_true (jm_text_measures_lookup (measures, JM_FONT_ITEM_TITLE, "text 0", 200.0, 4, &height));
+  g_assert_cmpfloat (height, ==, 7.0);
+}
+
 typedef struct
 {
   JmDocument *document;
@@ -819,6 +1015,9 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/layout/cells/items-follow-layer", test_cell_items_follow_layer);
   g_test_add_func ("/layout/measure/parallel-matches", test_parallel_measures_match);
+  g_test_add_func ("/layout/measure/texts-match-pango", test_text_measures_match_pango);
+  g_test_add_func ("/layout/measure/texts-follow-edits", test_text_measures_follow_edits);
+  g_test_add_func ("/layout/measure/texts-bounded", test_text_measures_bounded);
   g_test_add_func ("/layout/worker/hands-over", test_worker_layout_hands_over);
   g_test_add_func ("/layout/worker/no-shared-font-map", test_worker_layouts_share_no_font_map);
   g_test_add_func ("/layout/text/long-cluster-capped", test_long_cluster_capped);

@@ -12,11 +12,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <utime.h>
 
 #include "commands/jm-edit.h"
 #include "io/jm-document-io.h"
 #include "io/jm-draft-store.h"
+#include "session/jm-map-loader.h"
 #include "session/jm-map-session.h"
 
 typedef struct
@@ -446,6 +448,184 @@ test_cancelled_load (Fixture       *fixture,
   g_assert_cmpuint (fixture->loaded, ==, 1);
 }
 
+/* Prefetching {{{ */
+
+typedef struct
+{
+  JmLayout *layout;
+  char     *etag;
+  GError   *error;
+  gboolean  done;
+} LoaderResult;
+
+static void
+on_loader_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LoaderResult *loaded = user_data;
+
+  loaded->layout = jm_map_loader_load_finish (result, &loaded->etag, &loaded->error);
+  loaded->done = TRUE;
+}
+
+/* Loads @file as the window does; the caller frees what it gets. */
+static LoaderResult
+loader_load (GFile       *file,
+             JmLayerMode  mode)
+{
+  LoaderResult loaded = { NULL };
+
+  jm_map_loader_load_async (file, mode, NULL, on_loader_done_cb, &loaded);
+  while (!loaded.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return loaded;
+}
+
+static void
+loader_result_clear (LoaderResult *loaded)
+{
+  g_clear_object (&loaded->layout);
+  g_clear_pointer (&loaded->etag, g_free);
+  g_clear_error (&loaded->error);
+}
+
+/* Gives the map at @path another title on disk. */
+static void
+retitle_file (const char *path,
+              const char *title)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  parts = g_strsplit (contents, "<title>", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strdup_printf ("%s<title>%s</title>%s", parts[0], title, strstr (parts[1], "</title>") + 8);
+  g_file_set_contents (path, changed, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* The window's load takes what the prefetch read, once: the file as it
+ * was then, with the etag of that read; a later load reads it again. */
+static void
+test_prefetch_claimed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LoaderResult first, second;
+  g_autofree char *title = NULL;
+
+  jm_map_loader_prefetch (fixture->file, JM_LAYER_MODE_CURRENT);
+  _jm_map_loader_wait_prefetches ();
+  retitle_file (fixture->path, "Changed after the prefetch");
+
+  first = loader_load (fixture->file, JM_LAYER_MODE_CURRENT);
+  g_assert_no_error (first.error);
+  g_assert_nonnull (first.layout);
+  g_assert_nonnull (first.etag);
+  title = g_strdup (jm_document_get_title (jm_layout_get_document (first.layout)));
+  g_assert_cmpstr (title, !=, "Changed after the prefetch");
+  g_assert_cmpuint (strlen (title), >, 0);
+
+  second = loader_load (fixture->file, JM_LAYER_MODE_CURRENT);
+  g_assert_no_error (second.error);
+  g_assert_cmpstr (jm_document_get_title (jm_layout_get_document (second.layout)), ==,
+                   "Changed after the prefetch");
+  g_assert_cmpstr (second.etag, !=, first.etag);
+
+  loader_result_clear (&first);
+  loader_result_clear (&second);
+}
+
+/* A prefetch guesses the layer shown; a window that shows another gets a
+ * layout of its own layer, the same as one made for it. */
+static void
+test_prefetch_other_mode (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LoaderResult loaded;
+  g_autoptr(JmLayout) fresh = NULL;
+  JmObjectStore *items;
+  double width, height, fresh_width, fresh_height;
+
+  jm_map_loader_prefetch (fixture->file, JM_LAYER_MODE_CURRENT);
+  loaded = loader_load (fixture->file, JM_LAYER_MODE_FUTURE);
+  g_assert_no_error (loaded.error);
+  g_assert_cmpint (jm_layout_get_mode (loaded.layout), ==, JM_LAYER_MODE_FUTURE);
+
+  fresh = jm_layout_new (jm_layout_get_document (loaded.layout), JM_LAYER_MODE_FUTURE);
+  jm_layout_get_size (loaded.layout, &width, &height);
+  jm_layout_get_size (fresh, &fresh_width, &fresh_height);
+  g_assert_cmpfloat (width, ==, fresh_width);
+  g_assert_cmpfloat (height, ==, fresh_height);
+  items = jm_layer_get_items (jm_document_get_layer (jm_layout_get_document (loaded.layout),
+                                                     JM_LAYER_STATE_FUTURE));
+  g_assert_cmpuint (jm_object_store_get_n_objects (items), >, 0);
+  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+    {
+      JmRect rect, fresh_rect;
+
+      g_assert_true (jm_layout_get_item_rect (loaded.layout, jm_object_store_get_object (items, i), &rect));
+      g_assert_true (jm_layout_get_item_rect (fresh, jm_object_store_get_object (items, i), &fresh_rect));
+      g_assert_cmpmem (&rect, sizeof rect, &fresh_rect, sizeof fresh_rect);
+    }
+
+  loader_result_clear (&loaded);
+}
+
+/* A prefetch that fails hands its error to the load, as a read would. */
+static void
+test_prefetch_fails (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "missing.jmap", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (path);
+  LoaderResult loaded;
+
+  jm_map_loader_prefetch (missing, JM_LAYER_MODE_CURRENT);
+  loaded = loader_load (missing, JM_LAYER_MODE_CURRENT);
+  g_assert_error (loaded.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (loaded.layout);
+  loader_result_clear (&loaded);
+}
+
+/* Prefetches are per file, and those dropped are read again. */
+static void
+test_prefetch_dropped (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.jmap", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GError) error = NULL;
+  LoaderResult loaded;
+
+  g_assert_true (g_file_copy (fixture->file, other, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  retitle_file (other_path, "Another map");
+  jm_map_loader_prefetch (fixture->file, JM_LAYER_MODE_CURRENT);
+  _jm_map_loader_wait_prefetches ();
+  retitle_file (fixture->path, "Changed after the prefetch");
+
+  /* Another file's load leaves the prefetch alone. */
+  loaded = loader_load (other, JM_LAYER_MODE_CURRENT);
+  g_assert_no_error (loaded.error);
+  g_assert_cmpstr (jm_document_get_title (jm_layout_get_document (loaded.layout)), ==, "Another map");
+  loader_result_clear (&loaded);
+
+  jm_map_loader_drop_prefetches ();
+  loaded = loader_load (fixture->file, JM_LAYER_MODE_CURRENT);
+  g_assert_no_error (loaded.error);
+  g_assert_cmpstr (jm_document_get_title (jm_layout_get_document (loaded.layout)), ==,
+                   "Changed after the prefetch");
+  loader_result_clear (&loaded);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +643,10 @@ main (int   argc,
   ADD ("/session/discard-draft", test_discard_draft);
   ADD ("/session/changed-on-disk", test_changed_on_disk);
   ADD ("/session/cancelled-load", test_cancelled_load);
+  ADD ("/session/prefetch/claimed", test_prefetch_claimed);
+  ADD ("/session/prefetch/other-mode", test_prefetch_other_mode);
+  ADD ("/session/prefetch/fails", test_prefetch_fails);
+  ADD ("/session/prefetch/dropped", test_prefetch_dropped);
 #undef ADD
 
   return g_test_run ();

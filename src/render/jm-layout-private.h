@@ -9,8 +9,12 @@
 #include <pango/pango.h>
 
 #include "jm-layout.h"
+#include "jm-text-measures.h"
 
 G_BEGIN_DECLS
+
+/* The distinct texts a layout keeps measures of: a few MB at most. */
+#define JM_LAYOUT_TEXT_MEASURES 32768
 
 typedef struct
 {
@@ -101,6 +105,7 @@ struct _JmLayout
   int           curve_lane;      /* the emotions lane, or -1 */
 
   GHashTable   *measures;        /* JmItem → MeasureEntry */
+  JmTextMeasures *texts;         /* heights by (font, text, width, lines), for all passes */
   GHashTable   *dirty_items;     /* JmItem set */
   gboolean      needs_rebuild;
   gboolean      needs_geometry;

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "jm-text-measures.h"
 #include "jm-theme.h"
 
 /* The layout turns the model into geometry once, and keeps it: the canvas,
@@ -143,15 +144,18 @@ jm_layout_text_width (JmLayout *self,
   return jm_layout_item_width (self, stage_index) - 2 * JM_ITEM_PADDING - JM_ITEM_ACCENT;
 }
 
+#define JM_TITLE_MAX_LINES 4
+
 static void
-measure_entry_fill (MeasureEntry *entry,
-                    PangoContext *pango,
+measure_entry_fill (JmLayout     *self,
+                    MeasureEntry *entry,
                     JmItem       *item,
                     double        width)
 {
-  entry->title_height = jm_theme_measure_text (pango, JM_FONT_ITEM_TITLE, jm_item_get_title (item), width, 4);
-  entry->body_height = jm_theme_measure_text (pango, JM_FONT_ITEM_BODY, jm_item_get_body (item), width,
-                                              JM_BODY_MAX_LINES);
+  entry->title_height = jm_text_measures_measure (self->texts, self->pango, JM_FONT_ITEM_TITLE,
+                                                  jm_item_get_title (item), width, JM_TITLE_MAX_LINES);
+  entry->body_height = jm_text_measures_measure (self->texts, self->pango, JM_FONT_ITEM_BODY,
+                                                 jm_item_get_body (item), width, JM_BODY_MAX_LINES);
 }
 
 /* Measuring text is the costly part of a layout: results are kept per
@@ -173,7 +177,7 @@ jm_layout_measure_item (JmLayout  *self,
           g_hash_table_insert (self->measures, box->item, entry);
         }
       entry->key = key;
-      measure_entry_fill (entry, self->pango, box->item, width);
+      measure_entry_fill (self, entry, box->item, width);
     }
 
   box->measure_key = key;
@@ -335,25 +339,57 @@ jm_layout_diff_of (JmLayout *self,
 
 /* Parallel measuring {{{ */
 
+/* One text to measure: each distinct text of a pass is measured once, by
+ * one of the threads, however many cards show it. */
+typedef struct
+{
+  JmFont      font;
+  int         max_lines;
+  double      width;
+  const char *text;
+  double      height;
+} TextJob;
+
 typedef struct
 {
   JmItem       *item;
   double        width;
   MeasureEntry  entry;
+  int           title_job;   /* index in the jobs, or -1: entry has it */
+  int           body_job;
 } PendingMeasure;
 
 typedef struct
 {
-  PendingMeasure *pending;
-  guint           n;
+  TextJob *jobs;
+  guint    n;
 } MeasureChunk;
+
+static guint
+text_job_hash (gconstpointer data)
+{
+  const TextJob *job = data;
+
+  return g_str_hash (job->text) * 31 + (guint) job->font + (guint) (job->width * 16);
+}
+
+static gboolean
+text_job_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextJob *ja = a, *jb = b;
+
+  return ja->font == jb->font && ja->max_lines == jb->max_lines && ja->width == jb->width &&
+         g_str_equal (ja->text, jb->text);
+}
 
 static void
 measure_chunk (PangoContext       *pango,
                const MeasureChunk *chunk)
 {
   for (guint i = 0; i < chunk->n; i++)
-    measure_entry_fill (&chunk->pending[i].entry, pango, chunk->pending[i].item, chunk->pending[i].width);
+    chunk->jobs[i].height = jm_theme_measure_text (pango, chunk->jobs[i].font, chunk->jobs[i].text,
+                                                   chunk->jobs[i].width, chunk->jobs[i].max_lines);
 }
 
 /* A worker measures with a context of its own thread's font map: PangoCairo
@@ -395,15 +431,49 @@ jm_layout_collect_pending (JmLayout  *self,
   return pending;
 }
 
-/* Opening a large map measures every card's text: the work is shared out
- * among the processors, and each measure lands in the cache that adding
- * the items then reads. Small batches stay on the main thread, where
- * starting threads would cost more than it saves. */
+/* The height of one text of a pending card: known already (@height set,
+ * -1 returned), or the index of the job that measures it, added to @jobs
+ * unless another card of the pass has the same text. */
+static int
+jm_layout_text_job (JmLayout   *self,
+                    GArray     *jobs,
+                    GHashTable *job_indexes,
+                    JmFont      font,
+                    const char *text,
+                    double      width,
+                    int         max_lines,
+                    double     *height)
+{
+  TextJob job = { font, max_lines, width, text, 0.0 };
+  gpointer index;
+
+  *height = 0.0;
+  if (text == NULL || *text == '\0' ||
+      jm_text_measures_lookup (self->texts, font, text, width, max_lines, height))
+    return -1;
+
+  if (g_hash_table_lookup_extended (job_indexes, &job, NULL, &index))
+    return GPOINTER_TO_INT (index);
+
+  g_array_append_val (jobs, job);
+  /* Keys point into @jobs, so it is sized for every text beforehand. */
+  g_hash_table_insert (job_indexes, &g_array_index (jobs, TextJob, jobs->len - 1),
+                       GINT_TO_POINTER ((int) jobs->len - 1));
+  return (int) jobs->len - 1;
+}
+
+/* Opening a large map measures every card's text: each distinct text is
+ * measured once, the work shared out among the processors, and each card's
+ * measure lands in the cache that adding the items then reads. Small
+ * batches stay on the main thread, where starting threads would cost more
+ * than it saves. */
 static void
 jm_layout_premeasure (JmLayout  *self,
                       GPtrArray *items)
 {
   g_autoptr(GArray) pending = NULL;
+  g_autoptr(GArray) jobs = NULL;
+  g_autoptr(GHashTable) job_indexes = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   guint n_chunks = CLAMP (g_get_num_processors (), 1, 8);
   MeasureChunk chunks[8];
@@ -416,25 +486,51 @@ jm_layout_premeasure (JmLayout  *self,
   if (pending->len < self->parallel_threshold)
     return;
 
-  per_chunk = (pending->len + n_chunks - 1) / n_chunks;
-  for (guint c = 0; c < n_chunks; c++)
+  jobs = g_array_sized_new (FALSE, FALSE, sizeof (TextJob), 2 * pending->len);
+  job_indexes = g_hash_table_new (text_job_hash, text_job_equal);
+  for (guint i = 0; i < pending->len; i++)
     {
-      guint start = MIN (c * per_chunk, pending->len);
+      PendingMeasure *measure = &g_array_index (pending, PendingMeasure, i);
 
-      chunks[c].pending = &g_array_index (pending, PendingMeasure, start);
-      chunks[c].n = MIN (per_chunk, pending->len - start);
-      if (c > 0)
+      measure->title_job = jm_layout_text_job (self, jobs, job_indexes, JM_FONT_ITEM_TITLE,
+                                               jm_item_get_title (measure->item), measure->width,
+                                               JM_TITLE_MAX_LINES, &measure->entry.title_height);
+      measure->body_job = jm_layout_text_job (self, jobs, job_indexes, JM_FONT_ITEM_BODY,
+                                              jm_item_get_body (measure->item), measure->width,
+                                              JM_BODY_MAX_LINES, &measure->entry.body_height);
+    }
+
+  per_chunk = (jobs->len + n_chunks - 1) / n_chunks;
+  for (guint c = 0; c < n_chunks && jobs->len > 0; c++)
+    {
+      guint start = MIN (c * per_chunk, jobs->len);
+
+      chunks[c].jobs = &g_array_index (jobs, TextJob, start);
+      chunks[c].n = MIN (per_chunk, jobs->len - start);
+      if (c > 0 && chunks[c].n > 0)
         g_ptr_array_add (threads, g_thread_new ("jm-measure", measure_chunk_thread, &chunks[c]));
     }
 
-  measure_chunk (self->pango, &chunks[0]);
+  if (jobs->len > 0)
+    measure_chunk (self->pango, &chunks[0]);
   for (guint t = 0; t < threads->len; t++)
     g_thread_join (threads->pdata[t]);
+
+  for (guint j = 0; j < jobs->len; j++)
+    {
+      const TextJob *job = &g_array_index (jobs, TextJob, j);
+
+      jm_text_measures_insert (self->texts, job->font, job->text, job->width, job->max_lines, job->height);
+    }
 
   for (guint i = 0; i < pending->len; i++)
     {
       PendingMeasure *measure = &g_array_index (pending, PendingMeasure, i);
 
+      if (measure->title_job >= 0)
+        measure->entry.title_height = g_array_index (jobs, TextJob, measure->title_job).height;
+      if (measure->body_job >= 0)
+        measure->entry.body_height = g_array_index (jobs, TextJob, measure->body_job).height;
       g_hash_table_insert (self->measures, measure->item, g_memdup2 (&measure->entry, sizeof (MeasureEntry)));
     }
 }
@@ -873,6 +969,7 @@ jm_layout_finalize (GObject *object)
   g_clear_pointer (&self->personas, g_array_unref);
   g_clear_pointer (&self->item_boxes, g_hash_table_unref);
   g_clear_pointer (&self->measures, g_hash_table_unref);
+  g_clear_pointer (&self->texts, jm_text_measures_free);
   g_clear_pointer (&self->dirty_items, g_hash_table_unref);
   g_clear_object (&self->pango);
   g_clear_object (&self->document);
@@ -899,6 +996,7 @@ jm_layout_init (JmLayout *self)
   self->personas = g_array_new (FALSE, TRUE, sizeof (JmPersonaBox));
   self->item_boxes = g_hash_table_new (NULL, NULL);
   self->measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->texts = jm_text_measures_new (JM_LAYOUT_TEXT_MEASURES);
   self->dirty_items = g_hash_table_new (NULL, NULL);
   self->parallel_threshold = 2000;
   self->curve_lane = -1;

@@ -8,6 +8,11 @@
  * a second for a giant one. Both happen in a worker thread, so that the
  * window builds itself meanwhile and stays responsive, and the map's
  * first frame only draws.
+ *
+ * A map named on the command line can be read before the window exists:
+ * jm_map_loader_prefetch() starts reading and laying it out at once, while
+ * GTK and libadwaita initialise (a tenth of a second and more), and the
+ * window's load of the same file then takes what the prefetch made.
  */
 
 #define G_LOG_DOMAIN "jm-session"
@@ -16,13 +21,9 @@
 
 #include "jm-map-loader.h"
 
-#include "io/jm-document-io.h"
+#include <libxml/parser.h>
 
-typedef struct
-{
-  GFile       *file;
-  JmLayerMode  mode;
-} LoadRequest;
+#include "io/jm-document-io.h"
 
 typedef struct
 {
@@ -30,14 +31,30 @@ typedef struct
   char     *etag;
 } LoadResult;
 
-static void
-load_request_free (gpointer data)
+/* A read started early, shared by its thread and the load that claims it. */
+typedef struct
 {
-  LoadRequest *request = data;
+  gatomicrefcount  ref_count;
+  GFile           *file;
+  JmLayerMode      mode;
+  GCancellable    *cancellable;
+  GMutex           mutex;
+  GCond            cond;
+  gboolean         done;
+  LoadResult      *result;
+  GError          *error;
+} Prefetch;
 
-  g_clear_object (&request->file);
-  g_free (request);
-}
+typedef struct
+{
+  GFile       *file;
+  JmLayerMode  mode;
+  Prefetch    *prefetch;   /* claimed, or NULL: read the file */
+} LoadRequest;
+
+/* Prefetches not claimed yet. */
+static GMutex prefetches_mutex;
+static GPtrArray *prefetches;
 
 static void
 load_result_free (gpointer data)
@@ -49,6 +66,89 @@ load_result_free (gpointer data)
   g_free (result);
 }
 
+static Prefetch *
+prefetch_ref (Prefetch *prefetch)
+{
+  g_atomic_ref_count_inc (&prefetch->ref_count);
+  return prefetch;
+}
+
+static void
+prefetch_unref (Prefetch *prefetch)
+{
+  if (!g_atomic_ref_count_dec (&prefetch->ref_count))
+    return;
+
+  g_clear_object (&prefetch->file);
+  g_clear_object (&prefetch->cancellable);
+  g_clear_pointer (&prefetch->result, load_result_free);
+  g_clear_error (&prefetch->error);
+  g_mutex_clear (&prefetch->mutex);
+  g_cond_clear (&prefetch->cond);
+  g_free (prefetch);
+}
+
+static void
+load_request_free (gpointer data)
+{
+  LoadRequest *request = data;
+
+  g_clear_object (&request->file);
+  g_clear_pointer (&request->prefetch, prefetch_unref);
+  g_free (request);
+}
+
+/* Reads @file and lays it out, in the calling thread. */
+static LoadResult *
+load_and_lay_out (GFile         *file,
+                  JmLayerMode    mode,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(JmDocument) document = NULL;
+  g_autofree char *etag = NULL;
+  LoadResult *result;
+
+  document = jm_document_io_load (file, &etag, cancellable, error);
+  /* Cancelled meanwhile (the window closed, another map was opened): the
+   * layout, most of the work for a large map, is not needed. */
+  if (document == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  result = g_new0 (LoadResult, 1);
+  result->layout = jm_layout_new_in_worker (document, mode);
+  result->etag = g_steal_pointer (&etag);
+  return result;
+}
+
+/* Waits for a claimed prefetch to end, or for @cancellable; the result is
+ * then the caller's. */
+static LoadResult *
+prefetch_wait (Prefetch      *prefetch,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  LoadResult *result;
+
+  g_mutex_lock (&prefetch->mutex);
+  while (!prefetch->done && !g_cancellable_is_cancelled (cancellable))
+    g_cond_wait_until (&prefetch->cond, &prefetch->mutex, g_get_monotonic_time () + 20 * G_TIME_SPAN_MILLISECOND);
+  if (!prefetch->done)
+    {
+      g_mutex_unlock (&prefetch->mutex);
+      g_cancellable_cancel (prefetch->cancellable);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+
+  result = g_steal_pointer (&prefetch->result);
+  if (result == NULL)
+    g_propagate_error (error, g_steal_pointer (&prefetch->error));
+  g_mutex_unlock (&prefetch->mutex);
+
+  return result;
+}
+
 static void
 jm_map_loader_thread (GTask        *task,
                       gpointer      source_object,
@@ -56,24 +156,143 @@ jm_map_loader_thread (GTask        *task,
                       GCancellable *cancellable)
 {
   LoadRequest *request = task_data;
-  g_autoptr(JmDocument) document = NULL;
-  g_autofree char *etag = NULL;
   GError *error = NULL;
   LoadResult *result;
 
-  document = jm_document_io_load (request->file, &etag, cancellable, &error);
-  /* Cancelled meanwhile (the window closed, another map was opened): the
-   * layout, most of the work for a large map, is not needed. */
-  if (document == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
+  if (request->prefetch != NULL)
+    result = prefetch_wait (request->prefetch, cancellable, &error);
+  else
+    result = load_and_lay_out (request->file, request->mode, cancellable, &error);
+
+  if (result == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  result = g_new0 (LoadResult, 1);
-  result->layout = jm_layout_new_in_worker (document, request->mode);
-  result->etag = g_steal_pointer (&etag);
+  /* A prefetch guessed the layer the window shows; it may show another. */
+  jm_layout_set_mode (result->layout, request->mode);
   g_task_return_pointer (task, result, load_result_free);
+}
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  Prefetch *prefetch = data;
+  GError *error = NULL;
+  LoadResult *result = load_and_lay_out (prefetch->file, prefetch->mode, prefetch->cancellable, &error);
+
+  g_mutex_lock (&prefetch->mutex);
+  prefetch->result = result;
+  prefetch->error = error;
+  prefetch->done = TRUE;
+  g_cond_broadcast (&prefetch->cond);
+  g_mutex_unlock (&prefetch->mutex);
+
+  prefetch_unref (prefetch);
+  return NULL;
+}
+
+/* The unclaimed prefetch of @file, now the caller's, or %NULL. */
+static Prefetch *
+jm_map_loader_claim_prefetch (GFile *file)
+{
+  Prefetch *claimed = NULL;
+
+  g_mutex_lock (&prefetches_mutex);
+  for (guint i = 0; prefetches != NULL && i < prefetches->len; i++)
+    {
+      Prefetch *prefetch = prefetches->pdata[i];
+
+      if (g_file_equal (prefetch->file, file))
+        {
+          claimed = g_ptr_array_steal_index (prefetches, i);
+          break;
+        }
+    }
+  g_mutex_unlock (&prefetches_mutex);
+
+  return claimed;
+}
+
+/**
+ * jm_map_loader_prefetch:
+ * @file: a map the app is about to open
+ * @mode: the layer mode it will most likely be shown in
+ *
+ * Starts reading @file and laying it out in a thread of its own, before
+ * anything asks for it: the next jm_map_loader_load_async() of the same
+ * file takes the result (laid out again if it asks for another mode).
+ * What is never claimed is dropped by jm_map_loader_drop_prefetches().
+ */
+void
+jm_map_loader_prefetch (GFile       *file,
+                        JmLayerMode  mode)
+{
+  Prefetch *prefetch;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* libxml2 2.9 sets up its globals on first use, not safely from two
+   * threads at once: GTK's main thread may meet it too, through librsvg. */
+  xmlInitParser ();
+
+  prefetch = g_new0 (Prefetch, 1);
+  g_atomic_ref_count_init (&prefetch->ref_count);
+  prefetch->file = g_object_ref (file);
+  prefetch->mode = mode;
+  prefetch->cancellable = g_cancellable_new ();
+  g_mutex_init (&prefetch->mutex);
+  g_cond_init (&prefetch->cond);
+
+  g_mutex_lock (&prefetches_mutex);
+  if (prefetches == NULL)
+    prefetches = g_ptr_array_new_with_free_func ((GDestroyNotify) prefetch_unref);
+  g_ptr_array_add (prefetches, prefetch);
+  g_mutex_unlock (&prefetches_mutex);
+
+  g_thread_unref (g_thread_new ("jm-prefetch", prefetch_thread, prefetch_ref (prefetch)));
+}
+
+/* For tests: waits until every prefetch not claimed yet has ended. */
+void
+_jm_map_loader_wait_prefetches (void)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) prefetch_unref);
+
+  g_mutex_lock (&prefetches_mutex);
+  for (guint i = 0; prefetches != NULL && i < prefetches->len; i++)
+    g_ptr_array_add (waiting, prefetch_ref (prefetches->pdata[i]));
+  g_mutex_unlock (&prefetches_mutex);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      Prefetch *prefetch = waiting->pdata[i];
+
+      g_mutex_lock (&prefetch->mutex);
+      while (!prefetch->done)
+        g_cond_wait (&prefetch->cond, &prefetch->mutex);
+      g_mutex_unlock (&prefetch->mutex);
+    }
+}
+
+/**
+ * jm_map_loader_drop_prefetches:
+ *
+ * Stops and forgets the prefetches no load has claimed: once the files
+ * named on the command line are opened, the others will not be.
+ */
+void
+jm_map_loader_drop_prefetches (void)
+{
+  g_autoptr(GPtrArray) dropped = NULL;
+
+  g_mutex_lock (&prefetches_mutex);
+  dropped = g_steal_pointer (&prefetches);
+  g_mutex_unlock (&prefetches_mutex);
+
+  for (guint i = 0; dropped != NULL && i < dropped->len; i++)
+    g_cancellable_cancel (((Prefetch *) dropped->pdata[i])->cancellable);
 }
 
 /**
@@ -96,9 +315,12 @@ jm_map_loader_load_async (GFile               *file,
 
   g_return_if_fail (G_IS_FILE (file));
 
+  xmlInitParser ();
+
   request = g_new0 (LoadRequest, 1);
   request->file = g_object_ref (file);
   request->mode = mode;
+  request->prefetch = jm_map_loader_claim_prefetch (file);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, jm_map_loader_load_async);

@@ -21,5 +21,10 @@ JmLayout *jm_map_loader_load_finish  (GAsyncResult         *result,
                                       char                **etag,
                                       GError              **error);
 GFile    *jm_map_loader_get_file     (GAsyncResult         *result);
+void      jm_map_loader_prefetch     (GFile                *file,
+                                      JmLayerMode           mode);
+void      jm_map_loader_drop_prefetches (void);
+
+void      _jm_map_loader_wait_prefetches (void);
 
 G_END_DECLS

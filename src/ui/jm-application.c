@@ -12,6 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "session/jm-map-loader.h"
+
 #include "jm-settings.h"
 
 
@@ -120,6 +122,57 @@ jm_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* The layer a new window shows, as it restores it from the settings. */
+static JmLayerMode
+jm_application_get_layer_mode (JmApplication *self)
+{
+  g_autofree char *layer = NULL;
+
+  if (self->settings == NULL)
+    return JM_LAYER_MODE_CURRENT;
+
+  layer = g_settings_get_string (self->settings, "layer");
+  if (g_strcmp0 (layer, "future") == 0)
+    return JM_LAYER_MODE_FUTURE;
+  if (g_strcmp0 (layer, "both") == 0)
+    return JM_LAYER_MODE_BOTH;
+  return JM_LAYER_MODE_CURRENT;
+}
+
+/* GApplication parses the command line, then initialises GTK and
+ * libadwaita (their start costs a tenth of a second and more) before it
+ * opens the files named: those are read and laid out meanwhile. The
+ * window's load of each takes what its prefetch made. */
+static gboolean
+jm_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  JmApplication *self = JM_APPLICATION (application);
+  gboolean options_done = FALSE;
+
+  for (guint i = 1; (*arguments)[i] != NULL; i++)
+    {
+      const char *argument = (*arguments)[i];
+      g_autoptr(GFile) file = NULL;
+
+      if (!options_done && g_str_equal (argument, "--"))
+        {
+          options_done = TRUE;
+          continue;
+        }
+      /* The app's options take no values: anything else names a file. */
+      if (!options_done && argument[0] == '-')
+        continue;
+
+      file = g_file_new_for_commandline_arg (argument);
+      jm_map_loader_prefetch (file, jm_application_get_layer_mode (self));
+    }
+
+  return G_APPLICATION_CLASS (jm_application_parent_class)->local_command_line (application, arguments,
+                                                                               exit_status);
+}
+
 static void
 jm_application_startup (GApplication *application)
 {
@@ -151,6 +204,7 @@ jm_application_activate (GApplication *application)
     window = jm_application_create_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  jm_map_loader_drop_prefetches ();
 }
 
 /* Recovery copies still being written are finished before the app
@@ -193,6 +247,9 @@ jm_application_open (GApplication  *application,
       jm_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+  /* Each window claimed its file's prefetch; the rest were for another
+   * instance, which opens them itself. */
+  jm_map_loader_drop_prefetches ();
 }
 
 static void
@@ -203,6 +260,7 @@ jm_application_class_init (JmApplicationClass *klass)
 
   object_class->dispose = jm_application_dispose;
 
+  app_class->local_command_line = jm_application_local_command_line;
   app_class->handle_local_options = jm_application_handle_local_options;
   app_class->startup = jm_application_startup;
   app_class->activate = jm_application_activate;
