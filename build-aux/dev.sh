@@ -19,6 +19,7 @@ packages=(
   libpng-dev
   gettext xvfb xauth xdotool imagemagick desktop-file-utils appstream poppler-utils
   fonts-cantarell clang libclang-rt-14-dev valgrind
+  gnome-text-editor
 )
 
 install_missing_packages () {
