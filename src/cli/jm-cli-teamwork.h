@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 
 int jm_cli_diff  (int    argc,
                   char **argv);
+int jm_cli_merge (int    argc,
+                  char **argv);
 
 G_END_DECLS

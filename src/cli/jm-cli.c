@@ -35,6 +35,7 @@ static const JmCliCommand commands[] = {
   { "check", jm_cli_check },
   { "export", jm_cli_export },
   { "diff", jm_cli_diff },
+  { "merge", jm_cli_merge },
   { NULL, NULL },
 };
 

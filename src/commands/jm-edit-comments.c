@@ -245,3 +245,114 @@ jm_edit_delete_comment (JmCommandStack  *stack,
 
   return jm_command_stack_push (stack, command, error);
 }
+
+/* The store of @document that holds @object, with its state. */
+static JmObjectStore *
+jm_edit_comments_store_of (JmDocument *document,
+                           GObject    *object)
+{
+  JmObjectStore *stores[] = { jm_document_get_personas (document), jm_document_get_stages (document),
+                              jm_document_get_lanes (document) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      if (jm_object_store_find (stores[i], JM_OBJECT (object), NULL))
+        return stores[i];
+    }
+
+  for (guint state = 0; state < JM_N_LAYER_STATES; state++)
+    {
+      JmLayer *layer = jm_document_get_layer (document, state);
+      JmObjectStore *layer_stores[] = { jm_layer_get_items (layer), jm_layer_get_points (layer),
+                                        jm_layer_get_links (layer) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (layer_stores); i++)
+        {
+          if (jm_object_store_find (layer_stores[i], JM_OBJECT (object), NULL))
+            return layer_stores[i];
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * jm_edit_resolve_conflict:
+ * @owner: the document or the object @conflict is recorded on
+ * @conflict: a conflict a merge recorded
+ * @take_theirs: %TRUE for "Take Theirs", %FALSE for "Keep Mine"
+ *
+ * Settles a conflict in one step: "Keep Mine" drops the record (and
+ * removes the object when ours had removed it); "Take Theirs" sets their
+ * value, through the same checks as any edit, and drops the record (or
+ * removes the object when they had removed it).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+jm_edit_resolve_conflict (JmCommandStack  *stack,
+                          gpointer         owner,
+                          JmConflict      *conflict,
+                          gboolean         take_theirs,
+                          GError         **error)
+{
+  JmDocument *document;
+  JmObjectStore *records;
+  const char *property, *chosen;
+  g_autoptr(JmCommand) drop = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (owner), FALSE);
+  g_return_val_if_fail (JM_IS_CONFLICT (conflict), FALSE);
+
+  document = jm_command_stack_get_document (stack);
+  records = jm_conflicts_peek (owner);
+  if (records == NULL || !jm_object_store_find (records, JM_OBJECT (conflict), NULL))
+    return jm_edit_comments_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That conflict is not there."));
+
+  property = jm_conflict_get_property_name (conflict);
+  chosen = take_theirs ? jm_conflict_get_theirs (conflict) : jm_conflict_get_ours (conflict);
+
+  jm_command_stack_begin_group (stack, take_theirs ? _("Take Theirs") : _("Keep Mine"));
+  if (g_str_equal (property, JM_CONFLICT_REMOVED) && g_strcmp0 (chosen, JM_CONFLICT_VALUE_REMOVED) == 0)
+    {
+      JmObjectStore *store = owner != (gpointer) document ? jm_edit_comments_store_of (document, owner) : NULL;
+      g_autoptr(GPtrArray) objects = g_ptr_array_new ();
+
+      if (store == NULL)
+        ok = jm_edit_comments_fail (error, JM_COMMAND_ERROR_NOT_FOUND, _("That is not in the map."));
+      else
+        {
+          g_ptr_array_add (objects, owner);
+          ok = jm_edit_delete_objects (stack, objects, error);
+        }
+    }
+  else
+    {
+      if (take_theirs && !g_str_equal (property, JM_CONFLICT_REMOVED))
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (owner), property);
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          if (pspec == NULL || !jm_value_from_string (pspec->value_type, chosen, &value))
+            ok = jm_edit_comments_fail (error, JM_COMMAND_ERROR_INVALID,
+                                        _("Their value cannot be taken: it is not one this property has."));
+          else
+            ok = jm_edit_set (stack, owner, property, &value, 0, error);
+        }
+
+      if (ok)
+        {
+          drop = jm_remove_command_new (records, JM_OBJECT (conflict));
+          ok = jm_command_stack_push (stack, drop, error);
+        }
+    }
+
+  if (ok)
+    jm_command_stack_end_group (stack);
+  else
+    jm_command_stack_cancel_group (stack);
+
+  return ok;
+}

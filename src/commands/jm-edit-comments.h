@@ -30,5 +30,10 @@ gboolean   jm_edit_delete_comment   (JmCommandStack  *stack,
                                      gpointer         owner,
                                      JmComment       *comment,
                                      GError         **error);
+gboolean   jm_edit_resolve_conflict (JmCommandStack  *stack,
+                                     gpointer         owner,
+                                     JmConflict      *conflict,
+                                     gboolean         take_theirs,
+                                     GError         **error);
 
 G_END_DECLS

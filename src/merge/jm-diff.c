@@ -85,6 +85,19 @@ quote_text (const char *text)
   return quote_text_max (text, SHORT_VALUE_CHARS);
 }
 
+/**
+ * jm_diff_quote:
+ * @text: (nullable): a value
+ *
+ * Returns: (transfer full): @text as sentences show it: quoted, on one
+ *   line, shortened; "none" for no text
+ */
+char *
+jm_diff_quote (const char *text)
+{
+  return quote_text (text);
+}
+
 static const char *
 name_or_untitled (const char *name)
 {
@@ -536,9 +549,18 @@ diff_annotations (Diff    *d,
 /* The ids of the objects of both stores that left the order the others
  * keep: all but a longest increasing run of old positions, taken in the
  * new order (patience sorting, O(n log n), as maps have 100,000 items). */
-static GHashTable *
-find_moved (JmObjectStore *old_store,
-            JmObjectStore *new_store)
+/**
+ * jm_diff_find_moved:
+ * @old_store: a store of one copy
+ * @new_store: the same store in another copy
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the set of the ids
+ *   (borrowed from @new_store's objects) that left the order the others
+ *   keep
+ */
+GHashTable *
+jm_diff_find_moved (JmObjectStore *old_store,
+                    JmObjectStore *new_store)
 {
   guint n_new = jm_object_store_get_n_objects (new_store);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -660,7 +682,7 @@ diff_store (Diff          *d,
             int            state,
             gboolean       ordered)
 {
-  g_autoptr(GHashTable) moved = ordered ? find_moved (old_store, new_store) : NULL;
+  g_autoptr(GHashTable) moved = ordered ? jm_diff_find_moved (old_store, new_store) : NULL;
   guint n_new = jm_object_store_get_n_objects (new_store);
   guint n_old = jm_object_store_get_n_objects (old_store);
 

@@ -54,5 +54,8 @@ char      *jm_diff_describe_object (JmDocument *document,
                                     GObject    *object,
                                     int         state);
 char      *jm_diff_outline         (JmDocument *document);
+char      *jm_diff_quote           (const char *text);
+GHashTable *jm_diff_find_moved     (JmObjectStore *old_store,
+                                    JmObjectStore *new_store);
 
 G_END_DECLS
