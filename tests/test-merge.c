@@ -25,7 +25,7 @@
 #include "jm-test-maps.h"
 #include "jm-test-run.h"
 
-#define N_RUNS 150
+#define N_RUNS 100
 
 static GBytes *
 write_map (JmDocument *document)
@@ -816,6 +816,45 @@ test_two_primaries (void)
   assert_passes_check (result->document);
 }
 
+/* Both started the future state from the same current one, then edited
+ * it: one future state, with the edits of both, and a conflict where
+ * they edited the same item differently; no id is renamed. */
+static void
+test_both_started_future (void)
+{
+  g_autoptr(JmDocument) base = jm_test_load_example ("grocery-first-order.jmap");
+  g_autoptr(JmDocument) ours = copy_map (base);
+  g_autoptr(JmDocument) theirs = copy_map (base);
+  g_autoptr(JmCommandStack) our_stack = jm_command_stack_new (ours);
+  g_autoptr(JmCommandStack) their_stack = jm_command_stack_new (theirs);
+  g_autoptr(JmMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JmObjectStore *our_future, *their_future, *merged_future;
+  JmItem *item;
+
+  g_assert_true (jm_layer_is_empty (jm_document_get_layer (base, JM_LAYER_STATE_FUTURE)));
+  g_assert_true (jm_edit_start_future_from_current (our_stack, NULL));
+  g_assert_true (jm_edit_start_future_from_current (their_stack, NULL));
+  our_future = jm_layer_get_items (jm_document_get_layer (ours, JM_LAYER_STATE_FUTURE));
+  their_future = jm_layer_get_items (jm_document_get_layer (theirs, JM_LAYER_STATE_FUTURE));
+  g_assert_true (jm_edit_set_string (our_stack, nth (our_future, 0), "title", "Ours", 0, NULL));
+  g_assert_true (jm_edit_set_string (their_stack, nth (their_future, 0), "title", "Theirs", 0, NULL));
+  g_assert_true (jm_edit_set_string (their_stack, nth (their_future, 1), "body", "Only theirs", 0, NULL));
+
+  result = jm_merge_documents (base, ours, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (result->renamed), ==, 0);
+  merged_future = jm_layer_get_items (jm_document_get_layer (result->document, JM_LAYER_STATE_FUTURE));
+  g_assert_cmpuint (jm_object_store_get_n_objects (merged_future), ==, jm_object_store_get_n_objects (our_future));
+  item = jm_object_store_lookup (merged_future, jm_object_get_id (nth (our_future, 0)));
+  g_assert_cmpstr (jm_item_get_title (item), ==, "Ours");
+  g_assert_cmpstr (jm_conflict_get_theirs (jm_conflicts_lookup (item, "title")), ==, "Theirs");
+  item = jm_object_store_lookup (merged_future, jm_object_get_id (nth (their_future, 1)));
+  g_assert_cmpstr (jm_item_get_body (item), ==, "Only theirs");
+  g_assert_null (jm_conflicts_lookup (item, "body"));
+  assert_passes_check (result->document);
+}
+
 /* Comments merge: both sides' new comments, and a text both edited
  * differently keeps ours with theirs beside it. */
 static void
@@ -1094,6 +1133,7 @@ main (int    argc,
   g_test_add_func ("/merge/colliding-ids-renamed", test_colliding_ids_renamed);
   g_test_add_func ("/merge/their-move", test_their_move);
   g_test_add_func ("/merge/two-primaries", test_two_primaries);
+  g_test_add_func ("/merge/both-started-future", test_both_started_future);
   g_test_add_func ("/merge/comments", test_comments_merge);
   g_test_add_func ("/merge/cli", test_cli);
   g_test_add_func ("/merge/git", test_git);

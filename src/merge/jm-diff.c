@@ -246,9 +246,9 @@ jm_diff_describe_object (JmDocument *document,
     {
       JmItem *item = JM_ITEM (object);
       g_autofree char *cell = cell_name (document, jm_item_get_stage_id (item), jm_item_get_lane_id (item));
+      g_autofree char *title = quote_text (name_or_untitled (jm_item_get_title (item)));
 
-      name = quote_text (name_or_untitled (jm_item_get_title (item)));
-      name = g_strdup_printf (_("item %s in %s"), g_steal_pointer (&name), cell);
+      name = g_strdup_printf (_("item %s in %s"), title, cell);
     }
   else if (JM_IS_EMOTION_POINT (object))
     {

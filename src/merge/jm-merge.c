@@ -417,6 +417,7 @@ static void merge_store (Merge         *m,
                          JmObjectStore *base,
                          JmObjectStore *ours,
                          JmObjectStore *theirs,
+                         JmObjectStore *counterparts,
                          int            state,
                          gboolean       ordered,
                          GObject       *comments_of);
@@ -491,7 +492,7 @@ merge_comments (Merge   *m,
     return;
 
   merge_store (m, jm_comments_get (result), base != NULL ? jm_comments_peek (base) : NULL,
-               jm_comments_peek (ours), their_comments, state, FALSE, result);
+               jm_comments_peek (ours), their_comments, NULL, state, FALSE, result);
 }
 
 /* @comments_of: the owner of @result when it is a comment */
@@ -516,6 +517,7 @@ merge_object (Merge   *m,
   guint n_pspecs;
 
   pspecs = list_properties (result, &n_pspecs);
+
   for (guint i = 0; base != NULL && i < n_pspecs; i++)
     {
       g_auto(GValue) b = G_VALUE_INIT;
@@ -591,12 +593,16 @@ presence (JmObject *base,
   return JM_CONFLICT_VALUE_CHANGED;
 }
 
+/* @counterparts: for a store of the future state, the base's store of
+ * the current state, where an object both sides copied to the future
+ * state came from */
 static void
 merge_store (Merge         *m,
              JmObjectStore *result,
              JmObjectStore *base,
              JmObjectStore *ours,
              JmObjectStore *theirs,
+             JmObjectStore *counterparts,
              int            state,
              gboolean       ordered,
              GObject       *comments_of)
@@ -652,11 +658,13 @@ merge_store (Merge         *m,
       if (r != NULL)
         {
           JmObject *o = store_lookup (ours, id);
+          JmObject *origin = store_lookup (counterparts, id);
 
-          /* The same addition on both sides: one object, with the
-           * comments of both. */
+          /* The same addition on both sides: one object, merged from the
+           * current state's counterpart when both copied that one. */
           if (o != NULL)
-            merge_object (m, G_OBJECT (r), NULL, G_OBJECT (o), G_OBJECT (t), state, comments_of);
+            merge_object (m, G_OBJECT (r), origin != NULL ? G_OBJECT (origin) : NULL, G_OBJECT (o),
+                          G_OBJECT (t), state, comments_of);
         }
       else
         {
@@ -1059,6 +1067,7 @@ jm_merge_documents (JmDocument  *base,
   merge_object (&m, G_OBJECT (m.result), G_OBJECT (base), G_OBJECT (ours), G_OBJECT (theirs), -1, NULL);
   for (guint k = 0; k < N_STORES; k++)
     merge_store (&m, store_of (m.result, k), store_of (base, k), store_of (ours, k), store_of (theirs, k),
+                 state_of (k) == JM_LAYER_STATE_FUTURE ? store_of (base, k - 3) : NULL,
                  state_of (k), is_ordered (k), NULL);
 
   /* Each round brings back what the last one needs (an item, then its
