@@ -568,17 +568,24 @@ jm_diff_find_moved (JmObjectStore *old_store,
   g_autofree guint *tails = NULL;
   g_autofree int *previous = NULL;
   g_autofree gboolean *kept = NULL;
+  g_autoptr(GHashTable) old_positions = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTable *moved = g_hash_table_new (g_str_hash, g_str_equal);
   guint length = 0;
+
+  /* Positions by id: finding each object in its store would make this
+   * quadratic, minutes for a map of 100,000 items. */
+  for (guint i = 0; i < jm_object_store_get_n_objects (old_store); i++)
+    g_hash_table_insert (old_positions, (gpointer) jm_object_get_id (jm_object_store_get_object (old_store, i)),
+                         GUINT_TO_POINTER (i + 1));
 
   for (guint i = 0; i < n_new; i++)
     {
       JmObject *object = jm_object_store_get_object (new_store, i);
-      JmObject *before = jm_object_store_lookup (old_store, jm_object_get_id (object));
-      guint position;
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (old_positions, jm_object_get_id (object)));
 
-      if (before != NULL && jm_object_store_find (old_store, before, &position))
+      if (position > 0)
         {
+          position--;
           g_array_append_val (positions, position);
           g_array_append_val (new_index, i);
         }
@@ -692,6 +699,7 @@ diff_store (Diff          *d,
       const char *id = jm_object_get_id (object);
       JmObject *before = jm_object_store_lookup (old_store, id);
       guint old_position = 0;
+      gboolean out_of_order;
 
       if (before == NULL)
         {
@@ -703,9 +711,10 @@ diff_store (Diff          *d,
           continue;
         }
 
-      jm_object_store_find (old_store, before, &old_position);
-      diff_move (d, before, object, old_position, i,
-                 moved != NULL && g_hash_table_contains (moved, id), state);
+      out_of_order = moved != NULL && g_hash_table_contains (moved, id);
+      if (out_of_order)
+        jm_object_store_find (old_store, before, &old_position);
+      diff_move (d, before, object, old_position, i, out_of_order, state);
       diff_properties (d, G_OBJECT (before), G_OBJECT (object), state);
       diff_annotations (d, G_OBJECT (before), G_OBJECT (object), state);
     }
