@@ -855,6 +855,59 @@ test_both_started_future (void)
   assert_passes_check (result->document);
 }
 
+/* Merging into the open map is one step, and undo takes it back whole. */
+static void
+test_merge_into_one_step (void)
+{
+  Copies c;
+  g_autoptr(JmMergeResult) expected = NULL;
+  g_autoptr(JmMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) merged = NULL;
+  g_autoptr(GBytes) wanted = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(GBytes) redone = NULL;
+
+  copies_set_up (&c);
+  g_assert_true (jm_edit_set_string (c.our_stack, nth (jm_document_get_stages (c.ours), 0), "name", "Mine", 0, NULL));
+  g_assert_true (jm_edit_set_string (c.their_stack, nth (jm_document_get_stages (c.theirs), 0), "name", "Yours", 0,
+                                     NULL));
+  g_assert_nonnull (jm_edit_add_item (c.their_stack, JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_NOTE,
+                                      jm_object_get_id (nth (jm_document_get_stages (c.theirs), 1)),
+                                      jm_object_get_id (nth (jm_document_get_lanes (c.theirs), 0)), 0, "Theirs",
+                                      NULL));
+  g_assert_nonnull (jm_edit_add_comment (c.their_stack, c.theirs, "Bo", "On the map", NULL));
+  g_assert_true (jm_edit_set_string (c.their_stack, c.theirs, "description", "Their description", 0, NULL));
+  g_assert_true (jm_edit_set_string (c.our_stack, c.ours, "title", "Our title", 0, NULL));
+  g_assert_true (jm_edit_set_string (c.their_stack, c.theirs, "title", "Their title", 0, NULL));
+
+  expected = jm_merge_documents (c.base, c.ours, c.theirs, &error);
+  g_assert_no_error (error);
+  wanted = write_map (expected->document);
+  before = write_map (c.ours);
+
+  result = jm_merge_into (c.our_stack, c.base, c.theirs, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->document == c.ours);
+  g_assert_cmpuint (result->conflicts->len, ==, 2);
+  g_assert_nonnull (jm_conflicts_lookup (c.ours, "title"));
+  g_assert_cmpstr (jm_command_stack_get_undo_label (c.our_stack), ==, "Merge Changes");
+  merged = write_map (c.ours);
+  g_assert_true (g_bytes_equal (merged, wanted));
+
+  g_assert_true (jm_command_stack_undo (c.our_stack));
+  undone = write_map (c.ours);
+  g_assert_true (g_bytes_equal (undone, before));
+  g_assert_cmpstr (jm_stage_get_name (nth (jm_document_get_stages (c.ours), 0)), ==, "Mine");
+
+  g_assert_true (jm_command_stack_redo (c.our_stack));
+  redone = write_map (c.ours);
+  g_assert_true (g_bytes_equal (redone, wanted));
+
+  copies_tear_down (&c);
+}
+
 /* Comments merge: both sides' new comments, and a text both edited
  * differently keeps ours with theirs beside it. */
 static void
@@ -1133,6 +1186,7 @@ main (int    argc,
   g_test_add_func ("/merge/colliding-ids-renamed", test_colliding_ids_renamed);
   g_test_add_func ("/merge/their-move", test_their_move);
   g_test_add_func ("/merge/two-primaries", test_two_primaries);
+  g_test_add_func ("/merge/into-one-step", test_merge_into_one_step);
   g_test_add_func ("/merge/both-started-future", test_both_started_future);
   g_test_add_func ("/merge/comments", test_comments_merge);
   g_test_add_func ("/merge/cli", test_cli);

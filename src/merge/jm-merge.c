@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jm-diff.h"
+#include "commands/jm-replace-command.h"
 #include "format/jm-xml-names.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
@@ -1077,5 +1078,45 @@ jm_merge_documents (JmDocument  *base,
   mend_primary (&m);
 
   result->conflicts = list_conflicts (&m);
+  return g_steal_pointer (&result);
+}
+
+/**
+ * jm_merge_into:
+ * @stack: the undo history of the open map, which is ours
+ * @base: the copy both started from (a colleague's ancestor, or the map
+ *   as last saved)
+ * @theirs: the other copy
+ * @error: return location for a #JM_MERGE_ERROR or #JM_FORMAT_ERROR
+ *
+ * Merges @theirs into the open map as one step, "Merge Changes", which
+ * undo takes back whole. The objects of the map are replaced by the
+ * merged ones (a view drops its selection).
+ *
+ * Returns: (transfer full): the result, whose document is now the open
+ *   map, or %NULL with @error set and the map unchanged
+ */
+JmMergeResult *
+jm_merge_into (JmCommandStack  *stack,
+               JmDocument      *base,
+               JmDocument      *theirs,
+               GError         **error)
+{
+  JmDocument *document;
+  g_autoptr(JmMergeResult) result = NULL;
+  g_autoptr(JmCommand) command = NULL;
+
+  g_return_val_if_fail (JM_IS_COMMAND_STACK (stack), NULL);
+
+  document = jm_command_stack_get_document (stack);
+  result = jm_merge_documents (base, document, theirs, error);
+  if (result == NULL)
+    return NULL;
+
+  command = jm_replace_command_new (result->document, _("Merge Changes"));
+  if (!jm_command_stack_push (stack, command, error))
+    return NULL;
+
+  g_set_object (&result->document, document);
   return g_steal_pointer (&result);
 }

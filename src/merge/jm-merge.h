@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "commands/jm-command-stack.h"
 #include "model/jm-document.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,10 @@ JmMergeResult *jm_merge_documents     (JmDocument     *base,
                                        JmDocument     *theirs,
                                        GError        **error);
 void           jm_merge_result_free   (JmMergeResult  *result);
+JmMergeResult *jm_merge_into          (JmCommandStack *stack,
+                                       JmDocument     *base,
+                                       JmDocument     *theirs,
+                                       GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmMergeResult, jm_merge_result_free)
 
