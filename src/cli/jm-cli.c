@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "jm-cli.h"
+#include "jm-cli-teamwork.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -33,6 +34,8 @@ static int jm_cli_export (int argc, char **argv);
 static const JmCliCommand commands[] = {
   { "check", jm_cli_check },
   { "export", jm_cli_export },
+  { "diff", jm_cli_diff },
+  { "merge", jm_cli_merge },
   { NULL, NULL },
 };
 

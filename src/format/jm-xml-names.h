@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The version this code writes; it reads any 1.x. */
 #define JM_FORMAT_MAJOR 1
-#define JM_FORMAT_MINOR 0
+#define JM_FORMAT_MINOR 1
 
 /* Limits that keep any input within bounded time and memory. */
 #define JM_FORMAT_MAX_FILE_SIZE   (64 * 1024 * 1024)
@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define JM_FORMAT_MAX_IMAGE_BYTES (7 * 1024 * 1024)
 #define JM_FORMAT_MAX_ITEMS       1000000
 #define JM_FORMAT_MAX_ID_CHARS    64
+#define JM_FORMAT_MAX_COMMENTS    JM_MAX_COMMENTS
+#define JM_FORMAT_MAX_COMMENTS_PER_OBJECT JM_MAX_COMMENTS_PER_OBJECT
 #define JM_FORMAT_MAX_MARKS_IN_A_ROW 30  /* combining marks on one letter: UAX #15 stream-safe */
 
 #define JM_XML_ROOT             "journey-map"
@@ -82,5 +84,16 @@ G_BEGIN_DECLS
 #define JM_XML_TO               "to"
 
 #define JM_XML_ID               "id"
+
+/* Format 1.1 */
+#define JM_XML_COMMENTS         "comments"
+#define JM_XML_COMMENT          "comment"
+#define JM_XML_DATE             "date"
+#define JM_XML_RESOLVED         "resolved"
+#define JM_XML_CONFLICTS        "conflicts"
+#define JM_XML_CONFLICT         "conflict"
+#define JM_XML_PROPERTY         "property"
+#define JM_XML_OURS             "ours"
+#define JM_XML_THEIRS           "theirs"
 
 G_END_DECLS

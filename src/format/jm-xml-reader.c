@@ -18,6 +18,8 @@
 #include "jm-picture-check.h"
 #include "jm-xml-names.h"
 #include "jm-xml-pull.h"
+#include "model/jm-comment-private.h"
+#include "model/jm-conflict-private.h"
 #include "model/jm-document-private.h"
 #include "model/jm-emotion-point-private.h"
 #include "model/jm-enum-types.h"
@@ -56,6 +58,7 @@ typedef struct
   GStringChunk     *id_chunk; /* the keys of ids, freed at once */
   GArray           *logs;  /* StoreLog */
   guint             n_items;
+  guint             n_comments;
   JmForeignData    *layer_foreign; /* of the layer being read, or NULL */
   GHashTable       *curves; /* persona id ("" for none) → TRUE, in the layer being read */
   gboolean          seen_rank;
@@ -870,14 +873,19 @@ child_rank (const char *parent,
 {
   static const char *const root[] = {
     JM_XML_TITLE, JM_XML_DESCRIPTION, JM_XML_AUTHOR, JM_XML_CREATED, JM_XML_MODIFIED, JM_XML_RANK,
-    JM_XML_MAX_LENGTH_DAYS, JM_XML_PERSONAS, JM_XML_STAGES, JM_XML_LANES, JM_XML_LAYER, NULL
+    JM_XML_MAX_LENGTH_DAYS, JM_XML_PERSONAS, JM_XML_STAGES, JM_XML_LANES, JM_XML_LAYER, JM_XML_COMMENTS,
+    JM_XML_CONFLICTS, NULL
   };
   static const char *const persona[] = {
     JM_XML_NAME, JM_XML_ROLE, JM_XML_DESCRIPTION, JM_XML_GOALS, JM_XML_MOTIVATIONS,
-    JM_XML_FRUSTRATIONS, JM_XML_PHOTO, NULL
+    JM_XML_FRUSTRATIONS, JM_XML_PHOTO, JM_XML_CONFLICTS, NULL
   };
-  static const char *const stage[] = { JM_XML_NAME, JM_XML_DESCRIPTION, JM_XML_DURATION, NULL };
-  static const char *const item[] = { JM_XML_TITLE, JM_XML_BODY, JM_XML_IMAGE, JM_XML_MOMENT, NULL };
+  static const char *const stage[] = {
+    JM_XML_NAME, JM_XML_DESCRIPTION, JM_XML_DURATION, JM_XML_COMMENTS, JM_XML_CONFLICTS, NULL
+  };
+  static const char *const item[] = {
+    JM_XML_TITLE, JM_XML_BODY, JM_XML_IMAGE, JM_XML_MOMENT, JM_XML_COMMENTS, JM_XML_CONFLICTS, NULL
+  };
   static const char *const layer[] = { JM_XML_ITEMS, JM_XML_EMOTIONS, JM_XML_LINKS, NULL };
   const char *const *order = NULL;
 
@@ -1198,6 +1206,10 @@ reader_binary (Reader      *r,
   return ok;
 }
 
+static gboolean read_annotations (Reader     *r,
+                                  const char *name,
+                                  GObject    *owner);
+
 static gboolean
 read_persona_child (Reader     *r,
                     const char *name,
@@ -1220,7 +1232,7 @@ read_persona_child (Reader     *r,
   if (g_str_equal (name, JM_XML_PHOTO))
     return reader_binary (r, name, &persona->photo, &persona->photo_type);
 
-  return FALSE;
+  return read_annotations (r, name, G_OBJECT (persona));
 }
 
 /* Hands the foreign attributes read before the object existed to it. */
@@ -1255,6 +1267,198 @@ reader_parse_boolean (Reader     *r,
 
   return TRUE;
 }
+
+/* Format 1.1: review comments and conflict records {{{ */
+
+static gboolean reader_parse_date (Reader      *r,
+                                   const char  *element,
+                                   const char  *text,
+                                   GDateTime  **out);
+
+/* 1.1 added them: in a 1.0 file they are unknown elements of the format,
+ * which that version refuses. */
+static gboolean
+reader_needs_1_1 (Reader     *r,
+                  const char *name)
+{
+  if (r->document->version.minor >= 1)
+    return TRUE;
+
+  return reader_fail (r, JM_FORMAT_ERROR_INVALID,
+                      _("The element <%s> needs format version 1.1; this file says 1.%d."),
+                      name, r->document->version.minor);
+}
+
+static gboolean
+read_comment (Reader     *r,
+              const char *name,
+              gpointer    data)
+{
+  JmObjectStore *comments = data;
+  Attribute attributes[] = {
+    { JM_XML_ID, TRUE, NULL },
+    { JM_XML_AUTHOR, FALSE, NULL },
+    { JM_XML_DATE, TRUE, NULL },
+    { JM_XML_RESOLVED, FALSE, NULL },
+    { NULL }
+  };
+  JmForeignData foreign = { NULL, NULL };
+  g_autoptr(JmComment) comment = NULL;
+  int line = reader_line (r);
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_COMMENT))
+    return FALSE;
+
+  if (++r->n_comments > JM_FORMAT_MAX_COMMENTS)
+    return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
+                        _("The map has more than %d comments."), JM_FORMAT_MAX_COMMENTS);
+  if (jm_object_store_get_n_objects (comments) >= JM_FORMAT_MAX_COMMENTS_PER_OBJECT)
+    return reader_fail (r, JM_FORMAT_ERROR_TOO_LARGE,
+                        _("There are more than %d comments on one object here."),
+                        JM_FORMAT_MAX_COMMENTS_PER_OBJECT);
+
+  ok = reader_attributes (r, name, attributes, &foreign) &&
+       reader_claim_id (r, line, name, attributes[0].value, JM_TYPE_COMMENT, -1);
+  if (ok && g_utf8_strlen (attributes[1].value ? attributes[1].value : "", -1) > JM_FORMAT_MAX_NAME_CHARS)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, line, _("The author is too long."));
+  if (ok)
+    {
+      comment = jm_comment_new (attributes[0].value);
+      reader_give_foreign (JM_OBJECT (comment), &foreign);
+      comment->author = g_steal_pointer (&attributes[1].value);
+      ok = reader_parse_date (r, name, attributes[2].value, &comment->date) &&
+           reader_parse_boolean (r, line, JM_XML_RESOLVED, attributes[3].value, &comment->resolved);
+    }
+
+  attributes_clear (attributes);
+  _jm_foreign_data_clear (&foreign);
+  if (!ok || !reader_text (r, JM_FORMAT_MAX_TEXT_CHARS, &comment->text))
+    return FALSE;
+
+  if (text_has_long_run_of_marks (comment->text))
+    return reader_fail_at (r, JM_FORMAT_ERROR_TOO_LARGE, line,
+                           _("The text of <%s> puts more than %d combining marks on one letter."),
+                           name, JM_FORMAT_MAX_MARKS_IN_A_ROW);
+
+  /* Comments are few; they go to their store at once, in order. */
+  _jm_object_store_append (comments, JM_OBJECT (comment));
+  return TRUE;
+}
+
+typedef struct
+{
+  JmConflict *conflict;
+  glong       max_chars;
+} ConflictContext;
+
+static gboolean
+read_conflict_child (Reader     *r,
+                     const char *name,
+                     gpointer    data)
+{
+  ConflictContext *context = data;
+
+  if (g_str_equal (name, JM_XML_OURS))
+    return reader_text_element_no_attributes (r, name, context->max_chars, &context->conflict->ours);
+  if (g_str_equal (name, JM_XML_THEIRS))
+    return reader_text_element_no_attributes (r, name, context->max_chars, &context->conflict->theirs);
+
+  return FALSE;
+}
+
+/* The property must be one the owner has, so that the conflict can be
+ * settled by setting it; the values are bounded as the property is. */
+static GParamSpec *
+conflict_find_property (GObject    *owner,
+                        const char *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (owner), property);
+
+  if (pspec == NULL || !_jm_model_is_editable_property (pspec))
+    return NULL;
+
+  return pspec;
+}
+
+static gboolean
+read_conflict (Reader     *r,
+               const char *name,
+               gpointer    data)
+{
+  GObject *owner = data;
+  JmObjectStore *conflicts = jm_conflicts_get (owner);
+  Attribute attributes[] = {
+    { JM_XML_PROPERTY, TRUE, NULL },
+    { NULL }
+  };
+  g_autoptr(JmConflict) conflict = NULL;
+  ConflictContext context = { NULL, JM_FORMAT_MAX_TEXT_CHARS };
+  GParamSpec *pspec = NULL;
+  const char *property;
+  int line = reader_line (r);
+  gboolean ok;
+
+  if (!g_str_equal (name, JM_XML_CONFLICT))
+    return FALSE;
+
+  ok = reader_attributes (r, name, attributes, NULL);
+  property = attributes[0].value;
+  if (ok && !g_str_equal (property, JM_CONFLICT_REMOVED) &&
+      (pspec = conflict_find_property (owner, property)) == NULL)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("“%s” is not a property a conflict can be about here."), property);
+  if (ok && jm_conflicts_lookup (owner, property) != NULL)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("There is a second conflict about “%s” here; there may be one."), property);
+  if (ok)
+    {
+      conflict = jm_conflict_new (property, NULL, NULL);
+      if (pspec != NULL && pspec->value_type == G_TYPE_BYTES)
+        context.max_chars = JM_FORMAT_MAX_IMAGE_BYTES / 3 * 4 + 8;
+      context.conflict = conflict;
+    }
+
+  attributes_clear (attributes);
+  if (!ok || !reader_children (r, name, read_conflict_child, &context,
+                               _jm_object_get_foreign (JM_OBJECT (conflict))))
+    return FALSE;
+
+  _jm_object_store_append (conflicts, JM_OBJECT (conflict));
+  return TRUE;
+}
+
+/* <comments> and <conflicts> in @owner; FALSE without an error for any
+ * other element. */
+static gboolean
+read_annotations (Reader     *r,
+                  const char *name,
+                  GObject    *owner)
+{
+  Attribute attributes[] = { { NULL } };
+
+  if (g_str_equal (name, JM_XML_COMMENTS) && jm_comments_can_have (owner))
+    return reader_needs_1_1 (r, name) &&
+           reader_attributes (r, name, attributes, NULL) &&
+           reader_children (r, name, read_comment, jm_comments_get (owner), NULL);
+  if (g_str_equal (name, JM_XML_CONFLICTS))
+    return reader_needs_1_1 (r, name) &&
+           reader_attributes (r, name, attributes, NULL) &&
+           reader_children (r, name, read_conflict, owner, NULL);
+
+  return FALSE;
+}
+
+/* The children of an element that has none of its own but annotations. */
+static gboolean
+read_annotation_child (Reader     *r,
+                       const char *name,
+                       gpointer    data)
+{
+  return read_annotations (r, name, data);
+}
+
+/* }}} */
 
 static gboolean
 read_persona (Reader     *r,
@@ -1313,7 +1517,7 @@ read_stage_child (Reader     *r,
   if (g_str_equal (name, JM_XML_DURATION))
     return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &stage->duration);
 
-  return FALSE;
+  return read_annotations (r, name, G_OBJECT (stage));
 }
 
 static gboolean
@@ -1373,7 +1577,7 @@ read_lane_child (Reader     *r,
   if (g_str_equal (name, JM_XML_NAME))
     return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &lane->name);
 
-  return FALSE;
+  return read_annotations (r, name, G_OBJECT (lane));
 }
 
 static gboolean
@@ -1504,7 +1708,7 @@ read_item_child (Reader     *r,
       return reader_binary (r, name, &item->image, &item->image_type);
     }
 
-  return FALSE;
+  return read_annotations (r, name, G_OBJECT (item));
 }
 
 static gboolean
@@ -1623,19 +1827,11 @@ read_point (Reader     *r,
   if (!ok)
     return FALSE;
 
-  if (!reader_children (r, name, NULL, NULL, _jm_object_get_foreign (JM_OBJECT (point))))
+  if (!reader_children (r, name, read_annotation_child, point, _jm_object_get_foreign (JM_OBJECT (point))))
     return FALSE;
 
   reader_append (r, jm_layer_get_points (curve->layer), JM_OBJECT (g_steal_pointer (&point)), line);
   return TRUE;
-}
-
-static gboolean
-read_no_child (Reader     *r,
-               const char *name,
-               gpointer    data)
-{
-  return FALSE;
 }
 
 static gboolean
@@ -1713,7 +1909,7 @@ read_link (Reader     *r,
   if (!ok)
     return FALSE;
 
-  if (!reader_children (r, name, read_no_child, NULL, _jm_object_get_foreign (JM_OBJECT (link))))
+  if (!reader_children (r, name, read_annotation_child, link, _jm_object_get_foreign (JM_OBJECT (link))))
     return FALSE;
 
   reader_append (r, jm_layer_get_links (layer), JM_OBJECT (g_steal_pointer (&link)), line);
@@ -1994,7 +2190,7 @@ read_document_child (Reader     *r,
   if (g_str_equal (name, JM_XML_LAYER))
     return read_layer (r);
 
-  return FALSE;
+  return read_annotations (r, name, G_OBJECT (document));
 }
 
 /* Digits, without a sign or a leading zero */

@@ -10,7 +10,11 @@
 
 #include "jm-xml-writer.h"
 
+#include <string.h>
+
 #include "jm-xml-names.h"
+#include "model/jm-comment-private.h"
+#include "model/jm-conflict-private.h"
 #include "model/jm-document-private.h"
 #include "model/jm-emotion-point-private.h"
 #include "model/jm-enum-types.h"
@@ -33,6 +37,7 @@ typedef struct
   GString  *out;
   int       depth;
   gboolean  wrote_primary;
+  gboolean  wrote_1_1;  /* content that format 1.1 added */
 } Writer;
 
 static void
@@ -305,6 +310,116 @@ writer_binary_element (Writer     *writer,
   g_string_append (writer->out, ">\n");
 }
 
+typedef void (*WriteObjectFunc) (Writer *writer, gpointer object);
+
+static void
+write_store (Writer         *writer,
+             const char     *name,
+             JmObjectStore  *store,
+             WriteObjectFunc write_object,
+             gboolean        required)
+{
+  guint n_objects = jm_object_store_get_n_objects (store);
+
+  if (n_objects == 0)
+    {
+      if (required)
+        {
+          writer_start (writer, name);
+          writer_end_empty (writer);
+        }
+      return;
+    }
+
+  writer_start (writer, name);
+  writer_start_children (writer);
+  for (guint i = 0; i < n_objects; i++)
+    write_object (writer, jm_object_store_get_object (store, i));
+  writer_end (writer, name);
+}
+
+/* Format 1.1: the review comments on @owner and the conflicts a merge
+ * recorded on it, after its own children. */
+static gboolean
+has_annotations (gpointer owner)
+{
+  JmObjectStore *comments = jm_comments_peek (owner);
+  JmObjectStore *conflicts = jm_conflicts_peek (owner);
+
+  return (comments != NULL && jm_object_store_get_n_objects (comments) > 0) ||
+         (conflicts != NULL && jm_object_store_get_n_objects (conflicts) > 0);
+}
+
+static void
+write_comment (Writer    *writer,
+               JmComment *comment)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *date = NULL;
+
+  if (comment->date != NULL)
+    utc = g_date_time_to_utc (comment->date);
+  /* A comment always has a date, or the file would not open again. */
+  date = utc != NULL ? g_date_time_format_iso8601 (utc) : g_strdup ("1970-01-01T00:00:00Z");
+
+  writer_start (writer, JM_XML_COMMENT);
+  writer_attribute (writer, JM_XML_ID, jm_object_get_id (JM_OBJECT (comment)));
+  writer_attribute (writer, JM_XML_AUTHOR, comment->author);
+  writer_attribute (writer, JM_XML_DATE, date);
+  if (comment->resolved)
+    writer_attribute (writer, JM_XML_RESOLVED, "true");
+  writer_foreign_attributes (writer, _jm_object_get_foreign (JM_OBJECT (comment)));
+  if (comment->text == NULL || *comment->text == '\0')
+    {
+      writer_end_empty (writer);
+      return;
+    }
+
+  g_string_append_c (writer->out, '>');
+  writer_escape (writer, comment->text, FALSE);
+  g_string_append (writer->out, "</" JM_XML_COMMENT ">\n");
+}
+
+static void
+write_conflict (Writer     *writer,
+                JmConflict *conflict)
+{
+  JmForeignData *foreign = _jm_object_get_foreign (JM_OBJECT (conflict));
+
+  writer_start (writer, JM_XML_CONFLICT);
+  writer_attribute (writer, JM_XML_PROPERTY, conflict->property);
+  writer_foreign_attributes (writer, foreign);
+  if ((conflict->ours == NULL || *conflict->ours == '\0') &&
+      (conflict->theirs == NULL || *conflict->theirs == '\0') && !foreign_has_elements (foreign))
+    {
+      writer_end_empty (writer);
+      return;
+    }
+
+  writer_start_children (writer);
+  writer_text_element (writer, JM_XML_OURS, conflict->ours, FALSE);
+  writer_text_element (writer, JM_XML_THEIRS, conflict->theirs, FALSE);
+  writer_foreign_elements (writer, foreign);
+  writer_end (writer, JM_XML_CONFLICT);
+}
+
+static void
+write_annotations (Writer   *writer,
+                   gpointer  owner)
+{
+  JmObjectStore *comments = jm_comments_peek (owner);
+  JmObjectStore *conflicts = jm_conflicts_peek (owner);
+
+  if (!has_annotations (owner))
+    return;
+
+  writer->wrote_1_1 = TRUE;
+  if (comments != NULL && jm_comments_can_have (owner))
+    write_store (writer, JM_XML_COMMENTS, comments, (WriteObjectFunc) write_comment, FALSE);
+  if (conflicts != NULL)
+    write_store (writer, JM_XML_CONFLICTS, conflicts, (WriteObjectFunc) write_conflict, FALSE);
+}
+
 static void
 write_persona (Writer    *writer,
                JmPersona *persona)
@@ -329,6 +444,7 @@ write_persona (Writer    *writer,
   writer_text_element (writer, JM_XML_MOTIVATIONS, persona->motivations, FALSE);
   writer_text_element (writer, JM_XML_FRUSTRATIONS, persona->frustrations, FALSE);
   writer_binary_element (writer, JM_XML_PHOTO, persona->photo, persona->photo_type);
+  write_annotations (writer, persona);
   writer_foreign_elements (writer, foreign);
 
   writer_end (writer, JM_XML_PERSONA);
@@ -351,6 +467,7 @@ write_stage (Writer  *writer,
   writer_text_element (writer, JM_XML_NAME, stage->name, TRUE);
   writer_text_element (writer, JM_XML_DESCRIPTION, stage->description, FALSE);
   writer_text_element (writer, JM_XML_DURATION, stage->duration, FALSE);
+  write_annotations (writer, stage);
   writer_foreign_elements (writer, foreign);
 
   writer_end (writer, JM_XML_STAGE);
@@ -371,6 +488,7 @@ write_lane (Writer *writer,
   writer_start_children (writer);
 
   writer_text_element (writer, JM_XML_NAME, lane->name, TRUE);
+  write_annotations (writer, lane);
   writer_foreign_elements (writer, foreign);
 
   writer_end (writer, JM_XML_LANE);
@@ -407,6 +525,7 @@ item_has_children (JmItem              *item,
          (item->body != NULL && *item->body != '\0') ||
          (item->kind == JM_ITEM_KIND_IMAGE && item->image != NULL) ||
          item->moment != JM_MOMENT_KIND_NONE ||
+         has_annotations (item) ||
          foreign_has_elements (foreign);
 }
 
@@ -441,6 +560,7 @@ write_item (Writer *writer,
   if (item->kind == JM_ITEM_KIND_IMAGE)
     writer_binary_element (writer, JM_XML_IMAGE, item->image, item->image_type);
   write_moment (writer, item);
+  write_annotations (writer, item);
   writer_foreign_elements (writer, foreign);
   writer_end (writer, JM_XML_ITEM);
 }
@@ -448,19 +568,22 @@ write_item (Writer *writer,
 /* Ends an element that has only attributes of its own: empty, unless it
  * carries elements a newer version or another application added. */
 static void
-writer_finish_leaf (Writer              *writer,
-                    const char          *name,
-                    const JmForeignData *foreign)
+writer_finish_leaf (Writer     *writer,
+                    const char *name,
+                    JmObject   *object)
 {
+  const JmForeignData *foreign = _jm_object_get_foreign (object);
+
   writer_foreign_attributes (writer, foreign);
 
-  if (!foreign_has_elements (foreign))
+  if (!foreign_has_elements (foreign) && !has_annotations (object))
     {
       writer_end_empty (writer);
       return;
     }
 
   writer_start_children (writer);
+  write_annotations (writer, object);
   writer_foreign_elements (writer, foreign);
   writer_end (writer, name);
 }
@@ -469,57 +592,25 @@ static void
 write_point (Writer         *writer,
              JmEmotionPoint *point)
 {
-  JmForeignData *foreign = _jm_object_get_foreign (JM_OBJECT (point));
-
   writer_start (writer, JM_XML_POINT);
   writer_attribute (writer, JM_XML_ID, jm_object_get_id (JM_OBJECT (point)));
   writer_attribute (writer, JM_XML_STAGE, point->stage_id);
   writer_double_attribute (writer, JM_XML_POSITION, point->position);
   writer_double_attribute (writer, JM_XML_SCORE, point->score);
   writer_attribute (writer, JM_XML_LABEL, point->label);
-  writer_finish_leaf (writer, JM_XML_POINT, foreign);
+  writer_finish_leaf (writer, JM_XML_POINT, JM_OBJECT (point));
 }
 
 static void
 write_link (Writer *writer,
             JmLink *link)
 {
-  JmForeignData *foreign = _jm_object_get_foreign (JM_OBJECT (link));
-
   writer_start (writer, JM_XML_LINK);
   writer_attribute (writer, JM_XML_ID, jm_object_get_id (JM_OBJECT (link)));
   writer_attribute (writer, JM_XML_FROM, link->from_id);
   writer_attribute (writer, JM_XML_TO, link->to_id);
   writer_attribute (writer, JM_XML_LABEL, link->label);
-  writer_finish_leaf (writer, JM_XML_LINK, foreign);
-}
-
-typedef void (*WriteObjectFunc) (Writer *writer, gpointer object);
-
-static void
-write_store (Writer         *writer,
-             const char     *name,
-             JmObjectStore  *store,
-             WriteObjectFunc write_object,
-             gboolean        required)
-{
-  guint n_objects = jm_object_store_get_n_objects (store);
-
-  if (n_objects == 0)
-    {
-      if (required)
-        {
-          writer_start (writer, name);
-          writer_end_empty (writer);
-        }
-      return;
-    }
-
-  writer_start (writer, name);
-  writer_start_children (writer);
-  for (guint i = 0; i < n_objects; i++)
-    write_object (writer, jm_object_store_get_object (store, i));
-  writer_end (writer, name);
+  writer_finish_leaf (writer, JM_XML_LINK, JM_OBJECT (link));
 }
 
 /* One <curve> per persona, in the order in which the points name them
@@ -613,9 +704,11 @@ write_document (Writer     *writer,
   g_autofree char *version = NULL;
 
   /* A newer minor version is written back as read, since the elements of
-   * that version that we kept are written back too. */
-  version = g_strdup_printf ("%d.%d", JM_FORMAT_MAJOR,
-                             MAX (document->version.minor, JM_FORMAT_MINOR));
+   * that version that we kept are written back too. A map that uses
+   * nothing 1.1 added is written as 1.0, which every reader reads and the
+   * 1.0 schema validates; write_version_for_content () raises it to 1.1
+   * once the content is written. */
+  version = g_strdup_printf ("%d.%d", JM_FORMAT_MAJOR, document->version.minor);
 
   g_string_append (writer->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   writer_start (writer, JM_XML_ROOT);
@@ -637,9 +730,27 @@ write_document (Writer     *writer,
   write_store (writer, JM_XML_LANES, document->lanes, (WriteObjectFunc) write_lane, TRUE);
   for (guint i = 0; i < JM_N_LAYER_STATES; i++)
     write_layer (writer, document, document->layers[i]);
+  write_annotations (writer, document);
   writer_foreign_elements (writer, &document->foreign);
 
   writer_end (writer, JM_XML_ROOT);
+}
+
+/* The version is written first, what needs 1.1 is known last: "1.0"
+ * becomes "1.1" in place, one character, without a second pass over a
+ * map of 100,000 items. */
+static void
+write_version_for_content (Writer *writer)
+{
+  static const char written[] = JM_XML_FORMAT_VERSION "=\"1.0\"";
+  char *found;
+
+  if (!writer->wrote_1_1)
+    return;
+
+  found = strstr (writer->out->str, written);
+  if (found != NULL)
+    found[sizeof written - 3] = '1';
 }
 
 /**
@@ -660,6 +771,7 @@ jm_xml_writer_write_bytes (JmDocument *document)
 
   writer.out = g_string_sized_new (16 * 1024);
   write_document (&writer, document);
+  write_version_for_content (&writer);
 
   return g_string_free_to_bytes (writer.out);
 }

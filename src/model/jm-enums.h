@@ -84,6 +84,9 @@ typedef enum
  * everything saved can be opened again. */
 #define JM_MAX_NAME_CHARS   1000
 #define JM_MAX_TEXT_CHARS 100000
+/* Review comments (format 1.1): in the whole map, and on one object. */
+#define JM_MAX_COMMENTS            100000
+#define JM_MAX_COMMENTS_PER_OBJECT   1000
 
 const char *jm_enum_to_nick   (GType       enum_type,
                                int         value);

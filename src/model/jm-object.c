@@ -409,6 +409,10 @@ jm_object_equal (JmObject *a,
         same = g_value_get_boxed (&value_a) == g_value_get_boxed (&value_b) ||
                (g_value_get_boxed (&value_a) != NULL && g_value_get_boxed (&value_b) != NULL &&
                 g_bytes_equal (g_value_get_boxed (&value_a), g_value_get_boxed (&value_b)));
+      else if (G_VALUE_HOLDS (&value_a, G_TYPE_DATE_TIME))
+        same = g_value_get_boxed (&value_a) == g_value_get_boxed (&value_b) ||
+               (g_value_get_boxed (&value_a) != NULL && g_value_get_boxed (&value_b) != NULL &&
+                g_date_time_equal (g_value_get_boxed (&value_a), g_value_get_boxed (&value_b)));
       else
         same = g_param_values_cmp (pspecs[i], &value_a, &value_b) == 0;
 

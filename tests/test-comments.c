@@ -1,0 +1,592 @@
+/* test-comments.c: format 1.1 (review comments, conflict records) and
+ * the edits of comments
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "commands/jm-command-stack.h"
+#include "commands/jm-edit-comments.h"
+#include "format/jm-format-error.h"
+#include "format/jm-schema.h"
+#include "format/jm-xml-names.h"
+#include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
+#include "model/jm-comment-private.h"
+#include "model/jm-conflict-private.h"
+#include "model/jm-document-private.h"
+#include "model/jm-object-store-private.h"
+
+#include "jm-document-compare.h"
+#include "jm-test-maps.h"
+
+#define HEAD(version) \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"" version "\">\n"
+
+static JmDocument *
+read_text (const char *xml,
+           gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, length);
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+
+  document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+/* Reads @xml as "t.jmap", which must fail with @code at @line. */
+static void
+read_fails (const char *xml,
+            gsize       length,
+            int         code,
+            int         line)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, length);
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("t.jmap:%d: ", line);
+
+  document = jm_xml_reader_read_bytes (bytes, "t.jmap", &error);
+  g_assert_null (document);
+  g_assert_error (error, JM_FORMAT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+}
+
+static JmComment *
+make_comment (const char *id,
+              const char *author,
+              const char *text,
+              gboolean    resolved)
+{
+  JmComment *comment = jm_comment_new (id);
+
+  comment->author = g_strdup (author);
+  comment->text = g_strdup (text);
+  comment->date = g_date_time_new_utc (2026, 3, 4, 15, 30, 0);
+  comment->resolved = resolved;
+
+  return comment;
+}
+
+static void
+add_comment (gpointer    owner,
+             const char *id,
+             const char *text,
+             gboolean    resolved)
+{
+  g_autoptr(JmComment) comment = make_comment (id, "Ana Souza", text, resolved);
+
+  _jm_object_store_append (jm_comments_get (owner), JM_OBJECT (comment));
+}
+
+static void
+add_conflict (gpointer    owner,
+              const char *property,
+              const char *ours,
+              const char *theirs)
+{
+  g_autoptr(JmConflict) conflict = jm_conflict_new (property, ours, theirs);
+
+  _jm_object_store_append (jm_conflicts_get (owner), JM_OBJECT (conflict));
+}
+
+static GBytes *
+write_document (JmDocument *document)
+{
+  return jm_xml_writer_write_bytes (document);
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Whether @a and @b hold the same comments and conflicts on @owner_a and
+ * @owner_b, in the same order. */
+static void
+assert_annotations_equal (gpointer owner_a,
+                          gpointer owner_b)
+{
+  JmObjectStore *a = jm_comments_can_have (owner_a) ? jm_comments_get (owner_a) : NULL;
+  JmObjectStore *b = jm_comments_can_have (owner_b) ? jm_comments_get (owner_b) : NULL;
+
+  if (a != NULL)
+    {
+      g_assert_cmpuint (jm_object_store_get_n_objects (a), ==, jm_object_store_get_n_objects (b));
+      for (guint i = 0; i < jm_object_store_get_n_objects (a); i++)
+        g_assert_true (jm_object_equal (jm_object_store_get_object (a, i),
+                                        jm_object_store_get_object (b, i)));
+    }
+
+  a = jm_conflicts_get (owner_a);
+  b = jm_conflicts_get (owner_b);
+  g_assert_cmpuint (jm_object_store_get_n_objects (a), ==, jm_object_store_get_n_objects (b));
+  for (guint i = 0; i < jm_object_store_get_n_objects (a); i++)
+    {
+      JmConflict *x = jm_object_store_get_object (a, i);
+      JmConflict *y = jm_object_store_get_object (b, i);
+
+      g_assert_cmpstr (x->property, ==, y->property);
+      g_assert_cmpstr (x->ours, ==, y->ours);
+      g_assert_cmpstr (x->theirs, ==, y->theirs);
+    }
+}
+
+/* Format {{{ */
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("saas-onboarding.jmap");
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JmLayer *current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmLayer *future = jm_document_get_layer (document, JM_LAYER_STATE_FUTURE);
+  JmItem *item = jm_object_store_get_object (jm_layer_get_items (current), 0);
+  JmItem *counterpart = jm_layer_lookup_item (future, jm_object_get_id (JM_OBJECT (item)));
+  JmStage *stage = jm_object_store_get_object (jm_document_get_stages (document), 1);
+  JmLane *lane = jm_object_store_get_object (jm_document_get_lanes (document), 0);
+  JmPersona *persona = jm_object_store_get_object (jm_document_get_personas (document), 0);
+  JmEmotionPoint *point = jm_object_store_get_object (jm_layer_get_points (current), 0);
+  JmLink *link = jm_object_store_get_object (jm_layer_get_links (current), 0);
+
+  g_assert_nonnull (counterpart);
+  add_comment (document, "comment-map", "Check the sources with research.", FALSE);
+  add_comment (stage, "comment-stage", "Too long a stage?\nSplit it.", TRUE);
+  add_comment (item, "comment-item-1", "Tabs\tand <markup> & \"quotes\"", FALSE);
+  add_comment (item, "comment-item-2", "", FALSE);
+  add_comment (counterpart, "comment-future", "Is this realistic?", FALSE);
+  add_conflict (document, "title", "Ours", "Theirs");
+  add_conflict (item, "body", "Line one\nline two", NULL);
+  add_conflict (item, JM_CONFLICT_REMOVED, JM_CONFLICT_VALUE_CHANGED, JM_CONFLICT_VALUE_REMOVED);
+  add_conflict (lane, "name", "A", "B");
+  add_conflict (persona, "role", "", "Manager");
+  add_conflict (point, "score", "2", "-1.5");
+  add_conflict (link, "label", NULL, "next");
+
+  written = write_document (document);
+  text = bytes_to_string (written);
+  g_assert_nonnull (strstr (text, "format-version=\"1.1\""));
+  g_assert_nonnull (strstr (text, "<comment id=\"comment-stage\" author=\"Ana Souza\" "
+                                  "date=\"2026-03-04T15:30:00Z\" resolved=\"true\">Too long a stage?\n"
+                                  "Split it.</comment>"));
+
+  problems = jm_schema_validate_bytes (written, "written.jmap", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  again = jm_xml_reader_read_bytes (written, "written.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jm_document_get_format_minor (again), ==, 1);
+  /* Read again, it is a 1.1 map; otherwise the same. */
+  document->version.minor = 1;
+  g_assert_null (jm_test_documents_differ (document, again));
+
+  {
+    JmLayer *again_current = jm_document_get_layer (again, JM_LAYER_STATE_CURRENT);
+    JmLayer *again_future = jm_document_get_layer (again, JM_LAYER_STATE_FUTURE);
+    const char *item_id = jm_object_get_id (JM_OBJECT (item));
+
+    assert_annotations_equal (document, again);
+    assert_annotations_equal (stage, jm_document_lookup_stage (again, jm_object_get_id (JM_OBJECT (stage))));
+    assert_annotations_equal (item, jm_layer_lookup_item (again_current, item_id));
+    assert_annotations_equal (counterpart, jm_layer_lookup_item (again_future, item_id));
+    assert_annotations_equal (lane, jm_document_lookup_lane (again, jm_object_get_id (JM_OBJECT (lane))));
+    assert_annotations_equal (persona, jm_document_lookup_persona (again, jm_object_get_id (JM_OBJECT (persona))));
+    assert_annotations_equal (point, jm_object_store_get_object (jm_layer_get_points (again_current), 0));
+    assert_annotations_equal (link, jm_object_store_get_object (jm_layer_get_links (again_current), 0));
+  }
+
+  rewritten = write_document (again);
+  g_assert_true (g_bytes_equal (written, rewritten));
+}
+
+/* A map without 1.1 content stays a 1.0 file, byte for byte. */
+static void
+test_plain_map_stays_1_0 (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "hotel-guest-stay.jmap", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  document = read_text (contents, length);
+  written = write_document (document);
+  g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written), contents, length);
+  g_assert_nonnull (strstr (contents, "format-version=\"1.0\""));
+}
+
+static void
+test_refused_in_1_0 (void)
+{
+  const char *xml =
+    HEAD ("1.0")
+    "  <title>T</title>\n"
+    "  <stages/>\n"
+    "  <lanes/>\n"
+    "  <comments>\n"
+    "    <comment id=\"c1\" date=\"2026-01-01T00:00:00Z\">Hello</comment>\n"
+    "  </comments>\n"
+    "</journey-map>\n";
+
+  read_fails (xml, strlen (xml), JM_FORMAT_ERROR_INVALID, 6);
+}
+
+static void
+test_comment_needs_date (void)
+{
+  const char *xml =
+    HEAD ("1.1")
+    "  <title>T</title>\n"
+    "  <stages/>\n"
+    "  <lanes/>\n"
+    "  <comments>\n"
+    "    <comment id=\"c1\">Hello</comment>\n"
+    "  </comments>\n"
+    "</journey-map>\n";
+
+  read_fails (xml, strlen (xml), JM_FORMAT_ERROR_INVALID, 7);
+}
+
+static void
+test_comment_ids_unique (void)
+{
+  const char *xml =
+    HEAD ("1.1")
+    "  <title>T</title>\n"
+    "  <stages>\n"
+    "    <stage id=\"s\">\n"
+    "      <name>S</name>\n"
+    "      <comments>\n"
+    "        <comment id=\"s\" date=\"2026-01-01T00:00:00Z\">Hello</comment>\n"
+    "      </comments>\n"
+    "    </stage>\n"
+    "  </stages>\n"
+    "  <lanes/>\n"
+    "</journey-map>\n";
+
+  read_fails (xml, strlen (xml), JM_FORMAT_ERROR_DUPLICATE_ID, 8);
+}
+
+static void
+test_comments_not_on_lanes (void)
+{
+  const char *xml =
+    HEAD ("1.1")
+    "  <title>T</title>\n"
+    "  <stages/>\n"
+    "  <lanes>\n"
+    "    <lane id=\"l\" kind=\"actions\">\n"
+    "      <name>L</name>\n"
+    "      <comments>\n"
+    "        <comment id=\"c\" date=\"2026-01-01T00:00:00Z\">Hello</comment>\n"
+    "      </comments>\n"
+    "    </lane>\n"
+    "  </lanes>\n"
+    "</journey-map>\n";
+
+  read_fails (xml, strlen (xml), JM_FORMAT_ERROR_INVALID, 8);
+}
+
+static void
+test_conflict_property_checked (void)
+{
+  const char *unknown =
+    HEAD ("1.1")
+    "  <title>T</title>\n"
+    "  <stages/>\n"
+    "  <lanes/>\n"
+    "  <conflicts>\n"
+    "    <conflict property=\"id\"/>\n"
+    "  </conflicts>\n"
+    "</journey-map>\n";
+  const char *twice =
+    HEAD ("1.1")
+    "  <title>T</title>\n"
+    "  <stages/>\n"
+    "  <lanes/>\n"
+    "  <conflicts>\n"
+    "    <conflict property=\"title\"/>\n"
+    "    <conflict property=\"title\"><ours>a</ours></conflict>\n"
+    "  </conflicts>\n"
+    "</journey-map>\n";
+
+  read_fails (unknown, strlen (unknown), JM_FORMAT_ERROR_INVALID, 7);
+  read_fails (twice, strlen (twice), JM_FORMAT_ERROR_INVALID, 8);
+}
+
+/* A map with @n_stages stages with @per_stage comments each. */
+static GString *
+map_with_comments (guint n_stages,
+                   guint per_stage)
+{
+  GString *xml = g_string_new (HEAD ("1.1") "  <title>T</title>\n  <stages>\n");
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      g_string_append_printf (xml, "    <stage id=\"s%u\">\n      <name>S</name>\n      <comments>\n", s);
+      for (guint c = 0; c < per_stage; c++)
+        g_string_append_printf (xml, "        <comment id=\"c%u-%u\" date=\"2026-01-01T00:00:00Z\">x</comment>\n",
+                                s, c);
+      g_string_append (xml, "      </comments>\n    </stage>\n");
+    }
+  g_string_append (xml, "  </stages>\n  <lanes/>\n</journey-map>\n");
+
+  return xml;
+}
+
+static void
+test_hostile_comments_on_one_object (void)
+{
+  g_autoptr(GString) at_limit = map_with_comments (1, JM_MAX_COMMENTS_PER_OBJECT);
+  g_autoptr(GString) over = map_with_comments (1, JM_MAX_COMMENTS_PER_OBJECT + 1);
+  g_autoptr(JmDocument) document = read_text (at_limit->str, at_limit->len);
+
+  /* Lines: 2 of head, 1 of title, 1 of <stages>, 3 of the stage's start. */
+  read_fails (over->str, over->len, JM_FORMAT_ERROR_TOO_LARGE, 7 + JM_MAX_COMMENTS_PER_OBJECT + 1);
+}
+
+static void
+test_hostile_comments_in_map (void)
+{
+  guint per_stage = JM_MAX_COMMENTS_PER_OBJECT;
+  guint n_stages = JM_MAX_COMMENTS / per_stage + 1;
+  g_autoptr(GString) over = map_with_comments (n_stages, per_stage);
+  /* The first comment past the limit: the first of the last stage. */
+  int line = 4 + (int) (n_stages - 1) * (int) (per_stage + 5) + 3 + 1;
+
+  read_fails (over->str, over->len, JM_FORMAT_ERROR_TOO_LARGE, line);
+}
+
+static void
+test_hostile_long_texts (void)
+{
+  g_autoptr(GString) text = g_string_new (HEAD ("1.1") "  <title>T</title>\n  <stages/>\n  <lanes/>\n"
+                                          "  <comments>\n    <comment id=\"c\" date=\"2026-01-01T00:00:00Z\">");
+  g_autoptr(GString) author = g_string_new (HEAD ("1.1") "  <title>T</title>\n  <stages/>\n  <lanes/>\n"
+                                            "  <comments>\n    <comment id=\"c\" date=\"2026-01-01T00:00:00Z\" author=\"");
+  g_autoptr(GString) conflict = g_string_new (HEAD ("1.1") "  <title>T</title>\n  <stages/>\n  <lanes/>\n"
+                                              "  <conflicts>\n    <conflict property=\"title\">\n      <theirs>");
+
+  for (guint i = 0; i < JM_MAX_TEXT_CHARS + 1; i++)
+    {
+      g_string_append (text, "é");
+      g_string_append_c (conflict, 'x');
+    }
+  for (guint i = 0; i < JM_MAX_NAME_CHARS + 1; i++)
+    g_string_append_c (author, 'a');
+  g_string_append (text, "</comment>\n  </comments>\n</journey-map>\n");
+  g_string_append (author, "\"/>\n  </comments>\n</journey-map>\n");
+  g_string_append (conflict, "</theirs>\n    </conflict>\n  </conflicts>\n</journey-map>\n");
+
+  read_fails (text->str, text->len, JM_FORMAT_ERROR_TOO_LARGE, 7);
+  read_fails (author->str, author->len, JM_FORMAT_ERROR_TOO_LARGE, 7);
+  read_fails (conflict->str, conflict->len, JM_FORMAT_ERROR_TOO_LARGE, 8);
+}
+
+/* }}} */
+
+/* Commands {{{ */
+
+typedef struct
+{
+  JmDocument     *document;
+  JmCommandStack *stack;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->document = jm_test_load_example ("grocery-first-order.jmap");
+  fixture->stack = jm_command_stack_new (fixture->document);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->stack);
+  g_clear_object (&fixture->document);
+}
+
+static GBytes *
+snapshot (Fixture *fixture)
+{
+  return jm_xml_writer_write_bytes (fixture->document);
+}
+
+static void
+test_commands_add_undo_redo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  JmLayer *current = jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT);
+  JmItem *item = jm_object_store_get_object (jm_layer_get_items (current), 2);
+  JmStage *stage = jm_object_store_get_object (jm_document_get_stages (fixture->document), 0);
+  g_autoptr(GBytes) before = snapshot (fixture);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) redone = NULL;
+  g_autoptr(GError) error = NULL;
+  JmComment *comment;
+
+  comment = jm_edit_add_comment (fixture->stack, item, "Ana Souza", "Why here?", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (comment);
+  g_assert_nonnull (jm_comment_get_date (comment));
+  g_assert_cmpint (g_date_time_get_microsecond (jm_comment_get_date (comment)), ==, 0);
+  g_assert_cmpuint (jm_comments_count_open (item), ==, 1);
+  g_assert_nonnull (jm_edit_add_comment (fixture->stack, stage, "Bo", "Stage?", &error));
+  g_assert_nonnull (jm_edit_add_comment (fixture->stack, fixture->document, "Bo", "Map?", &error));
+  g_assert_no_error (error);
+
+  after = snapshot (fixture);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                                  "format-version=\"1.1\""));
+
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_cmpuint (jm_comments_count_open (item), ==, 0);
+  {
+    g_autoptr(GBytes) undone = snapshot (fixture);
+    g_assert_true (g_bytes_equal (before, undone));
+  }
+
+  g_assert_true (jm_command_stack_redo (fixture->stack));
+  g_assert_true (jm_command_stack_redo (fixture->stack));
+  g_assert_true (jm_command_stack_redo (fixture->stack));
+  redone = snapshot (fixture);
+  g_assert_true (g_bytes_equal (after, redone));
+}
+
+static void
+test_commands_edit_resolve_delete (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  JmStage *stage = jm_object_store_get_object (jm_document_get_stages (fixture->document), 1);
+  g_autoptr(GError) error = NULL;
+  JmComment *comment;
+
+  comment = jm_edit_add_comment (fixture->stack, stage, "Ana", "First", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (jm_edit_set_comment_text (fixture->stack, comment, "Second", 0, &error));
+  g_assert_cmpstr (jm_comment_get_text (comment), ==, "Second");
+  g_assert_true (jm_edit_resolve_comment (fixture->stack, comment, TRUE, &error));
+  g_assert_true (jm_comment_get_resolved (comment));
+  g_assert_cmpuint (jm_comments_count_open (stage), ==, 0);
+  g_assert_cmpstr (jm_command_stack_get_undo_label (fixture->stack), ==, "Resolve Comment");
+
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_false (jm_comment_get_resolved (comment));
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_cmpstr (jm_comment_get_text (comment), ==, "First");
+  g_assert_true (jm_command_stack_redo (fixture->stack));
+  g_assert_true (jm_command_stack_redo (fixture->stack));
+  g_assert_true (jm_edit_resolve_comment (fixture->stack, comment, FALSE, &error));
+  g_assert_cmpuint (jm_comments_count_open (stage), ==, 1);
+
+  g_assert_true (jm_edit_delete_comment (fixture->stack, stage, comment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_comments_get (stage)), ==, 0);
+  g_assert_true (jm_command_stack_undo (fixture->stack));
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_comments_get (stage)), ==, 1);
+  g_assert_true (jm_object_store_get_object (jm_comments_get (stage), 0) == (gpointer) comment);
+}
+
+static void
+test_commands_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  JmLane *lane = jm_object_store_get_object (jm_document_get_lanes (fixture->document), 0);
+  JmStage *stage = jm_object_store_get_object (jm_document_get_stages (fixture->document), 0);
+  g_autoptr(JmStage) elsewhere = jm_stage_new (NULL);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GBytes) before = snapshot (fixture);
+  g_autoptr(GBytes) after = NULL;
+  GError *error = NULL;
+  JmComment *comment;
+
+  for (guint i = 0; i < JM_MAX_TEXT_CHARS + 1; i++)
+    g_string_append_c (long_text, 'x');
+
+  g_assert_null (jm_edit_add_comment (fixture->stack, lane, "Ana", "Lane?", &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (jm_edit_add_comment (fixture->stack, elsewhere, "Ana", "Where?", &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (jm_edit_add_comment (fixture->stack, stage, "Ana", long_text->str, &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+
+  after = snapshot (fixture);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (jm_command_stack_get_can_undo (fixture->stack));
+
+  comment = jm_edit_add_comment (fixture->stack, stage, "Ana", "Fine", &error);
+  g_assert_no_error (error);
+  g_assert_false (jm_edit_set_comment_text (fixture->stack, comment, long_text->str, 0, &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (jm_comment_get_text (comment), ==, "Fine");
+
+  /* The limit of one object, as the reader's. */
+  for (guint i = 1; i < JM_MAX_COMMENTS_PER_OBJECT; i++)
+    {
+      g_autoptr(JmComment) more = make_comment (NULL, "Bo", "more", FALSE);
+
+      _jm_object_store_append (jm_comments_get (stage), JM_OBJECT (more));
+    }
+  g_assert_null (jm_edit_add_comment (fixture->stack, stage, "Ana", "One too many", &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+/* }}} */
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/comments/format/round-trip", test_round_trip);
+  g_test_add_func ("/comments/format/plain-map-stays-1.0", test_plain_map_stays_1_0);
+  g_test_add_func ("/comments/format/refused-in-1.0", test_refused_in_1_0);
+  g_test_add_func ("/comments/format/comment-needs-date", test_comment_needs_date);
+  g_test_add_func ("/comments/format/comment-ids-unique", test_comment_ids_unique);
+  g_test_add_func ("/comments/format/not-on-lanes", test_comments_not_on_lanes);
+  g_test_add_func ("/comments/format/conflict-property-checked", test_conflict_property_checked);
+  g_test_add_func ("/comments/hostile/comments-on-one-object", test_hostile_comments_on_one_object);
+  g_test_add_func ("/comments/hostile/comments-in-map", test_hostile_comments_in_map);
+  g_test_add_func ("/comments/hostile/long-texts", test_hostile_long_texts);
+  g_test_add ("/comments/commands/add-undo-redo", Fixture, NULL,
+              fixture_set_up, test_commands_add_undo_redo, fixture_tear_down);
+  g_test_add ("/comments/commands/edit-resolve-delete", Fixture, NULL,
+              fixture_set_up, test_commands_edit_resolve_delete, fixture_tear_down);
+  g_test_add ("/comments/commands/refused", Fixture, NULL,
+              fixture_set_up, test_commands_refused, fixture_tear_down);
+
+  return g_test_run ();
+}
