@@ -1,0 +1,55 @@
+/* jm-interop.h: what the Mermaid and CSV readers share
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "commands/jm-command-stack.h"
+#include "model/jm-document.h"
+
+G_BEGIN_DECLS
+
+#define JM_INTEROP_ERROR (jm_interop_error_quark ())
+
+/**
+ * JmInteropError:
+ * @JM_INTEROP_ERROR_SYNTAX: the file is not what its reader reads (a
+ *   line Mermaid refuses, broken CSV quoting, a row of the wrong width)
+ * @JM_INTEROP_ERROR_INVALID: a value the map cannot hold (an unknown
+ *   kind, a score out of range, a text too long)
+ * @JM_INTEROP_ERROR_TOO_LARGE: more than a map may hold
+ *
+ * Every message starts with FILE:LINE: where the problem is.
+ */
+typedef enum
+{
+  JM_INTEROP_ERROR_SYNTAX,
+  JM_INTEROP_ERROR_INVALID,
+  JM_INTEROP_ERROR_TOO_LARGE,
+} JmInteropError;
+
+GQuark      jm_interop_error_quark         (void);
+JmLane     *jm_interop_ensure_lane         (JmCommandStack  *stack,
+                                            JmLaneKind       kind,
+                                            GError         **error);
+JmStage    *jm_interop_find_stage          (JmDocument      *document,
+                                            const char      *name);
+JmLane     *jm_interop_find_lane           (JmDocument      *document,
+                                            const char      *name);
+JmPersona  *jm_interop_find_persona        (JmDocument      *document,
+                                            const char      *name);
+JmDocument *jm_interop_new_document        (GBytes          *bytes,
+                                            const char      *filename,
+                                            GPtrArray      **notes,
+                                            gboolean       (*import_into) (JmCommandStack  *stack,
+                                                                           GBytes          *bytes,
+                                                                           const char      *filename,
+                                                                           GPtrArray      **notes,
+                                                                           GError         **error),
+                                            GError         **error);
+
+G_END_DECLS
