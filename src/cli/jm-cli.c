@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "jm-cli.h"
+#include "jm-cli-import.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -33,6 +34,7 @@ static int jm_cli_export (int argc, char **argv);
 static const JmCliCommand commands[] = {
   { "check", jm_cli_check },
   { "export", jm_cli_export },
+  { "import", jm_cli_import },
   { NULL, NULL },
 };
 
@@ -207,11 +209,13 @@ jm_cli_export (int    argc,
   g_autofree char *background = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *scale = NULL;
+  gboolean bom = FALSE;
   JmExportOptions options;
   JmExportFormat format;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
-      N_("Where to write the export; its extension (.png, .svg, .pdf, .jmap) sets the format"),
+      N_("Where to write the export; its extension (.png, .svg, .pdf, .jmap, .mmd, .csv) sets "
+         "the format"),
       N_("FILE") },
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
       N_("Which state to draw: current, future, or both compared"), N_("LAYER") },
@@ -221,6 +225,8 @@ jm_cli_export (int    argc,
       N_("white (default) or transparent"), N_("BACKGROUND") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
       N_("light (default) or dark"), N_("THEME") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start a CSV export with a byte order mark, which spreadsheet programs need"), NULL },
     { NULL }
   };
 
@@ -248,6 +254,7 @@ jm_cli_export (int    argc,
       g_printerr ("journeymap export: %s\n", error->message);
       return 2;
     }
+  options.bom = bom;
 
   bytes = jm_cli_read_file (argv[1], &error);
   if (bytes != NULL)
