@@ -300,8 +300,8 @@ preprocess (Journey  *journey,
 }
 
 /* Mermaid's detector: after comment lines, the text starts with
- * "journey". Returns the line where it does, or 0 with the first word
- * found instead in @found. */
+ * "journey". Returns the line where it does (counting from @first_line,
+ * at least 1), or 0 with the first word found instead in @found. */
 static guint
 detect (const char  *text,
         guint        first_line,
@@ -661,6 +661,18 @@ describe_token (const Token *token)
 }
 
 static gboolean
+fail_invalid (Journey      *journey,
+              const Token  *token,
+              GError      **error)
+{
+  if (*token->start == ';')
+    return journey_fail (journey, token->line, error, _("Mermaid refuses “;” in a journey diagram"));
+
+  return journey_fail (journey, token->line, error,
+                       _("Mermaid refuses this character in a journey diagram"));
+}
+
+static gboolean
 parse (Journey     *journey,
        const char  *text,
        guint        first_line,
@@ -740,6 +752,8 @@ parse (Journey     *journey,
               add_task (journey, &token, &next);
               break;
             }
+          if (next.kind == TOKEN_INVALID)
+            return fail_invalid (journey, &next, error);
           if (next.kind == TOKEN_COLON)
             return journey_fail (journey, next.line, error,
                                  _("the task “%s” has nothing after its colon; Mermaid needs "
@@ -759,11 +773,7 @@ parse (Journey     *journey,
 
         case TOKEN_INVALID:
         default:
-          if (*token.start == ';')
-            return journey_fail (journey, token.line, error,
-                                 _("Mermaid refuses “;” in a journey diagram"));
-          return journey_fail (journey, token.line, error,
-                               _("Mermaid refuses this character in a journey diagram"));
+          return fail_invalid (journey, &token, error);
         }
     }
 }
@@ -882,7 +892,7 @@ read_markdown (Journey     *journey,
               Journey scratch = { 0 };
 
               preprocess (&scratch, probe, &front_title);
-              if (detect (probe->str, 0, NULL, NULL) != 0)
+              if (detect (probe->str, 1, NULL, NULL) != 0)
                 {
                   if (first == NULL)
                     {
@@ -1155,7 +1165,7 @@ append_safe (GString    *out,
 
   for (; *p != '\0'; p++)
     {
-      if (*p == '\n' || *p == '\r' || *p == '\t')
+      if (*p == '\n' || *p == '\r')
         g_string_append_c (out, ' ');
       else if (strchr (forbidden, *p) == NULL)
         g_string_append_c (out, *p);
@@ -1319,7 +1329,7 @@ jm_mermaid_write (JmDocument   *document,
       if (i > 0 || (name != NULL && *name != '\0'))
         {
           g_string_append (out, "    section ");
-          append_safe (out, name, ":#;", TRUE);
+          append_safe (out, name, ":#;", FALSE);
           g_string_append_c (out, '\n');
         }
       write_stage (out, document, jm_document_get_layer (document, state), stage, actions);
