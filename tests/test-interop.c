@@ -786,6 +786,44 @@ test_csv_ids_taken (void)
     }
 }
 
+/* Ids are unique across every kind of object: an item may not take a
+ * stage's or a persona's. */
+static void
+test_csv_id_of_another_kind (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("grocery-first-order.jmap");
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmStage *stage = jm_object_store_get_object (jm_document_get_stages (document), 0);
+  JmPersona *persona = jm_object_store_get_object (jm_document_get_personas (document), 0);
+  g_autofree char *csv = g_strdup_printf (HEADER
+                                          "current,%s,New,New lane,card,,Stage's id,,,,,%s,,,,\n"
+                                          "current,%s,New,New lane,card,,Persona's id,,,,,,,,,\n",
+                                          jm_object_get_id (JM_OBJECT (stage)),
+                                          jm_object_get_id (JM_OBJECT (persona)),
+                                          jm_object_get_id (JM_OBJECT (persona)));
+  g_autoptr(GBytes) bytes = text_bytes (csv);
+  g_autoptr(GError) error = NULL;
+  JmLayer *current = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmObjectStore *items = jm_layer_get_items (current);
+  JmObjectStore *links = jm_layer_get_links (current);
+  guint n = n_objects (items);
+  JmItem *first, *second;
+  JmLink *link;
+
+  g_assert_true (jm_csv_import_into (stack, bytes, "ids.csv", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_objects (items), ==, n + 2);
+  first = jm_object_store_get_object (items, n);
+  second = jm_object_store_get_object (items, n + 1);
+  g_assert_cmpstr (jm_object_get_id (JM_OBJECT (first)), !=, jm_object_get_id (JM_OBJECT (stage)));
+  g_assert_cmpstr (jm_object_get_id (JM_OBJECT (second)), !=, jm_object_get_id (JM_OBJECT (persona)));
+
+  /* The link follows its target to the id it was given. */
+  link = jm_object_store_get_object (links, n_objects (links) - 1);
+  g_assert_cmpstr (jm_link_get_from_id (link), ==, jm_object_get_id (JM_OBJECT (first)));
+  g_assert_cmpstr (jm_link_get_to_id (link), ==, jm_object_get_id (JM_OBJECT (second)));
+}
+
 /* A 50 MB file is read within the bounds of a map: a bad row at its end
  * stops the import before anything is built, a cell longer than any text
  * is refused where it passes the limit, and more than a map may be is
@@ -1026,6 +1064,7 @@ main (int    argc,
   g_test_add_func ("/interop/csv/bom", test_csv_bom);
   g_test_add_func ("/interop/csv/import-into-one-step", test_csv_import_into_one_step);
   g_test_add_func ("/interop/csv/ids-taken", test_csv_ids_taken);
+  g_test_add_func ("/interop/csv/id-of-another-kind", test_csv_id_of_another_kind);
   g_test_add_func ("/interop/csv/large", test_csv_large);
 
   g_test_add_func ("/interop/cli/import-export", test_cli_import_export);

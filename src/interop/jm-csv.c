@@ -588,7 +588,7 @@ typedef struct
   JmDocument     *document;
   GHashTable     *stages;     /* name → JmStage, borrowed */
   GHashTable     *lanes;      /* name → JmLane, borrowed */
-  GHashTable     *personas;   /* name → id */
+  GHashTable     *personas;   /* name → JmPersona, borrowed */
   GHashTable     *ids;        /* id in the file → id in the map */
   GPtrArray      *links;      /* LinkCheck with ids of the map in from and the file in to */
 } Builder;
@@ -643,12 +643,13 @@ builder_stage (Builder     *builder,
 {
   JmStage *stage = g_hash_table_lookup (builder->stages, name);
 
-  if (stage == NULL && (stage = jm_interop_find_stage (builder->document, name)) == NULL)
-    stage = jm_edit_add_stage (builder->stack,
-                               jm_object_store_get_n_objects (jm_document_get_stages (builder->document)),
-                               *name != '\0' ? name : NULL, error);
   if (stage != NULL)
-    g_hash_table_insert (builder->stages, (gpointer) g_intern_string (name), stage);
+    return stage;
+  stage = jm_edit_add_stage (builder->stack,
+                             jm_object_store_get_n_objects (jm_document_get_stages (builder->document)),
+                             *name != '\0' ? name : NULL, error);
+  if (stage != NULL)
+    g_hash_table_insert (builder->stages, g_strdup (name), stage);
   return stage;
 }
 
@@ -669,22 +670,33 @@ builder_lane (Builder     *builder,
   };
   JmLane *lane = g_hash_table_lookup (builder->lanes, name);
 
-  if (lane == NULL && (lane = jm_interop_find_lane (builder->document, name)) == NULL)
-    lane = jm_edit_add_lane (builder->stack,
-                             jm_object_store_get_n_objects (jm_document_get_lanes (builder->document)),
-                             lane_kinds[item_kind], *name != '\0' ? name : NULL, error);
   if (lane != NULL)
-    g_hash_table_insert (builder->lanes, (gpointer) g_intern_string (name), lane);
+    return lane;
+  lane = jm_edit_add_lane (builder->stack,
+                           jm_object_store_get_n_objects (jm_document_get_lanes (builder->document)),
+                           lane_kinds[item_kind], *name != '\0' ? name : NULL, error);
+  if (lane != NULL)
+    g_hash_table_insert (builder->lanes, g_strdup (name), lane);
   return lane;
 }
 
+/* Ids are unique in a map across every kind of object. */
 static gboolean
 id_is_free (JmDocument *document,
             const char *id)
 {
+  if (jm_document_lookup_stage (document, id) != NULL ||
+      jm_document_lookup_lane (document, id) != NULL ||
+      jm_document_lookup_persona (document, id) != NULL)
+    return FALSE;
+
   for (guint s = 0; s < JM_N_LAYER_STATES; s++)
     {
-      if (jm_layer_lookup_item (jm_document_get_layer (document, s), id) != NULL)
+      JmLayer *layer = jm_document_get_layer (document, s);
+
+      if (jm_layer_lookup_item (layer, id) != NULL ||
+          jm_object_store_lookup (jm_layer_get_points (layer), id) != NULL ||
+          jm_object_store_lookup (jm_layer_get_links (layer), id) != NULL)
         return FALSE;
     }
   return TRUE;
@@ -770,16 +782,15 @@ build_point (Builder     *builder,
 
   if (*name != '\0')
     {
-      persona_id = g_hash_table_lookup (builder->personas, name);
-      if (persona_id == NULL)
-        {
-          JmPersona *persona = jm_interop_find_persona (builder->document, name);
+      JmPersona *persona = g_hash_table_lookup (builder->personas, name);
 
-          if (persona == NULL && (persona = jm_edit_add_persona (builder->stack, name, error)) == NULL)
+      if (persona == NULL)
+        {
+          if ((persona = jm_edit_add_persona (builder->stack, name, error)) == NULL)
             return FALSE;
-          persona_id = jm_object_get_id (JM_OBJECT (persona));
-          g_hash_table_insert (builder->personas, g_strdup (name), g_strdup (persona_id));
+          g_hash_table_insert (builder->personas, g_strdup (name), persona);
         }
+      persona_id = jm_object_get_id (JM_OBJECT (persona));
     }
 
   return jm_edit_add_emotion_point (builder->stack, row->layer, persona_id,
@@ -857,13 +868,13 @@ jm_csv_import_into (JmCommandStack  *stack,
                     GError         **error)
 {
   g_autoptr(GPtrArray) header = NULL;
-  g_autoptr(GHashTable) stages = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) lanes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) personas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) stages = NULL;
+  g_autoptr(GHashTable) lanes = NULL;
+  g_autoptr(GHashTable) personas = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (link_check_free);
   Reader reader = { filename != NULL ? filename : "-", NULL, 0, 0, 1, { 0 }, 0, NULL };
-  Builder builder = { stack, NULL, stages, lanes, personas, ids, links };
+  Builder builder = { stack, NULL, NULL, NULL, NULL, ids, links };
   gsize start, body_line_pos;
   guint body_line;
   gboolean ok;
@@ -897,6 +908,9 @@ jm_csv_import_into (JmCommandStack  *stack,
   reader.pos = body_line_pos;
   reader.line = body_line;
   builder.document = jm_command_stack_get_document (stack);
+  builder.stages = stages = jm_interop_index_by_name (jm_document_get_stages (builder.document));
+  builder.lanes = lanes = jm_interop_index_by_name (jm_document_get_lanes (builder.document));
+  builder.personas = personas = jm_interop_index_by_name (jm_document_get_personas (builder.document));
   jm_command_stack_begin_group (stack, _("Import Spreadsheet"));
   ok = build_all (&reader, &builder, error);
   if (ok)
@@ -973,6 +987,12 @@ stage_name (JmDocument *document,
   return stage != NULL ? jm_stage_get_name (stage) : NULL;
 }
 
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 static char *
 number (double value)
 {
@@ -1013,27 +1033,31 @@ jm_csv_write (JmDocument *document,
       JmObjectStore *points = jm_layer_get_points (layer);
       JmObjectStore *links = jm_layer_get_links (layer);
       const char *layer_nick = jm_enum_to_nick (JM_TYPE_LAYER_STATE, s);
+      g_autoptr(GHashTable) targets_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_string);
+
+      /* Each item's links, in the order of the layer, in one pass. */
+      for (guint l = 0; l < jm_object_store_get_n_objects (links); l++)
+        {
+          JmLink *link = jm_object_store_get_object (links, l);
+          GString *targets = g_hash_table_lookup (targets_of, jm_link_get_from_id (link));
+
+          if (targets == NULL)
+            g_hash_table_insert (targets_of, (gpointer) jm_link_get_from_id (link),
+                                 targets = g_string_new (NULL));
+          else
+            g_string_append_c (targets, '\n');
+          g_string_append (targets, jm_link_get_to_id (link));
+          if (jm_link_get_label (link) != NULL && *jm_link_get_label (link) != '\0')
+            g_string_append_printf (targets, " %s", jm_link_get_label (link));
+        }
 
       for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
         {
           JmItem *item = jm_object_store_get_object (items, i);
           JmLane *lane = jm_document_lookup_lane (document, jm_item_get_lane_id (item));
           const char *id = jm_object_get_id (JM_OBJECT (item));
-          g_autoptr(GString) targets = g_string_new (NULL);
+          GString *targets = g_hash_table_lookup (targets_of, id);
           const char *cells[N_COLUMNS] = { NULL };
-
-          for (guint l = 0; l < jm_object_store_get_n_objects (links); l++)
-            {
-              JmLink *link = jm_object_store_get_object (links, l);
-
-              if (!g_str_equal (jm_link_get_from_id (link), id))
-                continue;
-              if (targets->len > 0)
-                g_string_append_c (targets, '\n');
-              g_string_append (targets, jm_link_get_to_id (link));
-              if (jm_link_get_label (link) != NULL && *jm_link_get_label (link) != '\0')
-                g_string_append_printf (targets, " %s", jm_link_get_label (link));
-            }
 
           cells[COLUMN_LAYER] = layer_nick;
           cells[COLUMN_ID] = id;
@@ -1049,7 +1073,7 @@ jm_csv_write (JmDocument *document,
             cells[COLUMN_MOMENT] = jm_enum_to_nick (JM_TYPE_MOMENT_KIND, jm_item_get_moment (item));
           cells[COLUMN_MOMENT_LABEL] = jm_item_get_moment_label (item);
           cells[COLUMN_MOMENT_RATIONALE] = jm_item_get_moment_rationale (item);
-          cells[COLUMN_LINKS] = targets->str;
+          cells[COLUMN_LINKS] = targets != NULL ? targets->str : NULL;
           write_row (out, cells);
         }
 

@@ -15,47 +15,37 @@
 
 G_DEFINE_QUARK (jm-interop-error-quark, jm_interop_error)
 
-/* Looks a stage, lane or persona up by what a person reads on the map:
- * the first one of that name, since other tools know no ids. */
-static gpointer
-find_by_name (JmObjectStore *store,
-              const char    *property,
-              const char    *name)
+/**
+ * jm_interop_index_by_name:
+ * @store: the stages, lanes or personas of a map
+ *
+ * Other tools know no ids: they name stages, lanes and personas by what a
+ * person reads on the map. A name stands for the first object that has it.
+ *
+ * Returns: (transfer full) (element-type utf8 JmObject): each name (an
+ *   object without one under "") to its first object, borrowed
+ */
+GHashTable *
+jm_interop_index_by_name (JmObjectStore *store)
 {
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = jm_object_store_get_n_objects (store);
 
   for (guint i = 0; i < n; i++)
     {
       gpointer object = jm_object_store_get_object (store, i);
-      g_autofree char *value = NULL;
+      char *name = NULL;
 
-      g_object_get (object, property, &value, NULL);
-      if (g_strcmp0 (value != NULL ? value : "", name != NULL ? name : "") == 0)
-        return object;
+      g_object_get (object, "name", &name, NULL);
+      if (name == NULL)
+        name = g_strdup ("");
+      if (g_hash_table_contains (index, name))
+        g_free (name);
+      else
+        g_hash_table_insert (index, name, object);
     }
 
-  return NULL;
-}
-
-JmStage *
-jm_interop_find_stage (JmDocument *document,
-                       const char *name)
-{
-  return find_by_name (jm_document_get_stages (document), "name", name);
-}
-
-JmLane *
-jm_interop_find_lane (JmDocument *document,
-                      const char *name)
-{
-  return find_by_name (jm_document_get_lanes (document), "name", name);
-}
-
-JmPersona *
-jm_interop_find_persona (JmDocument *document,
-                         const char *name)
-{
-  return find_by_name (jm_document_get_personas (document), "name", name);
+  return index;
 }
 
 /**

@@ -36,12 +36,7 @@ GQuark      jm_interop_error_quark         (void);
 JmLane     *jm_interop_ensure_lane         (JmCommandStack  *stack,
                                             JmLaneKind       kind,
                                             GError         **error);
-JmStage    *jm_interop_find_stage          (JmDocument      *document,
-                                            const char      *name);
-JmLane     *jm_interop_find_lane           (JmDocument      *document,
-                                            const char      *name);
-JmPersona  *jm_interop_find_persona        (JmDocument      *document,
-                                            const char      *name);
+GHashTable *jm_interop_index_by_name       (JmObjectStore   *store);
 JmDocument *jm_interop_new_document        (GBytes          *bytes,
                                             const char      *filename,
                                             GPtrArray      **notes,

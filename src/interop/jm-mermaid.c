@@ -612,14 +612,14 @@ add_task (Journey     *journey,
   if (pieces[1] != NULL)
     {
       g_auto(GStrv) actors = g_strsplit (pieces[1], ",", -1);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint i = 0; actors[i] != NULL; i++)
         {
           char *actor = g_strstrip (actors[i]);
 
           /* "Task: 5:" has one empty actor for Mermaid, who draws none. */
-          if (*actor != '\0' &&
-              !g_ptr_array_find_with_equal_func (task->actors, actor, g_str_equal, NULL))
+          if (*actor != '\0' && g_hash_table_add (seen, actor))
             g_ptr_array_add (task->actors, g_strdup (actor));
         }
     }
@@ -945,7 +945,9 @@ apply (JmCommandStack  *stack,
 {
   JmDocument *document = jm_command_stack_get_document (stack);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) personas = jm_interop_index_by_name (jm_document_get_personas (document));
   gboolean any_score = FALSE;
   JmLane *actions;
 
@@ -976,7 +978,7 @@ apply (JmCommandStack  *stack,
             {
               const char *actor = g_ptr_array_index (task->actors, a);
 
-              if (!g_ptr_array_find_with_equal_func (names, actor, g_str_equal, NULL))
+              if (g_hash_table_add (seen, (gpointer) actor))
                 g_ptr_array_add (names, (gpointer) actor);
             }
         }
@@ -989,7 +991,7 @@ apply (JmCommandStack  *stack,
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      JmPersona *persona = jm_interop_find_persona (document, name);
+      JmPersona *persona = g_hash_table_lookup (personas, name);
 
       if (persona == NULL && (persona = jm_edit_add_persona (stack, name, error)) == NULL)
         return FALSE;
@@ -1205,10 +1207,18 @@ write_stage (GString    *out,
   g_autoptr(GPtrArray) cards = NULL;
   JmObjectStore *points = jm_layer_get_points (layer);
   guint n_points = jm_object_store_get_n_objects (points);
+  g_autoptr(GPtrArray) stage_points = g_ptr_array_new ();
 
   if (actions == NULL)
     return;
   cards = jm_layer_dup_cell_items (layer, stage_id, jm_object_get_id (JM_OBJECT (actions)));
+  for (guint i = 0; i < n_points; i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+
+      if (g_strcmp0 (jm_emotion_point_get_stage_id (point), stage_id) == 0)
+        g_ptr_array_add (stage_points, point);
+    }
 
   for (guint c = 0; c < cards->len; c++)
     {
@@ -1216,14 +1226,12 @@ write_stage (GString    *out,
       double sum = 0;
       guint n = 0;
 
-      for (guint i = 0; i < n_points; i++)
+      for (guint i = 0; i < stage_points->len; i++)
         {
-          JmEmotionPoint *point = jm_object_store_get_object (points, i);
+          JmEmotionPoint *point = g_ptr_array_index (stage_points, i);
           const char *persona_id = jm_emotion_point_get_persona_id (point);
           guint slot;
 
-          if (g_strcmp0 (jm_emotion_point_get_stage_id (point), stage_id) != 0)
-            continue;
           slot = MIN ((guint) MAX (0, floor (jm_emotion_point_get_position (point) * cards->len)),
                       cards->len - 1);
           if (slot != c)
