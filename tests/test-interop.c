@@ -824,6 +824,73 @@ test_csv_id_of_another_kind (void)
   g_assert_cmpstr (jm_link_get_to_id (link), ==, jm_object_get_id (JM_OBJECT (second)));
 }
 
+/* An import that would make the map larger than a map file may be is
+ * refused with nothing changed, though each row is fine. */
+static void
+test_csv_map_would_not_fit (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("grocery-first-order.jmap");
+  g_autoptr(JmCommandStack) stack = NULL;
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *description = g_strnfill (JM_MAX_TEXT_CHARS, 'd');
+  JmStage *stage = jm_object_store_get_object (jm_document_get_stages (document), 0);
+  JmLane *lane = jm_object_store_get_object (jm_document_get_lanes (document), 0);
+
+  /* six pictures: about 59 MB of the 67 MB a map file holds */
+  jm_test_add_pictures (document, jm_object_get_id (JM_OBJECT (stage)), jm_object_get_id (JM_OBJECT (lane)), 6);
+  stack = jm_command_stack_new (document);
+  before = count_all (document);
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "current,,Stage,Lane,note,,Long,%s,,,,,,,,\n", description);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  g_assert_false (jm_csv_import_into (stack, bytes, "long.csv", NULL, &error));
+  g_assert_error (error, JM_INTEROP_ERROR, JM_INTEROP_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "long.csv: The map would grow to "));
+  after = count_all (document);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (jm_command_stack_get_can_undo (stack));
+}
+
+/* Undoing a large import takes about as long as the import did, not
+ * the square of its rows: each of its inserts is taken back where it was
+ * made. */
+static void
+test_csv_undo_large_import (void)
+{
+  g_autoptr(JmDocument) document = jm_document_new ();
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double import_time, undo_time;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (text, "current,,Stage %u,Lane,card,,Card %u,,,,,,,,,\n", i % 10, i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  g_timer_start (timer);
+  g_assert_true (jm_csv_import_into (stack, bytes, "many.csv", NULL, &error));
+  g_assert_no_error (error);
+  import_time = g_timer_elapsed (timer, NULL);
+  g_assert_cmpuint (n_objects (jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT))),
+                    ==, 60000);
+
+  g_timer_start (timer);
+  g_assert_true (jm_command_stack_undo (stack));
+  undo_time = g_timer_elapsed (timer, NULL);
+  g_test_message ("60,000 rows imported in %.2f s, undone in %.2f s", import_time, undo_time);
+  g_assert_cmpuint (n_objects (jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT))),
+                    ==, 0);
+  g_assert_cmpfloat (undo_time, <, 2 * import_time + 0.5);
+}
+
 /* A 50 MB file is read within the bounds of a map: a bad row at its end
  * stops the import before anything is built, a cell longer than any text
  * is refused where it passes the limit, and more than a map may be is
@@ -867,6 +934,21 @@ test_csv_large (void)
   bytes = g_string_free_to_bytes (g_steal_pointer (&text));
   g_assert_false (jm_csv_import_into (stack, bytes, "cell.csv", NULL, &error));
   g_assert_cmpstr (error->message, ==, "cell.csv:2: title: longer than any text of a map may be");
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* rows that no map could hold, though the sheet is smaller than a map:
+   * refused before anything is built */
+  text = g_string_new (HEADER);
+  while (text->len < 60 * 1000 * 1000)
+    g_string_append (text, "current,,Stage,Lane,card,,Thirty characters of a title.,,,,,,,,,\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  g_timer_start (timer);
+  g_assert_false (jm_csv_import_into (stack, bytes, "rows.csv", NULL, &error));
+  g_test_message ("60 MB of short rows refused in %.2f s: %s", g_timer_elapsed (timer, NULL), error->message);
+  g_assert_error (error, JM_INTEROP_ERROR, JM_INTEROP_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "rows.csv:871545: the map would grow past the 67.1\xc2\xa0MB a map file may hold");
+  g_assert_cmpuint (n_objects (jm_document_get_stages (document)), ==, 0);
   g_clear_error (&error);
   g_clear_pointer (&bytes, g_bytes_unref);
 
@@ -1066,6 +1148,8 @@ main (int    argc,
   g_test_add_func ("/interop/csv/ids-taken", test_csv_ids_taken);
   g_test_add_func ("/interop/csv/id-of-another-kind", test_csv_id_of_another_kind);
   g_test_add_func ("/interop/csv/large", test_csv_large);
+  g_test_add_func ("/interop/csv/map-would-not-fit", test_csv_map_would_not_fit);
+  g_test_add_func ("/interop/csv/undo-large-import", test_csv_undo_large_import);
 
   g_test_add_func ("/interop/cli/import-export", test_cli_import_export);
   g_test_add_func ("/interop/cli/import-refused", test_cli_import_refused);

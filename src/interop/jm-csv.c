@@ -15,8 +15,6 @@
 #include <string.h>
 
 #include "commands/jm-edit.h"
-#include "commands/jm-insert-command.h"
-#include "commands/jm-set-property-command.h"
 #include "format/jm-xml-names.h"
 #include "interop/jm-interop.h"
 #include "model/jm-kinds.h"
@@ -72,6 +70,12 @@ static const struct
 };
 
 #define KIND_EMOTION_POINT "emotion-point"
+
+/* The shortest an item and an emotion point are in a map file:
+ * <item id="a" kind="note" stage="b" lane="c"/> and
+ * <point id="a" stage="b" position="0" score="0"/>, indented. */
+#define LEAST_ITEM_BYTES  48
+#define LEAST_POINT_BYTES 48
 
 /* No cell may be longer than the longest text a map holds, in bytes of
  * UTF-8; the reader stops at the first byte past it. */
@@ -516,6 +520,7 @@ check_all (Reader     *reader,
   g_autoptr(GHashTable) current_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) future_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *ids[JM_N_LAYER_STATES] = { current_ids, future_ids };
+  guint64 least_size = 0;
   guint rows = 0, line = 0;
   Row row;
   int status;
@@ -531,6 +536,25 @@ check_all (Reader     *reader,
           g_set_error (error, JM_INTEROP_ERROR, JM_INTEROP_ERROR_TOO_LARGE,
                        _("%s:%u: more rows than the %d items a map may hold"),
                        reader->filename, line, JM_FORMAT_MAX_ITEMS);
+          return FALSE;
+        }
+
+      /* The least each row takes in a map file: its texts, escaped at
+       * no cost, and the shortest element that can hold it. Past the
+       * limit, no map could hold the sheet: refused before anything is
+       * built. */
+      least_size += row.is_point ? LEAST_POINT_BYTES
+                                 : LEAST_ITEM_BYTES + strlen (row.cells[COLUMN_TITLE]) +
+                                   strlen (row.cells[COLUMN_DESCRIPTION]) +
+                                   strlen (row.cells[COLUMN_MOMENT_LABEL]) +
+                                   strlen (row.cells[COLUMN_MOMENT_RATIONALE]);
+      if (least_size > JM_FORMAT_MAX_FILE_SIZE)
+        {
+          g_autofree char *limit = g_format_size (JM_FORMAT_MAX_FILE_SIZE);
+
+          g_set_error (error, JM_INTEROP_ERROR, JM_INTEROP_ERROR_TOO_LARGE,
+                       _("%s:%u: the map would grow past the %s a map file may hold"),
+                       reader->filename, line, limit);
           return FALSE;
         }
       if (row.is_point || *row.cells[COLUMN_ID] == '\0')
@@ -593,49 +617,6 @@ typedef struct
   GPtrArray      *links;      /* LinkCheck with ids of the map in from and the file in to */
 } Builder;
 
-static gboolean
-push_set (Builder       *builder,
-          gpointer       object,
-          const char    *property,
-          const GValue  *value,
-          GError       **error)
-{
-  g_autoptr(JmCommand) command = jm_set_property_command_new (object, property, value);
-
-  return jm_command_stack_push (builder->stack, command, error);
-}
-
-static gboolean
-push_string (Builder     *builder,
-             gpointer     object,
-             const char  *property,
-             const char  *text,
-             GError     **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  return push_set (builder, object, property, &value, error);
-}
-
-static gboolean
-push_enum (Builder     *builder,
-           gpointer     object,
-           const char  *property,
-           GType        type,
-           int          number,
-           GError     **error)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, type);
-  g_value_set_enum (&value, number);
-  return push_set (builder, object, property, &value, error);
-}
-
 static JmStage *
 builder_stage (Builder     *builder,
                const char  *name,
@@ -680,28 +661,6 @@ builder_lane (Builder     *builder,
   return lane;
 }
 
-/* Ids are unique in a map across every kind of object. */
-static gboolean
-id_is_free (JmDocument *document,
-            const char *id)
-{
-  if (jm_document_lookup_stage (document, id) != NULL ||
-      jm_document_lookup_lane (document, id) != NULL ||
-      jm_document_lookup_persona (document, id) != NULL)
-    return FALSE;
-
-  for (guint s = 0; s < JM_N_LAYER_STATES; s++)
-    {
-      JmLayer *layer = jm_document_get_layer (document, s);
-
-      if (jm_layer_lookup_item (layer, id) != NULL ||
-          jm_object_store_lookup (jm_layer_get_points (layer), id) != NULL ||
-          jm_object_store_lookup (jm_layer_get_links (layer), id) != NULL)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 build_item (Builder     *builder,
             const Row   *row,
@@ -712,7 +671,6 @@ build_item (Builder     *builder,
   const char *file_id = row->cells[COLUMN_ID];
   const char *map_id = NULL;
   g_autoptr(JmItem) item = NULL;
-  g_autoptr(JmCommand) insert = NULL;
   g_auto(GStrv) links = NULL;
   JmStage *stage;
   JmLane *lane;
@@ -728,28 +686,27 @@ build_item (Builder     *builder,
       map_id = g_hash_table_lookup (builder->ids, file_id);
       if (map_id != NULL && jm_layer_lookup_item (layer, map_id) != NULL)
         map_id = NULL;
-      if (map_id == NULL && id_is_free (builder->document, file_id))
+      if (map_id == NULL && jm_interop_id_is_free (builder->document, file_id))
         map_id = file_id;
     }
-  item = jm_item_new (map_id);
+  item = map_id != NULL ? jm_item_new (map_id) : jm_interop_new_item (builder->document);
   if (*file_id != '\0')
     g_hash_table_insert (builder->ids, g_strdup (file_id), g_strdup (jm_object_get_id (JM_OBJECT (item))));
 
-  if (!push_enum (builder, item, "kind", JM_TYPE_ITEM_KIND, row->kind, error) ||
-      !push_string (builder, item, "stage-id", jm_object_get_id (JM_OBJECT (stage)), error) ||
-      !push_string (builder, item, "lane-id", jm_object_get_id (JM_OBJECT (lane)), error) ||
-      !push_string (builder, item, "title", row->cells[COLUMN_TITLE], error) ||
-      !push_string (builder, item, "body", row->cells[COLUMN_DESCRIPTION], error) ||
+  if (!jm_interop_push_enum (builder->stack, item, "kind", JM_TYPE_ITEM_KIND, row->kind, error) ||
+      !jm_interop_push_string (builder->stack, item, "stage-id", jm_object_get_id (JM_OBJECT (stage)), error) ||
+      !jm_interop_push_string (builder->stack, item, "lane-id", jm_object_get_id (JM_OBJECT (lane)), error) ||
+      !jm_interop_push_string (builder->stack, item, "title", row->cells[COLUMN_TITLE], error) ||
+      !jm_interop_push_string (builder->stack, item, "body", row->cells[COLUMN_DESCRIPTION], error) ||
       (row->channel != JM_CHANNEL_NONE &&
-       !push_enum (builder, item, "channel", JM_TYPE_CHANNEL, row->channel, error)) ||
+       !jm_interop_push_enum (builder->stack, item, "channel", JM_TYPE_CHANNEL, row->channel, error)) ||
       (row->moment != JM_MOMENT_KIND_NONE &&
-       !push_enum (builder, item, "moment", JM_TYPE_MOMENT_KIND, row->moment, error)) ||
-      !push_string (builder, item, "moment-label", row->cells[COLUMN_MOMENT_LABEL], error) ||
-      !push_string (builder, item, "moment-rationale", row->cells[COLUMN_MOMENT_RATIONALE], error))
+       !jm_interop_push_enum (builder->stack, item, "moment", JM_TYPE_MOMENT_KIND, row->moment, error)) ||
+      !jm_interop_push_string (builder->stack, item, "moment-label", row->cells[COLUMN_MOMENT_LABEL], error) ||
+      !jm_interop_push_string (builder->stack, item, "moment-rationale", row->cells[COLUMN_MOMENT_RATIONALE], error))
     return FALSE;
 
-  insert = jm_insert_command_new (items, jm_object_store_get_n_objects (items), JM_OBJECT (item));
-  if (!jm_command_stack_push (builder->stack, insert, error))
+  if (!jm_interop_append (builder->stack, items, JM_OBJECT (item), error))
     return FALSE;
 
   links = split_links (row->cells[COLUMN_LINKS]);
@@ -793,10 +750,9 @@ build_point (Builder     *builder,
       persona_id = jm_object_get_id (JM_OBJECT (persona));
     }
 
-  return jm_edit_add_emotion_point (builder->stack, row->layer, persona_id,
-                                    jm_object_get_id (JM_OBJECT (stage)), row->position, row->score,
-                                    *row->cells[COLUMN_FEELING] != '\0' ? row->cells[COLUMN_FEELING] : NULL,
-                                    error) != NULL;
+  return jm_interop_add_point (builder->stack, row->layer, persona_id,
+                               jm_object_get_id (JM_OBJECT (stage)), row->position, row->score,
+                               row->cells[COLUMN_FEELING], error);
 }
 
 /* The second reading: the rows made into the map. */
@@ -912,7 +868,8 @@ jm_csv_import_into (JmCommandStack  *stack,
   builder.lanes = lanes = jm_interop_index_by_name (jm_document_get_lanes (builder.document));
   builder.personas = personas = jm_interop_index_by_name (jm_document_get_personas (builder.document));
   jm_command_stack_begin_group (stack, _("Import Spreadsheet"));
-  ok = build_all (&reader, &builder, error);
+  ok = build_all (&reader, &builder, error) &&
+       jm_interop_check_fits (builder.document, reader.filename, error);
   if (ok)
     jm_command_stack_end_group (stack);
   else

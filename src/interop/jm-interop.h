@@ -37,6 +37,35 @@ JmLane     *jm_interop_ensure_lane         (JmCommandStack  *stack,
                                             JmLaneKind       kind,
                                             GError         **error);
 GHashTable *jm_interop_index_by_name       (JmObjectStore   *store);
+gboolean    jm_interop_id_is_free          (JmDocument      *document,
+                                            const char      *id);
+JmItem     *jm_interop_new_item            (JmDocument      *document);
+gboolean    jm_interop_push_string         (JmCommandStack  *stack,
+                                            gpointer         object,
+                                            const char      *property,
+                                            const char      *text,
+                                            GError         **error);
+gboolean    jm_interop_push_enum           (JmCommandStack  *stack,
+                                            gpointer         object,
+                                            const char      *property,
+                                            GType            type,
+                                            int              value,
+                                            GError         **error);
+gboolean    jm_interop_append              (JmCommandStack  *stack,
+                                            JmObjectStore   *store,
+                                            JmObject        *object,
+                                            GError         **error);
+gboolean    jm_interop_add_point           (JmCommandStack  *stack,
+                                            JmLayerState     state,
+                                            const char      *persona_id,
+                                            const char      *stage_id,
+                                            double           position,
+                                            double           score,
+                                            const char      *label,
+                                            GError         **error);
+gboolean    jm_interop_check_fits          (JmDocument      *document,
+                                            const char      *filename,
+                                            GError         **error);
 JmDocument *jm_interop_new_document        (GBytes          *bytes,
                                             const char      *filename,
                                             GPtrArray      **notes,

@@ -944,6 +944,7 @@ apply (JmCommandStack  *stack,
        GError         **error)
 {
   JmDocument *document = jm_command_stack_get_document (stack);
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1018,25 +1019,29 @@ apply (JmCommandStack  *stack,
           double position = (t + 0.5) / section->tasks->len;
           double score = (task->score - 3.0) * 2.5;
 
-          if (jm_edit_add_item (stack, JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_CARD, stage_id,
-                                jm_object_get_id (JM_OBJECT (actions)), -1,
-                                *task->name != '\0' ? task->name : NULL, error) == NULL)
+          g_autoptr(JmItem) card = jm_interop_new_item (document);
+
+          if (!jm_interop_push_enum (stack, card, "kind", JM_TYPE_ITEM_KIND, JM_ITEM_KIND_CARD, error) ||
+              !jm_interop_push_string (stack, card, "stage-id", stage_id, error) ||
+              !jm_interop_push_string (stack, card, "lane-id", jm_object_get_id (JM_OBJECT (actions)), error) ||
+              !jm_interop_push_string (stack, card, "title", task->name, error) ||
+              !jm_interop_append (stack, jm_layer_get_items (layer), JM_OBJECT (card), error))
             return FALSE;
           if (!task->has_score)
             continue;
 
           /* A task without actors keeps its score on the curve of no persona. */
           if (task->actors->len == 0 &&
-              jm_edit_add_emotion_point (stack, JM_LAYER_STATE_CURRENT, NULL, stage_id,
-                                         position, score, NULL, error) == NULL)
+              !jm_interop_add_point (stack, JM_LAYER_STATE_CURRENT, NULL, stage_id, position, score, NULL,
+                                     error))
             return FALSE;
           for (guint a = 0; a < task->actors->len; a++)
             {
               const char *persona_id = g_hash_table_lookup (persona_ids,
                                                             g_ptr_array_index (task->actors, a));
 
-              if (jm_edit_add_emotion_point (stack, JM_LAYER_STATE_CURRENT, persona_id, stage_id,
-                                             position, score, NULL, error) == NULL)
+              if (!jm_interop_add_point (stack, JM_LAYER_STATE_CURRENT, persona_id, stage_id,
+                                         position, score, NULL, error))
                 return FALSE;
             }
         }
@@ -1110,7 +1115,8 @@ jm_mermaid_import_into (JmCommandStack  *stack,
   if (ok)
     {
       jm_command_stack_begin_group (stack, _("Import Mermaid Journey"));
-      ok = apply (stack, &journey, error);
+      ok = apply (stack, &journey, error) &&
+           jm_interop_check_fits (jm_command_stack_get_document (stack), journey.filename, error);
       if (ok)
         jm_command_stack_end_group (stack);
       else
@@ -1222,7 +1228,9 @@ write_stage (GString    *out,
 
   for (guint c = 0; c < cards->len; c++)
     {
-      g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+      g_autoptr(GHashTable) persona_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      JmObjectStore *personas = jm_document_get_personas (document);
+      gboolean first_actor = TRUE;
       double sum = 0;
       guint n = 0;
 
@@ -1240,14 +1248,7 @@ write_stage (GString    *out,
           sum += jm_emotion_point_get_score (point);
           n++;
           if (persona_id != NULL)
-            {
-              JmPersona *persona = jm_document_lookup_persona (document, persona_id);
-              const char *name = persona != NULL ? jm_persona_get_name (persona) : NULL;
-
-              if (name != NULL && *name != '\0' &&
-                  !g_ptr_array_find_with_equal_func (actors, name, g_str_equal, NULL))
-                g_ptr_array_add (actors, (gpointer) name);
-            }
+            g_hash_table_add (persona_ids, (gpointer) persona_id);
         }
 
       g_string_append (out, "      ");
@@ -1255,10 +1256,18 @@ write_stage (GString    *out,
       g_string_append (out, ": ");
       /* A card with no point near it says nothing of how it feels: neutral. */
       append_score (out, n > 0 ? 3.0 + (sum / n) / 2.5 : 3.0);
-      for (guint a = 0; a < actors->len; a++)
+      /* The actors in the order of the map's personas, each persona once. */
+      for (guint p = 0; p < jm_object_store_get_n_objects (personas) && g_hash_table_size (persona_ids) > 0; p++)
         {
-          g_string_append (out, a == 0 ? ": " : ", ");
-          append_safe (out, g_ptr_array_index (actors, a), ":#;,", FALSE);
+          JmPersona *persona = jm_object_store_get_object (personas, p);
+          const char *name = jm_persona_get_name (persona);
+
+          if (!g_hash_table_remove (persona_ids, jm_object_get_id (JM_OBJECT (persona))) ||
+              name == NULL || *name == '\0')
+            continue;
+          g_string_append (out, first_actor ? ": " : ", ");
+          append_safe (out, name, ":#;,", FALSE);
+          first_actor = FALSE;
         }
       g_string_append_c (out, '\n');
     }
