@@ -965,6 +965,39 @@ test_csv_large (void)
   g_assert_false (jm_command_stack_get_can_undo (stack));
 }
 
+/* Bytes from anyone: random text made of what the two formats use is
+ * read or refused, never more. */
+static void
+test_random_text (void)
+{
+  static const char alphabet[] = "journeysectiontitleaccTitleaccDescr{}:;,#%%\"'=+-@\r\n\t 0123456789"
+                                 "currentfuturecardemotion-point\xc3\xa9";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(JmDocument) document = jm_document_new ();
+      g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+      g_autoptr(GString) text = g_string_new (round % 2 == 0 ? "journey\n" : HEADER);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      guint length = g_rand_int_range (rand, 0, 2000);
+      gboolean ok;
+
+      for (guint i = 0; i < length; i++)
+        g_string_append_c (text, alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]);
+      bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+      if (round % 2 == 0)
+        ok = jm_mermaid_import_into (stack, bytes, "random.mmd", NULL, &error);
+      else
+        ok = jm_csv_import_into (stack, bytes, "random.csv", NULL, &error);
+      g_assert_true (ok == (error == NULL));
+      if (!ok)
+        g_assert_false (jm_command_stack_get_can_undo (stack));
+    }
+}
+
 /* }}} */
 
 /* The command line {{{ */
@@ -1099,6 +1132,21 @@ test_cli_import_refused (void)
   g_assert_cmpint (run.status, ==, 2);
   run_clear (&run);
 
+  /* a folder, a missing file: read as the window reads them, refused */
+  g_clear_pointer (&expected, g_free);
+  expected = g_build_filename (dir, "folder.csv", NULL);
+  g_assert_cmpint (g_mkdir (expected, 0700), ==, 0);
+  run_journeymap (&run, "import", expected, "-o", map, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  g_assert_false (g_file_test (map, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+  g_rmdir (expected);
+  run_journeymap (&run, "import", expected, "-o", map, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (map, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
   g_remove (bad_mmd);
   g_remove (bad_csv);
   g_rmdir (dir);
@@ -1151,6 +1199,7 @@ main (int    argc,
   g_test_add_func ("/interop/csv/map-would-not-fit", test_csv_map_would_not_fit);
   g_test_add_func ("/interop/csv/undo-large-import", test_csv_undo_large_import);
 
+  g_test_add_func ("/interop/random-text", test_random_text);
   g_test_add_func ("/interop/cli/import-export", test_cli_import_export);
   g_test_add_func ("/interop/cli/import-refused", test_cli_import_refused);
 
