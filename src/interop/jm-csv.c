@@ -102,6 +102,7 @@ typedef struct
   int         map[N_COLUMNS];   /* cell index of each column, or -1 */
   guint       width;            /* cells in a row */
   GPtrArray  *header;           /* (element-type utf8) */
+  guint       n_cells;          /* in the record read last */
 } Reader;
 
 G_GNUC_PRINTF (5, 6)
@@ -128,6 +129,12 @@ reader_fail (Reader      *reader,
   return FALSE;
 }
 
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 /* The name of the @index-th cell, for messages. */
 static char *
 cell_name (Reader *reader,
@@ -140,8 +147,20 @@ cell_name (Reader *reader,
   return g_strdup_printf (_("cell %u"), index + 1);
 }
 
-/* Reads one record into @cells. Returns 1 for a record, 0 at the end, -1
- * with @error set. Empty lines are skipped. */
+static gboolean
+at_record_end (const Reader *reader)
+{
+  const char *data = reader->data;
+  gsize pos = reader->pos;
+
+  return pos >= reader->size || data[pos] == '\n' ||
+         (data[pos] == '\r' && pos + 1 < reader->size && data[pos + 1] == '\n');
+}
+
+/* Reads one record into @cells, GStrings kept from record to record so
+ * that a large file costs no allocation a cell. Returns 1 for a record
+ * (its cells counted in reader->n_cells), 0 at the end, -1 with @error
+ * set. Empty lines are skipped. */
 static int
 read_record (Reader     *reader,
              GPtrArray  *cells,
@@ -150,13 +169,9 @@ read_record (Reader     *reader,
 {
   const char *data = reader->data;
   gsize size = reader->size;
-  g_autoptr(GString) cell = g_string_new (NULL);
 
-  g_ptr_array_set_size (cells, 0);
-
-  while (reader->pos < size && (data[reader->pos] == '\n' ||
-                                (data[reader->pos] == '\r' && reader->pos + 1 < size &&
-                                 data[reader->pos + 1] == '\n')))
+  reader->n_cells = 0;
+  while (reader->pos < size && at_record_end (reader))
     {
       reader->pos += data[reader->pos] == '\r' ? 2 : 1;
       reader->line++;
@@ -167,9 +182,13 @@ read_record (Reader     *reader,
   *record_line = reader->line;
   for (;;)
     {
-      gboolean end_of_record = FALSE;
+      GString *cell;
 
+      if (reader->n_cells == cells->len)
+        g_ptr_array_add (cells, g_string_new (NULL));
+      cell = g_ptr_array_index (cells, reader->n_cells);
       g_string_truncate (cell, 0);
+
       if (reader->pos < size && data[reader->pos] == '"')
         {
           guint quote_line = reader->line;
@@ -177,42 +196,48 @@ read_record (Reader     *reader,
           reader->pos++;
           for (;;)
             {
-              if (reader->pos >= size)
-                {
-                  g_autofree char *name = cell_name (reader, cells->len);
+              gsize run = reader->pos;
 
-                  reader_fail (reader, quote_line, name, error,
-                               _("the quote that opens this cell is never closed"));
-                  return -1;
-                }
-              if (data[reader->pos] == '"')
+              /* Stops one byte past the longest cell, not at the end of a
+               * quote that is never closed. */
+              while (run < size && data[run] != '"' && cell->len + (run - reader->pos) <= MAX_CELL_BYTES)
                 {
-                  if (reader->pos + 1 < size && data[reader->pos + 1] == '"')
-                    {
-                      g_string_append_c (cell, '"');
-                      reader->pos += 2;
-                      continue;
-                    }
-                  reader->pos++;
-                  break;
+                  if (data[run] == '\n')
+                    reader->line++;
+                  run++;
                 }
-              if (data[reader->pos] == '\n')
-                reader->line++;
-              g_string_append_c (cell, data[reader->pos++]);
+              g_string_append_len (cell, data + reader->pos, run - reader->pos);
+              reader->pos = run;
               if (cell->len > MAX_CELL_BYTES)
                 {
-                  g_autofree char *name = cell_name (reader, cells->len);
+                  g_autofree char *name = cell_name (reader, reader->n_cells);
 
                   reader_fail (reader, quote_line, name, error,
                                _("longer than any text of a map may be"));
                   return -1;
                 }
+              if (reader->pos >= size)
+                {
+                  g_autofree char *name = cell_name (reader, reader->n_cells);
+
+                  reader_fail (reader, quote_line, name, error,
+                               _("the quote that opens this cell is never closed"));
+                  return -1;
+                }
+              /* A quote written twice is one quote of the text. */
+              if (reader->pos + 1 < size && data[reader->pos + 1] == '"')
+                {
+                  g_string_append_c (cell, '"');
+                  reader->pos += 2;
+                  continue;
+                }
+              reader->pos++;
+              break;
             }
 
-          if (reader->pos < size && data[reader->pos] != ',' && data[reader->pos] != '\n' &&
-              !(data[reader->pos] == '\r' && reader->pos + 1 < size && data[reader->pos + 1] == '\n'))
+          if (reader->pos < size && data[reader->pos] != ',' && !at_record_end (reader))
             {
-              g_autofree char *name = cell_name (reader, cells->len);
+              g_autofree char *name = cell_name (reader, reader->n_cells);
 
               reader_fail (reader, reader->line, name, error,
                            _("text after the quote that closes the cell; a quote inside a "
@@ -222,44 +247,44 @@ read_record (Reader     *reader,
         }
       else
         {
-          while (reader->pos < size && data[reader->pos] != ',' && data[reader->pos] != '\n' &&
-                 !(data[reader->pos] == '\r' && reader->pos + 1 < size && data[reader->pos + 1] == '\n'))
+          gsize run = reader->pos;
+
+          while (run < size && data[run] != ',' && data[run] != '\n' && data[run] != '"' &&
+                 !(data[run] == '\r' && run + 1 < size && data[run + 1] == '\n') &&
+                 run - reader->pos <= MAX_CELL_BYTES)
+            run++;
+          if (run - reader->pos > MAX_CELL_BYTES)
             {
-              if (data[reader->pos] == '"')
-                {
-                  g_autofree char *name = cell_name (reader, cells->len);
+              g_autofree char *name = cell_name (reader, reader->n_cells);
 
-                  reader_fail (reader, reader->line, name, error,
-                               _("a quote inside a cell that does not start with one"));
-                  return -1;
-                }
-              g_string_append_c (cell, data[reader->pos++]);
-              if (cell->len > MAX_CELL_BYTES)
-                {
-                  g_autofree char *name = cell_name (reader, cells->len);
-
-                  reader_fail (reader, reader->line, name, error,
-                               _("longer than any text of a map may be"));
-                  return -1;
-                }
+              reader_fail (reader, reader->line, name, error,
+                           _("longer than any text of a map may be"));
+              return -1;
             }
+          if (run < size && data[run] == '"')
+            {
+              g_autofree char *name = cell_name (reader, reader->n_cells);
+
+              reader_fail (reader, reader->line, name, error,
+                           _("a quote inside a cell that does not start with one"));
+              return -1;
+            }
+          g_string_append_len (cell, data + reader->pos, run - reader->pos);
+          reader->pos = run;
         }
 
-      g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
-
-      if (reader->pos >= size)
-        end_of_record = TRUE;
-      else if (data[reader->pos] == ',')
-        reader->pos++;
-      else
+      reader->n_cells++;
+      if (reader->pos < size && data[reader->pos] == ',')
+        {
+          reader->pos++;
+          continue;
+        }
+      if (reader->pos < size)
         {
           reader->pos += data[reader->pos] == '\r' ? 2 : 1;
           reader->line++;
-          end_of_record = TRUE;
         }
-
-      if (end_of_record)
-        return 1;
+      return 1;
     }
 }
 
@@ -267,7 +292,8 @@ static gboolean
 read_header (Reader     *reader,
              GError    **error)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (free_string);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   guint line = 1;
   int status;
 
@@ -280,11 +306,12 @@ read_header (Reader     *reader,
   for (guint c = 0; c < N_COLUMNS; c++)
     reader->map[c] = -1;
 
-  for (guint i = 0; i < cells->len; i++)
+  for (guint i = 0; i < reader->n_cells; i++)
     {
-      const char *name = g_strstrip ((char *) g_ptr_array_index (cells, i));
+      const char *name = g_strstrip (((GString *) g_ptr_array_index (cells, i))->str);
       gboolean known = FALSE;
 
+      g_ptr_array_add (names, g_strdup (name));
       for (guint c = 0; c < N_COLUMNS; c++)
         {
           if (g_ascii_strcasecmp (name, columns[c].name) != 0)
@@ -303,8 +330,8 @@ read_header (Reader     *reader,
     return reader_fail (reader, line, columns[COLUMN_KIND].name, error,
                         _("the header lacks this column"));
 
-  reader->width = cells->len;
-  reader->header = g_steal_pointer (&cells);
+  reader->width = reader->n_cells;
+  reader->header = g_steal_pointer (&names);
   return TRUE;
 }
 
@@ -382,15 +409,16 @@ check_row (Reader     *reader,
 {
   int value;
 
-  if (cells->len != reader->width)
+  if (reader->n_cells != reader->width)
     return reader_fail (reader, line, NULL, error,
-                        _("this row has %u cells, the header has %u"), cells->len, reader->width);
+                        _("this row has %u cells, the header has %u"), reader->n_cells, reader->width);
 
   memset (row, 0, sizeof *row);
   row->line = line;
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      char *text = reader->map[c] >= 0 ? g_ptr_array_index (cells, reader->map[c]) : (char *) "";
+      char *text = reader->map[c] >= 0 ? ((GString *) g_ptr_array_index (cells, reader->map[c]))->str
+                                       : (char *) "";
 
       if (!g_utf8_validate (text, -1, NULL))
         return reader_fail (reader, line, columns[c].name, error, _("not UTF-8 text"));
@@ -515,7 +543,7 @@ static gboolean
 check_all (Reader     *reader,
            GError    **error)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (free_string);
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (link_check_free);
   g_autoptr(GHashTable) current_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) future_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -571,6 +599,8 @@ check_all (Reader     *reader,
                             row.cells[COLUMN_ID]);
       g_hash_table_add (ids[row.layer], g_strdup (row.cells[COLUMN_ID]));
 
+      if (*row.cells[COLUMN_LINKS] == '\0')
+        continue;
       row_links = split_links (row.cells[COLUMN_LINKS]);
       for (guint i = 0; row_links[i] != NULL; i++)
         {
@@ -761,7 +791,7 @@ build_all (Reader     *reader,
            Builder    *builder,
            GError    **error)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (free_string);
   gboolean has_points = FALSE;
   guint line = 0;
   Row row;
@@ -942,12 +972,6 @@ stage_name (JmDocument *document,
   JmStage *stage = jm_document_lookup_stage (document, id);
 
   return stage != NULL ? jm_stage_get_name (stage) : NULL;
-}
-
-static void
-free_string (gpointer string)
-{
-  g_string_free (string, TRUE);
 }
 
 static char *
