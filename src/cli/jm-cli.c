@@ -10,6 +10,7 @@
 
 #include "jm-cli.h"
 #include "jm-cli-teamwork.h"
+#include "jm-cli-import.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -36,6 +37,7 @@ static const JmCliCommand commands[] = {
   { "export", jm_cli_export },
   { "diff", jm_cli_diff },
   { "merge", jm_cli_merge },
+  { "import", jm_cli_import },
   { NULL, NULL },
 };
 
@@ -291,11 +293,13 @@ jm_cli_export (int    argc,
   g_autofree char *background = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *scale = NULL;
+  gboolean bom = FALSE;
   JmExportOptions options;
   JmExportFormat format;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
-      N_("Where to write the export; its extension (.png, .svg, .pdf, .jmap) sets the format"),
+      N_("Where to write the export; its extension (.png, .svg, .pdf, .jmap, .mmd, .csv) sets "
+         "the format"),
       N_("FILE") },
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer,
       N_("Which state to draw: current, future, or both compared"), N_("LAYER") },
@@ -305,6 +309,8 @@ jm_cli_export (int    argc,
       N_("white (default) or transparent"), N_("BACKGROUND") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
       N_("light (default) or dark"), N_("THEME") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start a CSV export with a byte order mark, which spreadsheet programs need"), NULL },
     { NULL }
   };
 
@@ -332,6 +338,7 @@ jm_cli_export (int    argc,
       g_printerr ("journeymap export: %s\n", error->message);
       return 2;
     }
+  options.bom = bom;
 
   bytes = jm_cli_read_file (argv[1], &error);
   if (bytes != NULL)

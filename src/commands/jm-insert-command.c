@@ -57,9 +57,15 @@ jm_insert_command_revert (JmCommand  *command,
 {
   JmInsertCommand *self = JM_INSERT_COMMAND (command);
   g_autoptr(JmObject) removed = NULL;
-  guint position;
+  guint position = self->position;
 
-  if (jm_object_store_find (self->store, self->object, &position))
+  /* Reverted in the reverse order of their applying, inserts find their
+   * object where they put it: looking there first keeps undoing a large
+   * import linear instead of searching the whole store each time. */
+  if (position < jm_object_store_get_n_objects (self->store) &&
+      jm_object_store_get_object (self->store, position) == (gpointer) self->object)
+    removed = _jm_object_store_remove (self->store, position);
+  else if (jm_object_store_find (self->store, self->object, &position))
     removed = _jm_object_store_remove (self->store, position);
 }
 

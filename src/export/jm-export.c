@@ -23,6 +23,8 @@
 #include "format/jm-xml-names.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
+#include "interop/jm-csv.h"
+#include "interop/jm-mermaid.h"
 #include "io/jm-document-io.h"
 #include "render/jm-renderer.h"
 
@@ -40,7 +42,7 @@ jm_export_options_init (JmExportOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (JmExportOptions) { JM_LAYER_MODE_CURRENT, 1.0, FALSE, JM_THEME_LIGHT };
+  *options = (JmExportOptions) { JM_LAYER_MODE_CURRENT, 1.0, FALSE, JM_THEME_LIGHT, FALSE };
 }
 
 /**
@@ -49,7 +51,7 @@ jm_export_options_init (JmExportOptions *options)
  * @format: (out): the format its extension names
  *
  * Returns: %FALSE with %JM_EXPORT_ERROR_UNKNOWN_FORMAT for an extension
- *   that is not .png, .svg, .pdf or .jmap
+ *   that is not .png, .svg, .pdf, .jmap, .mmd or .csv
  */
 gboolean
 jm_export_format_for_path (const char      *path,
@@ -64,6 +66,8 @@ jm_export_format_for_path (const char      *path,
     { ".svg", JM_EXPORT_FORMAT_SVG },
     { ".pdf", JM_EXPORT_FORMAT_PDF },
     { ".jmap", JM_EXPORT_FORMAT_JMAP },
+    { ".mmd", JM_EXPORT_FORMAT_MERMAID },
+    { ".csv", JM_EXPORT_FORMAT_CSV },
   };
   g_autofree char *lower = NULL;
 
@@ -81,7 +85,7 @@ jm_export_format_for_path (const char      *path,
 
   g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_UNKNOWN_FORMAT,
                _("“%s” is not a format Journeymap exports to; use a name ending in .png, .svg, "
-                 ".pdf or .jmap."), path);
+                 ".pdf, .jmap, .mmd or .csv."), path);
   return FALSE;
 }
 
@@ -417,6 +421,20 @@ jm_export_layout_to_bytes (JmLayout               *layout,
   return jm_export_vector (layout, format, options, error);
 }
 
+/* Mermaid and CSV carry the map's content, not its drawing: they need
+ * no layout. Mermaid holds one state, the future one when asked for. */
+static GBytes *
+jm_export_content (JmDocument             *document,
+                   JmExportFormat          format,
+                   const JmExportOptions  *options)
+{
+  if (format == JM_EXPORT_FORMAT_CSV)
+    return jm_csv_write (document, options->bom);
+
+  return jm_mermaid_write (document, options->mode == JM_LAYER_MODE_FUTURE ? JM_LAYER_STATE_FUTURE
+                                                                           : JM_LAYER_STATE_CURRENT);
+}
+
 /**
  * jm_export_to_bytes:
  * @document: the map
@@ -452,6 +470,9 @@ jm_export_to_bytes (JmDocument             *document,
 
       return jm_document_io_check_size (g_bytes_get_size (map), error) ? g_steal_pointer (&map) : NULL;
     }
+
+  if (format == JM_EXPORT_FORMAT_MERMAID || format == JM_EXPORT_FORMAT_CSV)
+    return jm_export_content (document, format, options);
 
   layout = jm_layout_new (document, options->mode);
 
@@ -540,6 +561,13 @@ jm_export_snapshot_to_bytes (ExportJob     *job,
 
   if (job->format == JM_EXPORT_FORMAT_JMAP)
     return g_bytes_ref (job->snapshot);
+
+  if (job->format == JM_EXPORT_FORMAT_MERMAID || job->format == JM_EXPORT_FORMAT_CSV)
+    {
+      g_autoptr(JmDocument) copy = jm_xml_reader_read_bytes (job->snapshot, "copy", error);
+
+      return copy != NULL ? jm_export_content (copy, job->format, &job->options) : NULL;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;

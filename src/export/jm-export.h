@@ -30,6 +30,8 @@ typedef enum
   JM_EXPORT_FORMAT_SVG,
   JM_EXPORT_FORMAT_PDF,
   JM_EXPORT_FORMAT_JMAP,
+  JM_EXPORT_FORMAT_MERMAID,
+  JM_EXPORT_FORMAT_CSV,
 } JmExportFormat;
 
 /**
@@ -38,6 +40,7 @@ typedef enum
  * @scale: pixels per layout unit, for PNG (2 for a HiDPI-sharp image)
  * @transparent: leave the background transparent (PNG, SVG, PDF)
  * @theme: the light or the dark palette
+ * @bom: start a CSV export with a byte order mark, for spreadsheet programs
  */
 typedef struct
 {
@@ -45,6 +48,7 @@ typedef struct
   double      scale;
   gboolean    transparent;
   JmThemeKind theme;
+  gboolean    bom;
 } JmExportOptions;
 
 #define JM_EXPORT_MAX_SCALE 8.0
