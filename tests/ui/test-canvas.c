@@ -56,6 +56,30 @@ wait_for_lane_at (JmObjectStore *lanes,
   jm_ui_test_wait_until (lane_is_at, wait);
 }
 
+static gboolean
+canvas_selects (gpointer data)
+{
+  gpointer *pair = data;
+
+  return jm_selection_contains (jm_map_canvas_get_selection (pair[0]), pair[1]);
+}
+
+/* Shift+clicks @object at (@x, @y) on screen and waits until it is selected. */
+static void
+shift_click_to_select (JmMapFixture *fixture,
+                       JmObject     *object,
+                       int           x,
+                       int           y)
+{
+  g_autofree char *sx = S (x), *sy = S (y);
+  gpointer wait[2] = { jm_window_get_canvas (fixture->window), object };
+  guint ends = jm_ui_test_count_drag_gesture_ends ();
+
+  jm_ui_test_xdotool ("mousemove", sx, sy, "keydown", "shift", "click", "1", "keyup", "shift", NULL);
+  jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
+  jm_ui_test_wait_until (canvas_selects, wait);
+}
+
 /* A point on @link where the canvas would pick the link itself. */
 static gboolean
 find_point_on_link (JmLayout *layout,
@@ -566,6 +590,56 @@ test_keyboard_clipboard_and_moves (JmMapFixture  *fixture,
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
 }
 
+/* Drag one of two selected cards to the next stage: both move one stage
+ * on, each in its own lane, in one undoable step. A drag that would take
+ * one of them off the map moves neither and says why. */
+static void
+test_drag_moves_selection (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmItem *thought = jm_map_fixture_item (fixture, "thought-worth-a-try");
+  JmItem *checks = jm_map_fixture_item (fixture, "item-checks-area");
+  int sx, sy, x, y, tx, ty;
+
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (van), sx, sy);
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (thought), &x, &y);
+  shift_click_to_select (fixture, JM_OBJECT (thought), x, y);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (canvas))), ==, 2);
+
+  jm_map_fixture_cell_on_screen (fixture, "stage-consideration", "lane-actions", &tx, &ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_lane_id (van), ==, "lane-actions");
+  g_assert_cmpstr (jm_item_get_stage_id (thought), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_lane_id (thought), ==, "lane-thoughts");
+
+  jm_ui_test_xdotool ("key", "ctrl+z", NULL);
+  jm_map_fixture_wait_for_position (stack, 0);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+  g_assert_cmpstr (jm_item_get_stage_id (thought), ==, "stage-awareness");
+  g_assert_cmpstr (jm_item_get_lane_id (thought), ==, "lane-thoughts");
+
+  /* The van has no stage before it to go to. */
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (checks), &sx, &sy);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (checks), sx, sy);
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &x, &y);
+  shift_click_to_select (fixture, JM_OBJECT (van), x, y);
+  jm_map_fixture_cell_on_screen (fixture, "stage-awareness", "lane-actions", &tx, &ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
+  jm_ui_test_iterate ();
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+  g_assert_cmpstr (jm_item_get_stage_id (checks), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+  g_assert_nonnull (jm_ui_test_find_label (GTK_WIDGET (fixture->window),
+                                           "The selected items do not fit there: one would move off the map."));
+}
+
 /* Drag a rectangle over the two cards of a cell: both are selected. Then
  * drag from the handle of a selected card to another card: a link. */
 static void
@@ -757,6 +831,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/copies-refused-when-the-map-would-not-fit", test_copies_refused_when_the_map_would_not_fit);
   jm_map_fixture_add ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   jm_map_fixture_add ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
+  jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   jm_map_fixture_add ("/ui/canvas/drop-image-file", test_drop_image_file);
   jm_map_fixture_add ("/ui/canvas/pan", test_pan);
