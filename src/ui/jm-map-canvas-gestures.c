@@ -250,24 +250,24 @@ jm_map_canvas_finish_link (JmMapCanvas *self)
 static void
 jm_map_canvas_finish_rubber_band (JmMapCanvas *self)
 {
-  JmRect rect = _jm_map_canvas_rubber_rect (self);
-  g_autoptr(GPtrArray) found = jm_layout_query_items (self->layout, &rect);
-  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
+  g_autoptr(GPtrArray) touched = _jm_map_canvas_dup_band_items (self);
+  g_autoptr(GPtrArray) selected = NULL;
 
-  for (guint i = 0; i < found->len; i++)
+  if (!self->rubber_extend)
     {
-      JmRect item;
-
-      /* Items wholly inside, as in drawing apps; ghosts are not editable. */
-      if (jm_layout_get_item_rect (self->layout, found->pdata[i], &item) &&
-          item.x >= rect.x && item.y >= rect.y &&
-          item.x + item.width <= rect.x + rect.width && item.y + item.height <= rect.y + rect.height &&
-          jm_object_store_find (jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self))),
-                                found->pdata[i], NULL))
-        g_ptr_array_add (inside, found->pdata[i]);
+      jm_selection_set_objects (self->selection, touched);
+      return;
     }
 
-  jm_selection_set_objects (self->selection, inside);
+  /* With Shift, what the band touches joins what was selected. */
+  selected = jm_selection_dup_objects (self->selection);
+  g_ptr_array_set_free_func (selected, g_object_unref);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      if (!g_ptr_array_find (selected, touched->pdata[i], NULL))
+        g_ptr_array_add (selected, g_object_ref (touched->pdata[i]));
+    }
+  jm_selection_set_objects (self->selection, selected);
 }
 
 static void
@@ -428,6 +428,7 @@ on_drag_begin_cb (JmMapCanvas    *self,
                   double          start_y,
                   GtkGestureDrag *gesture)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   JmHit hit;
 
   if (self->layout == NULL)
@@ -469,9 +470,14 @@ on_drag_begin_cb (JmMapCanvas    *self,
       gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 
+  /* An empty place: a press clears the selection, a drag selects the
+   * items the rectangle it draws touches; with Shift, both keep what was
+   * selected. */
+  self->rubber_extend = (state & GDK_SHIFT_MASK) != 0;
   if (hit.kind == JM_HIT_NONE)
     {
-      jm_map_canvas_clear_selection (self);
+      if (!self->rubber_extend)
+        jm_map_canvas_clear_selection (self);
       self->rubber_band = TRUE;
       return;
     }
@@ -497,18 +503,14 @@ on_drag_begin_cb (JmMapCanvas    *self,
 
   if (hit.kind != JM_HIT_ITEM && hit.kind != JM_HIT_POINT)
     {
-      /* An empty place: a press clears the selection, a drag selects the
-       * items in the rectangle it draws. */
-      jm_map_canvas_clear_selection (self);
+      if (!self->rubber_extend)
+        jm_map_canvas_clear_selection (self);
       self->rubber_band = TRUE;
       return;
     }
 
   if (!jm_selection_contains (self->selection, hit.object))
-    {
-      GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-      jm_map_canvas_select (self, hit.object, (state & GDK_SHIFT_MASK) != 0);
-    }
+    jm_map_canvas_select (self, hit.object, (state & GDK_SHIFT_MASK) != 0);
   self->dragged = g_object_ref (hit.object);
   self->drag_kind = hit.kind;
 }

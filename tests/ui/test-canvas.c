@@ -640,6 +640,88 @@ test_drag_moves_selection (JmMapFixture  *fixture,
                                            "The selected items do not fit there: one would move off the map."));
 }
 
+typedef struct
+{
+  JmMapCanvas *canvas;
+  int          x;
+  int          y;
+  guint32      before;
+} PixelWait;
+
+static gboolean
+canvas_pixel_changed (gpointer data)
+{
+  PixelWait *wait = data;
+  g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (wait->canvas));
+
+  return jm_ui_test_texture_pixel (texture, wait->x, wait->y) != wait->before;
+}
+
+/* A band from the empty corner of a cell to the middle of its upper card
+ * touches both of its cards, neither wholly: while it is dragged both are
+ * highlighted, even where the band does not reach, and on release both are
+ * selected. With Shift, a band adds to the selection. */
+static void
+test_rubber_band_by_touch (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmLayout *layout = jm_map_canvas_get_layout (canvas);
+  JmSelection *selection = jm_map_canvas_get_selection (canvas);
+  JmItem *referral = jm_map_fixture_item (fixture, "item-sees-referral");
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmItem *checks = jm_map_fixture_item (fixture, "item-checks-area");
+  g_autoptr(GdkTexture) before = NULL;
+  g_autofree char *fx = NULL, *fy = NULL, *tx = NULL, *ty = NULL;
+  PixelWait wait = { canvas };
+  double cx, cy, zoom = jm_map_canvas_get_zoom (canvas);
+  JmRect cell, top, rect;
+  int sx, sy, ex, ey, x, y;
+  guint ends;
+
+  g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, "stage-awareness"),
+                                          jm_document_lookup_lane (document, "lane-actions"), &cell));
+  g_assert_true (jm_layout_get_item_rect (layout, referral, &top));
+  g_assert_true (jm_layout_get_item_rect (layout, van, &rect));
+  top = rect.y < top.y ? rect : top;
+  jm_map_fixture_map_point_on_screen (fixture, cell.x + cell.width - 4, cell.y + cell.height - 4, &sx, &sy);
+  jm_map_fixture_map_point_on_screen (fixture, top.x + top.width / 2, top.y + top.height / 2, &ex, &ey);
+
+  /* A point of the van's card left of where the band reaches. */
+  g_assert_true (jm_map_canvas_get_object_center (canvas, JM_OBJECT (van), &cx, &cy));
+  wait.x = (int) (cx - (rect.width / 2 - 6) * zoom);
+  wait.y = (int) cy;
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  before = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+  wait.before = jm_ui_test_texture_pixel (before, wait.x, wait.y);
+
+  fx = S (sx), fy = S (sy), tx = S (ex), ty = S (ey);
+  ends = jm_ui_test_count_drag_gesture_ends ();
+  jm_ui_test_xdotool ("mousemove", fx, fy, "mousedown", "1", "mousemove", tx, fy, "mousemove", tx, ty, NULL);
+  jm_ui_test_wait_until (canvas_pixel_changed, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+  jm_ui_test_xdotool ("mouseup", "1", NULL);
+  jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (referral)));
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (van)));
+
+  /* Shift keeps what was selected and adds what the band touches. */
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (checks), &x, &y);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (checks), x, y);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  ends = jm_ui_test_count_drag_gesture_ends ();
+  jm_ui_test_xdotool ("keydown", "shift", "mousemove", fx, fy, "mousedown", "1", "mousemove", tx, fy,
+                      "mousemove", tx, ty, "mouseup", "1", "keyup", "shift", NULL);
+  jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (checks)));
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (referral)));
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (van)));
+}
+
 /* Drag a rectangle over the two cards of a cell: both are selected. Then
  * drag from the handle of a selected card to another card: a link. */
 static void
@@ -833,6 +915,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
+  jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
   jm_map_fixture_add ("/ui/canvas/drop-image-file", test_drop_image_file);
   jm_map_fixture_add ("/ui/canvas/pan", test_pan);
   jm_map_fixture_add ("/ui/canvas/item-nodes-are-kept", test_item_nodes_are_kept);
