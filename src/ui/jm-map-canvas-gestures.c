@@ -665,6 +665,16 @@ on_key_pressed_cb (JmMapCanvas           *self,
     return jm_map_canvas_move_selection (self, keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0,
                                          keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0);
 
+  /* Escape lets go of the selection, as in file managers and drawing
+   * apps; the title editor takes its own Escape before this sees it. */
+  if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+        return FALSE;
+      jm_map_canvas_clear_selection (self);
+      return TRUE;
+    }
+
   if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_BackSpace)
     return FALSE;
 

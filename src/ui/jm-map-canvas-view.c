@@ -196,6 +196,30 @@ jm_map_canvas_clear_selection (JmMapCanvas *self)
   jm_selection_clear (self->selection);
 }
 
+/**
+ * jm_map_canvas_select_all:
+ *
+ * Selects every item of the state shown (Ctrl+A); the ghosts of the other
+ * state, which cannot be edited, stay out.
+ */
+void
+jm_map_canvas_select_all (JmMapCanvas *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  JmObjectStore *store;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  if (self->document == NULL)
+    return;
+
+  store = jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+    g_ptr_array_add (items, jm_object_store_get_object (store, i));
+
+  jm_selection_set_objects (self->selection, items);
+}
+
 gboolean
 _jm_map_canvas_object_rect (JmMapCanvas *self,
                             JmObject    *object,

@@ -722,6 +722,126 @@ test_rubber_band_by_touch (JmMapFixture  *fixture,
   g_assert_true (jm_selection_contains (selection, JM_OBJECT (van)));
 }
 
+typedef struct
+{
+  JmMapCanvas *canvas;
+  guint        n;
+} CountWait;
+
+static gboolean
+selection_counts (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (wait->canvas))) == wait->n;
+}
+
+/* A shortcut of the shortcuts window with @accelerator, under @root. */
+static GtkWidget *
+find_shortcut (GtkWidget  *root,
+               const char *accelerator)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *shown = NULL;
+
+      g_object_get (root, "accelerator", &shown, NULL);
+      if (g_strcmp0 (shown, accelerator) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcut (child, accelerator);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+shortcuts_window_shown (gpointer data)
+{
+  return find_shortcuts_window () != NULL;
+}
+
+/* Ctrl+A (doc.select-all) selects every item of the state shown, the
+ * future one's only when it is shown; Escape on the canvas
+ * (doc.select-none) clears the selection. The shortcuts window lists
+ * both keys. */
+static void
+test_select_all_and_clear (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmSelection *selection = jm_map_canvas_get_selection (canvas);
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  guint n = jm_object_store_get_n_objects (items);
+  CountWait wait = { canvas, n };
+  JmObjectStore *future;
+  GtkWidget *shortcuts;
+  int x, y;
+
+  g_assert_cmpuint (n, >, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.select-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (jm_selection_contains (selection, jm_object_store_get_object (items, i)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.select-none", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+
+  /* With the keys, from a card just clicked. */
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &x, &y);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (van), x, y);
+  jm_ui_test_xdotool ("key", "ctrl+a", NULL);
+  jm_ui_test_wait_until (selection_counts, &wait);
+  jm_ui_test_xdotool ("key", "Escape", NULL);
+  wait.n = 0;
+  jm_ui_test_wait_until (selection_counts, &wait);
+
+  /* Over the current state, the future one is shown and edited: its
+   * items are selected, not the ghosts of the current one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.start-future", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "both"));
+  future = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_FUTURE));
+  g_assert_cmpuint (jm_object_store_get_n_objects (future), ==, n);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.select-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (jm_selection_contains (selection, jm_object_store_get_object (future, i)));
+      g_assert_false (jm_selection_contains (selection, jm_object_store_get_object (items, i)));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  jm_ui_test_wait_until (shortcuts_window_shown, NULL);
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (find_shortcut (shortcuts, "<Control>a"));
+  g_assert_nonnull (find_shortcut (shortcuts, "Escape"));
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  jm_ui_test_iterate ();
+}
+
 /* Drag a rectangle over the two cards of a cell: both are selected. Then
  * drag from the handle of a selected card to another card: a link. */
 static void
@@ -916,6 +1036,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
+  jm_map_fixture_add ("/ui/canvas/select-all-and-clear", test_select_all_and_clear);
   jm_map_fixture_add ("/ui/canvas/drop-image-file", test_drop_image_file);
   jm_map_fixture_add ("/ui/canvas/pan", test_pan);
   jm_map_fixture_add ("/ui/canvas/item-nodes-are-kept", test_item_nodes_are_kept);
