@@ -36,11 +36,118 @@ jm_map_canvas_update_drop (JmMapCanvas *self)
   self->drop = hit;
 }
 
+/* The position @delta places from the stage or lane @id, or -1 past
+ * either end (or when @id is not there). */
+static int
+jm_map_canvas_neighbour (JmObjectStore *store,
+                         const char    *id,
+                         int            delta)
+{
+  JmObject *object = jm_object_store_lookup (store, id);
+  guint position;
+  int target;
+
+  if (object == NULL || !jm_object_store_find (store, object, &position))
+    return -1;
+
+  target = (int) position + delta;
+  return target >= 0 && target < (int) jm_object_store_get_n_objects (store) ? target : -1;
+}
+
+static int
+compare_store_position (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  guint pa = 0, pb = 0;
+
+  jm_object_store_find (user_data, *(JmObject **) a, &pa);
+  jm_object_store_find (user_data, *(JmObject **) b, &pb);
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* Dragging one card of several selected moves them all by as many stages
+ * and lanes as it moved, as one step. Each lands at the end of its cell,
+ * taken in the order of the map, so cards that shared a cell keep their
+ * order. All or nothing: a card that would leave the map refuses the move,
+ * as silently dropping it would break the arrangement. */
+static gboolean
+jm_map_canvas_move_items_by (JmMapCanvas *self,
+                             GPtrArray   *items,
+                             int          d_stage,
+                             int          d_lane)
+{
+  JmObjectStore *stages = jm_document_get_stages (self->document);
+  JmObjectStore *lanes = jm_document_get_lanes (self->document);
+  JmLayerState state = _jm_map_canvas_state (self);
+  JmObjectStore *store = jm_layer_get_items (jm_document_get_layer (self->document, state));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  g_ptr_array_sort_with_data (items, compare_store_position, store);
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (jm_map_canvas_neighbour (stages, jm_item_get_stage_id (items->pdata[i]), d_stage) < 0 ||
+          jm_map_canvas_neighbour (lanes, jm_item_get_lane_id (items->pdata[i]), d_lane) < 0)
+        {
+          g_set_error_literal (&error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                               _("The selected items do not fit there: one would move off the map."));
+          _jm_map_canvas_report (self, error);
+          return FALSE;
+        }
+    }
+
+  jm_command_stack_begin_group (self->stack, _("Move Item"));
+  for (guint i = 0; ok && i < items->len; i++)
+    {
+      JmItem *item = items->pdata[i];
+      int stage = jm_map_canvas_neighbour (stages, jm_item_get_stage_id (item), d_stage);
+      int lane = jm_map_canvas_neighbour (lanes, jm_item_get_lane_id (item), d_lane);
+
+      ok = jm_edit_move_item (self->stack, state, item,
+                              jm_object_get_id (jm_object_store_get_object (stages, stage)),
+                              jm_object_get_id (jm_object_store_get_object (lanes, lane)), -1, &error);
+    }
+
+  if (ok)
+    jm_command_stack_end_group (self->stack);
+  else
+    {
+      jm_command_stack_cancel_group (self->stack);
+      _jm_map_canvas_report (self, error);
+    }
+
+  return ok;
+}
+
+/* The selected items of the state shown, when the dragged one is among
+ * them with others; NULL otherwise. */
+static GPtrArray *
+jm_map_canvas_dup_dragged_items (JmMapCanvas *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  JmObjectStore *store = jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+
+  if (!jm_selection_contains (self->selection, self->dragged))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      JmObject *object = jm_selection_peek (self->selection, i);
+
+      if (JM_IS_ITEM (object) && jm_object_store_find (store, object, NULL))
+        g_ptr_array_add (items, g_object_ref (object));
+    }
+
+  return items->len > 1 ? g_steal_pointer (&items) : NULL;
+}
+
 static void
 jm_map_canvas_finish_item_drag (JmMapCanvas *self)
 {
   JmItem *item = JM_ITEM (self->dragged);
   g_autoptr(GPtrArray) cell = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
   g_autoptr(GError) error = NULL;
   const char *stage_id, *lane_id;
   guint index = self->drop.index_in_cell;
@@ -51,6 +158,26 @@ jm_map_canvas_finish_item_drag (JmMapCanvas *self)
 
   stage_id = jm_object_get_id (JM_OBJECT (self->drop.stage));
   lane_id = jm_object_get_id (JM_OBJECT (self->drop.lane));
+
+  /* Into another cell, a card of a multi-selection takes the others along;
+   * in its own cell it only changes its place among the cards there. */
+  selected = jm_map_canvas_dup_dragged_items (self);
+  if (selected != NULL &&
+      (g_strcmp0 (stage_id, jm_item_get_stage_id (item)) != 0 || g_strcmp0 (lane_id, jm_item_get_lane_id (item)) != 0))
+    {
+      JmObjectStore *stages = jm_document_get_stages (self->document);
+      JmObjectStore *lanes = jm_document_get_lanes (self->document);
+      int from_stage = jm_map_canvas_neighbour (stages, jm_item_get_stage_id (item), 0);
+      int from_lane = jm_map_canvas_neighbour (lanes, jm_item_get_lane_id (item), 0);
+      int to_stage = jm_map_canvas_neighbour (stages, stage_id, 0);
+      int to_lane = jm_map_canvas_neighbour (lanes, lane_id, 0);
+
+      if (from_stage < 0 || from_lane < 0 || to_stage < 0 || to_lane < 0)
+        return;
+
+      jm_map_canvas_move_items_by (self, selected, to_stage - from_stage, to_lane - from_lane);
+      return;
+    }
 
   /* In its own cell, the item does not count among those before it. */
   cell = jm_layer_dup_cell_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self)),
@@ -123,24 +250,24 @@ jm_map_canvas_finish_link (JmMapCanvas *self)
 static void
 jm_map_canvas_finish_rubber_band (JmMapCanvas *self)
 {
-  JmRect rect = _jm_map_canvas_rubber_rect (self);
-  g_autoptr(GPtrArray) found = jm_layout_query_items (self->layout, &rect);
-  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
+  g_autoptr(GPtrArray) touched = _jm_map_canvas_dup_band_items (self);
+  g_autoptr(GPtrArray) selected = NULL;
 
-  for (guint i = 0; i < found->len; i++)
+  if (!self->rubber_extend)
     {
-      JmRect item;
-
-      /* Items wholly inside, as in drawing apps; ghosts are not editable. */
-      if (jm_layout_get_item_rect (self->layout, found->pdata[i], &item) &&
-          item.x >= rect.x && item.y >= rect.y &&
-          item.x + item.width <= rect.x + rect.width && item.y + item.height <= rect.y + rect.height &&
-          jm_object_store_find (jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self))),
-                                found->pdata[i], NULL))
-        g_ptr_array_add (inside, found->pdata[i]);
+      jm_selection_set_objects (self->selection, touched);
+      return;
     }
 
-  jm_selection_set_objects (self->selection, inside);
+  /* With Shift, what the band touches joins what was selected. */
+  selected = jm_selection_dup_objects (self->selection);
+  g_ptr_array_set_free_func (selected, g_object_unref);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      if (!g_ptr_array_find (selected, touched->pdata[i], NULL))
+        g_ptr_array_add (selected, g_object_ref (touched->pdata[i]));
+    }
+  jm_selection_set_objects (self->selection, selected);
 }
 
 static void
@@ -176,22 +303,6 @@ jm_map_canvas_finish_resize (JmMapCanvas *self)
   if (!jm_edit_set_double (self->stack, self->dragged, JM_IS_STAGE (self->dragged) ? "width" : "height",
                            round (_jm_map_canvas_resized_size (self)), 0, &error))
     _jm_map_canvas_report (self, error);
-}
-
-static int
-jm_map_canvas_neighbour (JmObjectStore *store,
-                         const char    *id,
-                         int            delta)
-{
-  JmObject *object = jm_object_store_lookup (store, id);
-  guint position;
-  int target;
-
-  if (object == NULL || !jm_object_store_find (store, object, &position))
-    return -1;
-
-  target = (int) position + delta;
-  return target >= 0 && target < (int) jm_object_store_get_n_objects (store) ? target : -1;
 }
 
 /* Alt+Left/Right moves a selected stage one place, Alt+Up/Down a selected
@@ -317,6 +428,7 @@ on_drag_begin_cb (JmMapCanvas    *self,
                   double          start_y,
                   GtkGestureDrag *gesture)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   JmHit hit;
 
   if (self->layout == NULL)
@@ -358,9 +470,14 @@ on_drag_begin_cb (JmMapCanvas    *self,
       gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 
+  /* An empty place: a press clears the selection, a drag selects the
+   * items the rectangle it draws touches; with Shift, both keep what was
+   * selected. */
+  self->rubber_extend = (state & GDK_SHIFT_MASK) != 0;
   if (hit.kind == JM_HIT_NONE)
     {
-      jm_map_canvas_clear_selection (self);
+      if (!self->rubber_extend)
+        jm_map_canvas_clear_selection (self);
       self->rubber_band = TRUE;
       return;
     }
@@ -386,18 +503,14 @@ on_drag_begin_cb (JmMapCanvas    *self,
 
   if (hit.kind != JM_HIT_ITEM && hit.kind != JM_HIT_POINT)
     {
-      /* An empty place: a press clears the selection, a drag selects the
-       * items in the rectangle it draws. */
-      jm_map_canvas_clear_selection (self);
+      if (!self->rubber_extend)
+        jm_map_canvas_clear_selection (self);
       self->rubber_band = TRUE;
       return;
     }
 
   if (!jm_selection_contains (self->selection, hit.object))
-    {
-      GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-      jm_map_canvas_select (self, hit.object, (state & GDK_SHIFT_MASK) != 0);
-    }
+    jm_map_canvas_select (self, hit.object, (state & GDK_SHIFT_MASK) != 0);
   self->dragged = g_object_ref (hit.object);
   self->drag_kind = hit.kind;
 }
@@ -551,6 +664,16 @@ on_key_pressed_cb (JmMapCanvas           *self,
       (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
     return jm_map_canvas_move_selection (self, keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0,
                                          keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0);
+
+  /* Escape lets go of the selection, as in file managers and drawing
+   * apps; the title editor takes its own Escape before this sees it. */
+  if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+        return FALSE;
+      jm_map_canvas_clear_selection (self);
+      return TRUE;
+    }
 
   if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_BackSpace)
     return FALSE;

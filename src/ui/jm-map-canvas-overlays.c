@@ -42,6 +42,30 @@ jm_map_canvas_draw_selection (JmMapCanvas *self,
     }
 }
 
+/* While a rubber band is dragged, what it would select on release: a tint
+ * over each card it touches, so a band that grazes a card shows it. */
+static void
+jm_map_canvas_draw_band_targets (JmMapCanvas *self,
+                                 cairo_t     *cr)
+{
+  g_autoptr(GPtrArray) touched = _jm_map_canvas_dup_band_items (self);
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      JmRect rect;
+
+      if (!_jm_map_canvas_object_rect (self, touched->pdata[i], &rect))
+        continue;
+
+      cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
+      jm_map_canvas_set_accent (cr, 0.25);
+      cairo_fill_preserve (cr);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+}
+
 /* The line where a dragged card would land among the cards of a cell. */
 static void
 jm_map_canvas_draw_insertion_mark (JmMapCanvas *self,
@@ -327,6 +351,7 @@ _jm_map_canvas_draw_overlays (JmMapCanvas           *self,
     {
       JmRect band = _jm_map_canvas_rubber_rect (self);
 
+      jm_map_canvas_draw_band_targets (self, cr);
       cairo_rectangle (cr, band.x, band.y, band.width, band.height);
       jm_map_canvas_set_accent (cr, 0.12);
       cairo_fill_preserve (cr);

@@ -70,6 +70,7 @@ struct _JmMapCanvas
   gboolean        drag_moved;
   JmHitKind       drag_kind;   /* item, point, or a header or its edge */
   gboolean        rubber_band; /* dragging a selection rectangle */
+  gboolean        rubber_extend; /* Shift held: the band adds to the selection */
   gboolean        linking;     /* dragging a link from the selected item's handle */
   double          pan_x;       /* scroll position when a pan began */
   double          pan_y;
@@ -120,6 +121,7 @@ gboolean     _jm_map_canvas_link_handle           (JmMapCanvas           *self,
                                                    double                *x,
                                                    double                *y);
 JmRect       _jm_map_canvas_rubber_rect           (JmMapCanvas           *self);
+GPtrArray   *_jm_map_canvas_dup_band_items        (JmMapCanvas           *self);
 guint        _jm_map_canvas_reorder_target        (JmMapCanvas           *self);
 double       _jm_map_canvas_resized_size          (JmMapCanvas           *self);
 

@@ -196,6 +196,30 @@ jm_map_canvas_clear_selection (JmMapCanvas *self)
   jm_selection_clear (self->selection);
 }
 
+/**
+ * jm_map_canvas_select_all:
+ *
+ * Selects every item of the state shown (Ctrl+A); the ghosts of the other
+ * state, which cannot be edited, stay out.
+ */
+void
+jm_map_canvas_select_all (JmMapCanvas *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  JmObjectStore *store;
+
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  if (self->document == NULL)
+    return;
+
+  store = jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+    g_ptr_array_add (items, jm_object_store_get_object (store, i));
+
+  jm_selection_set_objects (self->selection, items);
+}
+
 gboolean
 _jm_map_canvas_object_rect (JmMapCanvas *self,
                             JmObject    *object,
@@ -337,6 +361,38 @@ _jm_map_canvas_rubber_rect (JmMapCanvas *self)
     fabs (self->drag_dx),
     fabs (self->drag_dy),
   };
+}
+
+/* The items of the state shown that the rubber band touches, even in
+ * part: what it selects on release and highlights meanwhile. A card need
+ * not lie wholly inside, as on a crowded map a band that must enclose
+ * whole cards catches their neighbours too. Ghosts of the other state are
+ * not editable, so they are left out. */
+GPtrArray *
+_jm_map_canvas_dup_band_items (JmMapCanvas *self)
+{
+  JmRect band = _jm_map_canvas_rubber_rect (self);
+  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *touched = g_ptr_array_new_with_free_func (g_object_unref);
+  JmObjectStore *items;
+
+  if (self->layout == NULL || self->document == NULL)
+    return touched;
+
+  items = jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  found = jm_layout_query_items (self->layout, &band);
+  for (guint i = 0; i < found->len; i++)
+    {
+      JmRect item;
+
+      if (jm_layout_get_item_rect (self->layout, found->pdata[i], &item) &&
+          item.x <= band.x + band.width && band.x <= item.x + item.width &&
+          item.y <= band.y + band.height && band.y <= item.y + item.height &&
+          jm_object_store_find (items, found->pdata[i], NULL))
+        g_ptr_array_add (touched, g_object_ref (found->pdata[i]));
+    }
+
+  return touched;
 }
 
 /* Where a dragged stage or lane would go: the index of the column or

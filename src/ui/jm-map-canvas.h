@@ -36,6 +36,7 @@ void         jm_map_canvas_select         (JmMapCanvas *self,
                                            JmObject    *object,
                                            gboolean     extend);
 void         jm_map_canvas_clear_selection (JmMapCanvas *self);
+void         jm_map_canvas_select_all     (JmMapCanvas *self);
 gboolean     jm_map_canvas_delete_selection (JmMapCanvas *self,
                                              GError    **error);
 void         jm_map_canvas_scroll_to_object (JmMapCanvas *self,

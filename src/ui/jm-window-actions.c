@@ -416,6 +416,19 @@ jm_window_duplicate_action (GtkWidget  *widget,
     jm_window_paste_items (self, items);
 }
 
+static void
+jm_window_select_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (JM_WINDOW (widget));
+
+  if (g_str_equal (action_name, "doc.select-all"))
+    jm_map_canvas_select_all (canvas);
+  else
+    jm_map_canvas_clear_selection (canvas);
+}
+
 /* The keyboard's way to draw a link: from the first of two selected items
  * to the second, in the order they were selected. */
 static void
@@ -613,6 +626,12 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "doc.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "doc.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "doc.link", NULL);
+  /* A window binding runs after the focused widget's own keys, so Ctrl+A
+   * in a text field still selects its text. Escape, which clears the
+   * selection, is the canvas's own key (jm-map-canvas-gestures.c). */
+  gtk_widget_class_install_action (widget_class, "doc.select-all", NULL, jm_window_select_action);
+  gtk_widget_class_install_action (widget_class, "doc.select-none", NULL, jm_window_select_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "doc.select-all", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, jm_window_toggle_inspector_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, jm_window_show_shortcuts_action);

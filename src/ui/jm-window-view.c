@@ -48,6 +48,8 @@ _jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.paste", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.duplicate", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.select-all", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.select-none", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.link", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-stage", has_map);

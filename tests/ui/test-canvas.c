@@ -56,6 +56,30 @@ wait_for_lane_at (JmObjectStore *lanes,
   jm_ui_test_wait_until (lane_is_at, wait);
 }
 
+static gboolean
+canvas_selects (gpointer data)
+{
+  gpointer *pair = data;
+
+  return jm_selection_contains (jm_map_canvas_get_selection (pair[0]), pair[1]);
+}
+
+/* Shift+clicks @object at (@x, @y) on screen and waits until it is selected. */
+static void
+shift_click_to_select (JmMapFixture *fixture,
+                       JmObject     *object,
+                       int           x,
+                       int           y)
+{
+  g_autofree char *sx = S (x), *sy = S (y);
+  gpointer wait[2] = { jm_window_get_canvas (fixture->window), object };
+  guint ends = jm_ui_test_count_drag_gesture_ends ();
+
+  jm_ui_test_xdotool ("mousemove", sx, sy, "keydown", "shift", "click", "1", "keyup", "shift", NULL);
+  jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
+  jm_ui_test_wait_until (canvas_selects, wait);
+}
+
 /* A point on @link where the canvas would pick the link itself. */
 static gboolean
 find_point_on_link (JmLayout *layout,
@@ -566,6 +590,258 @@ test_keyboard_clipboard_and_moves (JmMapFixture  *fixture,
   g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
 }
 
+/* Drag one of two selected cards to the next stage: both move one stage
+ * on, each in its own lane, in one undoable step. A drag that would take
+ * one of them off the map moves neither and says why. */
+static void
+test_drag_moves_selection (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmItem *thought = jm_map_fixture_item (fixture, "thought-worth-a-try");
+  JmItem *checks = jm_map_fixture_item (fixture, "item-checks-area");
+  int sx, sy, x, y, tx, ty;
+
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &sx, &sy);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (van), sx, sy);
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (thought), &x, &y);
+  shift_click_to_select (fixture, JM_OBJECT (thought), x, y);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (canvas))), ==, 2);
+
+  jm_map_fixture_cell_on_screen (fixture, "stage-consideration", "lane-actions", &tx, &ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_lane_id (van), ==, "lane-actions");
+  g_assert_cmpstr (jm_item_get_stage_id (thought), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_lane_id (thought), ==, "lane-thoughts");
+
+  jm_ui_test_xdotool ("key", "ctrl+z", NULL);
+  jm_map_fixture_wait_for_position (stack, 0);
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+  g_assert_cmpstr (jm_item_get_stage_id (thought), ==, "stage-awareness");
+  g_assert_cmpstr (jm_item_get_lane_id (thought), ==, "lane-thoughts");
+
+  /* The van has no stage before it to go to. */
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (checks), &sx, &sy);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (checks), sx, sy);
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &x, &y);
+  shift_click_to_select (fixture, JM_OBJECT (van), x, y);
+  jm_map_fixture_cell_on_screen (fixture, "stage-awareness", "lane-actions", &tx, &ty);
+  jm_ui_test_drag (sx, sy, tx, ty);
+  jm_ui_test_iterate ();
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+  g_assert_cmpstr (jm_item_get_stage_id (checks), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+  g_assert_nonnull (jm_ui_test_find_label (GTK_WIDGET (fixture->window),
+                                           "The selected items do not fit there: one would move off the map."));
+}
+
+typedef struct
+{
+  JmMapCanvas *canvas;
+  int          x;
+  int          y;
+  guint32      before;
+} PixelWait;
+
+static gboolean
+canvas_pixel_changed (gpointer data)
+{
+  PixelWait *wait = data;
+  g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (wait->canvas));
+
+  return jm_ui_test_texture_pixel (texture, wait->x, wait->y) != wait->before;
+}
+
+/* A band from the empty corner of a cell to the middle of its upper card
+ * touches both of its cards, neither wholly: while it is dragged both are
+ * highlighted, even where the band does not reach, and on release both are
+ * selected. With Shift, a band adds to the selection. */
+static void
+test_rubber_band_by_touch (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmLayout *layout = jm_map_canvas_get_layout (canvas);
+  JmSelection *selection = jm_map_canvas_get_selection (canvas);
+  JmItem *referral = jm_map_fixture_item (fixture, "item-sees-referral");
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmItem *checks = jm_map_fixture_item (fixture, "item-checks-area");
+  g_autoptr(GdkTexture) before = NULL;
+  g_autofree char *fx = NULL, *fy = NULL, *tx = NULL, *ty = NULL;
+  PixelWait wait = { canvas };
+  double cx, cy, zoom = jm_map_canvas_get_zoom (canvas);
+  JmRect cell, top, rect;
+  int sx, sy, ex, ey, x, y;
+  guint ends;
+
+  g_assert_true (jm_layout_get_cell_rect (layout, jm_document_lookup_stage (document, "stage-awareness"),
+                                          jm_document_lookup_lane (document, "lane-actions"), &cell));
+  g_assert_true (jm_layout_get_item_rect (layout, referral, &top));
+  g_assert_true (jm_layout_get_item_rect (layout, van, &rect));
+  top = rect.y < top.y ? rect : top;
+  jm_map_fixture_map_point_on_screen (fixture, cell.x + cell.width - 4, cell.y + cell.height - 4, &sx, &sy);
+  jm_map_fixture_map_point_on_screen (fixture, top.x + top.width / 2, top.y + top.height / 2, &ex, &ey);
+
+  /* A point of the van's card left of where the band reaches. */
+  g_assert_true (jm_map_canvas_get_object_center (canvas, JM_OBJECT (van), &cx, &cy));
+  wait.x = (int) (cx - (rect.width / 2 - 6) * zoom);
+  wait.y = (int) cy;
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  before = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+  wait.before = jm_ui_test_texture_pixel (before, wait.x, wait.y);
+
+  fx = S (sx), fy = S (sy), tx = S (ex), ty = S (ey);
+  ends = jm_ui_test_count_drag_gesture_ends ();
+  jm_ui_test_xdotool ("mousemove", fx, fy, "mousedown", "1", "mousemove", tx, fy, "mousemove", tx, ty, NULL);
+  jm_ui_test_wait_until (canvas_pixel_changed, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+  jm_ui_test_xdotool ("mouseup", "1", NULL);
+  jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (referral)));
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (van)));
+
+  /* Shift keeps what was selected and adds what the band touches. */
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (checks), &x, &y);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (checks), x, y);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  ends = jm_ui_test_count_drag_gesture_ends ();
+  jm_ui_test_xdotool ("keydown", "shift", "mousemove", fx, fy, "mousedown", "1", "mousemove", tx, fy,
+                      "mousemove", tx, ty, "mouseup", "1", "keyup", "shift", NULL);
+  jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (checks)));
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (referral)));
+  g_assert_true (jm_selection_contains (selection, JM_OBJECT (van)));
+}
+
+typedef struct
+{
+  JmMapCanvas *canvas;
+  guint        n;
+} CountWait;
+
+static gboolean
+selection_counts (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (wait->canvas))) == wait->n;
+}
+
+/* A shortcut of the shortcuts window with @accelerator, under @root. */
+static GtkWidget *
+find_shortcut (GtkWidget  *root,
+               const char *accelerator)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *shown = NULL;
+
+      g_object_get (root, "accelerator", &shown, NULL);
+      if (g_strcmp0 (shown, accelerator) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shortcut (child, accelerator);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+shortcuts_window_shown (gpointer data)
+{
+  return find_shortcuts_window () != NULL;
+}
+
+/* Ctrl+A (doc.select-all) selects every item of the state shown, the
+ * future one's only when it is shown; Escape on the canvas
+ * (doc.select-none) clears the selection. The shortcuts window lists
+ * both keys. */
+static void
+test_select_all_and_clear (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmSelection *selection = jm_map_canvas_get_selection (canvas);
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  guint n = jm_object_store_get_n_objects (items);
+  CountWait wait = { canvas, n };
+  JmObjectStore *future;
+  GtkWidget *shortcuts;
+  int x, y;
+
+  g_assert_cmpuint (n, >, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.select-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (jm_selection_contains (selection, jm_object_store_get_object (items, i)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.select-none", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+
+  /* With the keys, from a card just clicked. */
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &x, &y);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (van), x, y);
+  jm_ui_test_xdotool ("key", "ctrl+a", NULL);
+  jm_ui_test_wait_until (selection_counts, &wait);
+  jm_ui_test_xdotool ("key", "Escape", NULL);
+  wait.n = 0;
+  jm_ui_test_wait_until (selection_counts, &wait);
+
+  /* Over the current state, the future one is shown and edited: its
+   * items are selected, not the ghosts of the current one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.start-future", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "both"));
+  future = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_FUTURE));
+  g_assert_cmpuint (jm_object_store_get_n_objects (future), ==, n);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.select-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (jm_selection_contains (selection, jm_object_store_get_object (future, i)));
+      g_assert_false (jm_selection_contains (selection, jm_object_store_get_object (items, i)));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  jm_ui_test_wait_until (shortcuts_window_shown, NULL);
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (find_shortcut (shortcuts, "<Control>a"));
+  g_assert_nonnull (find_shortcut (shortcuts, "Escape"));
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  jm_ui_test_iterate ();
+}
+
 /* Drag a rectangle over the two cards of a cell: both are selected. Then
  * drag from the handle of a selected card to another card: a link. */
 static void
@@ -757,7 +1033,10 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/copies-refused-when-the-map-would-not-fit", test_copies_refused_when_the_map_would_not_fit);
   jm_map_fixture_add ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   jm_map_fixture_add ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
+  jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
+  jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
+  jm_map_fixture_add ("/ui/canvas/select-all-and-clear", test_select_all_and_clear);
   jm_map_fixture_add ("/ui/canvas/drop-image-file", test_drop_image_file);
   jm_map_fixture_add ("/ui/canvas/pan", test_pan);
   jm_map_fixture_add ("/ui/canvas/item-nodes-are-kept", test_item_nodes_are_kept);
