@@ -127,6 +127,9 @@ jm_window_set_layer (JmWindow   *self,
                                      _jm_window_get_shown_state (self));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
+          /* The matches were the other layer's items. */
+          if (self->search_bar != NULL && gtk_search_bar_get_search_mode (self->search_bar))
+            _jm_window_find (self);
           g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYER]);
         }
     }

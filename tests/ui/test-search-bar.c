@@ -62,6 +62,7 @@ wait_for_count (GtkLabel   *label,
 {
   LabelIs wanted = { label, text };
 
+  g_test_message ("waiting for \"%s\", the count is \"%s\"", text, gtk_label_get_text (label));
   jm_ui_test_wait_until (label_is, &wanted);
 }
 
@@ -252,6 +253,78 @@ test_search_no_match (JmMapFixture  *fixture,
   g_assert_null (jm_map_canvas_get_highlights (canvas));
 }
 
+static guint
+count_items (GPtrArray *objects)
+{
+  guint n = 0;
+
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
+    n += JM_IS_ITEM (g_ptr_array_index (objects, i));
+
+  return n;
+}
+
+static gboolean
+highlights_shown (gpointer data)
+{
+  return jm_map_canvas_get_highlights (data) != NULL;
+}
+
+static gboolean
+highlights_changed_from (gpointer data)
+{
+  gpointer *pair = data;
+
+  return jm_map_canvas_get_highlights (pair[0]) != pair[1];
+}
+
+/* "1 of N", N the number of objects outlined. */
+static void
+assert_count_of_highlights (JmMapCanvas *canvas,
+                            GtkLabel    *count)
+{
+  g_autofree char *expected = g_strdup_printf ("1 of %u", jm_map_canvas_get_highlights (canvas)->len);
+
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+}
+
+/* The matches are those of the layer shown: switching to the (empty)
+ * future state keeps the stage and persona found and drops the current
+ * state's cards; switching back finds those again. */
+static void
+test_search_follows_layer (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  JmMapCanvas *canvas = window_child (fixture, "canvas");
+  GtkSearchBar *bar = window_child (fixture, "search_bar");
+  GtkWidget *entry = window_child (fixture, "search_entry");
+  GtkLabel *count = window_child (fixture, "search_matches");
+  gpointer pair[2] = { canvas, NULL };
+  guint n_current;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  jm_ui_test_wait_until (search_bar_open, bar);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "slot");
+  jm_ui_test_wait_until (highlights_shown, canvas);
+  n_current = jm_map_canvas_get_highlights (canvas)->len;
+  g_test_message ("%u matches in the current state", n_current);
+  g_assert_cmpuint (count_items (jm_map_canvas_get_highlights (canvas)), >=, 3);
+  g_assert_cmpuint (count_items (jm_map_canvas_get_highlights (canvas)), <, n_current);
+  assert_count_of_highlights (canvas, count);
+
+  pair[1] = jm_map_canvas_get_highlights (canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "future"));
+  jm_ui_test_wait_until (highlights_changed_from, pair);
+  g_assert_nonnull (jm_map_canvas_get_highlights (canvas));
+  g_assert_cmpuint (count_items (jm_map_canvas_get_highlights (canvas)), ==, 0);
+  assert_count_of_highlights (canvas, count);
+
+  pair[1] = jm_map_canvas_get_highlights (canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "current"));
+  jm_ui_test_wait_until (highlights_changed_from, pair);
+  g_assert_cmpuint (jm_map_canvas_get_highlights (canvas)->len, ==, n_current);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +334,7 @@ main (int   argc,
 
   jm_map_fixture_add ("/ui/window/search/steps-through-matches", test_search_steps_through_matches);
   jm_map_fixture_add ("/ui/window/search/no-match", test_search_no_match);
+  jm_map_fixture_add ("/ui/window/search/follows-layer", test_search_follows_layer);
 
   return jm_map_fixture_run ();
 }
