@@ -66,6 +66,26 @@ jm_map_canvas_draw_band_targets (JmMapCanvas *self,
     }
 }
 
+/* The matches of a search: a wide, soft outline around each, so that the
+ * selection's thin one still shows on the match selected. */
+static void
+jm_map_canvas_draw_highlights (JmMapCanvas *self,
+                               cairo_t     *cr)
+{
+  for (guint i = 0; self->highlights != NULL && i < self->highlights->len; i++)
+    {
+      JmRect rect;
+
+      if (!_jm_map_canvas_object_rect (self, g_ptr_array_index (self->highlights, i), &rect))
+        continue;
+
+      cairo_rectangle (cr, rect.x - 6, rect.y - 6, rect.width + 12, rect.height + 12);
+      jm_map_canvas_set_accent (cr, 0.5);
+      cairo_set_line_width (cr, 4.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+}
+
 /* The line where a dragged card would land among the cards of a cell. */
 static void
 jm_map_canvas_draw_insertion_mark (JmMapCanvas *self,
@@ -345,6 +365,7 @@ _jm_map_canvas_draw_overlays (JmMapCanvas           *self,
                               cairo_t               *cr,
                               const JmRenderOptions *options)
 {
+  jm_map_canvas_draw_highlights (self, cr);
   jm_map_canvas_draw_selection (self, cr);
   jm_map_canvas_draw_link_handle (self, cr);
   if (self->rubber_band && self->drag_moved)
@@ -391,6 +412,43 @@ jm_map_canvas_get_object_center (JmMapCanvas *self,
   *widget_x = (rect.x + rect.width / 2) * self->zoom - _jm_map_canvas_scroll_x (self);
   *widget_y = (rect.y + rect.height / 2) * self->zoom - _jm_map_canvas_scroll_y (self);
   return TRUE;
+}
+
+/**
+ * jm_map_canvas_set_highlights:
+ * @objects: (nullable) (element-type JmObject): what to outline, such as
+ *   the matches of a search, or %NULL for nothing
+ *
+ * Outlines @objects over the map, in the accent colour, until other
+ * highlights are set. The canvas keeps a reference to @objects.
+ */
+void
+jm_map_canvas_set_highlights (JmMapCanvas *self,
+                              GPtrArray   *objects)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  if (objects == self->highlights)
+    return;
+
+  g_clear_pointer (&self->highlights, g_ptr_array_unref);
+  if (objects != NULL && objects->len > 0)
+    self->highlights = g_ptr_array_ref (objects);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * jm_map_canvas_get_highlights:
+ *
+ * Returns: (transfer none) (nullable) (element-type JmObject): what is
+ *   outlined, or %NULL for nothing
+ */
+GPtrArray *
+jm_map_canvas_get_highlights (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return self->highlights;
 }
 
 /**

@@ -82,6 +82,9 @@ struct _JmMapCanvas
   GtkWidget      *title_entry;
   JmItem         *title_item;
 
+  /* The matches of a search, outlined over the map. */
+  GPtrArray      *highlights;     /* of JmObject, or NULL */
+
   /* A drop from the palette in progress: the place under the pointer. */
   gboolean        palette_over;
   JmHit           palette_hit;

@@ -273,6 +273,7 @@ jm_map_canvas_dispose (GObject *object)
     }
   g_clear_object (&self->selection);
   g_clear_pointer (&self->item_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->stack);
   g_clear_object (&self->document);

@@ -41,6 +41,9 @@ gboolean     jm_map_canvas_delete_selection (JmMapCanvas *self,
                                              GError    **error);
 void         jm_map_canvas_scroll_to_object (JmMapCanvas *self,
                                              JmObject    *object);
+void         jm_map_canvas_set_highlights (JmMapCanvas *self,
+                                           GPtrArray   *objects);
+GPtrArray   *jm_map_canvas_get_highlights (JmMapCanvas *self);
 void         jm_map_canvas_edit_item_title (JmMapCanvas *self,
                                             JmItem      *item);
 GtkWidget   *jm_map_canvas_get_title_entry (JmMapCanvas *self);

@@ -26,6 +26,31 @@
 #include "jm-window-private.h"
 
 
+/* Ctrl+F opens the search bar over the map, with what was looked for last
+ * selected so that typing replaces it; its matches are outlined again. */
+static void
+jm_window_find_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (self->search_entry, 0, -1);
+  _jm_window_find (self);
+}
+
+static void
+jm_window_find_step_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  _jm_window_find_step (self, g_str_equal (action_name, "win.find-previous") ? -1 : 1);
+}
+
 static void
 jm_window_zoom_action (GtkWidget  *widget,
                        const char *action_name,
@@ -660,6 +685,13 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, jm_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, jm_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, jm_window_find_step_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, jm_window_find_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   /* Menus show the accelerator bound last: the keypad's come first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);

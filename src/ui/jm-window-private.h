@@ -50,6 +50,13 @@ struct _JmWindow
   GtkWidget            *layer_switcher;
   GtkWidget            *differences_button;
   JmDifferencesPopover *differences_popover;
+  GtkSearchBar         *search_bar;
+  GtkEditable          *search_entry;
+  GtkLabel             *search_matches;
+
+  /* The search's matches, in map order, and the one selected (-1: none). */
+  GPtrArray       *matches;
+  int              match;
 
   JmLayerMode      layer_mode;
   GSettings       *settings;
@@ -83,6 +90,11 @@ void      _jm_window_update_actions      (JmWindow        *self);
 void      _jm_window_set_document        (JmWindow        *self,
                                           JmDocument      *document);
 void      _jm_window_stop_opening        (JmWindow        *self);
+
+void      _jm_window_find                (JmWindow        *self);
+void      _jm_window_find_step           (JmWindow        *self,
+                                          int              step);
+void      _jm_window_stop_finding        (JmWindow        *self);
 
 /* jm-window-files.c */
 void      _jm_window_open_in_free_window (JmWindow        *self,

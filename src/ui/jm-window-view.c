@@ -16,6 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/jm-search.h"
+
 #include "jm-alert.h"
 #include "jm-benchmark-hooks.h"
 #include "jm-window-private.h"
@@ -31,6 +33,9 @@ _jm_window_update_actions (JmWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", has_map);
@@ -158,6 +163,8 @@ jm_window_show_document (JmWindow *self,
                            _jm_window_get_shown_state (self));
   jm_window_show_page (self, "map");
   _jm_window_update_actions (self);
+  /* The matches were another map's. */
+  _jm_window_stop_finding (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
@@ -284,4 +291,99 @@ jm_window_restore_draft (JmWindow   *self,
   jm_map_session_restore_draft (self->session, document, file, draft_id);
   jm_window_show_document (self, NULL);
   jm_window_offer_discard_recovered (self);
+}
+
+/* "2 of 5": which match is selected, of how many; nothing while nothing is
+ * looked for. */
+static void
+jm_window_show_match_count (JmWindow *self)
+{
+  g_autofree char *count = NULL;
+  guint n_matches = self->matches != NULL ? self->matches->len : 0;
+
+  if (gtk_editable_get_text (self->search_entry)[0] != '\0')
+    /* Translators: the search's match selected, of how many, as in "2 of 5" */
+    count = g_strdup_printf (_("%u of %u"), (guint) (self->match + 1), n_matches);
+  gtk_label_set_text (self->search_matches, count != NULL ? count : "");
+}
+
+/* Selects the match at self->match and scrolls to it. */
+static void
+jm_window_show_match (JmWindow *self)
+{
+  JmObject *object;
+
+  jm_window_show_match_count (self);
+  if (self->matches == NULL || self->match < 0 || (guint) self->match >= self->matches->len)
+    return;
+
+  object = g_ptr_array_index (self->matches, self->match);
+  jm_map_canvas_select (self->canvas, object, FALSE);
+  jm_map_canvas_scroll_to_object (self->canvas, object);
+}
+
+/**
+ * _jm_window_find:
+ *
+ * Finds what the search entry holds in the map shown, outlines every match
+ * and, as GNOME's editors do while the text is typed, selects the first.
+ */
+void
+_jm_window_find (JmWindow *self)
+{
+  JmDocument *document = jm_window_get_document (self);
+  const char *text = gtk_editable_get_text (self->search_entry);
+
+  g_assert (JM_IS_WINDOW (self));
+
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->match = -1;
+  if (document != NULL && text[0] != '\0')
+    {
+      self->matches = jm_search_find (document, _jm_window_get_shown_state (self), text);
+      self->match = self->matches->len > 0 ? 0 : -1;
+    }
+
+  jm_map_canvas_set_highlights (self->canvas, self->matches);
+  jm_window_show_match (self);
+}
+
+/**
+ * _jm_window_find_step:
+ * @step: 1 for the next match, -1 for the previous one
+ *
+ * Selects the next or previous match, around from the last to the first.
+ */
+void
+_jm_window_find_step (JmWindow *self,
+                      int       step)
+{
+  int n_matches;
+
+  g_assert (JM_IS_WINDOW (self));
+
+  if (self->matches == NULL || self->matches->len == 0)
+    return;
+
+  n_matches = (int) self->matches->len;
+  self->match = ((self->match + step) % n_matches + n_matches) % n_matches;
+  jm_window_show_match (self);
+}
+
+/**
+ * _jm_window_stop_finding:
+ *
+ * Forgets the matches and their outlines, and closes the search bar.
+ */
+void
+_jm_window_stop_finding (JmWindow *self)
+{
+  g_assert (JM_IS_WINDOW (self));
+
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->match = -1;
+  jm_map_canvas_set_highlights (self->canvas, NULL);
+  gtk_label_set_text (self->search_matches, "");
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }

@@ -127,6 +127,9 @@ jm_window_set_layer (JmWindow   *self,
                                      _jm_window_get_shown_state (self));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
+          /* The matches were the other layer's items. */
+          if (self->search_bar != NULL && gtk_search_bar_get_search_mode (self->search_bar))
+            _jm_window_find (self);
           g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAYER]);
         }
     }
@@ -253,6 +256,48 @@ jm_window_constructed (GObject *object)
 }
 
 static void
+on_search_changed_cb (JmWindow *self)
+{
+  _jm_window_find (self);
+}
+
+static void
+on_search_next_cb (JmWindow *self)
+{
+  _jm_window_find_step (self, 1);
+}
+
+static void
+on_search_previous_cb (JmWindow *self)
+{
+  _jm_window_find_step (self, -1);
+}
+
+/* Enter steps to the next match and Shift+Enter to the previous one, as
+ * in GNOME Text Editor; the entry's own Enter knows no Shift. */
+static gboolean
+on_search_key_pressed_cb (JmWindow        *self,
+                          guint            keyval,
+                          guint            keycode,
+                          GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+
+  _jm_window_find_step (self, (state & GDK_SHIFT_MASK) != 0 ? -1 : 1);
+  return TRUE;
+}
+
+/* The bar closed (Escape, its close button): the outlines go with it. */
+static void
+on_search_mode_changed_cb (JmWindow *self)
+{
+  /* Not while the template is taken apart. */
+  if (self->canvas != NULL && !gtk_search_bar_get_search_mode (self->search_bar))
+    _jm_window_stop_finding (self);
+}
+
+static void
 jm_window_dispose (GObject *object)
 {
   JmWindow *self = JM_WINDOW (object);
@@ -268,6 +313,7 @@ jm_window_dispose (GObject *object)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
   _jm_window_keep_file_chooser (self, NULL);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_WINDOW);
 
@@ -317,7 +363,15 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_popover);
 
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, search_matches);
   gtk_widget_class_bind_template_callback (widget_class, on_difference_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed_cb);
 
   _jm_window_class_actions_init (widget_class);
 
@@ -334,6 +388,9 @@ jm_window_init (JmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->match = -1;
+  /* Escape in the entry closes the bar. */
+  gtk_search_bar_connect_entry (self->search_bar, self->search_entry);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, jm_window_create_primary_menu, self, NULL);
   /* The inspector edits what is selected, or the map itself. */
   jm_inspector_set_selection (self->inspector, jm_map_canvas_get_selection (self->canvas));

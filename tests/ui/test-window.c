@@ -1297,6 +1297,8 @@ test_window_actions_exist (void)
     { "<Control>equal", "win.zoom-in" }, { "<Control>plus", "win.zoom-in" },
     { "<Control>minus", "win.zoom-out" }, { "<Control>0", "win.zoom-reset" },
     { "<Control>1", "win.zoom-fit" }, { "<Control>2", "win.zoom-selection" },
+    { "<Control>f", "win.find" }, { "<Control>g", "win.find-next" },
+    { "<Shift><Control>g", "win.find-previous" },
   };
   JmWindow *window = open_test_map ();
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
