@@ -53,10 +53,17 @@ typedef struct
   guint layers;             /* bit 0: outside layers; bits 1, 2: current, future */
 } IdUse;
 
+/* Keeps the parser's first error. libxml2 still builds a tree after some
+ * (a namespace name that is not a URI), which the reader refuses as it
+ * refuses every error the parser reports. */
 static void
-silence_cb (void        *user_data,
-            xmlErrorPtr  error)
+parse_error_cb (void        *user_data,
+                xmlErrorPtr  error)
 {
+  char **first = user_data;
+
+  if (*first == NULL && error->level >= XML_ERR_ERROR)
+    *first = g_strdup_printf ("line %d: %s", error->line, error->message != NULL ? error->message : "");
 }
 
 /* Keeps the schema's first complaint, to say why. */
@@ -499,11 +506,16 @@ jm_oracle_judge (GBytes  *bytes,
   if (size == 0 || memchr (data, '\0', size) != NULL)
     REFUSE ("empty, or not UTF-8");
 
-  xmlSetStructuredErrorFunc (NULL, silence_cb);
+  xmlSetStructuredErrorFunc (&o.reason, parse_error_cb);
   doc = xmlReadMemory (data, (int) size, "oracle.jmap", NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
   xmlSetStructuredErrorFunc (NULL, NULL);
   if (doc == NULL)
     REFUSE ("not well-formed XML");
+  if (o.reason != NULL)
+    {
+      xmlFreeDoc (doc);
+      REFUSE ("an error of the XML parser: %s", g_strstrip (o.reason));
+    }
 
   root = xmlDocGetRootElement (doc);
   if (doc->intSubset != NULL)
