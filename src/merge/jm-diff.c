@@ -308,49 +308,27 @@ object_id (GObject *object)
   return JM_IS_OBJECT (object) ? jm_object_get_id (JM_OBJECT (object)) : NULL;
 }
 
-static gboolean
-values_equal (GParamSpec   *pspec,
-              const GValue *a,
-              const GValue *b)
+/**
+ * jm_diff_values_equal:
+ * @pspec: an editable property of a model object or the document
+ *
+ * Whether two values of @pspec are no change, as the file sees it: an
+ * empty text is no text, pictures and dates are compared by content.
+ */
+gboolean
+jm_diff_values_equal (GParamSpec   *pspec,
+                      const GValue *a,
+                      const GValue *b)
 {
-  if (G_VALUE_HOLDS (a, G_TYPE_BYTES))
-    return g_value_get_boxed (a) == g_value_get_boxed (b) ||
-           (g_value_get_boxed (a) != NULL && g_value_get_boxed (b) != NULL &&
-            g_bytes_equal (g_value_get_boxed (a), g_value_get_boxed (b)));
-  if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
-    return g_value_get_boxed (a) == g_value_get_boxed (b) ||
-           (g_value_get_boxed (a) != NULL && g_value_get_boxed (b) != NULL &&
-            g_date_time_equal (g_value_get_boxed (a), g_value_get_boxed (b)));
   if (G_VALUE_HOLDS_STRING (a))
     {
-      /* An empty text is no text, as in the file. */
       const char *x = g_value_get_string (a);
       const char *y = g_value_get_string (b);
 
       return g_strcmp0 (x != NULL && *x != '\0' ? x : NULL, y != NULL && *y != '\0' ? y : NULL) == 0;
     }
 
-  return g_param_values_cmp (pspec, a, b) == 0;
-}
-
-static GParamSpec **
-list_properties (GObject *object,
-                 guint   *n_found)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  GParamSpec **found;
-  guint n_pspecs;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
-  found = g_new0 (GParamSpec *, n_pspecs + 1);
-  *n_found = 0;
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      if (_jm_model_is_editable_property (pspecs[i]))
-        found[(*n_found)++] = pspecs[i];
-    }
-
-  return found;
+  return _jm_model_values_equal (pspec, a, b);
 }
 
 /* The properties of an item's cell make one move, not two changes. */
@@ -371,7 +349,7 @@ diff_properties (Diff    *d,
   g_autofree char *what = NULL;
   guint n_pspecs;
 
-  pspecs = list_properties (new_object, &n_pspecs);
+  pspecs = _jm_model_list_editable_properties (new_object, &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_auto(GValue) old_value = G_VALUE_INIT;
@@ -386,7 +364,7 @@ diff_properties (Diff    *d,
       g_value_init (&new_value, pspecs[i]->value_type);
       g_object_get_property (old_object, pspecs[i]->name, &old_value);
       g_object_get_property (new_object, pspecs[i]->name, &new_value);
-      if (values_equal (pspecs[i], &old_value, &new_value))
+      if (jm_diff_values_equal (pspecs[i], &old_value, &new_value))
         continue;
 
       if (what == NULL)
@@ -860,7 +838,7 @@ outline_object (GString    *out,
     what = jm_diff_describe_object (document, object, state);
 
   g_string_append (out, what);
-  pspecs = list_properties (object, &n_pspecs);
+  pspecs = _jm_model_list_editable_properties (object, &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
@@ -871,7 +849,7 @@ outline_object (GString    *out,
       g_value_init (&unset, pspecs[i]->value_type);
       g_param_value_set_default (pspecs[i], &unset);
       g_object_get_property (object, pspecs[i]->name, &value);
-      if (values_equal (pspecs[i], &value, &unset))
+      if (jm_diff_values_equal (pspecs[i], &value, &unset))
         continue;
 
       shown = display_value_full (document, state, pspecs[i], &value, TRUE);

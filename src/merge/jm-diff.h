@@ -55,6 +55,9 @@ char      *jm_diff_describe_object (JmDocument *document,
                                     int         state);
 char      *jm_diff_outline         (JmDocument *document);
 char      *jm_diff_quote           (const char *text);
+gboolean   jm_diff_values_equal    (GParamSpec   *pspec,
+                                    const GValue *a,
+                                    const GValue *b);
 GHashTable *jm_diff_find_moved     (JmObjectStore *old_store,
                                     JmObjectStore *new_store);
 

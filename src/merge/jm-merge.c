@@ -234,50 +234,6 @@ mapped (Merge      *m,
   return renamed != NULL ? renamed : id;
 }
 
-static gboolean
-values_equal (GParamSpec   *pspec,
-              const GValue *a,
-              const GValue *b)
-{
-  if (G_VALUE_HOLDS (a, G_TYPE_BYTES))
-    return g_value_get_boxed (a) == g_value_get_boxed (b) ||
-           (g_value_get_boxed (a) != NULL && g_value_get_boxed (b) != NULL &&
-            g_bytes_equal (g_value_get_boxed (a), g_value_get_boxed (b)));
-  if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
-    return g_value_get_boxed (a) == g_value_get_boxed (b) ||
-           (g_value_get_boxed (a) != NULL && g_value_get_boxed (b) != NULL &&
-            g_date_time_equal (g_value_get_boxed (a), g_value_get_boxed (b)));
-  if (G_VALUE_HOLDS_STRING (a))
-    {
-      const char *x = g_value_get_string (a);
-      const char *y = g_value_get_string (b);
-
-      return g_strcmp0 (x != NULL && *x != '\0' ? x : NULL, y != NULL && *y != '\0' ? y : NULL) == 0;
-    }
-
-  return g_param_values_cmp (pspec, a, b) == 0;
-}
-
-static GParamSpec **
-list_properties (GObject *object,
-                 guint   *n_found)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  GParamSpec **found;
-  guint n_pspecs;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
-  found = g_new0 (GParamSpec *, n_pspecs + 1);
-  *n_found = 0;
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      if (_jm_model_is_editable_property (pspecs[i]))
-        found[(*n_found)++] = pspecs[i];
-    }
-
-  return found;
-}
-
 /* A reference taken from their side names their object by its new id. */
 static void
 remap_value (Merge        *m,
@@ -345,7 +301,7 @@ clone_as (Merge      *m,
   JmObjectStore *conflicts = jm_conflicts_peek (object);
   guint n_pspecs;
 
-  pspecs = list_properties (G_OBJECT (object), &n_pspecs);
+  pspecs = _jm_model_list_editable_properties (G_OBJECT (object), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
@@ -517,7 +473,7 @@ merge_object (Merge   *m,
   gboolean comment_conflict = FALSE;
   guint n_pspecs;
 
-  pspecs = list_properties (result, &n_pspecs);
+  pspecs = _jm_model_list_editable_properties (result, &n_pspecs);
 
   for (guint i = 0; base != NULL && i < n_pspecs; i++)
     {
@@ -536,9 +492,9 @@ merge_object (Merge   *m,
       g_object_get_property (theirs, name, &t);
       remap_value (m, pspecs[i], &t);
 
-      if (values_equal (pspecs[i], &o, &t) || values_equal (pspecs[i], &t, &b))
+      if (jm_diff_values_equal (pspecs[i], &o, &t) || jm_diff_values_equal (pspecs[i], &t, &b))
         continue;
-      if (values_equal (pspecs[i], &o, &b))
+      if (jm_diff_values_equal (pspecs[i], &o, &b))
         {
           _jm_model_set_property (result, name, &t);
           continue;

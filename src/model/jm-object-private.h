@@ -43,5 +43,10 @@ gboolean       _jm_model_set_property            (GObject       *object,
                                                   const char    *property,
                                                   const GValue  *value);
 gboolean       _jm_model_is_editable_property    (GParamSpec    *pspec);
+GParamSpec   **_jm_model_list_editable_properties (GObject      *object,
+                                                  guint         *n_editable);
+gboolean       _jm_model_values_equal            (GParamSpec    *pspec,
+                                                  const GValue  *a,
+                                                  const GValue  *b);
 
 G_END_DECLS

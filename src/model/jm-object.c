@@ -317,15 +317,22 @@ _jm_model_set_property (GObject      *object,
   return TRUE;
 }
 
-static GParamSpec **
-jm_object_list_editable_properties (JmObject *self,
-                                    guint    *n_editable)
+/**
+ * _jm_model_list_editable_properties:
+ * @object: a model object or the document
+ * @n_editable: (out): how many
+ *
+ * Returns: (transfer container): the properties that commands change, %NULL-terminated
+ */
+GParamSpec **
+_jm_model_list_editable_properties (GObject *object,
+                                    guint   *n_editable)
 {
   g_autofree GParamSpec **pspecs = NULL;
   GParamSpec **editable;
   guint n_pspecs;
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
   editable = g_new0 (GParamSpec *, n_pspecs + 1);
   *n_editable = 0;
   for (guint i = 0; i < n_pspecs; i++)
@@ -335,6 +342,39 @@ jm_object_list_editable_properties (JmObject *self,
     }
 
   return editable;
+}
+
+/* Boxed values are the same by content: pictures byte for byte, dates as
+ * instants. */
+static gboolean
+boxed_equal (const GValue *a,
+             const GValue *b,
+             GEqualFunc    equal)
+{
+  gconstpointer x = g_value_get_boxed (a), y = g_value_get_boxed (b);
+
+  return x == y || (x != NULL && y != NULL && equal (x, y));
+}
+
+/**
+ * _jm_model_values_equal:
+ * @pspec: an editable property
+ * @a: a value of it
+ * @b: another
+ *
+ * Returns: whether @a and @b are the same value of @pspec
+ */
+gboolean
+_jm_model_values_equal (GParamSpec   *pspec,
+                        const GValue *a,
+                        const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_BYTES))
+    return boxed_equal (a, b, (GEqualFunc) g_bytes_equal);
+  if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
+    return boxed_equal (a, b, (GEqualFunc) g_date_time_equal);
+
+  return g_param_values_cmp (pspec, a, b) == 0;
 }
 
 /**
@@ -356,7 +396,7 @@ jm_object_clone (JmObject *self)
   g_return_val_if_fail (JM_IS_OBJECT (self), NULL);
 
   copy = g_object_new (G_OBJECT_TYPE (self), "id", jm_object_get_id (self), NULL);
-  pspecs = jm_object_list_editable_properties (self, &n_pspecs);
+  pspecs = _jm_model_list_editable_properties (G_OBJECT (self), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
@@ -393,30 +433,18 @@ jm_object_equal (JmObject *a,
       g_strcmp0 (jm_object_get_id (a), jm_object_get_id (b)) != 0)
     return FALSE;
 
-  pspecs = jm_object_list_editable_properties (a, &n_pspecs);
+  pspecs = _jm_model_list_editable_properties (G_OBJECT (a), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     {
       g_auto(GValue) value_a = G_VALUE_INIT;
       g_auto(GValue) value_b = G_VALUE_INIT;
-      gboolean same;
 
       g_value_init (&value_a, pspecs[i]->value_type);
       g_value_init (&value_b, pspecs[i]->value_type);
       g_object_get_property (G_OBJECT (a), pspecs[i]->name, &value_a);
       g_object_get_property (G_OBJECT (b), pspecs[i]->name, &value_b);
 
-      if (G_VALUE_HOLDS (&value_a, G_TYPE_BYTES))
-        same = g_value_get_boxed (&value_a) == g_value_get_boxed (&value_b) ||
-               (g_value_get_boxed (&value_a) != NULL && g_value_get_boxed (&value_b) != NULL &&
-                g_bytes_equal (g_value_get_boxed (&value_a), g_value_get_boxed (&value_b)));
-      else if (G_VALUE_HOLDS (&value_a, G_TYPE_DATE_TIME))
-        same = g_value_get_boxed (&value_a) == g_value_get_boxed (&value_b) ||
-               (g_value_get_boxed (&value_a) != NULL && g_value_get_boxed (&value_b) != NULL &&
-                g_date_time_equal (g_value_get_boxed (&value_a), g_value_get_boxed (&value_b)));
-      else
-        same = g_param_values_cmp (pspecs[i], &value_a, &value_b) == 0;
-
-      if (!same)
+      if (!_jm_model_values_equal (pspecs[i], &value_a, &value_b))
         return FALSE;
     }
 
