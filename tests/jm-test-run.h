@@ -54,22 +54,52 @@ jm_test_run_argv (JmTestRun   *run,
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }
 
+/* Runs @program in @folder (or here) with @first_arg and the arguments
+ * in @args after it, up to NULL. */
+static inline void
+jm_test_run_valist (JmTestRun  *run,
+                    const char *folder,
+                    const char *program,
+                    const char *first_arg,
+                    va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) program);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  jm_test_run_argv (run, folder, (const char **) argv->pdata);
+}
+
 /* Runs the journeymap binary with the arguments after @run, up to NULL. */
 static inline void
 jm_test_run_journeymap (JmTestRun  *run,
                         const char *first_arg,
                         ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("JM_BINARY"));
   va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  jm_test_run_valist (run, NULL, g_getenv ("JM_BINARY"), first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+}
 
-  jm_test_run_argv (run, NULL, (const char **) argv->pdata);
+/* Runs git in @folder with the arguments after it, up to NULL, and says
+ * what it printed; returns its exit status. */
+static inline int
+jm_test_run_git (JmTestRun  *run,
+                 const char *folder,
+                 const char *first_arg,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  jm_test_run_valist (run, folder, "git", first_arg, args);
+  va_end (args);
+  g_test_message ("git %s: %d\n%s%s", first_arg, run->status, run->out, run->err);
+
+  return run->status;
 }

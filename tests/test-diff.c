@@ -375,51 +375,6 @@ test_cli (void)
   g_rmdir (folder);
 }
 
-static void
-git (const char *folder,
-     const char *first_arg,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(JmTestRun) run = { NULL };
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  jm_test_run_argv (&run, folder, (const char **) argv->pdata);
-  if (run.status != 0)
-    g_test_message ("git %s: %s%s", first_arg, run.out, run.err);
-  g_assert_cmpint (run.status, ==, 0);
-}
-
-static char *
-git_output (const char *folder,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(JmTestRun) run = { NULL };
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  jm_test_run_argv (&run, folder, (const char **) argv->pdata);
-  g_assert_cmpint (run.status, ==, 0);
-  return g_steal_pointer (&run.out);
-}
-
 /* The lines README gives for git: git diff and git log -p read as the
  * objects and sentences of what changed. */
 static void
@@ -438,6 +393,7 @@ test_git (void)
   JmStage *stage = jm_object_store_get_object (jm_document_get_stages (document), 0);
   g_autofree char *old_name = g_strdup (jm_stage_get_name (stage));
   g_autofree char *sentence = NULL;
+  g_auto(JmTestRun) run = { NULL };
 
   if (git_path == NULL)
     {
@@ -445,17 +401,19 @@ test_git (void)
       return;
     }
 
-  git (folder, "init", "-q", NULL);
-  git (folder, "config", "diff.jmap.textconv", textconv, NULL);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "init", "-q", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "config", "diff.jmap.textconv", textconv, NULL), ==, 0);
   g_assert_true (g_file_set_contents (attributes, "*.jmap diff=jmap merge=jmap\n", -1, NULL));
   write_document_to (document, map);
-  git (folder, "add", ".", NULL);
-  git (folder, "commit", "-q", "-m", "A map", NULL);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "add", ".", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "commit", "-q", "-m", "A map", NULL), ==, 0);
 
   g_assert_true (jm_edit_set_string (stack, stage, "name", "Dreaming of a trip", 0, NULL));
   write_document_to (document, map);
 
-  diff = git_output (folder, "diff", NULL);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "diff", NULL), ==, 0);
+
+  diff = g_strdup (run.out);
   g_test_message ("%s", diff);
   g_assert_nonnull (strstr (diff, "\n+Stage “Dreaming of a trip”: name “Dreaming of a trip”"));
 
@@ -463,22 +421,24 @@ test_git (void)
   {
     g_autofree char *option = g_strdup_printf ("diff.jmap.command=%s", command);
 
-    diff = git_output (folder, "-c", option, "diff", NULL);
+    g_assert_cmpint (jm_test_run_git (&run, folder, "-c", option, "diff", NULL), ==, 0);
+
+    diff = g_strdup (run.out);
   }
   sentence = g_strdup_printf ("Stage “Dreaming of a trip”: name: “%s” → “Dreaming of a trip”.\n", old_name);
   g_test_message ("%s", diff);
   g_assert_nonnull (strstr (diff, sentence));
 
-  git (folder, "commit", "-q", "-a", "-m", "Renamed", NULL);
-  log = git_output (folder, "log", "-p", NULL);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "commit", "-q", "-a", "-m", "Renamed", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "log", "-p", NULL), ==, 0);
+  log = g_strdup (run.out);
   g_assert_nonnull (strstr (log, "\n+Stage “Dreaming of a trip”"));
 
-  git (folder, "rm", "-q", "-r", "-f", ".", NULL);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "rm", "-q", "-r", "-f", ".", NULL), ==, 0);
   {
     g_autofree char *dot_git = g_build_filename (folder, ".git", NULL);
     g_autofree char *rm = g_find_program_in_path ("rm");
     const char *argv[] = { rm, "-rf", dot_git, NULL };
-    g_auto(JmTestRun) run = { NULL };
 
     jm_test_run_argv (&run, NULL, argv);
   }

@@ -1051,31 +1051,6 @@ test_cli (void)
   copies_tear_down (&c);
 }
 
-static int
-git (const char *folder,
-     char      **out,
-     const char *first_arg,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(JmTestRun) run = { NULL };
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  jm_test_run_argv (&run, folder, (const char **) argv->pdata);
-  g_test_message ("git %s: %d\n%s%s", first_arg, run.status, run.out, run.err);
-  if (out != NULL)
-    *out = g_strconcat (run.out, run.err, NULL);
-  return run.status;
-}
-
 /* Two branches change the same example map; git merges it with the
  * driver that README gives, or reports the conflict. */
 static void
@@ -1087,6 +1062,7 @@ test_git (void)
   g_autofree char *driver = g_strdup_printf ("%s merge %%O %%A %%B -o %%A", g_getenv ("JM_BINARY"));
   g_autofree char *git_path = g_find_program_in_path ("git");
   g_autofree char *output = NULL;
+  g_auto(JmTestRun) run = { NULL };
   g_autoptr(JmDocument) base = jm_test_load_example ("grocery-first-order.jmap");
   g_autoptr(JmDocument) merged = NULL;
   g_autoptr(JmDocument) conflicted = NULL;
@@ -1098,16 +1074,16 @@ test_git (void)
       return;
     }
 
-  g_assert_cmpint (git (folder, NULL, "init", "-q", "-b", "main", NULL), ==, 0);
-  g_assert_cmpint (git (folder, NULL, "config", "merge.jmap.name", "Journeymap three-way merge", NULL), ==, 0);
-  g_assert_cmpint (git (folder, NULL, "config", "merge.jmap.driver", driver, NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "init", "-q", "-b", "main", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "config", "merge.jmap.name", "Journeymap three-way merge", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "config", "merge.jmap.driver", driver, NULL), ==, 0);
   g_assert_true (g_file_set_contents (attributes, "*.jmap diff=jmap merge=jmap\n", -1, NULL));
   write_map_to (base, map);
-  g_assert_cmpint (git (folder, NULL, "add", ".", NULL), ==, 0);
-  g_assert_cmpint (git (folder, NULL, "commit", "-q", "-m", "Map", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "add", ".", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "commit", "-q", "-m", "Map", NULL), ==, 0);
 
   /* Branch a renames a stage; main renames a lane. */
-  g_assert_cmpint (git (folder, NULL, "checkout", "-q", "-b", "a", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "checkout", "-q", "-b", "a", NULL), ==, 0);
   {
     g_autoptr(JmDocument) copy = copy_map (base);
     g_autoptr(JmCommandStack) stack = jm_command_stack_new (copy);
@@ -1115,8 +1091,8 @@ test_git (void)
     g_assert_true (jm_edit_set_string (stack, nth (jm_document_get_stages (copy), 0), "name", "From a", 0, NULL));
     write_map_to (copy, map);
   }
-  g_assert_cmpint (git (folder, NULL, "commit", "-q", "-a", "-m", "a", NULL), ==, 0);
-  g_assert_cmpint (git (folder, NULL, "checkout", "-q", "main", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "commit", "-q", "-a", "-m", "a", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "checkout", "-q", "main", NULL), ==, 0);
   {
     g_autoptr(JmDocument) copy = copy_map (base);
     g_autoptr(JmCommandStack) stack = jm_command_stack_new (copy);
@@ -1124,16 +1100,16 @@ test_git (void)
     g_assert_true (jm_edit_set_string (stack, nth (jm_document_get_lanes (copy), 0), "name", "From main", 0, NULL));
     write_map_to (copy, map);
   }
-  g_assert_cmpint (git (folder, NULL, "commit", "-q", "-a", "-m", "main", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "commit", "-q", "-a", "-m", "main", NULL), ==, 0);
 
-  g_assert_cmpint (git (folder, NULL, "merge", "-q", "--no-edit", "a", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "merge", "-q", "--no-edit", "a", NULL), ==, 0);
   merged = jm_test_load_map (map);
   g_assert_cmpstr (jm_stage_get_name (nth (jm_document_get_stages (merged), 0)), ==, "From a");
   g_assert_cmpstr (jm_lane_get_name (nth (jm_document_get_lanes (merged), 0)), ==, "From main");
 
   /* Both rename the same stage: git reports the conflict, and the map
    * holds it, and opens. */
-  g_assert_cmpint (git (folder, NULL, "checkout", "-q", "-b", "b", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "checkout", "-q", "-b", "b", NULL), ==, 0);
   {
     g_autoptr(JmCommandStack) stack = jm_command_stack_new (merged);
 
@@ -1141,8 +1117,8 @@ test_git (void)
     g_assert_true (jm_edit_set_string (stack, stage, "name", "From b", 0, NULL));
     write_map_to (merged, map);
   }
-  g_assert_cmpint (git (folder, NULL, "commit", "-q", "-a", "-m", "b", NULL), ==, 0);
-  g_assert_cmpint (git (folder, NULL, "checkout", "-q", "main", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "commit", "-q", "-a", "-m", "b", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "checkout", "-q", "main", NULL), ==, 0);
   {
     g_autoptr(JmDocument) copy = jm_test_load_map (map);
     g_autoptr(JmCommandStack) stack = jm_command_stack_new (copy);
@@ -1151,9 +1127,10 @@ test_git (void)
                                        NULL));
     write_map_to (copy, map);
   }
-  g_assert_cmpint (git (folder, NULL, "commit", "-q", "-a", "-m", "main again", NULL), ==, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "commit", "-q", "-a", "-m", "main again", NULL), ==, 0);
 
-  g_assert_cmpint (git (folder, &output, "merge", "--no-edit", "b", NULL), !=, 0);
+  g_assert_cmpint (jm_test_run_git (&run, folder, "merge", "--no-edit", "b", NULL), !=, 0);
+  output = g_strconcat (run.out, run.err, NULL);
   g_assert_nonnull (strstr (output, "CONFLICT"));
   conflicted = jm_test_load_map (map);
   stage = nth (jm_document_get_stages (conflicted), 1);
@@ -1165,7 +1142,6 @@ test_git (void)
   {
     g_autofree char *rm = g_find_program_in_path ("rm");
     const char *argv[] = { rm, "-rf", folder, NULL };
-    g_auto(JmTestRun) run = { NULL };
 
     jm_test_run_argv (&run, NULL, argv);
   }
