@@ -1182,6 +1182,26 @@ test_round_trip_namespaces (void)
     }
 }
 
+/* An optional text given empty reads as no text: the writer leaves it
+ * out, and a map that said <author/> read back differently (found by
+ * fuzz-round-trip). */
+static void
+test_round_trip_empty_texts (void)
+{
+  g_autofree char *saved = assert_round_trip (
+    "<journey-map xmlns=\"" NS "\" format-version=\"1.0\"><title>T</title><description/><author/>"
+    "<personas><persona id=\"a\"><name>A</name><role/><description/><goals/><motivations/><frustrations/>"
+    "</persona></personas>"
+    "<stages><stage id=\"s\"><name>S</name><description/><duration/></stage></stages>"
+    "<lanes><lane id=\"l\" kind=\"actions\"><name>L</name></lane></lanes>"
+    "<layer state=\"current\"><items>"
+    "<item id=\"i\" kind=\"card\" stage=\"s\" lane=\"l\"><title/><body/></item>"
+    "<item id=\"t\" kind=\"touchpoint\" stage=\"s\" lane=\"l\" channel=\"web\"><moment-of-truth kind=\"first\"><rationale/></moment-of-truth></item>"
+    "</items></layer></journey-map>");
+
+  g_assert_null (strstr (saved, "<author"));
+}
+
 /* Curves keep their order: the curve of the second persona first. */
 static void
 test_round_trip_curve_order (void)
@@ -1731,6 +1751,7 @@ main (int   argc,
   g_test_add_func ("/format/reader/second-curve-of-no-persona", test_reader_second_curve_of_no_persona);
   g_test_add_func ("/format/round-trip/namespaces", test_round_trip_namespaces);
   g_test_add_func ("/format/round-trip/curve-order", test_round_trip_curve_order);
+  g_test_add_func ("/format/round-trip/empty-texts", test_round_trip_empty_texts);
   g_test_add_func ("/format/round-trip/property", test_round_trip_property);
 
   return g_test_run ();

@@ -1210,6 +1210,16 @@ static gboolean read_annotations (Reader     *r,
                                   const char *name,
                                   GObject    *owner);
 
+/* An optional text given empty is no text: the writer leaves it out and
+ * the model reads it so. Done once the element's children are read, so
+ * that a second, empty or not, is still refused as a second. */
+static void
+empty_text_is_none (char **text)
+{
+  if (*text != NULL && **text == '\0')
+    g_clear_pointer (text, g_free);
+}
+
 static gboolean
 read_persona_child (Reader     *r,
                     const char *name,
@@ -1424,6 +1434,8 @@ read_conflict (Reader     *r,
                                _jm_object_get_foreign (JM_OBJECT (conflict))))
     return FALSE;
 
+  empty_text_is_none (&conflict->ours);
+  empty_text_is_none (&conflict->theirs);
   _jm_object_store_append (conflicts, JM_OBJECT (conflict));
   return TRUE;
 }
@@ -1499,6 +1511,12 @@ read_persona (Reader     *r,
   if (persona->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A persona needs a <name>."));
 
+  empty_text_is_none (&persona->role);
+  empty_text_is_none (&persona->description);
+  empty_text_is_none (&persona->goals);
+  empty_text_is_none (&persona->motivations);
+  empty_text_is_none (&persona->frustrations);
+
   reader_append (r, r->document->personas, JM_OBJECT (g_steal_pointer (&persona)), line);
   return TRUE;
 }
@@ -1562,6 +1580,9 @@ read_stage (Reader     *r,
 
   if (stage->name == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("A stage needs a <name>."));
+
+  empty_text_is_none (&stage->description);
+  empty_text_is_none (&stage->duration);
 
   reader_append (r, r->document->stages, JM_OBJECT (g_steal_pointer (&stage)), line);
   return TRUE;
@@ -1768,6 +1789,10 @@ read_item (Reader     *r,
 
   if (!reader_children (r, name, read_item_child, item, _jm_object_get_foreign (JM_OBJECT (item))))
     return FALSE;
+
+  empty_text_is_none (&item->title);
+  empty_text_is_none (&item->body);
+  empty_text_is_none (&item->moment_rationale);
 
   reader_append (r, jm_layer_get_items (layer), JM_OBJECT (g_steal_pointer (&item)), line);
   return TRUE;
@@ -2289,6 +2314,9 @@ read_root (Reader *r)
 
   if (ok && r->document->title == NULL)
     return reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line, _("The map needs a <title>."));
+
+  empty_text_is_none (&r->document->description);
+  empty_text_is_none (&r->document->author);
 
   /* Required even when empty (the schema says so), but a map without
    * them is still a map: read as one without stages or lanes, and saved
