@@ -375,7 +375,7 @@ jm_template_read (JmTemplate  *self,
  * @error: return location for a #GError
  *
  * Draws the template's map with the renderer that draws the canvas,
- * scaled to fit @width and centred, its top at the top.
+ * scaled to @width; what is below @height is left out.
  *
  * Returns: (transfer full): an image surface, or %NULL with @error set
  */
@@ -402,11 +402,12 @@ jm_template_draw_thumbnail (JmTemplate   *self,
 
   layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
   jm_layout_get_size (layout, &map_width, &map_height);
-  scale = MIN (width / MAX (map_width, 1.0), height / MAX (map_height, 1.0));
+  /* As wide as the thumbnail, cut at its bottom: the title, personas and
+   * stages are what tells one template from another. */
+  scale = width / MAX (map_width, 1.0);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  cairo_translate (cr, floor ((width - map_width * scale) / 2), 0);
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, map_width, map_height);
   cairo_clip (cr);

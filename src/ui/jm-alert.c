@@ -89,6 +89,18 @@ jm_alert_get_body (JmAlert *alert)
 #endif
 }
 
+/* A widget under the body, such as an entry for a name. */
+void
+jm_alert_set_extra_child (JmAlert   *alert,
+                          GtkWidget *child)
+{
+#if JM_ALERT_USES_ALERT_DIALOG
+  adw_alert_dialog_set_extra_child (alert, child);
+#else
+  adw_message_dialog_set_extra_child (alert, child);
+#endif
+}
+
 /* Shows @alert over @parent (any widget of a window, or NULL). */
 void
 jm_alert_present (JmAlert   *alert,

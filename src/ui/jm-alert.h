@@ -46,6 +46,8 @@ void        jm_alert_set_default_response    (JmAlert               *alert,
                                               const char            *id);
 void        jm_alert_set_close_response      (JmAlert               *alert,
                                               const char            *id);
+void        jm_alert_set_extra_child         (JmAlert               *alert,
+                                              GtkWidget             *child);
 const char *jm_alert_get_heading             (JmAlert               *alert);
 const char *jm_alert_get_body                (JmAlert               *alert);
 void        jm_alert_present                 (JmAlert               *alert,

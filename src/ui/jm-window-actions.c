@@ -19,10 +19,12 @@
 #include "format/jm-schema.h"
 #include "format/jm-xml-reader.h"
 #include "io/jm-document-io.h"
+#include "session/jm-template.h"
 #include "jm-alert.h"
 #include "jm-clipboard.h"
 #include "jm-export-dialog.h"
 #include "jm-print.h"
+#include "jm-template-gallery.h"
 #include "jm-window-private.h"
 
 
@@ -98,6 +100,23 @@ jm_window_exported_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
 }
 
+/* A window that shows a map, or opens one, keeps it; the new one gets
+ * its own. */
+static void
+jm_window_show_new_map (JmWindow   *self,
+                        JmDocument *document)
+{
+  JmWindow *target = self;
+
+  if (_jm_window_is_taken (self))
+    {
+      target = _jm_window_new_sibling (self);
+      gtk_window_present (GTK_WINDOW (target));
+    }
+
+  _jm_window_set_document (target, document);
+}
+
 static void
 jm_window_new_action (GtkWidget  *widget,
                       const char *action_name,
@@ -108,7 +127,6 @@ jm_window_new_action (GtkWidget  *widget,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JmDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  JmWindow *target = self;
 
   bytes = jm_template_lookup (template, &error);
   if (bytes != NULL)
@@ -119,15 +137,107 @@ jm_window_new_action (GtkWidget  *widget,
       return;
     }
 
-  /* A window that shows a map, or opens one, keeps it; the new one gets
-   * its own. */
-  if (_jm_window_is_taken (self))
+  jm_window_show_new_map (self, document);
+}
+
+static void
+on_template_chosen_cb (JmTemplateGallery *gallery,
+                       JmTemplate        *template,
+                       JmWindow          *self)
+{
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = jm_template_read (template, &error);
+  if (document == NULL)
     {
-      target = _jm_window_new_sibling (self);
-      gtk_window_present (GTK_WINDOW (target));
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Create the Map"), error);
+      return;
     }
 
-  _jm_window_set_document (target, document);
+  jm_window_show_new_map (self, document);
+}
+
+/* New (Ctrl+N) starts from the gallery of templates, the blank map first. */
+static void
+jm_window_choose_template_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GFile) folder = jm_template_get_user_folder ();
+  JmTemplateGallery *gallery = jm_template_gallery_new (GTK_WINDOW (self), folder);
+
+  g_signal_connect_object (gallery, "template-chosen", G_CALLBACK (on_template_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (gallery));
+}
+
+static void
+jm_window_save_template_response_cb (JmAlert    *alert,
+                                     const char *response,
+                                     gpointer    user_data)
+{
+  JmWindow *self = JM_WINDOW (user_data);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (alert), "entry");
+  g_autoptr(GFile) folder = jm_template_get_user_folder ();
+  g_autoptr(JmTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  JmDocument *document = jm_window_get_document (self);
+
+  if (!g_str_equal (response, "save") || document == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (jm_document_get_display_title (document));
+    }
+
+  template = jm_template_save_user (document, name, folder, &error);
+  if (template == NULL)
+    {
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Save the Template"), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” is now one of your templates"), jm_template_get_name (template));
+  adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
+}
+
+/* Keeps a copy of the map among the user's templates, under a name. */
+static void
+jm_window_save_as_template_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  JmDocument *document = jm_window_get_document (self);
+  JmAlert *alert;
+  GtkWidget *entry;
+
+  if (document == NULL)
+    return;
+
+  alert = jm_alert_new (_("Save as Template"),
+                        _("New maps can start from a copy of this one: it is listed in the gallery of New."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), jm_document_get_display_title (document));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), JM_MAX_NAME_CHARS);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Template name"), -1);
+  jm_alert_set_extra_child (alert, entry);
+  g_object_set_data (G_OBJECT (alert), "entry", entry);
+  jm_alert_add_response (alert, "cancel", _("_Cancel"));
+  jm_alert_add_response (alert, "save", _("_Save"));
+  jm_alert_set_response_appearance (alert, "save", ADW_RESPONSE_SUGGESTED);
+  jm_alert_set_default_response (alert, "save");
+  jm_alert_set_close_response (alert, "cancel");
+  g_signal_connect_object (alert, "response", G_CALLBACK (jm_window_save_template_response_cb), self, 0);
+  jm_alert_present (alert, GTK_WIDGET (self));
 }
 
 static void
@@ -632,6 +742,8 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, jm_window_close_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, jm_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", "s", jm_window_new_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-template", NULL, jm_window_choose_template_action);
+  gtk_widget_class_install_action (widget_class, "doc.save-as-template", NULL, jm_window_save_as_template_action);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, jm_window_undo_action);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, jm_window_undo_action);
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, _jm_window_save_action);
@@ -678,7 +790,7 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.choose-template", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "doc.save", NULL);

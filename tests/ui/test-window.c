@@ -75,7 +75,7 @@ test_window_maps_and_draws (void)
     g_assert_false (empty == opening);
     collect_actionables (empty, buttons);
     for (guint b = 0; b < buttons->len; b++)
-      if (g_str_equal (gtk_actionable_get_action_name (buttons->pdata[b]), "win.new"))
+      if (g_str_equal (gtk_actionable_get_action_name (buttons->pdata[b]), "win.choose-template"))
         new_map = buttons->pdata[b];
     g_assert_nonnull (new_map);
     g_assert_true (gtk_widget_get_mapped (new_map));
@@ -1289,7 +1289,7 @@ test_window_actions_exist (void)
   static const struct { const char *trigger; const char *action; } shortcuts[] = {
     { "<Control>z", "doc.undo" }, { "<Shift><Control>z", "doc.redo" },
     { "<Control>s", "doc.save" }, { "<Shift><Control>s", "doc.save-as" },
-    { "<Control>o", "win.open" }, { "<Control>n", "win.new" }, { "<Control>w", "win.close" },
+    { "<Control>o", "win.open" }, { "<Control>n", "win.choose-template" }, { "<Control>w", "win.close" },
     { "<Control>e", "win.export" }, { "<Control>p", "win.print" },
     { "<Control>c", "doc.copy" }, { "<Control>x", "doc.cut" }, { "<Control>v", "doc.paste" },
     { "<Control>d", "doc.duplicate" }, { "<Control>l", "doc.link" },
