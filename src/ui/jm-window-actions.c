@@ -666,6 +666,7 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, jm_window_discard_recovered_action);
   gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, jm_window_export_action);
+  gtk_widget_class_install_action (widget_class, "doc.import-csv", NULL, _jm_window_import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.exported", "s", jm_window_exported_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);

@@ -27,6 +27,8 @@ JmWindow   *jm_window_new          (GtkApplication *application,
                                     JmRecentMaps   *recent_maps);
 void        jm_window_open_file    (JmWindow      *self,
                                     GFile         *file);
+void        jm_window_import_csv   (JmWindow      *self,
+                                    GFile         *file);
 GFile      *jm_window_get_file     (JmWindow      *self);
 JmDocument *jm_window_get_document (JmWindow      *self);
 JmCommandStack *jm_window_get_stack (JmWindow     *self);
