@@ -25,6 +25,7 @@
 
 #include <libxml/parser.h>
 
+#include "commands/jm-edit.h"
 #include "interop/jm-interop.h"
 #include "io/jm-document-io.h"
 
@@ -107,6 +108,14 @@ load_request_free (gpointer data)
   g_free (request);
 }
 
+static gboolean
+jm_map_loader_is_untitled (JmDocument *document)
+{
+  const char *title = jm_document_get_title (document);
+
+  return title == NULL || title[0] == '\0';
+}
+
 /* Reads @file and lays it out, in the calling thread. */
 static LoadResult *
 load_and_lay_out (GFile         *file,
@@ -130,15 +139,18 @@ load_and_lay_out (GFile         *file,
 
       if (bytes != NULL)
         document = import (bytes, path, &notes, error);
-      if (document != NULL && (jm_document_get_title (document) == NULL || jm_document_get_title (document)[0] == '\0'))
+      if (document != NULL && jm_map_loader_is_untitled (document))
         {
-          /* Named after its file, as Save As will suggest it. */
+          /* Named after its file, as Save As will suggest it; through a
+           * command, the one way a map changes, on a history of its own
+           * that the session does not take. */
+          g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
           g_autofree char *title = g_strdup (name);
           char *dot = strrchr (title, '.');
 
           if (dot != NULL && dot != title)
             *dot = '\0';
-          g_object_set (document, "title", title, NULL);
+          jm_edit_set_string (stack, document, "title", title, 0, NULL);
         }
     }
   else

@@ -15,6 +15,7 @@
 #include "jm-recent-maps.h"
 #include "io/jm-draft-store.h"
 #include "model/jm-document.h"
+#include "session/jm-map-session.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ void        jm_window_import_csv   (JmWindow      *self,
 GFile      *jm_window_get_file     (JmWindow      *self);
 JmDocument *jm_window_get_document (JmWindow      *self);
 JmCommandStack *jm_window_get_stack (JmWindow     *self);
+JmMapSession *jm_window_get_session (JmWindow     *self);
 JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
 JmInspector *jm_window_get_inspector (JmWindow    *self);
 JmOutline   *jm_window_get_outline   (JmWindow    *self);
