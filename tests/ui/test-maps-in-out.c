@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "interop/jm-csv.h"
+#include "library/jm-persona-library.h"
 #include "ui/jm-export-dialog.h"
+#include "ui/jm-persona-library-dialog.h"
 #include "ui/jm-window.h"
 
 #include "jm-map-fixture.h"
@@ -312,6 +314,123 @@ test_export_dialog_mermaid (JmMapFixture  *fixture,
   g_unlink (path);
 }
 
+static void
+empty_library (void)
+{
+  g_autofree char *dir = jm_persona_library_default_dir ();
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+}
+
+static JmPersonaLibraryDialog *
+find_library_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (JM_IS_PERSONA_LIBRARY_DIALOG (toplevel))
+        return JM_PERSONA_LIBRARY_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+library_read (gpointer data)
+{
+  JmPersonaLibraryDialog *dialog = find_library_dialog ();
+
+  return dialog != NULL && !jm_persona_library_dialog_get_loading (dialog);
+}
+
+static gboolean
+library_dialog_gone (gpointer data)
+{
+  return find_library_dialog () == NULL;
+}
+
+/* Save to Library on a persona's page keeps it in the user's library;
+ * Add Persona from Library lists the library with photos, names and
+ * roles, searches it, and adds a copy to the map as one undo step. */
+static void
+test_persona_library (JmMapFixture  *fixture,
+                      gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmObjectStore *personas = jm_document_get_personas (document);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  g_autofree char *dir = jm_persona_library_default_dir ();
+  g_autoptr(GPtrArray) entries = NULL;
+  guint n_personas = jm_object_store_get_n_objects (personas);
+  guint position = jm_command_stack_get_position (stack);
+  JmPersonaLibraryDialog *dialog;
+  JmPersona *added;
+
+  empty_library ();
+  for (guint i = 0; i < 2; i++)
+    {
+      JmPersona *persona = jm_object_store_get_object (personas, i);
+
+      jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (persona), FALSE);
+      g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (persona));
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.save-persona-to-library", NULL);
+    }
+  /* The map is as it was: the library holds copies. */
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position);
+  entries = jm_persona_library_list (dir, NULL, NULL);
+  g_assert_cmpuint (entries->len, ==, 2);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  {
+    g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (fixture->window));
+    g_autofree char *png = jm_ui_test_save_screenshot (texture, "persona-saved-to-library.png");
+
+    g_assert_nonnull (png);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.add-persona-from-library", NULL);
+  jm_ui_test_wait_until (library_read, NULL);
+  dialog = find_library_dialog ();
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (dialog));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (dialog));
+  g_assert_cmpuint (jm_persona_library_dialog_get_n_shown (dialog), ==, 2);
+  {
+    g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (dialog));
+    g_autofree char *png = jm_ui_test_save_screenshot (texture, "persona-library-dialog.png");
+
+    g_assert_nonnull (png);
+  }
+  g_assert_nonnull (jm_ui_test_find_label (GTK_WIDGET (dialog), "Tom Lindqvist"));
+
+  /* Found by role, whatever the case. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      JM_TYPE_PERSONA_LIBRARY_DIALOG,
+                                                                      "search_entry")), "RETIRED");
+  g_assert_cmpuint (jm_persona_library_dialog_get_n_shown (dialog), ==, 1);
+  g_assert_true (jm_persona_library_dialog_add (dialog, 0));
+  jm_ui_test_wait_until (library_dialog_gone, NULL);
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (personas), ==, n_personas + 1);
+  added = jm_object_store_get_object (personas, n_personas);
+  g_assert_cmpstr (jm_persona_get_name (added), ==, "Tom Lindqvist");
+  g_assert_cmpstr (jm_command_stack_get_undo_label (stack), ==, "Add Persona from Library");
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position + 1);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (added));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL);
+  g_assert_cmpuint (jm_object_store_get_n_objects (personas), ==, n_personas);
+  empty_library ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +443,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/maps-in-out/drop-csv", test_drop_csv);
   jm_map_fixture_add ("/ui/maps-in-out/import-csv-undo", test_import_csv_and_undo);
   jm_map_fixture_add ("/ui/maps-in-out/export-dialog-mermaid", test_export_dialog_mermaid);
+  jm_map_fixture_add ("/ui/maps-in-out/persona-library", test_persona_library);
 
   return jm_map_fixture_run ();
 }
