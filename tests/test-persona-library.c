@@ -235,6 +235,28 @@ test_search (Fixture       *fixture,
   g_assert_false (jm_persona_library_matches (entries->pdata[0], "teacher"));
 }
 
+/* Import Personas from Map keeps every persona of a map; importing the
+ * map again replaces them rather than adding twins. */
+static void
+test_import_map (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JmDocument) hotel = jm_test_load_example ("hotel-guest-stay.jmap");
+  guint n_map = jm_object_store_get_n_objects (jm_document_get_personas (fixture->map));
+  guint n_hotel = jm_object_store_get_n_objects (jm_document_get_personas (hotel));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (jm_persona_library_import_map (fixture->dir, fixture->map, &error), ==, n_map);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jm_persona_library_import_map (fixture->dir, hotel, &error), ==, n_hotel);
+  g_assert_cmpuint (jm_persona_library_import_map (fixture->dir, fixture->map, &error), ==, n_map);
+  g_assert_no_error (error);
+
+  entries = jm_persona_library_list (fixture->dir, NULL, NULL);
+  g_assert_cmpuint (entries->len, ==, n_map + n_hotel);
+}
+
 /* The library is the user's data folder's (the Flatpak's own when
  * sandboxed), and a library that does not exist yet is empty. */
 static void
@@ -263,6 +285,7 @@ main (int   argc,
   g_test_add ("/persona-library/broken-files", Fixture, NULL, fixture_set_up, test_broken_files,
               fixture_tear_down);
   g_test_add ("/persona-library/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/persona-library/import-map", Fixture, NULL, fixture_set_up, test_import_map, fixture_tear_down);
   g_test_add ("/persona-library/default-dir", Fixture, NULL, fixture_set_up, test_default_dir,
               fixture_tear_down);
 

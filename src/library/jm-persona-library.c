@@ -342,6 +342,41 @@ jm_persona_library_save (const char  *dir,
 }
 
 /**
+ * jm_persona_library_import_map:
+ * @dir: the library's folder, made if missing
+ * @map: a map, usually read from a file for this alone
+ *
+ * Keeps a copy of every persona of @map in the library, as
+ * jm_persona_library_save() keeps one.
+ *
+ * Returns: how many were saved; on an error, those before it stay saved
+ *   and @error is set
+ */
+guint
+jm_persona_library_import_map (const char  *dir,
+                               JmDocument  *map,
+                               GError     **error)
+{
+  JmObjectStore *personas;
+  guint saved = 0;
+
+  g_return_val_if_fail (dir != NULL, 0);
+  g_return_val_if_fail (JM_IS_DOCUMENT (map), 0);
+
+  personas = jm_document_get_personas (map);
+  for (guint i = 0; i < jm_object_store_get_n_objects (personas); i++)
+    {
+      g_autofree char *path = jm_persona_library_save (dir, jm_object_store_get_object (personas, i), error);
+
+      if (path == NULL)
+        break;
+      saved++;
+    }
+
+  return saved;
+}
+
+/**
  * jm_persona_library_remove:
  * @entry: an entry of jm_persona_library_list()
  *

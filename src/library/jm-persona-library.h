@@ -25,6 +25,9 @@ GPtrArray *jm_persona_library_list        (const char     *dir,
 char      *jm_persona_library_save        (const char     *dir,
                                            JmPersona      *persona,
                                            GError        **error);
+guint      jm_persona_library_import_map  (const char     *dir,
+                                           JmDocument     *map,
+                                           GError        **error);
 gboolean   jm_persona_library_remove      (JmDocument     *entry,
                                            GError        **error);
 JmPersona *jm_persona_library_get_persona (JmDocument     *entry);

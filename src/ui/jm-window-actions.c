@@ -700,6 +700,7 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
                                    jm_window_add_persona_from_library_action);
   gtk_widget_class_install_action (widget_class, "doc.save-persona-to-library", NULL,
                                    jm_window_save_persona_to_library_action);
+  gtk_widget_class_install_action (widget_class, "win.import-personas", NULL, _jm_window_import_personas_action);
   gtk_widget_class_install_action (widget_class, "doc.add-stage", NULL, jm_window_add_stage_or_lane_action);
   gtk_widget_class_install_action (widget_class, "doc.add-lane", NULL, jm_window_add_stage_or_lane_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", jm_window_open_uri_action);

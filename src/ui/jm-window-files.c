@@ -19,6 +19,7 @@
 
 #include "interop/jm-csv.h"
 #include "io/jm-document-io.h"
+#include "library/jm-persona-library.h"
 #include "jm-alert.h"
 #include "jm-window-private.h"
 
@@ -456,6 +457,105 @@ _jm_window_import_csv_action (GtkWidget  *widget,
   jm_window_show_file_chooser (JM_WINDOW (widget), _("Import Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN,
                                _("_Import"), NULL, JM_FILE_KIND_CSV,
                                G_CALLBACK (jm_window_import_csv_response_cb));
+}
+
+/* A map read in a worker, its personas saved to the library there too:
+ * the map is the worker's own, and photos can be large. */
+static void
+jm_window_import_personas_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *dir = jm_persona_library_default_dir ();
+  g_autoptr(JmDocument) map = NULL;
+  GError *error = NULL;
+  guint saved;
+
+  map = jm_document_io_load (file, NULL, cancellable, &error);
+  if (map == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  saved = jm_persona_library_import_map (dir, map, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, saved);
+}
+
+static void
+jm_window_import_personas_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(JmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gssize saved = g_task_propagate_int (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Import the Personas"), error);
+      return;
+    }
+
+  if (saved == 0)
+    message = g_strdup (_("The map has no personas"));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u persona saved to the library",
+                                            "%u personas saved to the library", (gulong) saved),
+                               (guint) saved);
+  adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
+}
+
+/**
+ * jm_window_import_personas:
+ * @file: a journey map
+ *
+ * Saves a copy of every persona of @file to the persona library, in a
+ * worker; the map shown does not change.
+ */
+void
+jm_window_import_personas (JmWindow *self,
+                           GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, self->cancellable, jm_window_import_personas_cb, g_object_ref (self));
+  g_task_set_source_tag (task, jm_window_import_personas);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, jm_window_import_personas_thread);
+}
+
+static void
+jm_window_import_personas_response_cb (GtkNativeDialog *dialog,
+                                       int              response,
+                                       gpointer         user_data)
+{
+  JmWindow *self = user_data;
+  g_autoptr(GFile) file = jm_window_dup_chosen_file (dialog, response);
+
+  if (file != NULL)
+    jm_window_import_personas (self, file);
+}
+
+void
+_jm_window_import_personas_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  jm_window_show_file_chooser (JM_WINDOW (widget), _("Import Personas from Map"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                               _("_Import"), NULL, JM_FILE_KIND_MAP,
+                               G_CALLBACK (jm_window_import_personas_response_cb));
 }
 
 static gboolean

@@ -110,6 +110,9 @@ void      _jm_window_save_action         (GtkWidget       *widget,
                                           const char      *action_name,
                                           GVariant        *parameter);
 gboolean  _jm_window_ask_before_close    (JmWindow        *self);
+void      _jm_window_import_personas_action (GtkWidget    *widget,
+                                             const char   *action_name,
+                                             GVariant     *parameter);
 void      _jm_window_import_csv_action   (GtkWidget       *widget,
                                           const char      *action_name,
                                           GVariant        *parameter);

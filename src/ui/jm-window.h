@@ -30,6 +30,8 @@ void        jm_window_open_file    (JmWindow      *self,
                                     GFile         *file);
 void        jm_window_import_csv   (JmWindow      *self,
                                     GFile         *file);
+void        jm_window_import_personas (JmWindow   *self,
+                                       GFile      *file);
 GFile      *jm_window_get_file     (JmWindow      *self);
 JmDocument *jm_window_get_document (JmWindow      *self);
 JmCommandStack *jm_window_get_stack (JmWindow     *self);

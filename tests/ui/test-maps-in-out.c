@@ -431,6 +431,41 @@ test_persona_library (JmMapFixture  *fixture,
   empty_library ();
 }
 
+static gboolean
+toast_shown (gpointer data)
+{
+  gpointer *pair = data;
+
+  return jm_ui_test_find_label (pair[0], pair[1]) != NULL;
+}
+
+/* Import Personas from Map keeps every persona of a map file in the
+ * library, read in a worker; the map shown does not change. */
+static void
+test_import_personas (JmMapFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                               "saas-onboarding.jmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autofree char *dir = jm_persona_library_default_dir ();
+  g_autoptr(GPtrArray) entries = NULL;
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  guint position = jm_command_stack_get_position (stack);
+  gpointer wait[2] = { fixture->window, NULL };
+
+  empty_library ();
+  jm_window_import_personas (fixture->window, file);
+  wait[1] = (gpointer) "2 personas saved to the library";
+  jm_ui_test_wait_until (toast_shown, wait);
+
+  entries = jm_persona_library_list (dir, NULL, NULL);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (jm_persona_get_name (jm_persona_library_get_persona (entries->pdata[0])), ==, "Marco Rossi");
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, position);
+  empty_library ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +479,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/maps-in-out/import-csv-undo", test_import_csv_and_undo);
   jm_map_fixture_add ("/ui/maps-in-out/export-dialog-mermaid", test_export_dialog_mermaid);
   jm_map_fixture_add ("/ui/maps-in-out/persona-library", test_persona_library);
+  jm_map_fixture_add ("/ui/maps-in-out/import-personas", test_import_personas);
 
   return jm_map_fixture_run ();
 }
