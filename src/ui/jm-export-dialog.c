@@ -37,6 +37,8 @@ struct _JmExportDialog
   GtkWidget    *transparent_switch;
   GtkWidget    *dark_switch;
   GtkWidget    *look_group;
+  GtkWidget    *bom_row;
+  GtkWidget    *bom_switch;
 };
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
@@ -72,6 +74,7 @@ on_format_changed_cb (JmExportDialog *self)
   /* The scale only matters to pixels, the look only to drawings. */
   gtk_widget_set_sensitive (self->scale_row, formats[row].format == JM_EXPORT_FORMAT_PNG);
   gtk_widget_set_sensitive (self->look_group, formats[row].drawn);
+  gtk_widget_set_visible (self->bom_row, formats[row].format == JM_EXPORT_FORMAT_CSV);
 }
 
 /* While the export runs, only Cancel can be used. */
@@ -191,6 +194,8 @@ jm_export_dialog_class_init (JmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, dark_switch);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, look_group);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, bom_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, bom_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed_cb);
 }
@@ -240,6 +245,7 @@ jm_export_dialog_get_options (JmExportDialog  *self,
   options->scale = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->scale_spin));
   options->transparent = gtk_switch_get_active (GTK_SWITCH (self->transparent_switch));
   options->theme = gtk_switch_get_active (GTK_SWITCH (self->dark_switch)) ? JM_THEME_DARK : JM_THEME_LIGHT;
+  options->bom = gtk_widget_get_visible (self->bom_row) && gtk_switch_get_active (GTK_SWITCH (self->bom_switch));
 }
 
 /**

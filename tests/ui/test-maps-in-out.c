@@ -259,6 +259,16 @@ test_import_csv_and_undo (JmMapFixture  *fixture,
   g_unlink (bad);
 }
 
+static GtkWidget *
+template_child (JmExportDialog *dialog,
+                const char     *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), JM_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
 static gboolean
 weak_pointer_cleared (gpointer data)
 {
@@ -291,12 +301,20 @@ test_export_dialog_mermaid (JmMapFixture  *fixture,
                               jm_map_fixture_combo_row_position (format_row, "Spreadsheet (CSV)"));
   jm_export_dialog_get_options (dialog, &format, &options);
   g_assert_cmpint (format, ==, JM_EXPORT_FORMAT_CSV);
+  /* A byte order mark is offered for CSV alone, off unless asked for. */
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, "bom_row")));
+  g_assert_false (options.bom);
+  gtk_switch_set_active (GTK_SWITCH (template_child (dialog, "bom_switch")), TRUE);
+  jm_export_dialog_get_options (dialog, &format, &options);
+  g_assert_true (options.bom);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (format_row),
                               jm_map_fixture_combo_row_position (format_row, "Mermaid journey diagram"));
   jm_export_dialog_get_options (dialog, &format, &options);
   g_assert_cmpint (format, ==, JM_EXPORT_FORMAT_MERMAID);
   g_assert_false (gtk_widget_get_sensitive (look));
+  g_assert_false (gtk_widget_get_visible (template_child (dialog, "bom_row")));
+  g_assert_false (options.bom);
   jm_ui_test_wait_for_frame (GTK_WIDGET (dialog));
   {
     g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (dialog));
