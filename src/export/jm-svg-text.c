@@ -178,7 +178,9 @@ jm_svg_text_add_layout (cairo_t     *cr,
 
   if (desc == NULL)
     {
-      fallback = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+      PangoContext *context = pango_layout_get_context (layout);
+
+      fallback = pango_font_description_copy (pango_context_get_font_description (context));
       desc = fallback;
     }
 
@@ -231,10 +233,12 @@ jm_svg_text_add_layout (cairo_t     *cr,
           g_string_append (self->elements, "\" font-family=\"");
           jm_svg_text_append_escaped (self->elements, family, -1);
         }
-      g_string_append_printf (self->elements, "\" font-weight=\"%d", (int) pango_font_description_get_weight (desc));
+      g_string_append_printf (self->elements, "\" font-weight=\"%d",
+                              (int) pango_font_description_get_weight (desc));
       style = pango_font_description_get_style (desc);
       if (style != PANGO_STYLE_NORMAL)
-        g_string_append (self->elements, style == PANGO_STYLE_ITALIC ? "\" font-style=\"italic" : "\" font-style=\"oblique");
+        g_string_append (self->elements,
+                         style == PANGO_STYLE_ITALIC ? "\" font-style=\"italic" : "\" font-style=\"oblique");
       if (rtl)
         g_string_append (self->elements, "\" direction=\"rtl\" unicode-bidi=\"embed");
       g_string_append (self->elements, "\" textLength=\"");

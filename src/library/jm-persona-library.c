@@ -278,7 +278,9 @@ target_path (const char *dir,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      if (g_strcmp0 (jm_persona_get_name (entry_persona (entries->pdata[i])), jm_persona_get_name (persona)) == 0)
+      JmPersona *kept = entry_persona (entries->pdata[i]);
+
+      if (g_strcmp0 (jm_persona_get_name (kept), jm_persona_get_name (persona)) == 0)
         return g_strdup (jm_persona_library_get_path (entries->pdata[i]));
     }
 
@@ -335,7 +337,8 @@ jm_persona_library_save (const char  *dir,
 
   path = target_path (dir, persona);
   display = g_filename_display_name (path);
-  if (!jm_atomic_file_replace (path, display, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+  if (!jm_atomic_file_replace (path, display, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               error))
     return NULL;
 
   return g_steal_pointer (&path);

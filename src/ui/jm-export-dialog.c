@@ -245,7 +245,8 @@ jm_export_dialog_get_options (JmExportDialog  *self,
   options->scale = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->scale_spin));
   options->transparent = gtk_switch_get_active (GTK_SWITCH (self->transparent_switch));
   options->theme = gtk_switch_get_active (GTK_SWITCH (self->dark_switch)) ? JM_THEME_DARK : JM_THEME_LIGHT;
-  options->bom = gtk_widget_get_visible (self->bom_row) && gtk_switch_get_active (GTK_SWITCH (self->bom_switch));
+  options->bom = gtk_widget_get_visible (self->bom_row) &&
+                 gtk_switch_get_active (GTK_SWITCH (self->bom_switch));
 }
 
 /**

@@ -71,7 +71,8 @@ create_row (JmDocument *entry)
   if (texture != NULL)
     adw_avatar_set_custom_image (ADW_AVATAR (avatar), GDK_PAINTABLE (texture));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL && *name != '\0' ? name : _("Unnamed"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 name != NULL && *name != '\0' ? name : _("Unnamed"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (role != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role);

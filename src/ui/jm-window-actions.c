@@ -606,7 +606,8 @@ jm_window_save_persona_to_library_action (GtkWidget  *widget,
       return;
     }
 
-  message = g_strdup_printf (_("“%s” saved to the persona library"), jm_persona_get_name (JM_PERSONA (object)) ?: "");
+  message = g_strdup_printf (_("“%s” saved to the persona library"),
+                             jm_persona_get_name (JM_PERSONA (object)) ?: "");
   adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
 }
 

@@ -225,7 +225,8 @@ on_import_notes_details_cb (AdwToast  *toast,
       guint more = notes->len - MAX_NOTES_SHOWN;
 
       g_string_append_c (body, '\n');
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more line", "…and %u more lines", more),
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE, "…and %u more line", "…and %u more lines", more),
                               more);
     }
 
