@@ -14,38 +14,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "export/jm-export.h"
-#include "interop/jm-csv.h"
-#include "interop/jm-mermaid.h"
+#include "interop/jm-interop.h"
 #include "io/jm-document-io.h"
-
-typedef JmDocument *(*JmImportReader) (GBytes      *bytes,
-                                       const char  *filename,
-                                       GPtrArray  **notes,
-                                       GError     **error);
-
-static JmImportReader
-jm_cli_import_reader_for (const char *path)
-{
-  static const struct {
-    const char     *suffix;
-    JmImportReader  read;
-  } readers[] = {
-    { ".mmd", jm_mermaid_read },
-    { ".mermaid", jm_mermaid_read },
-    { ".md", jm_mermaid_read },
-    { ".markdown", jm_mermaid_read },
-    { ".csv", jm_csv_read },
-  };
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
-    {
-      if (g_str_has_suffix (lower, readers[i].suffix))
-        return readers[i].read;
-    }
-
-  return NULL;
-}
 
 int
 jm_cli_import (int    argc,
@@ -59,7 +29,7 @@ jm_cli_import (int    argc,
   g_autoptr(JmDocument) document = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *output_path = NULL;
-  JmImportReader read;
+  JmInteropReadFunc read;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("The journey map to write (.jmap)"), N_("FILE") },
@@ -84,7 +54,7 @@ jm_cli_import (int    argc,
       return 2;
     }
 
-  read = jm_cli_import_reader_for (argv[1]);
+  read = jm_interop_reader_for_name (argv[1]);
   if (read == NULL)
     {
       g_printerr (_("journeymap import: “%s” is not a file Journeymap imports; use a name ending "

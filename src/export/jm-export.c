@@ -11,6 +11,7 @@
 #include "jm-export.h"
 #include "jm-export-private.h"
 #include "jm-png.h"
+#include "jm-svg-text.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -126,10 +127,16 @@ jm_export_fits_vector (double width,
 static void
 jm_export_draw (cairo_t               *cr,
                 JmLayout              *layout,
-                const JmExportOptions *options)
+                const JmExportOptions *options,
+                JmSvgText             *text)
 {
   JmRenderOptions render = { options->theme, options->transparent, NULL, JM_RENDER_ALL, TRUE };
 
+  if (text != NULL)
+    {
+      render.text_func = jm_svg_text_add_layout;
+      render.text_data = text;
+    }
   jm_renderer_draw (cr, layout, &render);
 }
 
@@ -345,6 +352,8 @@ jm_export_vector (JmLayout               *layout,
                   GError                **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(JmSvgText) text = NULL;
+  g_autoptr(GBytes) drawn = NULL;
   JmDocument *document = jm_layout_get_document (layout);
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -366,6 +375,8 @@ jm_export_vector (JmLayout               *layout,
     {
       surface = cairo_svg_surface_create_for_stream (jm_export_write_cb, out, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      /* cairo draws text as outlines; the text goes on top as text. */
+      text = jm_svg_text_new ();
     }
   else
     {
@@ -382,7 +393,7 @@ jm_export_vector (JmLayout               *layout,
   cr = cairo_create (surface);
   if (format == JM_EXPORT_FORMAT_PDF)
     cairo_scale (cr, JM_POINTS_PER_UNIT, JM_POINTS_PER_UNIT);
-  jm_export_draw (cr, layout, options);
+  jm_export_draw (cr, layout, options, text);
   cairo_destroy (cr);
 
   cairo_surface_finish (surface);
@@ -392,7 +403,10 @@ jm_export_vector (JmLayout               *layout,
   if (!ok)
     return NULL;
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  drawn = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  if (text != NULL)
+    return jm_svg_text_insert (text, drawn);
+  return g_steal_pointer (&drawn);
 }
 
 static gboolean

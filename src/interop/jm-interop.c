@@ -16,10 +16,50 @@
 #include "commands/jm-insert-command.h"
 #include "commands/jm-set-property-command.h"
 #include "format/jm-xml-names.h"
+#include "interop/jm-csv.h"
+#include "interop/jm-mermaid.h"
 #include "format/jm-xml-writer.h"
 #include "model/jm-kinds.h"
 
 G_DEFINE_QUARK (jm-interop-error-quark, jm_interop_error)
+
+/**
+ * jm_interop_reader_for_name:
+ * @name: a file's name or path
+ *
+ * The window and `journeymap import` tell files by their name, as a file
+ * chooser's filters do: a Mermaid diagram or a spreadsheet has no magic
+ * number to sniff.
+ *
+ * Returns: (nullable): the reader of files so named, or %NULL when
+ *   Journeymap does not import them
+ */
+JmInteropReadFunc
+jm_interop_reader_for_name (const char *name)
+{
+  static const struct {
+    const char        *suffix;
+    JmInteropReadFunc  read;
+  } readers[] = {
+    { ".mmd", jm_mermaid_read },
+    { ".mermaid", jm_mermaid_read },
+    { ".md", jm_mermaid_read },
+    { ".markdown", jm_mermaid_read },
+    { ".csv", jm_csv_read },
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  lower = g_ascii_strdown (name, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      if (g_str_has_suffix (lower, readers[i].suffix))
+        return readers[i].read;
+    }
+
+  return NULL;
+}
 
 /**
  * jm_interop_index_by_name:

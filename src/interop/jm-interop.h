@@ -32,7 +32,19 @@ typedef enum
   JM_INTEROP_ERROR_TOO_LARGE,
 } JmInteropError;
 
+/**
+ * JmInteropReadFunc:
+ *
+ * Reads a whole file of another tool as a new map; @notes gets what it
+ * read differently from that tool, as FILE:LINE: lines.
+ */
+typedef JmDocument *(*JmInteropReadFunc) (GBytes      *bytes,
+                                          const char  *filename,
+                                          GPtrArray  **notes,
+                                          GError     **error);
+
 GQuark      jm_interop_error_quark         (void);
+JmInteropReadFunc jm_interop_reader_for_name (const char *name);
 JmLane     *jm_interop_ensure_lane         (JmCommandStack  *stack,
                                             JmLaneKind       kind,
                                             GError         **error);

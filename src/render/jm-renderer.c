@@ -37,6 +37,8 @@ typedef struct
   const JmRect    *clip;
   double           alpha;  /* below 1 while drawing ghosted items */
   ImageTable      *images; /* decoded pictures of this drawing alone, or NULL */
+  JmRenderTextFunc text_func;  /* told of each text drawn, or NULL */
+  gpointer         text_data;
 } Painter;
 
 /* Primitives {{{ */
@@ -215,6 +217,8 @@ draw_text (const Painter *p,
   pango_cairo_show_layout (p->cr, layout);
   /* Showing text leaves a current point, which the next path would join. */
   cairo_new_path (p->cr);
+  if (p->text_func != NULL)
+    p->text_func (p->cr, layout, x, y, p->text_data);
 
   return (double) logical.height / PANGO_SCALE;
 }
@@ -261,6 +265,8 @@ show_layout_at (const Painter *p,
   set_color (p, color);
   pango_cairo_show_layout (p->cr, layout);
   cairo_new_path (p->cr);
+  if (p->text_func != NULL)
+    p->text_func (p->cr, layout, x, y, p->text_data);
 }
 
 static void
@@ -1553,7 +1559,8 @@ jm_renderer_draw (cairo_t               *cr,
                   JmLayout              *layout,
                   const JmRenderOptions *options)
 {
-  Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0, NULL };
+  Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0, NULL,
+                options->text_func, options->text_data };
   g_autoptr(ImageTable) own_images = options->own_images ? image_table_new () : NULL;
   JmRenderParts parts;
 
@@ -1628,7 +1635,8 @@ jm_renderer_draw_item (cairo_t               *cr,
                        JmItem                *item,
                        const JmRenderOptions *options)
 {
-  Painter p = { cr, layout, jm_theme_get (options->theme), NULL, 1.0 };
+  Painter p = { cr, layout, jm_theme_get (options->theme), NULL, 1.0, NULL,
+                options->text_func, options->text_data };
   guint index;
 
   g_return_if_fail (JM_IS_LAYOUT (layout));

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "jm-layout.h"
 #include "jm-theme.h"
@@ -22,6 +23,8 @@ G_BEGIN_DECLS
  * @own_images: decode the map's pictures for this drawing alone, rather
  *   than keep them in the cache the canvas draws from: for exports, which
  *   draw a map once, often a copy of it read in a worker thread
+ * @text_func: (nullable): told of each text drawn (see #JmRenderTextFunc)
+ * @text_data: for @text_func
  *
  * The caller sets up @cr to map layout units to the target (zoom, scroll,
  * device scale); the renderer draws in layout units.
@@ -43,13 +46,31 @@ typedef enum
   JM_RENDER_OVERLAY = 1 << 2,
 } JmRenderParts;
 
+/**
+ * JmRenderTextFunc:
+ * @cr: the cairo context the text was just drawn on, its transformation
+ *   still the text's
+ * @layout: the text, laid out as drawn (font, lines, ellipsis)
+ * @x: @y: where its top left corner was drawn, in @cr's user space
+ *
+ * Told of every text the renderer draws, after drawing it: an export can
+ * keep the text as text beside cairo's drawing of it (an SVG text layer).
+ */
+typedef void (*JmRenderTextFunc) (cairo_t     *cr,
+                                  PangoLayout *layout,
+                                  double       x,
+                                  double       y,
+                                  gpointer     user_data);
+
 typedef struct
 {
-  JmThemeKind    theme;
-  gboolean       transparent;
-  const JmRect  *clip;
-  JmRenderParts  parts;
-  gboolean       own_images;
+  JmThemeKind       theme;
+  gboolean          transparent;
+  const JmRect     *clip;
+  JmRenderParts     parts;
+  gboolean          own_images;
+  JmRenderTextFunc  text_func;
+  gpointer          text_data;
 } JmRenderOptions;
 
 /* How far the drawing of an item reaches beyond its box (shadow, badges). */

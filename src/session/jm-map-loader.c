@@ -21,14 +21,20 @@
 
 #include "jm-map-loader.h"
 
+#include <string.h>
+
 #include <libxml/parser.h>
 
+#include "commands/jm-edit.h"
+#include "interop/jm-interop.h"
 #include "io/jm-document-io.h"
 
 typedef struct
 {
-  JmLayout *layout;
-  char     *etag;
+  JmLayout  *layout;
+  char      *etag;
+  gboolean   imported;  /* another tool's file, made into a new map */
+  GPtrArray *notes;     /* what the import read differently, or NULL */
 } LoadResult;
 
 /* A read started early, shared by its thread and the load that claims it. */
@@ -50,6 +56,8 @@ typedef struct
   GFile       *file;
   JmLayerMode  mode;
   Prefetch    *prefetch;   /* claimed, or NULL: read the file */
+  gboolean     imported;   /* set by load_finish from the result */
+  GPtrArray   *notes;
 } LoadRequest;
 
 /* Prefetches not claimed yet. */
@@ -63,6 +71,7 @@ load_result_free (gpointer data)
 
   g_clear_object (&result->layout);
   g_clear_pointer (&result->etag, g_free);
+  g_clear_pointer (&result->notes, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -95,7 +104,16 @@ load_request_free (gpointer data)
 
   g_clear_object (&request->file);
   g_clear_pointer (&request->prefetch, prefetch_unref);
+  g_clear_pointer (&request->notes, g_ptr_array_unref);
   g_free (request);
+}
+
+static gboolean
+jm_map_loader_is_untitled (JmDocument *document)
+{
+  const char *title = jm_document_get_title (document);
+
+  return title == NULL || title[0] == '\0';
 }
 
 /* Reads @file and lays it out, in the calling thread. */
@@ -106,10 +124,37 @@ load_and_lay_out (GFile         *file,
                   GError       **error)
 {
   g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  JmInteropReadFunc import = name != NULL ? jm_interop_reader_for_name (name) : NULL;
   LoadResult *result;
 
-  document = jm_document_io_load (file, &etag, cancellable, error);
+  if (import != NULL)
+    {
+      /* A Mermaid diagram or a spreadsheet becomes a new map, read
+       * through the same bounded reading as a map file. */
+      g_autofree char *path = g_file_get_parse_name (file);
+      g_autoptr(GBytes) bytes = jm_document_io_read (file, path, NULL, cancellable, error);
+
+      if (bytes != NULL)
+        document = import (bytes, path, &notes, error);
+      if (document != NULL && jm_map_loader_is_untitled (document))
+        {
+          /* Named after its file, as Save As will suggest it; through a
+           * command, the one way a map changes, on a history of its own
+           * that the session does not take. */
+          g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+          g_autofree char *title = g_strdup (name);
+          char *dot = strrchr (title, '.');
+
+          if (dot != NULL && dot != title)
+            *dot = '\0';
+          jm_edit_set_string (stack, document, "title", title, 0, NULL);
+        }
+    }
+  else
+    document = jm_document_io_load (file, &etag, cancellable, error);
   /* Cancelled meanwhile (the window closed, another map was opened): the
    * layout, most of the work for a large map, is not needed. */
   if (document == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -118,6 +163,8 @@ load_and_lay_out (GFile         *file,
   result = g_new0 (LoadResult, 1);
   result->layout = jm_layout_new_in_worker (document, mode);
   result->etag = g_steal_pointer (&etag);
+  result->imported = import != NULL;
+  result->notes = g_steal_pointer (&notes);
   return result;
 }
 
@@ -353,9 +400,39 @@ jm_map_loader_load_finish (GAsyncResult  *result,
   layout = g_steal_pointer (&load->layout);
   if (etag != NULL)
     *etag = g_steal_pointer (&load->etag);
+  {
+    LoadRequest *request = g_task_get_task_data (G_TASK (result));
+
+    request->imported = load->imported;
+    g_clear_pointer (&request->notes, g_ptr_array_unref);
+    request->notes = g_steal_pointer (&load->notes);
+  }
   load_result_free (load);
 
   return layout;
+}
+
+/**
+ * jm_map_loader_get_imported:
+ * @notes: (out) (optional) (transfer none) (element-type utf8): what the
+ *   import read differently from the other tool, as FILE:LINE: lines
+ *
+ * After jm_map_loader_load_finish(): whether the file was another tool's
+ * (a Mermaid diagram, a spreadsheet), made into a new map that is not
+ * saved anywhere yet.
+ */
+gboolean
+jm_map_loader_get_imported (GAsyncResult  *result,
+                            GPtrArray    **notes)
+{
+  LoadRequest *request;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  request = g_task_get_task_data (G_TASK (result));
+  if (notes != NULL)
+    *notes = request->notes;
+  return request->imported;
 }
 
 /**

@@ -21,6 +21,8 @@ JmLayout *jm_map_loader_load_finish  (GAsyncResult         *result,
                                       char                **etag,
                                       GError              **error);
 GFile    *jm_map_loader_get_file     (GAsyncResult         *result);
+gboolean  jm_map_loader_get_imported (GAsyncResult         *result,
+                                      GPtrArray           **notes);
 void      jm_map_loader_prefetch     (GFile                *file,
                                       JmLayerMode           mode);
 void      jm_map_loader_drop_prefetches (void);

@@ -32,6 +32,7 @@ struct _JmMapSession
   JmCommandStack *stack;
   char           *title;
   gboolean        modified;
+  GPtrArray      *import_notes;  /* of the last map loaded, if imported */
 
   /* A map being read into the session; it replaces what it shows. */
   GCancellable   *load_cancellable;
@@ -214,6 +215,7 @@ jm_map_session_load_cb (GObject      *object,
   g_autoptr(JmLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
+  GPtrArray *notes = NULL;
 
   layout = jm_map_loader_load_finish (result, &etag, &error);
   /* Gone, or cancelled: another map was opened into the session since,
@@ -228,7 +230,18 @@ jm_map_session_load_cb (GObject      *object,
       return;
     }
 
-  jm_map_session_replace (self, jm_layout_get_document (layout), jm_map_loader_get_file (result), etag);
+  g_clear_pointer (&self->import_notes, g_ptr_array_unref);
+  if (jm_map_loader_get_imported (result, &notes))
+    {
+      /* Another tool's file made into a map: a new map, not saved
+       * anywhere yet, that Save asks a name for and closing asks
+       * about. */
+      jm_map_session_replace (self, jm_layout_get_document (layout), NULL, NULL);
+      jm_command_stack_mark_clean_at (self->stack, G_MAXUINT);
+      self->import_notes = notes != NULL ? g_ptr_array_ref (notes) : g_ptr_array_new_with_free_func (g_free);
+    }
+  else
+    jm_map_session_replace (self, jm_layout_get_document (layout), jm_map_loader_get_file (result), etag);
   g_signal_emit (self, signals [LOADED], 0, layout, NULL);
 }
 
@@ -281,6 +294,7 @@ jm_map_session_finalize (GObject *object)
 
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->import_notes, g_ptr_array_unref);
   g_clear_pointer (&self->draft_id, g_free);
 
   G_OBJECT_CLASS (jm_map_session_parent_class)->finalize (object);
@@ -500,6 +514,22 @@ jm_map_session_get_title (JmMapSession *self)
   g_return_val_if_fail (JM_IS_MAP_SESSION (self), NULL);
 
   return self->title;
+}
+
+/**
+ * jm_map_session_get_import_notes:
+ *
+ * Returns: (transfer none) (nullable) (element-type utf8): when the last
+ *   map loaded was another tool's file (a Mermaid diagram, a
+ *   spreadsheet), what its import read differently, as FILE:LINE: lines
+ *   (maybe none); %NULL when it was a map file
+ */
+GPtrArray *
+jm_map_session_get_import_notes (JmMapSession *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_SESSION (self), NULL);
+
+  return self->import_notes;
 }
 
 /**

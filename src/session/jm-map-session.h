@@ -26,6 +26,7 @@ GFile          *jm_map_session_get_file           (JmMapSession        *self);
 JmCommandStack *jm_map_session_get_stack          (JmMapSession        *self);
 const char     *jm_map_session_get_title          (JmMapSession        *self);
 gboolean        jm_map_session_get_modified       (JmMapSession        *self);
+GPtrArray      *jm_map_session_get_import_notes   (JmMapSession        *self);
 gboolean        jm_map_session_get_loading        (JmMapSession        *self);
 const char     *jm_map_session_get_draft_id       (JmMapSession        *self);
 guint           jm_map_session_get_autosave_delay (JmMapSession        *self);

@@ -36,18 +36,45 @@ struct _JmExportDialog
   GtkWidget    *scale_spin;
   GtkWidget    *transparent_switch;
   GtkWidget    *dark_switch;
+  GtkWidget    *look_group;
+  GtkWidget    *bom_row;
+  GtkWidget    *bom_switch;
 };
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
 
-static const char *format_suffixes[] = { "png", "svg", "pdf" };
+/* The rows of the format list, in its order, with what the file chooser
+ * offers for each: a filter by MIME type and by name. shared-mime-info
+ * has no type for Mermaid; its files are text. */
+static const struct {
+  JmExportFormat  format;
+  const char     *suffix;
+  const char     *mime_type;
+  const char     *filter_name;
+  gboolean        drawn;      /* background and colours apply */
+} formats[] = {
+  { JM_EXPORT_FORMAT_PNG, "png", "image/png", N_("PNG Images"), TRUE },
+  { JM_EXPORT_FORMAT_SVG, "svg", "image/svg+xml", N_("SVG Drawings"), TRUE },
+  { JM_EXPORT_FORMAT_PDF, "pdf", "application/pdf", N_("PDF Documents"), TRUE },
+  { JM_EXPORT_FORMAT_MERMAID, "mmd", "text/plain", N_("Mermaid Diagrams"), FALSE },
+  { JM_EXPORT_FORMAT_CSV, "csv", "text/csv", N_("Spreadsheets (CSV)"), FALSE },
+};
+
+static guint
+jm_export_dialog_get_format_row (JmExportDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)), G_N_ELEMENTS (formats) - 1);
+}
 
 static void
 on_format_changed_cb (JmExportDialog *self)
 {
-  /* The scale only matters to pixels. */
-  gtk_widget_set_sensitive (self->scale_row,
-                            adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == JM_EXPORT_FORMAT_PNG);
+  guint row = jm_export_dialog_get_format_row (self);
+
+  /* The scale only matters to pixels, the look only to drawings. */
+  gtk_widget_set_sensitive (self->scale_row, formats[row].format == JM_EXPORT_FORMAT_PNG);
+  gtk_widget_set_sensitive (self->look_group, formats[row].drawn);
+  gtk_widget_set_visible (self->bom_row, formats[row].format == JM_EXPORT_FORMAT_CSV);
 }
 
 /* While the export runs, only Cancel can be used. */
@@ -109,16 +136,20 @@ static void
 on_export_clicked_cb (JmExportDialog *self)
 {
   g_autofree char *suggested = NULL;
-  guint format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  guint row = jm_export_dialog_get_format_row (self);
   GtkFileChooserNative *chooser;
 
-  suggested = g_strdup_printf ("%s.%s", jm_document_get_display_title (self->document),
-                               format_suffixes[MIN (format, 2)]);
+  suggested = g_strdup_printf ("%s.%s", jm_document_get_display_title (self->document), formats[row].suffix);
   g_strdelimit (suggested, "/\\:", '-');
+  gtk_file_filter_set_name (filter, _(formats[row].filter_name));
+  gtk_file_filter_add_mime_type (filter, formats[row].mime_type);
+  gtk_file_filter_add_suffix (filter, formats[row].suffix);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   chooser = gtk_file_chooser_native_new (_("Export Journey Map"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
@@ -162,6 +193,9 @@ jm_export_dialog_class_init (JmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, dark_switch);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, look_group);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, bom_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, bom_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed_cb);
 }
@@ -206,11 +240,13 @@ jm_export_dialog_get_options (JmExportDialog  *self,
   g_return_if_fail (JM_IS_EXPORT_DIALOG (self));
 
   jm_export_options_init (options);
-  *format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+  *format = formats[jm_export_dialog_get_format_row (self)].format;
   options->mode = adw_combo_row_get_selected (ADW_COMBO_ROW (self->layer_row));
   options->scale = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->scale_spin));
   options->transparent = gtk_switch_get_active (GTK_SWITCH (self->transparent_switch));
   options->theme = gtk_switch_get_active (GTK_SWITCH (self->dark_switch)) ? JM_THEME_DARK : JM_THEME_LIGHT;
+  options->bom = gtk_widget_get_visible (self->bom_row) &&
+                 gtk_switch_get_active (GTK_SWITCH (self->bom_switch));
 }
 
 /**

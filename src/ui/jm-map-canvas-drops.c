@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "commands/jm-edit.h"
+#include "interop/jm-interop.h"
 #include "io/jm-document-io.h"
 #include "io/jm-image-file.h"
 #include "jm-palette.h"
@@ -104,7 +105,8 @@ jm_map_canvas_drop_palette (JmMapCanvas  *self,
 }
 
 /* A picture dropped from the file manager becomes an image item in the
- * cell under the pointer; a map dropped opens. */
+ * cell under the pointer; a map dropped opens, and so do a Mermaid
+ * diagram and a spreadsheet, each as a new map. */
 static gboolean
 jm_map_canvas_drop_file (JmMapCanvas  *self,
                          GFile        *file,
@@ -118,7 +120,7 @@ jm_map_canvas_drop_file (JmMapCanvas  *self,
   JmItem *item;
   gboolean ok;
 
-  if (name != NULL && g_str_has_suffix (name, ".jmap"))
+  if (name != NULL && (g_str_has_suffix (name, ".jmap") || jm_interop_reader_for_name (name) != NULL))
     {
       g_autofree char *uri = g_file_get_uri (file);
       return gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uri", "s", uri);

@@ -23,6 +23,8 @@
 #include "jm-alert.h"
 #include "jm-clipboard.h"
 #include "jm-export-dialog.h"
+#include "jm-persona-library-dialog.h"
+#include "library/jm-persona-library.h"
 #include "jm-print.h"
 #include "jm-template-gallery.h"
 #include "jm-window-private.h"
@@ -690,6 +692,62 @@ jm_window_add_persona_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
 }
 
+/* Keeps the persona the inspector shows in the persona library, for
+ * other maps; the map itself does not change. */
+static void
+jm_window_save_persona_to_library_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  GObject *object = jm_inspector_get_object (self->inspector);
+  g_autofree char *dir = jm_persona_library_default_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!JM_IS_PERSONA (object))
+    return;
+
+  path = jm_persona_library_save (dir, JM_PERSONA (object), &error);
+  if (path == NULL)
+    {
+      jm_alert_show_error (widget, _("Could Not Save the Persona to the Library"), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” saved to the persona library"),
+                             jm_persona_get_name (JM_PERSONA (object)) ?: "");
+  adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
+}
+
+static void
+on_library_persona_added_cb (JmWindow  *self,
+                             JmPersona *persona)
+{
+  /* Straight to its details, as a new persona. */
+  jm_map_canvas_select (self->canvas, JM_OBJECT (persona), FALSE);
+  gtk_revealer_set_reveal_child (self->inspector_revealer, TRUE);
+}
+
+static void
+jm_window_add_persona_from_library_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autofree char *dir = jm_persona_library_default_dir ();
+  JmPersonaLibraryDialog *dialog;
+
+  if (jm_window_get_stack (self) == NULL)
+    return;
+
+  dialog = jm_persona_library_dialog_new (GTK_WINDOW (self), jm_window_get_stack (self), dir);
+  g_signal_connect_object (dialog, "persona-added", G_CALLBACK (on_library_persona_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 jm_window_delete_action (GtkWidget  *widget,
                          const char *action_name,
@@ -751,6 +809,11 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.delete", NULL, jm_window_delete_action);
   gtk_widget_class_install_action (widget_class, "doc.copy", NULL, jm_window_copy_action);
   gtk_widget_class_install_action (widget_class, "doc.add-persona", NULL, jm_window_add_persona_action);
+  gtk_widget_class_install_action (widget_class, "doc.add-persona-from-library", NULL,
+                                   jm_window_add_persona_from_library_action);
+  gtk_widget_class_install_action (widget_class, "doc.save-persona-to-library", NULL,
+                                   jm_window_save_persona_to_library_action);
+  gtk_widget_class_install_action (widget_class, "win.import-personas", NULL, _jm_window_import_personas_action);
   gtk_widget_class_install_action (widget_class, "doc.add-stage", NULL, jm_window_add_stage_or_lane_action);
   gtk_widget_class_install_action (widget_class, "doc.add-lane", NULL, jm_window_add_stage_or_lane_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", jm_window_open_uri_action);
@@ -778,6 +841,7 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, jm_window_discard_recovered_action);
   gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, jm_window_export_action);
+  gtk_widget_class_install_action (widget_class, "doc.import-csv", NULL, _jm_window_import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.exported", "s", jm_window_exported_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);

@@ -17,6 +17,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "interop/jm-csv.h"
+#include "io/jm-document-io.h"
+#include "library/jm-persona-library.h"
 #include "jm-alert.h"
 #include "jm-window-private.h"
 
@@ -56,7 +59,59 @@ _jm_window_keep_file_chooser (JmWindow        *self,
   self->file_chooser = dialog;
 }
 
-/* Shows an Open or Save dialog for journey maps, kept by the window.
+/* The files the window opens or imports, by name and type: the MIME
+ * types of shared-mime-info where it has one (it has none for Mermaid),
+ * and the names for systems and portals that do not know the type. */
+typedef enum
+{
+  JM_FILE_KIND_MAP      = 1 << 0,
+  JM_FILE_KIND_MERMAID  = 1 << 1,
+  JM_FILE_KIND_CSV      = 1 << 2,
+} JmFileKinds;
+
+static GtkFileFilter *
+jm_file_filter_new (JmFileKinds kinds)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  if (kinds & JM_FILE_KIND_MAP)
+    {
+      gtk_file_filter_add_mime_type (filter, "application/x-journeymap+xml");
+      gtk_file_filter_add_suffix (filter, "jmap");
+    }
+  if (kinds & JM_FILE_KIND_MERMAID)
+    {
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_filter_add_suffix (filter, "mmd");
+      gtk_file_filter_add_suffix (filter, "mermaid");
+      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_add_suffix (filter, "markdown");
+    }
+  if (kinds & JM_FILE_KIND_CSV)
+    {
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+
+  return filter;
+}
+
+static void
+jm_file_chooser_add_filter (GtkFileChooserNative *dialog,
+                            const char           *name,
+                            JmFileKinds           kinds)
+{
+  g_autoptr(GtkFileFilter) filter = jm_file_filter_new (kinds);
+
+  gtk_file_filter_set_name (filter, name);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* Shows an Open, Save or Import dialog, kept by the window; @kinds are
+ * the files it offers, each kind a filter of its own, and all of them
+ * together first when there are several.
  *
  * GtkFileChooserNative on every GTK, though 4.10 deprecates it for
  * GtkFileDialog: it goes through the portal as well, and the window can
@@ -69,20 +124,25 @@ jm_window_show_file_chooser (JmWindow             *self,
                              GtkFileChooserAction  action,
                              const char           *accept_label,
                              const char           *suggested_name,
+                             JmFileKinds           kinds,
                              GCallback             response_cb)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
-  gtk_file_filter_set_name (filter, _("Journey Maps"));
-  gtk_file_filter_add_mime_type (filter, "application/x-journeymap+xml");
-  gtk_file_filter_add_suffix (filter, "jmap");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (kinds == (JM_FILE_KIND_MAP | JM_FILE_KIND_MERMAID | JM_FILE_KIND_CSV))
+    jm_file_chooser_add_filter (dialog, _("All Supported Files"), kinds);
+  if (kinds & JM_FILE_KIND_MAP)
+    jm_file_chooser_add_filter (dialog, _("Journey Maps"), JM_FILE_KIND_MAP);
+  if (kinds & JM_FILE_KIND_MERMAID)
+    jm_file_chooser_add_filter (dialog, _("Mermaid Diagrams"), JM_FILE_KIND_MERMAID);
+  if (kinds & JM_FILE_KIND_CSV)
+    jm_file_chooser_add_filter (dialog, _("Spreadsheets (CSV)"), JM_FILE_KIND_CSV);
 
   _jm_window_keep_file_chooser (self, GTK_NATIVE_DIALOG (dialog));
   g_signal_connect (dialog, "response", response_cb, self);
@@ -121,8 +181,11 @@ _jm_window_open_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  /* A Mermaid diagram or a spreadsheet opens as a new map, not saved
+   * yet (see jm-map-loader.c). */
   jm_window_show_file_chooser (JM_WINDOW (widget), _("Open Journey Map"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                               _("_Open"), NULL, G_CALLBACK (jm_window_open_response_cb));
+                               _("_Open"), NULL, JM_FILE_KIND_MAP | JM_FILE_KIND_MERMAID | JM_FILE_KIND_CSV,
+                               G_CALLBACK (jm_window_open_response_cb));
 }
 
 static void jm_window_save      (JmWindow *self,
@@ -268,7 +331,7 @@ jm_window_save_as (JmWindow *self)
   g_strdelimit (suggested, "/\\:", '-');
 
   jm_window_show_file_chooser (self, _("Save Journey Map"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                               suggested, G_CALLBACK (jm_window_save_as_response_cb));
+                               suggested, JM_FILE_KIND_MAP, G_CALLBACK (jm_window_save_as_response_cb));
 }
 
 void
@@ -285,6 +348,214 @@ _jm_window_save_action (GtkWidget  *widget,
     jm_window_save_as (self);
   else
     jm_window_save (self, FALSE);
+}
+
+/* A spreadsheet read in a worker, then imported into the map on the main
+ * thread, where the map lives. */
+static void
+jm_window_read_import_thread (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *path = g_file_get_parse_name (file);
+  GError *error = NULL;
+  GBytes *bytes = jm_document_io_read (file, path, NULL, cancellable, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+jm_window_import_csv_read_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(JmWindow) self = user_data;
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autofree char *path = g_file_get_parse_name (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  JmCommandStack *stack = jm_window_get_stack (self);
+
+  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The map may have been closed or replaced while the file was read;
+   * the import goes into the one shown now. */
+  if (bytes != NULL && stack == NULL)
+    return;
+
+  /* One undo step; a bad row changes nothing and is named with its line. */
+  if (bytes == NULL || !jm_csv_import_into (stack, bytes, path, &notes, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+
+      jm_alert_show_error (GTK_WIDGET (self), heading, error);
+      return;
+    }
+
+  if (notes != NULL && notes->len > 0)
+    _jm_window_show_import_notes (self, notes);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Imported “%s”"), name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
+    }
+}
+
+/**
+ * jm_window_import_csv:
+ * @file: a spreadsheet as docs/csv-format.md describes it
+ *
+ * Adds the rows of @file to the map shown, as one undo step: unknown
+ * stages and lanes are made, and a bad row refuses the whole file with
+ * its line, changing nothing.
+ */
+void
+jm_window_import_csv (JmWindow *self,
+                      GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (jm_window_get_document (self) == NULL)
+    return;
+
+  task = g_task_new (NULL, self->cancellable, jm_window_import_csv_read_cb, g_object_ref (self));
+  g_task_set_source_tag (task, jm_window_import_csv);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, jm_window_read_import_thread);
+}
+
+static void
+jm_window_import_csv_response_cb (GtkNativeDialog *dialog,
+                                  int              response,
+                                  gpointer         user_data)
+{
+  JmWindow *self = user_data;
+  g_autoptr(GFile) file = jm_window_dup_chosen_file (dialog, response);
+
+  if (file != NULL)
+    jm_window_import_csv (self, file);
+}
+
+void
+_jm_window_import_csv_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  jm_window_show_file_chooser (JM_WINDOW (widget), _("Import Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                               _("_Import"), NULL, JM_FILE_KIND_CSV,
+                               G_CALLBACK (jm_window_import_csv_response_cb));
+}
+
+/* A map read in a worker, its personas saved to the library there too:
+ * the map is the worker's own, and photos can be large. */
+static void
+jm_window_import_personas_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *dir = jm_persona_library_default_dir ();
+  g_autoptr(JmDocument) map = NULL;
+  GError *error = NULL;
+  guint saved;
+
+  map = jm_document_io_load (file, NULL, cancellable, &error);
+  if (map == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  saved = jm_persona_library_import_map (dir, map, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, saved);
+}
+
+static void
+jm_window_import_personas_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(JmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gssize saved = g_task_propagate_int (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Import the Personas"), error);
+      return;
+    }
+
+  if (saved == 0)
+    message = g_strdup (_("The map has no personas"));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u persona saved to the library",
+                                            "%u personas saved to the library", (gulong) saved),
+                               (guint) saved);
+  adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
+}
+
+/**
+ * jm_window_import_personas:
+ * @file: a journey map
+ *
+ * Saves a copy of every persona of @file to the persona library, in a
+ * worker; the map shown does not change.
+ */
+void
+jm_window_import_personas (JmWindow *self,
+                           GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (JM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, self->cancellable, jm_window_import_personas_cb, g_object_ref (self));
+  g_task_set_source_tag (task, jm_window_import_personas);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, jm_window_import_personas_thread);
+}
+
+static void
+jm_window_import_personas_response_cb (GtkNativeDialog *dialog,
+                                       int              response,
+                                       gpointer         user_data)
+{
+  JmWindow *self = user_data;
+  g_autoptr(GFile) file = jm_window_dup_chosen_file (dialog, response);
+
+  if (file != NULL)
+    jm_window_import_personas (self, file);
+}
+
+void
+_jm_window_import_personas_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  jm_window_show_file_chooser (JM_WINDOW (widget), _("Import Personas from Map"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                               _("_Import"), NULL, JM_FILE_KIND_MAP,
+                               G_CALLBACK (jm_window_import_personas_response_cb));
 }
 
 static gboolean

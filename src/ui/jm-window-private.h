@@ -90,6 +90,8 @@ void      _jm_window_update_actions      (JmWindow        *self);
 void      _jm_window_set_document        (JmWindow        *self,
                                           JmDocument      *document);
 void      _jm_window_stop_opening        (JmWindow        *self);
+void      _jm_window_show_import_notes   (JmWindow        *self,
+                                          GPtrArray       *notes);
 
 void      _jm_window_find                (JmWindow        *self);
 void      _jm_window_find_step           (JmWindow        *self,
@@ -108,6 +110,12 @@ void      _jm_window_save_action         (GtkWidget       *widget,
                                           const char      *action_name,
                                           GVariant        *parameter);
 gboolean  _jm_window_ask_before_close    (JmWindow        *self);
+void      _jm_window_import_personas_action (GtkWidget    *widget,
+                                             const char   *action_name,
+                                             GVariant     *parameter);
+void      _jm_window_import_csv_action   (GtkWidget       *widget,
+                                          const char      *action_name,
+                                          GVariant        *parameter);
 
 /* jm-window-actions.c */
 void      _jm_window_class_actions_init  (GtkWidgetClass  *widget_class);

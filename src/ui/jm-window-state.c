@@ -49,6 +49,20 @@ jm_window_get_stack (JmWindow *self)
   return self->session != NULL ? jm_map_session_get_stack (self->session) : NULL;
 }
 
+/**
+ * jm_window_get_session:
+ *
+ * Returns: (transfer none): the open map: its file, history and how it
+ *   was read
+ */
+JmMapSession *
+jm_window_get_session (JmWindow *self)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
 /* The map's name in messages: its title, or else its file's name. */
 char *
 _jm_window_dup_map_name (JmWindow *self)

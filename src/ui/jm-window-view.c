@@ -32,6 +32,9 @@ _jm_window_update_actions (JmWindow *self)
   g_assert (JM_IS_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.import-csv", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona-from-library", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-persona-to-library", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", has_map);
@@ -196,6 +199,74 @@ jm_window_offer_discard_recovered (JmWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The most lines an import's warnings show; a file of thousands of
+ * misread lines would make a dialog taller than any screen. */
+#define MAX_NOTES_SHOWN 20
+
+static void
+unref_notes (gpointer  data,
+             GClosure *closure)
+{
+  g_ptr_array_unref (data);
+}
+
+static void
+on_import_notes_details_cb (AdwToast  *toast,
+                            GPtrArray *notes)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "jm-window");
+  JmAlert *alert;
+
+  for (guint i = 0; i < notes->len && i < MAX_NOTES_SHOWN; i++)
+    g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", (const char *) notes->pdata[i]);
+  if (notes->len > MAX_NOTES_SHOWN)
+    {
+      guint more = notes->len - MAX_NOTES_SHOWN;
+
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE, "…and %u more line", "…and %u more lines", more),
+                              more);
+    }
+
+  alert = jm_alert_new (_("Read Differently from the Original"), body->str);
+  jm_alert_add_response (alert, "close", _("_Close"));
+  jm_alert_set_close_response (alert, "close");
+  jm_alert_present (alert, window);
+}
+
+/**
+ * _jm_window_show_import_notes:
+ * @notes: (element-type utf8): FILE:LINE: lines an import read differently
+ *   from the tool that wrote the file
+ *
+ * Says that the import went through with warnings, in a toast whose
+ * Details button lists them: what Mermaid would have shown differently
+ * must not pass unnoticed, but is no error either.
+ */
+void
+_jm_window_show_import_notes (JmWindow  *self,
+                              GPtrArray *notes)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (notes == NULL || notes->len == 0)
+    return;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported with %u warning",
+                                          "Imported with %u warnings", notes->len), notes->len);
+  toast = jm_alert_new_toast (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Details"));
+  /* The toast may outlive the window's map: it keeps its own lines. */
+  g_object_set_data (G_OBJECT (toast), "jm-window", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_import_notes_details_cb),
+                         g_ptr_array_ref (notes), unref_notes, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* A map was read into the session, or could not be. */
 static void
 on_session_loaded_cb (JmWindow     *self,
@@ -217,6 +288,7 @@ on_session_loaded_cb (JmWindow     *self,
 
   jm_window_show_document (self, layout);
   _jm_window_add_recent (self);
+  _jm_window_show_import_notes (self, jm_map_session_get_import_notes (session));
   jm_benchmark_hooks_map_shown (GTK_WIDGET (self), GTK_WIDGET (self->canvas));
 }
 

@@ -16,6 +16,7 @@
 
 #include "jm-window.h"
 
+#include "interop/jm-interop.h"
 #include "jm-alert.h"
 #include "jm-settings.h"
 #include "jm-window-private.h"
@@ -37,7 +38,8 @@ static GParamSpec *properties [N_PROPS];
 static const char *layer_names[] = { "current", "future", "both" };
 
 /* .jmap files dropped on the window open: the first in this window if it
- * is free, the others each in a new window. */
+ * is free, the others each in a new window. Mermaid diagrams and
+ * spreadsheets open the same way, each as a new map not saved yet. */
 static gboolean
 on_files_dropped_cb (JmWindow      *self,
                      const GValue  *value,
@@ -52,7 +54,7 @@ on_files_dropped_cb (JmWindow      *self,
     {
       g_autofree char *name = g_file_get_basename (iter->data);
 
-      if (name == NULL || !g_str_has_suffix (name, ".jmap"))
+      if (name == NULL || (!g_str_has_suffix (name, ".jmap") && jm_interop_reader_for_name (name) == NULL))
         continue;
 
       _jm_window_open_in_free_window (self, iter->data);

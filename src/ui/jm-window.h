@@ -15,6 +15,7 @@
 #include "jm-recent-maps.h"
 #include "io/jm-draft-store.h"
 #include "model/jm-document.h"
+#include "session/jm-map-session.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +28,14 @@ JmWindow   *jm_window_new          (GtkApplication *application,
                                     JmRecentMaps   *recent_maps);
 void        jm_window_open_file    (JmWindow      *self,
                                     GFile         *file);
+void        jm_window_import_csv   (JmWindow      *self,
+                                    GFile         *file);
+void        jm_window_import_personas (JmWindow   *self,
+                                       GFile      *file);
 GFile      *jm_window_get_file     (JmWindow      *self);
 JmDocument *jm_window_get_document (JmWindow      *self);
 JmCommandStack *jm_window_get_stack (JmWindow     *self);
+JmMapSession *jm_window_get_session (JmWindow     *self);
 JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
 JmInspector *jm_window_get_inspector (JmWindow    *self);
 JmOutline   *jm_window_get_outline   (JmWindow    *self);

@@ -1,0 +1,311 @@
+/* jm-svg-text.c: a text layer for SVG exports, as OCR adds one to a PDF
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cairo's SVG surface writes text as glyph outlines: the drawing is exact
+ * in every viewer, but a browser cannot find a card's title, a screen
+ * reader cannot read it, and nothing can be copied out of it. Writing
+ * <text> instead would hand the drawing to each viewer's fonts and line
+ * breaking, and a second drawing back end to keep in step with the
+ * renderer's.
+ *
+ * So the export keeps cairo's drawing, the one renderer's, and adds a
+ * layer of the same text on top: each line the renderer drew, as a
+ * <text> element at that line's baseline, in its font family, size, weight
+ * and style, stretched (textLength) to the width Pango gave the line, and
+ * transparent. Selecting, searching and copying find the text where it is
+ * seen; the drawing is unchanged, so the SVG still renders as the PNG
+ * does. The renderer reports each text it draws through
+ * JmRenderOptions.text_func, with the cairo transformation it was drawn
+ * with, which places the line in the SVG's coordinates.
+ */
+
+#define G_LOG_DOMAIN "jm-export"
+
+#include "config.h"
+
+#include "jm-svg-text.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+struct _JmSvgText
+{
+  GString *elements;
+  guint    n_lines;
+};
+
+JmSvgText *
+jm_svg_text_new (void)
+{
+  JmSvgText *self = g_new0 (JmSvgText, 1);
+
+  self->elements = g_string_new (NULL);
+  return self;
+}
+
+void
+jm_svg_text_free (JmSvgText *self)
+{
+  if (self == NULL)
+    return;
+
+  g_string_free (self->elements, TRUE);
+  g_free (self);
+}
+
+/* Whether XML 1.0 allows @c in a document at all, even as a reference. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * jm_svg_text_append_escaped:
+ * @length: bytes of @text, or -1 up to its end
+ *
+ * Appends @text as XML character data or an attribute value: markup
+ * characters escaped, line breaks and tabs as spaces (one <text> is one
+ * line), and what XML cannot hold (other control characters, bytes that
+ * are no UTF-8) left out, where g_markup_escape_text() would write
+ * references that no XML parser accepts.
+ */
+void
+jm_svg_text_append_escaped (GString    *out,
+                            const char *text,
+                            gssize      length)
+{
+  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
+  const char *p = text;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&apos;"); break;
+        case '\t': case '\n': case '\r': g_string_append_c (out, ' '); break;
+        default:
+          if (is_xml_char (c))
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+      p = g_utf8_next_char (p);
+    }
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+/* The size of @desc's font in @layout's user units. */
+static double
+font_size_in_units (PangoLayout                *layout,
+                    const PangoFontDescription *desc)
+{
+  double size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+  double resolution;
+
+  if (pango_font_description_get_size_is_absolute (desc))
+    return size;
+
+  /* Points, at the context's resolution (96 dpi unless set). */
+  resolution = pango_cairo_context_get_resolution (pango_layout_get_context (layout));
+  if (resolution <= 0)
+    resolution = 96.0;
+  return size * resolution / 72.0;
+}
+
+/* Whether the line has text worth keeping: not only blanks. */
+static gboolean
+has_visible_text (const char *text,
+                  int         length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char_validated (p, text + length - p)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * jm_svg_text_add_layout: (skip)
+ * @self: the #JmSvgText, as JmRenderOptions.text_data
+ *
+ * A #JmRenderTextFunc: keeps each line of @layout, drawn at (@x, @y) on
+ * @cr, as a <text> element in @cr's device space, which on cairo's SVG
+ * surface is the SVG's own.
+ */
+void
+jm_svg_text_add_layout (cairo_t     *cr,
+                        PangoLayout *layout,
+                        double       x,
+                        double       y,
+                        gpointer     data)
+{
+  JmSvgText *self = data;
+  const char *text = pango_layout_get_text (layout);
+  const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+  g_autoptr(PangoFontDescription) fallback = NULL;
+  PangoLayoutIter *iter;
+  double size, size_dx, size_dy;
+
+  g_return_if_fail (self != NULL);
+
+  if (desc == NULL)
+    {
+      PangoContext *context = pango_layout_get_context (layout);
+
+      fallback = pango_font_description_copy (pango_context_get_font_description (context));
+      desc = fallback;
+    }
+
+  /* The renderer draws in layout units; the SVG's units may differ by a
+   * scale (no rotation: a map is drawn upright). */
+  size = font_size_in_units (layout, desc);
+  size_dx = 0;
+  size_dy = size;
+  cairo_user_to_device_distance (cr, &size_dx, &size_dy);
+  size = hypot (size_dx, size_dy);
+  if (!(size > 0) || !isfinite (size))
+    return;
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double line_x, line_y, width, width_dy;
+      gboolean rtl;
+      const char *family;
+      PangoStyle style;
+
+      if (line->length <= 0 || !has_visible_text (text + line->start_index, line->length))
+        continue;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_x = x + (double) logical.x / PANGO_SCALE;
+      line_y = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      width = (double) logical.width / PANGO_SCALE;
+      width_dy = 0;
+      rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+      if (rtl)
+        line_x += width;
+      cairo_user_to_device (cr, &line_x, &line_y);
+      cairo_user_to_device_distance (cr, &width, &width_dy);
+      width = hypot (width, width_dy);
+      if (!isfinite (line_x) || !isfinite (line_y) || !(width > 0) || !isfinite (width))
+        continue;
+
+      g_string_append (self->elements, "<text x=\"");
+      append_number (self->elements, line_x);
+      g_string_append (self->elements, "\" y=\"");
+      append_number (self->elements, line_y);
+      g_string_append (self->elements, "\" font-size=\"");
+      append_number (self->elements, size);
+      family = pango_font_description_get_family (desc);
+      if (family != NULL)
+        {
+          g_string_append (self->elements, "\" font-family=\"");
+          jm_svg_text_append_escaped (self->elements, family, -1);
+        }
+      g_string_append_printf (self->elements, "\" font-weight=\"%d",
+                              (int) pango_font_description_get_weight (desc));
+      style = pango_font_description_get_style (desc);
+      if (style != PANGO_STYLE_NORMAL)
+        g_string_append (self->elements,
+                         style == PANGO_STYLE_ITALIC ? "\" font-style=\"italic" : "\" font-style=\"oblique");
+      if (rtl)
+        g_string_append (self->elements, "\" direction=\"rtl\" unicode-bidi=\"embed");
+      g_string_append (self->elements, "\" textLength=\"");
+      append_number (self->elements, width);
+      g_string_append (self->elements, "\" lengthAdjust=\"spacingAndGlyphs\">");
+      jm_svg_text_append_escaped (self->elements, text + line->start_index, line->length);
+      g_string_append (self->elements, "</text>\n");
+      self->n_lines++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/**
+ * jm_svg_text_get_n_lines:
+ *
+ * Returns: how many lines of text the layer holds
+ */
+guint
+jm_svg_text_get_n_lines (JmSvgText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_lines;
+}
+
+/**
+ * jm_svg_text_insert:
+ * @svg: an SVG document as cairo writes it
+ *
+ * Returns: (transfer full): @svg with the text layer as its last group,
+ *   above the drawing; @svg itself when it has no end tag to put it before
+ */
+GBytes *
+jm_svg_text_insert (JmSvgText *self,
+                    GBytes    *svg)
+{
+  static const char end_tag[] = "</svg>";
+  static const char group[] =
+    "<g id=\"text\" fill=\"#000000\" fill-opacity=\"0\" stroke=\"none\" "
+    "xml:space=\"preserve\" style=\"white-space:pre\">\n";
+  g_autoptr(GByteArray) out = NULL;
+  const char *data;
+  gsize size, at;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (svg != NULL, NULL);
+
+  data = g_bytes_get_data (svg, &size);
+  if (self->n_lines == 0 || size < sizeof end_tag - 1)
+    return g_bytes_ref (svg);
+
+  /* The last end tag: cairo writes nothing after it but a line break. */
+  for (at = size - (sizeof end_tag - 1); ; at--)
+    {
+      if (memcmp (data + at, end_tag, sizeof end_tag - 1) == 0)
+        break;
+      if (at == 0)
+        return g_bytes_ref (svg);
+    }
+
+  out = g_byte_array_sized_new (size + strlen (group) + self->elements->len + 8);
+  g_byte_array_append (out, (const guint8 *) data, at);
+  g_byte_array_append (out, (const guint8 *) group, strlen (group));
+  g_byte_array_append (out, (const guint8 *) self->elements->str, self->elements->len);
+  g_byte_array_append (out, (const guint8 *) "</g>\n", 5);
+  g_byte_array_append (out, (const guint8 *) data + at, size - at);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}

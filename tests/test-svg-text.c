@@ -1,0 +1,414 @@
+/* test-svg-text.c: SVG exports carry their text as text
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <librsvg/rsvg.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "commands/jm-command-stack.h"
+#include "commands/jm-edit.h"
+#include "export/jm-export.h"
+#include "export/jm-svg-text.h"
+#include "model/jm-item.h"
+
+#include "jm-test-maps.h"
+
+#define SVG_NS "http://www.w3.org/2000/svg"
+
+static GBytes *
+export_svg (JmDocument  *document,
+            JmLayerMode  mode)
+{
+  g_autoptr(GError) error = NULL;
+  JmExportOptions options;
+  GBytes *svg;
+
+  jm_export_options_init (&options);
+  options.mode = mode;
+  svg = jm_export_to_bytes (document, JM_EXPORT_FORMAT_SVG, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (svg);
+  return svg;
+}
+
+/* The SVG read as XML, as any other program reads it: no network, no
+ * entities, and a document that does not parse fails the test. */
+static xmlDoc *
+parse_svg (GBytes *svg)
+{
+  xmlDoc *doc = xmlReadMemory (g_bytes_get_data (svg, NULL), (int) g_bytes_get_size (svg), "export.svg", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+
+  g_assert_nonnull (doc);
+  g_assert_null (doc->intSubset);
+  return doc;
+}
+
+static void
+collect_text_elements (xmlNode   *node,
+                       GPtrArray *found)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (node->name, BAD_CAST "text") && node->ns != NULL &&
+          xmlStrEqual (node->ns->href, BAD_CAST SVG_NS))
+        g_ptr_array_add (found, node);
+      collect_text_elements (node->children, found);
+    }
+}
+
+/* Every <text> of the SVG, in document order. */
+static GPtrArray *
+text_elements (xmlDoc *doc)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_text_elements (xmlDocGetRootElement (doc), found);
+  return found;
+}
+
+/* The text of every <text>, one after the other: a text wrapped over
+ * several lines is whole again, since each line keeps its break's space. */
+static char *
+all_text (xmlDoc *doc)
+{
+  g_autoptr(GPtrArray) elements = text_elements (doc);
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      xmlChar *content = xmlNodeGetContent (elements->pdata[i]);
+
+      g_string_append (all, (const char *) content);
+      xmlFree (content);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* Every title of every card of the three examples is in their SVG as
+ * text, in both states: what a browser's Find and grep look for. The
+ * text is in the SVG namespace, with a font, size and weight, and the
+ * layer is one group. */
+static void
+test_svg_text_examples (void)
+{
+  const char *examples[] = { "grocery-first-order.jmap", "hotel-guest-stay.jmap", "saas-onboarding.jmap" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(JmDocument) document = jm_test_load_example (examples[e]);
+
+      for (JmLayerState state = JM_LAYER_STATE_CURRENT; state <= JM_LAYER_STATE_FUTURE; state++)
+        {
+          JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, state));
+          JmLayerMode mode = state == JM_LAYER_STATE_CURRENT ? JM_LAYER_MODE_CURRENT : JM_LAYER_MODE_FUTURE;
+          g_autoptr(GBytes) svg = export_svg (document, mode);
+          xmlDoc *doc = parse_svg (svg);
+          g_autofree char *text = all_text (doc);
+          g_autoptr(GPtrArray) elements = text_elements (doc);
+          guint checked = 0;
+
+          g_test_message ("%s, state %d: %u lines of text", examples[e], state, elements->len);
+          g_assert_cmpuint (elements->len, >, 0);
+          for (guint i = 0; i < elements->len; i++)
+            {
+              xmlNode *element = elements->pdata[i];
+              xmlChar *family = xmlGetProp (element, BAD_CAST "font-family");
+              xmlChar *size = xmlGetProp (element, BAD_CAST "font-size");
+              xmlChar *weight = xmlGetProp (element, BAD_CAST "font-weight");
+              xmlChar *group;
+
+              g_assert_nonnull (family);
+              g_assert_nonnull (size);
+              g_assert_cmpfloat (g_ascii_strtod ((const char *) size, NULL), >, 4.0);
+              g_assert_nonnull (weight);
+              group = xmlGetProp (element->parent, BAD_CAST "id");
+              g_assert_cmpstr ((const char *) group, ==, "text");
+              xmlFree (group);
+              xmlFree (family);
+              xmlFree (size);
+              xmlFree (weight);
+            }
+
+          for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+            {
+              const char *title = jm_item_get_title (jm_object_store_get_object (items, i));
+
+              if (title == NULL || *title == '\0')
+                continue;
+              if (strstr (text, title) == NULL)
+                g_test_message ("not found: “%s”", title);
+              g_assert_nonnull (strstr (text, title));
+              checked++;
+            }
+          /* Not every example has a future state. */
+          if (state == JM_LAYER_STATE_CURRENT)
+            g_assert_cmpuint (checked, >, 0);
+          xmlFreeDoc (doc);
+        }
+    }
+}
+
+static cairo_surface_t *
+rasterize_svg (GBytes *svg,
+               int     width,
+               int     height)
+{
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle = rsvg_handle_new_from_data (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  RsvgRectangle viewport = { 0, 0, width, height };
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+  cr = cairo_create (surface);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_object_unref (handle);
+  return surface;
+}
+
+/* Pixels whose channels differ by more than @threshold, as a share. */
+static double
+difference (cairo_surface_t *a,
+            cairo_surface_t *b,
+            int              threshold)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint64 differing = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row_a = (const guint32 *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+      const guint32 *row_b = (const guint32 *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < width; x++)
+        for (int shift = 0; shift < 32; shift += 8)
+          {
+            if (ABS ((int) ((row_a[x] >> shift) & 0xff) - (int) ((row_b[x] >> shift) & 0xff)) > threshold)
+              {
+                differing++;
+                break;
+              }
+          }
+    }
+
+  return (double) differing / ((double) width * height);
+}
+
+/* The SVG without its text layer: cairo's drawing alone. */
+static GBytes *
+strip_text_layer (GBytes *svg)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  g_autofree char *copy = g_strndup (data, size);
+  char *start = strstr (copy, "<g id=\"text\"");
+  char *end = start != NULL ? strstr (start, "</g>\n") : NULL;
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  memmove (start, end + strlen ("</g>\n"), strlen (end + strlen ("</g>\n")) + 1);
+  return g_bytes_new (copy, strlen (copy));
+}
+
+/* The text layer cannot be seen: librsvg (rsvg-convert's library) draws
+ * the SVG exactly as without it, and as the PNG export within what
+ * test-render's /export/svg-like-png allows (librsvg fills glyph
+ * outlines where cairo rasterises glyphs: edges differ). */
+static void
+test_svg_text_renders_like_png (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *map_path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+  g_autoptr(JmDocument) document = jm_test_load_map (map_path);
+  g_autoptr(GBytes) svg = export_svg (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(GBytes) drawing = strip_text_layer (svg);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *from_png, *from_svg, *from_drawing;
+  int fd;
+  double share;
+
+  png = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PNG, NULL, &error);
+  g_assert_no_error (error);
+  fd = g_file_open_tmp ("jm-svg-text-XXXXXX.png", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  from_png = cairo_image_surface_create_from_png (path);
+  g_unlink (path);
+  g_assert_cmpint (cairo_surface_status (from_png), ==, CAIRO_STATUS_SUCCESS);
+
+  /* The PNG export is at scale 2: the SVG is drawn at the same size. */
+  from_svg = rasterize_svg (svg, cairo_image_surface_get_width (from_png),
+                            cairo_image_surface_get_height (from_png));
+  from_drawing = rasterize_svg (drawing, cairo_image_surface_get_width (from_png),
+                                cairo_image_surface_get_height (from_png));
+
+  g_assert_cmpfloat (difference (from_svg, from_drawing, 0), ==, 0.0);
+  share = difference (from_png, from_svg, 48);
+  g_test_message ("%.4f%% of pixels differ from the PNG export", share * 100);
+  g_assert_cmpfloat (share, <, 0.01);
+
+  cairo_surface_destroy (from_png);
+  cairo_surface_destroy (from_svg);
+  cairo_surface_destroy (from_drawing);
+}
+
+static JmItem *
+first_item (JmDocument *document)
+{
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+
+  g_assert_cmpuint (jm_object_store_get_n_objects (items), >=, 3);
+  return jm_object_store_get_object (items, 0);
+}
+
+static xmlNode *
+find_text_containing (xmlDoc     *doc,
+                      const char *needle)
+{
+  g_autoptr(GPtrArray) elements = text_elements (doc);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      xmlChar *content = xmlNodeGetContent (elements->pdata[i]);
+      gboolean found = strstr ((const char *) content, needle) != NULL;
+
+      xmlFree (content);
+      if (found)
+        return elements->pdata[i];
+    }
+  return NULL;
+}
+
+/* Titles that are markup or right-to-left, and a card's text of 10,000
+ * characters, make an SVG that still parses, with the text as it was
+ * written: markup escaped, right-to-left lines marked so, the giant text
+ * no longer than what its card shows. */
+static void
+test_svg_text_hostile (void)
+{
+  static const char markup[] = "a < b && c > \"d\" 'e' ]]> <!-- x --> <script>alert(1)</script>";
+  static const char rtl[] = "שלום עולם";
+  g_autoptr(JmDocument) document = jm_test_load_example ("grocery-first-order.jmap");
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  g_autoptr(GString) giant = g_string_new (NULL);
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  xmlNode *element;
+  xmlChar *direction;
+  xmlDoc *doc;
+
+  for (int i = 0; i < 1000; i++)
+    g_string_append (giant, "Giantword ");
+  g_assert_cmpuint (g_utf8_strlen (giant->str, -1), ==, 10000);
+
+  g_assert_true (jm_edit_set_string (stack, first_item (document), "title", markup, 0, &error));
+  g_assert_true (jm_edit_set_string (stack, jm_object_store_get_object (items, 1), "title", rtl, 0, &error));
+  /* A title holds at most 1,000 characters; a card's body more. */
+  g_assert_true (jm_edit_set_string (stack, jm_object_store_get_object (items, 2), "body", giant->str, 0, &error));
+  g_assert_no_error (error);
+  g_assert_no_error (error);
+
+  svg = export_svg (document, JM_LAYER_MODE_CURRENT);
+  /* Nothing of the markup reaches the SVG as markup. */
+  g_assert_null (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<script"));
+  doc = parse_svg (svg);
+  text = all_text (doc);
+
+  g_assert_nonnull (strstr (text, markup));
+
+  element = find_text_containing (doc, rtl);
+  g_assert_nonnull (element);
+  direction = xmlGetProp (element, BAD_CAST "direction");
+  g_assert_cmpstr ((const char *) direction, ==, "rtl");
+  xmlFree (direction);
+
+  /* The giant text: its card shows a few lines, and so does the layer. */
+  g_assert_nonnull (strstr (text, "Giantword Giantword"));
+  g_assert_null (strstr (text, giant->str));
+  g_assert_cmpuint (strlen (text), <, 20000);
+
+  xmlFreeDoc (doc);
+}
+
+/* What XML cannot hold is left out rather than written as a reference no
+ * parser takes (g_markup_escape_text writes &#x1;); line breaks are
+ * spaces, since one element is one line. */
+static void
+test_svg_text_escaping (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  jm_svg_text_append_escaped (out, "\x01" "a\tb\nc<d>&\"'\xff" "e\xef\xbf\xbe" "f", -1);
+  g_assert_cmpstr (out->str, ==, "a b c&lt;d&gt;&amp;&quot;&apos;ef");
+
+  g_string_truncate (out, 0);
+  jm_svg_text_append_escaped (out, "é€😀", strlen ("é€"));
+  g_assert_cmpstr (out->str, ==, "é€");
+}
+
+/* `journeymap export -o map.svg` writes the layer too: grep finds a card's
+ * title in the file. */
+static void
+test_svg_text_cli (void)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                               "hotel-guest-stay.jmap", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jm-svg-text-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(JmDocument) document = jm_test_load_map (example);
+  g_autofree char *contents = NULL;
+  g_autofree char *needle = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("JM_BINARY"), "export", example, "-o", out, NULL };
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+
+  needle = g_strdup_printf (">%s<", jm_item_get_title (first_item (document)));
+  g_assert_nonnull (strstr (contents, needle));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/svg-text/examples", test_svg_text_examples);
+  g_test_add_data_func ("/svg-text/renders-like-png", "layout.jmap", test_svg_text_renders_like_png);
+  g_test_add_func ("/svg-text/hostile", test_svg_text_hostile);
+  g_test_add_func ("/svg-text/escaping", test_svg_text_escaping);
+  g_test_add_func ("/svg-text/cli", test_svg_text_cli);
+
+  return g_test_run ();
+}
