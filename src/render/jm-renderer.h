@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * @own_images: decode the map's pictures for this drawing alone, rather
  *   than keep them in the cache the canvas draws from: for exports, which
  *   draw a map once, often a copy of it read in a worker thread
+ * @review_marks: mark what has open review comments (a badge with their
+ *   count) and merge conflicts (an outline and a warning badge) on items
+ *   and stages: for the window, where the team reviews the map; exports
+ *   and printing leave it %FALSE, so they show the map alone
  *
  * The caller sets up @cr to map layout units to the target (zoom, scroll,
  * device scale); the renderer draws in layout units.
@@ -50,6 +54,7 @@ typedef struct
   const JmRect  *clip;
   JmRenderParts  parts;
   gboolean       own_images;
+  gboolean       review_marks;
 } JmRenderOptions;
 
 /* How far the drawing of an item reaches beyond its box (shadow, badges). */
