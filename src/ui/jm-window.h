@@ -33,6 +33,13 @@ JmCommandStack *jm_window_get_stack (JmWindow     *self);
 JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
 JmInspector *jm_window_get_inspector (JmWindow    *self);
 JmOutline   *jm_window_get_outline   (JmWindow    *self);
+void        jm_window_compare_with_file (JmWindow *self,
+                                         GFile    *file);
+void        jm_window_merge_file   (JmWindow      *self,
+                                    GFile         *theirs,
+                                    GFile         *base);
+GtkWidget  *jm_window_get_review_panel (JmWindow  *self,
+                                        GType      type);
 void        jm_window_restore_draft (JmWindow     *self,
                                      JmDocument   *document,
                                      GFile        *file,
