@@ -6,6 +6,8 @@
  * The comments on what is selected (one stage or item), or on the map
  * itself when nothing that takes comments is: each with its author, date
  * and text, to resolve, reopen or delete; a field at the bottom adds one.
+ * With the map's own comments come the open ones of every stage and item,
+ * each a row that selects what it is on.
  * Every change is one undoable step (commands/jm-edit-comments.c). The
  * model has no replies: an answer is a comment after the one it answers.
  *
@@ -34,17 +36,27 @@ struct _JmCommentsPanel
   JmSelection    *selection;
   GObject        *target;    /* what the comments are on */
   GPtrArray      *comments;  /* of JmComment, in the rows' order */
+  GPtrArray      *elsewhere; /* the objects of the open_list's rows */
   GSettings      *settings;
 
   /* Template children */
   GtkLabel       *target_label;
   GtkStack       *stack_pages;
   GtkListBox     *list_box;
+  GtkWidget      *open_box;
+  GtkListBox     *open_list;
   GtkEditable    *comment_entry;
   GtkEditable    *author_entry;
 };
 
 G_DEFINE_FINAL_TYPE (JmCommentsPanel, jm_comments_panel, GTK_TYPE_BOX)
+
+enum {
+  OBJECT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 /* The state of @object's layer, for its description: -1 but for items. */
 static int
@@ -168,6 +180,73 @@ jm_comments_panel_make_row (JmCommentsPanel *self,
   return row;
 }
 
+typedef struct
+{
+  JmCommentsPanel *self;
+  JmDocument      *document;
+} Elsewhere;
+
+/* A row for each open comment on a stage or item, under the map's own. */
+static void
+add_open_comments_cb (GObject  *owner,
+                      int       state,
+                      gpointer  user_data)
+{
+  Elsewhere *elsewhere = user_data;
+  JmObjectStore *store;
+  g_autofree char *what = NULL;
+
+  if (JM_IS_DOCUMENT (owner) || (store = jm_comments_peek (owner)) == NULL || jm_comments_count_open (owner) == 0)
+    return;
+
+  what = jm_diff_describe_object (elsewhere->document, owner, state);
+  for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+    {
+      JmComment *comment = jm_object_store_get_object (store, i);
+      const char *author = jm_comment_get_author (comment);
+      g_autofree char *byline = NULL;
+      GtkWidget *box, *label;
+
+      if (jm_comment_get_resolved (comment))
+        continue;
+
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      label = gtk_label_new (what);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_box_append (GTK_BOX (box), label);
+      /* Translators: a comment's author, then its text */
+      byline = g_strdup_printf (_("%s: %s"), author != NULL && *author != '\0' ? author : _("Someone"),
+                                jm_comment_get_text (comment));
+      label = gtk_label_new (byline);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), label);
+
+      g_ptr_array_add (elsewhere->self->elsewhere, g_object_ref (owner));
+      gtk_list_box_append (elsewhere->self->open_list, box);
+    }
+}
+
+static void
+on_open_row_activated_cb (JmCommentsPanel *self,
+                          GtkListBoxRow   *row,
+                          GtkListBox      *list_box)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->elsewhere->len)
+    g_signal_emit (self, signals [OBJECT_ACTIVATED], 0, self->elsewhere->pdata[index]);
+}
+
 /**
  * jm_comments_panel_refresh:
  *
@@ -184,13 +263,17 @@ jm_comments_panel_refresh (JmCommentsPanel *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->open_list))) != NULL)
+    gtk_list_box_remove (self->open_list, child);
   g_ptr_array_set_size (self->comments, 0);
+  g_ptr_array_set_size (self->elsewhere, 0);
 
   g_set_object (&self->target, jm_comments_panel_find_target (self));
   if (self->target == NULL)
     {
       gtk_label_set_label (self->target_label, NULL);
       gtk_stack_set_visible_child_name (self->stack_pages, "empty");
+      gtk_widget_set_visible (self->open_box, FALSE);
       return;
     }
 
@@ -212,6 +295,15 @@ jm_comments_panel_refresh (JmCommentsPanel *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack_pages, self->comments->len > 0 ? "list" : "empty");
+
+  /* With nothing selected, what is open everywhere, to go to. */
+  if (JM_IS_DOCUMENT (self->target))
+    {
+      Elsewhere elsewhere = { self, document };
+
+      jm_diff_foreach_owner (document, add_open_comments_cb, &elsewhere);
+    }
+  gtk_widget_set_visible (self->open_box, self->elsewhere->len > 0);
 }
 
 /**
@@ -308,6 +400,7 @@ jm_comments_panel_dispose (GObject *object)
   g_clear_object (&self->target);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_pointer (&self->elsewhere, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jm_comments_panel_parent_class)->dispose (object);
 }
@@ -319,6 +412,14 @@ jm_comments_panel_class_init (JmCommentsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jm_comments_panel_dispose;
+
+  /**
+   * JmCommentsPanel::object-activated:
+   * @object: the stage or item an open comment chosen is on
+   */
+  signals [OBJECT_ACTIVATED] =
+    g_signal_new ("object-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
   gtk_widget_class_install_action (widget_class, "comments.add", NULL, jm_comments_panel_add_action);
   gtk_widget_class_install_action (widget_class, "comments.resolve", "u", jm_comments_panel_edit_action);
@@ -332,6 +433,9 @@ jm_comments_panel_class_init (JmCommentsPanelClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE,
                                              G_STRUCT_OFFSET (JmCommentsPanel, stack_pages));
   gtk_widget_class_bind_template_child (widget_class, JmCommentsPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, JmCommentsPanel, open_box);
+  gtk_widget_class_bind_template_child (widget_class, JmCommentsPanel, open_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, JmCommentsPanel, comment_entry);
   gtk_widget_class_bind_template_child (widget_class, JmCommentsPanel, author_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_comment_entry_changed_cb);
@@ -344,6 +448,7 @@ jm_comments_panel_init (JmCommentsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->elsewhere = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "comments.add", FALSE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->author_entry), g_get_real_name ());
 

@@ -134,6 +134,8 @@ _jm_window_init_review (JmWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->conflicts_panel, "object-activated",
                            G_CALLBACK (on_review_object_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comments_panel, "object-activated",
+                           G_CALLBACK (on_review_object_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_panel, "notify::visible", G_CALLBACK (jm_window_update_review_sidebar),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->conflicts_panel, "notify::visible",

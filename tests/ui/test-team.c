@@ -186,10 +186,10 @@ conflicts_are (gpointer data)
          gtk_widget_get_visible (wait[0]);
 }
 
-/* Clicks the button labelled @label of the first conflict. */
+/* Clicks the first widget in @panel labelled @label. */
 static void
-click_button (GtkWidget  *panel,
-              const char *label)
+click_label (GtkWidget  *panel,
+             const char *label)
 {
   GtkWidget *found = jm_ui_test_find_label (panel, label);
   int x, y;
@@ -240,7 +240,7 @@ test_merge_and_resolve (JmMapFixture  *fixture,
   g_assert_cmpuint (jm_object_store_get_n_objects (jm_conflicts_peek (item)), ==, 1);
   save_screenshot (fixture, "team-conflict.png");
 
-  click_button (panel, "Take Theirs");
+  click_label (panel, "Take Theirs");
   jm_ui_test_wait_until (title_is, their);
   jm_ui_test_wait_until (widget_hidden, panel);
   g_assert_cmpuint (jm_object_store_get_n_objects (jm_conflicts_peek (item)), ==, 0);
@@ -250,7 +250,7 @@ test_merge_and_resolve (JmMapFixture  *fixture,
   g_assert_true (conflicts_are (one));
 
   jm_ui_test_wait_for_frame (panel);
-  click_button (panel, "Keep Mine");
+  click_label (panel, "Keep Mine");
   jm_ui_test_wait_until (widget_hidden, panel);
   g_assert_cmpstr (jm_item_get_title (item), ==, "My title");
   g_assert_cmpuint (jm_object_store_get_n_objects (jm_conflicts_peek (item)), ==, 0);
@@ -266,6 +266,34 @@ test_merge_and_resolve (JmMapFixture  *fixture,
   g_assert_true (jm_conflicts_peek (item) == NULL ||
                  jm_object_store_get_n_objects (jm_conflicts_peek (item)) == 0);
   g_assert_false (gtk_widget_get_visible (panel));
+
+  remove_variant (theirs);
+}
+
+/* A "theirs" that is no map is refused with a message, and the map is
+ * left as it was. */
+static void
+test_merge_refuses_no_map (JmMapFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.jmap", NULL);
+  g_autoptr(GFile) theirs = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmAlert *alert;
+
+  g_file_set_contents (path, "Shopping list: milk, eggs\n", -1, &error);
+  g_assert_no_error (error);
+
+  jm_window_merge_file (fixture->window, theirs, NULL);
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Could Not Merge the Changes");
+  g_assert_false (jm_command_stack_get_can_undo (stack));
+  g_assert_false (jm_command_stack_get_modified (stack));
+  g_assert_false (gtk_widget_get_visible (jm_window_get_review_panel (fixture->window, JM_TYPE_CONFLICTS_PANEL)));
+  jm_alert_close (alert);
 
   remove_variant (theirs);
 }
@@ -289,6 +317,7 @@ test_comment_saved (JmMapFixture  *fixture,
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmItem *item = jm_map_fixture_item (fixture, ITEM_ID);
   gpointer one_open[2] = { item, GUINT_TO_POINTER (1) };
+  SelectionWait wait = { jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)), item };
   g_autoptr(GSettings) settings = g_settings_new ("io.github.journeymap.Journeymap");
   g_autoptr(JmDocument) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -319,6 +348,15 @@ test_comment_saved (JmMapFixture  *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-inspector", NULL));
   jm_map_fixture_scroll_to (fixture, JM_OBJECT (item));
   save_screenshot (fixture, "team-comment.png");
+
+  /* With nothing selected, the panel shows the map's comments and the
+   * open ones elsewhere; a click on one selects its item. */
+  jm_map_canvas_clear_selection (jm_window_get_canvas (fixture->window));
+  g_assert_true (JM_IS_DOCUMENT (jm_comments_panel_get_target (panel)));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (panel));
+  save_screenshot (fixture, "team-open-comments.png");
+  click_label (GTK_WIDGET (panel), "Ana Souza: Which friend, which code?");
+  jm_ui_test_wait_until (selection_is, &wait);
 
   /* Resolve is a step of its own; undo reopens, redo resolves again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "comments.resolve", "u", 0));
@@ -362,6 +400,7 @@ main (int   argc,
 
   jm_map_fixture_add ("/ui/team/compare-with-file", test_compare_with_file);
   jm_map_fixture_add ("/ui/team/merge-and-resolve", test_merge_and_resolve);
+  jm_map_fixture_add ("/ui/team/merge-refuses-no-map", test_merge_refuses_no_map);
   jm_map_fixture_add ("/ui/team/comment-saved", test_comment_saved);
 
   return jm_map_fixture_run ();
