@@ -261,6 +261,15 @@ jm_comments_panel_refresh (JmCommentsPanel *self)
 
   g_return_if_fail (JM_IS_COMMENTS_PANEL (self));
 
+  /* Hidden, it lists nothing: on a giant map, looking for the open
+   * comments of every item after each keystroke costs milliseconds. It
+   * lists again as it is shown. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      g_clear_object (&self->target);
+      return;
+    }
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->open_list))) != NULL)
@@ -449,6 +458,7 @@ jm_comments_panel_init (JmCommentsPanel *self)
 
   self->comments = g_ptr_array_new_with_free_func (g_object_unref);
   self->elsewhere = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (jm_comments_panel_refresh), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "comments.add", FALSE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->author_entry), g_get_real_name ());
 
