@@ -634,6 +634,7 @@ jm_map_canvas_peek_item_node (JmMapCanvas *self,
 
   return g_hash_table_lookup (self->item_nodes, item);
 }
+
 /**
  * jm_map_canvas_update_review_marks:
  * @show: whether to mark open comments and merge conflicts

@@ -94,6 +94,7 @@ on_review_session_changed_cb (JmWindow *self)
       jm_map_canvas_update_review_marks (self->canvas, TRUE);
     }
 
+  gtk_widget_set_visible (self->comments_button, document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with-file", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.merge-changes", document != NULL);
 }

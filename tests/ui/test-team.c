@@ -317,7 +317,9 @@ test_comment_saved (JmMapFixture  *fixture,
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmItem *item = jm_map_fixture_item (fixture, ITEM_ID);
   gpointer one_open[2] = { item, GUINT_TO_POINTER (1) };
-  SelectionWait wait = { jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)), item };
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  SelectionWait wait = { jm_map_canvas_get_selection (canvas), item };
+  GskRenderNode *node;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.journeymap.Journeymap");
   g_autoptr(JmDocument) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -334,12 +336,22 @@ test_comment_saved (JmMapFixture  *fixture,
   jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (item), FALSE);
   g_assert_true (jm_comments_panel_get_target (panel) == G_OBJECT (item));
 
+  /* The card is drawn again with its count: a new node. */
+  jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+  node = jm_map_canvas_peek_item_node (canvas, item);
+  g_assert_nonnull (node);
+  gsk_render_node_ref (node);
+
   gtk_editable_set_text (jm_comments_panel_get_entry (panel), "Which friend, which code?");
   gtk_widget_grab_focus (GTK_WIDGET (jm_comments_panel_get_entry (panel)));
   jm_ui_test_wait_for_frame (GTK_WIDGET (panel));
   jm_ui_test_xdotool ("key", "Return", NULL);
   jm_ui_test_wait_until (open_comments_are, one_open);
   g_assert_cmpstr (gtk_editable_get_text (jm_comments_panel_get_entry (panel)), ==, "");
+  jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+  g_assert_nonnull (jm_map_canvas_peek_item_node (canvas, item));
+  g_assert_true (jm_map_canvas_peek_item_node (canvas, item) != node);
+  gsk_render_node_unref (node);
 
   comments = jm_comments_peek (item);
   comment = jm_object_store_get_object (comments, 0);
