@@ -240,6 +240,18 @@ test_merge_and_resolve (JmMapFixture  *fixture,
   g_assert_cmpuint (jm_object_store_get_n_objects (jm_conflicts_peek (item)), ==, 1);
   save_screenshot (fixture, "team-conflict.png");
 
+  /* A click on the conflict selects its item. */
+  {
+    g_autofree char *object = jm_diff_describe_object (jm_window_get_document (fixture->window), G_OBJECT (item),
+                                                       JM_LAYER_STATE_CURRENT);
+    g_autofree char *heading = g_strdup_printf ("%s: title", object);
+    SelectionWait wait = { jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window)), item };
+
+    jm_map_canvas_clear_selection (jm_window_get_canvas (fixture->window));
+    click_label (panel, heading);
+    jm_ui_test_wait_until (selection_is, &wait);
+  }
+
   click_label (panel, "Take Theirs");
   jm_ui_test_wait_until (title_is, their);
   jm_ui_test_wait_until (widget_hidden, panel);
