@@ -310,6 +310,96 @@ test_merge_refuses_no_map (JmMapFixture  *fixture,
   remove_variant (theirs);
 }
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      /* Windows keep their last chooser, hidden. */
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_FILE_CHOOSER (toplevel);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_chosen (gpointer data)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (data);
+
+  return chosen != NULL;
+}
+
+/* Chooses @file in the file chooser that shows next. */
+static void
+choose_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  jm_ui_test_wait_until (file_chooser_shown, NULL);
+  chooser = find_file_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
+  g_assert_no_error (error);
+  jm_ui_test_wait_until (file_chosen, chooser);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* File → Merge Changes…: their copy, then the question of the ancestor,
+ * answered with a file: the one both started from. The open map was
+ * saved since, so the map as last saved would not do. */
+static void
+test_merge_through_the_menu (JmMapFixture  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) base = write_variant (fixture, "sent.jmap", NULL, NULL, NULL, NULL);
+  g_autoptr(GFile) theirs = write_variant (fixture, "returned.jmap",
+                                           "<title>" OTHER_TITLE "</title>", "<title>Vans everywhere</title>",
+                                           NULL, NULL);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmAlert *alert;
+
+  /* Ours renamed it and saved: the last saved version is ours. */
+  set_title (fixture, OTHER_ID, "Vans in her street");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.save", NULL));
+  jm_ui_test_wait_until (jm_map_fixture_is_clean, stack);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.merge-changes", NULL));
+  choose_file (theirs);
+  jm_ui_test_wait_until (jm_ui_test_message_dialog_shown, NULL);
+  alert = jm_ui_test_find_message_dialog ();
+  g_assert_cmpstr (jm_alert_get_heading (alert), ==, "Merge Changes from “returned.jmap”");
+  jm_alert_respond (alert, "choose");
+  choose_file (base);
+
+  /* Both changed the title: ours stays, theirs is a conflict. */
+  {
+    GtkWidget *panel = jm_window_get_review_panel (fixture->window, JM_TYPE_CONFLICTS_PANEL);
+    gpointer one[2] = { panel, GUINT_TO_POINTER (1) };
+
+    jm_ui_test_wait_until (conflicts_are, one);
+  }
+  g_assert_cmpstr (jm_item_get_title (jm_map_fixture_item (fixture, OTHER_ID)), ==, "Vans in her street");
+  g_assert_true (jm_command_stack_get_can_undo (stack));
+
+  remove_variant (base);
+  remove_variant (theirs);
+}
+
 static gboolean
 open_comments_are (gpointer data)
 {
@@ -425,6 +515,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/team/compare-with-file", test_compare_with_file);
   jm_map_fixture_add ("/ui/team/merge-and-resolve", test_merge_and_resolve);
   jm_map_fixture_add ("/ui/team/merge-refuses-no-map", test_merge_refuses_no_map);
+  jm_map_fixture_add ("/ui/team/merge-through-the-menu", test_merge_through_the_menu);
   jm_map_fixture_add ("/ui/team/comment-saved", test_comment_saved);
 
   return jm_map_fixture_run ();
