@@ -114,6 +114,7 @@ void      _jm_window_stop_finding        (JmWindow        *self);
 /* jm-window-review.c (also jm_window_compare_with_file, _merge_file) */
 void      _jm_window_init_review         (JmWindow        *self);
 void      _jm_window_stop_comparing      (JmWindow        *self);
+void      _jm_window_mark_compared       (JmWindow        *self);
 void      _jm_window_compare_action      (GtkWidget       *widget,
                                           const char      *action_name,
                                           GVariant        *parameter);

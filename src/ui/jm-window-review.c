@@ -44,9 +44,14 @@ add_marks_cb (GObject  *owner,
     *signature += (guint64) (guintptr) owner * (1 + n_open * 65599 + n_conflicts * 31);
 }
 
-/* The compared objects are outlined as the search's matches are. */
-static void
-jm_window_mark_compared (JmWindow *self)
+/**
+ * _jm_window_mark_compared:
+ *
+ * Outlines the compared objects, as the search's matches are (the two
+ * share the canvas's highlights: a search closed gives them back).
+ */
+void
+_jm_window_mark_compared (JmWindow *self)
 {
   g_autoptr(GPtrArray) objects = NULL;
 
@@ -83,7 +88,7 @@ on_review_session_changed_cb (JmWindow *self)
   if (jm_compare_panel_is_comparing (self->compare_panel))
     {
       jm_compare_panel_refresh (self->compare_panel);
-      jm_window_mark_compared (self);
+      _jm_window_mark_compared (self);
     }
 
   if (document != NULL)
@@ -249,7 +254,7 @@ jm_window_compare_read_cb (GObject      *object,
   name = g_file_get_basename (job->theirs);
   g_set_object (&self->compared_document, job->document);
   jm_compare_panel_compare (self->compare_panel, job->document, job->theirs_document, name);
-  jm_window_mark_compared (self);
+  _jm_window_mark_compared (self);
 }
 
 /**

@@ -295,7 +295,10 @@ on_search_mode_changed_cb (JmWindow *self)
 {
   /* Not while the template is taken apart. */
   if (self->canvas != NULL && !gtk_search_bar_get_search_mode (self->search_bar))
-    _jm_window_stop_finding (self);
+    {
+      _jm_window_stop_finding (self);
+      _jm_window_mark_compared (self);
+    }
 }
 
 static void

@@ -165,6 +165,18 @@ test_compare_with_file (JmMapFixture  *fixture,
   jm_ui_test_wait_until (selection_is, &wait);
   save_screenshot (fixture, "team-compare.png");
 
+  /* A search borrows the outlines; closed, it gives them back. */
+  {
+    GtkSearchBar *bar = GTK_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                       JM_TYPE_WINDOW, "search_bar"));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+    gtk_search_bar_set_search_mode (bar, FALSE);
+    g_assert_nonnull (jm_map_canvas_get_highlights (canvas));
+    g_assert_cmpuint (jm_map_canvas_get_highlights (canvas)->len, ==, 1);
+    g_assert_true (g_ptr_array_index (jm_map_canvas_get_highlights (canvas), 0) == item);
+  }
+
   /* An edit is compared again: undone, the maps are the same. */
   jm_command_stack_undo (jm_window_get_stack (fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
