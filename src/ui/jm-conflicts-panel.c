@@ -210,7 +210,8 @@ jm_conflicts_panel_resolve (JmConflictsPanel  *self,
 
   if (self->stack == NULL || index >= self->entries->len)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("That conflict is not there."));
+      g_set_error_literal (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_NOT_FOUND,
+                           _("That conflict is not there."));
       return FALSE;
     }
 
