@@ -288,9 +288,13 @@ jm_comments_panel_refresh (JmCommentsPanel *self)
 
   {
     g_autofree char *what = jm_diff_describe_object (document, self->target, state_of (document, self->target));
-    /* Translators: what the comments listed are on, e.g. On Stage “Arrival” */
-    g_autofree char *on = JM_IS_DOCUMENT (self->target) ? g_strdup (_("On the map")) : g_strdup_printf (_("On %s"), what);
+    g_autofree char *on = NULL;
 
+    if (JM_IS_DOCUMENT (self->target))
+      on = g_strdup (_("On the map"));
+    else
+      /* Translators: what the comments listed are on, e.g. On Stage “Arrival” */
+      on = g_strdup_printf (_("On %s"), what);
     gtk_label_set_label (self->target_label, on);
   }
 
