@@ -7,8 +7,12 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "commands/jm-command-stack.h"
 #include "commands/jm-edit-comments.h"
+#include "commands/jm-edit.h"
+#include "export/jm-export.h"
 #include "format/jm-format-error.h"
 #include "format/jm-schema.h"
 #include "format/jm-xml-names.h"
@@ -18,6 +22,8 @@
 #include "model/jm-conflict-private.h"
 #include "model/jm-document-private.h"
 #include "model/jm-object-store-private.h"
+#include "merge/jm-diff.h"
+#include "render/jm-renderer.h"
 
 #include "jm-document-compare.h"
 #include "jm-test-maps.h"
@@ -565,6 +571,177 @@ test_commands_refused (Fixture       *fixture,
 
 /* }}} */
 
+/* Review marks and finding objects {{{ */
+
+/* @document laid out and drawn whole, with the window's review marks or
+ * without them, as exports draw. */
+static cairo_surface_t *
+render_review (JmDocument *document,
+               gboolean    review_marks)
+{
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  JmRenderOptions options = { JM_THEME_LIGHT, FALSE, NULL, JM_RENDER_ALL };
+  cairo_surface_t *surface;
+  double width, height;
+  cairo_t *cr;
+
+  options.review_marks = review_marks;
+  jm_layout_get_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+  cr = cairo_create (surface);
+  jm_renderer_draw (cr, layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* How many pixels of @a and @b differ inside @rect (all of them when
+ * %NULL). */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   const JmRect    *rect)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  int x0 = 0, y0 = 0, x1 = width, y1 = height;
+  guint count = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+
+  if (rect != NULL)
+    {
+      x0 = MAX (0, (int) rect->x);
+      y0 = MAX (0, (int) rect->y);
+      x1 = MIN (width, (int) (rect->x + rect->width));
+      y1 = MIN (height, (int) (rect->y + rect->height));
+    }
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      if (((const guint32 *) (const void *) (pa + y * stride))[x] !=
+          ((const guint32 *) (const void *) (pb + y * stride))[x])
+        count++;
+
+  return count;
+}
+
+/* The window marks open comments and conflicts; exports (which never set
+ * review_marks) and maps without either look as they always did. */
+static void
+test_review_marks_window_only (void)
+{
+  g_autoptr(JmDocument) plain = jm_test_load_example ("grocery-first-order.jmap");
+  g_autoptr(JmDocument) annotated = jm_test_load_example ("grocery-first-order.jmap");
+  JmItem *item = jm_layer_lookup_item (jm_document_get_layer (annotated, JM_LAYER_STATE_CURRENT),
+                                       "item-sees-referral");
+  JmStage *stage = jm_document_lookup_stage (annotated, "stage-awareness");
+  g_autoptr(JmLayout) layout = jm_layout_new (annotated, JM_LAYER_MODE_CURRENT);
+  cairo_surface_t *plain_export, *plain_window, *export, *window;
+  g_autoptr(GBytes) plain_png = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+  JmExportOptions export_options;
+  JmRect rect, corner;
+
+  add_comment (item, "comment-1", "Which friend?", FALSE);
+  add_comment (item, "comment-2", "Done.", TRUE);
+  add_conflict (stage, "name", "Awareness", "Discovery");
+
+  plain_export = render_review (plain, FALSE);
+  plain_window = render_review (plain, TRUE);
+  export = render_review (annotated, FALSE);
+  window = render_review (annotated, TRUE);
+
+  /* Nothing to mark, nothing drawn: the goldens hold. */
+  g_assert_cmpuint (count_differences (plain_export, plain_window, NULL), ==, 0);
+  /* Drawn without the marks, as exports are, comments and conflicts
+   * leave no trace. */
+  g_assert_cmpuint (count_differences (plain_export, export, NULL), ==, 0);
+  /* In the window: the count bubble at the card's lower right corner, and
+   * the stage's outline. */
+  g_assert_true (jm_layout_get_item_rect (layout, item, &rect));
+  corner = (JmRect) { rect.x + rect.width - 24, rect.y + rect.height - 14, 30, 22 };
+  g_assert_cmpuint (count_differences (export, window, &corner), >, 40);
+  g_assert_cmpuint (count_differences (export, window, NULL), >, count_differences (export, window, &corner));
+
+  /* The PNG export of the annotated map is the plain one's, byte for byte. */
+  jm_export_options_init (&export_options);
+  plain_png = jm_export_to_bytes (plain, JM_EXPORT_FORMAT_PNG, &export_options, &error);
+  g_assert_no_error (error);
+  png = jm_export_to_bytes (annotated, JM_EXPORT_FORMAT_PNG, &export_options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (plain_png, png));
+
+  cairo_surface_destroy (plain_export);
+  cairo_surface_destroy (plain_window);
+  cairo_surface_destroy (export);
+  cairo_surface_destroy (window);
+}
+
+/* Each change of a diff leads back to its object: the item changed, the
+ * stage a comment is on, the item a conflict is on, the map for its own
+ * properties, and nothing for what the copy does not have. */
+static void
+test_find_object (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JmDocument) old = jm_test_load_example ("grocery-first-order.jmap");
+  JmLayer *layer = jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT);
+  JmItem *item = jm_layer_lookup_item (layer, "item-sees-referral");
+  JmItem *gone = jm_layer_lookup_item (layer, "item-notices-van");
+  JmStage *stage = jm_document_lookup_stage (fixture->document, "stage-awareness");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) objects = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  g_assert_true (jm_edit_set_string (fixture->stack, item, "title", "Another title", 0, &error));
+  g_assert_true (jm_edit_set_string (fixture->stack, fixture->document, "title", "Another map", 0, &error));
+  g_assert_nonnull (jm_edit_add_comment (fixture->stack, stage, "Ana", "Split it?", &error));
+  g_ptr_array_add (objects, gone);
+  g_assert_true (jm_edit_delete_objects (fixture->stack, objects, &error));
+  g_assert_no_error (error);
+  add_conflict (jm_layer_lookup_item (layer, "thought-worth-a-try"), "title", "A", "B");
+
+  changes = jm_diff_documents (old, fixture->document);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      JmChange *change = changes->pdata[i];
+      GObject *object = jm_diff_find_object (fixture->document, change);
+      GObject *expected;
+
+      if (change->type == JM_TYPE_ITEM && g_strcmp0 (change->id, "item-sees-referral") == 0)
+        expected = G_OBJECT (item);
+      else if (change->type == JM_TYPE_DOCUMENT)
+        expected = G_OBJECT (fixture->document);
+      else if (change->type == JM_TYPE_COMMENT)
+        expected = G_OBJECT (stage);
+      else if (change->type == JM_TYPE_CONFLICT)
+        expected = G_OBJECT (jm_layer_lookup_item (layer, "thought-worth-a-try"));
+      else if (change->kind == JM_CHANGE_REMOVED && g_strcmp0 (change->id, "item-notices-van") == 0)
+        {
+          /* Only the old copy has it. */
+          expected = NULL;
+          g_assert_true (jm_diff_find_object (old, change) ==
+                         G_OBJECT (jm_layer_lookup_item (jm_document_get_layer (old, JM_LAYER_STATE_CURRENT),
+                                                         "item-notices-van")));
+        }
+      else
+        continue;
+
+      g_assert_true (object == expected);
+      found++;
+    }
+
+  g_assert_cmpuint (found, ==, 5);
+}
+
+/* }}} */
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +764,9 @@ main (int    argc,
               fixture_set_up, test_commands_edit_resolve_delete, fixture_tear_down);
   g_test_add ("/comments/commands/refused", Fixture, NULL,
               fixture_set_up, test_commands_refused, fixture_tear_down);
+
+  g_test_add_func ("/comments/render/review-marks-window-only", test_review_marks_window_only);
+  g_test_add ("/comments/diff/find-object", Fixture, NULL, fixture_set_up, test_find_object, fixture_tear_down);
 
   return g_test_run ();
 }

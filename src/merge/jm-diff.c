@@ -925,3 +925,110 @@ jm_diff_outline (JmDocument *document)
 }
 
 /* }}} */
+
+/* Finding objects again {{{ */
+
+/**
+ * jm_diff_foreach_owner:
+ * @func: called with the document, then its personas, stages and lanes,
+ *   then the items, emotion points and links of each state, in order
+ *
+ * Visits every object that may carry review comments or conflict
+ * records, for the views that list them.
+ */
+void
+jm_diff_foreach_owner (JmDocument      *document,
+                       JmDiffOwnerFunc  func,
+                       gpointer         user_data)
+{
+  JmObjectStore *stores[] = { jm_document_get_personas (document), jm_document_get_stages (document),
+                              jm_document_get_lanes (document) };
+
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+  g_return_if_fail (func != NULL);
+
+  func (G_OBJECT (document), -1, user_data);
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      for (guint j = 0; j < jm_object_store_get_n_objects (stores[i]); j++)
+        func (jm_object_store_get_object (stores[i], j), -1, user_data);
+    }
+
+  for (int state = 0; state < JM_N_LAYER_STATES; state++)
+    {
+      JmLayer *layer = jm_document_get_layer (document, state);
+      JmObjectStore *layer_stores[] = { jm_layer_get_items (layer), jm_layer_get_points (layer),
+                                        jm_layer_get_links (layer) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (layer_stores); i++)
+        {
+          for (guint j = 0; j < jm_object_store_get_n_objects (layer_stores[i]); j++)
+            func (jm_object_store_get_object (layer_stores[i], j), state, user_data);
+        }
+    }
+}
+
+typedef struct
+{
+  const JmChange *change;
+  GObject        *found;
+} FindObject;
+
+static void
+find_object_cb (GObject  *owner,
+                int       state,
+                gpointer  user_data)
+{
+  FindObject *find = user_data;
+  const JmChange *change = find->change;
+  JmObjectStore *comments;
+
+  if (find->found != NULL || state != change->state)
+    return;
+
+  /* A comment is found on what it is about; a conflict is named by the
+   * object it is recorded on. */
+  if (change->type == JM_TYPE_COMMENT)
+    {
+      comments = jm_comments_peek (owner);
+      if (comments != NULL && jm_object_store_lookup (comments, change->id) != NULL)
+        find->found = owner;
+      return;
+    }
+
+  if (JM_IS_OBJECT (owner) && g_strcmp0 (jm_object_get_id (JM_OBJECT (owner)), change->id) == 0 &&
+      (change->type == JM_TYPE_CONFLICT || G_OBJECT_TYPE (owner) == change->type))
+    find->found = owner;
+}
+
+/**
+ * jm_diff_find_object:
+ * @document: one of the two copies compared
+ * @change: a change between them
+ *
+ * The object of @document a change is about, to show it: the object
+ * itself, the one a comment or conflict is on, or the document for the
+ * map's own properties.
+ *
+ * Returns: (transfer none) (nullable): the object, or %NULL when @document
+ *   does not have it (what the other copy alone has)
+ */
+GObject *
+jm_diff_find_object (JmDocument     *document,
+                     const JmChange *change)
+{
+  FindObject find = { change, NULL };
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (change != NULL, NULL);
+
+  if (change->type == JM_TYPE_DOCUMENT || (change->type == JM_TYPE_CONFLICT && change->id == NULL))
+    return G_OBJECT (document);
+  if (change->id == NULL)
+    return NULL;
+
+  jm_diff_foreach_owner (document, find_object_cb, &find);
+  return find.found;
+}
+
+/* }}} */

@@ -61,4 +61,21 @@ gboolean   jm_diff_values_equal    (GParamSpec   *pspec,
 GHashTable *jm_diff_find_moved     (JmObjectStore *old_store,
                                     JmObjectStore *new_store);
 
+/**
+ * JmDiffOwnerFunc:
+ * @owner: the document or one of its objects
+ * @state: the #JmLayerState of an item, point or link, else -1
+ *
+ * Called for each object that may carry comments or conflict records.
+ */
+typedef void (*JmDiffOwnerFunc) (GObject  *owner,
+                                 int       state,
+                                 gpointer  user_data);
+
+void       jm_diff_foreach_owner   (JmDocument      *document,
+                                    JmDiffOwnerFunc  func,
+                                    gpointer         user_data);
+GObject   *jm_diff_find_object     (JmDocument      *document,
+                                    const JmChange  *change);
+
 G_END_DECLS

@@ -20,6 +20,8 @@
 #include "jm-layout-private.h"
 #include "format/jm-picture-check.h"
 #include "model/jm-enum-types.h"
+#include "model/jm-comment.h"
+#include "model/jm-conflict.h"
 #include "model/jm-kinds.h"
 #include "jm-picture.h"
 
@@ -39,6 +41,7 @@ typedef struct
   ImageTable      *images; /* decoded pictures of this drawing alone, or NULL */
   JmRenderTextFunc text_func;  /* told of each text drawn, or NULL */
   gpointer         text_data;
+  gboolean         review_marks;
 } Painter;
 
 /* Primitives {{{ */
@@ -307,6 +310,72 @@ draw_badge (const Painter *p,
   cairo_fill (p->cr);
   white = faded (p, &white);
   jm_icon_draw (p->cr, icon, cx - radius * 0.62, cy - radius * 0.62, radius * 1.24, &white);
+}
+
+/* }}} */
+
+/* Review marks {{{ */
+
+static guint
+count_conflicts (gpointer owner)
+{
+  JmObjectStore *conflicts = jm_conflicts_peek (owner);
+
+  return conflicts != NULL ? jm_object_store_get_n_objects (conflicts) : 0;
+}
+
+/* What a review has left on an object, in the window only: a dashed
+ * outline around @r and a warning badge at its bottom left while it has
+ * merge conflicts, and the count of its open comments in a bubble at its
+ * bottom right. Nothing at all for an object without either, so a map
+ * without comments or conflicts looks as it always did. */
+static void
+draw_review_marks (const Painter *p,
+                   gpointer       owner,
+                   const JmRect  *r)
+{
+  guint conflicts, comments;
+  const double dashes[] = { 4, 3 };
+
+  if (!p->review_marks)
+    return;
+
+  conflicts = count_conflicts (owner);
+  comments = jm_comments_count_open (owner);
+
+  if (conflicts > 0)
+    {
+      rounded_rectangle (p->cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6, JM_ITEM_RADIUS + 3);
+      cairo_set_line_width (p->cr, 2);
+      cairo_set_dash (p->cr, dashes, G_N_ELEMENTS (dashes), 0);
+      set_color (p, &p->theme->removed);
+      cairo_stroke (p->cr);
+      cairo_set_dash (p->cr, NULL, 0, 0);
+      draw_badge (p, "merge-conflict", r->x + 4, r->y + r->height - 4, 8, &p->theme->removed);
+    }
+
+  if (comments > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", comments);
+      double text_extent;
+      g_autoptr(PangoLayout) layout = label_layout (p, JM_FONT_CAPTION, count, &text_extent);
+      double width = MAX (text_extent + 10, 18), height = 16;
+      double x = r->x + r->width - width + 4, y = r->y + r->height - height + 6;
+      JmColor white = { 1, 1, 1, 1 };
+
+      /* A speech bubble: a pill with a tail on its lower left. */
+      rounded_rectangle (p->cr, x - 1.5, y - 1.5, width + 3, height + 3, height / 2 + 1.5);
+      set_color (p, &p->theme->paper);
+      cairo_fill (p->cr);
+      rounded_rectangle (p->cr, x, y, width, height, height / 2);
+      cairo_move_to (p->cr, x + 4, y + height - 3);
+      cairo_line_to (p->cr, x + 1, y + height + 3);
+      cairo_line_to (p->cr, x + 9, y + height - 1);
+      cairo_close_path (p->cr);
+      set_color (p, &p->theme->link);
+      cairo_fill (p->cr);
+      show_layout_at (p, layout, x + (width - text_extent) / 2, y + 2, &white);
+    }
 }
 
 /* }}} */
@@ -865,6 +934,12 @@ draw_stage_header (const Painter    *p,
   if (jm_stage_get_duration (stage->stage) != NULL)
     draw_text (p, JM_FONT_CAPTION, jm_stage_get_duration (stage->stage),
                x, layout->grid_y + h - JM_CELL_PADDING - 12, width, 1, &color);
+
+  {
+    JmRect r = { stage->x + 4, layout->grid_y + 4, stage->width - 8, h - 8 };
+
+    draw_review_marks (p, stage->stage, &r);
+  }
 }
 
 static void
@@ -1145,6 +1220,10 @@ draw_item_box (const Painter   *p,
     draw_badge (p, "diff-added", r.x + 4, r.y + 4, 8, &p->theme->added);
   else if (box->diff == JM_DIFF_CHANGED)
     draw_badge (p, "diff-changed", r.x + 4, r.y + 4, 8, &p->theme->changed);
+
+  /* Not on the ghosts of removed items: their comments are the future's. */
+  if (box->diff != JM_DIFF_REMOVED)
+    draw_review_marks (p, item, &r);
 }
 
 static void
@@ -1560,7 +1639,7 @@ jm_renderer_draw (cairo_t               *cr,
                   const JmRenderOptions *options)
 {
   Painter p = { cr, layout, jm_theme_get (options->theme), options->clip, 1.0, NULL,
-                options->text_func, options->text_data };
+                options->text_func, options->text_data, options->review_marks };
   g_autoptr(ImageTable) own_images = options->own_images ? image_table_new () : NULL;
   JmRenderParts parts;
 
@@ -1636,7 +1715,7 @@ jm_renderer_draw_item (cairo_t               *cr,
                        const JmRenderOptions *options)
 {
   Painter p = { cr, layout, jm_theme_get (options->theme), NULL, 1.0, NULL,
-                options->text_func, options->text_data };
+                options->text_func, options->text_data, options->review_marks };
   guint index;
 
   g_return_if_fail (JM_IS_LAYOUT (layout));

@@ -25,6 +25,10 @@ G_BEGIN_DECLS
  *   draw a map once, often a copy of it read in a worker thread
  * @text_func: (nullable): told of each text drawn (see #JmRenderTextFunc)
  * @text_data: for @text_func
+ * @review_marks: mark what has open review comments (a badge with their
+ *   count) and merge conflicts (an outline and a warning badge) on items
+ *   and stages: for the window, where the team reviews the map; exports
+ *   and printing leave it %FALSE, so they show the map alone
  *
  * The caller sets up @cr to map layout units to the target (zoom, scroll,
  * device scale); the renderer draws in layout units.
@@ -71,6 +75,7 @@ typedef struct
   gboolean          own_images;
   JmRenderTextFunc  text_func;
   gpointer          text_data;
+  gboolean          review_marks;
 } JmRenderOptions;
 
 /* How far the drawing of an item reaches beyond its box (shadow, badges). */

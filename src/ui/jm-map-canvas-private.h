@@ -84,6 +84,7 @@ struct _JmMapCanvas
 
   /* The matches of a search, outlined over the map. */
   GPtrArray      *highlights;     /* of JmObject, or NULL */
+  gboolean        review_marks;   /* comment badges, conflict marks */
 
   /* A drop from the palette in progress: the place under the pointer. */
   gboolean        palette_over;

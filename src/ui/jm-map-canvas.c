@@ -153,6 +153,8 @@ jm_map_canvas_item_node (JmMapCanvas *self,
   GskRenderNode *node;
   cairo_t *cr;
 
+  options.review_marks = self->review_marks;
+
   /* In the item's own coordinates, so a move of the item keeps its node. */
   node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (-reach * self->zoom, -reach * self->zoom,
                                                   (rect->width + 2 * reach) * self->zoom,
@@ -232,6 +234,7 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
     height / self->zoom,
   };
   options = (JmRenderOptions) { jm_map_canvas_theme (self), FALSE, &visible };
+  options.review_marks = self->review_marks;
 
   /* Under the items: background, headers, grid. */
   options.parts = JM_RENDER_BASE;
@@ -424,6 +427,7 @@ static void
 jm_map_canvas_init (JmMapCanvas *self)
 {
   self->zoom = 1.0;
+  self->review_marks = TRUE;
   self->selection = jm_selection_new ();
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed_cb), self);
   self->item_nodes = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) gsk_render_node_unref);
@@ -629,4 +633,23 @@ jm_map_canvas_peek_item_node (JmMapCanvas *self,
   g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
 
   return g_hash_table_lookup (self->item_nodes, item);
+}
+
+/**
+ * jm_map_canvas_update_review_marks:
+ * @show: whether to mark open comments and merge conflicts
+ *
+ * Comments and conflict records live beside the objects, not in their
+ * properties, so their changes reach no item's node: the window calls
+ * this when they changed, and the cards are drawn again.
+ */
+void
+jm_map_canvas_update_review_marks (JmMapCanvas *self,
+                                   gboolean     show)
+{
+  g_return_if_fail (JM_IS_MAP_CANVAS (self));
+
+  self->review_marks = show;
+  g_hash_table_remove_all (self->item_nodes);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

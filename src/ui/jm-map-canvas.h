@@ -44,6 +44,8 @@ void         jm_map_canvas_scroll_to_object (JmMapCanvas *self,
 void         jm_map_canvas_set_highlights (JmMapCanvas *self,
                                            GPtrArray   *objects);
 GPtrArray   *jm_map_canvas_get_highlights (JmMapCanvas *self);
+void         jm_map_canvas_update_review_marks (JmMapCanvas *self,
+                                                gboolean     show);
 void         jm_map_canvas_edit_item_title (JmMapCanvas *self,
                                             JmItem      *item);
 GtkWidget   *jm_map_canvas_get_title_entry (JmMapCanvas *self);

@@ -769,6 +769,14 @@ jm_window_close_action (GtkWidget  *widget,
 }
 
 static void
+jm_window_stop_comparing_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  _jm_window_stop_comparing (JM_WINDOW (widget));
+}
+
+static void
 jm_window_discard_recovered_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
@@ -842,6 +850,9 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.copy-to-future", NULL, jm_window_copy_to_future_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, jm_window_export_action);
   gtk_widget_class_install_action (widget_class, "doc.import-csv", NULL, _jm_window_import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with-file", NULL, _jm_window_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-comparing", NULL, jm_window_stop_comparing_action);
+  gtk_widget_class_install_action (widget_class, "doc.merge-changes", NULL, _jm_window_merge_action);
   gtk_widget_class_install_action (widget_class, "win.exported", "s", jm_window_exported_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);

@@ -617,3 +617,30 @@ _jm_window_ask_before_close (JmWindow *self)
 
   return TRUE;
 }
+/**
+ * _jm_window_choose_map:
+ * @response_cb: a #GtkNativeDialog::response handler, given the window
+ *
+ * Asks for a journey map to read, in the window's kept file chooser.
+ */
+void
+_jm_window_choose_map (JmWindow   *self,
+                       const char *title,
+                       const char *accept_label,
+                       GCallback   response_cb)
+{
+  jm_window_show_file_chooser (self, title, GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, NULL, response_cb);
+}
+
+/**
+ * _jm_window_dup_chosen_file:
+ *
+ * Returns: (transfer full) (nullable): the file chosen in @dialog, or
+ *   %NULL when it was cancelled
+ */
+GFile *
+_jm_window_dup_chosen_file (GtkNativeDialog *dialog,
+                            int              response)
+{
+  return jm_window_dup_chosen_file (dialog, response);
+}

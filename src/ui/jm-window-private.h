@@ -15,6 +15,9 @@
 #pragma once
 
 #include "session/jm-map-session.h"
+#include "jm-comments-panel.h"
+#include "jm-compare-panel.h"
+#include "jm-conflicts-panel.h"
 #include "jm-differences-popover.h"
 #include "jm-palette.h"
 #include "jm-recent-maps.h"
@@ -54,6 +57,16 @@ struct _JmWindow
   GtkEditable          *search_entry;
   GtkLabel             *search_matches;
 
+  /* Maps shared as files (jm-window-review.c) */
+  GtkWidget            *review_sidebar;
+  GtkWidget            *comments_button;
+  JmComparePanel       *compare_panel;
+  JmConflictsPanel     *conflicts_panel;
+  JmCommentsPanel      *comments_panel;
+  JmDocument           *compared_document; /* the open map when compared */
+  GFile                *merge_theirs;      /* while the ancestor is asked */
+  guint64               review_signature;  /* of the marks drawn */
+
   /* The search's matches, in map order, and the one selected (-1: none). */
   GPtrArray       *matches;
   int              match;
@@ -69,7 +82,9 @@ struct _JmWindow
  * parts call each other, directly or around a ring):
  *
  *   jm-window.c          builds and wires; calls every part below
- *   jm-window-actions.c  the actions; calls files, view and state
+ *   jm-window-actions.c  the actions; calls review, files, view and state
+ *   jm-window-review.c   compare, merge, conflicts and comments; calls
+ *                        files, view and state
  *   jm-window-files.c    file dialogs and questions; calls view and state
  *   jm-window-view.c     what is shown, the title, which actions apply;
  *                        calls state
@@ -98,7 +113,24 @@ void      _jm_window_find_step           (JmWindow        *self,
                                           int              step);
 void      _jm_window_stop_finding        (JmWindow        *self);
 
+/* jm-window-review.c (also jm_window_compare_with_file, _merge_file) */
+void      _jm_window_init_review         (JmWindow        *self);
+void      _jm_window_stop_comparing      (JmWindow        *self);
+void      _jm_window_mark_compared       (JmWindow        *self);
+void      _jm_window_compare_action      (GtkWidget       *widget,
+                                          const char      *action_name,
+                                          GVariant        *parameter);
+void      _jm_window_merge_action        (GtkWidget       *widget,
+                                          const char      *action_name,
+                                          GVariant        *parameter);
+
 /* jm-window-files.c */
+void      _jm_window_choose_map          (JmWindow        *self,
+                                          const char      *title,
+                                          const char      *accept_label,
+                                          GCallback        response_cb);
+GFile    *_jm_window_dup_chosen_file     (GtkNativeDialog *dialog,
+                                          int              response);
 void      _jm_window_open_in_free_window (JmWindow        *self,
                                           GFile           *file);
 void      _jm_window_keep_file_chooser   (JmWindow        *self,

@@ -255,6 +255,7 @@ jm_window_constructed (GObject *object)
   if (self->settings != NULL)
     g_settings_bind (self->settings, "auto-save-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
   _jm_window_init_view (self);
+  _jm_window_init_review (self);
 }
 
 static void
@@ -296,7 +297,10 @@ on_search_mode_changed_cb (JmWindow *self)
 {
   /* Not while the template is taken apart. */
   if (self->canvas != NULL && !gtk_search_bar_get_search_mode (self->search_bar))
-    _jm_window_stop_finding (self);
+    {
+      _jm_window_stop_finding (self);
+      _jm_window_mark_compared (self);
+    }
 }
 
 static void
@@ -316,6 +320,8 @@ jm_window_dispose (GObject *object)
   g_clear_object (&self->shortcuts_window);
   _jm_window_keep_file_chooser (self, NULL);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_object (&self->compared_document);
+  g_clear_object (&self->merge_theirs);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_WINDOW);
 
@@ -368,6 +374,11 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, search_matches);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, review_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, comments_button);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, compare_panel);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, conflicts_panel);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, comments_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_difference_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_next_cb);
@@ -382,6 +393,9 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_INSPECTOR);
   g_type_ensure (JM_TYPE_OUTLINE);
   g_type_ensure (JM_TYPE_DIFFERENCES_POPOVER);
+  g_type_ensure (JM_TYPE_COMPARE_PANEL);
+  g_type_ensure (JM_TYPE_CONFLICTS_PANEL);
+  g_type_ensure (JM_TYPE_COMMENTS_PANEL);
 }
 
 static void
@@ -476,4 +490,26 @@ jm_window_get_outline (JmWindow *self)
   g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
 
   return self->outline;
+}
+/**
+ * jm_window_get_review_panel:
+ * @type: %JM_TYPE_COMPARE_PANEL, %JM_TYPE_CONFLICTS_PANEL or
+ *   %JM_TYPE_COMMENTS_PANEL
+ *
+ * Returns: (transfer none): the panel of that type
+ */
+GtkWidget *
+jm_window_get_review_panel (JmWindow *self,
+                            GType     type)
+{
+  g_return_val_if_fail (JM_IS_WINDOW (self), NULL);
+
+  if (type == JM_TYPE_COMPARE_PANEL)
+    return GTK_WIDGET (self->compare_panel);
+  if (type == JM_TYPE_CONFLICTS_PANEL)
+    return GTK_WIDGET (self->conflicts_panel);
+  if (type == JM_TYPE_COMMENTS_PANEL)
+    return GTK_WIDGET (self->comments_panel);
+
+  g_return_val_if_reached (NULL);
 }

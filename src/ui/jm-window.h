@@ -39,6 +39,13 @@ JmMapSession *jm_window_get_session (JmWindow     *self);
 JmMapCanvas *jm_window_get_canvas  (JmWindow      *self);
 JmInspector *jm_window_get_inspector (JmWindow    *self);
 JmOutline   *jm_window_get_outline   (JmWindow    *self);
+void        jm_window_compare_with_file (JmWindow *self,
+                                         GFile    *file);
+void        jm_window_merge_file   (JmWindow      *self,
+                                    GFile         *theirs,
+                                    GFile         *base);
+GtkWidget  *jm_window_get_review_panel (JmWindow  *self,
+                                        GType      type);
 void        jm_window_restore_draft (JmWindow     *self,
                                      JmDocument   *document,
                                      GFile        *file,
