@@ -629,7 +629,8 @@ _jm_window_choose_map (JmWindow   *self,
                        const char *accept_label,
                        GCallback   response_cb)
 {
-  jm_window_show_file_chooser (self, title, GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, NULL, response_cb);
+  jm_window_show_file_chooser (self, title, GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, NULL,
+                               JM_FILE_KIND_MAP, response_cb);
 }
 
 /**
