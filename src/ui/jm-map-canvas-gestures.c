@@ -404,6 +404,40 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
   return moved;
 }
 
+/* The object whose text a double-click at (@map_x, @map_y) edits: a card,
+ * an emotion point, a persona, a stage's or lane's header, or the map's
+ * title. */
+static gpointer
+jm_map_canvas_editable_at (JmMapCanvas *self,
+                           double       map_x,
+                           double       map_y)
+{
+  JmRect title;
+  JmHit hit;
+
+  jm_layout_hit_test (self->layout, map_x, map_y, &hit);
+  switch (hit.kind)
+    {
+    case JM_HIT_ITEM:
+    case JM_HIT_POINT:
+    case JM_HIT_PERSONA:
+    case JM_HIT_STAGE_HEADER:
+    case JM_HIT_LANE_HEADER:
+      return hit.object;
+    case JM_HIT_NONE:
+      if (jm_layout_get_text_rect (self->layout, self->document, &title, NULL) &&
+          map_x >= title.x && map_x < title.x + title.width && map_y >= title.y && map_y < title.y + title.height)
+        return self->document;
+      return NULL;
+    case JM_HIT_LINK:
+    case JM_HIT_CELL:
+    case JM_HIT_STAGE_EDGE:
+    case JM_HIT_LANE_EDGE:
+    default:
+      return NULL;
+    }
+}
+
 static void
 on_click_pressed_cb (JmMapCanvas     *self,
                      int              n_press,
@@ -412,14 +446,15 @@ on_click_pressed_cb (JmMapCanvas     *self,
                      GtkGestureClick *gesture)
 {
   double map_x, map_y;
-  JmHit hit;
+  gpointer object;
 
   if (n_press != 2 || self->layout == NULL || self->stack == NULL)
     return;
 
   jm_map_canvas_widget_to_map (self, x, y, &map_x, &map_y);
-  if (jm_layout_hit_test (self->layout, map_x, map_y, &hit) && hit.kind == JM_HIT_ITEM)
-    _jm_map_canvas_edit_title (self, JM_ITEM (hit.object));
+  object = jm_map_canvas_editable_at (self, map_x, map_y);
+  if (object != NULL)
+    _jm_map_canvas_edit_in_place (self, object);
 }
 
 static void
@@ -462,11 +497,13 @@ on_drag_begin_cb (JmMapCanvas    *self,
 
   jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit);
 
-  /* A press elsewhere ends an edit in place (the double-click that starts
-   * one presses on its card). */
-  if (self->title_item == NULL || hit.object != JM_OBJECT (self->title_item))
+  /* A press elsewhere keeps what was typed in place and ends the edit
+   * (the double-click that starts one presses on its object). */
+  if (self->editor == NULL ||
+      jm_map_canvas_editable_at (self, self->drag_x, self->drag_y) !=
+      jm_inplace_editor_get_object (JM_INPLACE_EDITOR (self->editor)))
     {
-      _jm_map_canvas_stop_title_edit (self);
+      _jm_map_canvas_commit_edit (self, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 
@@ -654,6 +691,11 @@ on_key_pressed_cb (JmMapCanvas           *self,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Keys the editor in place leaves alone are still typing, not edits
+   * of the map. */
+  if (self->editor != NULL && gtk_widget_get_focus_child (GTK_WIDGET (self)) == self->editor)
+    return FALSE;
+
   if (keyval == GDK_KEY_space)
     {
       self->space_held = TRUE;
@@ -665,8 +707,22 @@ on_key_pressed_cb (JmMapCanvas           *self,
     return jm_map_canvas_move_selection (self, keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0,
                                          keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0);
 
+  /* F2 or Enter edits the text of the one object selected in place, as
+   * F2 renames in Files; F2 with nothing selected, the map's title. */
+  if ((keyval == GDK_KEY_F2 || keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == 0 && self->stack != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      if (n == 1)
+        return _jm_map_canvas_edit_in_place (self, jm_selection_peek (self->selection, 0));
+      if (n == 0 && keyval == GDK_KEY_F2 && self->document != NULL)
+        return _jm_map_canvas_edit_in_place (self, self->document);
+      return FALSE;
+    }
+
   /* Escape lets go of the selection, as in file managers and drawing
-   * apps; the title editor takes its own Escape before this sees it. */
+   * apps; the editor in place takes its own Escape before this sees it. */
   if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
     {
       if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)

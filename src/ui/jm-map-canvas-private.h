@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "jm-inplace-editor.h"
 #include "jm-map-canvas.h"
 #include "render/jm-renderer.h"
 
@@ -24,7 +25,7 @@ G_BEGIN_DECLS
  *   jm-map-canvas-drops.c     drops from the palette and from files
  *   jm-map-canvas-overlays.c  what the canvas draws over the map
  *                             (selection handles, insertion marks, drag
- *                             previews) and the in-place title editor
+ *                             previews) and the editor in place
  *   jm-map-canvas-view.c      the view state all of them share: scrolling,
  *                             zoom, coordinates, the state shown, the
  *                             selection, where objects and the drag in
@@ -78,9 +79,9 @@ struct _JmMapCanvas
   gboolean        panning;
   JmHit           drop;
 
-  /* The title being edited in place, if any: an entry over the card. */
-  GtkWidget      *title_entry;
-  JmItem         *title_item;
+  /* The editor in place of a text on the map (JmInplaceEditor), made
+   * when first needed; it knows what it edits. */
+  GtkWidget      *editor;
 
   /* The matches of a search, outlined over the map. */
   GPtrArray      *highlights;     /* of JmObject, or NULL */
@@ -105,10 +106,13 @@ void         _jm_map_canvas_init_drops            (JmMapCanvas           *self);
 void         _jm_map_canvas_draw_overlays         (JmMapCanvas           *self,
                                                    cairo_t               *cr,
                                                    const JmRenderOptions *options);
-void         _jm_map_canvas_edit_title            (JmMapCanvas           *self,
-                                                   JmItem                *item);
-void         _jm_map_canvas_stop_title_edit       (JmMapCanvas           *self);
-void         _jm_map_canvas_allocate_title_entry  (JmMapCanvas           *self);
+gboolean     _jm_map_canvas_edit_in_place         (JmMapCanvas           *self,
+                                                   gpointer               object);
+void         _jm_map_canvas_stop_edit             (JmMapCanvas           *self,
+                                                   gboolean               focus_canvas);
+gboolean     _jm_map_canvas_commit_edit           (JmMapCanvas           *self,
+                                                   gboolean               focus_canvas);
+void         _jm_map_canvas_allocate_editor       (JmMapCanvas           *self);
 
 /* jm-map-canvas-view.c */
 void         _jm_map_canvas_update_adjustments    (JmMapCanvas           *self);

@@ -130,6 +130,8 @@ jm_map_canvas_zoom_at (JmMapCanvas *self,
     gtk_adjustment_set_value (self->vadjustment, map_y * zoom - widget_y);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* An editor in place follows the text it covers to its new size. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify (G_OBJECT (self), "zoom");
 }
 
