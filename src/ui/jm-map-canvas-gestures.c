@@ -350,15 +350,16 @@ jm_map_canvas_nudge_point (JmMapCanvas    *self,
 }
 
 /* Alt+arrows move the selected items to the next cell, for keyboard use:
- * one step for all of them. */
+ * one step for all of them, all or nothing, as a drag moves them: a card
+ * at the edge refuses the move with the reason rather than stay behind
+ * while the others go. */
 static gboolean
 jm_map_canvas_move_selection (JmMapCanvas *self,
                               int          dx,
                               int          dy)
 {
-  JmObjectStore *stages, *lanes;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE, moved = FALSE;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  JmObjectStore *store;
 
   if (self->stack == NULL || self->document == NULL)
     return FALSE;
@@ -370,38 +371,20 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1 && JM_IS_EMOTION_POINT (jm_selection_peek (self->selection, 0)))
     return jm_map_canvas_nudge_point (self, jm_selection_peek (self->selection, 0), dy);
 
-  stages = jm_document_get_stages (self->document);
-  lanes = jm_document_get_lanes (self->document);
-
-  jm_command_stack_begin_group (self->stack, _("Move Item"));
-  for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+  store = jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
-      JmItem *item = jm_selection_peek (self->selection, i);
-      int stage, lane;
+      JmObject *object = jm_selection_peek (self->selection, i);
 
-      if (!JM_IS_ITEM (item))
-        continue;
-
-      stage = jm_map_canvas_neighbour (stages, jm_item_get_stage_id (item), dx);
-      lane = jm_map_canvas_neighbour (lanes, jm_item_get_lane_id (item), dy);
-      if (stage < 0 || lane < 0)
-        continue;
-
-      ok = jm_edit_move_item (self->stack, _jm_map_canvas_state (self), item,
-                              jm_object_get_id (jm_object_store_get_object (stages, stage)),
-                              jm_object_get_id (jm_object_store_get_object (lanes, lane)), -1, &error);
-      moved = TRUE;
+      if (JM_IS_ITEM (object) && jm_object_store_find (store, object, NULL))
+        g_ptr_array_add (items, g_object_ref (object));
     }
 
-  if (ok)
-    jm_command_stack_end_group (self->stack);
-  else
-    {
-      jm_command_stack_cancel_group (self->stack);
-      _jm_map_canvas_report (self, error);
-    }
+  if (items->len == 0 || (dx == 0 && dy == 0))
+    return FALSE;
 
-  return moved;
+  jm_map_canvas_move_items_by (self, items, dx, dy);
+  return TRUE;
 }
 
 /* The object whose text a double-click at (@map_x, @map_y) edits: a card,

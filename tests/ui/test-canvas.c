@@ -640,6 +640,40 @@ test_drag_moves_selection (JmMapFixture  *fixture,
                                            "The selected items do not fit there: one would move off the map."));
 }
 
+static gboolean
+refusal_shown (gpointer data)
+{
+  return jm_ui_test_find_label (data, "The selected items do not fit there: one would move off the map.") != NULL;
+}
+
+/* Alt+arrows move a multi-selection as a drag does: all or nothing. A
+ * card at the edge of the map refuses the move with the reason, rather
+ * than stay behind while the others go. */
+static void
+test_keyboard_move_agrees_with_drag (JmMapFixture  *fixture,
+                                     gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmItem *checks = jm_map_fixture_item (fixture, "item-checks-area");
+
+  jm_map_canvas_select (canvas, JM_OBJECT (checks), FALSE);
+  jm_map_canvas_select (canvas, JM_OBJECT (van), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+
+  jm_ui_test_xdotool ("key", "alt+Left", NULL);
+  jm_ui_test_wait_until (refusal_shown, fixture->window);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+  g_assert_cmpstr (jm_item_get_stage_id (checks), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+
+  jm_ui_test_xdotool ("key", "alt+Right", NULL);
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_cmpstr (jm_item_get_stage_id (checks), ==, "stage-first-order");
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
+}
+
 typedef struct
 {
   JmMapCanvas *canvas;
@@ -1034,6 +1068,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   jm_map_fixture_add ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
+  jm_map_fixture_add ("/ui/canvas/keyboard-move-agrees-with-drag", test_keyboard_move_agrees_with_drag);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
   jm_map_fixture_add ("/ui/canvas/select-all-and-clear", test_select_all_and_clear);
