@@ -32,15 +32,27 @@ jm_map_canvas_draw_selection (JmMapCanvas *self,
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
+      JmObject *object = jm_selection_peek (self->selection, i);
       JmRect rect;
 
-      if (!_jm_map_canvas_object_rect (self, jm_selection_peek (self->selection, i), &rect))
+      if (!_jm_map_canvas_object_rect (self, object, &rect))
         continue;
 
+      cairo_save (cr);
+      /* The outline leaves a card's Moment-of-Truth star whole. */
+      if (JM_IS_ITEM (object) && jm_item_get_moment (JM_ITEM (object)) != JM_MOMENT_KIND_NONE)
+        {
+          cairo_rectangle (cr, rect.x - 10, rect.y - 10, rect.width + 20, rect.height + 20);
+          cairo_arc (cr, rect.x + rect.width - JM_MOMENT_BADGE_INSET, rect.y + JM_MOMENT_BADGE_INSET,
+                     JM_MOMENT_BADGE_RADIUS + 1, 0, 2 * G_PI);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_clip (cr);
+        }
       cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
       jm_map_canvas_set_accent (cr, 1.0);
       cairo_set_line_width (cr, 2.0 / self->zoom);
       cairo_stroke (cr);
+      cairo_restore (cr);
     }
 }
 

@@ -36,6 +36,11 @@ G_BEGIN_DECLS
  * function two parts need goes down into the view, never up. The instance
  * struct and the functions they share live here. */
 
+/* Where the renderer puts a card's Moment-of-Truth star: its centre, from
+ * the card's top right corner, and its radius with its ring. */
+#define JM_MOMENT_BADGE_INSET  4.0
+#define JM_MOMENT_BADGE_RADIUS 10.5
+
 /* Movement, in widget pixels, before a press becomes a drag. */
 #define JM_DRAG_THRESHOLD 4.0
 

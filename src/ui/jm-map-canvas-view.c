@@ -350,6 +350,12 @@ _jm_map_canvas_link_handle (JmMapCanvas *self,
 
   *x = rect.x + rect.width;
   *y = rect.y + rect.height / 2;
+
+  /* Below a Moment-of-Truth star, which sits on the same edge, so that
+   * neither covers the other at any zoom. */
+  if (jm_item_get_moment (jm_selection_peek (self->selection, 0)) != JM_MOMENT_KIND_NONE)
+    *y = MAX (*y, rect.y + JM_MOMENT_BADGE_INSET + JM_MOMENT_BADGE_RADIUS + 2 +
+                  JM_LINK_HANDLE_RADIUS / self->zoom * MAX (self->zoom, 1.0));
   return TRUE;
 }
 

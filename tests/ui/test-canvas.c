@@ -640,6 +640,68 @@ test_drag_moves_selection (JmMapFixture  *fixture,
                                            "The selected items do not fit there: one would move off the map."));
 }
 
+/* A selected Moment-of-Truth card: neither its outline nor its link
+ * handle is drawn over its star (no pixel of the accent's blue inside it),
+ * at 100 % and zoomed out, where the handle is larger than the card's
+ * half height. */
+static void
+test_selection_leaves_moment_star (JmMapFixture  *fixture,
+                                   gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmItem *reviews = jm_map_fixture_item (fixture, "item-reads-reviews");
+  const double zooms[] = { 1.0, 0.6 };
+
+  g_assert_cmpint (jm_item_get_moment (reviews), !=, JM_MOMENT_KIND_NONE);
+  jm_map_canvas_select (canvas, JM_OBJECT (reviews), FALSE);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guint32 *pixels = NULL;
+      double zoom, cx, cy;
+      guint blue = 0;
+      int width;
+      JmRect rect;
+
+      jm_map_canvas_set_zoom (canvas, zooms[z]);
+      jm_map_fixture_scroll_to (fixture, JM_OBJECT (reviews));
+      zoom = jm_map_canvas_get_zoom (canvas);
+      g_assert_true (jm_layout_get_item_rect (jm_map_canvas_get_layout (canvas), reviews, &rect));
+      cx = (rect.x + rect.width - 4) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas)));
+      cy = (rect.y + 4) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas)));
+
+      texture = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+      if (z == 0)
+        {
+          g_autofree char *png = jm_ui_test_save_screenshot (texture, "canvas-moment-selected.png");
+        }
+      width = gdk_texture_get_width (texture);
+      pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+      gdk_texture_download (texture, (guchar *) pixels, width * 4);
+      for (int y = (int) (cy - 9 * zoom); y <= (int) (cy + 9 * zoom); y++)
+        for (int x = (int) (cx - 9 * zoom); x <= (int) (cx + 9 * zoom); x++)
+          {
+            guint32 pixel;
+            guint r, g, b;
+
+            if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > 9 * zoom * 9 * zoom)
+              continue;
+            g_assert_cmpint (x, >=, 0);
+            g_assert_cmpint (y, >=, 0);
+            pixel = pixels[(gsize) y * width + x];
+            r = (pixel >> 16) & 0xff;
+            g = (pixel >> 8) & 0xff;
+            b = pixel & 0xff;
+            if (b > r + 80 && b > g + 30)
+              blue++;
+          }
+
+      g_test_message ("zoom %.1f: %u blue pixels in the star", zoom, blue);
+      g_assert_cmpuint (blue, ==, 0);
+    }
+}
+
 static gboolean
 refusal_shown (gpointer data)
 {
@@ -1069,6 +1131,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
   jm_map_fixture_add ("/ui/canvas/keyboard-move-agrees-with-drag", test_keyboard_move_agrees_with_drag);
+  jm_map_fixture_add ("/ui/canvas/selection-leaves-moment-star", test_selection_leaves_moment_star);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
   jm_map_fixture_add ("/ui/canvas/select-all-and-clear", test_select_all_and_clear);
