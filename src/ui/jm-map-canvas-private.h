@@ -57,6 +57,10 @@ struct _JmMapCanvas
   JmLayout       *layout;
   JmLayerMode     layer_mode;
   double          zoom;
+  /* Zoomed to fit, and fitted again when the room changes (a side panel
+   * sliding in or out, the window resized) until zoomed otherwise, as
+   * image viewers keep "best fit". */
+  gboolean        fitted;
 
   JmSelection    *selection;      /* shared with the window and inspector */
 

@@ -117,6 +117,8 @@ jm_map_canvas_zoom_at (JmMapCanvas *self,
 
   g_return_if_fail (JM_IS_MAP_CANVAS (self));
 
+  /* Any zoom but a fit's own ends the fit. */
+  self->fitted = FALSE;
   zoom = CLAMP (zoom, JM_MAP_CANVAS_MIN_ZOOM, JM_MAP_CANVAS_MAX_ZOOM);
   if (zoom == self->zoom)
     return;
@@ -131,7 +133,8 @@ jm_map_canvas_zoom_at (JmMapCanvas *self,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   /* An editor in place follows the text it covers to its new size. */
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify (G_OBJECT (self), "zoom");
 }
 
@@ -156,6 +159,10 @@ jm_map_canvas_zoom_to_fit (JmMapCanvas *self)
     gtk_adjustment_set_value (self->hadjustment, 0);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
+
+  /* The room measured may still change: a side panel opened just before
+   * is sliding in. The canvas fits again at each new size. */
+  self->fitted = TRUE;
 }
 
 JmLayerState

@@ -142,6 +142,8 @@ jm_map_canvas_size_allocate (GtkWidget *widget,
   JmMapCanvas *self = JM_MAP_CANVAS (widget);
 
   _jm_map_canvas_update_adjustments (self);
+  if (self->fitted)
+    jm_map_canvas_zoom_to_fit (self);
   _jm_map_canvas_allocate_editor (self);
 }
 
@@ -471,8 +473,9 @@ jm_map_canvas_show (JmMapCanvas *self,
                     JmDocument  *document,
                     JmLayout    *layout)
 {
-  /* What was typed into another map is not this one's. */
+  /* What was typed into another map is not this one's, nor is its fit. */
   _jm_map_canvas_stop_edit (self, FALSE);
+  self->fitted = FALSE;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);

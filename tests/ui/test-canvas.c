@@ -702,6 +702,54 @@ test_selection_leaves_moment_star (JmMapFixture  *fixture,
     }
 }
 
+/* The inspector's revealer has finished sliding, in or out. */
+static gboolean
+revealer_settled (gpointer data)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_parent (data));
+
+  return gtk_revealer_get_reveal_child (revealer) == gtk_revealer_get_child_revealed (revealer);
+}
+
+/* Ctrl+1 with the palette and the inspector both open fits the whole map
+ * in the room left between them: neither side runs over, and one of them
+ * fills it. */
+static void
+test_zoom_to_fit_between_panels (JmMapFixture  *fixture,
+                                 gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  GtkWidget *inspector = GTK_WIDGET (jm_window_get_inspector (fixture->window));
+  double width, height, zoom;
+  int room_width, room_height;
+
+  g_assert_true (gtk_widget_get_mapped (inspector));
+  jm_map_canvas_set_zoom (canvas, 2.0);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+
+  /* The inspector closed, then opened and the map fitted while it still
+   * slides in: the fit is to the room left once it is in. */
+  jm_ui_test_xdotool ("key", "F9", NULL);
+  jm_ui_test_wait_until (revealer_settled, inspector);
+  g_assert_false (gtk_widget_get_mapped (inspector));
+  jm_ui_test_xdotool ("key", "F9", "key", "ctrl+1", NULL);
+  while (jm_map_canvas_get_zoom (canvas) == 2.0)
+    jm_ui_test_iterate ();
+  jm_ui_test_wait_until (revealer_settled, inspector);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_get_mapped (inspector));
+
+  jm_layout_get_size (jm_map_canvas_get_layout (canvas), &width, &height);
+  zoom = jm_map_canvas_get_zoom (canvas);
+  room_width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  room_height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  g_test_message ("map %.0f × %.0f at %.3f in %d × %d", width, height, zoom, room_width, room_height);
+  g_assert_cmpfloat (width * zoom, <=, room_width + 0.5);
+  g_assert_cmpfloat (height * zoom, <=, room_height + 0.5);
+  g_assert_true (width * zoom >= room_width - 2 || height * zoom >= room_height - 2);
+}
+
 static gboolean
 refusal_shown (gpointer data)
 {
@@ -1132,6 +1180,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
   jm_map_fixture_add ("/ui/canvas/keyboard-move-agrees-with-drag", test_keyboard_move_agrees_with_drag);
   jm_map_fixture_add ("/ui/canvas/selection-leaves-moment-star", test_selection_leaves_moment_star);
+  jm_map_fixture_add ("/ui/canvas/zoom-to-fit-between-panels", test_zoom_to_fit_between_panels);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
   jm_map_fixture_add ("/ui/canvas/select-all-and-clear", test_select_all_and_clear);
