@@ -395,8 +395,12 @@ jm_map_canvas_editable_at (JmMapCanvas *self,
                            double       map_x,
                            double       map_y)
 {
+  JmEmotionPoint *point = _jm_map_canvas_point_at (self, map_x, map_y);
   JmRect title;
   JmHit hit;
+
+  if (point != NULL)
+    return point;
 
   jm_layout_hit_test (self->layout, map_x, map_y, &hit);
   switch (hit.kind)
@@ -479,6 +483,15 @@ on_drag_begin_cb (JmMapCanvas    *self,
   }
 
   jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit);
+  {
+    JmEmotionPoint *point = _jm_map_canvas_point_at (self, self->drag_x, self->drag_y);
+
+    if (point != NULL)
+      {
+        hit.kind = JM_HIT_POINT;
+        hit.object = JM_OBJECT (point);
+      }
+  }
 
   /* A press elsewhere keeps what was typed in place and ends the edit
    * (the double-click that starts one presses on its object). */

@@ -11,7 +11,9 @@
 
 #include "jm-map-canvas-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "commands/jm-edit.h"
 
@@ -191,18 +193,74 @@ jm_map_canvas_draw_palette_target (JmMapCanvas *self,
   jm_map_canvas_highlight_cell (self, cr, self->palette_hit.stage, self->palette_hit.lane);
 }
 
+/* A word for how a score feels, beside its number while a point is
+ * dragged, so that the scale reads without its legend. */
+static const char *
+jm_map_canvas_mood (double score)
+{
+  if (score >= 3)
+    return _("Delighted");
+  if (score >= 1)
+    return _("Happy");
+  if (score > -1)
+    return _("Neutral");
+  if (score > -3)
+    return _("Unhappy");
+  return _("Frustrated");
+}
+
+/* A dragged emotion point: where it would land, and the score it would
+ * get there in a label beside it, at the same size on screen at any
+ * zoom. Drawn on the canvas only: exports do not show a drag. */
 static void
 jm_map_canvas_draw_point_drag (JmMapCanvas *self,
                                cairo_t     *cr)
 {
-  double x, y;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  PangoFontDescription *font;
+  PangoRectangle extent;
+  double x, y, score, px, py, width, height;
+  const double pad = 6 / self->zoom;
 
   if (!jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (self->dragged), &x, &y))
     return;
 
-  cairo_arc (cr, x + self->drag_dx, y + self->drag_dy, 8, 0, 2 * G_PI);
+  x += self->drag_dx;
+  y += self->drag_dy;
+  cairo_arc (cr, x, y, 8, 0, 2 * G_PI);
   jm_map_canvas_set_accent (cr, 0.9);
   cairo_fill (cr);
+
+  if (!_jm_map_canvas_drag_score (self, &score))
+    return;
+
+  number = score == 0 ? g_strdup ("0") : g_strdup_printf ("%+.1f", score);
+  /* Translators: an emotion score and its mood, as in "+2.5  Happy" */
+  text = g_strdup_printf (C_("score and mood", "%s  %s"), number, jm_map_canvas_mood (score));
+  layout = pango_cairo_create_layout (cr);
+  font = jm_theme_dup_font (JM_FONT_SUBHEADING);
+  pango_font_description_set_absolute_size (font, 12.0 / self->zoom * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extent);
+
+  width = extent.width + 2 * pad;
+  height = extent.height + pad;
+  px = x + 14 / self->zoom;
+  py = y - height / 2;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, px + height / 2, py + height / 2, height / 2, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, px + width - height / 2, py + height / 2, height / 2, -G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  jm_map_canvas_set_accent (cr, 1.0);
+  cairo_fill (cr);
+
+  cairo_move_to (cr, px + pad, py + pad / 2 - extent.y);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
 }
 
 /* The text an object shows that the editor in place edits. */
@@ -629,6 +687,24 @@ jm_map_canvas_get_highlights (JmMapCanvas *self)
   g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
 
   return self->highlights;
+}
+
+/**
+ * jm_map_canvas_get_drag_score:
+ * @score: (out): the score the point dragged would get where it is
+ *
+ * For tests: the score shown beside an emotion point being dragged.
+ *
+ * Returns: %TRUE while an emotion point is being dragged
+ */
+gboolean
+jm_map_canvas_get_drag_score (JmMapCanvas *self,
+                              double      *score)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+  g_return_val_if_fail (score != NULL, FALSE);
+
+  return self->layout != NULL && _jm_map_canvas_drag_score (self, score);
 }
 
 /**

@@ -41,6 +41,10 @@ G_BEGIN_DECLS
 #define JM_MOMENT_BADGE_INSET  4.0
 #define JM_MOMENT_BADGE_RADIUS 10.5
 
+/* The target an emotion point can be grabbed by, in pixels on screen at
+ * any zoom (GNOME's smallest touch target is 24 px). */
+#define JM_POINT_TARGET_PIXELS 24.0
+
 /* Movement, in widget pixels, before a press becomes a drag. */
 #define JM_DRAG_THRESHOLD 4.0
 
@@ -137,6 +141,11 @@ gboolean     _jm_map_canvas_link_handle           (JmMapCanvas           *self,
                                                    double                *x,
                                                    double                *y);
 JmRect       _jm_map_canvas_rubber_rect           (JmMapCanvas           *self);
+JmEmotionPoint *_jm_map_canvas_point_at           (JmMapCanvas           *self,
+                                                   double                 x,
+                                                   double                 y);
+gboolean     _jm_map_canvas_drag_score            (JmMapCanvas           *self,
+                                                   double                *score);
 GPtrArray   *_jm_map_canvas_dup_band_items        (JmMapCanvas           *self);
 guint        _jm_map_canvas_reorder_target        (JmMapCanvas           *self);
 double       _jm_map_canvas_resized_size          (JmMapCanvas           *self);

@@ -366,6 +366,58 @@ _jm_map_canvas_link_handle (JmMapCanvas *self,
   return TRUE;
 }
 
+/* The emotion point of the state shown nearest to (@x, @y), in map units,
+ * within a target of JM_POINT_TARGET_PIXELS on screen: the dot drawn is
+ * 12 units wide, a few pixels when zoomed out, too small to grab. */
+JmEmotionPoint *
+_jm_map_canvas_point_at (JmMapCanvas *self,
+                         double       x,
+                         double       y)
+{
+  double reach = MAX (JM_POINT_TARGET_PIXELS / 2 / self->zoom, JM_POINT_RADIUS + 3);
+  double nearest = reach * reach;
+  JmEmotionPoint *found = NULL;
+  JmObjectStore *points;
+
+  if (self->layout == NULL || self->document == NULL)
+    return NULL;
+
+  points = jm_layer_get_points (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+      double px, py, distance;
+
+      if (!jm_layout_get_point_position (self->layout, point, &px, &py))
+        continue;
+      distance = (px - x) * (px - x) + (py - y) * (py - y);
+      if (distance <= nearest)
+        {
+          nearest = distance;
+          found = point;
+        }
+    }
+
+  return found;
+}
+
+/* The score an emotion point being dragged would get, snapped to halves
+ * as the drop snaps it: %FALSE when no point is being dragged. */
+gboolean
+_jm_map_canvas_drag_score (JmMapCanvas *self,
+                           double      *score)
+{
+  double x, y;
+
+  if (self->dragged == NULL || !self->drag_moved || self->drag_kind != JM_HIT_POINT ||
+      !jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (self->dragged), &x, &y) ||
+      !jm_layout_score_at (self->layout, y + self->drag_dy, score))
+    return FALSE;
+
+  *score = CLAMP (round (*score * 2) / 2, JM_SCORE_MIN, JM_SCORE_MAX);
+  return TRUE;
+}
+
 /* The rectangle being dragged out, in map units. */
 JmRect
 _jm_map_canvas_rubber_rect (JmMapCanvas *self)

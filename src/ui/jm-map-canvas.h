@@ -51,6 +51,8 @@ GtkWidget   *jm_map_canvas_get_title_entry (JmMapCanvas *self);
 gboolean     jm_map_canvas_edit_in_place  (JmMapCanvas *self,
                                            gpointer     object);
 JmInplaceEditor *jm_map_canvas_get_inplace_editor (JmMapCanvas *self);
+gboolean     jm_map_canvas_get_drag_score (JmMapCanvas *self,
+                                           double      *score);
 gboolean     jm_map_canvas_get_object_center (JmMapCanvas *self,
                                               JmObject    *object,
                                               double      *widget_x,

@@ -702,6 +702,60 @@ test_selection_leaves_moment_star (JmMapFixture  *fixture,
     }
 }
 
+static gboolean
+drag_score_shown (gpointer data)
+{
+  double score;
+
+  return jm_map_canvas_get_drag_score (data, &score);
+}
+
+/* Zoomed out to 50 %, where the dot of an emotion point is 6 px wide, it
+ * is still grabbed 10 px beside it (a 24 px target); while it is dragged
+ * its score shows beside it, and the drop gives it that score. */
+static void
+test_drag_point_target_and_score (JmMapFixture  *fixture,
+                                  gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmEmotionPoint *point = jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1");
+  double before = jm_emotion_point_get_score (point);
+  g_autofree char *sx = NULL, *sy = NULL, *mx = NULL, *my = NULL, *ex = NULL, *ey = NULL;
+  double shown;
+  int x, y;
+
+  jm_map_canvas_set_zoom (canvas, 0.5);
+  jm_map_fixture_scroll_to (fixture, JM_OBJECT (point));
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (point), &x, &y);
+  sx = S (x + 10);
+  sy = S (y);
+  mx = S (x + 12);
+  my = S (y + 20);
+  ex = S (x + 12);
+  ey = S (y + 45);
+  jm_ui_test_xdotool ("mousemove", sx, sy, "mousedown", "1", "mousemove", mx, my, "mousemove", ex, ey, NULL);
+  jm_ui_test_wait_until (drag_score_shown, canvas);
+  g_assert_true (jm_map_canvas_get_drag_score (canvas, &shown));
+  g_test_message ("score %.1f shown while dragged, %.1f before", shown, before);
+  g_assert_cmpfloat (shown, <, before);
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *png = NULL;
+
+    jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+    texture = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+    png = jm_ui_test_save_screenshot (texture, "canvas-point-drag-score.png");
+  }
+
+  jm_ui_test_xdotool ("mouseup", "1", NULL);
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, shown);
+  g_assert_false (jm_map_canvas_get_drag_score (canvas, &shown));
+}
+
 /* The inspector's revealer has finished sliding, in or out. */
 static gboolean
 revealer_settled (gpointer data)
@@ -1181,6 +1235,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/keyboard-move-agrees-with-drag", test_keyboard_move_agrees_with_drag);
   jm_map_fixture_add ("/ui/canvas/selection-leaves-moment-star", test_selection_leaves_moment_star);
   jm_map_fixture_add ("/ui/canvas/zoom-to-fit-between-panels", test_zoom_to_fit_between_panels);
+  jm_map_fixture_add ("/ui/canvas/drag-point-target-and-score", test_drag_point_target_and_score);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
   jm_map_fixture_add ("/ui/canvas/select-all-and-clear", test_select_all_and_clear);
