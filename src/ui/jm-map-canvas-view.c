@@ -378,8 +378,16 @@ _jm_map_canvas_point_at (JmMapCanvas *self,
   double nearest = reach * reach;
   JmEmotionPoint *found = NULL;
   JmObjectStore *points;
+  double top, bottom;
 
   if (self->layout == NULL || self->document == NULL)
+    return NULL;
+
+  /* Points lie in the curve's band: a press elsewhere, the most of them,
+   * looks at none of them. */
+  if (!jm_layout_score_to_y (self->layout, JM_SCORE_MAX, &top) ||
+      !jm_layout_score_to_y (self->layout, JM_SCORE_MIN, &bottom) ||
+      y < top - reach || y > bottom + reach)
     return NULL;
 
   points = jm_layer_get_points (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
