@@ -498,6 +498,7 @@ _jm_map_canvas_allocate_editor (JmMapCanvas *self)
   JmFont font;
   JmRect rect;
   gpointer object;
+  int height;
 
   if (editor == NULL || !gtk_widget_get_visible (self->editor))
     return;
@@ -512,12 +513,17 @@ _jm_map_canvas_allocate_editor (JmMapCanvas *self)
 
   jm_inplace_editor_set_font (editor, jm_theme_peek_font (font), self->zoom);
   gtk_widget_get_preferred_size (self->editor, NULL, &natural);
+  height = MAX ((int) ceil (rect.height * self->zoom), natural.height);
+  /* An entry taller than the text it covers is centred on it, so that it
+   * hides as little as it can of the lines above and below (a persona's
+   * role under the name). */
   gtk_widget_size_allocate (self->editor,
                             &(GtkAllocation) {
                               (int) floor (rect.x * self->zoom - _jm_map_canvas_scroll_x (self)),
-                              (int) floor (rect.y * self->zoom - _jm_map_canvas_scroll_y (self)),
+                              (int) floor (rect.y * self->zoom - _jm_map_canvas_scroll_y (self) -
+                                           (height - rect.height * self->zoom) / 2),
                               MAX ((int) ceil (rect.width * self->zoom), natural.width),
-                              MAX ((int) ceil (rect.height * self->zoom), natural.height),
+                              height,
                             }, -1);
 }
 
