@@ -190,6 +190,12 @@ test_rename_stage (JmMapFixture  *fixture,
 
   type_into_editor (fixture, "Comparing shops");
   save_window_screenshot (fixture, "edit-in-place-stage-64.png");
+
+  /* Zoomed and scrolled while typing, the editor stays on the name. */
+  jm_map_canvas_set_zoom (canvas, 1.25);
+  assert_editor_covers_text (fixture, stage, JM_FONT_HEADING);
+  gtk_adjustment_set_value (hadjustment (canvas), gtk_adjustment_get_value (hadjustment (canvas)) + 40);
+  assert_editor_covers_text (fixture, stage, JM_FONT_HEADING);
   jm_ui_test_xdotool ("key", "Return", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_stage_get_name (stage), ==, "Comparing shops");
