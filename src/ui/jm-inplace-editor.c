@@ -84,12 +84,14 @@ on_entry_key_pressed_cb (JmInplaceEditor       *self,
 }
 
 /* A click elsewhere, or a move to another part of the window, keeps what
- * was typed, as renaming a file in Files does. */
+ * was typed, as renaming a file in Files does. A window closing takes the
+ * focus too, once unmapped: what was half typed then is not written to
+ * a map being closed. */
 static void
 on_focus_leave_cb (JmInplaceEditor         *self,
                    GtkEventControllerFocus *controller)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     jm_inplace_editor_end (self, JM_INPLACE_EDITOR_FOCUS_LOST);
 }
 

@@ -257,6 +257,12 @@ test_rename_lanes_with_tab (JmMapFixture  *fixture,
   g_assert_cmpstr (jm_lane_get_name (actions), ==, actions_name);
 }
 
+static void
+on_changed_while_closing_cb (void)
+{
+  g_error ("The map changed while its window closed with an edit in place open");
+}
+
 /* Escape leaves a persona's name as it was and records nothing; F2 on the
  * selected persona opens the editor again, and Enter keeps the name. */
 static void
@@ -293,6 +299,13 @@ test_rename_persona (JmMapFixture  *fixture,
   jm_ui_test_xdotool ("key", "ctrl+z", NULL);
   jm_map_fixture_wait_for_position (stack, 0);
   g_assert_cmpstr (jm_persona_get_name (tom), ==, "Tom Lindqvist");
+
+  /* Left open, half typed: the window closes (the fixture's tear-down)
+   * without a warning, and without writing to the map as it goes. */
+  g_signal_connect (stack, "changed", G_CALLBACK (on_changed_while_closing_cb), NULL);
+  jm_ui_test_xdotool ("key", "F2", NULL);
+  wait_for_editor_on (fixture, tom);
+  type_into_editor (fixture, "Half typed");
 }
 
 /* The map's title: double-click it, type, and click elsewhere on the map:
