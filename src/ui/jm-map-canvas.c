@@ -580,6 +580,8 @@ jm_map_canvas_set_layer_mode (JmMapCanvas *self,
   if (self->layer_mode == mode)
     return;
 
+  /* What was typed in place is kept before its object leaves the view. */
+  _jm_map_canvas_commit_edit (self, FALSE);
   self->layer_mode = mode;
   g_hash_table_remove_all (self->item_nodes);
   if (self->layout != NULL)

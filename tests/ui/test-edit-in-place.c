@@ -403,6 +403,30 @@ test_editor_closes_when_object_goes (JmMapFixture  *fixture,
   g_assert_true (editor_is_closed (canvas));
 }
 
+/* Typing in place, then showing the future state: the text typed is kept
+ * for the card of the current state, as one step, before it leaves the
+ * view. */
+static void
+test_layer_switch_keeps_text (JmMapFixture  *fixture,
+                              gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  int x, y;
+
+  jm_map_fixture_scroll_to (fixture, JM_OBJECT (van));
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &x, &y);
+  jm_ui_test_click (x, y, 2);
+  wait_for_editor_on (fixture, van);
+  type_into_editor (fixture, "Sees the vans");
+
+  g_object_set (fixture->window, "layer", "future", NULL);
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_cmpstr (jm_item_get_title (van), ==, "Sees the vans");
+  jm_ui_test_wait_until (editor_is_closed, canvas);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +440,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/edit-in-place/rename-map-click-elsewhere", test_rename_map_click_elsewhere);
   jm_map_fixture_add ("/ui/edit-in-place/relabel-points", test_relabel_points);
   jm_map_fixture_add ("/ui/edit-in-place/editor-closes-when-object-goes", test_editor_closes_when_object_goes);
+  jm_map_fixture_add ("/ui/edit-in-place/layer-switch-keeps-text", test_layer_switch_keeps_text);
 
   return jm_map_fixture_run ();
 }
