@@ -388,8 +388,8 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
 }
 
 /* The object whose text a double-click at (@map_x, @map_y) edits: a card,
- * an emotion point, a persona, a stage's or lane's header, or the map's
- * title. */
+ * an emotion point (its dot or its feeling), a persona, a stage's or
+ * lane's header, or the map's title. */
 static gpointer
 jm_map_canvas_editable_at (JmMapCanvas *self,
                            double       map_x,
@@ -403,6 +403,9 @@ jm_map_canvas_editable_at (JmMapCanvas *self,
     return point;
 
   jm_layout_hit_test (self->layout, map_x, map_y, &hit);
+  if (hit.kind != JM_HIT_ITEM && (point = _jm_map_canvas_point_label_at (self, map_x, map_y)) != NULL)
+    return point;
+
   switch (hit.kind)
     {
     case JM_HIT_ITEM:

@@ -144,6 +144,9 @@ JmRect       _jm_map_canvas_rubber_rect           (JmMapCanvas           *self);
 JmEmotionPoint *_jm_map_canvas_point_at           (JmMapCanvas           *self,
                                                    double                 x,
                                                    double                 y);
+JmEmotionPoint *_jm_map_canvas_point_label_at     (JmMapCanvas           *self,
+                                                   double                 x,
+                                                   double                 y);
 gboolean     _jm_map_canvas_drag_score            (JmMapCanvas           *self,
                                                    double                *score);
 GPtrArray   *_jm_map_canvas_dup_band_items        (JmMapCanvas           *self);

@@ -409,6 +409,40 @@ _jm_map_canvas_point_at (JmMapCanvas *self,
   return found;
 }
 
+/* The emotion point of the state shown whose feeling is written at (@x,
+ * @y): a double-click on the word edits it, as one on the dot does. */
+JmEmotionPoint *
+_jm_map_canvas_point_label_at (JmMapCanvas *self,
+                               double       x,
+                               double       y)
+{
+  JmObjectStore *points;
+  double top, bottom;
+
+  if (self->layout == NULL || self->document == NULL)
+    return NULL;
+
+  /* Labels lie within a line of the curve's band. */
+  if (!jm_layout_score_to_y (self->layout, JM_SCORE_MAX, &top) ||
+      !jm_layout_score_to_y (self->layout, JM_SCORE_MIN, &bottom) ||
+      y < top - 40 || y > bottom + 40)
+    return NULL;
+
+  points = jm_layer_get_points (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+      const char *label = jm_emotion_point_get_label (point);
+      JmRect rect;
+
+      if (label != NULL && *label != '\0' && jm_layout_get_text_rect (self->layout, point, &rect, NULL) &&
+          x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height)
+        return point;
+    }
+
+  return NULL;
+}
+
 /* The score an emotion point being dragged would get, snapped to halves
  * as the drop snaps it: %FALSE when no point is being dragged. */
 gboolean

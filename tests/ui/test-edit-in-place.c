@@ -373,6 +373,32 @@ test_relabel_points (JmMapFixture  *fixture,
   jm_ui_test_wait_until (editor_is_closed, canvas);
 }
 
+/* A double-click on the word of a feeling, not only on its dot, edits it. */
+static void
+test_relabel_point_by_its_word (JmMapFixture  *fixture,
+                                gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  JmEmotionPoint *confused = JM_EMOTION_POINT (jm_object_store_lookup (points, "point-tom-2"));
+  JmRect rect;
+  int x, y;
+
+  g_assert_cmpstr (jm_emotion_point_get_label (confused), ==, "Confused");
+  text_on_screen (fixture, confused, &x, &y);
+  g_assert_true (jm_layout_get_text_rect (jm_map_canvas_get_layout (jm_window_get_canvas (fixture->window)),
+                                          confused, &rect, NULL));
+  /* Into the word, away from the dot. */
+  x += (int) (rect.width / 2 - 30) * jm_map_canvas_get_zoom (jm_window_get_canvas (fixture->window));
+  jm_ui_test_click (x, y, 2);
+  wait_for_editor_on (fixture, confused);
+  type_into_editor (fixture, "Lost in fees");
+  jm_ui_test_xdotool ("key", "Return", NULL);
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_cmpstr (jm_emotion_point_get_label (confused), ==, "Lost in fees");
+}
+
 /* An editor open on an object that an undo takes away closes, keeping
  * nothing. */
 static void
@@ -439,6 +465,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/edit-in-place/rename-persona", test_rename_persona);
   jm_map_fixture_add ("/ui/edit-in-place/rename-map-click-elsewhere", test_rename_map_click_elsewhere);
   jm_map_fixture_add ("/ui/edit-in-place/relabel-points", test_relabel_points);
+  jm_map_fixture_add ("/ui/edit-in-place/relabel-point-by-its-word", test_relabel_point_by_its_word);
   jm_map_fixture_add ("/ui/edit-in-place/editor-closes-when-object-goes", test_editor_closes_when_object_goes);
   jm_map_fixture_add ("/ui/edit-in-place/layer-switch-keeps-text", test_layer_switch_keeps_text);
 
