@@ -35,6 +35,8 @@ static const char search_map[] =
   "      <item id=\"item-3\" kind=\"note\" stage=\"stage-1\" lane=\"lane-2\"><title>Cafés nearby?</title></item>\n"
   "      <item id=\"item-1\" kind=\"card\" stage=\"stage-1\" lane=\"lane-1\"><title>Walks by</title></item>\n"
   "      <item id=\"item-2\" kind=\"card\" stage=\"stage-1\" lane=\"lane-1\"><title>Smells cafe coffee</title></item>\n"
+  "      <item id=\"item-6\" kind=\"touchpoint\" stage=\"stage-2\" lane=\"lane-2\" channel=\"email\">"
+  "<title>Receipt</title></item>\n"
   "    </items>\n"
   "  </layer>\n"
   "  <layer state=\"future\">\n"
@@ -131,6 +133,19 @@ test_search_empty_text (void)
   g_assert_cmpstr (spaced, ==, "item-1");
 }
 
+/* A touchpoint is found by its channel, as its card shows it ("EMAIL"),
+ * in any case; a channel no touchpoint has finds nothing. */
+static void
+test_search_channel (void)
+{
+  g_autoptr(JmDocument) document = load_search_map ();
+  g_autofree char *email = find_ids (document, JM_LAYER_STATE_CURRENT, "EMAIL");
+  g_autofree char *advertising = find_ids (document, JM_LAYER_STATE_CURRENT, "advert");
+
+  g_assert_cmpstr (email, ==, "item-6");
+  g_assert_cmpstr (advertising, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/model/search/case-and-accents", test_search_folds_case_and_accents);
   g_test_add_func ("/model/search/one-layer", test_search_one_layer);
   g_test_add_func ("/model/search/empty-text", test_search_empty_text);
+  g_test_add_func ("/model/search/channel", test_search_channel);
 
   return g_test_run ();
 }

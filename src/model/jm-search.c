@@ -12,6 +12,8 @@
 
 #include "jm-search.h"
 
+#include "model/jm-kinds.h"
+
 /**
  * jm_search_fold_text:
  * @text: (nullable): any UTF-8 text
@@ -100,12 +102,25 @@ static gboolean
 item_matches (JmItem     *item,
               const char *needle)
 {
+  const JmKind *channel = NULL;
   const char *texts[] = {
     jm_item_get_title (item),
     jm_item_get_body (item),
     jm_item_get_moment_label (item),
     jm_item_get_moment_rationale (item),
+    NULL,
+    NULL,
   };
+
+  /* A touchpoint's channel is written on its card ("EMAIL"), so it is
+   * searched too, by its name as shown and in English. */
+  if (jm_item_get_kind (item) == JM_ITEM_KIND_TOUCHPOINT && jm_item_get_channel (item) != JM_CHANNEL_NONE)
+    channel = jm_kinds_lookup (JM_TYPE_CHANNEL, jm_item_get_channel (item));
+  if (channel != NULL)
+    {
+      texts[4] = jm_kind_get_label (channel);
+      texts[5] = channel->label;
+    }
 
   return any_matches (needle, texts, G_N_ELEMENTS (texts));
 }

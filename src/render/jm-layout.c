@@ -1254,6 +1254,108 @@ jm_layout_get_persona_rect (JmLayout  *self,
   return FALSE;
 }
 
+/**
+ * jm_layout_get_text_rect:
+ * @object: a stage, lane, persona, item or emotion point, or the document
+ * @rect: (out caller-allocates): where its name, title or label is drawn
+ * @font: (out) (optional): the font it is drawn in
+ *
+ * Where the text an editor in place would replace is: a stage's, lane's or
+ * persona's name, an item's title (its whole card, whose other texts move
+ * with the title), an emotion point's label or the map's title. An empty
+ * text still has room for one line.
+ *
+ * Returns: %TRUE when @object is laid out
+ */
+gboolean
+jm_layout_get_text_rect (JmLayout *self,
+                         gpointer  object,
+                         JmRect   *rect,
+                         JmFont   *font)
+{
+  JmFont shown = JM_FONT_HEADING;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  jm_layout_update (self);
+
+  if (JM_IS_DOCUMENT (object))
+    {
+      if (object != (gpointer) self->document)
+        return FALSE;
+      shown = JM_FONT_MAP_TITLE;
+      *rect = (JmRect) { self->title_rect.x, self->title_rect.y, self->title_rect.width,
+                         MAX (self->title_height, 34.0) };
+    }
+  else if (JM_IS_STAGE (object))
+    {
+      guint index;
+      const JmStageBox *stage;
+
+      if (!jm_object_store_find (jm_document_get_stages (self->document), object, &index) ||
+          index >= self->stages->len)
+        return FALSE;
+      stage = &g_array_index (self->stages, JmStageBox, index);
+      *rect = (JmRect) { stage->x + JM_CELL_PADDING,
+                         self->grid_y + JM_STAGE_BAND + JM_CELL_PADDING + JM_CAPTION_HEIGHT,
+                         stage->width - 2 * JM_CELL_PADDING,
+                         MAX (jm_theme_measure_text (self->pango, JM_FONT_HEADING, jm_stage_get_name (object),
+                                                     stage->width - 2 * JM_CELL_PADDING, 2), 20.0) };
+    }
+  else if (JM_IS_LANE (object))
+    {
+      guint index;
+      const JmLaneBox *lane;
+      double width = JM_LANE_HEADER_WIDTH - 2 * JM_CELL_PADDING - 26;
+
+      if (!jm_object_store_find (jm_document_get_lanes (self->document), object, &index) ||
+          index >= self->lanes->len)
+        return FALSE;
+      lane = &g_array_index (self->lanes, JmLaneBox, index);
+      *rect = (JmRect) { JM_MAP_MARGIN + JM_CELL_PADDING + 26, lane->y + JM_CELL_PADDING, width,
+                         MAX (jm_theme_measure_text (self->pango, JM_FONT_HEADING, jm_lane_get_name (object),
+                                                     width, 3), 20.0) };
+    }
+  else if (JM_IS_PERSONA (object))
+    {
+      JmRect card;
+
+      if (!jm_layout_get_persona_rect (self, object, &card))
+        return FALSE;
+      *rect = (JmRect) { card.x + JM_ITEM_PADDING + 48, card.y + JM_ITEM_PADDING,
+                         card.width - 2 * JM_ITEM_PADDING - 48, 20.0 };
+    }
+  else if (JM_IS_ITEM (object))
+    {
+      JmRect card;
+
+      if (!jm_layout_get_item_rect (self, object, &card))
+        return FALSE;
+      shown = JM_FONT_ITEM_TITLE;
+      *rect = (JmRect) { card.x + JM_ITEM_ACCENT, card.y, card.width - JM_ITEM_ACCENT, card.height };
+    }
+  else if (JM_IS_EMOTION_POINT (object))
+    {
+      double x, y;
+
+      if (!jm_layout_get_point_position (self, object, &x, &y))
+        return FALSE;
+      /* Where the renderer puts a label first: above a good feeling,
+       * below a bad one. */
+      shown = JM_FONT_SUBHEADING;
+      *rect = (JmRect) { x - 70, jm_emotion_point_get_score (object) >= 0 ? y - JM_POINT_RADIUS - 18
+                                                                          : y + JM_POINT_RADIUS + 3,
+                         140, 16 };
+    }
+  else
+    return FALSE;
+
+  if (font != NULL)
+    *font = shown;
+  return TRUE;
+}
+
 gboolean
 jm_layout_get_cell_rect (JmLayout *self,
                          JmStage  *stage,

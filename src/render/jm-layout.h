@@ -7,6 +7,7 @@
 #pragma once
 
 #include "model/jm-document.h"
+#include "jm-theme.h"
 
 G_BEGIN_DECLS
 
@@ -100,6 +101,10 @@ gboolean     jm_layout_get_link_bounds (JmLayout    *self,
 gboolean     jm_layout_get_persona_rect (JmLayout   *self,
                                          JmPersona  *persona,
                                          JmRect     *rect);
+gboolean     jm_layout_get_text_rect  (JmLayout     *self,
+                                       gpointer      object,
+                                       JmRect       *rect,
+                                       JmFont       *font);
 GPtrArray   *jm_layout_dup_cell_items (JmLayout     *self,
                                        JmStage      *stage,
                                        JmLane       *lane);

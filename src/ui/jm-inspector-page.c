@@ -86,8 +86,8 @@ field_free (gpointer data)
 /* A colour button: GtkColorDialogButton from GTK 4.10, which deprecates
  * GtkColorButton; GtkColorButton on GTK 4.8, which lacks the other. Made
  * here, not in the templates, as the type depends on the version. */
-static GtkWidget *
-color_button_new (void)
+GtkWidget *
+jm_inspector_color_button_new (void)
 {
 #if GTK_CHECK_VERSION (4, 10, 0)
   GtkColorDialog *dialog = gtk_color_dialog_new ();
@@ -102,34 +102,56 @@ color_button_new (void)
 #endif
 }
 
-static char *
-field_get_color (Field *field)
+/**
+ * jm_inspector_color_button_dup_color:
+ *
+ * Returns: (transfer full): the colour a button shows, as "#rrggbb"
+ */
+char *
+jm_inspector_color_button_dup_color (GtkWidget *button)
 {
   GdkRGBA rgba;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
-  rgba = *gtk_color_dialog_button_get_rgba (GTK_COLOR_DIALOG_BUTTON (field->widget));
+  rgba = *gtk_color_dialog_button_get_rgba (GTK_COLOR_DIALOG_BUTTON (button));
 #else
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
 #endif
   return g_strdup_printf ("#%02x%02x%02x", (guint) (CLAMP (rgba.red, 0.0, 1.0) * 255 + 0.5),
                           (guint) (CLAMP (rgba.green, 0.0, 1.0) * 255 + 0.5),
                           (guint) (CLAMP (rgba.blue, 0.0, 1.0) * 255 + 0.5));
 }
 
-static void
-field_set_color (Field      *field,
-                 const char *color)
+/**
+ * jm_inspector_color_button_set_color:
+ * @color: (nullable): "#rrggbb", or %NULL for the grey of no colour
+ */
+void
+jm_inspector_color_button_set_color (GtkWidget  *button,
+                                     const char *color)
 {
   GdkRGBA rgba = { 0.5, 0.5, 0.5, 1.0 };
 
   if (color != NULL)
     gdk_rgba_parse (&rgba, color);
 #if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_color_dialog_button_set_rgba (GTK_COLOR_DIALOG_BUTTON (field->widget), &rgba);
+  gtk_color_dialog_button_set_rgba (GTK_COLOR_DIALOG_BUTTON (button), &rgba);
 #else
-  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
 #endif
+}
+
+static char *
+field_get_color (Field *field)
+{
+  return jm_inspector_color_button_dup_color (field->widget);
+}
+
+static void
+field_set_color (Field      *field,
+                 const char *color)
+{
+  jm_inspector_color_button_set_color (field->widget, color);
   gtk_widget_set_sensitive (field->reset, color != NULL);
 }
 
@@ -624,7 +646,7 @@ jm_inspector_page_bind_color (JmInspectorPage *self,
                               GtkWidget       *action_row,
                               const char      *property)
 {
-  GtkWidget *button = color_button_new ();
+  GtkWidget *button = jm_inspector_color_button_new ();
   GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   Field *field;
 

@@ -71,4 +71,9 @@ void            jm_inspector_page_bind_persona    (JmInspectorPage *self,
                                                    GtkWidget       *combo_row,
                                                    const char      *property);
 
+GtkWidget      *jm_inspector_color_button_new       (void);
+char           *jm_inspector_color_button_dup_color (GtkWidget       *button);
+void            jm_inspector_color_button_set_color (GtkWidget       *button,
+                                                     const char      *color);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jm-item-page.h"
+#include "jm-items-page.h"
 #include "jm-lane-page.h"
 #include "jm-link-page.h"
 #include "jm-map-page.h"
@@ -49,6 +50,7 @@ struct _JmInspector
   JmInspectorPage *persona_page;
   JmInspectorPage *point_page;
   JmInspectorPage *link_page;
+  JmInspectorPage *items_page;    /* several items at once */
 };
 
 G_DEFINE_FINAL_TYPE (JmInspector, jm_inspector, GTK_TYPE_WIDGET)
@@ -118,7 +120,7 @@ jm_inspector_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_INSPECTOR);
   self->item_page = self->stage_page = self->lane_page = NULL;
-  self->persona_page = self->point_page = self->link_page = NULL;
+  self->persona_page = self->point_page = self->link_page = self->items_page = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->object);
@@ -172,12 +174,60 @@ jm_inspector_set_stack (JmInspector    *self,
   g_set_object (&self->stack, stack);
 }
 
-/* The selected object when one is, else the map. */
+/* The items selected when two or more are and nothing else is; else
+ * %NULL. */
+static GPtrArray *
+jm_inspector_dup_selected_items (JmInspector *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (n < 2)
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      JmObject *object = jm_selection_peek (self->selection, i);
+
+      if (!JM_IS_ITEM (object))
+        return NULL;
+      g_ptr_array_add (items, g_object_ref (object));
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/* Several items: the page of what they share, edited for all at once. */
+static void
+jm_inspector_show_items (JmInspector *self,
+                         GPtrArray   *items)
+{
+  JmInspectorPage *old_page = jm_inspector_get_page (self);
+  JmInspectorPage *page = jm_inspector_ensure_page (self, &self->items_page, JM_TYPE_ITEMS_PAGE, "items");
+
+  if (old_page != NULL && old_page != page)
+    jm_inspector_page_set_object (old_page, NULL, NULL);
+  g_clear_object (&self->object);
+  jm_items_page_set_items (JM_ITEMS_PAGE (page), self->stack, items);
+  gtk_stack_set_visible_child (self->pages, GTK_WIDGET (page));
+  gtk_widget_set_visible (GTK_WIDGET (self->refusal_label), FALSE);
+}
+
+/* The items selected when several are; else the selected object when one
+ * is, else the map. */
 static void
 on_selection_primary_notify_cb (JmInspector *self)
 {
   JmObject *primary = jm_selection_get_primary (self->selection);
   JmDocument *document = self->stack != NULL ? jm_command_stack_get_document (self->stack) : NULL;
+  g_autoptr(GPtrArray) items = jm_inspector_dup_selected_items (self);
+
+  if (items != NULL && self->stack != NULL)
+    {
+      jm_inspector_show_items (self, items);
+      return;
+    }
 
   jm_inspector_set_object (self, primary != NULL ? G_OBJECT (primary) : G_OBJECT (document));
 }
@@ -187,7 +237,8 @@ on_selection_primary_notify_cb (JmInspector *self)
  * @selection: the canvas's selection, which the inspector follows
  *
  * The inspector shows the selected object while one object is selected,
- * and the map otherwise.
+ * what the items share while several items (and nothing else) are, and
+ * the map otherwise.
  */
 void
 jm_inspector_set_selection (JmInspector *self,
@@ -202,6 +253,9 @@ jm_inspector_set_selection (JmInspector *self,
     return;
 
   g_signal_connect_object (selection, "notify::primary", G_CALLBACK (on_selection_primary_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* A second item selected keeps the primary one, but not the page. */
+  g_signal_connect_object (selection, "items-changed", G_CALLBACK (on_selection_primary_notify_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -218,13 +272,15 @@ jm_inspector_set_object (JmInspector *self,
 
   g_return_if_fail (JM_IS_INSPECTOR (self));
 
-  if (self->object == object)
+  old_page = jm_inspector_get_page (self);
+  if (self->object == object && (object != NULL || old_page != self->items_page))
     return;
 
   /* The page left lets go of its object, so that it follows it no more. */
-  old_page = jm_inspector_get_page (self);
   page = jm_inspector_page_for (self, object);
-  if (old_page != NULL && old_page != page)
+  if (old_page != NULL && old_page == self->items_page)
+    jm_items_page_set_items (JM_ITEMS_PAGE (old_page), NULL, NULL);
+  else if (old_page != NULL && old_page != page)
     jm_inspector_page_set_object (old_page, NULL, NULL);
 
   g_set_object (&self->object, object);

@@ -350,15 +350,16 @@ jm_map_canvas_nudge_point (JmMapCanvas    *self,
 }
 
 /* Alt+arrows move the selected items to the next cell, for keyboard use:
- * one step for all of them. */
+ * one step for all of them, all or nothing, as a drag moves them: a card
+ * at the edge refuses the move with the reason rather than stay behind
+ * while the others go. */
 static gboolean
 jm_map_canvas_move_selection (JmMapCanvas *self,
                               int          dx,
                               int          dy)
 {
-  JmObjectStore *stages, *lanes;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE, moved = FALSE;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  JmObjectStore *store;
 
   if (self->stack == NULL || self->document == NULL)
     return FALSE;
@@ -370,38 +371,61 @@ jm_map_canvas_move_selection (JmMapCanvas *self,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1 && JM_IS_EMOTION_POINT (jm_selection_peek (self->selection, 0)))
     return jm_map_canvas_nudge_point (self, jm_selection_peek (self->selection, 0), dy);
 
-  stages = jm_document_get_stages (self->document);
-  lanes = jm_document_get_lanes (self->document);
-
-  jm_command_stack_begin_group (self->stack, _("Move Item"));
-  for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+  store = jm_layer_get_items (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
-      JmItem *item = jm_selection_peek (self->selection, i);
-      int stage, lane;
+      JmObject *object = jm_selection_peek (self->selection, i);
 
-      if (!JM_IS_ITEM (item))
-        continue;
-
-      stage = jm_map_canvas_neighbour (stages, jm_item_get_stage_id (item), dx);
-      lane = jm_map_canvas_neighbour (lanes, jm_item_get_lane_id (item), dy);
-      if (stage < 0 || lane < 0)
-        continue;
-
-      ok = jm_edit_move_item (self->stack, _jm_map_canvas_state (self), item,
-                              jm_object_get_id (jm_object_store_get_object (stages, stage)),
-                              jm_object_get_id (jm_object_store_get_object (lanes, lane)), -1, &error);
-      moved = TRUE;
+      if (JM_IS_ITEM (object) && jm_object_store_find (store, object, NULL))
+        g_ptr_array_add (items, g_object_ref (object));
     }
 
-  if (ok)
-    jm_command_stack_end_group (self->stack);
-  else
-    {
-      jm_command_stack_cancel_group (self->stack);
-      _jm_map_canvas_report (self, error);
-    }
+  if (items->len == 0 || (dx == 0 && dy == 0))
+    return FALSE;
 
-  return moved;
+  jm_map_canvas_move_items_by (self, items, dx, dy);
+  return TRUE;
+}
+
+/* The object whose text a double-click at (@map_x, @map_y) edits: a card,
+ * an emotion point (its dot or its feeling), a persona, a stage's or
+ * lane's header, or the map's title. */
+static gpointer
+jm_map_canvas_editable_at (JmMapCanvas *self,
+                           double       map_x,
+                           double       map_y)
+{
+  JmEmotionPoint *point = _jm_map_canvas_point_at (self, map_x, map_y);
+  JmRect title;
+  JmHit hit;
+
+  if (point != NULL)
+    return point;
+
+  jm_layout_hit_test (self->layout, map_x, map_y, &hit);
+  if (hit.kind != JM_HIT_ITEM && (point = _jm_map_canvas_point_label_at (self, map_x, map_y)) != NULL)
+    return point;
+
+  switch (hit.kind)
+    {
+    case JM_HIT_ITEM:
+    case JM_HIT_POINT:
+    case JM_HIT_PERSONA:
+    case JM_HIT_STAGE_HEADER:
+    case JM_HIT_LANE_HEADER:
+      return hit.object;
+    case JM_HIT_NONE:
+      if (jm_layout_get_text_rect (self->layout, self->document, &title, NULL) &&
+          map_x >= title.x && map_x < title.x + title.width && map_y >= title.y && map_y < title.y + title.height)
+        return self->document;
+      return NULL;
+    case JM_HIT_LINK:
+    case JM_HIT_CELL:
+    case JM_HIT_STAGE_EDGE:
+    case JM_HIT_LANE_EDGE:
+    default:
+      return NULL;
+    }
 }
 
 static void
@@ -412,14 +436,15 @@ on_click_pressed_cb (JmMapCanvas     *self,
                      GtkGestureClick *gesture)
 {
   double map_x, map_y;
-  JmHit hit;
+  gpointer object;
 
   if (n_press != 2 || self->layout == NULL || self->stack == NULL)
     return;
 
   jm_map_canvas_widget_to_map (self, x, y, &map_x, &map_y);
-  if (jm_layout_hit_test (self->layout, map_x, map_y, &hit) && hit.kind == JM_HIT_ITEM)
-    _jm_map_canvas_edit_title (self, JM_ITEM (hit.object));
+  object = jm_map_canvas_editable_at (self, map_x, map_y);
+  if (object != NULL)
+    _jm_map_canvas_edit_in_place (self, object);
 }
 
 static void
@@ -461,12 +486,23 @@ on_drag_begin_cb (JmMapCanvas    *self,
   }
 
   jm_layout_hit_test (self->layout, self->drag_x, self->drag_y, &hit);
+  {
+    JmEmotionPoint *point = _jm_map_canvas_point_at (self, self->drag_x, self->drag_y);
 
-  /* A press elsewhere ends an edit in place (the double-click that starts
-   * one presses on its card). */
-  if (self->title_item == NULL || hit.object != JM_OBJECT (self->title_item))
+    if (point != NULL)
+      {
+        hit.kind = JM_HIT_POINT;
+        hit.object = JM_OBJECT (point);
+      }
+  }
+
+  /* A press elsewhere keeps what was typed in place and ends the edit
+   * (the double-click that starts one presses on its object). */
+  if (self->editor == NULL ||
+      jm_map_canvas_editable_at (self, self->drag_x, self->drag_y) !=
+      jm_inplace_editor_get_object (JM_INPLACE_EDITOR (self->editor)))
     {
-      _jm_map_canvas_stop_title_edit (self);
+      _jm_map_canvas_commit_edit (self, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 
@@ -654,6 +690,11 @@ on_key_pressed_cb (JmMapCanvas           *self,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Keys the editor in place leaves alone are still typing, not edits
+   * of the map. */
+  if (self->editor != NULL && gtk_widget_get_focus_child (GTK_WIDGET (self)) == self->editor)
+    return FALSE;
+
   if (keyval == GDK_KEY_space)
     {
       self->space_held = TRUE;
@@ -665,8 +706,22 @@ on_key_pressed_cb (JmMapCanvas           *self,
     return jm_map_canvas_move_selection (self, keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0,
                                          keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0);
 
+  /* F2 or Enter edits the text of the one object selected in place, as
+   * F2 renames in Files; F2 with nothing selected, the map's title. */
+  if ((keyval == GDK_KEY_F2 || keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == 0 && self->stack != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      if (n == 1)
+        return _jm_map_canvas_edit_in_place (self, jm_selection_peek (self->selection, 0));
+      if (n == 0 && keyval == GDK_KEY_F2 && self->document != NULL)
+        return _jm_map_canvas_edit_in_place (self, self->document);
+      return FALSE;
+    }
+
   /* Escape lets go of the selection, as in file managers and drawing
-   * apps; the title editor takes its own Escape before this sees it. */
+   * apps; the editor in place takes its own Escape before this sees it. */
   if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
     {
       if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)

@@ -1,5 +1,5 @@
 /* jm-map-canvas-overlays.c: what the canvas draws over the map, and the
- * in-place title editor
+ * editor in place of the texts on the map
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,10 @@
 #include "config.h"
 
 #include "jm-map-canvas-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
 
 #include "commands/jm-edit.h"
 
@@ -30,15 +34,27 @@ jm_map_canvas_draw_selection (JmMapCanvas *self,
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
     {
+      JmObject *object = jm_selection_peek (self->selection, i);
       JmRect rect;
 
-      if (!_jm_map_canvas_object_rect (self, jm_selection_peek (self->selection, i), &rect))
+      if (!_jm_map_canvas_object_rect (self, object, &rect))
         continue;
 
+      cairo_save (cr);
+      /* The outline leaves a card's Moment-of-Truth star whole. */
+      if (JM_IS_ITEM (object) && jm_item_get_moment (JM_ITEM (object)) != JM_MOMENT_KIND_NONE)
+        {
+          cairo_rectangle (cr, rect.x - 10, rect.y - 10, rect.width + 20, rect.height + 20);
+          cairo_arc (cr, rect.x + rect.width - JM_MOMENT_BADGE_INSET, rect.y + JM_MOMENT_BADGE_INSET,
+                     JM_MOMENT_BADGE_RADIUS + 1, 0, 2 * G_PI);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_clip (cr);
+        }
       cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
       jm_map_canvas_set_accent (cr, 1.0);
       cairo_set_line_width (cr, 2.0 / self->zoom);
       cairo_stroke (cr);
+      cairo_restore (cr);
     }
 }
 
@@ -177,109 +193,337 @@ jm_map_canvas_draw_palette_target (JmMapCanvas *self,
   jm_map_canvas_highlight_cell (self, cr, self->palette_hit.stage, self->palette_hit.lane);
 }
 
+/* A word for how a score feels, beside its number while a point is
+ * dragged, so that the scale reads without its legend. */
+static const char *
+jm_map_canvas_mood (double score)
+{
+  if (score >= 3)
+    return _("Delighted");
+  if (score >= 1)
+    return _("Happy");
+  if (score > -1)
+    return _("Neutral");
+  if (score > -3)
+    return _("Unhappy");
+  return _("Frustrated");
+}
+
+/* A dragged emotion point: where it would land, and the score it would
+ * get there in a label beside it, at the same size on screen at any
+ * zoom. Drawn on the canvas only: exports do not show a drag. */
 static void
 jm_map_canvas_draw_point_drag (JmMapCanvas *self,
                                cairo_t     *cr)
 {
-  double x, y;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  PangoFontDescription *font;
+  PangoRectangle extent;
+  double x, y, score, px, py, width, height;
+  const double pad = 6 / self->zoom;
 
   if (!jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (self->dragged), &x, &y))
     return;
 
-  cairo_arc (cr, x + self->drag_dx, y + self->drag_dy, 8, 0, 2 * G_PI);
+  x += self->drag_dx;
+  y += self->drag_dy;
+  cairo_arc (cr, x, y, 8, 0, 2 * G_PI);
   jm_map_canvas_set_accent (cr, 0.9);
   cairo_fill (cr);
-}
 
-void
-_jm_map_canvas_stop_title_edit (JmMapCanvas *self)
-{
-  if (self->title_item == NULL)
+  if (!_jm_map_canvas_drag_score (self, &score))
     return;
 
-  g_clear_object (&self->title_item);
-  gtk_widget_set_visible (self->title_entry, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  number = score == 0 ? g_strdup ("0") : g_strdup_printf ("%+.1f", score);
+  /* Translators: an emotion score and its mood, as in "+2.5  Happy" */
+  text = g_strdup_printf (C_("score and mood", "%s  %s"), number, jm_map_canvas_mood (score));
+  layout = pango_cairo_create_layout (cr);
+  font = jm_theme_dup_font (JM_FONT_SUBHEADING);
+  pango_font_description_set_absolute_size (font, 12.0 / self->zoom * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extent);
+
+  width = extent.width + 2 * pad;
+  height = extent.height + pad;
+  px = x + 14 / self->zoom;
+  py = y - height / 2;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, px + height / 2, py + height / 2, height / 2, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, px + width - height / 2, py + height / 2, height / 2, -G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  jm_map_canvas_set_accent (cr, 1.0);
+  cairo_fill (cr);
+
+  cairo_move_to (cr, px + pad, py + pad / 2 - extent.y);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The text an object shows that the editor in place edits. */
+static const char *
+jm_map_canvas_text_property (gpointer object)
+{
+  if (JM_IS_DOCUMENT (object) || JM_IS_ITEM (object))
+    return "title";
+  if (JM_IS_STAGE (object) || JM_IS_LANE (object) || JM_IS_PERSONA (object))
+    return "name";
+  if (JM_IS_EMOTION_POINT (object))
+    return "label";
+
+  return NULL;
+}
+
+static int
+compare_point_x (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  double ax = 0, ay, bx = 0, by;
+
+  jm_layout_get_point_position (user_data, *(JmEmotionPoint **) a, &ax, &ay);
+  jm_layout_get_point_position (user_data, *(JmEmotionPoint **) b, &bx, &by);
+  return ax < bx ? -1 : ax > bx;
+}
+
+/* The objects Tab steps through from @object, in the order a reader
+ * meets them: stages, lanes and personas in theirs; items of the state
+ * shown stage by stage, top to bottom; the points of one persona's curve
+ * from left to right. */
+static GPtrArray *
+jm_map_canvas_dup_siblings (JmMapCanvas *self,
+                            gpointer     object)
+{
+  GPtrArray *siblings = g_ptr_array_new_with_free_func (g_object_unref);
+  JmObjectStore *store = NULL;
+
+  if (JM_IS_STAGE (object))
+    store = jm_document_get_stages (self->document);
+  else if (JM_IS_LANE (object))
+    store = jm_document_get_lanes (self->document);
+  else if (JM_IS_PERSONA (object))
+    store = jm_document_get_personas (self->document);
+
+  if (store != NULL)
+    {
+      for (guint i = 0; i < jm_object_store_get_n_objects (store); i++)
+        g_ptr_array_add (siblings, g_object_ref (jm_object_store_get_object (store, i)));
+    }
+  else if (JM_IS_ITEM (object))
+    {
+      JmObjectStore *stages = jm_document_get_stages (self->document);
+      JmObjectStore *lanes = jm_document_get_lanes (self->document);
+
+      for (guint s = 0; s < jm_object_store_get_n_objects (stages); s++)
+        for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
+          {
+            g_autoptr(GPtrArray) cell = jm_layout_dup_cell_items (self->layout,
+                                                                  jm_object_store_get_object (stages, s),
+                                                                  jm_object_store_get_object (lanes, l));
+
+            for (guint i = 0; i < cell->len; i++)
+              g_ptr_array_add (siblings, g_object_ref (cell->pdata[i]));
+          }
+    }
+  else if (JM_IS_EMOTION_POINT (object))
+    {
+      JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (self->document,
+                                                                          _jm_map_canvas_state (self)));
+      const char *persona = jm_emotion_point_get_persona_id (object);
+
+      for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+        {
+          JmEmotionPoint *point = jm_object_store_get_object (points, i);
+          double x, y;
+
+          if (g_strcmp0 (jm_emotion_point_get_persona_id (point), persona) == 0 &&
+              jm_layout_get_point_position (self->layout, point, &x, &y))
+            g_ptr_array_add (siblings, g_object_ref (point));
+        }
+      g_ptr_array_sort_with_data (siblings, compare_point_x, self->layout);
+    }
+
+  return siblings;
+}
+
+static gpointer
+jm_map_canvas_next_editable (JmMapCanvas *self,
+                             gpointer     object,
+                             int          step)
+{
+  g_autoptr(GPtrArray) siblings = jm_map_canvas_dup_siblings (self, object);
+  guint index;
+
+  if (!g_ptr_array_find (siblings, object, &index) ||
+      (step < 0 && index == 0) || (step > 0 && index + 1 >= siblings->len))
+    return NULL;
+
+  return siblings->pdata[index + step];
+}
+
+static JmInplaceEditor *
+jm_map_canvas_editor (JmMapCanvas *self)
+{
+  return self->editor != NULL ? JM_INPLACE_EDITOR (self->editor) : NULL;
+}
+
+/* Closes the editor in place without keeping its text. */
+void
+_jm_map_canvas_stop_edit (JmMapCanvas *self,
+                          gboolean     focus_canvas)
+{
+  if (self->editor == NULL || jm_inplace_editor_get_object (jm_map_canvas_editor (self)) == NULL)
+    return;
+
+  jm_inplace_editor_stop (jm_map_canvas_editor (self));
+  if (focus_canvas)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Keeps the text of the editor in place, one step, and closes it; a text
+ * the map refuses is reported. */
+gboolean
+_jm_map_canvas_commit_edit (JmMapCanvas *self,
+                            gboolean     focus_canvas)
+{
+  JmInplaceEditor *editor = jm_map_canvas_editor (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+  GObject *object;
+  const char *property, *text;
+  gboolean ok = TRUE;
+
+  if (editor == NULL || (object = jm_inplace_editor_get_object (editor)) == NULL)
+    return TRUE;
+
+  property = jm_inplace_editor_get_property_name (editor);
+  text = jm_inplace_editor_get_text (editor);
+  g_object_get (object, property, &old, NULL);
+
+  /* An empty text is no text, as the inspector writes it. */
+  if (self->stack != NULL && g_strcmp0 (*text != '\0' ? text : NULL, old) != 0 &&
+      !jm_edit_set_string (self->stack, object, property, *text != '\0' ? text : NULL, 0, &error))
+    {
+      _jm_map_canvas_report (self, error);
+      ok = FALSE;
+    }
+
+  _jm_map_canvas_stop_edit (self, focus_canvas);
+  return ok;
 }
 
 static void
-on_title_entry_activate_cb (JmMapCanvas *self,
-                            GtkEntry    *entry)
+on_editor_ended_cb (JmMapCanvas     *self,
+                    int              how,
+                    JmInplaceEditor *editor)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GObject) object = g_object_ref (jm_inplace_editor_get_object (editor));
+  gpointer next = NULL;
 
-  if (self->title_item != NULL && self->stack != NULL &&
-      g_strcmp0 (text, jm_item_get_title (self->title_item)) != 0 &&
-      !jm_edit_set_string (self->stack, self->title_item, "title", *text ? text : NULL, 0, &error))
-    _jm_map_canvas_report (self, error);
-
-  _jm_map_canvas_stop_title_edit (self);
-}
-
-static gboolean
-on_title_entry_key_pressed_cb (JmMapCanvas           *self,
-                               guint                  keyval,
-                               guint                  keycode,
-                               GdkModifierType        state,
-                               GtkEventControllerKey *controller)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-
-  _jm_map_canvas_stop_title_edit (self);
-  return TRUE;
-}
-
-/* Double-click edits a card's title where it is, in an entry laid over
- * the card; Enter keeps the change, Escape or a click elsewhere drops it. */
-void
-_jm_map_canvas_edit_title (JmMapCanvas *self,
-                           JmItem      *item)
-{
-  if (self->title_entry == NULL)
+  if (how == JM_INPLACE_EDITOR_CANCEL)
     {
-      GtkEventController *keys = gtk_event_controller_key_new ();
-
-      self->title_entry = gtk_entry_new ();
-      gtk_entry_set_max_length (GTK_ENTRY (self->title_entry), JM_MAX_NAME_CHARS);
-      gtk_widget_set_parent (self->title_entry, GTK_WIDGET (self));
-      g_signal_connect_swapped (self->title_entry, "activate", G_CALLBACK (on_title_entry_activate_cb), self);
-      g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_title_entry_key_pressed_cb), self);
-      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-      gtk_widget_add_controller (self->title_entry, keys);
-    }
-
-  g_set_object (&self->title_item, item);
-  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), jm_item_get_title (item) ? jm_item_get_title (item) : "");
-  gtk_widget_set_visible (self->title_entry, TRUE);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_grab_focus (self->title_entry);
-  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
-}
-
-void
-_jm_map_canvas_allocate_title_entry (JmMapCanvas *self)
-{
-  GtkRequisition natural;
-  JmRect rect;
-
-  if (self->title_entry == NULL || !gtk_widget_get_visible (self->title_entry))
-    return;
-
-  if (self->title_item == NULL || !jm_layout_get_item_rect (self->layout, self->title_item, &rect))
-    {
-      gtk_widget_set_visible (self->title_entry, FALSE);
+      _jm_map_canvas_stop_edit (self, TRUE);
       return;
     }
 
-  gtk_widget_get_preferred_size (self->title_entry, NULL, &natural);
-  gtk_widget_size_allocate (self->title_entry,
+  /* The focus went elsewhere in the window: keep the text, and leave the
+   * focus where the user put it. */
+  if (how == JM_INPLACE_EDITOR_FOCUS_LOST)
+    {
+      _jm_map_canvas_commit_edit (self, FALSE);
+      return;
+    }
+
+  if (!_jm_map_canvas_commit_edit (self, TRUE) || how == JM_INPLACE_EDITOR_COMMIT)
+    return;
+
+  next = jm_map_canvas_next_editable (self, object, how == JM_INPLACE_EDITOR_NEXT ? 1 : -1);
+  if (next == NULL)
+    return;
+
+  jm_selection_select (self->selection, next);
+  _jm_map_canvas_edit_in_place (self, next);
+}
+
+/* Double-click, F2 or Enter edits the text of an object where it is, in
+ * an editor laid over it: Enter keeps the change, Escape drops it, Tab
+ * and Shift+Tab keep it and move to the next or previous object of the
+ * same kind, a click elsewhere keeps it. */
+gboolean
+_jm_map_canvas_edit_in_place (JmMapCanvas *self,
+                              gpointer     object)
+{
+  const char *property = jm_map_canvas_text_property (object);
+  JmRect rect;
+
+  if (property == NULL || self->layout == NULL ||
+      !jm_layout_get_text_rect (self->layout, object, &rect, NULL))
+    return FALSE;
+
+  if (self->editor == NULL)
+    {
+      self->editor = jm_inplace_editor_new ();
+      gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+      g_signal_connect_swapped (self->editor, "ended", G_CALLBACK (on_editor_ended_cb), self);
+    }
+
+  /* What was being typed elsewhere is kept first. */
+  if (jm_inplace_editor_get_object (jm_map_canvas_editor (self)) != object)
+    _jm_map_canvas_commit_edit (self, FALSE);
+
+  /* Scrolled into view first when out of it, as Tab may lead off screen. */
+  if (rect.x * self->zoom < _jm_map_canvas_scroll_x (self) ||
+      rect.y * self->zoom < _jm_map_canvas_scroll_y (self) ||
+      (rect.x + MIN (rect.width, 200)) * self->zoom > _jm_map_canvas_scroll_x (self) + gtk_widget_get_width (GTK_WIDGET (self)) ||
+      (rect.y + MIN (rect.height, 40)) * self->zoom > _jm_map_canvas_scroll_y (self) + gtk_widget_get_height (GTK_WIDGET (self)))
+    jm_map_canvas_scroll_to_object (self, object);
+
+  jm_inplace_editor_start (jm_map_canvas_editor (self), object, property);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/* Over the text it replaces, in that text's font at the zoom shown, so
+ * that it follows zoom and scrolling and hides the text beneath. */
+void
+_jm_map_canvas_allocate_editor (JmMapCanvas *self)
+{
+  JmInplaceEditor *editor = jm_map_canvas_editor (self);
+  GtkRequisition natural;
+  JmFont font;
+  JmRect rect;
+  gpointer object;
+  int height;
+
+  if (editor == NULL || !gtk_widget_get_visible (self->editor))
+    return;
+
+  object = jm_inplace_editor_get_object (editor);
+  if (object == NULL || self->layout == NULL || !jm_layout_get_text_rect (self->layout, object, &rect, &font))
+    {
+      /* Gone from the map (undone, deleted, another state shown). */
+      jm_inplace_editor_stop (editor);
+      return;
+    }
+
+  jm_inplace_editor_set_font (editor, jm_theme_peek_font (font), self->zoom);
+  gtk_widget_get_preferred_size (self->editor, NULL, &natural);
+  height = MAX ((int) ceil (rect.height * self->zoom), natural.height);
+  /* An entry taller than the text it covers is centred on it, so that it
+   * hides as little as it can of the lines above and below (a persona's
+   * role under the name). */
+  gtk_widget_size_allocate (self->editor,
                             &(GtkAllocation) {
-                              (int) (rect.x * self->zoom - _jm_map_canvas_scroll_x (self)),
-                              (int) (rect.y * self->zoom - _jm_map_canvas_scroll_y (self)),
-                              MAX ((int) (rect.width * self->zoom), natural.width),
-                              natural.height,
+                              (int) floor (rect.x * self->zoom - _jm_map_canvas_scroll_x (self)),
+                              (int) floor (rect.y * self->zoom - _jm_map_canvas_scroll_y (self) -
+                                           (height - rect.height * self->zoom) / 2),
+                              MAX ((int) ceil (rect.width * self->zoom), natural.width),
+                              height,
                             }, -1);
 }
 
@@ -452,6 +696,44 @@ jm_map_canvas_get_highlights (JmMapCanvas *self)
 }
 
 /**
+ * jm_map_canvas_get_drag_score:
+ * @score: (out): the score the point dragged would get where it is
+ *
+ * For tests: the score shown beside an emotion point being dragged.
+ *
+ * Returns: %TRUE while an emotion point is being dragged
+ */
+gboolean
+jm_map_canvas_get_drag_score (JmMapCanvas *self,
+                              double      *score)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+  g_return_val_if_fail (score != NULL, FALSE);
+
+  return self->layout != NULL && _jm_map_canvas_drag_score (self, score);
+}
+
+/**
+ * jm_map_canvas_edit_in_place:
+ * @object: a stage, lane, persona, item or emotion point, or the document
+ *
+ * Opens the editor in place of @object's name, title or label, as a
+ * double-click does.
+ *
+ * Returns: %FALSE when @object has no text the canvas edits, or is not
+ *   shown
+ */
+gboolean
+jm_map_canvas_edit_in_place (JmMapCanvas *self,
+                             gpointer     object)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  return _jm_map_canvas_edit_in_place (self, object);
+}
+
+/**
  * jm_map_canvas_edit_item_title:
  *
  * Opens the in-place editor of an item's title, as a double-click does.
@@ -463,18 +745,32 @@ jm_map_canvas_edit_item_title (JmMapCanvas *self,
   g_return_if_fail (JM_IS_MAP_CANVAS (self));
   g_return_if_fail (JM_IS_ITEM (item));
 
-  _jm_map_canvas_edit_title (self, item);
+  _jm_map_canvas_edit_in_place (self, item);
+}
+
+/**
+ * jm_map_canvas_get_inplace_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor in place, once made
+ */
+JmInplaceEditor *
+jm_map_canvas_get_inplace_editor (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return jm_map_canvas_editor (self);
 }
 
 /**
  * jm_map_canvas_get_title_entry:
  *
- * Returns: (transfer none) (nullable): the in-place title editor, for tests
+ * Returns: (transfer none) (nullable): the entry of the editor in place,
+ *   for tests
  */
 GtkWidget *
 jm_map_canvas_get_title_entry (JmMapCanvas *self)
 {
   g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
 
-  return self->title_entry;
+  return self->editor != NULL ? jm_inplace_editor_get_entry (jm_map_canvas_editor (self)) : NULL;
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "jm-inplace-editor.h"
 #include "jm-map-canvas.h"
 #include "render/jm-renderer.h"
 
@@ -24,7 +25,7 @@ G_BEGIN_DECLS
  *   jm-map-canvas-drops.c     drops from the palette and from files
  *   jm-map-canvas-overlays.c  what the canvas draws over the map
  *                             (selection handles, insertion marks, drag
- *                             previews) and the in-place title editor
+ *                             previews) and the editor in place
  *   jm-map-canvas-view.c      the view state all of them share: scrolling,
  *                             zoom, coordinates, the state shown, the
  *                             selection, where objects and the drag in
@@ -34,6 +35,15 @@ G_BEGIN_DECLS
  * overlays call only the view), so no two call each other in a loop. A
  * function two parts need goes down into the view, never up. The instance
  * struct and the functions they share live here. */
+
+/* Where the renderer puts a card's Moment-of-Truth star: its centre, from
+ * the card's top right corner, and its radius with its ring. */
+#define JM_MOMENT_BADGE_INSET  4.0
+#define JM_MOMENT_BADGE_RADIUS 10.5
+
+/* The target an emotion point can be grabbed by, in pixels on screen at
+ * any zoom (GNOME's smallest touch target is 24 px). */
+#define JM_POINT_TARGET_PIXELS 24.0
 
 /* Movement, in widget pixels, before a press becomes a drag. */
 #define JM_DRAG_THRESHOLD 4.0
@@ -51,6 +61,10 @@ struct _JmMapCanvas
   JmLayout       *layout;
   JmLayerMode     layer_mode;
   double          zoom;
+  /* Zoomed to fit, and fitted again when the room changes (a side panel
+   * sliding in or out, the window resized) until zoomed otherwise, as
+   * image viewers keep "best fit". */
+  gboolean        fitted;
 
   JmSelection    *selection;      /* shared with the window and inspector */
 
@@ -78,9 +92,9 @@ struct _JmMapCanvas
   gboolean        panning;
   JmHit           drop;
 
-  /* The title being edited in place, if any: an entry over the card. */
-  GtkWidget      *title_entry;
-  JmItem         *title_item;
+  /* The editor in place of a text on the map (JmInplaceEditor), made
+   * when first needed; it knows what it edits. */
+  GtkWidget      *editor;
 
   /* The matches of a search, outlined over the map. */
   GPtrArray      *highlights;     /* of JmObject, or NULL */
@@ -106,10 +120,13 @@ void         _jm_map_canvas_init_drops            (JmMapCanvas           *self);
 void         _jm_map_canvas_draw_overlays         (JmMapCanvas           *self,
                                                    cairo_t               *cr,
                                                    const JmRenderOptions *options);
-void         _jm_map_canvas_edit_title            (JmMapCanvas           *self,
-                                                   JmItem                *item);
-void         _jm_map_canvas_stop_title_edit       (JmMapCanvas           *self);
-void         _jm_map_canvas_allocate_title_entry  (JmMapCanvas           *self);
+gboolean     _jm_map_canvas_edit_in_place         (JmMapCanvas           *self,
+                                                   gpointer               object);
+void         _jm_map_canvas_stop_edit             (JmMapCanvas           *self,
+                                                   gboolean               focus_canvas);
+gboolean     _jm_map_canvas_commit_edit           (JmMapCanvas           *self,
+                                                   gboolean               focus_canvas);
+void         _jm_map_canvas_allocate_editor       (JmMapCanvas           *self);
 
 /* jm-map-canvas-view.c */
 void         _jm_map_canvas_update_adjustments    (JmMapCanvas           *self);
@@ -125,6 +142,14 @@ gboolean     _jm_map_canvas_link_handle           (JmMapCanvas           *self,
                                                    double                *x,
                                                    double                *y);
 JmRect       _jm_map_canvas_rubber_rect           (JmMapCanvas           *self);
+JmEmotionPoint *_jm_map_canvas_point_at           (JmMapCanvas           *self,
+                                                   double                 x,
+                                                   double                 y);
+JmEmotionPoint *_jm_map_canvas_point_label_at     (JmMapCanvas           *self,
+                                                   double                 x,
+                                                   double                 y);
+gboolean     _jm_map_canvas_drag_score            (JmMapCanvas           *self,
+                                                   double                *score);
 GPtrArray   *_jm_map_canvas_dup_band_items        (JmMapCanvas           *self);
 guint        _jm_map_canvas_reorder_target        (JmMapCanvas           *self);
 double       _jm_map_canvas_resized_size          (JmMapCanvas           *self);

@@ -117,6 +117,8 @@ jm_map_canvas_zoom_at (JmMapCanvas *self,
 
   g_return_if_fail (JM_IS_MAP_CANVAS (self));
 
+  /* Any zoom but a fit's own ends the fit. */
+  self->fitted = FALSE;
   zoom = CLAMP (zoom, JM_MAP_CANVAS_MIN_ZOOM, JM_MAP_CANVAS_MAX_ZOOM);
   if (zoom == self->zoom)
     return;
@@ -130,6 +132,9 @@ jm_map_canvas_zoom_at (JmMapCanvas *self,
     gtk_adjustment_set_value (self->vadjustment, map_y * zoom - widget_y);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* An editor in place follows the text it covers to its new size. */
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify (G_OBJECT (self), "zoom");
 }
 
@@ -154,6 +159,10 @@ jm_map_canvas_zoom_to_fit (JmMapCanvas *self)
     gtk_adjustment_set_value (self->hadjustment, 0);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
+
+  /* The room measured may still change: a side panel opened just before
+   * is sliding in. The canvas fits again at each new size. */
+  self->fitted = TRUE;
 }
 
 JmLayerState
@@ -348,6 +357,106 @@ _jm_map_canvas_link_handle (JmMapCanvas *self,
 
   *x = rect.x + rect.width;
   *y = rect.y + rect.height / 2;
+
+  /* Below a Moment-of-Truth star, which sits on the same edge, so that
+   * neither covers the other at any zoom. */
+  if (jm_item_get_moment (jm_selection_peek (self->selection, 0)) != JM_MOMENT_KIND_NONE)
+    *y = MAX (*y, rect.y + JM_MOMENT_BADGE_INSET + JM_MOMENT_BADGE_RADIUS + 2 +
+                  JM_LINK_HANDLE_RADIUS / self->zoom * MAX (self->zoom, 1.0));
+  return TRUE;
+}
+
+/* The emotion point of the state shown nearest to (@x, @y), in map units,
+ * within a target of JM_POINT_TARGET_PIXELS on screen: the dot drawn is
+ * 12 units wide, a few pixels when zoomed out, too small to grab. */
+JmEmotionPoint *
+_jm_map_canvas_point_at (JmMapCanvas *self,
+                         double       x,
+                         double       y)
+{
+  double reach = MAX (JM_POINT_TARGET_PIXELS / 2 / self->zoom, JM_POINT_RADIUS + 3);
+  double nearest = reach * reach;
+  JmEmotionPoint *found = NULL;
+  JmObjectStore *points;
+  double top, bottom;
+
+  if (self->layout == NULL || self->document == NULL)
+    return NULL;
+
+  /* Points lie in the curve's band: a press elsewhere, the most of them,
+   * looks at none of them. */
+  if (!jm_layout_score_to_y (self->layout, JM_SCORE_MAX, &top) ||
+      !jm_layout_score_to_y (self->layout, JM_SCORE_MIN, &bottom) ||
+      y < top - reach || y > bottom + reach)
+    return NULL;
+
+  points = jm_layer_get_points (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+      double px, py, distance;
+
+      if (!jm_layout_get_point_position (self->layout, point, &px, &py))
+        continue;
+      distance = (px - x) * (px - x) + (py - y) * (py - y);
+      if (distance <= nearest)
+        {
+          nearest = distance;
+          found = point;
+        }
+    }
+
+  return found;
+}
+
+/* The emotion point of the state shown whose feeling is written at (@x,
+ * @y): a double-click on the word edits it, as one on the dot does. */
+JmEmotionPoint *
+_jm_map_canvas_point_label_at (JmMapCanvas *self,
+                               double       x,
+                               double       y)
+{
+  JmObjectStore *points;
+  double top, bottom;
+
+  if (self->layout == NULL || self->document == NULL)
+    return NULL;
+
+  /* Labels lie within a line of the curve's band. */
+  if (!jm_layout_score_to_y (self->layout, JM_SCORE_MAX, &top) ||
+      !jm_layout_score_to_y (self->layout, JM_SCORE_MIN, &bottom) ||
+      y < top - 40 || y > bottom + 40)
+    return NULL;
+
+  points = jm_layer_get_points (jm_document_get_layer (self->document, _jm_map_canvas_state (self)));
+  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
+    {
+      JmEmotionPoint *point = jm_object_store_get_object (points, i);
+      const char *label = jm_emotion_point_get_label (point);
+      JmRect rect;
+
+      if (label != NULL && *label != '\0' && jm_layout_get_text_rect (self->layout, point, &rect, NULL) &&
+          x >= rect.x && x < rect.x + rect.width && y >= rect.y && y < rect.y + rect.height)
+        return point;
+    }
+
+  return NULL;
+}
+
+/* The score an emotion point being dragged would get, snapped to halves
+ * as the drop snaps it: %FALSE when no point is being dragged. */
+gboolean
+_jm_map_canvas_drag_score (JmMapCanvas *self,
+                           double      *score)
+{
+  double x, y;
+
+  if (self->dragged == NULL || !self->drag_moved || self->drag_kind != JM_HIT_POINT ||
+      !jm_layout_get_point_position (self->layout, JM_EMOTION_POINT (self->dragged), &x, &y) ||
+      !jm_layout_score_at (self->layout, y + self->drag_dy, score))
+    return FALSE;
+
+  *score = CLAMP (round (*score * 2) / 2, JM_SCORE_MIN, JM_SCORE_MAX);
   return TRUE;
 }
 

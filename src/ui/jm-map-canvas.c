@@ -79,7 +79,7 @@ on_adjustment_value_changed_cb (JmMapCanvas   *self,
                                 GtkAdjustment *adjustment)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->title_entry != NULL && gtk_widget_get_visible (self->title_entry))
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -104,6 +104,9 @@ on_document_changed_cb (JmMapCanvas *self)
   jm_layout_update (self->layout);
   _jm_map_canvas_update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The text edited in place may have moved, or gone. */
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -139,7 +142,9 @@ jm_map_canvas_size_allocate (GtkWidget *widget,
   JmMapCanvas *self = JM_MAP_CANVAS (widget);
 
   _jm_map_canvas_update_adjustments (self);
-  _jm_map_canvas_allocate_title_entry (self);
+  if (self->fitted)
+    jm_map_canvas_zoom_to_fit (self);
+  _jm_map_canvas_allocate_editor (self);
 }
 
 static GskRenderNode *
@@ -255,8 +260,8 @@ jm_map_canvas_snapshot (GtkWidget   *widget,
   _jm_map_canvas_draw_overlays (self, cr, &options);
   cairo_destroy (cr);
 
-  if (self->title_entry != NULL && gtk_widget_get_visible (self->title_entry))
-    gtk_widget_snapshot_child (widget, self->title_entry, snapshot);
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtk_widget_snapshot_child (widget, self->editor, snapshot);
 }
 
 static void
@@ -267,8 +272,11 @@ jm_map_canvas_dispose (GObject *object)
   jm_map_canvas_set_adjustment (self, &self->hadjustment, NULL);
   jm_map_canvas_set_adjustment (self, &self->vadjustment, NULL);
   g_clear_object (&self->dragged);
-  g_clear_object (&self->title_item);
-  g_clear_pointer (&self->title_entry, gtk_widget_unparent);
+  /* Stopped first: a closing window keeps no half-typed text, and the
+   * focus the editor loses while it goes must not write to the map. */
+  if (self->editor != NULL)
+    jm_inplace_editor_stop (JM_INPLACE_EDITOR (self->editor));
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
   if (self->selection != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->selection, on_selection_items_changed_cb, self);
@@ -469,6 +477,9 @@ jm_map_canvas_show (JmMapCanvas *self,
                     JmDocument  *document,
                     JmLayout    *layout)
 {
+  /* What was typed into another map is not this one's, nor is its fit. */
+  _jm_map_canvas_stop_edit (self, FALSE);
+  self->fitted = FALSE;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
@@ -573,6 +584,8 @@ jm_map_canvas_set_layer_mode (JmMapCanvas *self,
   if (self->layer_mode == mode)
     return;
 
+  /* What was typed in place is kept before its object leaves the view. */
+  _jm_map_canvas_commit_edit (self, FALSE);
   self->layer_mode = mode;
   g_hash_table_remove_all (self->item_nodes);
   if (self->layout != NULL)

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "commands/jm-command-stack.h"
+#include "jm-inplace-editor.h"
 #include "jm-selection.h"
 #include "model/jm-document.h"
 #include "render/jm-layout.h"
@@ -49,6 +50,11 @@ void         jm_map_canvas_update_review_marks (JmMapCanvas *self,
 void         jm_map_canvas_edit_item_title (JmMapCanvas *self,
                                             JmItem      *item);
 GtkWidget   *jm_map_canvas_get_title_entry (JmMapCanvas *self);
+gboolean     jm_map_canvas_edit_in_place  (JmMapCanvas *self,
+                                           gpointer     object);
+JmInplaceEditor *jm_map_canvas_get_inplace_editor (JmMapCanvas *self);
+gboolean     jm_map_canvas_get_drag_score (JmMapCanvas *self,
+                                           double      *score);
 gboolean     jm_map_canvas_get_object_center (JmMapCanvas *self,
                                               JmObject    *object,
                                               double      *widget_x,

@@ -292,12 +292,45 @@ on_session_loaded_cb (JmWindow     *self,
   jm_benchmark_hooks_map_shown (GTK_WIDGET (self), GTK_WIDGET (self->canvas));
 }
 
+static void jm_window_show_match_count (JmWindow *self);
+
+/* After an edit, an undo or a redo, the search runs again: a renamed card
+ * may match now, or no longer. The match selected stays on its object
+ * while that still matches, and nothing is selected or scrolled to, so
+ * the edit goes on undisturbed. */
+static void
+jm_window_refresh_matches (JmWindow *self)
+{
+  JmDocument *document = jm_window_get_document (self);
+  const char *text = gtk_editable_get_text (self->search_entry);
+  g_autoptr(JmObject) current = NULL;
+  guint index;
+  int old_match = self->match;
+
+  if (document == NULL || text[0] == '\0' || !gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+
+  if (self->matches != NULL && self->match >= 0 && (guint) self->match < self->matches->len)
+    current = g_object_ref (g_ptr_array_index (self->matches, self->match));
+
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->matches = jm_search_find (document, _jm_window_get_shown_state (self), text);
+  if (current != NULL && g_ptr_array_find (self->matches, current, &index))
+    self->match = (int) index;
+  else
+    self->match = self->matches->len > 0 ? CLAMP (old_match, 0, (int) self->matches->len - 1) : -1;
+
+  jm_map_canvas_set_highlights (self->canvas, self->matches);
+  jm_window_show_match_count (self);
+}
+
 static void
 on_session_changed_cb (JmWindow     *self,
                        JmMapSession *session)
 {
   jm_window_update_title (self);
   _jm_window_update_actions (self);
+  jm_window_refresh_matches (self);
 }
 
 /* Follows the session from the window's construction: its title, its

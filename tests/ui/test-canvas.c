@@ -640,6 +640,204 @@ test_drag_moves_selection (JmMapFixture  *fixture,
                                            "The selected items do not fit there: one would move off the map."));
 }
 
+/* A selected Moment-of-Truth card: neither its outline nor its link
+ * handle is drawn over its star (no pixel of the accent's blue inside it),
+ * at 100 % and zoomed out, where the handle is larger than the card's
+ * half height. */
+static void
+test_selection_leaves_moment_star (JmMapFixture  *fixture,
+                                   gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmItem *reviews = jm_map_fixture_item (fixture, "item-reads-reviews");
+  const double zooms[] = { 1.0, 0.6 };
+
+  g_assert_cmpint (jm_item_get_moment (reviews), !=, JM_MOMENT_KIND_NONE);
+  jm_map_canvas_select (canvas, JM_OBJECT (reviews), FALSE);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guint32 *pixels = NULL;
+      double zoom, cx, cy;
+      guint blue = 0;
+      int width;
+      JmRect rect;
+
+      jm_map_canvas_set_zoom (canvas, zooms[z]);
+      jm_map_fixture_scroll_to (fixture, JM_OBJECT (reviews));
+      zoom = jm_map_canvas_get_zoom (canvas);
+      g_assert_true (jm_layout_get_item_rect (jm_map_canvas_get_layout (canvas), reviews, &rect));
+      cx = (rect.x + rect.width - 4) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas)));
+      cy = (rect.y + 4) * zoom - gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas)));
+
+      texture = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+      if (z == 0)
+        {
+          g_autofree char *png = jm_ui_test_save_screenshot (texture, "canvas-moment-selected.png");
+        }
+      width = gdk_texture_get_width (texture);
+      pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+      gdk_texture_download (texture, (guchar *) pixels, width * 4);
+      for (int y = (int) (cy - 9 * zoom); y <= (int) (cy + 9 * zoom); y++)
+        for (int x = (int) (cx - 9 * zoom); x <= (int) (cx + 9 * zoom); x++)
+          {
+            guint32 pixel;
+            guint r, g, b;
+
+            if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > 9 * zoom * 9 * zoom)
+              continue;
+            g_assert_cmpint (x, >=, 0);
+            g_assert_cmpint (y, >=, 0);
+            pixel = pixels[(gsize) y * width + x];
+            r = (pixel >> 16) & 0xff;
+            g = (pixel >> 8) & 0xff;
+            b = pixel & 0xff;
+            if (b > r + 80 && b > g + 30)
+              blue++;
+          }
+
+      g_test_message ("zoom %.1f: %u blue pixels in the star", zoom, blue);
+      g_assert_cmpuint (blue, ==, 0);
+    }
+}
+
+static gboolean
+drag_score_shown (gpointer data)
+{
+  double score;
+
+  return jm_map_canvas_get_drag_score (data, &score);
+}
+
+/* Zoomed out to 50 %, where the dot of an emotion point is 6 px wide, it
+ * is still grabbed 10 px beside it (a 24 px target); while it is dragged
+ * its score shows beside it, and the drop gives it that score. */
+static void
+test_drag_point_target_and_score (JmMapFixture  *fixture,
+                                  gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmEmotionPoint *point = jm_object_store_lookup (
+    jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)), "point-anna-1");
+  double before = jm_emotion_point_get_score (point);
+  g_autofree char *sx = NULL, *sy = NULL, *mx = NULL, *my = NULL, *ex = NULL, *ey = NULL;
+  double shown;
+  int x, y;
+
+  jm_map_canvas_set_zoom (canvas, 0.5);
+  jm_map_fixture_scroll_to (fixture, JM_OBJECT (point));
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (point), &x, &y);
+  sx = S (x + 10);
+  sy = S (y);
+  mx = S (x + 12);
+  my = S (y + 20);
+  ex = S (x + 12);
+  ey = S (y + 45);
+  jm_ui_test_xdotool ("mousemove", sx, sy, "mousedown", "1", "mousemove", mx, my, "mousemove", ex, ey, NULL);
+  jm_ui_test_wait_until (drag_score_shown, canvas);
+  g_assert_true (jm_map_canvas_get_drag_score (canvas, &shown));
+  g_test_message ("score %.1f shown while dragged, %.1f before", shown, before);
+  g_assert_cmpfloat (shown, <, before);
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *png = NULL;
+
+    jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+    texture = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+    png = jm_ui_test_save_screenshot (texture, "canvas-point-drag-score.png");
+  }
+
+  jm_ui_test_xdotool ("mouseup", "1", NULL);
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, shown);
+  g_assert_false (jm_map_canvas_get_drag_score (canvas, &shown));
+}
+
+/* The inspector's revealer has finished sliding, in or out. */
+static gboolean
+revealer_settled (gpointer data)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_parent (data));
+
+  return gtk_revealer_get_reveal_child (revealer) == gtk_revealer_get_child_revealed (revealer);
+}
+
+/* Ctrl+1 with the palette and the inspector both open fits the whole map
+ * in the room left between them: neither side runs over, and one of them
+ * fills it. */
+static void
+test_zoom_to_fit_between_panels (JmMapFixture  *fixture,
+                                 gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  GtkWidget *inspector = GTK_WIDGET (jm_window_get_inspector (fixture->window));
+  double width, height, zoom;
+  int room_width, room_height;
+
+  g_assert_true (gtk_widget_get_mapped (inspector));
+  jm_map_canvas_set_zoom (canvas, 2.0);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+
+  /* The inspector closed, then opened and the map fitted while it still
+   * slides in: the fit is to the room left once it is in. */
+  jm_ui_test_xdotool ("key", "F9", NULL);
+  jm_ui_test_wait_until (revealer_settled, inspector);
+  g_assert_false (gtk_widget_get_mapped (inspector));
+  jm_ui_test_xdotool ("key", "F9", "key", "ctrl+1", NULL);
+  while (jm_map_canvas_get_zoom (canvas) == 2.0)
+    jm_ui_test_iterate ();
+  jm_ui_test_wait_until (revealer_settled, inspector);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_get_mapped (inspector));
+
+  jm_layout_get_size (jm_map_canvas_get_layout (canvas), &width, &height);
+  zoom = jm_map_canvas_get_zoom (canvas);
+  room_width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  room_height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  g_test_message ("map %.0f × %.0f at %.3f in %d × %d", width, height, zoom, room_width, room_height);
+  g_assert_cmpfloat (width * zoom, <=, room_width + 0.5);
+  g_assert_cmpfloat (height * zoom, <=, room_height + 0.5);
+  g_assert_true (width * zoom >= room_width - 2 || height * zoom >= room_height - 2);
+}
+
+static gboolean
+refusal_shown (gpointer data)
+{
+  return jm_ui_test_find_label (data, "The selected items do not fit there: one would move off the map.") != NULL;
+}
+
+/* Alt+arrows move a multi-selection as a drag does: all or nothing. A
+ * card at the edge of the map refuses the move with the reason, rather
+ * than stay behind while the others go. */
+static void
+test_keyboard_move_agrees_with_drag (JmMapFixture  *fixture,
+                                     gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmItem *checks = jm_map_fixture_item (fixture, "item-checks-area");
+
+  jm_map_canvas_select (canvas, JM_OBJECT (checks), FALSE);
+  jm_map_canvas_select (canvas, JM_OBJECT (van), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+
+  jm_ui_test_xdotool ("key", "alt+Left", NULL);
+  jm_ui_test_wait_until (refusal_shown, fixture->window);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+  g_assert_cmpstr (jm_item_get_stage_id (checks), ==, "stage-consideration");
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-awareness");
+
+  jm_ui_test_xdotool ("key", "alt+Right", NULL);
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_cmpstr (jm_item_get_stage_id (checks), ==, "stage-first-order");
+  g_assert_cmpstr (jm_item_get_stage_id (van), ==, "stage-consideration");
+}
+
 typedef struct
 {
   JmMapCanvas *canvas;
@@ -1034,6 +1232,10 @@ main (int   argc,
   jm_map_fixture_add ("/ui/canvas/reorder-and-resize-stage", test_reorder_and_resize_stage);
   jm_map_fixture_add ("/ui/canvas/keyboard-clipboard-and-moves", test_keyboard_clipboard_and_moves);
   jm_map_fixture_add ("/ui/canvas/drag-moves-selection", test_drag_moves_selection);
+  jm_map_fixture_add ("/ui/canvas/keyboard-move-agrees-with-drag", test_keyboard_move_agrees_with_drag);
+  jm_map_fixture_add ("/ui/canvas/selection-leaves-moment-star", test_selection_leaves_moment_star);
+  jm_map_fixture_add ("/ui/canvas/zoom-to-fit-between-panels", test_zoom_to_fit_between_panels);
+  jm_map_fixture_add ("/ui/canvas/drag-point-target-and-score", test_drag_point_target_and_score);
   jm_map_fixture_add ("/ui/canvas/rubber-band-and-link", test_rubber_band_and_link);
   jm_map_fixture_add ("/ui/canvas/rubber-band-by-touch", test_rubber_band_by_touch);
   jm_map_fixture_add ("/ui/canvas/select-all-and-clear", test_select_all_and_clear);

@@ -12,6 +12,7 @@
 #include "ui/jm-application.h"
 #include "ui/jm-inspector.h"
 #include "ui/jm-item-page.h"
+#include "ui/jm-items-page.h"
 #include "ui/jm-lane-page.h"
 #include "ui/jm-link-page.h"
 #include "ui/jm-map-page.h"
@@ -555,6 +556,186 @@ test_inspector_follows_selection (JmMapFixture  *fixture,
   g_object_unref (inspector);
 }
 
+static gboolean
+selection_has (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (pair[0]))) == GPOINTER_TO_UINT (pair[1]);
+}
+
+/* Shift+clicks @item on the canvas, and waits until @n are selected. */
+static void
+shift_click (JmMapFixture *fixture,
+             JmItem       *item,
+             guint         n)
+{
+  gpointer wait[2] = { jm_window_get_canvas (fixture->window), GUINT_TO_POINTER (n) };
+  g_autofree char *sx = NULL, *sy = NULL;
+  guint ends = jm_ui_test_count_drag_gesture_ends ();
+  int x, y;
+
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (item), &x, &y);
+  sx = g_strdup_printf ("%d", x);
+  sy = g_strdup_printf ("%d", y);
+  jm_ui_test_xdotool ("mousemove", sx, sy, "keydown", "shift", "click", "1", "keyup", "shift", NULL);
+  jm_ui_test_wait_for_drag_gesture_ends (ends + 1);
+  jm_ui_test_wait_until (selection_has, wait);
+}
+
+/* A row of the several items' page says their values differ. */
+static gboolean
+row_is_mixed (GtkWidget *row)
+{
+  return g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Mixed") == 0;
+}
+
+/* The colour button among the suffixes of a row. */
+static GtkWidget *
+find_color_button (GtkWidget *root)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (GTK_IS_COLOR_DIALOG_BUTTON (root))
+    return root;
+#else
+  if (GTK_IS_COLOR_BUTTON (root))
+    return root;
+#endif
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_color_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+set_color_button (GtkWidget  *button,
+                  const char *color)
+{
+  GdkRGBA rgba;
+
+  g_assert_true (gdk_rgba_parse (&rgba, color));
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_color_dialog_button_set_rgba (GTK_COLOR_DIALOG_BUTTON (button), &rgba);
+#else
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+#endif
+}
+
+/* Three cards selected with Shift+clicks: the inspector shows what they
+ * share, and a colour chosen there colours all three as one step, which
+ * one undo takes back. A colour they do not share shows as mixed. */
+static void
+test_inspector_edits_several_items (JmMapFixture  *fixture,
+                                    gconstpointer  data)
+{
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *cards[] = {
+    jm_map_fixture_item (fixture, "item-notices-van"),
+    jm_map_fixture_item (fixture, "item-checks-area"),
+    jm_map_fixture_item (fixture, "item-compares-prices"),
+  };
+  JmInspectorPage *page;
+  GtkWidget *color_row, *kind_row, *channel_row, *color;
+  int x, y;
+
+  jm_map_fixture_scroll_to_cell (fixture, "stage-awareness", "lane-actions");
+  jm_map_fixture_object_on_screen (fixture, JM_OBJECT (cards[0]), &x, &y);
+  jm_map_fixture_click_to_select (fixture, JM_OBJECT (cards[0]), x, y);
+  shift_click (fixture, cards[1], 2);
+  shift_click (fixture, cards[2], 3);
+
+  page = jm_inspector_get_page (inspector);
+  g_assert_true (JM_IS_ITEMS_PAGE (page));
+  g_assert_cmpuint (jm_items_page_get_items (JM_ITEMS_PAGE (page))->len, ==, 3);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (page_child (page, JM_TYPE_ITEMS_PAGE, "group"))),
+                   ==, "3 Items");
+  kind_row = page_child (page, JM_TYPE_ITEMS_PAGE, "kind_row");
+  channel_row = page_child (page, JM_TYPE_ITEMS_PAGE, "channel_row");
+  color_row = page_child (page, JM_TYPE_ITEMS_PAGE, "color_row");
+  g_assert_false (row_is_mixed (kind_row));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind_row))), ==, "Card");
+  g_assert_false (gtk_widget_get_visible (channel_row));
+  g_assert_false (row_is_mixed (color_row));
+
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *png = NULL;
+
+    jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+    texture = jm_ui_test_render_widget (GTK_WIDGET (fixture->window));
+    png = jm_ui_test_save_screenshot (texture, "inspector-three-items.png");
+  }
+
+  color = find_color_button (color_row);
+  g_assert_nonnull (color);
+  set_color_button (color, "#3366cc");
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    g_assert_cmpstr (jm_item_get_color (cards[i]), ==, "#3366cc");
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    g_assert_null (jm_item_get_color (cards[i]));
+
+  /* One of them coloured on its own: the colour is mixed. */
+  g_assert_true (jm_edit_set_string (stack, cards[1], "color", "#aa0000", 0, NULL));
+  g_assert_true (row_is_mixed (color_row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.undo", NULL));
+  g_assert_false (row_is_mixed (color_row));
+}
+
+/* Touchpoints of two channels: the channel shows, mixed, and one choice
+ * puts both on it as one step; with a card among them the kind is mixed
+ * and the channel hidden. */
+static void
+test_inspector_several_touchpoints (JmMapFixture  *fixture,
+                                    gconstpointer  data)
+{
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *ad = jm_map_fixture_item (fixture, "touch-instagram-ad");
+  JmItem *referral = jm_map_fixture_item (fixture, "touch-referral-message");
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmInspectorPage *page;
+  GtkWidget *kind_row, *channel_row;
+
+  jm_map_canvas_select (canvas, JM_OBJECT (ad), FALSE);
+  jm_map_canvas_select (canvas, JM_OBJECT (referral), TRUE);
+  page = jm_inspector_get_page (inspector);
+  g_assert_true (JM_IS_ITEMS_PAGE (page));
+  kind_row = page_child (page, JM_TYPE_ITEMS_PAGE, "kind_row");
+  channel_row = page_child (page, JM_TYPE_ITEMS_PAGE, "channel_row");
+  g_assert_true (gtk_widget_get_visible (channel_row));
+  g_assert_true (row_is_mixed (channel_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (channel_row)), ==, GTK_INVALID_LIST_POSITION);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (channel_row),
+                              jm_map_fixture_combo_row_position (channel_row, "Email"));
+  g_assert_cmpint (jm_item_get_channel (ad), ==, JM_CHANNEL_EMAIL);
+  g_assert_cmpint (jm_item_get_channel (referral), ==, JM_CHANNEL_EMAIL);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+  g_assert_false (row_is_mixed (channel_row));
+
+  jm_map_canvas_select (canvas, JM_OBJECT (van), TRUE);
+  g_assert_cmpuint (jm_items_page_get_items (JM_ITEMS_PAGE (page))->len, ==, 3);
+  g_assert_true (row_is_mixed (kind_row));
+  g_assert_false (gtk_widget_get_visible (channel_row));
+
+  /* Back to one: its own page. */
+  jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
+  g_assert_true (JM_IS_ITEM_PAGE (jm_inspector_get_page (inspector)));
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (van));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +744,8 @@ main (int   argc,
     return g_test_run ();
 
   jm_map_fixture_add ("/ui/inspector/edits-selection", test_inspector_edits_selection);
+  jm_map_fixture_add ("/ui/inspector/edits-several-items", test_inspector_edits_several_items);
+  jm_map_fixture_add ("/ui/inspector/several-touchpoints", test_inspector_several_touchpoints);
   jm_map_fixture_add ("/ui/inspector/point-persona", test_inspector_point_persona);
   jm_map_fixture_add ("/ui/inspector/pages", test_inspector_pages);
   jm_map_fixture_add ("/ui/inspector/rows", test_inspector_rows);

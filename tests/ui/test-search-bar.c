@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "commands/jm-edit.h"
 #include "ui/jm-application.h"
 #include "ui/jm-map-canvas.h"
 #include "ui/jm-window.h"
@@ -325,6 +326,50 @@ test_search_follows_layer (JmMapFixture  *fixture,
   g_assert_cmpuint (jm_map_canvas_get_highlights (canvas)->len, ==, n_current);
 }
 
+/* A touchpoint is found by its channel, as its card shows it; an edit
+ * finds again at once: a card renamed to match is outlined and counted,
+ * and the undo takes it out again, without the selection moving. */
+static void
+test_search_channel_and_edits (JmMapFixture  *fixture,
+                               gconstpointer  data)
+{
+  JmMapCanvas *canvas = window_child (fixture, "canvas");
+  GtkSearchBar *bar = window_child (fixture, "search_bar");
+  GtkWidget *entry = window_child (fixture, "search_entry");
+  GtkLabel *count = window_child (fixture, "search_matches");
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *highlights;
+
+  jm_ui_test_xdotool ("key", "ctrl+f", NULL);
+  jm_ui_test_wait_until (search_bar_open, bar);
+  jm_ui_test_wait_until (search_entry_focused, entry);
+  jm_ui_test_wait_until_mapped (entry);
+
+  jm_ui_test_xdotool ("type", "--delay", "50", "Email", NULL);
+  wait_for_count (count, "1 of 2");
+  highlights = jm_map_canvas_get_highlights (canvas);
+  g_assert_cmpuint (highlights->len, ==, 2);
+  g_assert_cmpstr (jm_object_get_id (g_ptr_array_index (highlights, 0)), ==, "touch-confirmation-mail");
+  g_assert_cmpstr (jm_object_get_id (g_ptr_array_index (highlights, 1)), ==, "touch-newsletter");
+
+  /* The van's card is in the first stage: the first match from now on,
+   * while the match selected stays the one it was, now the second. */
+  g_assert_true (jm_edit_set_string (stack, van, "title", "Reads the email about green vans", 0, &error));
+  g_assert_no_error (error);
+  wait_for_count (count, "2 of 3");
+  highlights = jm_map_canvas_get_highlights (canvas);
+  g_assert_cmpuint (highlights->len, ==, 3);
+  g_assert_true (g_ptr_array_index (highlights, 0) == (gpointer) van);
+  g_assert_cmpstr (jm_object_get_id (jm_selection_get_primary (jm_map_canvas_get_selection (canvas))), ==,
+                   "touch-confirmation-mail");
+
+  g_assert_true (jm_command_stack_undo (stack));
+  wait_for_count (count, "1 of 2");
+  g_assert_cmpuint (jm_map_canvas_get_highlights (canvas)->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +380,8 @@ main (int   argc,
   jm_map_fixture_add ("/ui/window/search/steps-through-matches", test_search_steps_through_matches);
   jm_map_fixture_add ("/ui/window/search/no-match", test_search_no_match);
   jm_map_fixture_add ("/ui/window/search/follows-layer", test_search_follows_layer);
+
+  jm_map_fixture_add ("/ui/search-bar/channel-and-edits", test_search_channel_and_edits);
 
   return jm_map_fixture_run ();
 }
