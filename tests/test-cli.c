@@ -4,17 +4,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For RTLD_NEXT */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <cairo.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli/jm-cli.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
@@ -681,6 +688,131 @@ test_cli_check_many_files_in_order (void)
   g_rmdir (dir);
 }
 
+/* GLib makes the C locale that g_ascii_strtoull () and g_ascii_strtod ()
+ * read numbers in on their first use in a process, once (a GOnce). A
+ * thread that waits there while another makes it comes back with errno
+ * set (EAGAIN, from the futex), and g_ascii_string_to_unsigned () and
+ * _signed () take any errno left after g_ascii_strtoull () for a failure:
+ * so, rarely, the valid "1.0" of a map checked beside another was "not a
+ * format version". While this is set, every g_ascii_strtoull () (through
+ * strtoull_l ()) and g_ascii_strtoll () starts with errno set as after
+ * that wait. */
+static gboolean strtoull_finds_errno_set;
+
+unsigned long long
+strtoull_l (const char  *text,
+            char       **end,
+            int          base,
+            locale_t     locale)
+{
+  static unsigned long long (*real_strtoull_l) (const char *, char **, int, locale_t);
+
+  if (real_strtoull_l == NULL)
+    *(gpointer *) &real_strtoull_l = dlsym (RTLD_NEXT, "strtoull_l");
+  if (strtoull_finds_errno_set)
+    errno = EAGAIN;
+  return real_strtoull_l (text, end, base, locale);
+}
+
+/* The same for g_ascii_strtoll (), behind g_ascii_string_to_signed (). */
+long long
+strtoll_l (const char  *text,
+           char       **end,
+           int          base,
+           locale_t     locale)
+{
+  static long long (*real_strtoll_l) (const char *, char **, int, locale_t);
+
+  if (real_strtoll_l == NULL)
+    *(gpointer *) &real_strtoll_l = dlsym (RTLD_NEXT, "strtoll_l");
+  if (strtoull_finds_errno_set)
+    errno = EAGAIN;
+  return real_strtoll_l (text, end, base, locale);
+}
+
+/* The reader reads the numbers of a map whatever errno GLib leaves: the
+ * format version and whole numbers such as <rank>. In a process of its
+ * own, as the next test must be. */
+static void
+test_cli_reader_numbers_ignore_errno (void)
+{
+  g_autofree char *path = example ("hotel-guest-stay.jmap");
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  strtoull_finds_errno_set = TRUE;
+  document = jm_xml_reader_read_bytes (bytes, "hotel-guest-stay.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpint (jm_document_get_rank (document), ==, 2);
+}
+
+/* The same through `check` of several files, on every core; in a process
+ * of its own, as `check` ends with exit (). */
+static void
+test_cli_check_ignores_errno (void)
+{
+  g_autofree char *hotel = example ("hotel-guest-stay.jmap");
+  g_autofree char *grocery = example ("grocery-first-order.jmap");
+  g_autofree char *saas = example ("saas-onboarding.jmap");
+  char *argv[] = { (char *) "journeymap", (char *) "check", hotel, grocery, saas, hotel, NULL };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stdout ("");
+      g_test_trap_assert_stderr ("");
+      return;
+    }
+
+  strtoull_finds_errno_set = TRUE;
+  exit (jm_cli_run (G_N_ELEMENTS (argv) - 1, argv));
+}
+
+/* Many valid maps in one `check`, again and again: every one is valid
+ * every time, whichever worker checks it beside which other. */
+static void
+test_cli_check_many_valid_maps (void)
+{
+  const char *names[] = { "hotel-guest-stay.jmap", "grocery-first-order.jmap", "saas-onboarding.jmap" };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("JM_BINARY")));
+  g_ptr_array_add (argv, g_strdup ("check"));
+  for (guint i = 0; i < 24; i++)
+    g_ptr_array_add (argv, example (names[i % G_N_ELEMENTS (names)]));
+  g_ptr_array_add (argv, NULL);
+
+  for (guint run_index = 0; run_index < 10; run_index++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      Run run = { 0 };
+
+      for (guint i = 0; i < argv->len; i++)
+        g_ptr_array_add (args, g_ptr_array_index (argv, i));
+      run_journeymap_argv (&run, args);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpint (exit_status (&run), ==, 0);
+      run_clear (&run);
+    }
+}
+
 /* A normalised copy is what the writer makes of the input: it differs
  * from a hand-written file, and `check` accepts it. */
 static void
@@ -1274,6 +1406,9 @@ main (int   argc,
   g_test_add_func ("/cli/check/every-invalid-file", test_cli_check_every_invalid_file);
   g_test_add_func ("/cli/check/several-files", test_cli_check_several_files);
   g_test_add_func ("/cli/check/many-files-in-order", test_cli_check_many_files_in_order);
+  g_test_add_func ("/cli/check/many-valid-maps", test_cli_check_many_valid_maps);
+  g_test_add_func ("/cli/check/ignores-errno", test_cli_check_ignores_errno);
+  g_test_add_func ("/cli/read/numbers-ignore-errno", test_cli_reader_numbers_ignore_errno);
   g_test_add_func ("/cli/check/schema-problems", test_cli_check_schema_problems);
   g_test_add_func ("/cli/check/missing-and-usage", test_cli_check_missing_and_usage);
   g_test_add_func ("/cli/export/formats", test_cli_export_formats);

@@ -137,12 +137,7 @@ jm_cli_check_files (char **paths,
 {
   JmCliCheckRun run = { NULL, n_paths, 0 };
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  /* One file at a time for now: on a loaded machine, a valid map checked
-   * beside another was reported as having no valid format version (seen
-   * twice in the test suite and once in 600 runs of a two-file check; the
-   * shared state behind it is not found yet). The pool stays, to be given
-   * the cores again once it is. */
-  guint n_threads = 1;
+  guint n_threads = MIN (n_paths, (guint) MAX (1, g_get_num_processors ()));
   gboolean all_valid = TRUE;
 
   run.checks = g_new0 (JmCliCheck, n_paths);

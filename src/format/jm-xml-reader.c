@@ -2023,6 +2023,44 @@ read_layer (Reader *r)
   return ok;
 }
 
+/* A decimal whole number from 0 to @max, as g_ascii_string_to_signed
+ * (text, 10, 0, max, …) reads one: an optional sign ("-0" is 0), then
+ * digits and nothing else. Not with it: it takes any errno left after
+ * g_ascii_strtoull () for a failure, and GLib's first g_ascii_strtoull ()
+ * or g_ascii_strtod () in a process makes its C locale once (a GOnce), from
+ * which a thread that waited for another comes back with errno EAGAIN. A
+ * valid map checked beside another was then, rarely, refused. */
+static gboolean
+parse_whole_number (const char *text,
+                    guint64     max,
+                    guint64    *out)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint64 value = 0;
+
+  g_return_val_if_fail (max <= G_MAXINT64, FALSE);
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  if (*p == '\0')
+    return FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      /* Once past @max, it stays just past it: no overflow. */
+      value = MIN (value * 10 + (guint64) (*p - '0'), max + 1);
+    }
+
+  if (value > max || (negative && value != 0))
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
 static gboolean
 reader_parse_int (Reader     *r,
                   const char *element,
@@ -2030,11 +2068,10 @@ reader_parse_int (Reader     *r,
                   int         max,
                   int        *out)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  gint64 value;
+  guint64 value;
 
-  if (!g_ascii_string_to_signed (stripped, 10, 0, max, &value, &error))
+  if (!parse_whole_number (stripped, (guint64) max, &value))
     return reader_fail (r, JM_FORMAT_ERROR_NUMBER,
                         _("The <%s> “%s” is not a whole number from 0 to %d."), element, text, max);
 
@@ -2241,11 +2278,11 @@ reader_parse_version (Reader     *r,
   g_auto(GStrv) parts = NULL;
   guint64 major, minor;
 
-  /* Plain numbers only: "1.01" would be read as 1.1 and written so. */
+  /* Plain numbers only: "1.01" would be read as 1.1 and written so. Not
+   * through errno, see parse_whole_number (). */
   parts = g_strsplit (text, ".", 3);
   if (g_strv_length (parts) != 2 || !is_plain_number (parts[0]) || !is_plain_number (parts[1]) ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, 1000, &major, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 1000, &minor, NULL) ||
+      !parse_whole_number (parts[0], 1000, &major) || !parse_whole_number (parts[1], 1000, &minor) ||
       major == 0)
     return reader_fail (r, JM_FORMAT_ERROR_INVALID,
                         _("“%s” is not a format version such as “1.0”."), text);
