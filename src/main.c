@@ -25,6 +25,12 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* GLib makes the C locale its number parsers use on their first call; a
+   * thread that waits for another there comes back with errno set, which
+   * g_ascii_string_to_unsigned () and the like take for a failure (issue
+   * #21). Made here, before any worker, it is made once and alone. */
+  (void) g_ascii_strtoull ("0", NULL, 10);
+
   /* Headless commands (check, export) must work without a display, so they
    * are dispatched before GTK is ever initialised. */
   if (argc > 1 && jm_cli_is_command (argv[1]))
