@@ -15,6 +15,7 @@
 #pragma once
 
 #include "session/jm-map-session.h"
+#include "jm-assistant-panel.h"
 #include "jm-differences-popover.h"
 #include "jm-palette.h"
 #include "jm-recent-maps.h"
@@ -47,6 +48,8 @@ struct _JmWindow
   JmOutline            *outline;
   JmPalette            *palette;
   GtkRevealer          *inspector_revealer;
+  GtkRevealer          *assistant_revealer;
+  JmAssistantPanel     *assistant;
   GtkWidget            *layer_switcher;
   GtkWidget            *differences_button;
   JmDifferencesPopover *differences_popover;
