@@ -688,33 +688,30 @@ stage_has_point (JmDocument *document,
   return FALSE;
 }
 
-/* Whether a link joins @pain_point to an opportunity, either way. */
-static gboolean
-is_answered (JmLayer *layer,
-             JmItem  *pain_point)
+/* The pain points a link joins to an opportunity, either way: one pass
+ * over the links, so that a large map's review stays quick. */
+static GHashTable *
+find_answered (JmLayer *layer)
 {
+  JmObjectStore *items = jm_layer_get_items (layer);
   JmObjectStore *links = jm_layer_get_links (layer);
-  const char *id = jm_object_get_id (JM_OBJECT (pain_point));
+  GHashTable *answered = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < jm_object_store_get_n_objects (links); i++)
     {
       JmLink *link = jm_object_store_get_object (links, i);
-      const char *other = NULL;
-      JmItem *item;
+      JmItem *from = jm_object_store_lookup (items, jm_link_get_from_id (link));
+      JmItem *to = jm_object_store_lookup (items, jm_link_get_to_id (link));
 
-      if (g_strcmp0 (jm_link_get_from_id (link), id) == 0)
-        other = jm_link_get_to_id (link);
-      else if (g_strcmp0 (jm_link_get_to_id (link), id) == 0)
-        other = jm_link_get_from_id (link);
-      if (other == NULL)
+      if (from == NULL || to == NULL)
         continue;
-
-      item = jm_object_store_lookup (jm_layer_get_items (layer), other);
-      if (item != NULL && jm_item_get_kind (item) == JM_ITEM_KIND_OPPORTUNITY)
-        return TRUE;
+      if (jm_item_get_kind (from) == JM_ITEM_KIND_PAIN_POINT && jm_item_get_kind (to) == JM_ITEM_KIND_OPPORTUNITY)
+        g_hash_table_add (answered, (gpointer) jm_object_get_id (JM_OBJECT (from)));
+      else if (jm_item_get_kind (to) == JM_ITEM_KIND_PAIN_POINT && jm_item_get_kind (from) == JM_ITEM_KIND_OPPORTUNITY)
+        g_hash_table_add (answered, (gpointer) jm_object_get_id (JM_OBJECT (to)));
     }
 
-  return FALSE;
+  return answered;
 }
 
 /**
@@ -739,6 +736,7 @@ jm_assistant_check (JmDocument *document)
   JmObjectStore *personas;
   JmLayer *layer;
   JmObjectStore *items;
+  g_autoptr(GHashTable) answered = NULL;
   gboolean has_personas;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), checks);
@@ -748,6 +746,7 @@ jm_assistant_check (JmDocument *document)
   layer = jm_document_get_layer (document, ASSISTANT_STATE);
   items = jm_layer_get_items (layer);
   has_personas = jm_object_store_get_n_objects (personas) > 0;
+  answered = find_answered (layer);
 
   for (guint i = 0; i < jm_object_store_get_n_objects (stages); i++)
     {
@@ -779,7 +778,8 @@ jm_assistant_check (JmDocument *document)
       if (jm_item_get_moment (item) != JM_MOMENT_KIND_NONE && !has_text (jm_item_get_moment_rationale (item)))
         add_check (checks, JM_ASSISTANT_CHECK_MOMENT_WITHOUT_RATIONALE, item,
                    g_strdup_printf (_("Moment of Truth “%s” has no rationale"), or_untitled (jm_item_get_title (item))));
-      if (jm_item_get_kind (item) == JM_ITEM_KIND_PAIN_POINT && !is_answered (layer, item))
+      if (jm_item_get_kind (item) == JM_ITEM_KIND_PAIN_POINT &&
+          !g_hash_table_contains (answered, jm_object_get_id (JM_OBJECT (item))))
         add_check (checks, JM_ASSISTANT_CHECK_PAIN_POINT_UNANSWERED, item,
                    g_strdup_printf (_("Pain point “%s” has no opportunity linked to it"),
                                     or_untitled (jm_item_get_title (item))));

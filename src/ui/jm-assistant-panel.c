@@ -47,6 +47,11 @@ struct _JmAssistantPanel
   gboolean        filling;
   /* One of the panel's text fields is writing: its page stays as it is. */
   gboolean        writing;
+  /* The map changed while the panel was hidden: it catches up when shown,
+   * so that a closed panel costs an edit nothing. */
+  gboolean        stale;
+  /* A new map: the panel opens at its first step not done. */
+  gboolean        resume;
 
   GtkWidget      *step_rows[JM_ASSISTANT_N_STEPS];
   GtkWidget      *step_marks[JM_ASSISTANT_N_STEPS];
@@ -917,9 +922,29 @@ fill_page (JmAssistantPanel *self)
 static void
 on_stack_changed_cb (JmAssistantPanel *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   update_marks (self);
   /* What the user types stays as typed. */
   if (!self->writing)
+    fill_page (self);
+}
+
+static void
+catch_up (JmAssistantPanel *self)
+{
+  self->stale = FALSE;
+  if (self->document == NULL)
+    return;
+
+  update_marks (self);
+  if (self->resume)
+    jm_assistant_panel_show_step (self, jm_assistant_first_step_to_do (self->document));
+  else
     fill_page (self);
 }
 
@@ -998,6 +1023,17 @@ on_next_clicked_cb (JmAssistantPanel *self)
 /* }}} */
 
 static void
+jm_assistant_panel_map (GtkWidget *widget)
+{
+  JmAssistantPanel *self = JM_ASSISTANT_PANEL (widget);
+
+  GTK_WIDGET_CLASS (jm_assistant_panel_parent_class)->map (widget);
+
+  if (self->stale)
+    catch_up (self);
+}
+
+static void
 jm_assistant_panel_dispose (GObject *object)
 {
   JmAssistantPanel *self = JM_ASSISTANT_PANEL (object);
@@ -1018,6 +1054,7 @@ jm_assistant_panel_class_init (JmAssistantPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jm_assistant_panel_dispose;
+  widget_class->map = jm_assistant_panel_map;
 
   /**
    * JmAssistantPanel::select-object:
@@ -1056,7 +1093,8 @@ jm_assistant_panel_init (JmAssistantPanel *self)
 /**
  * jm_assistant_panel_set_stack:
  *
- * Shows the steps of @stack's map, at the first step not done.
+ * Shows the steps of @stack's map, at the first step not done (when the
+ * panel is next shown, if it is hidden).
  */
 void
 jm_assistant_panel_set_stack (JmAssistantPanel *self,
@@ -1077,8 +1115,10 @@ jm_assistant_panel_set_stack (JmAssistantPanel *self,
 
   self->document = g_object_ref (jm_command_stack_get_document (stack));
   self->changed_id = g_signal_connect_swapped (stack, "changed", G_CALLBACK (on_stack_changed_cb), self);
-  update_marks (self);
-  jm_assistant_panel_show_step (self, jm_assistant_first_step_to_do (self->document));
+  self->resume = TRUE;
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self);
 }
 
 JmCommandStack *
@@ -1096,6 +1136,7 @@ jm_assistant_panel_show_step (JmAssistantPanel *self,
   g_return_if_fail (JM_IS_ASSISTANT_PANEL (self));
   g_return_if_fail (step < JM_ASSISTANT_N_STEPS);
 
+  self->resume = FALSE;
   /* One page shown at a time; hidden ones take no room. */
   gtk_widget_set_visible (self->pages[self->step], FALSE);
   self->step = step;

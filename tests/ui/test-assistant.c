@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "commands/jm-edit.h"
 #include "model/jm-kinds.h"
 #include "session/jm-assistant.h"
 #include "ui/jm-assistant-panel.h"
@@ -563,6 +564,14 @@ test_assistant_resume_and_review (JmMapFixture  *fixture,
   close = child_of (GTK_WIDGET (panel), JM_TYPE_ASSISTANT_PANEL, "close_button");
   click_at (close, 0.5, 0.5);
   WAIT_FOR (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (panel)));
+
+  /* An edit while it is closed shows when it opens again. */
+  g_assert_true (jm_assistant_panel_get_step_marked (panel, JM_ASSISTANT_STEP_OBJECTIVES));
+  g_assert_true (jm_edit_set_string (jm_window_get_stack (fixture->window), document, "description", NULL, 0, NULL));
+  click_at (child_of (GTK_WIDGET (fixture->window), JM_TYPE_WINDOW, "assistant_button"), 0.5, 0.5);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_false (jm_assistant_panel_get_step_marked (panel, JM_ASSISTANT_STEP_OBJECTIVES));
 }
 
 int
