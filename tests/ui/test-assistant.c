@@ -323,8 +323,21 @@ count (JmObjectStore *store)
   return jm_object_store_get_n_objects (store);
 }
 
-/* Sets persona 0's score in stage @s with a click at the scale's start
- * (−5, a new point) and Right presses up to @score. */
+/* Whether the focus of @widget's window is on the panel's control @key. */
+static gboolean
+focus_has_key (GtkWidget  *widget,
+               const char *key)
+{
+  for (GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget)); focus != NULL;
+       focus = gtk_widget_get_parent (focus))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (focus), "jm-assistant-key"), key) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Sets persona 0's score in stage @s: a click gives the scale the focus,
+ * Home takes it to −5 (a new point), Right presses up to @score. */
 static void
 set_score (JmAssistantPanel *panel,
            JmDocument       *document,
@@ -338,7 +351,9 @@ set_score (JmAssistantPanel *panel,
   JmEmotionPoint *point;
 
   g_assert_nonnull (scale);
-  click_at (scale, 0.02, 0.3);
+  click_at (scale, 0.5, 0.3);
+  WAIT_FOR (focus_has_key (scale, key));
+  keys ("Home");
   WAIT_FOR ((point = jm_assistant_find_point (document, persona, stage)) != NULL &&
             jm_emotion_point_get_score (point) == JM_SCORE_MIN);
   for (int i = (int) JM_SCORE_MIN; i < score; i++)
