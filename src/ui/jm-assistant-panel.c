@@ -34,6 +34,7 @@
 #define KEY_DATA "jm-assistant-key"
 /* The width of the panel's texts, in characters. */
 #define PANEL_CHARS 34
+#define CHIPS_PER_ROW 6
 
 struct _JmAssistantPanel
 {
@@ -606,18 +607,18 @@ fill_touchpoints (JmAssistantPanel *self,
     {
       JmStage *stage = stage_at (self, s);
       const char *name = jm_stage_get_name (stage);
-      GtkWidget *flow = gtk_flow_box_new ();
+      /* A grid, not a flow box: Tab goes from chip to chip, in order. */
+      GtkWidget *grid = gtk_grid_new ();
+      guint placed = 0;
 
       gtk_box_append (GTK_BOX (box), new_heading (name ? name : ""));
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
-      gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 6);
-      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-      set_label (flow, name ? name : "");
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+      gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : "", -1);
       for (guint c = 0; c < n_channels; c++)
         {
           GtkWidget *chip;
-          GtkWidget *child;
           g_autofree char *icon = NULL;
           g_autofree char *key = NULL;
           g_autofree char *label = NULL;
@@ -640,12 +641,10 @@ fill_touchpoints (JmAssistantPanel *self,
           g_object_set_data_full (G_OBJECT (chip), "jm-object", g_object_ref (stage), g_object_unref);
           g_object_set_data (G_OBJECT (chip), "jm-channel", GINT_TO_POINTER (channels[c].value));
           g_signal_connect (chip, "toggled", G_CALLBACK (on_channel_toggled_cb), self);
-          gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
-          /* The chip takes the focus, not the flow box's child around it. */
-          child = gtk_widget_get_parent (chip);
-          gtk_widget_set_focusable (child, FALSE);
+          gtk_grid_attach (GTK_GRID (grid), chip, placed % CHIPS_PER_ROW, placed / CHIPS_PER_ROW, 1, 1);
+          placed++;
         }
-      gtk_box_append (GTK_BOX (box), flow);
+      gtk_box_append (GTK_BOX (box), grid);
     }
 }
 

@@ -477,6 +477,10 @@ test_assistant_builds_map (JmMapFixture  *fixture,
   gtk_widget_grab_focus (jm_assistant_panel_find (panel, "channel-1-email"));
   keys ("space");
   WAIT_FOR (touchpoint_of (document, 1, JM_CHANNEL_EMAIL) != NULL);
+  /* Tab goes on to the next channel of the stage. */
+  WAIT_FOR (focus_has_key (GTK_WIDGET (panel), "channel-1-email"));
+  keys ("Tab");
+  WAIT_FOR (focus_has_key (GTK_WIDGET (panel), "channel-1-store"));
   WAIT_FOR (jm_assistant_panel_get_step_marked (panel, JM_ASSISTANT_STEP_TOUCHPOINTS));
   screenshot (window, "assistant-4-touchpoints.png");
 
