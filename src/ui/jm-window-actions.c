@@ -104,7 +104,7 @@ jm_window_exported_action (GtkWidget  *widget,
 
 /* A window that shows a map, or opens one, keeps it; the new one gets
  * its own. */
-static void
+static JmWindow *
 jm_window_show_new_map (JmWindow   *self,
                         JmDocument *document)
 {
@@ -117,6 +117,49 @@ jm_window_show_new_map (JmWindow   *self,
     }
 
   _jm_window_set_document (target, document);
+  return target;
+}
+
+/* A blank map, with the assistant beside it at its first step. */
+static void
+jm_window_new_with_assistant_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  JmWindow *target;
+
+  bytes = jm_template_lookup ("blank", &error);
+  if (bytes != NULL)
+    document = jm_xml_reader_read_bytes (bytes, "blank", &error);
+  if (document == NULL)
+    {
+      jm_alert_show_error (GTK_WIDGET (self), _("Could Not Create the Map"), error);
+      return;
+    }
+
+  target = jm_window_show_new_map (self, document);
+  gtk_revealer_set_reveal_child (target->assistant_revealer, TRUE);
+  jm_assistant_panel_show_step (target->assistant, JM_ASSISTANT_STEP_OBJECTIVES);
+  gtk_widget_grab_focus (jm_assistant_panel_find (target->assistant, "title"));
+}
+
+/* Shows or hides the assistant; it resumes at the map's first step not
+ * done, read from the map. */
+static void
+jm_window_toggle_assistant_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  gboolean show = !gtk_revealer_get_reveal_child (self->assistant_revealer);
+
+  gtk_revealer_set_reveal_child (self->assistant_revealer, show);
+  if (!show)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 static void
@@ -809,6 +852,8 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, jm_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", "s", jm_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.choose-template", NULL, jm_window_choose_template_action);
+  gtk_widget_class_install_action (widget_class, "win.new-with-assistant", NULL, jm_window_new_with_assistant_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-assistant", NULL, jm_window_toggle_assistant_action);
   gtk_widget_class_install_action (widget_class, "doc.save-as-template", NULL, jm_window_save_as_template_action);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, jm_window_undo_action);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, jm_window_undo_action);

@@ -18,6 +18,7 @@
 #include "jm-comments-panel.h"
 #include "jm-compare-panel.h"
 #include "jm-conflicts-panel.h"
+#include "jm-assistant-panel.h"
 #include "jm-differences-popover.h"
 #include "jm-palette.h"
 #include "jm-recent-maps.h"
@@ -50,6 +51,8 @@ struct _JmWindow
   JmOutline            *outline;
   JmPalette            *palette;
   GtkRevealer          *inspector_revealer;
+  GtkRevealer          *assistant_revealer;
+  JmAssistantPanel     *assistant;
   GtkWidget            *layer_switcher;
   GtkWidget            *differences_button;
   JmDifferencesPopover *differences_popover;

@@ -161,6 +161,7 @@ jm_window_show_document (JmWindow *self,
     jm_map_canvas_set_document (self->canvas, jm_window_get_document (self));
   jm_inspector_set_stack (self->inspector, jm_window_get_stack (self));
   jm_inspector_set_object (self->inspector, G_OBJECT (jm_window_get_document (self)));
+  jm_assistant_panel_set_stack (self->assistant, jm_window_get_stack (self));
   jm_differences_popover_set_document (self->differences_popover, jm_window_get_document (self));
   jm_outline_set_document (self->outline, jm_window_get_document (self),
                            _jm_window_get_shown_state (self));

@@ -88,6 +88,16 @@ on_outline_object_activated_cb (JmWindow  *self,
   jm_map_canvas_scroll_to_object (self->canvas, object);
 }
 
+/* A check of the assistant's review selects what it names, and shows it. */
+static void
+on_assistant_select_object_cb (JmWindow         *self,
+                               GObject          *object,
+                               JmAssistantPanel *assistant)
+{
+  jm_map_canvas_select (self->canvas, JM_OBJECT (object), FALSE);
+  jm_map_canvas_scroll_to_object (self->canvas, JM_OBJECT (object));
+}
+
 /* The main menu's popover holds over a hundred widgets (the templates and
  * the recent maps among them): it is made when first opened, not with
  * every window, which starts the window a few milliseconds sooner. */
@@ -367,6 +377,11 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, inspector_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, assistant_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, assistant);
+  /* Bound for the UI tests, which press it. */
+  gtk_widget_class_bind_template_child_full (widget_class, "assistant_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, on_assistant_select_object_cb);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_popover);
@@ -396,6 +411,7 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_COMPARE_PANEL);
   g_type_ensure (JM_TYPE_CONFLICTS_PANEL);
   g_type_ensure (JM_TYPE_COMMENTS_PANEL);
+  g_type_ensure (JM_TYPE_ASSISTANT_PANEL);
 }
 
 static void
