@@ -23,6 +23,7 @@
 #include "jm-alert.h"
 #include "jm-clipboard.h"
 #include "jm-export-dialog.h"
+#include "jm-presentation.h"
 #include "jm-print.h"
 #include "jm-template-gallery.h"
 #include "jm-window-private.h"
@@ -374,6 +375,19 @@ jm_window_toggle_inspector_action (GtkWidget  *widget,
 
   gtk_revealer_set_reveal_child (self->inspector_revealer,
                                  !gtk_revealer_get_reveal_child (self->inspector_revealer));
+}
+
+static void
+jm_window_present_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  if (jm_window_get_document (self) == NULL)
+    return;
+
+  jm_presentation_new (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode, 0);
 }
 
 static void
@@ -797,6 +811,8 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, jm_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, jm_window_present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, jm_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, jm_window_find_step_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, jm_window_find_step_action);
