@@ -40,14 +40,28 @@ struct _JmExportDialog
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
 
-static const char *format_suffixes[] = { "png", "svg", "pdf" };
+/* The rows of the format list, in order. */
+static const struct {
+  JmExportFormat  format;
+  const char     *suffix;
+} formats[] = {
+  { JM_EXPORT_FORMAT_PNG, "png" },
+  { JM_EXPORT_FORMAT_SVG, "svg" },
+  { JM_EXPORT_FORMAT_PDF, "pdf" },
+  { JM_EXPORT_FORMAT_HANDOUT, "pdf" },
+};
+
+static guint
+jm_export_dialog_format_row (JmExportDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)), G_N_ELEMENTS (formats) - 1);
+}
 
 static void
 on_format_changed_cb (JmExportDialog *self)
 {
   /* The scale only matters to pixels. */
-  gtk_widget_set_sensitive (self->scale_row,
-                            adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == JM_EXPORT_FORMAT_PNG);
+  gtk_widget_set_sensitive (self->scale_row, formats[jm_export_dialog_format_row (self)].format == JM_EXPORT_FORMAT_PNG);
 }
 
 /* While the export runs, only Cancel can be used. */
@@ -109,11 +123,10 @@ static void
 on_export_clicked_cb (JmExportDialog *self)
 {
   g_autofree char *suggested = NULL;
-  guint format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
   GtkFileChooserNative *chooser;
 
   suggested = g_strdup_printf ("%s.%s", jm_document_get_display_title (self->document),
-                               format_suffixes[MIN (format, 2)]);
+                               formats[jm_export_dialog_format_row (self)].suffix);
   g_strdelimit (suggested, "/\\:", '-');
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -206,7 +219,7 @@ jm_export_dialog_get_options (JmExportDialog  *self,
   g_return_if_fail (JM_IS_EXPORT_DIALOG (self));
 
   jm_export_options_init (options);
-  *format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+  *format = formats[jm_export_dialog_format_row (self)].format;
   options->mode = adw_combo_row_get_selected (ADW_COMBO_ROW (self->layer_row));
   options->scale = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->scale_spin));
   options->transparent = gtk_switch_get_active (GTK_SWITCH (self->transparent_switch));
