@@ -12,6 +12,8 @@
 
 #include "export/jm-export.h"
 #include "model/jm-object.h"
+#include "format/jm-xml-reader.h"
+#include "render/jm-renderer-private.h"
 #include "render/jm-slide.h"
 
 #include "jm-test-maps.h"
@@ -465,6 +467,73 @@ test_handout_future_dark (void)
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
 }
 
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A map of one stage with a picture (an 8 × 8 red PNG) on a card. */
+static JmDocument *
+picture_map_new (void)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  cairo_t *cr = cairo_create (red);
+  g_autofree char *base64 = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (red, append_cb, png);
+  cairo_surface_destroy (red);
+  base64 = g_base64_encode (png->data, png->len);
+
+  xml = g_strdup_printf (
+    "<journey-map xmlns=\"https://journeymap.github.io/ns/jmap/1\" format-version=\"1.0\">"
+    "<title>Images</title>"
+    "<stages><stage id=\"s\"><name>S</name></stage></stages>"
+    "<lanes><lane id=\"l\" kind=\"images\"><name>L</name></lane></lanes>"
+    "<layer state=\"current\"><items><item id=\"i\" kind=\"image\" stage=\"s\" lane=\"l\">"
+    "<title>Store front</title><image media-type=\"image/png\">%s</image></item></items></layer>"
+    "</journey-map>", base64);
+  bytes = g_bytes_new (xml, strlen (xml));
+
+  document = jm_xml_reader_read_bytes (bytes, "images.jmap", &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The handout decodes the map's pictures for itself, as every export does:
+ * it draws a copy of the map in a worker, once. A slide in the window keeps
+ * them in the canvas's cache. */
+static void
+test_handout_keeps_pictures_to_itself (void)
+{
+  g_autoptr(JmDocument) document = picture_map_new ();
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint cached = jm_renderer_count_cached_images ();
+  cairo_surface_t *surface;
+
+  bytes = jm_export_to_bytes (document, JM_EXPORT_FORMAT_HANDOUT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (jm_renderer_count_cached_images (), ==, cached);
+
+  surface = draw_slide (layout, 0, JM_THEME_LIGHT);
+  g_assert_cmpuint (jm_renderer_count_cached_images (), >, cached);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -481,6 +550,7 @@ main (int    argc,
   g_test_add_data_func ("/handout/pages/saas-onboarding", "saas-onboarding", test_handout_pages);
   g_test_add_func ("/handout/refuses-other-formats", test_handout_refuses_other_formats);
   g_test_add_func ("/handout/future-dark", test_handout_future_dark);
+  g_test_add_func ("/handout/keeps-pictures-to-itself", test_handout_keeps_pictures_to_itself);
 
   return g_test_run ();
 }

@@ -316,7 +316,7 @@ draw_stage_page (Handout *h,
   cairo_rectangle (h->cr, 0, 0, slide_width, slide_height);
   cairo_clip (h->cr);
   cairo_scale (h->cr, slide_width / SLIDE_WIDTH, slide_height / SLIDE_HEIGHT);
-  jm_slide_draw (h->cr, h->layout, index, SLIDE_WIDTH, SLIDE_HEIGHT, h->theme_kind);
+  jm_slide_draw_for_export (h->cr, h->layout, index, SLIDE_WIDTH, SLIDE_HEIGHT, h->theme_kind);
   cairo_restore (h->cr);
   set_color (h->cr, &h->theme->grid);
   cairo_set_line_width (h->cr, 1);

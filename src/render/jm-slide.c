@@ -67,6 +67,7 @@ typedef struct
   Segment          strip_rows[1];
   double           callout_box;  /* the height of each call-out */
   double           callout_gap;
+  gboolean         own_images;   /* see JmRenderOptions */
 } Slide;
 
 static double
@@ -269,7 +270,7 @@ draw_rows (cairo_t        *cr,
            JmThemeKind     theme)
 {
   JmRect clip;
-  JmRenderOptions options = { theme, FALSE, &clip, JM_RENDER_ALL, FALSE };
+  JmRenderOptions options = { theme, FALSE, &clip, JM_RENDER_ALL, slide->own_images };
   double rows = (segment->to - segment->from) * scale;
   double visible = MIN (rows, window->y + window->height - segment->at);
 
@@ -542,31 +543,21 @@ jm_slide_get_geometry (JmLayout        *layout,
   return TRUE;
 }
 
-/**
- * jm_slide_draw:
- * @cr: a cairo context whose units are the slide's: the caller scales it
- *   to the target
- *
- * Draws the slide of the stage at @stage_index, filling @width × @height
- * with the theme's background first. Draws nothing when there is no such
- * stage.
- */
-void
-jm_slide_draw (cairo_t     *cr,
-               JmLayout    *layout,
-               guint        stage_index,
-               double       width,
-               double       height,
-               JmThemeKind  theme_kind)
+static void
+jm_slide_draw_full (cairo_t     *cr,
+                    JmLayout    *layout,
+                    guint        stage_index,
+                    double       width,
+                    double       height,
+                    JmThemeKind  theme_kind,
+                    gboolean     own_images)
 {
   const JmTheme *theme = jm_theme_get (theme_kind);
   Slide slide;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (JM_IS_LAYOUT (layout));
-
   if (!slide_init (&slide, layout, stage_index, width, height))
     return;
+  slide.own_images = own_images;
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -579,6 +570,49 @@ jm_slide_draw (cairo_t     *cr,
   draw_column (cr, &slide, theme, theme_kind);
   draw_callouts (cr, &slide, theme);
   cairo_restore (cr);
+}
+
+/**
+ * jm_slide_draw:
+ * @cr: a cairo context whose units are the slide's: the caller scales it
+ *   to the target
+ *
+ * Draws the slide of the stage at @stage_index, filling @width × @height
+ * with the theme's background first. Draws nothing when there is no such
+ * stage. Pictures are decoded into the cache the canvas draws from.
+ */
+void
+jm_slide_draw (cairo_t     *cr,
+               JmLayout    *layout,
+               guint        stage_index,
+               double       width,
+               double       height,
+               JmThemeKind  theme_kind)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+
+  jm_slide_draw_full (cr, layout, stage_index, width, height, theme_kind, FALSE);
+}
+
+/**
+ * jm_slide_draw_for_export:
+ *
+ * As jm_slide_draw (), with the map's pictures decoded for this drawing
+ * alone: for exports, which draw a copy of the map once, in a worker.
+ */
+void
+jm_slide_draw_for_export (cairo_t     *cr,
+                          JmLayout    *layout,
+                          guint        stage_index,
+                          double       width,
+                          double       height,
+                          JmThemeKind  theme_kind)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (JM_IS_LAYOUT (layout));
+
+  jm_slide_draw_full (cr, layout, stage_index, width, height, theme_kind, TRUE);
 }
 
 static int

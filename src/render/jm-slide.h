@@ -61,6 +61,12 @@ void      jm_slide_draw              (cairo_t         *cr,
                                       double           width,
                                       double           height,
                                       JmThemeKind      theme);
+void      jm_slide_draw_for_export   (cairo_t         *cr,
+                                      JmLayout        *layout,
+                                      guint            stage_index,
+                                      double           width,
+                                      double           height,
+                                      JmThemeKind      theme);
 GPtrArray *jm_slide_dup_moments      (JmLayout        *layout,
                                       guint            stage_index);
 char      *jm_slide_dup_stage_note   (JmDocument      *document,
