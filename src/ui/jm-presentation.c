@@ -77,8 +77,11 @@ jm_presentation_layout (JmPresentation *self)
 {
   JmLayout **layout = self->mode == JM_LAYER_MODE_CURRENT ? &self->current : &self->future;
 
+  /* The future's layout serves the future alone and the two compared. */
   if (*layout == NULL)
     *layout = jm_layout_new (self->document, self->mode);
+  else if (jm_layout_get_mode (*layout) != self->mode)
+    jm_layout_set_mode (*layout, self->mode);
 
   return *layout;
 }
@@ -331,6 +334,19 @@ jm_presentation_get_mode (JmPresentation *self)
   g_return_val_if_fail (JM_IS_PRESENTATION (self), JM_LAYER_MODE_CURRENT);
 
   return self->mode;
+}
+
+/**
+ * jm_presentation_get_layout:
+ *
+ * Returns: (transfer none): the layout the slides are drawn from
+ */
+JmLayout *
+jm_presentation_get_layout (JmPresentation *self)
+{
+  g_return_val_if_fail (JM_IS_PRESENTATION (self), NULL);
+
+  return jm_presentation_layout (self);
 }
 
 /**

@@ -23,6 +23,7 @@ JmPresentation *jm_presentation_new             (GtkWindow      *parent,
                                                  guint          stage_index);
 guint           jm_presentation_get_stage_index (JmPresentation *self);
 JmLayerMode     jm_presentation_get_mode        (JmPresentation *self);
+JmLayout       *jm_presentation_get_layout      (JmPresentation *self);
 const char     *jm_presentation_get_position_text (JmPresentation *self);
 
 G_END_DECLS

@@ -182,6 +182,30 @@ test_present_action_enabled (JmMapFixture  *fixture,
   jm_ui_test_wait_until (presentation_gone, NULL);
 }
 
+/* A map shown compared presents the comparison first; F goes to the
+ * current state, then to the future state alone. */
+static void
+test_present_from_comparison (JmMapFixture  *fixture,
+                              gconstpointer  data)
+{
+  JmPresentation *presentation;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "both");
+  jm_ui_test_xdotool ("key", "F5", NULL);
+  jm_ui_test_wait_until (presentation_shown, NULL);
+  presentation = find_presentation ();
+  focus_presentation ();
+  g_assert_cmpint (jm_layout_get_mode (jm_presentation_get_layout (presentation)), ==, JM_LAYER_MODE_BOTH);
+
+  press (presentation, "f", 0, JM_LAYER_MODE_CURRENT);
+  g_assert_cmpint (jm_layout_get_mode (jm_presentation_get_layout (presentation)), ==, JM_LAYER_MODE_CURRENT);
+  press (presentation, "f", 0, JM_LAYER_MODE_FUTURE);
+  g_assert_cmpint (jm_layout_get_mode (jm_presentation_get_layout (presentation)), ==, JM_LAYER_MODE_FUTURE);
+
+  jm_ui_test_xdotool ("key", "Escape", NULL);
+  jm_ui_test_wait_until (presentation_gone, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +215,7 @@ main (int   argc,
 
   jm_map_fixture_add ("/ui/present/walks-the-stages", test_present_walks_the_stages);
   jm_map_fixture_add ("/ui/present/menu-action", test_present_action_enabled);
+  jm_map_fixture_add ("/ui/present/from-comparison", test_present_from_comparison);
 
   return jm_map_fixture_run ();
 }
