@@ -198,7 +198,8 @@ draw_cover (Handout *h)
         goals = g_strdup_printf (_("Goals: %s"), jm_persona_get_goals (persona));
 
       py += draw_text (h, JM_FONT_ITEM_TITLE, 1.0, jm_persona_get_name (persona), px, py, right, 2, &h->theme->text);
-      py += draw_text (h, JM_FONT_SUBHEADING, 1.0, jm_persona_get_role (persona), px, py, right, 2, &h->theme->text_dim);
+      py += draw_text (h, JM_FONT_SUBHEADING, 1.0, jm_persona_get_role (persona), px, py, right, 2,
+                       &h->theme->text_dim);
       py += draw_text (h, JM_FONT_ITEM_BODY, 1.0, goals, px, py + 2, right, 5, &h->theme->text) + 14;
     }
 }
@@ -209,7 +210,6 @@ typedef struct
   JmFont   font;
   char    *text;
   double   gap_before;
-  gboolean dim;
 } Block;
 
 static void
@@ -222,10 +222,9 @@ static void
 add_block (GArray     *blocks,
            JmFont      font,
            double      gap_before,
-           gboolean    dim,
            char       *text)
 {
-  Block block = { font, text, gap_before, dim };
+  Block block = { font, text, gap_before };
 
   g_array_append_val (blocks, block);
 }
@@ -344,8 +343,8 @@ draw_stage_page (Handout *h,
   /* Below: the items, lane by lane, then the note. */
   if (note != NULL)
     {
-      add_block (blocks, JM_FONT_HEADING, 0, FALSE, g_strdup (_("Presenter’s notes")));
-      add_block (blocks, JM_FONT_ITEM_BODY, 2, FALSE, g_strdup (note));
+      add_block (blocks, JM_FONT_HEADING, 0, g_strdup (_("Presenter’s notes")));
+      add_block (blocks, JM_FONT_ITEM_BODY, 2, g_strdup (note));
     }
   for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
     {
@@ -355,9 +354,9 @@ draw_stage_page (Handout *h,
       if (items == NULL || items->len == 0)
         continue;
 
-      add_block (blocks, JM_FONT_HEADING, 10, FALSE, g_strdup (jm_lane_get_name (lane)));
+      add_block (blocks, JM_FONT_HEADING, 10, g_strdup (jm_lane_get_name (lane)));
       for (guint i = 0; i < items->len; i++)
-        add_block (blocks, JM_FONT_ITEM_BODY, 3, FALSE, item_line (g_ptr_array_index (items, i)));
+        add_block (blocks, JM_FONT_ITEM_BODY, 3, item_line (g_ptr_array_index (items, i)));
     }
 
   top = y + slide_height + 18;
@@ -384,7 +383,7 @@ draw_stage_page (Handout *h,
 
       x = PAGE_MARGIN + column * (column_width + 20);
       y += gap + draw_text (h, block->font, size, block->text, x, y + gap, column_width, 6,
-                            block->dim ? &h->theme->text_dim : &h->theme->text);
+                            &h->theme->text);
     }
 
   if (left_out > 0)

@@ -22,8 +22,14 @@
 /* A slide is the map itself, drawn by the renderer through a transform
  * and a clip, with a few things drawn over it: the stage's column large,
  * its neighbours beside it dimmed, the whole journey's curve as a strip
- * above with the stage marked, and its Moments of Truth written out below.
- * Nothing is laid out anew, so a slide shows exactly what the map does. */
+ * above with the stage marked, and a panel beside that says what the
+ * stage is and calls out its Moments of Truth. Nothing is laid out anew,
+ * so a slide shows exactly what the map does.
+ *
+ * The column is as large as the slide's height allows, up to most of the
+ * width left of the panel: a map's column is tall and narrow (six lanes
+ * are about three times as tall as a stage is wide), and a column cut off
+ * at the bottom would hide lanes from the room. */
 
 /* Shares of the slide's height. */
 #define SLIDE_MARGIN       0.025
@@ -33,8 +39,7 @@
  * tells what the stage is and calls out its Moments of Truth. */
 #define SLIDE_PANEL        0.27
 /* The share of the width left of the panel that the column fills, unless
- * it would be taller than the slide: a whole column is worth more than a
- * wide one. */
+ * it would be taller than the slide. */
 #define SLIDE_COLUMN_WIDTH 0.6
 /* How dark a scrim dims a neighbour: a spotlight on the stage, in either
  * theme (washing neighbours out towards a light background would make
@@ -189,7 +194,8 @@ slide_init (Slide    *slide,
   slide->strip_scale = MIN (g->strip.width / MAX (band_width, 1), g->strip.height / MAX (band_bottom - band_top, 1));
   slide->strip_x = g->strip.x + (g->strip.width - band_width * slide->strip_scale) / 2;
   slide->strip_rows[0] = (Segment) { band_top, band_bottom,
-                                     g->strip.y + (g->strip.height - (band_bottom - band_top) * slide->strip_scale) / 2 };
+                                     g->strip.y +
+                                       (g->strip.height - (band_bottom - band_top) * slide->strip_scale) / 2 };
   g->marker = (JmRect) { slide->strip_x + (slide->stage->x - layout->grid_x) * slide->strip_scale,
                          slide->strip_rows[0].at, slide->stage->width * slide->strip_scale,
                          (band_bottom - band_top) * slide->strip_scale };
@@ -301,7 +307,8 @@ draw_heading (cairo_t       *cr,
   JmColor color = jm_theme_stage_color (theme, jm_stage_get_color (slide->stage->stage), slide->index);
 
   heading = g_strdup_printf (_("Stage %u of %u: %s"), slide->index + 1, slide->layout->stages->len,
-                             jm_stage_get_name (slide->stage->stage) != NULL ? jm_stage_get_name (slide->stage->stage) : "");
+                             jm_stage_get_name (slide->stage->stage) != NULL ?
+                               jm_stage_get_name (slide->stage->stage) : "");
   if (jm_layout_get_mode (slide->layout) == JM_LAYER_MODE_BOTH)
     state_label = _("Future state compared with the current one");
   else if (state == JM_LAYER_STATE_FUTURE)
@@ -478,7 +485,8 @@ draw_callouts (cairo_t       *cr,
     {
       JmItem *item = g_ptr_array_index (moments, i);
       g_autofree char *kind = jm_slide_dup_moment_kind_label (item);
-      double x = g->callouts.x, top = g->callouts.y + i * (slide->callout_box + slide->callout_gap), bottom = top + slide->callout_box;
+      double x = g->callouts.x, top = g->callouts.y + i * (slide->callout_box + slide->callout_gap);
+      double bottom = top + slide->callout_box;
       double pad = 8 * size, text_x = x + pad + 2 * badge + pad / 2;
       double text_width = g->callouts.width - 2 * pad - 2 * badge - pad / 2;
 
