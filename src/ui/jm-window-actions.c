@@ -383,11 +383,25 @@ jm_window_present_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
+  JmObject *primary;
+  const char *stage_id = NULL;
+  int stage;
 
   if (jm_window_get_document (self) == NULL)
     return;
 
-  jm_presentation_new (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode, 0);
+  /* From the stage of what is selected, as presentation programs start
+   * from the slide selected; else from the first. */
+  primary = jm_selection_get_primary (jm_map_canvas_get_selection (self->canvas));
+  if (JM_IS_STAGE (primary))
+    stage_id = jm_object_get_id (primary);
+  else if (JM_IS_ITEM (primary))
+    stage_id = jm_item_get_stage_id (JM_ITEM (primary));
+  else if (JM_IS_EMOTION_POINT (primary))
+    stage_id = jm_emotion_point_get_stage_id (JM_EMOTION_POINT (primary));
+  stage = stage_id != NULL ? jm_document_get_stage_index (jm_window_get_document (self), stage_id) : -1;
+
+  jm_presentation_new (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode, MAX (stage, 0));
 }
 
 static void

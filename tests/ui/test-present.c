@@ -206,6 +206,39 @@ test_present_from_comparison (JmMapFixture  *fixture,
   jm_ui_test_wait_until (presentation_gone, NULL);
 }
 
+/* With a card selected, the presentation starts at the card's stage. */
+static void
+test_present_from_selection (JmMapFixture  *fixture,
+                             gconstpointer  data)
+{
+  JmMapCanvas *canvas = JM_MAP_CANVAS (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), JM_TYPE_WINDOW,
+                                                                     "canvas"));
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmObjectStore *items = jm_layer_get_items (layer);
+  JmItem *item = NULL;
+  JmPresentation *presentation;
+  int stage;
+
+  /* A card of the fourth stage. */
+  for (guint i = 0; i < jm_object_store_get_n_objects (items) && item == NULL; i++)
+    if (jm_document_get_stage_index (document, jm_item_get_stage_id (jm_object_store_get_object (items, i))) == 3)
+      item = jm_object_store_get_object (items, i);
+  g_assert_nonnull (item);
+  stage = jm_document_get_stage_index (document, jm_item_get_stage_id (item));
+
+  jm_map_canvas_select (canvas, JM_OBJECT (item), FALSE);
+  jm_ui_test_xdotool ("key", "F5", NULL);
+  jm_ui_test_wait_until (presentation_shown, NULL);
+  presentation = find_presentation ();
+  focus_presentation ();
+  g_assert_cmpuint (jm_presentation_get_stage_index (presentation), ==, (guint) stage);
+  press (presentation, "Right", stage + 1, JM_LAYER_MODE_CURRENT);
+
+  jm_ui_test_xdotool ("key", "Escape", NULL);
+  jm_ui_test_wait_until (presentation_gone, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +249,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/present/walks-the-stages", test_present_walks_the_stages);
   jm_map_fixture_add ("/ui/present/menu-action", test_present_action_enabled);
   jm_map_fixture_add ("/ui/present/from-comparison", test_present_from_comparison);
+  jm_map_fixture_add ("/ui/present/from-selection", test_present_from_selection);
 
   return jm_map_fixture_run ();
 }
