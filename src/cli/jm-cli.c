@@ -294,6 +294,7 @@ jm_cli_export (int    argc,
   g_autofree char *theme = NULL;
   g_autofree char *scale = NULL;
   gboolean bom = FALSE;
+  gboolean handout = FALSE;
   JmExportOptions options;
   JmExportFormat format;
   GOptionEntry entries[] = {
@@ -311,6 +312,9 @@ jm_cli_export (int    argc,
       N_("light (default) or dark"), N_("THEME") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
       N_("Start a CSV export with a byte order mark, which spreadsheet programs need"), NULL },
+    { "handout", 0, 0, G_OPTION_ARG_NONE, &handout,
+      N_("Write a handout to a .pdf: a cover with the map and its personas, then a page per stage"),
+      NULL },
     { NULL }
   };
 
@@ -328,7 +332,7 @@ jm_cli_export (int    argc,
     {
       g_printerr (_("journeymap export: usage: journeymap export MAP.jmap -o OUTPUT "
                     "[--layer current|future|both] [--scale N] [--background white|transparent] "
-                    "[--theme light|dark]\n"));
+                    "[--theme light|dark] [--handout]\n"));
       return 2;
     }
 
@@ -339,6 +343,15 @@ jm_cli_export (int    argc,
       return 2;
     }
   options.bom = bom;
+  if (handout)
+    {
+      if (format != JM_EXPORT_FORMAT_PDF)
+        {
+          g_printerr (_("journeymap export: a handout is a PDF: name a file ending in .pdf\n"));
+          return 2;
+        }
+      format = JM_EXPORT_FORMAT_HANDOUT;
+    }
 
   bytes = jm_cli_read_file (argv[1], &error);
   if (bytes != NULL)

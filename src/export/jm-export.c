@@ -10,6 +10,7 @@
 
 #include "jm-export.h"
 #include "jm-export-private.h"
+#include "jm-handout.h"
 #include "jm-png.h"
 #include "jm-svg-text.h"
 
@@ -431,6 +432,8 @@ jm_export_layout_to_bytes (JmLayout               *layout,
 {
   if (format == JM_EXPORT_FORMAT_PNG)
     return jm_export_png (layout, options, error);
+  if (format == JM_EXPORT_FORMAT_HANDOUT)
+    return jm_handout_write (layout, options, error);
 
   return jm_export_vector (layout, format, options, error);
 }

@@ -56,6 +56,7 @@ static const struct {
   { JM_EXPORT_FORMAT_PNG, "png", "image/png", N_("PNG Images"), TRUE },
   { JM_EXPORT_FORMAT_SVG, "svg", "image/svg+xml", N_("SVG Drawings"), TRUE },
   { JM_EXPORT_FORMAT_PDF, "pdf", "application/pdf", N_("PDF Documents"), TRUE },
+  { JM_EXPORT_FORMAT_HANDOUT, "pdf", "application/pdf", N_("PDF Documents"), TRUE },
   { JM_EXPORT_FORMAT_MERMAID, "mmd", "text/plain", N_("Mermaid Diagrams"), FALSE },
   { JM_EXPORT_FORMAT_CSV, "csv", "text/csv", N_("Spreadsheets (CSV)"), FALSE },
 };

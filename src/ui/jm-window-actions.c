@@ -25,6 +25,7 @@
 #include "jm-export-dialog.h"
 #include "jm-persona-library-dialog.h"
 #include "library/jm-persona-library.h"
+#include "jm-presentation.h"
 #include "jm-print.h"
 #include "jm-template-gallery.h"
 #include "jm-window-private.h"
@@ -419,6 +420,33 @@ jm_window_toggle_inspector_action (GtkWidget  *widget,
 
   gtk_revealer_set_reveal_child (self->inspector_revealer,
                                  !gtk_revealer_get_reveal_child (self->inspector_revealer));
+}
+
+static void
+jm_window_present_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  JmObject *primary;
+  const char *stage_id = NULL;
+  int stage;
+
+  if (jm_window_get_document (self) == NULL)
+    return;
+
+  /* From the stage of what is selected, as presentation programs start
+   * from the slide selected; else from the first. */
+  primary = jm_selection_get_primary (jm_map_canvas_get_selection (self->canvas));
+  if (JM_IS_STAGE (primary))
+    stage_id = jm_object_get_id (primary);
+  else if (JM_IS_ITEM (primary))
+    stage_id = jm_item_get_stage_id (JM_ITEM (primary));
+  else if (JM_IS_EMOTION_POINT (primary))
+    stage_id = jm_emotion_point_get_stage_id (JM_EMOTION_POINT (primary));
+  stage = stage_id != NULL ? jm_document_get_stage_index (jm_window_get_document (self), stage_id) : -1;
+
+  jm_presentation_new (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode, MAX (stage, 0));
 }
 
 static void
@@ -917,6 +945,8 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, jm_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, jm_window_present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, jm_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, jm_window_find_step_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, jm_window_find_step_action);

@@ -36,6 +36,7 @@ _jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.add-persona-from-library", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-persona-to-library", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", has_map);

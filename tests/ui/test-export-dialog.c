@@ -125,6 +125,52 @@ test_export_dialog (JmMapFixture  *fixture,
   g_unlink (path);
 }
 
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *wanted)
+{
+  gsize size = strlen (wanted);
+
+  for (gsize i = 0; i + size <= length; i++)
+    if (memcmp (data + i, wanted, size) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The handout is the format list's last row: a PDF of the cover and a
+ * page per stage, exported like the others. */
+static void
+test_export_dialog_handout (JmMapFixture  *fixture,
+                            gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmExportDialog *dialog = jm_export_dialog_new (GTK_WINDOW (fixture->window), document, JM_LAYER_MODE_CURRENT);
+  g_autofree char *path = g_build_filename (fixture->dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autofree char *pages = g_strdup_printf ("/Count %u", jm_object_store_get_n_objects (
+                                              jm_document_get_stages (document)) + 1);
+  JmExportOptions options;
+  JmExportFormat format;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (dialog, "format_row")), 3);
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "scale_row")));
+  jm_export_dialog_get_options (dialog, &format, &options);
+  g_assert_cmpint (format, ==, JM_EXPORT_FORMAT_HANDOUT);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  jm_export_dialog_start_export (dialog, file);
+  jm_ui_test_wait_until (weak_pointer_cleared, &dialog);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* cairo's page tree counts the pages: the cover and one per stage. */
+  g_assert_true (contains_bytes (contents, length, pages));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +180,7 @@ main (int   argc,
 
   jm_map_fixture_add ("/ui/export/dialog", test_export_dialog);
   jm_map_fixture_add ("/ui/export/dialog-options", test_export_dialog_options);
+  jm_map_fixture_add ("/ui/export/dialog-handout", test_export_dialog_handout);
 
   return jm_map_fixture_run ();
 }
