@@ -188,10 +188,12 @@ test_broken_files (Fixture       *fixture,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JmDocument) nobody = jm_document_new ();
+  g_autofree char *tom = jm_persona_library_save (fixture->dir, map_persona (fixture->map, 1), &error);
+  g_autofree char *anna = jm_persona_library_save (fixture->dir, map_persona (fixture->map, 0), &error);
 
-  g_assert_nonnull (jm_persona_library_save (fixture->dir, map_persona (fixture->map, 1), &error));
-  g_assert_nonnull (jm_persona_library_save (fixture->dir, map_persona (fixture->map, 0), &error));
   g_assert_no_error (error);
+  g_assert_nonnull (tom);
+  g_assert_nonnull (anna);
   g_assert_true (g_file_set_contents (broken, "<journey-map", -1, NULL));
   g_assert_true (g_file_set_contents (other, "not a persona", -1, NULL));
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -222,10 +224,12 @@ test_search (Fixture       *fixture,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   JmPersona *zoe = jm_edit_add_persona (fixture->stack, "Zoë Ærø", &error);
+  g_autofree char *path = NULL;
 
   g_assert_true (jm_edit_set_string (fixture->stack, zoe, "role", "Café owner", 0, &error));
-  g_assert_nonnull (jm_persona_library_save (fixture->dir, zoe, &error));
+  path = jm_persona_library_save (fixture->dir, zoe, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (path);
   entries = jm_persona_library_list (fixture->dir, NULL, NULL);
   g_assert_cmpuint (entries->len, ==, 1);
 
