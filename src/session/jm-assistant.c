@@ -385,10 +385,8 @@ jm_assistant_apply_stage_model (JmCommandStack      *stack,
  *
  * Adds a persona with what the designer knows of them, as one undo step.
  *
- * PERSONA LIBRARY HOOK: a persona library (issue 20, built in parallel)
- * will offer personas kept between maps. Adding one of them to the map
- * should come through here too, with the library persona's texts, so that
- * the assistant and the library make personas the same way.
+ * Personas from the library (library/jm-persona-library.c) come in
+ * through its own copy, which keeps their photo and description too.
  */
 JmPersona *
 jm_assistant_add_persona (JmCommandStack  *stack,

@@ -367,10 +367,14 @@ build_personas (JmAssistantPanel *self)
   self->dynamic[JM_ASSISTANT_STEP_PERSONAS] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (page), self->dynamic[JM_ASSISTANT_STEP_PERSONAS]);
 
-  /* PERSONA LIBRARY HOOK: the persona library (issue 20, another part)
-   * adds a "From Library…" button here, beside the form for a new
-   * persona; a persona taken from it goes into the map through
-   * jm_assistant_add_persona (), as the form's do. */
+  /* Personas kept between maps come in through the window's library
+   * dialog, which copies one into the map as one undo step. */
+  button = gtk_button_new_with_mnemonic (_("Add from _Library…"));
+  set_key (button, "persona-library");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.add-persona-from-library");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (page), button);
+
   gtk_box_append (GTK_BOX (page), new_heading (_("New Persona")));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {

@@ -12,6 +12,7 @@
 #include "model/jm-kinds.h"
 #include "session/jm-assistant.h"
 #include "ui/jm-assistant-panel.h"
+#include "ui/jm-persona-library-dialog.h"
 #include "ui/jm-map-canvas.h"
 #include "ui/jm-selection.h"
 #include "ui/jm-window.h"
@@ -593,6 +594,42 @@ test_assistant_resume_and_review (JmMapFixture  *fixture,
   g_assert_false (jm_assistant_panel_get_step_marked (panel, JM_ASSISTANT_STEP_OBJECTIVES));
 }
 
+static gboolean
+library_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (JM_IS_PERSONA_LIBRARY_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        {
+          *(GtkWindow **) data = GTK_WINDOW (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The personas step takes personas from the library too, through the
+ * window's library dialog. */
+static void
+test_assistant_persona_library (JmMapFixture  *fixture,
+                                gconstpointer  data)
+{
+  JmAssistantPanel *panel = get_panel (fixture->window);
+  GtkWindow *dialog = NULL;
+
+  click_at (child_of (GTK_WIDGET (fixture->window), JM_TYPE_WINDOW, "assistant_button"), 0.5, 0.5);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)) && gtk_widget_get_width (GTK_WIDGET (panel)) > 300);
+  click_key (panel, "step-1");
+  WAIT_FOR (jm_assistant_panel_get_step (panel) == JM_ASSISTANT_STEP_PERSONAS);
+  click_key (panel, "persona-library");
+  jm_ui_test_wait_until (library_dialog_shown, &dialog);
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -602,6 +639,7 @@ main (int    argc,
 
   jm_map_fixture_add ("/assistant/builds-map", test_assistant_builds_map);
   jm_map_fixture_add ("/assistant/resume-and-review", test_assistant_resume_and_review);
+  jm_map_fixture_add ("/assistant/persona-library", test_assistant_persona_library);
 
   return jm_map_fixture_run ();
 }
