@@ -340,7 +340,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/templates/builtin/valid-complete-exported", test_builtin_templates);
   g_test_add_func ("/templates/builtin/thumbnail", test_thumbnail);
