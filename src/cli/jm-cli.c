@@ -11,6 +11,7 @@
 #include "jm-cli.h"
 #include "jm-cli-teamwork.h"
 #include "jm-cli-import.h"
+#include "jm-cli-insights.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -38,6 +39,7 @@ static const JmCliCommand commands[] = {
   { "diff", jm_cli_diff },
   { "merge", jm_cli_merge },
   { "import", jm_cli_import },
+  { "insights", jm_cli_insights },
   { NULL, NULL },
 };
 
