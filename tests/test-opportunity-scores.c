@@ -1,0 +1,245 @@
+/* test-opportunity-scores.c: opportunities' customer value, business
+ * value and effort (format 1.1), and their priority
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "commands/jm-command-stack.h"
+#include "commands/jm-edit.h"
+#include "format/jm-xml-reader.h"
+#include "format/jm-xml-writer.h"
+#include "merge/jm-diff.h"
+#include "model/jm-document.h"
+
+#include "jm-test-maps.h"
+
+#define EPSILON 1e-9
+
+static char *
+valid_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static JmDocument *
+read_document (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  JmDocument *document = jm_xml_reader_read_bytes (bytes, "scores.jmap", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  g_autofree char *copy = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return strstr (copy, text) != NULL;
+}
+
+static void
+test_scores_read (void)
+{
+  g_autofree char *path = valid_path ("opportunity-scores.jmap");
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmItem *quick = jm_layer_lookup_item (layer, "opp-a");
+  JmItem *half = jm_layer_lookup_item (layer, "opp-b");
+
+  g_assert_cmpint (jm_document_get_format_minor (document), ==, 1);
+  g_assert_cmpfloat_with_epsilon (jm_item_get_customer_value (quick), 80, EPSILON);
+  g_assert_cmpfloat_with_epsilon (jm_item_get_business_value (quick), 60, EPSILON);
+  g_assert_cmpfloat_with_epsilon (jm_item_get_effort (quick), 2, EPSILON);
+  g_assert_true (jm_item_has_scores (quick));
+  /* (80 + 60) / 2, for an effort of 2 */
+  g_assert_cmpfloat_with_epsilon (jm_item_get_priority (quick), 35, EPSILON);
+
+  /* only the effort: scored, but no priority */
+  g_assert_cmpfloat (jm_item_get_customer_value (half), ==, JM_VALUE_UNSET);
+  g_assert_cmpfloat (jm_item_get_business_value (half), ==, JM_VALUE_UNSET);
+  g_assert_cmpfloat_with_epsilon (jm_item_get_effort (half), 4.5, EPSILON);
+  g_assert_true (jm_item_has_scores (half));
+  g_assert_cmpfloat (jm_item_get_priority (half), ==, -1);
+}
+
+/* Read and written again, byte for byte. */
+static void
+test_scores_round_trip (void)
+{
+  g_autofree char *path = valid_path ("opportunity-scores.jmap");
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(JmDocument) document = read_document (bytes);
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+
+  g_assert_true (g_bytes_equal (bytes, written));
+}
+
+/* A map without scores stays 1.0; the first score makes it 1.1, and
+ * undoing it makes it 1.0 again, byte for byte. */
+static void
+test_scores_version (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                            "hotel-guest-stay.jmap", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(JmDocument) document = read_document (bytes);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmItem *opportunity = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT),
+                                              "opp-mobile-checkin");
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JmDocument) again = NULL;
+
+  g_assert_true (g_bytes_equal (bytes, written));
+  g_assert_true (bytes_contain (written, "format-version=\"1.0\""));
+
+  g_assert_true (jm_edit_set_double (stack, opportunity, "customer-value", 90, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (jm_edit_set_double (stack, opportunity, "effort", 3, 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&written, g_bytes_unref);
+  written = jm_xml_writer_write_bytes (document);
+  g_assert_true (bytes_contain (written, "format-version=\"1.1\""));
+  g_assert_true (bytes_contain (written, "<opportunity-score customer-value=\"90\" effort=\"3\"/>\n"));
+
+  /* what was written reads back with the same scores */
+  again = read_document (written);
+  opportunity = jm_layer_lookup_item (jm_document_get_layer (again, JM_LAYER_STATE_CURRENT),
+                                      "opp-mobile-checkin");
+  g_assert_cmpfloat (jm_item_get_customer_value (opportunity), ==, 90);
+  g_assert_cmpfloat (jm_item_get_business_value (opportunity), ==, JM_VALUE_UNSET);
+  g_assert_cmpfloat (jm_item_get_effort (opportunity), ==, 3);
+
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_clear_pointer (&written, g_bytes_unref);
+  written = jm_xml_writer_write_bytes (document);
+  g_assert_true (g_bytes_equal (bytes, written));
+}
+
+/* Only opportunities are scored, within the file's ranges. */
+static void
+test_scores_edit_checks (void)
+{
+  g_autofree char *path = valid_path ("opportunity-scores.jmap");
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmItem *quick = jm_layer_lookup_item (layer, "opp-a");
+  JmItem *card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jm_edit_set_double (stack, quick, "customer-value", 100.5, 0, &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (jm_edit_set_double (stack, quick, "business-value", -0.5, 0, &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (jm_edit_set_double (stack, quick, "effort", 0.5, 0, &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpfloat (jm_item_get_effort (quick), ==, 2);
+
+  /* the ends of the ranges, and unset */
+  g_assert_true (jm_edit_set_double (stack, quick, "customer-value", 100, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, quick, "business-value", 0, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, quick, "effort", 5, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, quick, "effort", JM_EFFORT_UNSET, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (jm_item_get_priority (quick), ==, -1);
+
+  card = jm_edit_add_item (stack, JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_CARD, "s-a", "l-a", -1, "A card", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  g_assert_false (jm_edit_set_double (stack, card, "customer-value", 50, 0, &error));
+  g_assert_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID);
+  g_assert_false (jm_item_has_scores (card));
+}
+
+/* An opportunity that becomes something else loses its scores in the
+ * same step, so the file stays valid; undo brings them back. */
+static void
+test_scores_kind_change (void)
+{
+  g_autofree char *path = valid_path ("opportunity-scores.jmap");
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmItem *quick = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "opp-a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(JmDocument) again = NULL;
+
+  g_assert_true (jm_edit_set_item_kind (stack, quick, JM_ITEM_KIND_PAIN_POINT, &error));
+  g_assert_no_error (error);
+  g_assert_false (jm_item_has_scores (quick));
+  written = jm_xml_writer_write_bytes (document);
+  again = read_document (written);
+  g_assert_nonnull (again);
+
+  g_assert_true (jm_command_stack_undo (stack));
+  g_assert_cmpint (jm_item_get_kind (quick), ==, JM_ITEM_KIND_OPPORTUNITY);
+  g_assert_cmpfloat (jm_item_get_customer_value (quick), ==, 80);
+  g_assert_cmpfloat (jm_item_get_business_value (quick), ==, 60);
+  g_assert_cmpfloat (jm_item_get_effort (quick), ==, 2);
+}
+
+/* journeymap diff says what a score became, and "none" for no score. */
+static void
+test_scores_diff (void)
+{
+  g_autofree char *path = valid_path ("opportunity-scores.jmap");
+  g_autoptr(JmDocument) before = jm_test_load_map (path);
+  g_autoptr(JmDocument) after = jm_test_load_map (path);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (after);
+  JmItem *quick = jm_layer_lookup_item (jm_document_get_layer (after, JM_LAYER_STATE_CURRENT), "opp-a");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jm_edit_set_double (stack, quick, "customer-value", 85, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, quick, "effort", JM_EFFORT_UNSET, 0, &error));
+  g_assert_no_error (error);
+  changes = jm_diff_documents (before, after);
+
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpstr (((JmChange *) g_ptr_array_index (changes, 0))->sentence, ==,
+                   "Current state: item “Quick win” in “A” / “Opportunities”: customer-value: 80 → 85.");
+  g_assert_cmpstr (((JmChange *) g_ptr_array_index (changes, 1))->sentence, ==,
+                   "Current state: item “Quick win” in “A” / “Opportunities”: effort: 2 → none.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/opportunity-scores/read", test_scores_read);
+  g_test_add_func ("/opportunity-scores/round-trip", test_scores_round_trip);
+  g_test_add_func ("/opportunity-scores/version", test_scores_version);
+  g_test_add_func ("/opportunity-scores/edit-checks", test_scores_edit_checks);
+  g_test_add_func ("/opportunity-scores/kind-change", test_scores_kind_change);
+  g_test_add_func ("/opportunity-scores/diff", test_scores_diff);
+
+  return g_test_run ();
+}
