@@ -204,6 +204,36 @@ test_scores_kind_change (void)
   g_assert_cmpfloat (jm_item_get_effort (quick), ==, 2);
 }
 
+/* Copied (the clipboard's small map) and started in the future state,
+ * an opportunity keeps its scores. */
+static void
+test_scores_copied (void)
+{
+  g_autofree char *path = valid_path ("opportunity-scores.jmap");
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmItem *quick = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), "opp-a");
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GBytes) clip = NULL;
+  g_autoptr(JmDocument) pasted = NULL;
+  g_autoptr(GError) error = NULL;
+  JmItem *copy;
+
+  g_ptr_array_add (items, quick);
+  clip = jm_xml_writer_write_items (document, items);
+  pasted = read_document (clip);
+  copy = jm_layer_lookup_item (jm_document_get_layer (pasted, JM_LAYER_STATE_CURRENT), "opp-a");
+  g_assert_nonnull (copy);
+  g_assert_cmpfloat (jm_item_get_priority (copy), ==, 35);
+
+  g_assert_true (jm_edit_start_future_from_current (stack, &error));
+  g_assert_no_error (error);
+  copy = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_FUTURE), "opp-a");
+  g_assert_nonnull (copy);
+  g_assert_cmpfloat (jm_item_get_customer_value (copy), ==, 80);
+  g_assert_cmpfloat (jm_item_get_effort (copy), ==, 2);
+}
+
 /* journeymap diff says what a score became, and "none" for no score. */
 static void
 test_scores_diff (void)
@@ -239,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/opportunity-scores/version", test_scores_version);
   g_test_add_func ("/opportunity-scores/edit-checks", test_scores_edit_checks);
   g_test_add_func ("/opportunity-scores/kind-change", test_scores_kind_change);
+  g_test_add_func ("/opportunity-scores/copied", test_scores_copied);
   g_test_add_func ("/opportunity-scores/diff", test_scores_diff);
 
   return g_test_run ();
