@@ -17,6 +17,7 @@
 #include "session/jm-map-session.h"
 #include "jm-differences-popover.h"
 #include "jm-palette.h"
+#include "jm-insights-panel.h"
 #include "jm-recent-maps.h"
 #include "jm-window.h"
 
@@ -47,6 +48,8 @@ struct _JmWindow
   JmOutline            *outline;
   JmPalette            *palette;
   GtkRevealer          *inspector_revealer;
+  JmInsightsPanel      *insights_panel;
+  GtkRevealer          *insights_revealer;
   GtkWidget            *layer_switcher;
   GtkWidget            *differences_button;
   JmDifferencesPopover *differences_popover;
