@@ -79,6 +79,16 @@ def share(value, where):
                              and 0 <= value <= 1), where, f'{value!r} is not a share or null')
 
 
+def value(v, where):
+    expect(v is None or (isinstance(v, NUMBER) and not isinstance(v, bool) and 0 <= v <= 100), where,
+           f'{v!r} is not a value from 0 to 100 or null')
+
+
+def effort(v, where):
+    expect(v is None or (isinstance(v, NUMBER) and not isinstance(v, bool) and 1 <= v <= 5), where,
+           f'{v!r} is not an effort from 1 to 5 or null')
+
+
 def one_of(values, allow_null=False):
     def check(value, where):
         expect((allow_null and value is None) or value in values, where, f'{value!r} not in {sorted(values)}')
@@ -111,6 +121,8 @@ SHAPE = {
     'touchpoints_by_channel': array_of({'channel': one_of(CHANNELS), 'touchpoints': count}),
     'moments_of_truth': array_of({'item': TEXT, 'title': TEXT, 'stage': TEXT, 'kind': one_of(MOMENTS),
                                   'label': NULLABLE_TEXT, 'rationale': NULLABLE_TEXT}),
+    'opportunities': array_of({'item': TEXT, 'title': TEXT, 'stage': TEXT, 'customer_value': value,
+                               'business_value': value, 'effort': effort, 'priority': value}),
     'checks': array_of({'check': one_of(CHECKS), 'object': TEXT, 'stage': NULLABLE_TEXT,
                         'persona': NULLABLE_TEXT, 'message': TEXT}),
     'comparison': nullable({
@@ -124,8 +136,8 @@ SHAPE = {
 def check_references(data, path):
     """Every id names an object of the map, and the figures agree with each other."""
     root = ET.parse(path).getroot()
-    stages = [s.get('id') for s in root.find(NS + 'stages')]
-    personas = [p.get('id') for p in root.find(NS + 'personas')]
+    stages = [s.get('id') for s in root.iter(NS + 'stage')]
+    personas = [p.get('id') for p in root.iter(NS + 'persona')]
     items = {i.get('id') for i in root.iter(NS + 'item')}
     points = {p.get('id') for p in root.iter(NS + 'point')}
     objects = set(stages) | set(personas) | items
@@ -147,6 +159,14 @@ def check_references(data, path):
             expect(low['point'] in points and low['stage'] in stages, persona['id'], 'unknown lowest moment')
     for moment in data['moments_of_truth']:
         expect(moment['item'] in items and moment['stage'] in stages, moment['item'], 'unknown moment')
+    priorities = [o['priority'] for o in data['opportunities']]
+    known = [p for p in priorities if p is not None]
+    expect(known == sorted(known, reverse=True) and priorities[:len(known)] == known, path,
+           'opportunities not by priority, the unprioritised last')
+    for o in data['opportunities']:
+        expect(o['item'] in items and o['stage'] in stages, o['item'], 'unknown opportunity')
+        complete = None not in (o['customer_value'], o['business_value'], o['effort'])
+        expect((o['priority'] is not None) == complete, o['item'], 'priority null unless all three scores are')
     for check in data['checks']:
         expect(check['object'] in objects, check['object'], 'check names an unknown object')
         expect(check['stage'] is None or check['stage'] in stages, check['object'], 'unknown stage')
@@ -165,6 +185,7 @@ def main():
     maps = [os.path.join(root, 'data', 'examples', name) for name in
             ('grocery-first-order.jmap', 'hotel-guest-stay.jmap', 'saas-onboarding.jmap')]
     maps += [os.path.join(root, 'tests', 'data', 'insights', name) for name in ('small.jmap', 'complete.jmap')]
+    maps += [os.path.join(root, 'tests', 'data', 'valid', 'opportunity-scores.jmap')]
     failed = 0
     n = 0
     for path in maps:

@@ -471,6 +471,7 @@ test_insights_text (void)
   g_assert_nonnull (strstr (text, "\nTouchpoints by channel\n  Web: 2\n  Email: 1\n"));
   g_assert_nonnull (strstr (text, "\nMoments of Truth\n  Discover, Zero Moment of Truth: “Reads reviews”: "
                                   "Reviews decide.\n  Use, First Moment of Truth: “Unboxes”: no rationale\n"));
+  g_assert_nonnull (strstr (text, "\nOpportunities by priority\n  not prioritised: “One-click checkout” in “Buy”\n"));
   g_assert_nonnull (strstr (text, "\nChecks\n  Stage “Use” has no emotion point of Ben.\n"));
   g_assert_nonnull (strstr (text, "\nFuture state against the current state\n"
                                   "  Discover, Ana: mean 0.5 → 3 (+2.5)\n"
@@ -546,6 +547,57 @@ test_insights_json_strings (void)
                                   "\"highest\": -0.5, \"share_above_zero\": 0 }"));
 }
 
+/* Opportunities by priority, the unprioritised after them in map order. */
+static void
+test_insights_opportunities (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "opportunity-scores.jmap", NULL);
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  g_autoptr(JmInsights) insights = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  JmInsightOpportunity *first, *second, *third;
+  JmItem *added;
+
+  /* a third, scored higher than the quick win (90 for 1 against 70 for 2),
+   * and the second's effort alone */
+  added = jm_edit_add_item (stack, JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_OPPORTUNITY, "s-a", "l-a", -1, "Big win",
+                            &error);
+  g_assert_no_error (error);
+  g_assert_true (jm_edit_set_double (stack, added, "customer-value", 100, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, added, "business-value", 80, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, added, "effort", 1, 0, &error));
+  g_assert_no_error (error);
+  insights = jm_insights_compute (document, JM_LAYER_STATE_CURRENT);
+
+  g_assert_cmpuint (insights->opportunities->len, ==, 3);
+  first = g_ptr_array_index (insights->opportunities, 0);
+  second = g_ptr_array_index (insights->opportunities, 1);
+  third = g_ptr_array_index (insights->opportunities, 2);
+  g_assert_true (first->item_id != NULL && jm_layer_lookup_item (layer, first->item_id) == added);
+  g_assert_cmpfloat_with_epsilon (first->priority, 90, EPSILON);
+  g_assert_cmpstr (second->item_id, ==, "opp-a");
+  g_assert_cmpfloat_with_epsilon (second->priority, 35, EPSILON);
+  g_assert_cmpfloat_with_epsilon (second->customer_value, 80, EPSILON);
+  g_assert_cmpstr (third->item_id, ==, "opp-b");
+  g_assert_cmpfloat (third->priority, ==, -1);
+  g_assert_cmpfloat (third->customer_value, ==, -1);
+  g_assert_cmpfloat_with_epsilon (third->effort, 4.5, EPSILON);
+
+  text = jm_insights_format_text (insights);
+  g_assert_nonnull (strstr (text, "\nOpportunities by priority\n"
+                                  "  90: “Big win” in “A” (customer value 100, business value 80, effort 1)\n"
+                                  "  35: “Quick win” in “A” (customer value 80, business value 60, effort 2)\n"
+                                  "  not prioritised: “opp-b” in “A”\n"));
+  json = jm_insights_format_json (insights);
+  g_assert_nonnull (strstr (json, "{ \"item\": \"opp-b\", \"title\": \"opp-b\", \"stage\": \"s-a\", "
+                                  "\"customer_value\": null, \"business_value\": null, \"effort\": 4.5, "
+                                  "\"priority\": null }"));
+}
+
 /* The command line: every format, and its refusals. The JSON's shape is
  * checked against docs/insights.md by tests/check-insights-json.py. */
 static void
@@ -609,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/insights/format/csv", test_insights_csv);
   g_test_add_func ("/insights/format/csv-quoting", test_insights_csv_quoting);
   g_test_add_func ("/insights/format/json-strings", test_insights_json_strings);
+  g_test_add_func ("/insights/opportunities", test_insights_opportunities);
   g_test_add_func ("/insights/cli", test_insights_cli);
 
   return g_test_run ();

@@ -217,6 +217,34 @@ jm_insights_format_text (JmInsights *insights)
                               moment->rationale != NULL ? moment->rationale : _("no rationale"));
     }
 
+  g_string_append_printf (out, "\n%s\n", _("Opportunities by priority"));
+  if (insights->opportunities->len == 0)
+    g_string_append_printf (out, "  %s\n", _("No opportunities."));
+  for (guint i = 0; i < insights->opportunities->len; i++)
+    {
+      JmInsightOpportunity *opportunity = g_ptr_array_index (insights->opportunities, i);
+      const char *stage = stage_name_of (insights, opportunity->stage_id);
+      g_autofree char *priority = NULL;
+      g_autofree char *customer = NULL;
+      g_autofree char *business = NULL;
+      g_autofree char *effort = NULL;
+
+      if (opportunity->priority < 0)
+        {
+          /* TRANSLATORS: an opportunity without all three scores, and its stage */
+          g_string_append_printf (out, _("  not prioritised: “%s” in “%s”\n"), opportunity->title, stage);
+          continue;
+        }
+
+      priority = dup_local_number (opportunity->priority);
+      customer = dup_local_number (opportunity->customer_value);
+      business = dup_local_number (opportunity->business_value);
+      effort = dup_local_number (opportunity->effort);
+      /* TRANSLATORS: an opportunity's priority, title, stage, and its three scores */
+      g_string_append_printf (out, _("  %s: “%s” in “%s” (customer value %s, business value %s, effort %s)\n"),
+                              priority, opportunity->title, stage, customer, business, effort);
+    }
+
   g_string_append_printf (out, "\n%s\n", _("Checks"));
   if (insights->checks->len == 0)
     g_string_append_printf (out, "  %s\n", _("Nothing is missing."));
@@ -456,6 +484,29 @@ jm_insights_format_json (JmInsights *insights)
       g_string_append (out, " }");
     }
   g_string_append (out, insights->moments->len > 0 ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"opportunities\": [");
+  for (guint i = 0; i < insights->opportunities->len; i++)
+    {
+      JmInsightOpportunity *opportunity = g_ptr_array_index (insights->opportunities, i);
+
+      g_string_append (out, i > 0 ? ",\n    { \"item\": " : "\n    { \"item\": ");
+      append_json_string (out, opportunity->item_id);
+      g_string_append (out, ", \"title\": ");
+      append_json_string (out, opportunity->title);
+      g_string_append (out, ", \"stage\": ");
+      append_json_string (out, opportunity->stage_id);
+      g_string_append (out, ", \"customer_value\": ");
+      append_json_number_or_null (out, opportunity->customer_value >= 0, opportunity->customer_value);
+      g_string_append (out, ", \"business_value\": ");
+      append_json_number_or_null (out, opportunity->business_value >= 0, opportunity->business_value);
+      g_string_append (out, ", \"effort\": ");
+      append_json_number_or_null (out, opportunity->effort >= 0, opportunity->effort);
+      g_string_append (out, ", \"priority\": ");
+      append_json_number_or_null (out, opportunity->priority >= 0, opportunity->priority);
+      g_string_append (out, " }");
+    }
+  g_string_append (out, insights->opportunities->len > 0 ? "\n  ],\n" : "],\n");
 
   g_string_append (out, "  \"checks\": [");
   for (guint i = 0; i < insights->checks->len; i++)

@@ -208,6 +208,17 @@ insight_check_free (gpointer data)
 }
 
 static void
+insight_opportunity_free (gpointer data)
+{
+  JmInsightOpportunity *opportunity = data;
+
+  g_free (opportunity->item_id);
+  g_free (opportunity->title);
+  g_free (opportunity->stage_id);
+  g_free (opportunity);
+}
+
+static void
 insight_change_free (gpointer data)
 {
   JmInsightChange *change = data;
@@ -244,6 +255,7 @@ jm_insights_free (JmInsights *insights)
   g_array_unref (insights->channels);
   g_ptr_array_unref (insights->moments);
   g_ptr_array_unref (insights->checks);
+  g_ptr_array_unref (insights->opportunities);
   g_ptr_array_unref (insights->changes);
   g_ptr_array_unref (insights->removed);
   g_free (insights);
@@ -487,6 +499,50 @@ compute_moments (JmInsights *insights,
     }
 }
 
+/* Highest priority first; without one, after, in map order (which the
+ * stable sort keeps). */
+static int
+compare_priority (gconstpointer a,
+                  gconstpointer b)
+{
+  const JmInsightOpportunity *x = *(JmInsightOpportunity **) a;
+  const JmInsightOpportunity *y = *(JmInsightOpportunity **) b;
+
+  if (x->priority == y->priority)
+    return 0;
+
+  return x->priority > y->priority ? -1 : 1;
+}
+
+static void
+compute_opportunities (JmInsights *insights,
+                       GArray     *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      JmItem *item = g_array_index (items, PlacedItem, i).item;
+      JmInsightOpportunity *opportunity;
+
+      if (jm_item_get_kind (item) != JM_ITEM_KIND_OPPORTUNITY)
+        continue;
+
+      opportunity = g_new0 (JmInsightOpportunity, 1);
+      opportunity->item_id = g_strdup (jm_object_get_id (JM_OBJECT (item)));
+      opportunity->title = g_strdup (item_name (item));
+      opportunity->stage_id = g_strdup (jm_item_get_stage_id (item));
+      opportunity->customer_value = jm_item_get_customer_value (item) >= JM_VALUE_MIN
+                                    ? jm_item_get_customer_value (item) : -1;
+      opportunity->business_value = jm_item_get_business_value (item) >= JM_VALUE_MIN
+                                    ? jm_item_get_business_value (item) : -1;
+      opportunity->effort = jm_item_get_effort (item) >= JM_EFFORT_MIN ? jm_item_get_effort (item) : -1;
+      opportunity->priority = jm_item_get_priority (item);
+      g_ptr_array_add (insights->opportunities, opportunity);
+    }
+
+  /* g_ptr_array_sort () is stable (GLib sorts with a merge sort) */
+  g_ptr_array_sort (insights->opportunities, compare_priority);
+}
+
 static void
 compute_checks (JmInsights *insights,
                 Places     *places,
@@ -675,6 +731,7 @@ jm_insights_compute (JmDocument   *document,
   insights->channels = g_array_new (FALSE, FALSE, sizeof (JmInsightChannel));
   insights->moments = g_ptr_array_new_with_free_func (insight_moment_free);
   insights->checks = g_ptr_array_new_with_free_func (insight_check_free);
+  insights->opportunities = g_ptr_array_new_with_free_func (insight_opportunity_free);
   insights->changes = g_ptr_array_new_with_free_func (insight_change_free);
   insights->removed = g_ptr_array_new_with_free_func (insight_removed_free);
 
@@ -684,6 +741,7 @@ jm_insights_compute (JmDocument   *document,
   compute_stages (insights, &places, layer, items);
   compute_moments (insights, items);
   compute_checks (insights, &places, layer, items);
+  compute_opportunities (insights, items);
   compute_comparison (insights, &places);
   places_clear (&places);
 

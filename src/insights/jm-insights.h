@@ -97,6 +97,18 @@ typedef struct
   char *stage_id;
 } JmInsightRemoved;
 
+/* An opportunity with its scores (format 1.1); -1 for what is not scored. */
+typedef struct
+{
+  char   *item_id;
+  char   *title;
+  char   *stage_id;
+  double  customer_value;
+  double  business_value;
+  double  effort;
+  double  priority;
+} JmInsightOpportunity;
+
 typedef struct
 {
   JmLayerState state;
@@ -106,6 +118,8 @@ typedef struct
   GArray      *channels;  /* JmInsightChannel with touchpoints, in channel order */
   GPtrArray   *moments;   /* JmInsightMoment, in map order */
   GPtrArray   *checks;    /* JmInsightCheck, by kind, then in map order */
+  GPtrArray   *opportunities; /* JmInsightOpportunity, highest priority first, the
+                               * unprioritised after them in map order */
   /* Set when the map has a future state: its change from the current one. */
   gboolean     compared;
   GPtrArray   *changes;   /* JmInsightChange, per stage then persona */
