@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -645,6 +646,46 @@ test_insights_cli (void)
   g_assert_nonnull (strstr (run.err, "no-such-map.jmap"));
 }
 
+/* journeymap export --view matrix: a picture of one page, nothing else. */
+static void
+test_insights_cli_matrix (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "insights", "matrix.jmap", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jm-matrix-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "matrix.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "matrix.csv", NULL);
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_auto(JmTestRun) run = { 0 };
+
+  jm_test_run_journeymap (&run, "export", path, "-o", png, "--view", "matrix", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  jm_test_run_journeymap (&run, "export", path, "-o", pdf, "--view=matrix", "--layer", "current", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (pdfinfo != NULL)
+    {
+      const char *argv[] = { pdfinfo, pdf, NULL };
+
+      jm_test_run_argv (&run, NULL, argv);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Pages:           1\n"));
+    }
+
+  jm_test_run_journeymap (&run, "export", path, "-o", csv, "--view", "matrix", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  jm_test_run_journeymap (&run, "export", path, "-o", png, "--view", "quadrants", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "“quadrants”"));
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/insights/format/json-strings", test_insights_json_strings);
   g_test_add_func ("/insights/opportunities", test_insights_opportunities);
   g_test_add_func ("/insights/cli", test_insights_cli);
+  g_test_add_func ("/insights/cli-matrix", test_insights_cli_matrix);
 
   return g_test_run ();
 }

@@ -13,7 +13,9 @@
 #include "commands/jm-edit.h"
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
+#include "export/jm-export.h"
 #include "merge/jm-diff.h"
+#include "render/jm-priority-matrix.h"
 #include "model/jm-document.h"
 
 #include "jm-test-maps.h"
@@ -258,6 +260,111 @@ test_scores_diff (void)
                    "Current state: item “Quick win” in “A” / “Opportunities”: effort: 2 → none.");
 }
 
+typedef struct
+{
+  const guchar *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[x];
+}
+
+/* The priority matrix: each scored opportunity in its quadrant, drawn
+ * where the scores put it, exported to PNG, SVG and PDF but nothing else. */
+static void
+test_scores_matrix (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "insights", "matrix.jmap", NULL);
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  static const struct
+  {
+    const char *id;
+    JmQuadrant  quadrant;
+  } expected[] = {
+    { "opp-a", JM_QUADRANT_QUICK_WINS },  /* value 70, effort 2 */
+    { "opp-b", JM_QUADRANT_BIG_BETS },    /* value 90, effort 5 */
+    { "opp-c", JM_QUADRANT_MAYBES },      /* value 25, effort 1 */
+    { "opp-d", JM_QUADRANT_TIME_SINKS },  /* value 15, effort 4 */
+  };
+  JmExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  PngReader reader;
+  double x, y;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JmItem *item = jm_layer_lookup_item (layer, expected[i].id);
+
+      g_assert_true (jm_priority_matrix_place (item, &x, &y));
+      g_assert_cmpint (jm_priority_matrix_quadrant (item), ==, expected[i].quadrant);
+    }
+  g_assert_cmpstr (jm_priority_matrix_quadrant_name (JM_QUADRANT_QUICK_WINS), ==, "Quick wins");
+  g_assert_cmpstr (jm_priority_matrix_quadrant_name (JM_QUADRANT_TIME_SINKS), ==, "Time sinks");
+  /* no effort, no dot */
+  g_assert_false (jm_priority_matrix_place (jm_layer_lookup_item (layer, "opp-e"), &x, &y));
+
+  /* the quick win: effort 2 of 1-5, value 70 of 0-100, on the plot
+   * from (80, 70) to (760, 540) */
+  g_assert_true (jm_priority_matrix_place (jm_layer_lookup_item (layer, "opp-a"), &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 80 + 680 * 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, 540 - 470 * 0.7, 1e-9);
+
+  jm_export_options_init (&options);
+  options.view = JM_EXPORT_VIEW_MATRIX;
+  png = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PNG, &options, &error);
+  g_assert_no_error (error);
+  reader = (PngReader) { g_bytes_get_data (png, NULL), g_bytes_get_size (png) };
+  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, JM_MATRIX_WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, JM_MATRIX_HEIGHT);
+  /* the quick win's dot is drawn, in the opportunities' colour, unlike
+   * the empty plot beside it; the four quadrants are tinted apart */
+  g_assert_cmpuint (pixel_at (surface, (int) x, (int) y), !=, pixel_at (surface, (int) x + 30, (int) y + 30));
+  g_assert_cmpuint (pixel_at (surface, 150, 150), !=, pixel_at (surface, 600, 150));
+  g_assert_cmpuint (pixel_at (surface, 150, 450), !=, pixel_at (surface, 600, 450));
+  g_assert_cmpuint (pixel_at (surface, 150, 150), !=, pixel_at (surface, 150, 450));
+  cairo_surface_destroy (surface);
+
+  pdf = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_get_size (pdf) > 4 && memcmp (g_bytes_get_data (pdf, NULL), "%PDF", 4) == 0);
+  svg = jm_export_to_bytes (document, JM_EXPORT_FORMAT_SVG, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (bytes_contain (svg, "viewBox=\"0 0 800 600\""));
+
+  g_assert_null (jm_export_to_bytes (document, JM_EXPORT_FORMAT_CSV, &options, &error));
+  g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_INVALID_OPTION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/opportunity-scores/kind-change", test_scores_kind_change);
   g_test_add_func ("/opportunity-scores/copied", test_scores_copied);
   g_test_add_func ("/opportunity-scores/diff", test_scores_diff);
+  g_test_add_func ("/opportunity-scores/matrix", test_scores_matrix);
 
   return g_test_run ();
 }

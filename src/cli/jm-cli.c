@@ -300,7 +300,10 @@ jm_cli_export (int    argc,
   g_autofree char *background = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *scale = NULL;
+  g_autofree char *view = NULL;
   gboolean bom = FALSE;
+  int view_index = JM_EXPORT_VIEW_MAP;
+  static const char *views[] = { "map", "matrix", NULL };
   JmExportOptions options;
   JmExportFormat format;
   GOptionEntry entries[] = {
@@ -318,6 +321,9 @@ jm_cli_export (int    argc,
       N_("light (default) or dark"), N_("THEME") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
       N_("Start a CSV export with a byte order mark, which spreadsheet programs need"), NULL },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("What a PNG, SVG or PDF shows: map (default), or matrix, the opportunities by value and "
+         "effort"), N_("VIEW") },
     { NULL }
   };
 
@@ -340,12 +346,20 @@ jm_cli_export (int    argc,
     }
 
   if (!jm_export_format_for_path (output_path, &format, &error) ||
-      !jm_cli_export_options (layer, background, theme, scale, &options, &error))
+      !jm_cli_export_options (layer, background, theme, scale, &options, &error) ||
+      !jm_cli_parse_choice ("view", view, views, &view_index, &error))
     {
       g_printerr ("journeymap export: %s\n", error->message);
       return 2;
     }
   options.bom = bom;
+  options.view = view_index;
+  if (options.view == JM_EXPORT_VIEW_MATRIX && format != JM_EXPORT_FORMAT_PNG && format != JM_EXPORT_FORMAT_SVG &&
+      format != JM_EXPORT_FORMAT_PDF)
+    {
+      g_printerr (_("journeymap export: the priority matrix is a picture: export it to PNG, SVG or PDF\n"));
+      return 2;
+    }
 
   bytes = jm_cli_read_file (argv[1], &error);
   if (bytes != NULL)
