@@ -68,6 +68,40 @@ jm_priority_matrix_place (JmItem *item,
 }
 
 /**
+ * jm_priority_matrix_hit:
+ * @x: a point in the matrix's units
+ * @y:
+ *
+ * Returns: (transfer none) (nullable): the opportunity whose dot is at
+ *   (@x, @y), the one drawn last (on top) where dots overlap
+ */
+JmItem *
+jm_priority_matrix_hit (JmDocument   *document,
+                        JmLayerState  state,
+                        double        x,
+                        double        y)
+{
+  JmObjectStore *items;
+  JmItem *found = NULL;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+
+  items = jm_layer_get_items (jm_document_get_layer (document, state));
+  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+    {
+      JmItem *item = jm_object_store_get_object (items, i);
+      double dot_x, dot_y;
+
+      /* a little beyond the dot, for a finger or a small scale */
+      if (jm_priority_matrix_place (item, &dot_x, &dot_y) &&
+          hypot (x - dot_x, y - dot_y) <= DOT_RADIUS + 3)
+        found = item;
+    }
+
+  return found;
+}
+
+/**
  * jm_priority_matrix_quadrant:
  * @item: an opportunity with all three scores
  *

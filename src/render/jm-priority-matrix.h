@@ -30,6 +30,10 @@ gboolean    jm_priority_matrix_place         (JmItem        *item,
                                               double        *y);
 JmQuadrant  jm_priority_matrix_quadrant      (JmItem        *item);
 const char *jm_priority_matrix_quadrant_name (JmQuadrant     quadrant);
+JmItem     *jm_priority_matrix_hit           (JmDocument    *document,
+                                              JmLayerState   state,
+                                              double         x,
+                                              double         y);
 void        jm_priority_matrix_draw          (cairo_t       *cr,
                                               JmDocument    *document,
                                               JmLayerState   state,

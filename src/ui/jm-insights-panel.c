@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "render/jm-insights-chart.h"
+#include "render/jm-priority-matrix.h"
 
 /* After the last change, how long the panel waits to compute again. */
 #define REFRESH_DELAY_MS 300
@@ -36,6 +37,7 @@ struct _JmInsightsPanel
   GtkWidget      *scrolled_window;
   GtkLabel       *summary_label;
   GtkDrawingArea *chart;
+  GtkDrawingArea *matrix;
   GtkListBox     *checks_list;
 
   JmDocument     *document;
@@ -48,6 +50,12 @@ struct _JmInsightsPanel
 };
 
 G_DEFINE_FINAL_TYPE (JmInsightsPanel, jm_insights_panel, GTK_TYPE_WIDGET)
+
+static gboolean
+scale_is_zero (GtkWidget *area)
+{
+  return gtk_widget_get_width (area) <= 0 || gtk_widget_get_height (area) <= 0;
+}
 
 static JmThemeKind
 jm_insights_panel_theme (void)
@@ -66,6 +74,60 @@ draw_chart_cb (GtkDrawingArea *area,
 
   if (self->insights != NULL)
     jm_insights_chart_draw (cr, self->insights, width, jm_insights_panel_theme ());
+}
+
+/* The matrix, scaled to the area and centred in it. */
+static void
+matrix_transform (GtkWidget *area,
+                  double    *scale,
+                  double    *dx,
+                  double    *dy)
+{
+  double width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
+
+  *scale = MIN (width / JM_MATRIX_WIDTH, height / JM_MATRIX_HEIGHT);
+  *dx = (width - JM_MATRIX_WIDTH * *scale) / 2;
+  *dy = (height - JM_MATRIX_HEIGHT * *scale) / 2;
+}
+
+static void
+draw_matrix_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  JmInsightsPanel *self = user_data;
+  double scale, dx, dy;
+
+  if (self->document == NULL || scale_is_zero (GTK_WIDGET (area)))
+    return;
+
+  matrix_transform (GTK_WIDGET (area), &scale, &dx, &dy);
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+  jm_priority_matrix_draw (cr, self->document, self->state, jm_insights_panel_theme ());
+}
+
+/* A click on a dot selects its opportunity. */
+static void
+on_matrix_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      JmInsightsPanel *self)
+{
+  GtkWidget *area = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  double scale, dx, dy;
+  JmItem *item;
+
+  if (self->document == NULL || self->selection == NULL || scale_is_zero (area))
+    return;
+
+  matrix_transform (area, &scale, &dx, &dy);
+  item = jm_priority_matrix_hit (self->document, self->state, (x - dx) / scale, (y - dy) / scale);
+  if (item != NULL)
+    jm_selection_select (self->selection, JM_OBJECT (item));
 }
 
 static GtkWidget *
@@ -112,6 +174,7 @@ jm_insights_panel_fill (JmInsightsPanel *self)
   gtk_label_set_text (self->summary_label, summary);
   gtk_drawing_area_set_content_height (self->chart, (int) ceil (jm_insights_chart_get_height (self->insights)));
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->matrix));
 
   if (self->insights->checks->len == 0)
     gtk_list_box_append (self->checks_list, check_row_new (_("Nothing is missing."), FALSE));
@@ -259,6 +322,7 @@ jm_insights_panel_class_init (JmInsightsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, chart);
+  gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, matrix);
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, checks_list);
   gtk_widget_class_bind_template_callback (widget_class, on_check_activated_cb);
 }
@@ -266,11 +330,19 @@ jm_insights_panel_class_init (JmInsightsPanelClass *klass)
 static void
 jm_insights_panel_init (JmInsightsPanel *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->matrix, draw_matrix_cb, self, NULL);
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_matrix_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->matrix), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->chart, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->matrix, G_CONNECT_SWAPPED);
 }
 
 /**

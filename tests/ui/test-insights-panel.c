@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "commands/jm-edit.h"
+#include "render/jm-priority-matrix.h"
 #include "ui/jm-insights-panel.h"
 #include "ui/jm-window.h"
 
@@ -220,6 +221,53 @@ test_insights_panel_follows_edits (JmMapFixture  *fixture,
   g_assert_cmpuint (count_rows (checks_list (panel)), ==, 5);
 }
 
+/* A click on an opportunity's dot in the priority matrix selects it. */
+static void
+test_insights_panel_matrix_click (JmMapFixture  *fixture,
+                                  gconstpointer  data)
+{
+  JmInsightsPanel *panel = find_panel (fixture);
+  JmSelection *selection = jm_map_canvas_get_selection (jm_window_get_canvas (fixture->window));
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *opportunity = jm_map_fixture_item (fixture, "opp-fee-calculator");
+  GtkWidget *matrix = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel), JM_TYPE_INSIGHTS_PANEL,
+                                                                 "matrix"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  double mx, my, scale;
+  graphene_point_t dot;
+  gpointer pair[2];
+  int x, y;
+
+  g_assert_true (GTK_IS_DRAWING_AREA (matrix));
+  g_assert_true (jm_edit_set_double (stack, opportunity, "customer-value", 80, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, opportunity, "business-value", 60, 0, &error));
+  g_assert_true (jm_edit_set_double (stack, opportunity, "effort", 2, 0, &error));
+  g_assert_no_error (error);
+  show_panel (fixture, panel);
+  scroll_to (panel, matrix);
+
+  texture = jm_ui_test_render_widget (matrix);
+  png = jm_ui_test_save_screenshot (texture, "insights-matrix.png");
+  g_test_message ("The priority matrix in the panel: %s", png);
+
+  /* where the panel draws the dot: the matrix scaled to the area, centred */
+  g_assert_true (jm_priority_matrix_place (opportunity, &mx, &my));
+  scale = MIN (gtk_widget_get_width (matrix) / JM_MATRIX_WIDTH, gtk_widget_get_height (matrix) / JM_MATRIX_HEIGHT);
+  dot = GRAPHENE_POINT_INIT ((gtk_widget_get_width (matrix) - JM_MATRIX_WIDTH * scale) / 2 + mx * scale,
+                             (gtk_widget_get_height (matrix) - JM_MATRIX_HEIGHT * scale) / 2 + my * scale);
+  jm_ui_test_point_on_screen (matrix, &dot, &x, &y);
+  sx = g_strdup_printf ("%d", x);
+  sy = g_strdup_printf ("%d", y);
+  jm_ui_test_xdotool ("mousemove", sx, sy, "click", "1", NULL);
+  pair[0] = selection;
+  pair[1] = opportunity;
+  jm_ui_test_wait_until (selection_holds, pair);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +277,7 @@ main (int   argc,
 
   jm_map_fixture_add ("/ui/insights-panel/shown", test_insights_panel_shown);
   jm_map_fixture_add ("/ui/insights-panel/follows-edits", test_insights_panel_follows_edits);
+  jm_map_fixture_add ("/ui/insights-panel/matrix-click", test_insights_panel_matrix_click);
 
   return jm_map_fixture_run ();
 }
