@@ -44,6 +44,7 @@ typedef struct
   GPtrArray  *curves;       /* persona references to check */
   guint       n_items;
   guint       n_primary;
+  gboolean    minor_0;      /* the file says 1.0: what 1.1 added is refused */
   char       *reason;
 } Oracle;
 
@@ -292,6 +293,12 @@ oracle_walk (Oracle  *o,
         return oracle_fail (o, node, "more than %d combining marks on a letter",
                             JM_FORMAT_MAX_MARKS_IN_A_ROW);
     }
+
+  /* docs/jmap-format.md, Versions: in a 1.0 file, the elements 1.1 added
+   * are errors (the schema, of 1.1, has them everywhere they belong). */
+  if (o->minor_0 && (name_is (node, "comments") || name_is (node, "conflicts") ||
+                     name_is (node, "opportunity-score")))
+    return oracle_fail (o, node, "<%s>, of format 1.1, in a 1.0 file", node->name);
 
   if (name_is (node, "created") || name_is (node, "modified"))
     {
@@ -559,6 +566,7 @@ jm_oracle_judge (GBytes  *bytes,
   o.links_layer = g_array_new (FALSE, FALSE, sizeof (int));
   o.curves = g_ptr_array_new_with_free_func (g_free);
 
+  o.minor_0 = g_strcmp0 (version, "1.0") == 0;
   if (!oracle_walk (&o, root, -1) || !oracle_references (&o, root, -1))
     verdict = JM_ORACLE_INVALID;
 
@@ -623,12 +631,13 @@ static const char *const element_names[] = {
   "journey-map", "title", "description", "author", "created", "modified", "rank", "max-length-days",
   "personas", "persona", "name", "role", "goals", "motivations", "frustrations", "photo", "stages",
   "stage", "duration", "lanes", "lane", "layer", "items", "item", "body", "image", "moment-of-truth",
-  "rationale", "emotions", "curve", "point", "links", "link", "unknown", NULL
+  "rationale", "emotions", "curve", "point", "links", "link", "opportunity-score", "unknown", NULL
 };
 
 static const char *const attribute_names[] = {
   "format-version", "id", "primary", "color", "width", "kind", "height", "state", "stage", "lane",
-  "channel", "label", "persona", "position", "score", "from", "to", "media-type", "unknown", NULL
+  "channel", "label", "persona", "position", "score", "from", "to", "media-type", "customer-value",
+  "business-value", "effort", "unknown", NULL
 };
 
 static const char *const values[] = {

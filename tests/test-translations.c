@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -28,6 +29,7 @@
 #include "commands/jm-edit.h"
 #include "format/jm-format-error.h"
 #include "format/jm-xml-reader.h"
+#include "insights/jm-insights.h"
 #include "model/jm-document.h"
 #include "model/jm-enum-types.h"
 #include "model/jm-kinds.h"
@@ -169,6 +171,39 @@ test_kinds_in_german (void)
                    "Emotionskurve");
 }
 
+/* journeymap insights speaks German too: headings, plurals, checks, and
+ * the kinds' labels. */
+static void
+test_insights_in_german (void)
+{
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmInsights) insights = NULL;
+  g_autofree char *text = NULL;
+
+  if (skip_reason != NULL)
+    {
+      g_test_skip (skip_reason);
+      return;
+    }
+
+  document = jm_test_load_example ("hotel-guest-stay.jmap");
+  insights = jm_insights_compute (document, JM_LAYER_STATE_CURRENT);
+  text = jm_insights_format_text (insights);
+
+  g_assert_true (g_str_has_prefix (text, "Hotel guest experience: a weekend city break — Ist-Zustand\n"));
+  g_assert_nonnull (strstr (text, "\nArrival: 2 Pain Points · 1 Chance · 2 Touchpoints\n"
+                                  "  María and Jonas: Mittel -1 (niedrigster -3, höchster 1), 50 % über null, "
+                                  "2 Punkte\n"));
+  g_assert_nonnull (strstr (text, "\nTiefpunkte\n  María and Jonas: -3.5 in „Departure“ („Let down“)\n"));
+  g_assert_nonnull (strstr (text, "\nTouchpoints je Kanal\n"));
+  g_assert_nonnull (strstr (text, "  Pre-arrival, Zero Moment of Truth: „Books directly"));
+  g_assert_nonnull (strstr (text, "\nPrüfungen\n  Pain Point „No way to ask for a quiet room“ in „Pre-arrival“ "
+                                  "ist mit keiner Chance verknüpft.\n"));
+  g_assert_nonnull (strstr (text, "\nSoll-Zustand gegenüber dem Ist-Zustand\n"
+                                  "  Pre-arrival, María and Jonas: Mittel 1.5 → 2.25 (+0.75)\n"));
+  g_assert_nonnull (strstr (text, "\n6 Pain Points entfernt\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/translations/reader-message", test_reader_message_in_german);
   g_test_add_func ("/translations/undo-label-plural", test_undo_label_plural_in_german);
   g_test_add_func ("/translations/kinds", test_kinds_in_german);
+  g_test_add_func ("/translations/insights", test_insights_in_german);
 
   status = g_test_run ();
   if (locale_folder != NULL)

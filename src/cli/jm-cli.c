@@ -11,6 +11,7 @@
 #include "jm-cli.h"
 #include "jm-cli-teamwork.h"
 #include "jm-cli-import.h"
+#include "jm-cli-insights.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -38,6 +39,7 @@ static const JmCliCommand commands[] = {
   { "diff", jm_cli_diff },
   { "merge", jm_cli_merge },
   { "import", jm_cli_import },
+  { "insights", jm_cli_insights },
   { NULL, NULL },
 };
 
@@ -293,8 +295,11 @@ jm_cli_export (int    argc,
   g_autofree char *background = NULL;
   g_autofree char *theme = NULL;
   g_autofree char *scale = NULL;
+  g_autofree char *view = NULL;
   gboolean bom = FALSE;
   gboolean handout = FALSE;
+  int view_index = JM_EXPORT_VIEW_MAP;
+  static const char *views[] = { "map", "matrix", NULL };
   JmExportOptions options;
   JmExportFormat format;
   GOptionEntry entries[] = {
@@ -315,6 +320,9 @@ jm_cli_export (int    argc,
     { "handout", 0, 0, G_OPTION_ARG_NONE, &handout,
       N_("Write a handout to a .pdf: a cover with the map and its personas, then a page per stage"),
       NULL },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("What a PNG, SVG or PDF shows: map (default), or matrix, the opportunities by value and "
+         "effort"), N_("VIEW") },
     { NULL }
   };
 
@@ -337,7 +345,8 @@ jm_cli_export (int    argc,
     }
 
   if (!jm_export_format_for_path (output_path, &format, &error) ||
-      !jm_cli_export_options (layer, background, theme, scale, &options, &error))
+      !jm_cli_export_options (layer, background, theme, scale, &options, &error) ||
+      !jm_cli_parse_choice ("view", view, views, &view_index, &error))
     {
       g_printerr ("journeymap export: %s\n", error->message);
       return 2;
@@ -351,6 +360,13 @@ jm_cli_export (int    argc,
           return 2;
         }
       format = JM_EXPORT_FORMAT_HANDOUT;
+    }
+  options.view = view_index;
+  if (options.view == JM_EXPORT_VIEW_MATRIX && format != JM_EXPORT_FORMAT_PNG && format != JM_EXPORT_FORMAT_SVG &&
+      format != JM_EXPORT_FORMAT_PDF)
+    {
+      g_printerr (_("journeymap export: the priority matrix is a picture: export it to PNG, SVG or PDF\n"));
+      return 2;
     }
 
   bytes = jm_cli_read_file (argv[1], &error);

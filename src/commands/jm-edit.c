@@ -478,6 +478,41 @@ jm_edit_check_channel (JmItem        *item,
   return TRUE;
 }
 
+/* Opportunity scores (format 1.1): only opportunities have them, each
+ * unset or within the file's range (the property's range includes the
+ * value that means unset). */
+static gboolean
+jm_edit_check_score (JmItem        *item,
+                     const char    *property,
+                     const GValue  *value,
+                     GError       **error)
+{
+  g_auto(GValue) number = G_VALUE_INIT;
+  gboolean effort = g_str_equal (property, "effort");
+  double unset = effort ? JM_EFFORT_UNSET : JM_VALUE_UNSET;
+  double min = effort ? JM_EFFORT_MIN : JM_VALUE_MIN;
+  double max = effort ? JM_EFFORT_MAX : JM_VALUE_MAX;
+  double score;
+
+  g_value_init (&number, G_TYPE_DOUBLE);
+  if (!g_value_transform (value, &number) || !isfinite (g_value_get_double (&number)))
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("That is not a number."));
+
+  score = g_value_get_double (&number);
+  if (score == unset)
+    return TRUE;
+  if (jm_item_get_kind (item) != JM_ITEM_KIND_OPPORTUNITY)
+    return jm_edit_fail (error, JM_COMMAND_ERROR_INVALID, _("Only opportunities are scored."));
+  if (score < min || score > max)
+    {
+      g_set_error (error, JM_COMMAND_ERROR, JM_COMMAND_ERROR_INVALID,
+                   _("A score goes from %g to %g."), min, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The checks of a change the designer asks for, beyond the type and the
  * range that the command itself checks. */
 static gboolean
@@ -491,6 +526,9 @@ jm_edit_check_value (JmCommandStack  *stack,
     return jm_edit_check_string (stack, object, property, g_value_get_string (value), error);
   if (JM_IS_ITEM (object) && g_str_equal (property, "channel"))
     return jm_edit_check_channel (JM_ITEM (object), value, error);
+  if (JM_IS_ITEM (object) && (g_str_equal (property, "customer-value") ||
+                              g_str_equal (property, "business-value") || g_str_equal (property, "effort")))
+    return jm_edit_check_score (JM_ITEM (object), property, value, error);
 
   return TRUE;
 }
@@ -1270,7 +1308,8 @@ jm_edit_paste_items (JmCommandStack  *stack,
  * jm_edit_set_item_kind:
  *
  * Changes what an item is; a touchpoint gets a channel (the web) and
- * anything else loses it, in the same step.
+ * anything else loses it, and anything but an opportunity loses its
+ * scores, in the same step.
  */
 gboolean
 jm_edit_set_item_kind (JmCommandStack  *stack,
@@ -1292,6 +1331,10 @@ jm_edit_set_item_kind (JmCommandStack  *stack,
   jm_command_stack_begin_group (stack, _("Change Kind"));
   ok = jm_edit_push_set_enum (stack, item, "kind", kind, error) &&
        jm_edit_push_set_enum (stack, item, "channel", channel, error);
+  if (ok && kind != JM_ITEM_KIND_OPPORTUNITY && jm_item_has_scores (item))
+    ok = jm_edit_push_set_double (stack, item, "customer-value", JM_VALUE_UNSET, error) &&
+         jm_edit_push_set_double (stack, item, "business-value", JM_VALUE_UNSET, error) &&
+         jm_edit_push_set_double (stack, item, "effort", JM_EFFORT_UNSET, error);
   return jm_edit_finish_group (stack, ok);
 }
 

@@ -28,6 +28,7 @@
 #include "interop/jm-csv.h"
 #include "interop/jm-mermaid.h"
 #include "io/jm-document-io.h"
+#include "render/jm-priority-matrix.h"
 #include "render/jm-renderer.h"
 
 /* Exports draw with the renderer of the canvas into cairo's PNG, SVG and
@@ -44,7 +45,7 @@ jm_export_options_init (JmExportOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (JmExportOptions) { JM_LAYER_MODE_CURRENT, 1.0, FALSE, JM_THEME_LIGHT, FALSE };
+  *options = (JmExportOptions) { JM_LAYER_MODE_CURRENT, 1.0, FALSE, JM_THEME_LIGHT, FALSE, JM_EXPORT_VIEW_MAP };
 }
 
 /**
@@ -452,6 +453,64 @@ jm_export_content (JmDocument             *document,
                                                                            : JM_LAYER_STATE_CURRENT);
 }
 
+/* The priority matrix: one page of a fixed size, whatever the map, so it
+ * needs no layout and no bands; the future state's opportunities when the
+ * future or both states are asked for, else the current state's. */
+static GBytes *
+jm_export_matrix (JmDocument             *document,
+                  JmExportFormat          format,
+                  const JmExportOptions  *options,
+                  GError                **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  JmLayerState state = options->mode == JM_LAYER_MODE_CURRENT ? JM_LAYER_STATE_CURRENT : JM_LAYER_STATE_FUTURE;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  if (format == JM_EXPORT_FORMAT_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (JM_MATRIX_WIDTH * options->scale),
+                                          (int) ceil (JM_MATRIX_HEIGHT * options->scale));
+  else if (format == JM_EXPORT_FORMAT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (jm_export_write_cb, out, JM_MATRIX_WIDTH, JM_MATRIX_HEIGHT);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (jm_export_write_cb, out, JM_MATRIX_WIDTH * JM_POINTS_PER_UNIT,
+                                                     JM_MATRIX_HEIGHT * JM_POINTS_PER_UNIT);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Journeymap " PACKAGE_VERSION);
+    }
+
+  cr = cairo_create (surface);
+  if (format == JM_EXPORT_FORMAT_PNG)
+    cairo_scale (cr, options->scale, options->scale);
+  else if (format == JM_EXPORT_FORMAT_PDF)
+    cairo_scale (cr, JM_POINTS_PER_UNIT, JM_POINTS_PER_UNIT);
+  jm_priority_matrix_draw (cr, document, state, options->theme);
+  cairo_destroy (cr);
+
+  if (format == JM_EXPORT_FORMAT_PNG)
+    {
+      cairo_surface_flush (surface);
+      ok = cairo_surface_write_to_png_stream (surface, jm_export_write_cb, out) == CAIRO_STATUS_SUCCESS;
+      if (!ok)
+        g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_FAILED, _("The picture could not be made."));
+    }
+  else
+    {
+      cairo_surface_finish (surface);
+      ok = jm_export_check_surface (surface, error);
+    }
+  cairo_surface_destroy (surface);
+
+  if (!ok)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 /**
  * jm_export_to_bytes:
  * @document: the map
@@ -480,6 +539,17 @@ jm_export_to_bytes (JmDocument             *document,
 
   if (!jm_export_check_options (options, error))
     return NULL;
+
+  if (options->view == JM_EXPORT_VIEW_MATRIX)
+    {
+      if (format != JM_EXPORT_FORMAT_PNG && format != JM_EXPORT_FORMAT_SVG && format != JM_EXPORT_FORMAT_PDF)
+        {
+          g_set_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_INVALID_OPTION,
+                       _("The priority matrix is a picture: export it to PNG, SVG or PDF."));
+          return NULL;
+        }
+      return jm_export_matrix (document, format, options, error);
+    }
 
   if (format == JM_EXPORT_FORMAT_JMAP)
     {

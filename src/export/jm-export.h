@@ -43,13 +43,21 @@ typedef enum
  * @theme: the light or the dark palette
  * @bom: start a CSV export with a byte order mark, for spreadsheet programs
  */
+/* What a PNG, SVG or PDF export draws. */
+typedef enum
+{
+  JM_EXPORT_VIEW_MAP,
+  JM_EXPORT_VIEW_MATRIX,  /* the opportunities' priority matrix (format 1.1 scores) */
+} JmExportView;
+
 typedef struct
 {
-  JmLayerMode mode;
-  double      scale;
-  gboolean    transparent;
-  JmThemeKind theme;
-  gboolean    bom;
+  JmLayerMode  mode;
+  double       scale;
+  gboolean     transparent;
+  JmThemeKind  theme;
+  gboolean     bom;
+  JmExportView view;
 } JmExportOptions;
 
 #define JM_EXPORT_MAX_SCALE 8.0

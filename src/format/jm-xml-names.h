@@ -95,5 +95,9 @@ G_BEGIN_DECLS
 #define JM_XML_PROPERTY         "property"
 #define JM_XML_OURS             "ours"
 #define JM_XML_THEIRS           "theirs"
+#define JM_XML_OPPORTUNITY_SCORE "opportunity-score"
+#define JM_XML_CUSTOMER_VALUE   "customer-value"
+#define JM_XML_BUSINESS_VALUE   "business-value"
+#define JM_XML_EFFORT           "effort"
 
 G_END_DECLS

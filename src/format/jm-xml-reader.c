@@ -59,6 +59,7 @@ typedef struct
   GArray           *logs;  /* StoreLog */
   guint             n_items;
   guint             n_comments;
+  gpointer          scored_item;   /* the item whose <opportunity-score> was read last */
   JmForeignData    *layer_foreign; /* of the layer being read, or NULL */
   GHashTable       *curves; /* persona id ("" for none) → TRUE, in the layer being read */
   gboolean          seen_rank;
@@ -884,7 +885,8 @@ child_rank (const char *parent,
     JM_XML_NAME, JM_XML_DESCRIPTION, JM_XML_DURATION, JM_XML_COMMENTS, JM_XML_CONFLICTS, NULL
   };
   static const char *const item[] = {
-    JM_XML_TITLE, JM_XML_BODY, JM_XML_IMAGE, JM_XML_MOMENT, JM_XML_COMMENTS, JM_XML_CONFLICTS, NULL
+    JM_XML_TITLE, JM_XML_BODY, JM_XML_IMAGE, JM_XML_MOMENT, JM_XML_OPPORTUNITY_SCORE, JM_XML_COMMENTS,
+    JM_XML_CONFLICTS, NULL
   };
   static const char *const layer[] = { JM_XML_ITEMS, JM_XML_EMOTIONS, JM_XML_LINKS, NULL };
   const char *const *order = NULL;
@@ -1709,6 +1711,51 @@ read_moment (Reader *r,
   return reader_children (r, JM_XML_MOMENT, read_moment_child, item, NULL);
 }
 
+/* Format 1.1: an opportunity's scores; an attribute left out is not
+ * scored. No extensions: it is one line of three numbers. */
+static gboolean
+read_opportunity_score (Reader *r,
+                        JmItem *item)
+{
+  Attribute attributes[] = {
+    { JM_XML_CUSTOMER_VALUE, FALSE, NULL },
+    { JM_XML_BUSINESS_VALUE, FALSE, NULL },
+    { JM_XML_EFFORT, FALSE, NULL },
+    { NULL }
+  };
+  double values[] = { JM_VALUE_UNSET, JM_VALUE_UNSET, JM_EFFORT_UNSET };
+  int line = reader_line (r);
+  gboolean ok;
+
+  ok = reader_needs_1_1 (r, JM_XML_OPPORTUNITY_SCORE) &&
+       reader_attributes (r, JM_XML_OPPORTUNITY_SCORE, attributes, NULL);
+  if (ok && item->kind != JM_ITEM_KIND_OPPORTUNITY)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("Only opportunities have an <%s>."), JM_XML_OPPORTUNITY_SCORE);
+  if (ok && r->scored_item == item)
+    ok = reader_fail_at (r, JM_FORMAT_ERROR_INVALID, line,
+                         _("There is a second <%s> here; there may be one."), JM_XML_OPPORTUNITY_SCORE);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (values); i++)
+    {
+      if (attributes[i].value != NULL)
+        ok = reader_parse_double (r, line, JM_XML_OPPORTUNITY_SCORE, attributes[i].name, attributes[i].value,
+                                  i < 2 ? JM_VALUE_MIN : JM_EFFORT_MIN, i < 2 ? JM_VALUE_MAX : JM_EFFORT_MAX,
+                                  &values[i]);
+    }
+
+  attributes_clear (attributes);
+  if (!ok)
+    return FALSE;
+
+  item->customer_value = values[0];
+  item->business_value = values[1];
+  item->effort = values[2];
+  /* the item read now; an empty element scores nothing, but is one */
+  r->scored_item = item;
+
+  return reader_children (r, JM_XML_OPPORTUNITY_SCORE, NULL, NULL, NULL);
+}
+
 static gboolean
 read_item_child (Reader     *r,
                  const char *name,
@@ -1722,6 +1769,8 @@ read_item_child (Reader     *r,
     return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &item->body);
   if (g_str_equal (name, JM_XML_MOMENT))
     return read_moment (r, item);
+  if (g_str_equal (name, JM_XML_OPPORTUNITY_SCORE))
+    return read_opportunity_score (r, item);
   if (g_str_equal (name, JM_XML_IMAGE))
     {
       if (item->kind != JM_ITEM_KIND_IMAGE)

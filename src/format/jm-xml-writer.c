@@ -517,6 +517,32 @@ write_moment (Writer *writer,
   writer_end (writer, JM_XML_MOMENT);
 }
 
+/* Format 1.1: only an opportunity's scores are written, whatever the
+ * model holds, so that the file stays readable. */
+static gboolean
+item_has_scores (JmItem *item)
+{
+  return item->kind == JM_ITEM_KIND_OPPORTUNITY && jm_item_has_scores (item);
+}
+
+static void
+write_opportunity_score (Writer *writer,
+                         JmItem *item)
+{
+  if (!item_has_scores (item))
+    return;
+
+  writer->wrote_1_1 = TRUE;
+  writer_start (writer, JM_XML_OPPORTUNITY_SCORE);
+  if (item->customer_value >= JM_VALUE_MIN)
+    writer_double_attribute (writer, JM_XML_CUSTOMER_VALUE, item->customer_value);
+  if (item->business_value >= JM_VALUE_MIN)
+    writer_double_attribute (writer, JM_XML_BUSINESS_VALUE, item->business_value);
+  if (item->effort >= JM_EFFORT_MIN)
+    writer_double_attribute (writer, JM_XML_EFFORT, item->effort);
+  writer_end_empty (writer);
+}
+
 static gboolean
 item_has_children (JmItem              *item,
                    const JmForeignData *foreign)
@@ -525,6 +551,7 @@ item_has_children (JmItem              *item,
          (item->body != NULL && *item->body != '\0') ||
          (item->kind == JM_ITEM_KIND_IMAGE && item->image != NULL) ||
          item->moment != JM_MOMENT_KIND_NONE ||
+         item_has_scores (item) ||
          has_annotations (item) ||
          foreign_has_elements (foreign);
 }
@@ -560,6 +587,7 @@ write_item (Writer *writer,
   if (item->kind == JM_ITEM_KIND_IMAGE)
     writer_binary_element (writer, JM_XML_IMAGE, item->image, item->image_type);
   write_moment (writer, item);
+  write_opportunity_score (writer, item);
   write_annotations (writer, item);
   writer_foreign_elements (writer, foreign);
   writer_end (writer, JM_XML_ITEM);

@@ -191,6 +191,13 @@ display_value_full (JmDocument   *document,
   if (G_VALUE_HOLDS (value, G_TYPE_BYTES))
     return g_strdup (g_value_get_boxed (value) != NULL ? _("a picture") : _("none"));
 
+  /* An opportunity's score below its range is no score (format 1.1). */
+  if (G_VALUE_HOLDS_DOUBLE (value) &&
+      (g_str_equal (pspec->name, "effort") ? g_value_get_double (value) < JM_EFFORT_MIN
+       : (g_str_equal (pspec->name, "customer-value") || g_str_equal (pspec->name, "business-value")) &&
+         g_value_get_double (value) < JM_VALUE_MIN))
+    return g_strdup (_("none"));
+
   text = jm_value_to_string (value);
   return g_strdup (text != NULL ? text : _("none"));
 }

@@ -78,6 +78,14 @@ typedef enum
 #define JM_LANE_MAX_HEIGHT    4000.0
 #define JM_SCORE_MIN            -5.0
 #define JM_SCORE_MAX             5.0
+/* Opportunity scores (format 1.1): a customer and a business value, and
+ * the effort; below the range (-1, 0) is "not scored". */
+#define JM_VALUE_MIN             0.0
+#define JM_VALUE_MAX           100.0
+#define JM_VALUE_UNSET          -1.0
+#define JM_EFFORT_MIN            1.0
+#define JM_EFFORT_MAX            5.0
+#define JM_EFFORT_UNSET          0.0
 #define JM_RANK_MAX        1000000
 #define JM_MAX_LENGTH_DAYS_MAX 36500
 /* Text limits of the file format, kept by the editor too so that

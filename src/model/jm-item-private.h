@@ -28,6 +28,10 @@ struct _JmItem
   JmMomentKind moment;
   char *moment_label;
   char *moment_rationale;
+  /* format 1.1, opportunities only; JM_VALUE_UNSET, JM_EFFORT_UNSET */
+  double customer_value;
+  double business_value;
+  double effort;
 };
 
 G_END_DECLS

@@ -27,6 +27,9 @@ enum {
   PROP_MOMENT,
   PROP_MOMENT_LABEL,
   PROP_MOMENT_RATIONALE,
+  PROP_CUSTOMER_VALUE,
+  PROP_BUSINESS_VALUE,
+  PROP_EFFORT,
   N_PROPS
 };
 
@@ -108,6 +111,18 @@ jm_item_get_property (GObject    *object,
       g_value_set_string (value, self->moment_rationale);
       break;
 
+    case PROP_CUSTOMER_VALUE:
+      g_value_set_double (value, self->customer_value);
+      break;
+
+    case PROP_BUSINESS_VALUE:
+      g_value_set_double (value, self->business_value);
+      break;
+
+    case PROP_EFFORT:
+      g_value_set_double (value, self->effort);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -178,6 +193,18 @@ jm_item_set_property (GObject      *object,
     case PROP_MOMENT_RATIONALE:
       g_free (self->moment_rationale);
       self->moment_rationale = g_value_dup_string (value);
+      break;
+
+    case PROP_CUSTOMER_VALUE:
+      self->customer_value = g_value_get_double (value);
+      break;
+
+    case PROP_BUSINESS_VALUE:
+      self->business_value = g_value_get_double (value);
+      break;
+
+    case PROP_EFFORT:
+      self->effort = g_value_get_double (value);
       break;
 
     default:
@@ -317,6 +344,39 @@ jm_item_class_init (JmItemClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * JmItem:customer-value:
+   *
+   * What an opportunity is worth to customers, from 0 to 100, or
+   * %JM_VALUE_UNSET when not scored (format 1.1).
+   */
+  properties [PROP_CUSTOMER_VALUE] =
+    g_param_spec_double ("customer-value", NULL, NULL,
+                         JM_VALUE_UNSET, JM_VALUE_MAX, JM_VALUE_UNSET,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * JmItem:business-value:
+   *
+   * What an opportunity is worth to the business, from 0 to 100, or
+   * %JM_VALUE_UNSET when not scored (format 1.1).
+   */
+  properties [PROP_BUSINESS_VALUE] =
+    g_param_spec_double ("business-value", NULL, NULL,
+                         JM_VALUE_UNSET, JM_VALUE_MAX, JM_VALUE_UNSET,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * JmItem:effort:
+   *
+   * The effort an opportunity takes, from 1 to 5, or %JM_EFFORT_UNSET
+   * when not scored (format 1.1).
+   */
+  properties [PROP_EFFORT] =
+    g_param_spec_double ("effort", NULL, NULL,
+                         JM_EFFORT_UNSET, JM_EFFORT_MAX, JM_EFFORT_UNSET,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -326,6 +386,9 @@ jm_item_init (JmItem *self)
   self->kind = JM_ITEM_KIND_CARD;
   self->channel = JM_CHANNEL_NONE;
   self->moment = JM_MOMENT_KIND_NONE;
+  self->customer_value = JM_VALUE_UNSET;
+  self->business_value = JM_VALUE_UNSET;
+  self->effort = JM_EFFORT_UNSET;
 }
 
 /**
@@ -434,4 +497,64 @@ jm_item_get_moment_rationale (JmItem *self)
   g_return_val_if_fail (JM_IS_ITEM (self), NULL);
 
   return self->moment_rationale;
+}
+
+double
+jm_item_get_customer_value (JmItem *self)
+{
+  g_return_val_if_fail (JM_IS_ITEM (self), JM_VALUE_UNSET);
+
+  return self->customer_value;
+}
+
+double
+jm_item_get_business_value (JmItem *self)
+{
+  g_return_val_if_fail (JM_IS_ITEM (self), JM_VALUE_UNSET);
+
+  return self->business_value;
+}
+
+double
+jm_item_get_effort (JmItem *self)
+{
+  g_return_val_if_fail (JM_IS_ITEM (self), JM_EFFORT_UNSET);
+
+  return self->effort;
+}
+
+/**
+ * jm_item_has_scores:
+ *
+ * Returns: whether any of the item's opportunity scores is set
+ */
+gboolean
+jm_item_has_scores (JmItem *self)
+{
+  g_return_val_if_fail (JM_IS_ITEM (self), FALSE);
+
+  return self->customer_value >= JM_VALUE_MIN || self->business_value >= JM_VALUE_MIN ||
+         self->effort >= JM_EFFORT_MIN;
+}
+
+/**
+ * jm_item_get_priority:
+ *
+ * An opportunity's priority: the mean of its customer and business value
+ * divided by its effort, from 0 (no value) to 100 (all the value for the
+ * least effort). Value for effort, so that a quick win comes before a big
+ * bet of the same value.
+ *
+ * Returns: the priority, or -1 unless all three scores are set
+ */
+double
+jm_item_get_priority (JmItem *self)
+{
+  g_return_val_if_fail (JM_IS_ITEM (self), -1);
+
+  if (self->customer_value < JM_VALUE_MIN || self->business_value < JM_VALUE_MIN ||
+      self->effort < JM_EFFORT_MIN)
+    return -1;
+
+  return (self->customer_value + self->business_value) / 2.0 / self->effort;
 }

@@ -29,5 +29,10 @@ const char   *jm_item_get_image_type       (JmItem *self);
 JmMomentKind  jm_item_get_moment           (JmItem *self);
 const char   *jm_item_get_moment_label     (JmItem *self);
 const char   *jm_item_get_moment_rationale (JmItem *self);
+double        jm_item_get_customer_value   (JmItem *self);
+double        jm_item_get_business_value   (JmItem *self);
+double        jm_item_get_effort           (JmItem *self);
+gboolean      jm_item_has_scores           (JmItem *self);
+double        jm_item_get_priority         (JmItem *self);
 
 G_END_DECLS

@@ -29,6 +29,11 @@ struct _JmItemPage
   GtkWidget *moment_label_row;
   GtkWidget *rationale_box;
   GtkWidget *rationale_view;
+  GtkWidget *scores_group;
+  GtkWidget *customer_value_spin;
+  GtkWidget *business_value_spin;
+  GtkWidget *effort_spin;
+  GtkWidget *priority_label;
 };
 
 G_DEFINE_FINAL_TYPE (JmItemPage, jm_item_page, JM_TYPE_INSPECTOR_PAGE)
@@ -48,6 +53,30 @@ jm_item_page_update (JmInspectorPage *page)
   gtk_widget_set_visible (self->channel_row, jm_item_get_kind (item) == JM_ITEM_KIND_TOUCHPOINT);
   gtk_widget_set_visible (self->moment_label_row, moment == JM_MOMENT_KIND_CUSTOM);
   gtk_widget_set_visible (self->rationale_box, moment != JM_MOMENT_KIND_NONE);
+
+  gtk_widget_set_visible (self->scores_group, jm_item_get_kind (item) == JM_ITEM_KIND_OPPORTUNITY);
+  if (jm_item_get_priority (item) >= 0)
+    {
+      g_autofree char *priority = g_strdup_printf ("%.0f", jm_item_get_priority (item));
+
+      gtk_label_set_text (GTK_LABEL (self->priority_label), priority);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->priority_label), _("Not scored"));
+}
+
+/* A score below its range is no score: shown as a dash, not as -1 or 0. */
+static gboolean
+score_spin_output_cb (GtkSpinButton *spin,
+                      gpointer       user_data)
+{
+  double least = GPOINTER_TO_INT (user_data);
+
+  if (gtk_spin_button_get_value (spin) >= least)
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "–");
+  return TRUE;
 }
 
 /* An item keeps its picture whatever its kind, but only an image's is
@@ -94,6 +123,11 @@ jm_item_page_class_init (JmItemPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmItemPage, moment_label_row);
   gtk_widget_class_bind_template_child (widget_class, JmItemPage, rationale_box);
   gtk_widget_class_bind_template_child (widget_class, JmItemPage, rationale_view);
+  gtk_widget_class_bind_template_child (widget_class, JmItemPage, scores_group);
+  gtk_widget_class_bind_template_child (widget_class, JmItemPage, customer_value_spin);
+  gtk_widget_class_bind_template_child (widget_class, JmItemPage, business_value_spin);
+  gtk_widget_class_bind_template_child (widget_class, JmItemPage, effort_spin);
+  gtk_widget_class_bind_template_child (widget_class, JmItemPage, priority_label);
 }
 
 static void
@@ -112,4 +146,16 @@ jm_item_page_init (JmItemPage *self)
   jm_inspector_page_bind_choice (page, self->moment_row, "moment", JM_TYPE_MOMENT_KIND, 0);
   jm_inspector_page_bind_text (page, self->moment_label_row, "moment-label");
   jm_inspector_page_bind_long_text (page, self->rationale_view, "moment-rationale");
+  /* From the value that means "not scored", one step below the range. */
+  jm_inspector_page_bind_number (page, self->customer_value_spin, "customer-value", JM_VALUE_UNSET,
+                                 JM_VALUE_MAX, 1);
+  jm_inspector_page_bind_number (page, self->business_value_spin, "business-value", JM_VALUE_UNSET,
+                                 JM_VALUE_MAX, 1);
+  jm_inspector_page_bind_number (page, self->effort_spin, "effort", JM_EFFORT_UNSET, JM_EFFORT_MAX, 1);
+  g_signal_connect (self->customer_value_spin, "output", G_CALLBACK (score_spin_output_cb),
+                    GINT_TO_POINTER ((int) JM_VALUE_MIN));
+  g_signal_connect (self->business_value_spin, "output", G_CALLBACK (score_spin_output_cb),
+                    GINT_TO_POINTER ((int) JM_VALUE_MIN));
+  g_signal_connect (self->effort_spin, "output", G_CALLBACK (score_spin_output_cb),
+                    GINT_TO_POINTER ((int) JM_EFFORT_MIN));
 }

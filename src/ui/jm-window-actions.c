@@ -450,6 +450,17 @@ jm_window_present_action (GtkWidget  *widget,
 }
 
 static void
+jm_window_toggle_insights_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->insights_revealer,
+                                 !gtk_revealer_get_reveal_child (self->insights_revealer));
+}
+
+static void
 jm_window_print_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -915,6 +926,8 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "doc.select-all", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL, jm_window_toggle_inspector_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-insights", NULL, jm_window_toggle_insights_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.toggle-insights", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, jm_window_show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);

@@ -21,6 +21,7 @@
 #include "jm-assistant-panel.h"
 #include "jm-differences-popover.h"
 #include "jm-palette.h"
+#include "jm-insights-panel.h"
 #include "jm-recent-maps.h"
 #include "jm-window.h"
 
@@ -53,6 +54,8 @@ struct _JmWindow
   GtkRevealer          *inspector_revealer;
   GtkRevealer          *assistant_revealer;
   JmAssistantPanel     *assistant;
+  JmInsightsPanel      *insights_panel;
+  GtkRevealer          *insights_revealer;
   GtkWidget            *layer_switcher;
   GtkWidget            *differences_button;
   JmDifferencesPopover *differences_popover;

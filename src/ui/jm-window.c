@@ -137,6 +137,9 @@ jm_window_set_layer (JmWindow   *self,
           if (self->outline != NULL && jm_window_get_document (self) != NULL)
             jm_outline_set_document (self->outline, jm_window_get_document (self),
                                      _jm_window_get_shown_state (self));
+          if (self->insights_panel != NULL && jm_window_get_document (self) != NULL)
+            jm_insights_panel_set_document (self->insights_panel, jm_window_get_document (self),
+                                            jm_window_get_stack (self), _jm_window_get_shown_state (self));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
           /* The matches were the other layer's items. */
@@ -382,6 +385,8 @@ jm_window_class_init (JmWindowClass *klass)
   /* Bound for the UI tests, which press it. */
   gtk_widget_class_bind_template_child_full (widget_class, "assistant_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_assistant_select_object_cb);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, insights_panel);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, insights_revealer);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_popover);
@@ -406,6 +411,7 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_MAP_CANVAS);
   g_type_ensure (JM_TYPE_PALETTE);
   g_type_ensure (JM_TYPE_INSPECTOR);
+  g_type_ensure (JM_TYPE_INSIGHTS_PANEL);
   g_type_ensure (JM_TYPE_OUTLINE);
   g_type_ensure (JM_TYPE_DIFFERENCES_POPOVER);
   g_type_ensure (JM_TYPE_COMPARE_PANEL);
@@ -426,6 +432,8 @@ jm_window_init (JmWindow *self)
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, jm_window_create_primary_menu, self, NULL);
   /* The inspector edits what is selected, or the map itself. */
   jm_inspector_set_selection (self->inspector, jm_map_canvas_get_selection (self->canvas));
+  /* A check activated in the insights selects its object. */
+  jm_insights_panel_set_selection (self->insights_panel, jm_map_canvas_get_selection (self->canvas));
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),

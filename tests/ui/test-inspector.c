@@ -736,6 +736,59 @@ test_inspector_several_touchpoints (JmMapFixture  *fixture,
   g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (van));
 }
 
+/* An opportunity's scores: shown only for opportunities, written to the
+ * model one step each, "not scored" below their ranges, the priority
+ * following them. */
+static void
+test_inspector_opportunity_scores (JmMapFixture  *fixture,
+                                   gconstpointer  data)
+{
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmItem *opportunity = jm_map_fixture_item (fixture, "opp-fee-calculator");
+  JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
+  JmInspectorPage *page;
+  GtkWidget *group, *customer, *business, *effort, *priority;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *png = NULL;
+
+  page = show_object (inspector, G_OBJECT (van), JM_TYPE_ITEM_PAGE);
+  group = page_child (page, JM_TYPE_ITEM_PAGE, "scores_group");
+  g_assert_false (gtk_widget_get_visible (group));
+
+  page = show_object (inspector, G_OBJECT (opportunity), JM_TYPE_ITEM_PAGE);
+  g_assert_true (gtk_widget_get_visible (group));
+  customer = page_child (page, JM_TYPE_ITEM_PAGE, "customer_value_spin");
+  business = page_child (page, JM_TYPE_ITEM_PAGE, "business_value_spin");
+  effort = page_child (page, JM_TYPE_ITEM_PAGE, "effort_spin");
+  priority = page_child (page, JM_TYPE_ITEM_PAGE, "priority_label");
+
+  /* not scored: a dash, and no priority */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (customer)), ==, "–");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (effort)), ==, "–");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (priority)), ==, "Not scored");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (customer), 80);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (business), 60);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (effort), 2);
+  g_assert_cmpfloat (jm_item_get_customer_value (opportunity), ==, 80);
+  g_assert_cmpfloat (jm_item_get_business_value (opportunity), ==, 60);
+  g_assert_cmpfloat (jm_item_get_effort (opportunity), ==, 2);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (effort)), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (priority)), ==, "35");
+
+  jm_ui_test_wait_for_frame (GTK_WIDGET (inspector));
+  texture = jm_ui_test_render_widget (GTK_WIDGET (inspector));
+  png = jm_ui_test_save_screenshot (texture, "inspector-opportunity-scores.png");
+  g_test_message ("The scored opportunity's page: %s", png);
+
+  undo (fixture);
+  g_assert_cmpfloat (jm_item_get_effort (opportunity), ==, JM_EFFORT_UNSET);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (effort)), ==, "–");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (priority)), ==, "Not scored");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +807,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/inspector/without-stack", test_inspector_without_stack);
   jm_map_fixture_add ("/ui/inspector/follows-selection", test_inspector_follows_selection);
   jm_map_fixture_add ("/ui/inspector/kind-change-refused-when-the-map-would-not-fit", test_kind_change_refused_when_the_map_would_not_fit);
+  jm_map_fixture_add ("/ui/inspector/opportunity-scores", test_inspector_opportunity_scores);
 
   return jm_map_fixture_run ();
 }
