@@ -250,16 +250,16 @@ oracle_walk (Oracle  *o,
     "personas", "stages", "lanes", "items", "emotions", "links", "curve", "moment-of-truth",
     "title", "description", "author", "created", "modified", "rank", "max-length-days", "name",
     "role", "goals", "motivations", "frustrations", "photo", "duration", "body", "image",
-    "rationale", NULL
+    "rationale", "presenter-note", NULL
   };
   static const char *const texts[] = {
     "title", "description", "author", "name", "role", "goals", "motivations", "frustrations",
-    "duration", "body", "rationale", NULL
+    "duration", "body", "rationale", "presenter-note", NULL
   };
   static const char *const values_elements[] = {
     "title", "description", "author", "created", "modified", "rank", "max-length-days", "name",
     "role", "goals", "motivations", "frustrations", "photo", "duration", "body", "image",
-    "rationale", NULL
+    "rationale", "presenter-note", NULL
   };
   static const char *const enums[] = { "kind", "channel", "state", "media-type", "primary", NULL };
 
@@ -297,7 +297,7 @@ oracle_walk (Oracle  *o,
   /* docs/jmap-format.md, Versions: in a 1.0 file, the elements 1.1 added
    * are errors (the schema, of 1.1, has them everywhere they belong). */
   if (o->minor_0 && (name_is (node, "comments") || name_is (node, "conflicts") ||
-                     name_is (node, "opportunity-score")))
+                     name_is (node, "opportunity-score") || name_is (node, "presenter-note")))
     return oracle_fail (o, node, "<%s>, of format 1.1, in a 1.0 file", node->name);
 
   if (name_is (node, "created") || name_is (node, "modified"))
@@ -631,7 +631,7 @@ static const char *const element_names[] = {
   "journey-map", "title", "description", "author", "created", "modified", "rank", "max-length-days",
   "personas", "persona", "name", "role", "goals", "motivations", "frustrations", "photo", "stages",
   "stage", "duration", "lanes", "lane", "layer", "items", "item", "body", "image", "moment-of-truth",
-  "rationale", "emotions", "curve", "point", "links", "link", "opportunity-score", "unknown", NULL
+  "rationale", "emotions", "curve", "point", "links", "link", "opportunity-score", "presenter-note", "unknown", NULL
 };
 
 static const char *const attribute_names[] = {

@@ -365,6 +365,42 @@ test_scores_matrix (void)
   g_assert_error (error, JM_EXPORT_ERROR, JM_EXPORT_ERROR_INVALID_OPTION);
 }
 
+/* Presenter's notes (format 1.1): read and written byte for byte; the
+ * first makes a 1.0 map 1.1, and its undo 1.0 again. */
+static void
+test_presenter_notes (void)
+{
+  g_autofree char *path = valid_path ("presenter-notes.jmap");
+  g_autofree char *hotel_path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples",
+                                                  "hotel-guest-stay.jmap", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) hotel_bytes = read_bytes (hotel_path);
+  g_autoptr(JmDocument) document = read_document (bytes);
+  g_autoptr(JmDocument) hotel = read_document (hotel_bytes);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (hotel);
+  g_autoptr(GBytes) written = jm_xml_writer_write_bytes (document);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (jm_stage_get_presenter_note (jm_document_lookup_stage (document, "s-a")), ==,
+                   "Start with the queue: everyone has stood in it.\nThen the numbers.");
+  g_assert_null (jm_stage_get_presenter_note (jm_document_lookup_stage (document, "s-b")));
+  g_assert_true (g_bytes_equal (bytes, written));
+
+  g_assert_true (jm_edit_set_string (stack, jm_document_lookup_stage (hotel, "stage-arrival"), "presenter-note",
+                                     "Ask who has queued at a desk this year.", 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&written, g_bytes_unref);
+  written = jm_xml_writer_write_bytes (hotel);
+  g_assert_true (bytes_contain (written, "format-version=\"1.1\""));
+  g_assert_true (bytes_contain (written, "      <duration>1 hour</duration>\n"
+                                         "      <presenter-note>Ask who has queued at a desk this year."
+                                         "</presenter-note>\n"));
+  g_assert_true (jm_command_stack_undo (stack));
+  g_clear_pointer (&written, g_bytes_unref);
+  written = jm_xml_writer_write_bytes (hotel);
+  g_assert_true (g_bytes_equal (hotel_bytes, written));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/opportunity-scores/copied", test_scores_copied);
   g_test_add_func ("/opportunity-scores/diff", test_scores_diff);
   g_test_add_func ("/opportunity-scores/matrix", test_scores_matrix);
+  g_test_add_func ("/presenter-notes/round-trip", test_presenter_notes);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "export/jm-export.h"
 #include "model/jm-object.h"
+#include "model/jm-object-private.h"
 #include "format/jm-xml-reader.h"
 #include "render/jm-renderer-private.h"
 #include "render/jm-slide.h"
@@ -271,17 +272,6 @@ test_slide_custom_moment_label (void)
   g_assert_cmpstr (first_label, ==, "First Moment of Truth");
 }
 
-/* Notes are stored with format 1.1's stages, which come later: the hook
- * answers none. */
-static void
-test_slide_note_hook (void)
-{
-  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
-  g_autofree char *note = jm_slide_dup_stage_note (document, stage_at (document, 0));
-
-  g_assert_null (note);
-}
-
 static char *
 run_tool (const char *tool,
           const char *first_arg,
@@ -427,6 +417,60 @@ test_handout_pages (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* A stage's presenter's note (format 1.1) has room under the Moments of
+ * Truth on its slide, and its page of the handout says it; a stage
+ * without one gives it no room. */
+static void
+test_slide_note (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  JmStage *stage = stage_at (document, 0);
+  g_autoptr(JmLayout) layout = NULL;
+  g_autoptr(GBytes) handout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jm-handout-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *note = NULL;
+  g_autofree char *page = NULL;
+  JmSlideGeometry geometry;
+  JmExportOptions options;
+  GValue value = G_VALUE_INIT;
+
+  note = jm_slide_dup_stage_note (document, stage);
+  g_assert_null (note);
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_assert_true (jm_slide_get_geometry (layout, 0, 1600, 1000, &geometry));
+  g_assert_cmpfloat (geometry.note.height, ==, 0);
+  g_clear_object (&layout);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Ask the room who booked a hotel last month.");
+  g_assert_true (_jm_model_set_property (G_OBJECT (stage), "presenter-note", &value));
+  g_value_unset (&value);
+
+  note = jm_slide_dup_stage_note (document, stage);
+  g_assert_cmpstr (note, ==, "Ask the room who booked a hotel last month.");
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_assert_true (jm_slide_get_geometry (layout, 0, 1600, 1000, &geometry));
+  g_assert_cmpfloat (geometry.note.height, >, 50);
+  g_assert_cmpfloat (geometry.note.y, >=, geometry.callouts.y + geometry.callouts.height);
+  g_assert_cmpfloat (geometry.note.y + geometry.note.height, <=, geometry.panel.y + geometry.panel.height + 0.5);
+
+  jm_export_options_init (&options);
+  handout = jm_export_to_bytes (document, JM_EXPORT_FORMAT_HANDOUT, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (handout, NULL), (gssize) g_bytes_get_size (handout),
+                                      NULL));
+  page = page_text (pdf, 2);
+  if (page == NULL)
+    g_test_skip ("poppler's pdftotext is not installed (poppler-utils)");
+  else
+    g_assert_nonnull (strstr (page, "Ask the room who booked a hotel last month."));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_handout_refuses_other_formats (void)
 {
@@ -545,10 +589,10 @@ main (int    argc,
   g_test_add_func ("/slide/marker-over-current-stage", test_slide_marker_over_current_stage);
   g_test_add_func ("/slide/moments-called-out", test_slide_moments_called_out);
   g_test_add_func ("/slide/custom-moment-label", test_slide_custom_moment_label);
-  g_test_add_func ("/slide/note-hook", test_slide_note_hook);
   g_test_add_data_func ("/handout/pages/hotel-guest-stay", "hotel-guest-stay", test_handout_pages);
   g_test_add_data_func ("/handout/pages/saas-onboarding", "saas-onboarding", test_handout_pages);
   g_test_add_func ("/handout/refuses-other-formats", test_handout_refuses_other_formats);
+  g_test_add_func ("/slide/note", test_slide_note);
   g_test_add_func ("/handout/future-dark", test_handout_future_dark);
   g_test_add_func ("/handout/keeps-pictures-to-itself", test_handout_keeps_pictures_to_itself);
 

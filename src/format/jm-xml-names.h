@@ -99,5 +99,6 @@ G_BEGIN_DECLS
 #define JM_XML_CUSTOMER_VALUE   "customer-value"
 #define JM_XML_BUSINESS_VALUE   "business-value"
 #define JM_XML_EFFORT           "effort"
+#define JM_XML_PRESENTER_NOTE   "presenter-note"
 
 G_END_DECLS

@@ -882,7 +882,8 @@ child_rank (const char *parent,
     JM_XML_FRUSTRATIONS, JM_XML_PHOTO, JM_XML_CONFLICTS, NULL
   };
   static const char *const stage[] = {
-    JM_XML_NAME, JM_XML_DESCRIPTION, JM_XML_DURATION, JM_XML_COMMENTS, JM_XML_CONFLICTS, NULL
+    JM_XML_NAME, JM_XML_DESCRIPTION, JM_XML_DURATION, JM_XML_PRESENTER_NOTE, JM_XML_COMMENTS, JM_XML_CONFLICTS,
+    NULL
   };
   static const char *const item[] = {
     JM_XML_TITLE, JM_XML_BODY, JM_XML_IMAGE, JM_XML_MOMENT, JM_XML_OPPORTUNITY_SCORE, JM_XML_COMMENTS,
@@ -1536,6 +1537,10 @@ read_stage_child (Reader     *r,
     return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &stage->description);
   if (g_str_equal (name, JM_XML_DURATION))
     return reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_NAME_CHARS, &stage->duration);
+  /* format 1.1 */
+  if (g_str_equal (name, JM_XML_PRESENTER_NOTE))
+    return reader_needs_1_1 (r, name) &&
+           reader_text_element_no_attributes (r, name, JM_FORMAT_MAX_TEXT_CHARS, &stage->presenter_note);
 
   return read_annotations (r, name, G_OBJECT (stage));
 }
@@ -1585,6 +1590,7 @@ read_stage (Reader     *r,
 
   empty_text_is_none (&stage->description);
   empty_text_is_none (&stage->duration);
+  empty_text_is_none (&stage->presenter_note);
 
   reader_append (r, r->document->stages, JM_OBJECT (g_steal_pointer (&stage)), line);
   return TRUE;

@@ -467,6 +467,11 @@ write_stage (Writer  *writer,
   writer_text_element (writer, JM_XML_NAME, stage->name, TRUE);
   writer_text_element (writer, JM_XML_DESCRIPTION, stage->description, FALSE);
   writer_text_element (writer, JM_XML_DURATION, stage->duration, FALSE);
+  if (stage->presenter_note != NULL && *stage->presenter_note != '\0')
+    {
+      writer->wrote_1_1 = TRUE;
+      writer_text_element (writer, JM_XML_PRESENTER_NOTE, stage->presenter_note, FALSE);
+    }
   write_annotations (writer, stage);
   writer_foreign_elements (writer, foreign);
 

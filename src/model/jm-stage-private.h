@@ -19,6 +19,7 @@ struct _JmStage
   char *name;
   char *description;
   char *duration;
+  char *presenter_note;  /* format 1.1 */
   char *color;
   double width;
 };

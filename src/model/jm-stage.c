@@ -20,6 +20,7 @@ enum {
   PROP_DURATION,
   PROP_COLOR,
   PROP_WIDTH,
+  PROP_PRESENTER_NOTE,
   N_PROPS
 };
 
@@ -33,6 +34,7 @@ jm_stage_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->duration, g_free);
+  g_clear_pointer (&self->presenter_note, g_free);
   g_clear_pointer (&self->color, g_free);
 
   G_OBJECT_CLASS (jm_stage_parent_class)->finalize (object);
@@ -58,6 +60,10 @@ jm_stage_get_property (GObject    *object,
 
     case PROP_DURATION:
       g_value_set_string (value, self->duration);
+      break;
+
+    case PROP_PRESENTER_NOTE:
+      g_value_set_string (value, self->presenter_note);
       break;
 
     case PROP_COLOR:
@@ -96,6 +102,11 @@ jm_stage_set_property (GObject      *object,
     case PROP_DURATION:
       g_free (self->duration);
       self->duration = g_value_dup_string (value);
+      break;
+
+    case PROP_PRESENTER_NOTE:
+      g_free (self->presenter_note);
+      self->presenter_note = g_value_dup_string (value);
       break;
 
     case PROP_COLOR:
@@ -174,6 +185,16 @@ jm_stage_class_init (JmStageClass *klass)
                          JM_STAGE_MIN_WIDTH, JM_STAGE_MAX_WIDTH, JM_STAGE_DEFAULT_WIDTH,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * JmStage:presenter-note:
+   *
+   * What to say when presenting the stage (format 1.1).
+   */
+  properties [PROP_PRESENTER_NOTE] =
+    g_param_spec_string ("presenter-note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -233,4 +254,17 @@ jm_stage_get_width (JmStage *self)
   g_return_val_if_fail (JM_IS_STAGE (self), 0.0);
 
   return self->width;
+}
+
+/**
+ * jm_stage_get_presenter_note:
+ *
+ * Returns: (nullable): what to say when presenting the stage
+ */
+const char *
+jm_stage_get_presenter_note (JmStage *self)
+{
+  g_return_val_if_fail (JM_IS_STAGE (self), NULL);
+
+  return self->presenter_note;
 }

@@ -20,6 +20,7 @@ JmStage    *jm_stage_new             (const char *id);
 const char *jm_stage_get_name        (JmStage *self);
 const char *jm_stage_get_description (JmStage *self);
 const char *jm_stage_get_duration    (JmStage *self);
+const char *jm_stage_get_presenter_note (JmStage *self);
 const char *jm_stage_get_color       (JmStage *self);
 double      jm_stage_get_width       (JmStage *self);
 

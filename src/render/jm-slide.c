@@ -116,6 +116,8 @@ slide_init (Slide    *slide,
   JmSlideGeometry *g = &slide->geometry;
   double margin, top, scale, used, band_top, band_bottom, band_width, y;
   g_autoptr(GPtrArray) moments = NULL;
+  const char *note;
+  gboolean has_note;
 
   memset (slide, 0, sizeof *slide);
   jm_layout_update (layout);
@@ -140,9 +142,12 @@ slide_init (Slide    *slide,
                         MAX (height - margin - top, 1) };
   moments = jm_slide_dup_moments (layout, stage_index);
   g->n_callouts = MIN (moments->len, JM_SLIDE_MAX_CALLOUTS);
+  note = jm_stage_get_presenter_note (slide->stage->stage);
+  has_note = note != NULL && *note != '\0';
   if (g->n_callouts > 0)
     {
-      double room = g->panel.height * 0.7, gap = margin / 2;
+      /* A note takes the panel's last quarter. */
+      double room = g->panel.height * (has_note ? 0.45 : 0.7), gap = margin / 2;
       double box = MIN ((room - gap * (g->n_callouts - 1)) / g->n_callouts, 0.16 * height);
 
       g->callouts = (JmRect) { g->panel.x, g->panel.y + g->panel.height * 0.3, g->panel.width,
@@ -152,7 +157,17 @@ slide_init (Slide    *slide,
     }
   else
     {
-      g->callouts = (JmRect) { g->panel.x, g->panel.y + g->panel.height, g->panel.width, 0 };
+      g->callouts = (JmRect) { g->panel.x, g->panel.y + g->panel.height * 0.3, g->panel.width, 0 };
+    }
+  if (has_note)
+    {
+      double note_top = g->callouts.y + g->callouts.height + (g->n_callouts > 0 ? margin / 2 : 0);
+
+      g->note = (JmRect) { g->panel.x, note_top, g->panel.width, MAX (g->panel.y + g->panel.height - note_top, 0) };
+    }
+  else
+    {
+      g->note = (JmRect) { g->panel.x, g->panel.y + g->panel.height, g->panel.width, 0 };
     }
   g->column_area = (JmRect) { 0, top, MAX (g->panel.x - margin, 1), MAX (height - margin - top, 1) };
 
@@ -478,6 +493,18 @@ draw_callouts (cairo_t       *cr,
                  g->panel.width, 1, &theme->text_dim);
     }
 
+  if (g->note.height > 0)
+    {
+      double note_y = g->note.y;
+
+      note_y += draw_text (cr, slide->layout, JM_FONT_CAPTION, size * 1.2, _("Presenter’s note"), g->note.x,
+                           note_y, g->note.width, 1, &theme->text_dim);
+      note_y += 2 * size;
+      draw_text (cr, slide->layout, JM_FONT_ITEM_BODY, size * 1.1, jm_stage_get_presenter_note (slide->stage->stage),
+                 g->note.x, note_y, g->note.width,
+                 MAX ((int) ((g->note.y + g->note.height - note_y) / (16 * size * 1.1)), 1), &theme->text);
+    }
+
   if (g->n_callouts == 0)
     return;
 
@@ -696,8 +723,8 @@ jm_slide_dup_moment_kind_label (JmItem *item)
  *
  * The presenter's note of @stage, for the presenter and the handout.
  *
- * Returns: (transfer full) (nullable): %NULL for now: notes are kept in
- *   format 1.1, which the map's stages do not carry yet
+ * Returns: (transfer full) (nullable): the note, %NULL when the stage
+ *   has none
  */
 char *
 jm_slide_dup_stage_note (JmDocument *document,
@@ -706,5 +733,8 @@ jm_slide_dup_stage_note (JmDocument *document,
   g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (JM_IS_STAGE (stage), NULL);
 
-  return NULL;
+  if (jm_stage_get_presenter_note (stage) == NULL || *jm_stage_get_presenter_note (stage) == '\0')
+    return NULL;
+
+  return g_strdup (jm_stage_get_presenter_note (stage));
 }

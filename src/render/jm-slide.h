@@ -30,6 +30,7 @@ G_BEGIN_DECLS
  * @panel: beside them, what the stage is and its Moments of Truth
  * @callouts: the Moments of Truth called out, in @panel; empty without any
  * @n_callouts: how many are written out in @callouts
+ * @note: the presenter's note, in @panel under @callouts; empty without one
  *
  * Where the parts of a slide go, in the slide's units (0, 0 at its top
  * left corner).
@@ -47,6 +48,7 @@ typedef struct
   JmRect panel;
   JmRect callouts;
   guint  n_callouts;
+  JmRect note;
 } JmSlideGeometry;
 
 guint     jm_slide_count             (JmLayout        *layout);

@@ -339,6 +339,20 @@ test_inspector_rows (JmMapFixture  *fixture,
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row)), ==, original);
   }
 
+  /* A long text of format 1.1: a stage's presenter's note. */
+  {
+    GtkTextBuffer *buffer;
+
+    page = show_object (inspector, G_OBJECT (stage), JM_TYPE_STAGE_PAGE);
+    row = page_child (page, JM_TYPE_STAGE_PAGE, "presenter_note_view");
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (row));
+    gtk_text_buffer_set_text (buffer, "Pause here.", -1);
+    g_assert_cmpstr (jm_stage_get_presenter_note (stage), ==, "Pause here.");
+    g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+    undo (fixture);
+    g_assert_null (jm_stage_get_presenter_note (stage));
+  }
+
   /* A number: a stage's width. */
   {
     double original = jm_stage_get_width (stage);
