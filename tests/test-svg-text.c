@@ -584,6 +584,37 @@ test_svg_text_visible (void)
   xmlFreeDoc (doc);
 }
 
+/* Ghosted items (the removed ones of a comparison of both states) keep
+ * their text's translucency: its alpha becomes fill-opacity. */
+static void
+test_svg_text_ghosted (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("saas-onboarding.jmap");
+  g_autoptr(GBytes) svg = export_svg (document, JM_LAYER_MODE_BOTH);
+  xmlDoc *doc = parse_svg (svg);
+  g_autoptr(GPtrArray) elements = text_elements (doc);
+  guint translucent = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      xmlChar *opacity = xmlGetProp (elements->pdata[i], BAD_CAST "fill-opacity");
+
+      if (opacity != NULL)
+        {
+          double value = g_ascii_strtod ((const char *) opacity, NULL);
+
+          g_assert_cmpfloat (value, >, 0.0);
+          g_assert_cmpfloat (value, <, 1.0);
+          translucent++;
+        }
+      xmlFree (opacity);
+    }
+  g_test_message ("%u of %u lines are translucent", translucent, elements->len);
+  g_assert_cmpuint (translucent, >, 0);
+  g_assert_cmpuint (translucent, <, elements->len);
+  xmlFreeDoc (doc);
+}
+
 /* `journeymap export -o map.svg` writes the layer too: grep finds a card's
  * title in the file. */
 static void
@@ -622,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/svg-text/examples", test_svg_text_examples);
   g_test_add_data_func ("/svg-text/renders-like-png", "layout.jmap", test_svg_text_renders_like_png);
   g_test_add_func ("/svg-text/visible", test_svg_text_visible);
+  g_test_add_func ("/svg-text/ghosted", test_svg_text_ghosted);
   g_test_add_func ("/svg-text/hostile", test_svg_text_hostile);
   g_test_add_func ("/svg-text/escaping", test_svg_text_escaping);
   g_test_add_func ("/svg-text/cli", test_svg_text_cli);
