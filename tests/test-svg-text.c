@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -584,6 +585,61 @@ test_svg_text_visible (void)
   xmlFreeDoc (doc);
 }
 
+/* Each line's textLength is the width its text takes in its font, as
+ * Pango lays it out alone: a viewer with the same font draws it at its
+ * own width, unsqueezed, also a line that wraps at a blank, which Pango
+ * draws with no width and the <text> keeps. */
+static void
+test_svg_text_lengths (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("grocery-first-order.jmap");
+  g_autoptr(GBytes) svg = export_svg (document, JM_LAYER_MODE_CURRENT);
+  PangoContext *context = jm_theme_create_pango_context ();
+  xmlDoc *doc = parse_svg (svg);
+  g_autoptr(GPtrArray) elements = text_elements (doc);
+  guint checked = 0, wrapped_at_blank = 0;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      xmlNode *element = elements->pdata[i];
+      xmlChar *content = xmlNodeGetContent (element);
+      xmlChar *family = xmlGetProp (element, BAD_CAST "font-family");
+      xmlChar *size = xmlGetProp (element, BAD_CAST "font-size");
+      xmlChar *weight = xmlGetProp (element, BAD_CAST "font-weight");
+      xmlChar *length = xmlGetProp (element, BAD_CAST "textLength");
+      g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      PangoRectangle logical;
+
+      /* An ellipsized line: its ellipsis is shaped apart from the text. */
+      if (strstr ((const char *) content, "…") == NULL)
+        {
+          pango_font_description_set_family (desc, (const char *) family);
+          pango_font_description_set_absolute_size (desc, g_ascii_strtod ((const char *) size, NULL) * PANGO_SCALE);
+          pango_font_description_set_weight (desc, atoi ((const char *) weight));
+          pango_layout_set_font_description (layout, desc);
+          pango_layout_set_text (layout, (const char *) content, -1);
+          pango_layout_get_extents (layout, NULL, &logical);
+          if (fabs (g_ascii_strtod ((const char *) length, NULL) - (double) logical.width / PANGO_SCALE) >= 0.05)
+            g_test_message ("“%s”: textLength %s, alone %.2f", content, length, (double) logical.width / PANGO_SCALE);
+          g_assert_cmpfloat_with_epsilon (g_ascii_strtod ((const char *) length, NULL),
+                                          (double) logical.width / PANGO_SCALE, 0.05);
+          checked++;
+          if (g_str_has_suffix ((const char *) content, " "))
+            wrapped_at_blank++;
+        }
+      xmlFree (content);
+      xmlFree (family);
+      xmlFree (size);
+      xmlFree (weight);
+      xmlFree (length);
+    }
+  g_test_message ("%u lines checked, %u of them wrapped at a blank", checked, wrapped_at_blank);
+  g_assert_cmpuint (wrapped_at_blank, >, 0);
+  xmlFreeDoc (doc);
+  g_object_unref (context);
+}
+
 /* Ghosted items (the removed ones of a comparison of both states) keep
  * their text's translucency: its alpha becomes fill-opacity. */
 static void
@@ -653,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/svg-text/examples", test_svg_text_examples);
   g_test_add_data_func ("/svg-text/renders-like-png", "layout.jmap", test_svg_text_renders_like_png);
   g_test_add_func ("/svg-text/visible", test_svg_text_visible);
+  g_test_add_func ("/svg-text/lengths", test_svg_text_lengths);
   g_test_add_func ("/svg-text/ghosted", test_svg_text_ghosted);
   g_test_add_func ("/svg-text/hostile", test_svg_text_hostile);
   g_test_add_func ("/svg-text/escaping", test_svg_text_escaping);

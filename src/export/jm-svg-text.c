@@ -34,8 +34,9 @@
 
 struct _JmSvgText
 {
-  GString *elements;
-  guint    n_lines;
+  GString    *elements;
+  guint       n_lines;
+  GHashTable *space_widths; /* "font|character" → its width, in a double */
 };
 
 JmSvgText *
@@ -44,6 +45,7 @@ jm_svg_text_new (void)
   JmSvgText *self = g_new0 (JmSvgText, 1);
 
   self->elements = g_string_new (NULL);
+  self->space_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
@@ -54,6 +56,7 @@ jm_svg_text_free (JmSvgText *self)
     return;
 
   g_string_free (self->elements, TRUE);
+  g_hash_table_unref (self->space_widths);
   g_free (self);
 }
 
@@ -189,6 +192,69 @@ append_line_text (GString         *out,
                               line_end - (ellipsis->offset + ellipsis->length));
 }
 
+/* Pango draws the blank at which a line wraps with no width, so that the
+ * line's width is that of what can be seen; the <text> keeps the blank
+ * (searching a wrapped text finds it whole), so its textLength must count
+ * the blank's own width, or a viewer that honours textLength squeezes the
+ * line. Returns the width (in @layout's units) that Pango did not give the
+ * line's last character, 0 when it drew it as usual. */
+static double
+zeroed_final_space (JmSvgText                  *self,
+                    PangoLayout                *layout,
+                    const PangoFontDescription *desc,
+                    PangoLayoutLine            *line)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *line_end = text + line->start_index + line->length;
+  const char *last;
+  int last_index;
+  gunichar c;
+  g_autofree char *font = NULL;
+  g_autofree char *key = NULL;
+  double *width;
+
+  if (line->length <= 0)
+    return 0;
+  last = g_utf8_find_prev_char (text + line->start_index, line_end);
+  if (last == NULL)
+    return 0;
+  c = g_utf8_get_char_validated (last, line_end - last);
+  if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isspace (c))
+    return 0;
+
+  last_index = last - text;
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run == NULL || last_index < run->item->offset || last_index >= run->item->offset + run->item->length)
+        continue;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          if (run->item->offset + run->glyphs->log_clusters[i] == last_index &&
+              run->glyphs->glyphs[i].geometry.width != 0)
+            return 0;
+        }
+    }
+
+  font = pango_font_description_to_string (desc);
+  key = g_strdup_printf ("%s|%.*s", font, (int) (line_end - last), last);
+  width = g_hash_table_lookup (self->space_widths, key);
+  if (width == NULL)
+    {
+      g_autoptr(PangoLayout) blank = pango_layout_new (pango_layout_get_context (layout));
+      PangoRectangle logical;
+
+      pango_layout_set_font_description (blank, desc);
+      pango_layout_set_text (blank, last, line_end - last);
+      pango_layout_get_extents (blank, NULL, &logical);
+      width = g_new (double, 1);
+      *width = MAX (0.0, (double) logical.width / PANGO_SCALE);
+      g_hash_table_insert (self->space_widths, g_steal_pointer (&key), width);
+    }
+  return *width;
+}
+
 /* The colour the renderer set for the text, as fill and fill-opacity. */
 static void
 append_fill (GString *out,
@@ -258,7 +324,7 @@ jm_svg_text_add_layout (cairo_t     *cr,
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
       PangoRectangle logical;
-      double line_x, line_y, width, width_dy;
+      double line_x, line_y, width, width_dy, blank;
       gboolean rtl;
       const char *family;
       PangoStyle style;
@@ -272,6 +338,12 @@ jm_svg_text_add_layout (cairo_t     *cr,
       width = (double) logical.width / PANGO_SCALE;
       width_dy = 0;
       rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+      /* In a right-to-left line the blank is on the left: the line then
+       * starts that much further left. */
+      blank = zeroed_final_space (self, layout, desc, line);
+      width += blank;
+      if (rtl)
+        line_x -= blank;
       if (rtl)
         line_x += width;
       cairo_user_to_device (cr, &line_x, &line_y);
