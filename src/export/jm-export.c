@@ -138,6 +138,8 @@ jm_export_draw (cairo_t               *cr,
     {
       render.text_func = jm_svg_text_add_layout;
       render.text_data = text;
+      /* The text is written as <text>, not drawn as outlines too. */
+      render.text_drawn_by_callback = TRUE;
     }
   jm_renderer_draw (cr, layout, &render);
 }
@@ -377,7 +379,7 @@ jm_export_vector (JmLayout               *layout,
     {
       surface = cairo_svg_surface_create_for_stream (jm_export_write_cb, out, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      /* cairo draws text as outlines; the text goes on top as text. */
+      /* cairo would draw text as outlines; it is written as <text>. */
       text = jm_svg_text_new ();
     }
   else

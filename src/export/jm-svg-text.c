@@ -1,24 +1,24 @@
-/* jm-svg-text.c: a text layer for SVG exports, as OCR adds one to a PDF
+/* jm-svg-text.c: the text of SVG exports, written as SVG <text>
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cairo's SVG surface writes text as glyph outlines: the drawing is exact
- * in every viewer, but a browser cannot find a card's title, a screen
- * reader cannot read it, and nothing can be copied out of it. Writing
- * <text> instead would hand the drawing to each viewer's fonts and line
- * breaking, and a second drawing back end to keep in step with the
- * renderer's.
+ * cairo's SVG surface writes text as glyph outlines: exact in every
+ * viewer, but an editor such as Inkscape or Figma cannot restyle or edit
+ * it, a browser cannot find a card's title, and nothing can be copied out
+ * of it.
  *
- * So the export keeps cairo's drawing, the one renderer's, and adds a
- * layer of the same text on top: each line the renderer drew, as a
- * <text> element at that line's baseline, in its font family, size, weight
- * and style, stretched (textLength) to the width Pango gave the line, and
- * transparent. Selecting, searching and copying find the text where it is
- * seen; the drawing is unchanged, so the SVG still renders as the PNG
- * does. The renderer reports each text it draws through
- * JmRenderOptions.text_func, with the cairo transformation it was drawn
- * with, which places the line in the SVG's coordinates.
+ * So for SVG exports the renderer draws no text itself
+ * (JmRenderOptions.text_drawn_by_callback): it hands each text, laid out
+ * by the one layout with Pango's line breaks and ellipsis, to
+ * jm_svg_text_add_layout(), with the cairo transformation and the colour
+ * it would have been drawn with. Each line becomes a visible <text> at
+ * its baseline, in its font family, size, weight, style and colour,
+ * stretched (textLength) to the width Pango gave the line, so that a
+ * viewer with other fonts still keeps it inside its card. The lines go in
+ * one group above cairo's drawing. The painter clips no text (ellipsis
+ * and the layout's widths keep it inside its box), so the group needs no
+ * clip of its own.
  */
 
 #define G_LOG_DOMAIN "jm-export"
@@ -34,8 +34,9 @@
 
 struct _JmSvgText
 {
-  GString *elements;
-  guint    n_lines;
+  GString    *elements;
+  guint       n_lines;
+  GHashTable *space_widths; /* "font|character" → its width, in a double */
 };
 
 JmSvgText *
@@ -44,6 +45,7 @@ jm_svg_text_new (void)
   JmSvgText *self = g_new0 (JmSvgText, 1);
 
   self->elements = g_string_new (NULL);
+  self->space_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
@@ -54,6 +56,7 @@ jm_svg_text_free (JmSvgText *self)
     return;
 
   g_string_free (self->elements, TRUE);
+  g_hash_table_unref (self->space_widths);
   g_free (self);
 }
 
@@ -152,13 +155,135 @@ has_visible_text (const char *text,
   return FALSE;
 }
 
+/* The run Pango put in place of what it ellipsized in @line, or NULL. */
+static PangoItem *
+find_ellipsis (PangoLayoutLine *line)
+{
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run != NULL && (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0)
+        return run->item;
+    }
+  return NULL;
+}
+
+/* The text of @line as drawn, escaped: an ellipsized line's hidden part
+ * is the ellipsis Pango shows in its place. */
+static void
+append_line_text (GString         *out,
+                  const char      *text,
+                  PangoLayoutLine *line)
+{
+  PangoItem *ellipsis = find_ellipsis (line);
+  int line_end = line->start_index + line->length;
+
+  if (ellipsis == NULL || ellipsis->offset < line->start_index ||
+      ellipsis->offset + ellipsis->length > line_end)
+    {
+      jm_svg_text_append_escaped (out, text + line->start_index, line->length);
+      return;
+    }
+
+  jm_svg_text_append_escaped (out, text + line->start_index, ellipsis->offset - line->start_index);
+  g_string_append (out, "\xe2\x80\xa6"); /* … */
+  jm_svg_text_append_escaped (out, text + ellipsis->offset + ellipsis->length,
+                              line_end - (ellipsis->offset + ellipsis->length));
+}
+
+/* Pango draws the blank at which a line wraps with no width, so that the
+ * line's width is that of what can be seen; the <text> keeps the blank
+ * (searching a wrapped text finds it whole), so its textLength must count
+ * the blank's own width, or a viewer that honours textLength squeezes the
+ * line. Returns the width (in @layout's units) that Pango did not give the
+ * line's last character, 0 when it drew it as usual. */
+static double
+zeroed_final_space (JmSvgText                  *self,
+                    PangoLayout                *layout,
+                    const PangoFontDescription *desc,
+                    PangoLayoutLine            *line)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *line_end = text + line->start_index + line->length;
+  const char *last;
+  int last_index;
+  gunichar c;
+  g_autofree char *font = NULL;
+  g_autofree char *key = NULL;
+  double *width;
+
+  if (line->length <= 0)
+    return 0;
+  last = g_utf8_find_prev_char (text + line->start_index, line_end);
+  if (last == NULL)
+    return 0;
+  c = g_utf8_get_char_validated (last, line_end - last);
+  if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isspace (c))
+    return 0;
+
+  last_index = last - text;
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run == NULL || last_index < run->item->offset || last_index >= run->item->offset + run->item->length)
+        continue;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          if (run->item->offset + run->glyphs->log_clusters[i] == last_index &&
+              run->glyphs->glyphs[i].geometry.width != 0)
+            return 0;
+        }
+    }
+
+  font = pango_font_description_to_string (desc);
+  key = g_strdup_printf ("%s|%.*s", font, (int) (line_end - last), last);
+  width = g_hash_table_lookup (self->space_widths, key);
+  if (width == NULL)
+    {
+      g_autoptr(PangoLayout) blank = pango_layout_new (pango_layout_get_context (layout));
+      PangoRectangle logical;
+
+      pango_layout_set_font_description (blank, desc);
+      pango_layout_set_text (blank, last, line_end - last);
+      pango_layout_get_extents (blank, NULL, &logical);
+      width = g_new (double, 1);
+      *width = MAX (0.0, (double) logical.width / PANGO_SCALE);
+      g_hash_table_insert (self->space_widths, g_steal_pointer (&key), width);
+    }
+  return *width;
+}
+
+/* The colour the renderer set for the text, as fill and fill-opacity. */
+static void
+append_fill (GString *out,
+             cairo_t *cr)
+{
+  double red = 0, green = 0, blue = 0, alpha = 1;
+
+  /* The renderer draws text in plain colours; anything else is black. */
+  if (cairo_pattern_get_rgba (cairo_get_source (cr), &red, &green, &blue, &alpha) != CAIRO_STATUS_SUCCESS)
+    red = green = blue = 0, alpha = 1;
+
+  g_string_append_printf (out, "\" fill=\"#%02x%02x%02x",
+                          (guint) lround (CLAMP (red, 0, 1) * 255),
+                          (guint) lround (CLAMP (green, 0, 1) * 255),
+                          (guint) lround (CLAMP (blue, 0, 1) * 255));
+  if (alpha < 1)
+    {
+      g_string_append (out, "\" fill-opacity=\"");
+      append_number (out, CLAMP (alpha, 0, 1));
+    }
+}
+
 /**
  * jm_svg_text_add_layout: (skip)
  * @self: the #JmSvgText, as JmRenderOptions.text_data
  *
  * A #JmRenderTextFunc: keeps each line of @layout, drawn at (@x, @y) on
- * @cr, as a <text> element in @cr's device space, which on cairo's SVG
- * surface is the SVG's own.
+ * @cr in @cr's source colour, as a <text> element in @cr's device space,
+ * which on cairo's SVG surface is the SVG's own.
  */
 void
 jm_svg_text_add_layout (cairo_t     *cr,
@@ -199,7 +324,7 @@ jm_svg_text_add_layout (cairo_t     *cr,
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
       PangoRectangle logical;
-      double line_x, line_y, width, width_dy;
+      double line_x, line_y, width, width_dy, blank;
       gboolean rtl;
       const char *family;
       PangoStyle style;
@@ -213,6 +338,12 @@ jm_svg_text_add_layout (cairo_t     *cr,
       width = (double) logical.width / PANGO_SCALE;
       width_dy = 0;
       rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+      /* In a right-to-left line the blank is on the left: the line then
+       * starts that much further left. */
+      blank = zeroed_final_space (self, layout, desc, line);
+      width += blank;
+      if (rtl)
+        line_x -= blank;
       if (rtl)
         line_x += width;
       cairo_user_to_device (cr, &line_x, &line_y);
@@ -225,6 +356,7 @@ jm_svg_text_add_layout (cairo_t     *cr,
       append_number (self->elements, line_x);
       g_string_append (self->elements, "\" y=\"");
       append_number (self->elements, line_y);
+      append_fill (self->elements, cr);
       g_string_append (self->elements, "\" font-size=\"");
       append_number (self->elements, size);
       family = pango_font_description_get_family (desc);
@@ -243,8 +375,8 @@ jm_svg_text_add_layout (cairo_t     *cr,
         g_string_append (self->elements, "\" direction=\"rtl\" unicode-bidi=\"embed");
       g_string_append (self->elements, "\" textLength=\"");
       append_number (self->elements, width);
-      g_string_append (self->elements, "\" lengthAdjust=\"spacingAndGlyphs\">");
-      jm_svg_text_append_escaped (self->elements, text + line->start_index, line->length);
+      g_string_append (self->elements, "\" lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">");
+      append_line_text (self->elements, text, line);
       g_string_append (self->elements, "</text>\n");
       self->n_lines++;
     }
@@ -269,8 +401,8 @@ jm_svg_text_get_n_lines (JmSvgText *self)
  * jm_svg_text_insert:
  * @svg: an SVG document as cairo writes it
  *
- * Returns: (transfer full): @svg with the text layer as its last group,
- *   above the drawing; @svg itself when it has no end tag to put it before
+ * Returns: (transfer full): @svg with the text as its last group, above
+ *   the drawing; @svg itself when it has no end tag to put it before
  */
 GBytes *
 jm_svg_text_insert (JmSvgText *self,
@@ -278,8 +410,7 @@ jm_svg_text_insert (JmSvgText *self,
 {
   static const char end_tag[] = "</svg>";
   static const char group[] =
-    "<g id=\"text\" fill=\"#000000\" fill-opacity=\"0\" stroke=\"none\" "
-    "xml:space=\"preserve\" style=\"white-space:pre\">\n";
+    "<g id=\"text\" stroke=\"none\" xml:space=\"preserve\" style=\"white-space:pre\">\n";
   g_autoptr(GByteArray) out = NULL;
   const char *data;
   gsize size, at;

@@ -42,6 +42,7 @@ typedef struct
   JmRenderTextFunc text_func;  /* told of each text drawn, or NULL */
   gpointer         text_data;
   gboolean         review_marks;
+  gboolean         text_by_func; /* text_func draws the text, not Pango */
 } Painter;
 
 /* Primitives {{{ */
@@ -195,6 +196,31 @@ view_vline (const Painter *p,
   view_axis_line (p, FALSE, x, y0, y1, 0);
 }
 
+/* Every text is drawn here: by Pango, or, where the caller writes text
+ * of its own (an SVG export's <text>), by the caller alone, with the
+ * text's colour as @cr's source. */
+static void
+show_layout_at (const Painter *p,
+                PangoLayout   *layout,
+                double         x,
+                double         y,
+                const JmColor *color)
+{
+  cairo_move_to (p->cr, x, y);
+  set_color (p, color);
+  if (p->text_by_func && p->text_func != NULL)
+    {
+      cairo_new_path (p->cr);
+      p->text_func (p->cr, layout, x, y, p->text_data);
+      return;
+    }
+  pango_cairo_show_layout (p->cr, layout);
+  /* Showing text leaves a current point, which the next path would join. */
+  cairo_new_path (p->cr);
+  if (p->text_func != NULL)
+    p->text_func (p->cr, layout, x, y, p->text_data);
+}
+
 /* Draws text at (x, y) wrapped to @width; returns its height. */
 static double
 draw_text (const Painter *p,
@@ -215,13 +241,7 @@ draw_text (const Painter *p,
   layout = jm_theme_create_text_layout (p->layout->pango, font, text, width, max_lines);
   pango_layout_get_extents (layout, NULL, &logical);
 
-  cairo_move_to (p->cr, x, y);
-  set_color (p, color);
-  pango_cairo_show_layout (p->cr, layout);
-  /* Showing text leaves a current point, which the next path would join. */
-  cairo_new_path (p->cr);
-  if (p->text_func != NULL)
-    p->text_func (p->cr, layout, x, y, p->text_data);
+  show_layout_at (p, layout, x, y, color);
 
   return (double) logical.height / PANGO_SCALE;
 }
@@ -257,20 +277,6 @@ label_layout (const Painter *p,
   return layout;
 }
 
-static void
-show_layout_at (const Painter *p,
-                PangoLayout   *layout,
-                double         x,
-                double         y,
-                const JmColor *color)
-{
-  cairo_move_to (p->cr, x, y);
-  set_color (p, color);
-  pango_cairo_show_layout (p->cr, layout);
-  cairo_new_path (p->cr);
-  if (p->text_func != NULL)
-    p->text_func (p->cr, layout, x, y, p->text_data);
-}
 
 static void
 draw_pill_label (const Painter *p,
@@ -1647,6 +1653,7 @@ jm_renderer_draw (cairo_t               *cr,
   g_return_if_fail (JM_IS_LAYOUT (layout));
 
   p.images = own_images;
+  p.text_by_func = options->text_drawn_by_callback;
 
   jm_layout_update (layout);
   pango_cairo_update_context (cr, layout->pango);
@@ -1724,6 +1731,7 @@ jm_renderer_draw_item (cairo_t               *cr,
   if (index == 0)
     return;
 
+  p.text_by_func = options->text_drawn_by_callback;
   pango_cairo_update_context (cr, layout->pango);
   draw_item_box (&p, &g_array_index (layout->items, JmItemBox, index - 1));
 }

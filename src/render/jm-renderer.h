@@ -29,6 +29,10 @@ G_BEGIN_DECLS
  *   count) and merge conflicts (an outline and a warning badge) on items
  *   and stages: for the window, where the team reviews the map; exports
  *   and printing leave it %FALSE, so they show the map alone
+ * @text_drawn_by_callback: with @text_func, Pango draws no text: each
+ *   text is handed to @text_func alone, which draws it in a way of its own
+ *   (an SVG export writes it as <text>, where cairo would write glyph
+ *   outlines)
  *
  * The caller sets up @cr to map layout units to the target (zoom, scroll,
  * device scale); the renderer draws in layout units.
@@ -57,8 +61,9 @@ typedef enum
  * @layout: the text, laid out as drawn (font, lines, ellipsis)
  * @x: @y: where its top left corner was drawn, in @cr's user space
  *
- * Told of every text the renderer draws, after drawing it: an export can
- * keep the text as text beside cairo's drawing of it (an SVG text layer).
+ * Told of every text the renderer draws, after drawing it, or instead of
+ * drawing it (JmRenderOptions.text_drawn_by_callback). @cr's source is
+ * then the text's colour, its alpha that of a ghosted item included.
  */
 typedef void (*JmRenderTextFunc) (cairo_t     *cr,
                                   PangoLayout *layout,
@@ -76,6 +81,7 @@ typedef struct
   JmRenderTextFunc  text_func;
   gpointer          text_data;
   gboolean          review_marks;
+  gboolean          text_drawn_by_callback;
 } JmRenderOptions;
 
 /* How far the drawing of an item reaches beyond its box (shadow, badges). */
