@@ -21,6 +21,7 @@
 #include <math.h>
 
 #include "commands/jm-edit.h"
+#include "insights/jm-insights.h"
 #include "model/jm-kinds.h"
 #include "jm-enum-types.h"
 
@@ -658,129 +659,56 @@ jm_assistant_set_score (JmCommandStack  *stack,
 
 /* Review {{{ */
 
-static void
-add_check (GPtrArray            *checks,
-           JmAssistantCheckKind  kind,
-           gpointer              object,
-           char                 *message)
+static JmAssistantCheckKind
+assistant_check_kind (JmInsightCheckKind kind)
 {
-  JmAssistantCheck *check = g_new0 (JmAssistantCheck, 1);
-
-  check->kind = kind;
-  check->object_id = g_strdup (jm_object_get_id (JM_OBJECT (object)));
-  check->message = message;
-  g_ptr_array_add (checks, check);
-}
-
-static gboolean
-stage_has_point (JmDocument *document,
-                 JmStage    *stage)
-{
-  JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (document, ASSISTANT_STATE));
-  const char *stage_id = jm_object_get_id (JM_OBJECT (stage));
-
-  for (guint i = 0; i < jm_object_store_get_n_objects (points); i++)
-    if (g_strcmp0 (jm_emotion_point_get_stage_id (jm_object_store_get_object (points, i)), stage_id) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The pain points a link joins to an opportunity, either way: one pass
- * over the links, so that a large map's review stays quick. */
-static GHashTable *
-find_answered (JmLayer *layer)
-{
-  JmObjectStore *items = jm_layer_get_items (layer);
-  JmObjectStore *links = jm_layer_get_links (layer);
-  GHashTable *answered = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < jm_object_store_get_n_objects (links); i++)
+  switch (kind)
     {
-      JmLink *link = jm_object_store_get_object (links, i);
-      JmItem *from = jm_object_store_lookup (items, jm_link_get_from_id (link));
-      JmItem *to = jm_object_store_lookup (items, jm_link_get_to_id (link));
-
-      if (from == NULL || to == NULL)
-        continue;
-      if (jm_item_get_kind (from) == JM_ITEM_KIND_PAIN_POINT && jm_item_get_kind (to) == JM_ITEM_KIND_OPPORTUNITY)
-        g_hash_table_add (answered, (gpointer) jm_object_get_id (JM_OBJECT (from)));
-      else if (jm_item_get_kind (to) == JM_ITEM_KIND_PAIN_POINT && jm_item_get_kind (from) == JM_ITEM_KIND_OPPORTUNITY)
-        g_hash_table_add (answered, (gpointer) jm_object_get_id (JM_OBJECT (to)));
+    case JM_INSIGHT_CHECK_STAGE_WITHOUT_EMOTION:
+      return JM_ASSISTANT_CHECK_STAGE_WITHOUT_EMOTION;
+    case JM_INSIGHT_CHECK_UNANSWERED_PAIN_POINT:
+      return JM_ASSISTANT_CHECK_PAIN_POINT_UNANSWERED;
+    case JM_INSIGHT_CHECK_MOMENT_WITHOUT_RATIONALE:
+      return JM_ASSISTANT_CHECK_MOMENT_WITHOUT_RATIONALE;
+    case JM_INSIGHT_CHECK_PERSONA_WITHOUT_GOALS:
+      return JM_ASSISTANT_CHECK_PERSONA_WITHOUT_GOALS;
+    case JM_INSIGHT_CHECK_STAGE_WITHOUT_TOUCHPOINTS:
+    default:
+      return JM_ASSISTANT_CHECK_STAGE_WITHOUT_TOUCHPOINTS;
     }
-
-  return answered;
 }
 
 /**
  * jm_assistant_check:
  *
- * What the map still lacks by the method, in the current state: stages
- * with no point of any curve or no touchpoint, personas without goals,
- * Moments of Truth without a rationale, pain points no opportunity
- * answers by a link.
+ * What the map still lacks by the method, in the current state: the
+ * insights' completeness checks (a stage without an emotion point of a
+ * persona or without touchpoints, a persona without goals, a Moment of
+ * Truth without a rationale, a pain point no opportunity answers by a
+ * link).
  *
- * The one call the review makes: the insights module being written in
- * parallel (src/insights) is to take its place, with these checks among
- * its own.
- *
- * Returns: (transfer full) (element-type JmAssistantCheck): the problems found, in map order
+ * Returns: (transfer full) (element-type JmAssistantCheck): the problems found
  */
 GPtrArray *
 jm_assistant_check (JmDocument *document)
 {
   GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) jm_assistant_check_free);
-  JmObjectStore *stages;
-  JmObjectStore *personas;
-  JmLayer *layer;
-  JmObjectStore *items;
-  g_autoptr(GHashTable) answered = NULL;
-  gboolean has_personas;
+  g_autoptr(JmInsights) insights = NULL;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), checks);
 
-  stages = jm_document_get_stages (document);
-  personas = jm_document_get_personas (document);
-  layer = jm_document_get_layer (document, ASSISTANT_STATE);
-  items = jm_layer_get_items (layer);
-  has_personas = jm_object_store_get_n_objects (personas) > 0;
-  answered = find_answered (layer);
-
-  for (guint i = 0; i < jm_object_store_get_n_objects (stages); i++)
+  /* The facilitator's checks are the insights' (insights/), one list for
+   * the review and the Insights panel. */
+  insights = jm_insights_compute (document, ASSISTANT_STATE);
+  for (guint i = 0; i < insights->checks->len; i++)
     {
-      JmStage *stage = jm_object_store_get_object (stages, i);
+      const JmInsightCheck *found = g_ptr_array_index (insights->checks, i);
+      JmAssistantCheck *check = g_new0 (JmAssistantCheck, 1);
 
-      if (count_touchpoints (document, stage) == 0)
-        add_check (checks, JM_ASSISTANT_CHECK_STAGE_WITHOUT_TOUCHPOINTS, stage,
-                   g_strdup_printf (_("Stage “%s” has no touchpoint"), or_untitled (jm_stage_get_name (stage))));
-      /* A map without personas has curves without them too. */
-      if (!stage_has_point (document, stage))
-        add_check (checks, JM_ASSISTANT_CHECK_STAGE_WITHOUT_EMOTION, stage,
-                   g_strdup_printf (_("Stage “%s” has no point on the emotional curve"),
-                                    or_untitled (jm_stage_get_name (stage))));
-    }
-
-  for (guint i = 0; has_personas && i < jm_object_store_get_n_objects (personas); i++)
-    {
-      JmPersona *persona = jm_object_store_get_object (personas, i);
-
-      if (!has_text (jm_persona_get_goals (persona)))
-        add_check (checks, JM_ASSISTANT_CHECK_PERSONA_WITHOUT_GOALS, persona,
-                   g_strdup_printf (_("Persona “%s” has no goals"), or_untitled (jm_persona_get_name (persona))));
-    }
-
-  for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
-    {
-      JmItem *item = jm_object_store_get_object (items, i);
-
-      if (jm_item_get_moment (item) != JM_MOMENT_KIND_NONE && !has_text (jm_item_get_moment_rationale (item)))
-        add_check (checks, JM_ASSISTANT_CHECK_MOMENT_WITHOUT_RATIONALE, item,
-                   g_strdup_printf (_("Moment of Truth “%s” has no rationale"), or_untitled (jm_item_get_title (item))));
-      if (jm_item_get_kind (item) == JM_ITEM_KIND_PAIN_POINT &&
-          !g_hash_table_contains (answered, jm_object_get_id (JM_OBJECT (item))))
-        add_check (checks, JM_ASSISTANT_CHECK_PAIN_POINT_UNANSWERED, item,
-                   g_strdup_printf (_("Pain point “%s” has no opportunity linked to it"),
-                                    or_untitled (jm_item_get_title (item))));
+      check->kind = assistant_check_kind (found->kind);
+      check->object_id = g_strdup (found->object_id);
+      check->message = g_strdup (found->message);
+      g_ptr_array_add (checks, check);
     }
 
   return checks;

@@ -820,7 +820,7 @@ static void
 fill_review (JmAssistantPanel *self,
              GtkWidget        *box)
 {
-  /* The one call to swap for the insights module's checks. */
+  /* The insights' completeness checks, through the assistant. */
   g_autoptr(GPtrArray) checks = jm_assistant_check (self->document);
 
   gtk_box_append (GTK_BOX (box), new_heading (checks->len == 0 ? _("Nothing is missing: the map is complete.")
