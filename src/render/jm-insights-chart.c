@@ -196,7 +196,7 @@ jm_insights_chart_draw (cairo_t     *cr,
       cairo_stroke (cr);
 
       /* TRANSLATORS: a stage's counts under its bars in the insights chart */
-      counts = g_strdup_printf (_("%u pain · %u opportunities · %u touchpoints"), stage->n_pain_points,
+      counts = g_strdup_printf (_("Pain points: %u · Opportunities: %u · Touchpoints: %u"), stage->n_pain_points,
                                 stage->n_opportunities, stage->n_touchpoints);
       set_color (cr, theme->text_dim);
       show_text (cr, caption_layout, counts, CHART_PADDING, y, width - 2 * CHART_PADDING, PANGO_ALIGN_LEFT);
