@@ -15,7 +15,13 @@
  *                 the slowest case (no GPU, nothing reused);
  *   drag:         one pointer motion of a dragged card: the canvas finds the
  *                 cell and the place under the pointer and produces the
- *                 frame that shows the card there.
+ *                 frame that shows the card there;
+ *   edit:         one edit of a card's title, the main loop's work it causes
+ *                 and the canvas's next frame;
+ *   edit-insights: the same with the Insights panel shown (issue #19: an edit
+ *                 with the panel open stays within the drag target; the
+ *                 panel computes its figures once, after a burst of edits);
+ *   insights:     what the panel computes then, once, for the whole map.
  *
  * Needs a display (Xvfb will do).
  */
@@ -24,7 +30,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "commands/jm-edit.h"
+#include "insights/jm-insights.h"
 #include "io/jm-document-io.h"
+#include "jm-insights-panel.h"
 #include "jm-map-canvas.h"
 
 #define VIEW_WIDTH 1600
@@ -36,6 +45,10 @@ typedef struct
   GtkWidget *window;
   GtkWidget *canvas;
   GskRenderer *renderer;
+  JmDocument *document;
+  JmCommandStack *stack;
+  GtkWidget *insights_window;
+  GtkWidget *insights_panel;
 } Bench;
 
 static int
@@ -175,6 +188,76 @@ bench_drag (Bench  *bench,
     }
 }
 
+/* Each run changes a card's title, with what the change makes its
+ * listeners do there and then (a shown Insights panel among them), and
+ * produces the canvas's next frame. The main loop is not run: GTK's paint
+ * of the whole window would be timed with it, which "frame-raster" gives. */
+static void
+bench_edit (Bench  *bench,
+            double *times,
+            guint   n_runs)
+{
+  JmItem *item = item_in_view (bench);
+
+  if (item == NULL)
+    {
+      g_printerr ("jm-bench-canvas: no card to edit in view\n");
+      exit (1);
+    }
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Edited %u", i);
+      gint64 start = g_get_monotonic_time ();
+      GskRenderNode *node;
+
+      if (!jm_edit_set_string (bench->stack, item, "title", title, 0, NULL))
+        {
+          g_printerr ("jm-bench-canvas: the edit was refused\n");
+          exit (1);
+        }
+      node = produce_frame (bench);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      gsk_render_node_unref (node);
+    }
+
+  /* What the edits scheduled (the panel's figures, after a delay) runs
+   * before the next measure, not inside it. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+insights_panel_is_mapped (Bench *bench)
+{
+  return gtk_widget_get_mapped (bench->insights_panel);
+}
+
+/* The Insights panel, shown in a window of its own beside the canvas's,
+ * following the same history. */
+static void
+show_insights (Bench *bench)
+{
+  bench->insights_window = gtk_window_new ();
+  bench->insights_panel = g_object_new (JM_TYPE_INSIGHTS_PANEL, NULL);
+  jm_insights_panel_set_document (JM_INSIGHTS_PANEL (bench->insights_panel), bench->document, bench->stack,
+                                  JM_LAYER_STATE_CURRENT);
+  gtk_window_set_child (GTK_WINDOW (bench->insights_window), bench->insights_panel);
+  gtk_window_set_default_size (GTK_WINDOW (bench->insights_window), 320, 800);
+  gtk_window_present (GTK_WINDOW (bench->insights_window));
+  wait_until (insights_panel_is_mapped, bench);
+}
+
+static double
+time_insights (Bench *bench)
+{
+  gint64 start = g_get_monotonic_time ();
+  JmInsights *insights = jm_insights_compute (bench->document, JM_LAYER_STATE_CURRENT);
+
+  jm_insights_free (insights);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
 static void
 show_map (Bench      *bench,
           const char *path)
@@ -191,8 +274,10 @@ show_map (Bench      *bench,
 
   bench->window = gtk_window_new ();
   bench->canvas = jm_map_canvas_new ();
+  bench->document = g_object_ref (document);
+  bench->stack = jm_command_stack_new (document);
   jm_map_canvas_set_document (JM_MAP_CANVAS (bench->canvas), document);
-  jm_map_canvas_set_stack (JM_MAP_CANVAS (bench->canvas), jm_command_stack_new (document));
+  jm_map_canvas_set_stack (JM_MAP_CANVAS (bench->canvas), bench->stack);
   gtk_widget_set_size_request (bench->canvas, VIEW_WIDTH, VIEW_HEIGHT);
   gtk_window_set_child (GTK_WINDOW (bench->window), bench->canvas);
   gtk_window_set_resizable (GTK_WINDOW (bench->window), FALSE);
@@ -209,6 +294,9 @@ main (int   argc,
   double frames[N_RUNS];
   double rasters[N_RUNS];
   double drags[N_RUNS];
+  double edits[N_RUNS];
+  double insight_edits[N_RUNS];
+  double insights[5];
 
   if (argc != 2)
     {
@@ -234,10 +322,19 @@ main (int   argc,
   for (guint i = 0; i < N_RUNS; i++)
     rasters[i] = time_frame (&bench, TRUE);
   bench_drag (&bench, drags, N_RUNS);
+  g_signal_emit_by_name (primary_drag_gesture (bench.canvas), "drag-end", 0.0, 0.0);
+  bench_edit (&bench, edits, N_RUNS);
+  show_insights (&bench);
+  bench_edit (&bench, insight_edits, N_RUNS);
+  for (guint i = 0; i < G_N_ELEMENTS (insights); i++)
+    insights[i] = time_insights (&bench);
 
   printf ("frame: %.3f\n", median (frames, N_RUNS));
   printf ("frame-raster: %.3f\n", median (rasters, N_RUNS));
   printf ("drag: %.3f\n", median (drags, N_RUNS));
+  printf ("edit: %.3f\n", median (edits, N_RUNS));
+  printf ("edit-insights: %.3f\n", median (insight_edits, N_RUNS));
+  printf ("insights: %.3f\n", median (insights, G_N_ELEMENTS (insights)));
   fflush (stdout);
   _exit (0);
 }
