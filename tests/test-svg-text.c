@@ -643,8 +643,12 @@ test_svg_text_lengths (void)
   g_object_unref (context);
 }
 
+static GPtrArray *elements_named (xmlDoc     *doc,
+                                  const char *name);
+
 /* Ghosted items (the removed ones of a comparison of both states) keep
- * their text's translucency: its alpha becomes fill-opacity. */
+ * their text's and pictograms' translucency: its alpha becomes
+ * fill-opacity, and the <use>'s opacity. */
 static void
 test_svg_text_ghosted (void)
 {
@@ -652,6 +656,7 @@ test_svg_text_ghosted (void)
   g_autoptr(GBytes) svg = export_svg (document, JM_LAYER_MODE_BOTH);
   xmlDoc *doc = parse_svg (svg);
   g_autoptr(GPtrArray) elements = text_elements (doc);
+  g_autoptr(GPtrArray) uses = elements_named (doc, "use");
   guint translucent = 0;
 
   for (guint i = 0; i < elements->len; i++)
@@ -671,6 +676,26 @@ test_svg_text_ghosted (void)
   g_test_message ("%u of %u lines are translucent", translucent, elements->len);
   g_assert_cmpuint (translucent, >, 0);
   g_assert_cmpuint (translucent, <, elements->len);
+
+  /* So are their pictograms: the <use>'s opacity. */
+  translucent = 0;
+  for (guint i = 0; i < uses->len; i++)
+    {
+      xmlChar *opacity = xmlGetNoNsProp (uses->pdata[i], BAD_CAST "opacity");
+
+      if (opacity != NULL)
+        {
+          double value = g_ascii_strtod ((const char *) opacity, NULL);
+
+          g_assert_cmpfloat (value, >, 0.0);
+          g_assert_cmpfloat (value, <, 1.0);
+          translucent++;
+        }
+      xmlFree (opacity);
+    }
+  g_test_message ("%u of %u pictograms are translucent", translucent, uses->len);
+  g_assert_cmpuint (translucent, >, 0);
+  g_assert_cmpuint (translucent, <, uses->len);
   xmlFreeDoc (doc);
 }
 
@@ -940,6 +965,8 @@ test_svg_symbols_hostile (void)
     "<use xlink:href=\"external.svg#icon\"/>\n"
     "<foreignObject><p xmlns=\"http://www.w3.org/1999/xhtml\">hi</p></foreignObject>\n"
     "<a href=\"javascript:alert(4)\"><rect width=\"2\" height=\"2\"/></a>\n"
+    "<ellipse xmlns:evil=\"http://example.com/ns\" cx=\"4\" cy=\"4\" rx=\"1\" ry=\"1\" "
+    "evil:d=\"url(http://example.com/a)\"/>\n"
     "</g>\n"
     "</svg>\n";
   g_autoptr(GBytes) source = g_bytes_new_static (hostile, sizeof hostile - 1);
@@ -1087,6 +1114,22 @@ in_an_icon (GArray *icons,
   return FALSE;
 }
 
+/* The SVG without its pictograms' group (which the text's follows). */
+static GBytes *
+strip_pictograms (GBytes *svg)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  g_autofree char *copy = g_strndup (data, size);
+  char *start = strstr (copy, "<g id=\"pictograms\"");
+  char *end = start != NULL ? strstr (start, "<g id=\"text\"") : NULL;
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  memmove (start, end, strlen (end) + 1);
+  return g_bytes_new (copy, strlen (copy));
+}
+
 /* librsvg draws each <use> as cairo drew the pictogram's paths: in its
  * place, size and colour, within the golden images' tolerance (each
  * channel within 8, no cluster of differing pixels over 50), against the
@@ -1105,7 +1148,8 @@ test_svg_symbols_render_like_paths (gconstpointer data)
   g_autoptr(GBytes) last = NULL;
   g_autoptr(GBytes) in_place = NULL;
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
-  cairo_surface_t *from_svg, *from_last, *from_in_place;
+  g_autoptr(GBytes) stripped = NULL;
+  cairo_surface_t *from_svg, *from_last, *from_in_place, *from_stripped;
   double width, height;
   guint cluster, differing, inside = 0;
   int w, h;
@@ -1113,6 +1157,7 @@ test_svg_symbols_render_like_paths (gconstpointer data)
   g_array_set_clear_func (icons, drawn_icon_clear);
   last = export_svg_with_icon_paths (document, TRUE, icons);
   in_place = export_svg_with_icon_paths (document, FALSE, none);
+  stripped = strip_pictograms (svg);
   g_assert_cmpuint (icons->len, >, 0);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<use href=\"#jm-icon"));
 
@@ -1123,6 +1168,12 @@ test_svg_symbols_render_like_paths (gconstpointer data)
   from_svg = rasterize_svg (svg, w, h);
   from_last = rasterize_svg (last, w, h);
   from_in_place = rasterize_svg (in_place, w, h);
+
+  /* The pictograms are the <use>s alone: cairo drew none of them. */
+  from_stripped = rasterize_svg (stripped, w, h);
+  differing = (guint) lround (difference (from_svg, from_stripped, 48) * w * h);
+  g_test_message ("%s: %u pixels are the pictograms'", name, differing);
+  g_assert_cmpuint (differing, >, icons->len * 30);
 
   cluster = largest_cluster (from_last, from_svg, 8, &differing);
   g_test_message ("%s: %u pictograms; %u pixels differ from them as paths drawn last by more than 8, "
@@ -1160,6 +1211,7 @@ test_svg_symbols_render_like_paths (gconstpointer data)
   cairo_surface_destroy (from_svg);
   cairo_surface_destroy (from_last);
   cairo_surface_destroy (from_in_place);
+  cairo_surface_destroy (from_stripped);
 }
 
 /* }}} */
