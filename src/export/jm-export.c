@@ -12,6 +12,7 @@
 #include "jm-export-private.h"
 #include "jm-handout.h"
 #include "jm-png.h"
+#include "jm-svg-symbols.h"
 #include "jm-svg-text.h"
 
 #include <cairo-pdf.h>
@@ -130,7 +131,8 @@ static void
 jm_export_draw (cairo_t               *cr,
                 JmLayout              *layout,
                 const JmExportOptions *options,
-                JmSvgText             *text)
+                JmSvgText             *text,
+                JmSvgSymbols          *symbols)
 {
   JmRenderOptions render = { options->theme, options->transparent, NULL, JM_RENDER_ALL, TRUE };
 
@@ -140,6 +142,13 @@ jm_export_draw (cairo_t               *cr,
       render.text_data = text;
       /* The text is written as <text>, not drawn as outlines too. */
       render.text_drawn_by_callback = TRUE;
+    }
+  if (symbols != NULL)
+    {
+      /* Each pictogram is written once, as a <symbol>, and used where drawn. */
+      render.icon_func = jm_svg_symbols_add_icon;
+      render.icon_data = symbols;
+      render.icons_drawn_by_callback = TRUE;
     }
   jm_renderer_draw (cr, layout, &render);
 }
@@ -357,6 +366,7 @@ jm_export_vector (JmLayout               *layout,
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(JmSvgText) text = NULL;
+  g_autoptr(JmSvgSymbols) symbols = NULL;
   g_autoptr(GBytes) drawn = NULL;
   JmDocument *document = jm_layout_get_document (layout);
   cairo_surface_t *surface;
@@ -381,6 +391,8 @@ jm_export_vector (JmLayout               *layout,
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       /* cairo would draw text as outlines; it is written as <text>. */
       text = jm_svg_text_new ();
+      /* cairo would write each pictogram's paths again and again. */
+      symbols = jm_svg_symbols_new ();
     }
   else
     {
@@ -397,7 +409,7 @@ jm_export_vector (JmLayout               *layout,
   cr = cairo_create (surface);
   if (format == JM_EXPORT_FORMAT_PDF)
     cairo_scale (cr, JM_POINTS_PER_UNIT, JM_POINTS_PER_UNIT);
-  jm_export_draw (cr, layout, options, text);
+  jm_export_draw (cr, layout, options, text, symbols);
   cairo_destroy (cr);
 
   cairo_surface_finish (surface);
@@ -408,6 +420,13 @@ jm_export_vector (JmLayout               *layout,
     return NULL;
 
   drawn = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  if (symbols != NULL)
+    {
+      GBytes *with_symbols = jm_svg_symbols_insert (symbols, drawn);
+
+      g_bytes_unref (drawn);
+      drawn = with_symbols;
+    }
   if (text != NULL)
     return jm_svg_text_insert (text, drawn);
   return g_steal_pointer (&drawn);

@@ -200,3 +200,21 @@ jm_icon_draw (cairo_t       *cr,
 
   return TRUE;
 }
+
+/**
+ * jm_icon_get_source:
+ * @name: the icon's name, such as "channel-email"
+ *
+ * Returns: (transfer full) (nullable): the icon's SVG file, drawn in
+ *   #241f31, or %NULL when there is no such icon
+ */
+GBytes *
+jm_icon_get_source (const char *name)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  path = g_strconcat (JM_ICON_RESOURCE_PATH, name, ".svg", NULL);
+  return g_resource_lookup_data (jm_render_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}

@@ -19,5 +19,6 @@ gboolean jm_icon_draw      (cairo_t       *cr,
                             double         size,
                             const JmColor *color);
 gboolean jm_icon_exists    (const char    *name);
+GBytes  *jm_icon_get_source (const char   *name);
 
 G_END_DECLS

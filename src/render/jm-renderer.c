@@ -43,6 +43,8 @@ typedef struct
   gpointer         text_data;
   gboolean         review_marks;
   gboolean         text_by_func; /* text_func draws the text, not Pango */
+  JmRenderIconFunc icon_func;    /* draws the pictograms, or NULL */
+  gpointer         icon_data;
 } Painter;
 
 /* Primitives {{{ */
@@ -221,6 +223,26 @@ show_layout_at (const Painter *p,
     p->text_func (p->cr, layout, x, y, p->text_data);
 }
 
+/* Draws the pictogram @name, or hands it to the icon callback, which
+ * draws it in a way of its own (an SVG export's <use>). */
+static void
+draw_icon (const Painter *p,
+           const char    *name,
+           double         x,
+           double         y,
+           double         size,
+           const JmColor *color)
+{
+  if (p->icon_func == NULL)
+    {
+      jm_icon_draw (p->cr, name, x, y, size, color);
+      return;
+    }
+  /* What jm_icon_draw() would skip, the callback is not told of either. */
+  if (name != NULL && jm_icon_exists (name))
+    p->icon_func (p->cr, name, x, y, size, color, p->icon_data);
+}
+
 /* Draws text at (x, y) wrapped to @width; returns its height. */
 static double
 draw_text (const Painter *p,
@@ -315,7 +337,7 @@ draw_badge (const Painter *p,
   set_color (p, fill);
   cairo_fill (p->cr);
   white = faded (p, &white);
-  jm_icon_draw (p->cr, icon, cx - radius * 0.62, cy - radius * 0.62, radius * 1.24, &white);
+  draw_icon (p, icon, cx - radius * 0.62, cy - radius * 0.62, radius * 1.24, &white);
 }
 
 /* }}} */
@@ -791,7 +813,7 @@ draw_diff_legend (const Painter *p,
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      jm_icon_draw (p->cr, entries[i].icon, x, y, 14, entries[i].color);
+      draw_icon (p, entries[i].icon, x, y, 14, entries[i].color);
       x += 18;
       draw_text (p, JM_FONT_SUBHEADING, entries[i].label, x, y - 1, 120, 1, &p->theme->text_dim);
       x += text_width (p, JM_FONT_SUBHEADING, entries[i].label) + 16;
@@ -928,7 +950,7 @@ draw_stage_header (const Painter    *p,
   draw_text (p, JM_FONT_CAPTION, number, x, y, width, 1, &color);
   if (stage->n_moments > 0)
     {
-      jm_icon_draw (p->cr, "moment-of-truth", x + width - 14, y - 1, 14, &p->theme->moment);
+      draw_icon (p, "moment-of-truth", x + width - 14, y - 1, 14, &p->theme->moment);
       draw_text (p, JM_FONT_CAPTION, _("MOMENT OF TRUTH"),
                  x + width - 18 - text_width (p, JM_FONT_CAPTION, _("MOMENT OF TRUTH")),
                  y, width, 1, &p->theme->moment);
@@ -961,7 +983,7 @@ draw_lane_header (const Painter   *p,
   set_color (p, &p->theme->lane_header_background);
   cairo_fill (p->cr);
 
-  jm_icon_draw (p->cr, lane_icon_name (kind), x + JM_CELL_PADDING, lane->y + JM_CELL_PADDING + 1, 18,
+  draw_icon (p, lane_icon_name (kind), x + JM_CELL_PADDING, lane->y + JM_CELL_PADDING + 1, 18,
                 &p->theme->text_dim);
   draw_text (p, JM_FONT_HEADING, jm_lane_get_name (lane->lane), x + JM_CELL_PADDING + 26,
              lane->y + JM_CELL_PADDING, width - 2 * JM_CELL_PADDING - 26, 3, &p->theme->text);
@@ -1136,7 +1158,7 @@ draw_item_image (const Painter *p,
     return;
 
   frame = faded (p, &p->theme->text_dim);
-  jm_icon_draw (p->cr, jm_kinds_lookup (JM_TYPE_ITEM_KIND, JM_ITEM_KIND_IMAGE)->icon,
+  draw_icon (p, jm_kinds_lookup (JM_TYPE_ITEM_KIND, JM_ITEM_KIND_IMAGE)->icon,
                 x + width / 2 - 16, y + height / 2 - 16, 32, &frame);
 }
 
@@ -1188,7 +1210,7 @@ draw_item_box (const Painter   *p,
       if (style.icon != NULL)
         {
           JmColor accent = faded (p, &style.accent);
-          jm_icon_draw (cr, style.icon, x, y, 14, &accent);
+          draw_icon (p, style.icon, x, y, 14, &accent);
         }
       draw_text (p, JM_FONT_CAPTION, style.caption, x + 19, y + 1, width - 19, 1, &style.accent);
       y += 16.0 + JM_TEXT_GAP;
@@ -1654,6 +1676,11 @@ jm_renderer_draw (cairo_t               *cr,
 
   p.images = own_images;
   p.text_by_func = options->text_drawn_by_callback;
+  if (options->icons_drawn_by_callback)
+    {
+      p.icon_func = options->icon_func;
+      p.icon_data = options->icon_data;
+    }
 
   jm_layout_update (layout);
   pango_cairo_update_context (cr, layout->pango);
@@ -1732,6 +1759,11 @@ jm_renderer_draw_item (cairo_t               *cr,
     return;
 
   p.text_by_func = options->text_drawn_by_callback;
+  if (options->icons_drawn_by_callback)
+    {
+      p.icon_func = options->icon_func;
+      p.icon_data = options->icon_data;
+    }
   pango_cairo_update_context (cr, layout->pango);
   draw_item_box (&p, &g_array_index (layout->items, JmItemBox, index - 1));
 }

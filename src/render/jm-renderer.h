@@ -33,6 +33,12 @@ G_BEGIN_DECLS
  *   text is handed to @text_func alone, which draws it in a way of its own
  *   (an SVG export writes it as <text>, where cairo would write glyph
  *   outlines)
+ * @icon_func: (nullable): with @icons_drawn_by_callback, told of each
+ *   pictogram instead of drawing it (see #JmRenderIconFunc)
+ * @icon_data: for @icon_func
+ * @icons_drawn_by_callback: with @icon_func, no pictogram is drawn: each is
+ *   handed to @icon_func alone (an SVG export writes it as a <use> of one
+ *   <symbol> per pictogram, where cairo would write its paths each time)
  *
  * The caller sets up @cr to map layout units to the target (zoom, scroll,
  * device scale); the renderer draws in layout units.
@@ -71,6 +77,26 @@ typedef void (*JmRenderTextFunc) (cairo_t     *cr,
                                   double       y,
                                   gpointer     user_data);
 
+/**
+ * JmRenderIconFunc:
+ * @cr: the cairo context the pictogram would be drawn on, its
+ *   transformation the pictogram's
+ * @name: the pictogram's name, such as "channel-email" (one that exists)
+ * @x: @y: its top left corner, in @cr's user space
+ * @size: the side of its square, in @cr's user units
+ * @color: its colour, the alpha of a ghosted item included
+ *
+ * Told of each pictogram instead of drawing it
+ * (JmRenderOptions.icons_drawn_by_callback).
+ */
+typedef void (*JmRenderIconFunc) (cairo_t       *cr,
+                                  const char    *name,
+                                  double         x,
+                                  double         y,
+                                  double         size,
+                                  const JmColor *color,
+                                  gpointer       user_data);
+
 typedef struct
 {
   JmThemeKind       theme;
@@ -82,6 +108,9 @@ typedef struct
   gpointer          text_data;
   gboolean          review_marks;
   gboolean          text_drawn_by_callback;
+  JmRenderIconFunc  icon_func;
+  gpointer          icon_data;
+  gboolean          icons_drawn_by_callback;
 } JmRenderOptions;
 
 /* How far the drawing of an item reaches beyond its box (shadow, badges). */
