@@ -631,8 +631,9 @@ count_differences (cairo_surface_t *a,
   return count;
 }
 
-/* The window marks open comments and conflicts; exports (which never set
- * review_marks) and maps without either look as they always did. */
+/* The window marks open comments and conflicts; exports (which set
+ * review_marks only with the comments option, off by default) and maps
+ * without either look as they always did. */
 static void
 test_review_marks_window_only (void)
 {
