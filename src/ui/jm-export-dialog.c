@@ -84,6 +84,8 @@ on_format_changed_cb (JmExportDialog *self)
   /* Review marks are drawn; a map copy can only keep or drop comments. */
   gtk_widget_set_sensitive (self->comments_row, formats[row].drawn);
   gtk_widget_set_sensitive (self->leave_out_comments_row, formats[row].format == JM_EXPORT_FORMAT_JMAP);
+  /* A map copy holds both states, whichever is chosen. */
+  gtk_widget_set_sensitive (self->layer_row, formats[row].format != JM_EXPORT_FORMAT_JMAP);
 }
 
 /* While the export runs, only Cancel can be used. */

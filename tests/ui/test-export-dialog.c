@@ -239,6 +239,8 @@ test_export_dialog_comments (JmMapFixture  *fixture,
       g_assert_cmpint (format, ==, rows[i].format);
       g_assert_true (gtk_widget_get_sensitive (comments_row) == rows[i].comments);
       g_assert_true (gtk_widget_get_sensitive (leave_out_row) == rows[i].leave_out);
+      g_assert_true (gtk_widget_get_sensitive (template_child (dialog, "layer_row")) ==
+                     (rows[i].format != JM_EXPORT_FORMAT_JMAP));
       g_assert_true (options.comments == rows[i].comments);
       g_assert_true (options.leave_out_comments == rows[i].leave_out);
     }
