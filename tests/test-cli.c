@@ -25,6 +25,8 @@
 #include "format/jm-xml-reader.h"
 #include "format/jm-xml-writer.h"
 #include "io/jm-document-io.h"
+#include "model/jm-comment-private.h"
+#include "model/jm-object-store-private.h"
 
 typedef struct
 {
@@ -523,6 +525,120 @@ test_cli_export_refusals (void)
   run_clear (&run);
 
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+/* The example with an open comment on its first stage, written to @dir. */
+static char *
+write_commented_map (const char *dir)
+{
+  g_autofree char *input = example ("hotel-guest-stay.jmap");
+  g_autofree char *path = g_build_filename (dir, "commented.jmap", NULL);
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmComment) comment = jm_comment_new ("comment-1");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (input, &text, &length, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+  document = jm_xml_reader_read_bytes (bytes, input, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  comment->author = g_strdup ("Ana Souza");
+  comment->text = g_strdup ("Is the check-in really this slow?");
+  comment->date = g_date_time_new_utc (2026, 3, 4, 15, 30, 0);
+  _jm_object_store_append (jm_comments_get (jm_object_store_get_object (jm_document_get_stages (document), 0)),
+                           JM_OBJECT (comment));
+  bytes = jm_xml_writer_write_bytes (document);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                      &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static char *
+read_output (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* --comments draws the comment marks on a picture; --no-comments writes a
+ * .jmap copy without comments, which checks; each is refused for the
+ * formats it would not change. */
+static void
+test_cli_export_comments (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-XXXXXX", NULL);
+  g_autofree char *input = write_commented_map (dir);
+  g_autofree char *plain_png = g_build_filename (dir, "plain.png", NULL);
+  g_autofree char *marked_png = g_build_filename (dir, "marked.png", NULL);
+  g_autofree char *kept_jmap = g_build_filename (dir, "kept.jmap", NULL);
+  g_autofree char *copy_jmap = g_build_filename (dir, "copy.jmap", NULL);
+  g_autofree char *refused = g_build_filename (dir, "refused.jmap", NULL);
+  g_autofree char *refused_png = g_build_filename (dir, "refused.png", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *copy = NULL;
+  gsize plain_length, marked_length;
+  Run run = { 0 };
+
+  run_journeymap (&run, "export", input, "-o", plain_png, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  run_clear (&run);
+  run_journeymap (&run, "export", input, "-o", marked_png, "--comments", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (plain_png, &plain, &plain_length, NULL));
+  g_assert_true (g_file_get_contents (marked_png, &marked, &marked_length, NULL));
+  g_assert_true (plain_length != marked_length || memcmp (plain, marked, plain_length) != 0);
+
+  run_journeymap (&run, "export", input, "-o", kept_jmap, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  run_clear (&run);
+  kept = read_output (kept_jmap);
+  g_assert_nonnull (strstr (kept, "<comment id=\"comment-1\""));
+
+  run_journeymap (&run, "export", input, "-o", copy_jmap, "--no-comments", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+  copy = read_output (copy_jmap);
+  g_assert_null (strstr (copy, "<comment"));
+  g_assert_null (strstr (copy, "check-in really"));
+  run_journeymap (&run, "check", copy_jmap, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  run_clear (&run);
+
+  /* The input keeps its comment. */
+  g_free (kept);
+  kept = read_output (input);
+  g_assert_nonnull (strstr (kept, "<comment id=\"comment-1\""));
+
+  run_journeymap (&run, "export", input, "-o", refused, "--comments", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--comments"));
+  run_clear (&run);
+  run_journeymap (&run, "export", input, "-o", refused_png, "--no-comments", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--no-comments"));
+  run_clear (&run);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (refused_png, G_FILE_TEST_EXISTS));
+
+  for (const char *const *name = (const char *const[]) { plain_png, marked_png, kept_jmap, copy_jmap, input, NULL };
+       *name != NULL; name++)
+    g_unlink (*name);
   g_rmdir (dir);
 }
 
@@ -1414,6 +1530,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/formats", test_cli_export_formats);
   g_test_add_func ("/cli/export/jmap-is-normalised", test_cli_export_jmap_is_normalised);
   g_test_add_func ("/cli/export/refusals", test_cli_export_refusals);
+  g_test_add_func ("/cli/export/comments", test_cli_export_comments);
   g_test_add_func ("/cli/export/unknown-formats", test_cli_export_unknown_formats);
   g_test_add_func ("/cli/export/usage", test_cli_export_usage);
   g_test_add_func ("/cli/export/bad-input", test_cli_export_bad_input);

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "commands/jm-command-stack.h"
 #include "commands/jm-edit-comments.h"
@@ -629,8 +631,9 @@ count_differences (cairo_surface_t *a,
   return count;
 }
 
-/* The window marks open comments and conflicts; exports (which never set
- * review_marks) and maps without either look as they always did. */
+/* The window marks open comments and conflicts; exports (which set
+ * review_marks only with the comments option, off by default) and maps
+ * without either look as they always did. */
 static void
 test_review_marks_window_only (void)
 {
@@ -680,6 +683,239 @@ test_review_marks_window_only (void)
   cairo_surface_destroy (plain_window);
   cairo_surface_destroy (export);
   cairo_surface_destroy (window);
+}
+
+/* Reads a PNG export back into an image. */
+typedef struct
+{
+  const guchar *data;
+  gsize         left;
+} PngSource;
+
+static cairo_status_t
+png_source_read (void          *closure,
+                 unsigned char *data,
+                 unsigned int   length)
+{
+  PngSource *source = closure;
+
+  if (length > source->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, source->data, length);
+  source->data += length;
+  source->left -= length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+png_to_surface (GBytes *png)
+{
+  PngSource source = { g_bytes_get_data (png, NULL), g_bytes_get_size (png) };
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (png_source_read, &source);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  /* Compared as ARGB32 whatever cairo made of it. */
+  if (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32)
+    {
+      cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                          cairo_image_surface_get_width (surface),
+                                                          cairo_image_surface_get_height (surface));
+      cairo_t *cr = cairo_create (argb);
+
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      surface = argb;
+    }
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static GBytes *
+export_png (JmDocument *document,
+            gboolean    comments)
+{
+  g_autoptr(GError) error = NULL;
+  JmExportOptions options;
+  GBytes *png;
+
+  jm_export_options_init (&options);
+  options.comments = comments;
+  png = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PNG, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+
+  return png;
+}
+
+/* The export option shows the window's marks: a PNG with it differs from
+ * one without exactly at the card's badge, is the plain map's without
+ * it, and a map without comments is the same either way. */
+static void
+test_export_option_png (void)
+{
+  g_autoptr(JmDocument) plain = jm_test_load_example ("grocery-first-order.jmap");
+  g_autoptr(JmDocument) annotated = jm_test_load_example ("grocery-first-order.jmap");
+  JmItem *item = jm_layer_lookup_item (jm_document_get_layer (annotated, JM_LAYER_STATE_CURRENT),
+                                       "item-sees-referral");
+  g_autoptr(JmLayout) layout = jm_layout_new (annotated, JM_LAYER_MODE_CURRENT);
+  g_autoptr(GBytes) plain_off = NULL;
+  g_autoptr(GBytes) plain_on = NULL;
+  g_autoptr(GBytes) off = NULL;
+  g_autoptr(GBytes) on = NULL;
+  cairo_surface_t *off_image, *on_image;
+  JmRect rect, reach, corner;
+
+  add_comment (item, "comment-1", "Which friend?", FALSE);
+  add_comment (item, "comment-2", "Done.", TRUE);
+
+  plain_off = export_png (plain, FALSE);
+  plain_on = export_png (plain, TRUE);
+  off = export_png (annotated, FALSE);
+  on = export_png (annotated, TRUE);
+
+  g_assert_true (g_bytes_equal (plain_off, off));
+  g_assert_true (g_bytes_equal (plain_off, plain_on));
+  g_assert_false (g_bytes_equal (off, on));
+
+  off_image = png_to_surface (off);
+  on_image = png_to_surface (on);
+  g_assert_true (jm_layout_get_item_rect (layout, item, &rect));
+  corner = (JmRect) { rect.x + rect.width - 24, rect.y + rect.height - 14, 30, 22 };
+  reach = (JmRect) { rect.x - JM_RENDER_ITEM_REACH, rect.y - JM_RENDER_ITEM_REACH,
+                     rect.width + 2 * JM_RENDER_ITEM_REACH, rect.height + 2 * JM_RENDER_ITEM_REACH };
+  /* The badge is drawn, and nothing beyond the card's reach changes. */
+  g_assert_cmpuint (count_differences (off_image, on_image, &corner), >, 40);
+  g_assert_cmpuint (count_differences (off_image, on_image, NULL), ==,
+                    count_differences (off_image, on_image, &reach));
+
+  cairo_surface_destroy (off_image);
+  cairo_surface_destroy (on_image);
+}
+
+/* SVG and PDF are drawn by the same path with the option: the marks are
+ * in them only with it. */
+static void
+test_export_option_vector (void)
+{
+  static const JmExportFormat formats[] = { JM_EXPORT_FORMAT_SVG, JM_EXPORT_FORMAT_PDF };
+  g_autoptr(JmDocument) document = jm_test_load_example ("grocery-first-order.jmap");
+  JmStage *stage = jm_document_lookup_stage (document, "stage-awareness");
+
+  add_comment (stage, "comment-1", "Is this the first stage?", FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GBytes) off = NULL;
+      g_autoptr(GBytes) on = NULL;
+      g_autoptr(GError) error = NULL;
+      JmExportOptions options;
+
+      jm_export_options_init (&options);
+      g_assert_false (options.comments);
+      off = jm_export_to_bytes (document, formats[i], &options, &error);
+      g_assert_no_error (error);
+      options.comments = TRUE;
+      on = jm_export_to_bytes (document, formats[i], &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (on), >, g_bytes_get_size (off));
+    }
+}
+
+/* A .jmap export keeps comments unless told to leave them out; then the
+ * copy has none, checks valid, and the map itself keeps its own. */
+static void
+test_export_option_jmap (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("grocery-first-order.jmap");
+  JmItem *item = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT),
+                                       "item-sees-referral");
+  JmStage *stage = jm_document_lookup_stage (document, "stage-awareness");
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) left_out = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(JmDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_text = NULL;
+  g_autofree char *left_out_text = NULL;
+  JmExportOptions options;
+
+  add_comment (document, "comment-map", "Who owns this map?", FALSE);
+  add_comment (stage, "comment-stage", "Too long a stage?", TRUE);
+  add_comment (item, "comment-item", "Which friend?", FALSE);
+  add_conflict (item, "title", "Sees a referral", "Gets a referral");
+
+  jm_export_options_init (&options);
+  kept = jm_export_to_bytes (document, JM_EXPORT_FORMAT_JMAP, &options, &error);
+  g_assert_no_error (error);
+  kept_text = bytes_to_string (kept);
+  g_assert_nonnull (strstr (kept_text, "<comment id=\"comment-item\""));
+
+  options.leave_out_comments = TRUE;
+  left_out = jm_export_to_bytes (document, JM_EXPORT_FORMAT_JMAP, &options, &error);
+  g_assert_no_error (error);
+  left_out_text = bytes_to_string (left_out);
+  g_assert_null (strstr (left_out_text, "<comment"));
+  g_assert_null (strstr (left_out_text, "Which friend?"));
+  /* Only the comments: a conflict is the map's own business. */
+  g_assert_nonnull (strstr (left_out_text, "Gets a referral"));
+
+  problems = jm_schema_validate_bytes (left_out, "left-out.jmap", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+  again = jm_xml_reader_read_bytes (left_out, "left-out.jmap", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+
+  /* The open map is untouched. */
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_comments_get (document)), ==, 1);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_comments_get (stage)), ==, 1);
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_comments_get (item)), ==, 1);
+}
+
+/* The same through the worker thread the window exports in. */
+static void
+export_async_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jm_export_to_file_finish (result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_export_option_jmap_async (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("grocery-first-order.jmap");
+  g_autofree char *dir = g_dir_make_tmp ("jm-comments-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "copy.jmap", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  JmExportOptions options;
+  gboolean done = FALSE;
+
+  add_comment (document, "comment-map", "Who owns this map?", FALSE);
+  jm_export_options_init (&options);
+  options.leave_out_comments = TRUE;
+  jm_export_to_file_async (document, file, JM_EXPORT_FORMAT_JMAP, &options, NULL, export_async_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "<comment"));
+  g_assert_nonnull (strstr (text, "<journey-map"));
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_comments_get (document)), ==, 1);
+
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 /* Each change of a diff leads back to its object: the item changed, the
@@ -766,6 +1002,10 @@ main (int    argc,
               fixture_set_up, test_commands_refused, fixture_tear_down);
 
   g_test_add_func ("/comments/render/review-marks-window-only", test_review_marks_window_only);
+  g_test_add_func ("/comments/export/png", test_export_option_png);
+  g_test_add_func ("/comments/export/svg-pdf", test_export_option_vector);
+  g_test_add_func ("/comments/export/jmap-without-comments", test_export_option_jmap);
+  g_test_add_func ("/comments/export/jmap-without-comments-async", test_export_option_jmap_async);
   g_test_add ("/comments/diff/find-object", Fixture, NULL, fixture_set_up, test_find_object, fixture_tear_down);
 
   return g_test_run ();

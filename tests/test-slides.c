@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "export/jm-export.h"
+#include "model/jm-comment-private.h"
 #include "model/jm-object.h"
+#include "model/jm-object-store-private.h"
 #include "model/jm-object-private.h"
 #include "format/jm-xml-reader.h"
 #include "render/jm-renderer-private.h"
@@ -471,6 +473,57 @@ test_slide_note (void)
   g_rmdir (dir);
 }
 
+/* With the comments option, a stage's page lists the open comments on it
+ * and on its items (never the resolved ones); without, none. */
+static void
+test_handout_comments (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  JmStage *stage = stage_at (document, 0);
+  g_autoptr(JmComment) open_comment = jm_comment_new ("comment-open");
+  g_autoptr(JmComment) resolved = jm_comment_new ("comment-resolved");
+  g_autofree char *dir = g_dir_make_tmp ("jm-handout-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+
+  open_comment->author = g_strdup ("Ana Souza");
+  open_comment->text = g_strdup ("Measure the queue at the desk.");
+  open_comment->date = g_date_time_new_utc (2026, 3, 4, 15, 30, 0);
+  resolved->author = g_strdup ("Ana Souza");
+  resolved->text = g_strdup ("Spell the hotel's name right.");
+  resolved->date = g_date_time_new_utc (2026, 3, 4, 15, 31, 0);
+  resolved->resolved = TRUE;
+  _jm_object_store_append (jm_comments_get (stage), JM_OBJECT (open_comment));
+  _jm_object_store_append (jm_comments_get (stage), JM_OBJECT (resolved));
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(GBytes) handout = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *page = NULL;
+      JmExportOptions options;
+
+      jm_export_options_init (&options);
+      options.comments = with;
+      handout = jm_export_to_bytes (document, JM_EXPORT_FORMAT_HANDOUT, &options, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (handout, NULL),
+                                          (gssize) g_bytes_get_size (handout), NULL));
+      page = page_text (pdf, 2);
+      if (page == NULL)
+        {
+          g_test_skip ("poppler's pdftotext is not installed (poppler-utils)");
+          break;
+        }
+      g_test_message ("%s", page);
+      g_assert_true ((strstr (page, "Measure the queue at the desk.") != NULL) == with);
+      g_assert_true ((strstr (page, "Open comments") != NULL) == with);
+      g_assert_null (strstr (page, "Spell the hotel"));
+    }
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_handout_refuses_other_formats (void)
 {
@@ -592,6 +645,7 @@ main (int    argc,
   g_test_add_data_func ("/handout/pages/hotel-guest-stay", "hotel-guest-stay", test_handout_pages);
   g_test_add_data_func ("/handout/pages/saas-onboarding", "saas-onboarding", test_handout_pages);
   g_test_add_func ("/handout/refuses-other-formats", test_handout_refuses_other_formats);
+  g_test_add_func ("/handout/comments", test_handout_comments);
   g_test_add_func ("/slide/note", test_slide_note);
   g_test_add_func ("/handout/future-dark", test_handout_future_dark);
   g_test_add_func ("/handout/keeps-pictures-to-itself", test_handout_keeps_pictures_to_itself);

@@ -298,6 +298,8 @@ jm_cli_export (int    argc,
   g_autofree char *view = NULL;
   gboolean bom = FALSE;
   gboolean handout = FALSE;
+  gboolean comments = FALSE;
+  gboolean no_comments = FALSE;
   int view_index = JM_EXPORT_VIEW_MAP;
   static const char *views[] = { "map", "matrix", NULL };
   JmExportOptions options;
@@ -323,6 +325,11 @@ jm_cli_export (int    argc,
     { "view", 0, 0, G_OPTION_ARG_STRING, &view,
       N_("What a PNG, SVG or PDF shows: map (default), or matrix, the opportunities by value and "
          "effort"), N_("VIEW") },
+    { "comments", 0, 0, G_OPTION_ARG_NONE, &comments,
+      N_("Show the count of open comments and merge conflicts on cards (PNG, SVG, PDF); a handout "
+         "also lists each stage's open comments"), NULL },
+    { "no-comments", 0, 0, G_OPTION_ARG_NONE, &no_comments,
+      N_("Write a .jmap copy without the review comments"), NULL },
     { NULL }
   };
 
@@ -340,7 +347,7 @@ jm_cli_export (int    argc,
     {
       g_printerr (_("journeymap export: usage: journeymap export MAP.jmap -o OUTPUT "
                     "[--layer current|future|both] [--scale N] [--background white|transparent] "
-                    "[--theme light|dark] [--handout]\n"));
+                    "[--theme light|dark] [--handout] [--comments | --no-comments]\n"));
       return 2;
     }
 
@@ -368,6 +375,23 @@ jm_cli_export (int    argc,
       g_printerr (_("journeymap export: the priority matrix is a picture: export it to PNG, SVG or PDF\n"));
       return 2;
     }
+
+  /* Each flag is for the formats it changes: a flag that would change
+   * nothing is refused rather than ignored. */
+  if (comments && format != JM_EXPORT_FORMAT_PNG && format != JM_EXPORT_FORMAT_SVG &&
+      format != JM_EXPORT_FORMAT_PDF && format != JM_EXPORT_FORMAT_HANDOUT)
+    {
+      g_printerr (_("journeymap export: --comments draws comments on a picture: export to PNG, SVG or PDF\n"));
+      return 2;
+    }
+  if (no_comments && format != JM_EXPORT_FORMAT_JMAP)
+    {
+      g_printerr (_("journeymap export: --no-comments leaves comments out of a .jmap copy: name a file "
+                    "ending in .jmap\n"));
+      return 2;
+    }
+  options.comments = comments;
+  options.leave_out_comments = no_comments;
 
   bytes = jm_cli_read_file (argv[1], &error);
   if (bytes != NULL)

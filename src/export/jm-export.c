@@ -29,6 +29,7 @@
 #include "interop/jm-csv.h"
 #include "interop/jm-mermaid.h"
 #include "io/jm-document-io.h"
+#include "model/jm-comment.h"
 #include "render/jm-priority-matrix.h"
 #include "render/jm-renderer.h"
 
@@ -46,7 +47,8 @@ jm_export_options_init (JmExportOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (JmExportOptions) { JM_LAYER_MODE_CURRENT, 1.0, FALSE, JM_THEME_LIGHT, FALSE, JM_EXPORT_VIEW_MAP };
+  *options = (JmExportOptions) { JM_LAYER_MODE_CURRENT, 1.0, FALSE, JM_THEME_LIGHT, FALSE, JM_EXPORT_VIEW_MAP,
+                                FALSE, FALSE };
 }
 
 /**
@@ -135,6 +137,8 @@ jm_export_draw (cairo_t               *cr,
                 JmSvgSymbols          *symbols)
 {
   JmRenderOptions render = { options->theme, options->transparent, NULL, JM_RENDER_ALL, TRUE };
+
+  render.review_marks = options->comments;
 
   if (text != NULL)
     {
@@ -257,6 +261,8 @@ bands_draw (Bands   *bands,
                   (drawn_end - drawn_top) / options->scale + 2 * JM_EXPORT_PNG_BAND_MARGIN };
   JmRenderOptions render = { options->theme, options->transparent, &clip, JM_RENDER_ALL, TRUE };
   cairo_t *cr;
+
+  render.review_marks = options->comments;
 
   bands_release_above (bands, drawn_top);
 
@@ -532,6 +538,28 @@ jm_export_matrix (JmDocument             *document,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* The map as a .jmap file: as saved, or, with leave_out_comments, a copy
+ * of it without the review comments (the map itself keeps them). */
+static GBytes *
+jm_export_map_bytes (JmDocument             *document,
+                     const JmExportOptions  *options,
+                     GError                **error)
+{
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JmDocument) copy = NULL;
+
+  saved = jm_xml_writer_write_bytes (document);
+  if (!options->leave_out_comments)
+    return g_steal_pointer (&saved);
+
+  copy = jm_xml_reader_read_bytes (saved, "copy", error);
+  if (copy == NULL)
+    return NULL;
+  jm_comments_remove_all (copy);
+
+  return jm_xml_writer_write_bytes (copy);
+}
+
 /**
  * jm_export_to_bytes:
  * @document: the map
@@ -574,7 +602,10 @@ jm_export_to_bytes (JmDocument             *document,
 
   if (format == JM_EXPORT_FORMAT_JMAP)
     {
-      g_autoptr(GBytes) map = jm_xml_writer_write_bytes (document);
+      g_autoptr(GBytes) map = jm_export_map_bytes (document, options, error);
+
+      if (map == NULL)
+        return NULL;
 
       return jm_document_io_check_size (g_bytes_get_size (map), error) ? g_steal_pointer (&map) : NULL;
     }
@@ -667,8 +698,15 @@ jm_export_snapshot_to_bytes (ExportJob     *job,
 {
   g_autoptr(JmLayout) layout = NULL;
 
-  if (job->format == JM_EXPORT_FORMAT_JMAP)
+  if (job->format == JM_EXPORT_FORMAT_JMAP && !job->options.leave_out_comments)
     return g_bytes_ref (job->snapshot);
+
+  if (job->format == JM_EXPORT_FORMAT_JMAP)
+    {
+      g_autoptr(JmDocument) copy = jm_xml_reader_read_bytes (job->snapshot, "copy", error);
+
+      return copy != NULL ? jm_export_map_bytes (copy, &job->options, error) : NULL;
+    }
 
   if (job->format == JM_EXPORT_FORMAT_MERMAID || job->format == JM_EXPORT_FORMAT_CSV)
     {

@@ -42,6 +42,11 @@ typedef enum
  * @transparent: leave the background transparent (PNG, SVG, PDF)
  * @theme: the light or the dark palette
  * @bom: start a CSV export with a byte order mark, for spreadsheet programs
+ * @view: the map or the priority matrix
+ * @comments: show the review: PNG, SVG and PDF draw the count of open
+ *   comments and the merge conflicts on cards and stage headers (as the
+ *   canvas does), the handout also lists each stage's open comments
+ * @leave_out_comments: a .jmap export writes a copy without any comment
  */
 /* What a PNG, SVG or PDF export draws. */
 typedef enum
@@ -58,6 +63,8 @@ typedef struct
   JmThemeKind  theme;
   gboolean     bom;
   JmExportView view;
+  gboolean     comments;
+  gboolean     leave_out_comments;
 } JmExportOptions;
 
 #define JM_EXPORT_MAX_SCALE 8.0

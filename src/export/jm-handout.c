@@ -15,6 +15,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "model/jm-comment.h"
 #include "model/jm-enum-types.h"
 #include "model/jm-kinds.h"
 #include "render/jm-renderer.h"
@@ -44,6 +45,7 @@ typedef struct
   const JmTheme    *theme;
   JmThemeKind       theme_kind;
   gboolean          transparent;
+  gboolean          comments;
 } Handout;
 
 static cairo_status_t
@@ -146,6 +148,8 @@ draw_map_part (Handout      *h,
 {
   JmRenderOptions options = { h->theme_kind, TRUE, part, JM_RENDER_ALL, TRUE };
   double scale;
+
+  options.review_marks = h->comments;
 
   if (part->width <= 0 || part->height <= 0 || box->width <= 0 || box->height <= 0)
     return;
@@ -251,6 +255,63 @@ item_line (JmItem *item)
   return g_string_free (line, FALSE);
 }
 
+/* Adds a line for each open comment on @owner, @about saying on what
+ * (%NULL for the stage itself). */
+static void
+add_open_comments (GArray     *blocks,
+                   gpointer    owner,
+                   const char *about)
+{
+  JmObjectStore *comments = jm_comments_peek (owner);
+
+  for (guint i = 0; comments != NULL && i < jm_object_store_get_n_objects (comments); i++)
+    {
+      JmComment *comment = jm_object_store_get_object (comments, i);
+      const char *author = jm_comment_get_author (comment);
+      GString *line;
+
+      if (jm_comment_get_resolved (comment))
+        continue;
+
+      line = g_string_new ("• ");
+      if (about != NULL)
+        g_string_append_printf (line, "%s — ", about);
+      if (author != NULL && *author != '\0')
+        g_string_append_printf (line, "%s: ", author);
+      g_string_append (line, jm_comment_get_text (comment) != NULL ? jm_comment_get_text (comment) : "");
+      add_block (blocks, JM_FONT_ITEM_BODY, 3, g_string_free (line, FALSE));
+    }
+}
+
+/* The open comments on @stage and on the items in its cells, under a
+ * heading; nothing when there are none. */
+static void
+add_stage_comments (Handout *h,
+                    GArray  *blocks,
+                    JmStage *stage)
+{
+  JmObjectStore *lanes = jm_document_get_lanes (h->document);
+  guint before = blocks->len;
+
+  add_block (blocks, JM_FONT_HEADING, 10, g_strdup (_("Open comments")));
+  add_open_comments (blocks, stage, NULL);
+  for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
+    {
+      g_autoptr(GPtrArray) items = jm_layout_dup_cell_items (h->layout, stage, jm_object_store_get_object (lanes, l));
+
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        {
+          JmItem *item = g_ptr_array_index (items, i);
+
+          add_open_comments (blocks, item, jm_item_get_title (item) != NULL ? jm_item_get_title (item) : "");
+        }
+    }
+
+  /* The heading alone says nothing. */
+  if (blocks->len == before + 1)
+    g_array_set_size (blocks, before);
+}
+
 /* The stage's emotion points in the shown state, one line each. */
 static char *
 curve_lines (Handout *h,
@@ -346,6 +407,8 @@ draw_stage_page (Handout *h,
       add_block (blocks, JM_FONT_HEADING, 0, g_strdup (_("Presenter’s notes")));
       add_block (blocks, JM_FONT_ITEM_BODY, 2, g_strdup (note));
     }
+  if (h->comments)
+    add_stage_comments (h, blocks, stage);
   for (guint l = 0; l < jm_object_store_get_n_objects (lanes); l++)
     {
       JmLane *lane = jm_object_store_get_object (lanes, l);
@@ -431,7 +494,7 @@ jm_handout_write (JmLayout               *layout,
 
   pango = jm_theme_create_pango_context ();
   h = (Handout) { cairo_create (surface), pango, layout, document, jm_theme_get (options->theme),
-                  options->theme, options->transparent };
+                  options->theme, options->transparent, options->comments };
   cairo_scale (h.cr, 1 / UNITS_PER_POINT, 1 / UNITS_PER_POINT);
 
   paint_page (&h);

@@ -12,6 +12,7 @@
 #include "jm-comment-private.h"
 
 #include "jm-document.h"
+#include "jm-layer.h"
 #include "jm-object-store-private.h"
 
 /* Comments are review notes about the map, not part of it: they live in
@@ -293,4 +294,36 @@ jm_comments_count_open (gpointer owner)
     }
 
   return n_open;
+}
+
+/**
+ * jm_comments_remove_all:
+ * @document: a map, usually a copy made for an export
+ *
+ * Takes every comment off the map, its stages and the items of both
+ * states, as a copy sent out without the team's review notes needs. Not
+ * an edit: nothing is told and nothing can be undone, so it is never
+ * done to the map a window shows.
+ */
+void
+jm_comments_remove_all (JmDocument *document)
+{
+  JmObjectStore *stages;
+
+  g_return_if_fail (JM_IS_DOCUMENT (document));
+
+  g_object_set_qdata (G_OBJECT (document), jm_comments_quark (), NULL);
+
+  stages = jm_document_get_stages (document);
+  for (guint i = 0; i < jm_object_store_get_n_objects (stages); i++)
+    g_object_set_qdata (jm_object_store_get_object (stages, i), jm_comments_quark (), NULL);
+
+  for (guint state = 0; state < JM_N_LAYER_STATES; state++)
+    {
+      JmLayer *layer = jm_document_get_layer (document, state);
+      JmObjectStore *items = layer != NULL ? jm_layer_get_items (layer) : NULL;
+
+      for (guint i = 0; items != NULL && i < jm_object_store_get_n_objects (items); i++)
+        g_object_set_qdata (jm_object_store_get_object (items, i), jm_comments_quark (), NULL);
+    }
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "jm-object.h"
+#include "jm-document.h"
 #include "jm-object-store.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,6 @@ JmObjectStore *jm_comments_get         (gpointer    owner);
 JmObjectStore *jm_comments_peek        (gpointer    owner);
 gboolean       jm_comments_can_have    (gpointer    owner);
 guint          jm_comments_count_open  (gpointer    owner);
+void           jm_comments_remove_all  (JmDocument *document);
 
 G_END_DECLS

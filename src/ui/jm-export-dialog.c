@@ -14,7 +14,7 @@
 
 #include "jm-alert.h"
 
-/* Format, state, scale, background and palette, then a file chooser for
+/* Format, state, scale, background, palette and review comments, then a file chooser for
  * where; the export itself is the core's, the same as the command line's,
  * made in a worker while the dialog shows a spinner and can still be
  * cancelled. */
@@ -39,6 +39,10 @@ struct _JmExportDialog
   GtkWidget    *look_group;
   GtkWidget    *bom_row;
   GtkWidget    *bom_switch;
+  GtkWidget    *comments_row;
+  GtkWidget    *comments_switch;
+  GtkWidget    *leave_out_comments_row;
+  GtkWidget    *leave_out_comments_switch;
 };
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
@@ -59,6 +63,7 @@ static const struct {
   { JM_EXPORT_FORMAT_HANDOUT, "pdf", "application/pdf", N_("PDF Documents"), TRUE },
   { JM_EXPORT_FORMAT_MERMAID, "mmd", "text/plain", N_("Mermaid Diagrams"), FALSE },
   { JM_EXPORT_FORMAT_CSV, "csv", "text/csv", N_("Spreadsheets (CSV)"), FALSE },
+  { JM_EXPORT_FORMAT_JMAP, "jmap", "application/x-journeymap+xml", N_("Journey Maps"), FALSE },
 };
 
 static guint
@@ -76,6 +81,11 @@ on_format_changed_cb (JmExportDialog *self)
   gtk_widget_set_sensitive (self->scale_row, formats[row].format == JM_EXPORT_FORMAT_PNG);
   gtk_widget_set_sensitive (self->look_group, formats[row].drawn);
   gtk_widget_set_visible (self->bom_row, formats[row].format == JM_EXPORT_FORMAT_CSV);
+  /* Review marks are drawn; a map copy can only keep or drop comments. */
+  gtk_widget_set_sensitive (self->comments_row, formats[row].drawn);
+  gtk_widget_set_sensitive (self->leave_out_comments_row, formats[row].format == JM_EXPORT_FORMAT_JMAP);
+  /* A map copy holds both states, whichever is chosen. */
+  gtk_widget_set_sensitive (self->layer_row, formats[row].format != JM_EXPORT_FORMAT_JMAP);
 }
 
 /* While the export runs, only Cancel can be used. */
@@ -197,6 +207,10 @@ jm_export_dialog_class_init (JmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, look_group);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, bom_row);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, bom_switch);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, comments_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, comments_switch);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, leave_out_comments_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, leave_out_comments_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed_cb);
 }
@@ -209,6 +223,7 @@ jm_export_dialog_init (JmExportDialog *self)
   /* The limit is the format's, the same as the command line's. */
   gtk_spin_button_set_adjustment (GTK_SPIN_BUTTON (self->scale_spin),
                                   gtk_adjustment_new (2.0, 0.25, JM_EXPORT_MAX_SCALE, 0.25, 2.5, 0));
+  on_format_changed_cb (self);
 }
 
 /**
@@ -248,6 +263,11 @@ jm_export_dialog_get_options (JmExportDialog  *self,
   options->theme = gtk_switch_get_active (GTK_SWITCH (self->dark_switch)) ? JM_THEME_DARK : JM_THEME_LIGHT;
   options->bom = gtk_widget_get_visible (self->bom_row) &&
                  gtk_switch_get_active (GTK_SWITCH (self->bom_switch));
+  /* A switch of a row greyed out for this format says nothing. */
+  options->comments = gtk_widget_get_sensitive (self->comments_row) &&
+                      gtk_switch_get_active (GTK_SWITCH (self->comments_switch));
+  options->leave_out_comments = gtk_widget_get_sensitive (self->leave_out_comments_row) &&
+                                gtk_switch_get_active (GTK_SWITCH (self->leave_out_comments_switch));
 }
 
 /**
