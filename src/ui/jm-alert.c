@@ -126,8 +126,12 @@ jm_alert_respond (JmAlert    *alert,
                   const char *id)
 {
 #if JM_ALERT_USES_ALERT_DIALOG
+  /* A dialog that closes emits its close response: made @id, the closing
+   * gives the one response a click gives. Emitting "response" and then
+   * closing gave a second one, the close response ("cancel"), which
+   * undid what the first had started. */
   g_object_ref (alert);
-  g_signal_emit_by_name (alert, "response", id);
+  adw_alert_dialog_set_close_response (alert, id);
   adw_dialog_force_close (ADW_DIALOG (alert));
   g_object_unref (alert);
 #else
