@@ -313,21 +313,23 @@ jm_template_gallery_dispose (GObject *object)
   if (self->grid_view != NULL)
     gtk_grid_view_set_model (GTK_GRID_VIEW (self->grid_view), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), JM_TYPE_TEMPLATE_GALLERY);
+
+  G_OBJECT_CLASS (jm_template_gallery_parent_class)->dispose (object);
+}
+
+/* The tables live as long as the gallery: GTK 4.18 unbinds the grid's
+ * tiles after the gallery's dispose. */
+static void
+jm_template_gallery_finalize (GObject *object)
+{
+  JmTemplateGallery *self = JM_TEMPLATE_GALLERY (object);
+
   g_clear_object (&self->shown);
   g_clear_object (&self->templates);
   g_clear_object (&self->user_folder);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
   g_clear_pointer (&self->drawing, g_hash_table_unref);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
-
-  G_OBJECT_CLASS (jm_template_gallery_parent_class)->dispose (object);
-}
-
-static void
-jm_template_gallery_finalize (GObject *object)
-{
-  JmTemplateGallery *self = JM_TEMPLATE_GALLERY (object);
-
   g_free (self->search);
 
   G_OBJECT_CLASS (jm_template_gallery_parent_class)->finalize (object);
@@ -379,9 +381,11 @@ jm_template_gallery_init (JmTemplateGallery *self)
   self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->templates)),
                                            GTK_FILTER (self->filter));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_tile_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_tile_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tile_cb), self);
+  /* The grid may unbind its tiles after the gallery is gone (GTK 4.18
+   * does): the handlers go with the gallery. */
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_tile_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_tile_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_tile_cb), self, 0);
   gtk_grid_view_set_factory (GTK_GRID_VIEW (self->grid_view), factory);
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown))));
   gtk_grid_view_set_model (GTK_GRID_VIEW (self->grid_view), selection);
