@@ -33,8 +33,8 @@ struct _JmItemsPage
   GtkWidget *color_button;
   GtkWidget *color_reset;
 
-  GArray    *kinds;      /* the JmItemKind of each row of kind_row */
-  GArray    *channels;   /* the JmChannel of each row of channel_row */
+  GArray    *kinds;      /* the JmItemKind of each row of kind_row, MIXED_ROW for "Mixed" */
+  GArray    *channels;   /* the JmChannel of each row of channel_row, MIXED_ROW for "Mixed" */
   gulong     kind_handler;
   gulong     channel_handler;
   gulong     color_handler;
@@ -65,6 +65,35 @@ jm_items_page_kind_model (GType   enum_type,
     }
 
   return model;
+}
+
+/* The value of the "Mixed" entry. */
+#define MIXED_ROW (-1)
+
+/* A value the items do not share is selected as a "Mixed" entry first in
+ * the list, there only while it is: libadwaita 1.7's combo rows select
+ * their first entry when asked to select none. */
+static void
+set_mixed_entry (GtkWidget *row,
+                 GArray    *values,
+                 gboolean   mixed)
+{
+  GtkStringList *model = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row)));
+  gboolean shown = values->len > 0 && g_array_index (values, int, 0) == MIXED_ROW;
+  int mixed_row = MIXED_ROW;
+
+  if (mixed && !shown)
+    {
+      const char *label[] = { _("Mixed"), NULL };
+
+      g_array_prepend_val (values, mixed_row);
+      gtk_string_list_splice (model, 0, 0, label);
+    }
+  else if (!mixed && shown)
+    {
+      g_array_remove_index (values, 0);
+      gtk_string_list_remove (model, 0);
+    }
 }
 
 static guint
@@ -116,15 +145,17 @@ jm_items_page_sync (JmItemsPage *self)
   g_signal_handler_block (self->channel_row, self->channel_handler);
   g_signal_handler_block (self->color_button, self->color_handler);
 
+  set_mixed_entry (self->kind_row, self->kinds, !same_kind);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row),
-                              same_kind ? position_of (self->kinds, jm_item_get_kind (first)) : GTK_INVALID_LIST_POSITION);
+                              position_of (self->kinds, same_kind ? (int) jm_item_get_kind (first) : MIXED_ROW));
   show_mixed (self->kind_row, !same_kind);
 
   /* A channel only when every item is a touchpoint, as for one item. */
   gtk_widget_set_visible (self->channel_row, all_touchpoints);
+  set_mixed_entry (self->channel_row, self->channels, !same_channel);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->channel_row),
-                              same_channel ? position_of (self->channels, jm_item_get_channel (first))
-                                           : GTK_INVALID_LIST_POSITION);
+                              position_of (self->channels,
+                                           same_channel ? (int) jm_item_get_channel (first) : MIXED_ROW));
   show_mixed (self->channel_row, !same_channel);
 
   jm_inspector_color_button_set_color (self->color_button, same_color ? jm_item_get_color (first) : NULL);
@@ -186,7 +217,7 @@ on_kind_selected_cb (JmItemsPage *self)
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind_row));
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (selected >= self->kinds->len)
+  if (selected >= self->kinds->len || g_array_index (self->kinds, int, selected) == MIXED_ROW)
     return;
 
   g_value_init (&value, JM_TYPE_ITEM_KIND);
@@ -200,7 +231,7 @@ on_channel_selected_cb (JmItemsPage *self)
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel_row));
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (selected >= self->channels->len)
+  if (selected >= self->channels->len || g_array_index (self->channels, int, selected) == MIXED_ROW)
     return;
 
   g_value_init (&value, JM_TYPE_CHANNEL);

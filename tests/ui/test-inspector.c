@@ -730,7 +730,8 @@ test_inspector_several_touchpoints (JmMapFixture  *fixture,
   channel_row = page_child (page, JM_TYPE_ITEMS_PAGE, "channel_row");
   g_assert_true (gtk_widget_get_visible (channel_row));
   g_assert_true (row_is_mixed (channel_row));
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (channel_row)), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (channel_row))), ==,
+                   "Mixed");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (channel_row),
                               jm_map_fixture_combo_row_position (channel_row, "Email"));
