@@ -1202,6 +1202,27 @@ test_round_trip_empty_texts (void)
   g_assert_null (strstr (saved, "<author"));
 }
 
+/* A text that says format-version="1.0" keeps saying it: the version
+ * raised to 1.1 is the root's (fuzz-round-trip found a note changed). */
+static void
+test_round_trip_version_in_text (void)
+{
+  g_autofree char *saved = assert_round_trip (
+    "<journey-map xmlns=\"" NS "\" format-version=\"1.1\"><title>format-version=\"1.0\"</title>"
+    "<stages><stage id=\"s\"><name>S</name>"
+    "<presenter-note>Say format-version=\"1.0\" twice: format-version=\"1.0\".</presenter-note>"
+    "</stage></stages><lanes/></journey-map>");
+  g_autofree char *saved_1_0 = assert_round_trip (
+    "<journey-map xmlns=\"" NS "\" format-version=\"1.0\"><title>format-version=\"1.1\"</title>"
+    "<stages/><lanes/></journey-map>");
+
+  g_assert_nonnull (strstr (saved, "format-version=\"1.1\">"));
+  g_assert_nonnull (strstr (saved, "<title>format-version=\"1.0\"</title>"));
+  g_assert_nonnull (strstr (saved, "Say format-version=\"1.0\" twice: format-version=\"1.0\"."));
+  g_assert_nonnull (strstr (saved_1_0, "format-version=\"1.0\">"));
+  g_assert_nonnull (strstr (saved_1_0, "<title>format-version=\"1.1\"</title>"));
+}
+
 /* Curves keep their order: the curve of the second persona first. */
 static void
 test_round_trip_curve_order (void)
@@ -1752,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/format/round-trip/namespaces", test_round_trip_namespaces);
   g_test_add_func ("/format/round-trip/curve-order", test_round_trip_curve_order);
   g_test_add_func ("/format/round-trip/empty-texts", test_round_trip_empty_texts);
+  g_test_add_func ("/format/round-trip/version-in-text", test_round_trip_version_in_text);
   g_test_add_func ("/format/round-trip/property", test_round_trip_property);
 
   return g_test_run ();

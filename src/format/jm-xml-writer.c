@@ -38,6 +38,7 @@ typedef struct
   int       depth;
   gboolean  wrote_primary;
   gboolean  wrote_1_1;  /* content that format 1.1 added */
+  gsize     minor_at;   /* where the root's "1.0" has its "0"; 0 for another version */
 } Writer;
 
 static void
@@ -747,6 +748,9 @@ write_document (Writer     *writer,
   writer_start (writer, JM_XML_ROOT);
   writer_attribute (writer, "xmlns", JM_XML_NAMESPACE);
   writer_attribute (writer, JM_XML_FORMAT_VERSION, version);
+  /* The attribute ends in 0" when the version is 1.0. */
+  if (document->version.minor == 0)
+    writer->minor_at = writer->out->len - 2;
   writer_foreign_attributes (writer, &document->foreign);
   writer_start_children (writer);
 
@@ -775,15 +779,13 @@ write_document (Writer     *writer,
 static void
 write_version_for_content (Writer *writer)
 {
-  static const char written[] = JM_XML_FORMAT_VERSION "=\"1.0\"";
-  char *found;
-
-  if (!writer->wrote_1_1)
+  /* At the root's attribute, not wherever the text says
+   * format-version="1.0": a note may (fuzz-round-trip found one). */
+  if (!writer->wrote_1_1 || writer->minor_at == 0)
     return;
 
-  found = strstr (writer->out->str, written);
-  if (found != NULL)
-    found[sizeof written - 3] = '1';
+  g_assert (writer->out->str[writer->minor_at] == '0');
+  writer->out->str[writer->minor_at] = '1';
 }
 
 /**
