@@ -434,6 +434,9 @@ jm_window_init (JmWindow *self)
   jm_inspector_set_selection (self->inspector, jm_map_canvas_get_selection (self->canvas));
   /* A check activated in the insights selects its object. */
   jm_insights_panel_set_selection (self->insights_panel, jm_map_canvas_get_selection (self->canvas));
+  /* Delete, Ctrl+L and the rest are enabled when the selection fits them. */
+  g_signal_connect_object (jm_map_canvas_get_selection (self->canvas), "items-changed",
+                           G_CALLBACK (_jm_window_update_selection_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),
