@@ -193,7 +193,9 @@ fill_link_list (JmItemPage *self)
       name = dup_item_full_name (document, item);
       label = gtk_label_new (name);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* Wrapped, not cut: the stage and lane tell same titles apart. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_margin_start (label, 6);
       gtk_widget_set_margin_end (label, 6);
       gtk_widget_set_margin_top (label, 6);
@@ -316,7 +318,7 @@ jm_item_page_add_link_row (JmItemPage *self)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_widget_set_size_request (scrolled, 360, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->link_list);
   gtk_box_append (GTK_BOX (box), self->link_search);
   gtk_box_append (GTK_BOX (box), scrolled);
@@ -330,7 +332,6 @@ jm_item_page_add_link_row (JmItemPage *self)
   gtk_widget_set_tooltip_text (self->link_button, _("Link this item to another one, chosen from a list"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Links"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("From this item to another of the same state"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->link_button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->link_button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
