@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "commands/jm-edit.h"
 #include "session/jm-map-session.h"
 #include "ui/jm-clipboard.h"
@@ -373,7 +375,7 @@ test_link_to (JmMapFixture  *fixture,
 }
 
 /* Tab leaves a multi-line field without typing a tab, and the map stays
- * unchanged; Shift+Tab comes back. */
+ * unchanged; Shift+Tab comes back, and Ctrl+Tab types a tab. */
 static void
 test_tab_leaves_long_text (JmMapFixture  *fixture,
                            gconstpointer  data)
@@ -400,6 +402,12 @@ test_tab_leaves_long_text (JmMapFixture  *fixture,
   key ("shift+Tab");
   g_assert_true (focus_within (fixture, view));
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
+
+  /* Ctrl+Tab still types a tab, for the rare text that needs one. */
+  key ("ctrl+Tab");
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_true (focus_within (fixture, view));
+  g_assert_nonnull (strchr (jm_item_get_body (van), '\t'));
 }
 
 /* Choosing a Moment of Truth from the keyboard leaves focus on its row,
