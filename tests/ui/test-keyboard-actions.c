@@ -372,6 +372,32 @@ test_link_to (JmMapFixture  *fixture,
   key ("ctrl+z");
   jm_map_fixture_wait_for_position (stack, 0);
   g_assert_cmpuint (count_links (fixture), ==, n_links);
+
+  /* Without a search: Down into the list and down to its second item,
+   * the second of the map's other than the card itself; Enter. */
+  {
+    JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+    JmItem *second = NULL;
+
+    for (guint i = 0, others = 0; second == NULL; i++)
+      {
+        JmItem *item = jm_object_store_get_object (items, i);
+
+        if (item != van && ++others == 2)
+          second = item;
+      }
+
+    g_assert_true (focus_within (fixture, button));
+    key ("space");
+    jm_ui_test_wait_until (popover_shown, button);
+    key ("Down");
+    key ("Down");
+    key ("Return");
+    jm_map_fixture_wait_for_position (stack, 1);
+    link = jm_object_store_get_object (links, n_links);
+    g_assert_cmpstr (jm_link_get_from_id (link), ==, "item-notices-van");
+    g_assert_cmpstr (jm_link_get_to_id (link), ==, jm_object_get_id (JM_OBJECT (second)));
+  }
 }
 
 /* Tab leaves a multi-line field without typing a tab, and the map stays
