@@ -469,6 +469,36 @@ test_focus_stays_on_moment (JmMapFixture  *fixture,
   g_assert_true (focus_within (fixture, row));
 }
 
+/* Delete on a button of the inspector deletes the item; the inspector
+ * turns to the map's page and focus goes back to the map, not into the
+ * map's title, which the next key would overwrite. */
+static void
+test_delete_from_inspector (JmMapFixture  *fixture,
+                            gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmInspector *inspector = jm_window_get_inspector (fixture->window);
+  JmDocument *document = jm_window_get_document (fixture->window);
+  g_autofree char *title = g_strdup (jm_document_get_title (document));
+  FocusWait gone = { fixture, (GtkWidget *) "item-notices-van" };
+  GtkWidget *row;
+
+  jm_map_canvas_select (canvas, JM_OBJECT (jm_map_fixture_item (fixture, "item-notices-van")), FALSE);
+  row = jm_inspector_get_field (inspector, "moment");
+  jm_ui_test_wait_until_mapped (row);
+  gtk_widget_grab_focus (row);
+
+  key ("Delete");
+  jm_ui_test_wait_until (item_gone, &gone);
+  g_assert_true (jm_inspector_get_object (inspector) == G_OBJECT (document));
+  wait_for_focus_within (fixture, GTK_WIDGET (canvas));
+
+  key ("x");
+  g_assert_cmpstr (jm_document_get_title (document), ==, title);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+}
+
 static gboolean
 inspector_hidden (gpointer data)
 {
@@ -550,6 +580,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/keyboard-actions/link-to", test_link_to);
   jm_map_fixture_add ("/ui/keyboard-actions/tab-leaves-long-text", test_tab_leaves_long_text);
   jm_map_fixture_add ("/ui/keyboard-actions/focus-stays-on-moment", test_focus_stays_on_moment);
+  jm_map_fixture_add ("/ui/keyboard-actions/delete-from-inspector", test_delete_from_inspector);
   jm_map_fixture_add ("/ui/keyboard-actions/f9-from-inspector", test_f9_from_inspector);
   jm_map_fixture_add ("/ui/keyboard-actions/f6-cycles", test_f6_cycles);
 
