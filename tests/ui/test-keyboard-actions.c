@@ -124,8 +124,8 @@ item_gone (gpointer data)
   return jm_map_fixture_item (wait->fixture, (const char *) wait->widget) == NULL;
 }
 
-/* Delete, Alt+Right and Ctrl+D act on the selected card from @pane, each
- * one step, as they do from the canvas. */
+/* Delete, Alt+Right, Ctrl+D, Ctrl+C/V and Ctrl+X act on the selected
+ * card from @pane, each one step, as they do from the canvas. */
 static void
 check_actions_from (JmMapFixture *fixture,
                     GtkWidget    *pane)
@@ -163,6 +163,19 @@ check_actions_from (JmMapFixture *fixture,
   g_assert_cmpuint (count_items (fixture), ==, n_items + 1);
   key ("ctrl+z");
   jm_map_fixture_wait_for_position (stack, 0);
+  g_assert_cmpuint (count_items (fixture), ==, n_items);
+
+  /* Ctrl+C, then Ctrl+V: a copy; Ctrl+X: the card goes. */
+  jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
+  focus_pane (fixture, pane);
+  key ("ctrl+c");
+  key ("ctrl+v");
+  jm_map_fixture_wait_for_position (stack, 1);
+  g_assert_cmpuint (count_items (fixture), ==, n_items + 1);
+  jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
+  focus_pane (fixture, pane);
+  key ("ctrl+x");
+  jm_ui_test_wait_until (item_gone, &gone);
   g_assert_cmpuint (count_items (fixture), ==, n_items);
 }
 
