@@ -299,6 +299,8 @@ jm_item_page_add_link_row (JmItemPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search the items to link to"), -1);
   g_signal_connect_swapped (self->link_search, "activate", G_CALLBACK (on_link_search_activate_cb), self);
+  /* Ahead of the text inside the entry, whatever it does with Down. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_link_search_key_pressed_cb), self);
   gtk_widget_add_controller (self->link_search, keys);
 
