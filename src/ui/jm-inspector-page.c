@@ -562,16 +562,44 @@ jm_inspector_page_bind_text (JmInspectorPage *self,
   add_field (self, FIELD_TEXT, property, editable, editable, "changed");
 }
 
+/* Ctrl+Tab still types a tab, for the rare text that needs one. */
+static gboolean
+on_long_text_key_pressed_cb (GtkEventControllerKey *controller,
+                             guint                  keyval,
+                             guint                  keycode,
+                             GdkModifierType        state,
+                             GtkTextView           *view)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != GDK_CONTROL_MASK)
+    return FALSE;
+
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), "\t", 1,
+                                                gtk_text_view_get_editable (view));
+  return TRUE;
+}
+
 void
 jm_inspector_page_bind_long_text (JmInspectorPage *self,
                                   GtkWidget       *text_view,
                                   const char      *property)
 {
+  GtkEventController *keys;
+
   g_return_if_fail (JM_IS_INSPECTOR_PAGE (self));
   g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
 
   add_field (self, FIELD_LONG_TEXT, property, text_view,
              gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "changed");
+
+  /* Tab and Shift+Tab move focus on, as in any other row: a keyboard
+   * user would otherwise be kept in the field (and a description rarely
+   * needs a tab character). */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_long_text_key_pressed_cb), text_view);
+  gtk_widget_add_controller (text_view, keys);
 }
 
 /**

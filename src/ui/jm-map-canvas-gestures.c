@@ -349,17 +349,29 @@ jm_map_canvas_nudge_point (JmMapCanvas    *self,
   return TRUE;
 }
 
-/* Alt+arrows move the selected items to the next cell, for keyboard use:
- * one step for all of them, all or nothing, as a drag moves them: a card
- * at the edge refuses the move with the reason rather than stay behind
- * while the others go. */
-static gboolean
+/**
+ * jm_map_canvas_move_selection:
+ * @dx: -1, 0 or 1 stage
+ * @dy: -1, 0 or 1 lane (or score, for an emotion point)
+ *
+ * Moves the selected items to the next cell, for keyboard use (the
+ * window's doc.move-selection-* actions, Alt+arrows): one step for all
+ * of them, all or nothing, as a drag moves them: a card at the edge
+ * refuses the move with the reason rather than stay behind while the
+ * others go. A stage or lane selected alone moves one place, an emotion
+ * point one score.
+ *
+ * Returns: %FALSE if nothing selected moves that way
+ */
+gboolean
 jm_map_canvas_move_selection (JmMapCanvas *self,
                               int          dx,
                               int          dy)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   JmObjectStore *store;
+
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
 
   if (self->stack == NULL || self->document == NULL)
     return FALSE;
@@ -688,8 +700,6 @@ on_key_pressed_cb (JmMapCanvas           *self,
                    GdkModifierType        state,
                    GtkEventControllerKey *controller)
 {
-  g_autoptr(GError) error = NULL;
-
   /* Keys the editor in place leaves alone are still typing, not edits
    * of the map. */
   if (self->editor != NULL && gtk_widget_get_focus_child (GTK_WIDGET (self)) == self->editor)
@@ -701,10 +711,16 @@ on_key_pressed_cb (JmMapCanvas           *self,
       return TRUE;
     }
 
+  /* Alt+arrows and Delete are the window's actions, which act on the
+   * selection wherever focus is (jm-window-actions.c); here they only
+   * come before the canvas's own arrows. */
   if ((state & GDK_ALT_MASK) != 0 &&
       (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
-    return jm_map_canvas_move_selection (self, keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0,
-                                         keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0);
+    return gtk_widget_activate_action (GTK_WIDGET (self),
+                                       keyval == GDK_KEY_Left ? "doc.move-selection-left"
+                                       : keyval == GDK_KEY_Right ? "doc.move-selection-right"
+                                       : keyval == GDK_KEY_Up ? "doc.move-selection-up" : "doc.move-selection-down",
+                                       NULL);
 
   /* F2 or Enter edits the text of the one object selected in place, as
    * F2 renames in Files; F2 with nothing selected, the map's title. */
@@ -736,10 +752,7 @@ on_key_pressed_cb (JmMapCanvas           *self,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return FALSE;
 
-  if (!jm_map_canvas_delete_selection (self, &error))
-    _jm_map_canvas_report (self, error);
-
-  return TRUE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "doc.delete", NULL);
 }
 
 static gboolean

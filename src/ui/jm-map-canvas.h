@@ -40,6 +40,9 @@ void         jm_map_canvas_clear_selection (JmMapCanvas *self);
 void         jm_map_canvas_select_all     (JmMapCanvas *self);
 gboolean     jm_map_canvas_delete_selection (JmMapCanvas *self,
                                              GError    **error);
+gboolean     jm_map_canvas_move_selection (JmMapCanvas *self,
+                                           int          dx,
+                                           int          dy);
 void         jm_map_canvas_scroll_to_object (JmMapCanvas *self,
                                              JmObject    *object);
 void         jm_map_canvas_set_highlights (JmMapCanvas *self,

@@ -417,9 +417,15 @@ jm_window_toggle_inspector_action (GtkWidget  *widget,
                                    GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
+  gboolean show = !gtk_revealer_get_reveal_child (self->inspector_revealer);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  gtk_revealer_set_reveal_child (self->inspector_revealer,
-                                 !gtk_revealer_get_reveal_child (self->inspector_revealer));
+  /* Focus hidden with the inspector would fall to the first control of
+   * the window, the Open button: it goes back to the map instead. */
+  if (!show && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector_revealer)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  gtk_revealer_set_reveal_child (self->inspector_revealer, show);
 }
 
 static void
@@ -842,6 +848,116 @@ jm_window_delete_action (GtkWidget  *widget,
     jm_alert_show_error (GTK_WIDGET (self), _("Could Not Delete"), error);
 }
 
+/* Alt+arrows: the selected cards one cell on, a stage or lane selected
+ * alone one place, an emotion point one score, wherever focus is. */
+static void
+jm_window_move_selection_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  const char *direction = action_name + strlen ("doc.move-selection-");
+  int dx = 0, dy = 0;
+
+  if (g_str_equal (direction, "left"))
+    dx = -1;
+  else if (g_str_equal (direction, "right"))
+    dx = 1;
+  else if (g_str_equal (direction, "up"))
+    dy = -1;
+  else
+    dy = 1;
+
+  if (!jm_map_canvas_move_selection (self->canvas, dx, dy))
+    gtk_widget_error_bell (widget);
+}
+
+/* The panes F6 steps through, in this order. */
+enum { PANE_PALETTE, PANE_OUTLINE, PANE_CANVAS, PANE_INSPECTOR, N_PANES };
+
+static GtkWidget *
+jm_window_get_pane (JmWindow *self,
+                    int       pane)
+{
+  switch (pane)
+    {
+    case PANE_PALETTE:
+      return GTK_WIDGET (self->palette);
+    case PANE_OUTLINE:
+      return GTK_WIDGET (self->outline);
+    case PANE_CANVAS:
+      return GTK_WIDGET (self->canvas);
+    default:
+      return GTK_WIDGET (self->inspector);
+    }
+}
+
+/* The palette and the outline are pages of one stack beside the map: F6
+ * shows the one it goes to. The others are skipped while hidden. */
+static gboolean
+jm_window_pane_shown (JmWindow *self,
+                      int       pane)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self->palette), GTK_TYPE_STACK);
+
+  switch (pane)
+    {
+    case PANE_PALETTE:
+    case PANE_OUTLINE:
+      return stack != NULL && gtk_widget_get_mapped (stack);
+    case PANE_CANVAS:
+      return gtk_widget_get_mapped (GTK_WIDGET (self->canvas));
+    default:
+      return gtk_revealer_get_reveal_child (self->inspector_revealer) &&
+             gtk_widget_get_mapped (GTK_WIDGET (self->inspector_revealer));
+    }
+}
+
+static void
+jm_window_focus_pane (JmWindow *self,
+                      int       pane)
+{
+  GtkWidget *widget = jm_window_get_pane (self, pane);
+  GtkWidget *stack = gtk_widget_get_ancestor (widget, GTK_TYPE_STACK);
+
+  if (pane == PANE_PALETTE || pane == PANE_OUTLINE)
+    gtk_stack_set_visible_child (GTK_STACK (stack), widget);
+
+  if (pane == PANE_CANVAS || !gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (widget);
+}
+
+/* F6 and Shift+F6: palette → outline → canvas → inspector and round,
+ * from the pane that has focus, as GNOME apps move between panes. */
+static void
+jm_window_focus_pane_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  JmWindow *self = JM_WINDOW (widget);
+  int step = g_str_equal (action_name, "win.focus-previous-pane") ? -1 : 1;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int pane = step > 0 ? -1 : N_PANES;
+
+  for (int i = 0; focus != NULL && i < N_PANES; i++)
+    {
+      GtkWidget *candidate = jm_window_get_pane (self, i);
+
+      if (focus == candidate || gtk_widget_is_ancestor (focus, candidate))
+        pane = i;
+    }
+
+  for (int i = 0; i < N_PANES; i++)
+    {
+      pane = (pane + step + N_PANES) % N_PANES;
+      if (jm_window_pane_shown (self, pane))
+        {
+          jm_window_focus_pane (self, pane);
+          return;
+        }
+    }
+}
+
 static void
 jm_window_close_action (GtkWidget  *widget,
                         const char *action_name,
@@ -977,5 +1093,23 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom-selection", NULL);
+
+  /* Acting on the selection wherever focus is: a text field takes its
+   * own Delete and arrows first, as the window's bindings run after the
+   * focused widget's keys. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "doc.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "doc.delete", NULL);
+  gtk_widget_class_install_action (widget_class, "doc.move-selection-left", NULL, jm_window_move_selection_action);
+  gtk_widget_class_install_action (widget_class, "doc.move-selection-right", NULL, jm_window_move_selection_action);
+  gtk_widget_class_install_action (widget_class, "doc.move-selection-up", NULL, jm_window_move_selection_action);
+  gtk_widget_class_install_action (widget_class, "doc.move-selection-down", NULL, jm_window_move_selection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "doc.move-selection-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "doc.move-selection-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "doc.move-selection-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "doc.move-selection-down", NULL);
+  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, jm_window_focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, jm_window_focus_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.focus-previous-pane", NULL);
 
 }

@@ -108,6 +108,7 @@ JmWindow *_jm_window_new_sibling         (JmWindow        *self);
 /* jm-window-view.c (also jm_window_open_file, _restore_draft) */
 void      _jm_window_init_view           (JmWindow        *self);
 void      _jm_window_update_actions      (JmWindow        *self);
+void      _jm_window_update_selection_actions (JmWindow   *self);
 void      _jm_window_set_document        (JmWindow        *self,
                                           JmDocument      *document);
 void      _jm_window_stop_opening        (JmWindow        *self);

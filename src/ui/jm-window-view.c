@@ -66,6 +66,44 @@ _jm_window_update_actions (JmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.start-future", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy-to-future", has_map);
   gtk_widget_set_visible (self->layer_switcher, has_map);
+  /* Those that act on the selection need one they fit. */
+  _jm_window_update_selection_actions (self);
+}
+
+/**
+ * _jm_window_update_selection_actions:
+ *
+ * Enables the actions on the selection when it has what they act on:
+ * Delete anything, copies items, Ctrl+L exactly two items, a move cards
+ * or a lone stage, lane or emotion point that moves that way. Disabled,
+ * their keys fall through and their menu entries are greyed.
+ */
+void
+_jm_window_update_selection_actions (JmWindow *self)
+{
+  gboolean has_map = jm_window_get_document (self) != NULL && !jm_map_session_get_loading (self->session);
+  JmSelection *selection = jm_map_canvas_get_selection (self->canvas);
+  guint n = has_map ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
+  JmObject *only = n == 1 ? jm_selection_peek (selection, 0) : NULL;
+  guint n_items = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (JM_IS_ITEM (jm_selection_peek (selection, i)))
+        n_items++;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.delete", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.cut", n_items > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.copy", n_items > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.duplicate", n_items > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.link", n_items == 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.move-selection-left", n_items > 0 || JM_IS_STAGE (only));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.move-selection-right", n_items > 0 || JM_IS_STAGE (only));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.move-selection-up",
+                                 n_items > 0 || JM_IS_LANE (only) || JM_IS_EMOTION_POINT (only));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.move-selection-down",
+                                 n_items > 0 || JM_IS_LANE (only) || JM_IS_EMOTION_POINT (only));
 }
 
 static void

@@ -88,6 +88,22 @@ on_outline_object_activated_cb (JmWindow  *self,
   jm_map_canvas_scroll_to_object (self->canvas, object);
 }
 
+/* Deleted from the inspector (Delete on one of its buttons, Ctrl+X), the
+ * object leaves the selection and the inspector turns to the map's page,
+ * where GtkStack would give focus to its first row, the map's title with
+ * its text selected: the next key would overwrite it. Focus goes back to
+ * the map instead, as when F9 hides the inspector. */
+static void
+on_selection_emptied_cb (JmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (jm_map_canvas_get_selection (self->canvas))) == 0 &&
+      focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->canvas)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
 /* A check of the assistant's review selects what it names, and shows it. */
 static void
 on_assistant_select_object_cb (JmWindow         *self,
@@ -434,6 +450,12 @@ jm_window_init (JmWindow *self)
   jm_inspector_set_selection (self->inspector, jm_map_canvas_get_selection (self->canvas));
   /* A check activated in the insights selects its object. */
   jm_insights_panel_set_selection (self->insights_panel, jm_map_canvas_get_selection (self->canvas));
+  /* Delete, Ctrl+L and the rest are enabled when the selection fits them. */
+  g_signal_connect_object (jm_map_canvas_get_selection (self->canvas), "items-changed",
+                           G_CALLBACK (_jm_window_update_selection_actions), self, G_CONNECT_SWAPPED);
+  /* After the inspector's own handler, which turns its page. */
+  g_signal_connect_object (jm_map_canvas_get_selection (self->canvas), "items-changed",
+                           G_CALLBACK (on_selection_emptied_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),
