@@ -466,6 +466,8 @@ on_drag_begin_cb (JmMapCanvas    *self,
   if (self->layout == NULL)
     return;
 
+  /* A pointer at work: the focus ring waits for the keys again. */
+  self->keyboard_used = FALSE;
   jm_map_canvas_widget_to_map (self, start_x, start_y, &self->drag_x, &self->drag_y);
   self->drag_dx = self->drag_dy = 0;
   self->drag_moved = FALSE;

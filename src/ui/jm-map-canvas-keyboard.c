@@ -226,6 +226,17 @@ jm_map_canvas_cursor_target (JmMapCanvas *self)
   return NULL;
 }
 
+static void
+jm_map_canvas_show_focus (JmMapCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->keyboard_used = TRUE;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Where the cursor starts: on what is selected, else the first cell. */
 static void
 jm_map_canvas_ensure_cursor (JmMapCanvas *self)
@@ -286,6 +297,10 @@ _jm_map_canvas_cursor_key (JmMapCanvas     *self,
       keyval != GDK_KEY_KP_Home && keyval != GDK_KEY_KP_End)
     return FALSE;
 
+  /* The keys the canvas takes never reach the window, which would show
+   * the focus as GTK does when a key moves it. */
+  jm_map_canvas_show_focus (self);
+
   /* The first key shows where the cursor is before it moves it. */
   if (!self->cursor_set)
     {
@@ -334,6 +349,7 @@ _jm_map_canvas_toggle_at_cursor (JmMapCanvas *self)
   if (self->document == NULL)
     return;
 
+  jm_map_canvas_show_focus (self);
   jm_map_canvas_ensure_cursor (self);
   target = jm_map_canvas_cursor_target (self);
   if (target == NULL)
@@ -350,7 +366,9 @@ on_focus_enter_cb (JmMapCanvas             *self,
     return;
 
   /* The ring shows where the keys will act from the moment the canvas has
-   * the focus, and the screen reader says it. */
+   * the focus from the keyboard (Tab), and the screen reader says it. */
+  if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    self->keyboard_used = TRUE;
   jm_map_canvas_ensure_cursor (self);
   if (_jm_map_canvas_check_cursor (self))
     _jm_map_canvas_update_accessible (self);
@@ -361,6 +379,7 @@ static void
 on_focus_leave_cb (JmMapCanvas             *self,
                    GtkEventControllerFocus *controller)
 {
+  self->keyboard_used = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -616,7 +616,9 @@ jm_map_canvas_draw_focus_ring (JmMapCanvas *self,
   double out = 3 + 2 * width;
   JmRect rect;
 
-  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)) || !_jm_map_canvas_cursor_rect (self, &rect))
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)) ||
+      !(self->keyboard_used || gtk_widget_has_visible_focus (GTK_WIDGET (self))) ||
+      !_jm_map_canvas_cursor_rect (self, &rect))
     return;
 
   cairo_save (cr);

@@ -115,6 +115,10 @@ struct _JmMapCanvas
   JmLane         *cursor_lane;
   JmObject       *cursor_object;
   char           *cursor_label;   /* what the accessible label says */
+  /* The keys moved the cursor since the last press of a pointer: the
+   * focus ring shows (the window's focus-visible flag alone comes and goes
+   * with events the canvas takes itself). */
+  gboolean        keyboard_used;
   /* Space pressed and not yet used for a pan: its release toggles. */
   gboolean        space_toggle;
 
