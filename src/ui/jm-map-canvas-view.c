@@ -754,10 +754,11 @@ _jm_map_canvas_cursor_rect (JmMapCanvas *self,
                                 rect, &font))
     return FALSE;
 
-  rect->x -= 4;
-  rect->y -= 4;
-  rect->width += 8;
-  rect->height += 8;
+  /* With the stage's number above its name, the lane's pictogram before. */
+  rect->x -= self->cursor_stage != NULL ? 4 : 30;
+  rect->y -= self->cursor_stage != NULL ? 20 : 4;
+  rect->width += self->cursor_stage != NULL ? 8 : 34;
+  rect->height += self->cursor_stage != NULL ? 24 : 8;
   return TRUE;
 }
 
