@@ -573,17 +573,19 @@ _jm_map_canvas_lane_of_kind (JmMapCanvas *self,
   return NULL;
 }
 
-/* Whether @object is still on the map, in the state shown. */
+/* Whether @object is still on the map, in the state shown: by id, as the
+ * ring asks at every frame and a store's find walks its whole list. */
 static gboolean
 jm_map_canvas_shows_object (JmMapCanvas *self,
                             JmObject    *object)
 {
   JmLayer *layer = jm_document_get_layer (self->document, _jm_map_canvas_state (self));
+  const char *id = jm_object_get_id (object);
 
   if (JM_IS_ITEM (object))
-    return jm_object_store_find (jm_layer_get_items (layer), object, NULL);
+    return jm_object_store_lookup (jm_layer_get_items (layer), id) == (gpointer) object;
   if (JM_IS_EMOTION_POINT (object))
-    return jm_object_store_find (jm_layer_get_points (layer), object, NULL);
+    return jm_object_store_lookup (jm_layer_get_points (layer), id) == (gpointer) object;
   return FALSE;
 }
 
