@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 
 #include "ui/jm-application.h"
+#include "ui/jm-inspector.h"
 #include "ui/jm-palette.h"
+#include "ui/jm-point-page.h"
 #include "ui/jm-window.h"
 
 #include "jm-map-fixture.h"
@@ -488,8 +490,8 @@ edit_text (JmWindow   *window,
 }
 
 /* The issue's test: a map built from a new blank one with the keyboard
- * alone (palette and map reached by Tab), saved, and compared with the
- * map it should be. */
+ * alone (palette, inspector and map reached by Tab and Shift+Tab), saved,
+ * and compared with the map it should be. */
 static void
 test_build_map (JmMapFixture  *fixture,
                 gconstpointer  data)
@@ -509,6 +511,8 @@ test_build_map (JmMapFixture  *fixture,
   JmDocument *document;
   JmCommandStack *stack;
   GtkFileChooser *chooser;
+  GtkStack *pages;
+  GtkWidget *score;
   JmItem *card, *touchpoint, *pain;
   JmEmotionPoint *point;
   JmStage *stage = NULL;
@@ -582,7 +586,8 @@ test_build_map (JmMapFixture  *fixture,
   WAIT_FOR (gtk_widget_has_focus (canvas_widget));
   g_assert_cmpint (jm_item_get_moment (card), ==, JM_MOMENT_KIND_FIRST);
 
-  /* 6. An emotion point on Consideration's curve, scored +2 with Alt+Up. */
+  /* 6. An emotion point on Consideration's curve, scored -2 in the
+   * inspector (reached by Tab), then one up with Alt+Up on the map. */
   keys ("Right", NULL);
   tab_to (window, "shift+Tab", jm_map_fixture_palette_entry (&blank, "emotion-point"));
   keys ("Return", NULL);
@@ -590,8 +595,20 @@ test_build_map (JmMapFixture  *fixture,
   point = JM_EMOTION_POINT (jm_map_canvas_get_cursor (canvas, NULL, NULL));
   g_assert_true (JM_IS_EMOTION_POINT (point));
   g_assert_cmpstr (jm_emotion_point_get_stage_id (point), ==, "stage-consideration");
-  keys ("alt+Up", "alt+Up", NULL);
-  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, 2.0);
+  pages = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (jm_window_get_inspector (window)),
+                                                    JM_TYPE_INSPECTOR, "pages"));
+  WAIT_FOR (JM_IS_POINT_PAGE (gtk_stack_get_visible_child (pages)));
+  score = GTK_WIDGET (gtk_widget_get_template_child (gtk_stack_get_visible_child (pages), JM_TYPE_POINT_PAGE,
+                                                     "score_spin"));
+  tab_to (window, "Tab", score);
+  keys ("ctrl+a", NULL);
+  keys ("minus", "2", NULL);
+  keys ("Tab", NULL);
+  WAIT_FOR (jm_emotion_point_get_score (point) == -2.0);
+  tab_to (window, "shift+Tab", canvas_widget);
+  g_assert_true (jm_map_canvas_get_cursor (canvas, NULL, NULL) == JM_OBJECT (point));
+  keys ("alt+Up", NULL);
+  g_assert_cmpfloat (jm_emotion_point_get_score (point), ==, -1.0);
 
   /* 7. A link: the card, then Shift+arrows on to the touchpoint, Ctrl+L. */
   keys ("Left", NULL);
