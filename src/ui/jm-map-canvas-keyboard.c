@@ -325,17 +325,19 @@ _jm_map_canvas_cursor_key (JmMapCanvas     *self,
   target = jm_map_canvas_cursor_target (self);
   if ((mods & GDK_CONTROL_MASK) != 0)
     return TRUE;
+
+  self->keys_select = TRUE;
   if ((mods & GDK_SHIFT_MASK) != 0)
     {
       if (target != NULL && !jm_selection_contains (self->selection, target))
         jm_map_canvas_select (self, target, TRUE);
-      return TRUE;
     }
-
-  if (target != NULL)
+  else if (target != NULL)
     jm_map_canvas_select (self, target, FALSE);
   else
     jm_map_canvas_clear_selection (self);
+  self->keys_select = FALSE;
+
   return TRUE;
 }
 
@@ -355,7 +357,10 @@ _jm_map_canvas_toggle_at_cursor (JmMapCanvas *self)
   if (target == NULL)
     return;
 
+  /* Taking an item out may leave one selected: the cursor stays. */
+  self->keys_select = TRUE;
   jm_selection_toggle (self->selection, target);
+  self->keys_select = FALSE;
 }
 
 static void

@@ -119,6 +119,8 @@ struct _JmMapCanvas
    * focus ring shows (the window's focus-visible flag alone comes and goes
    * with events the canvas takes itself). */
   gboolean        keyboard_used;
+  /* The keys are changing the selection: it does not move the cursor. */
+  gboolean        keys_select;
   /* Space pressed and not yet used for a pan: its release toggles. */
   gboolean        space_toggle;
 

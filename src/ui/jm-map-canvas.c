@@ -62,6 +62,25 @@ jm_map_canvas_theme (JmMapCanvas *self)
 
 /* }}} */
 
+/* The cursor goes to what was selected otherwise (a click, the outline, a
+ * new item), so that the keys go on from there. */
+static void
+jm_map_canvas_cursor_follow (JmMapCanvas *self,
+                             JmObject    *one)
+{
+  if (JM_IS_ITEM (one) || JM_IS_EMOTION_POINT (one))
+    {
+      if (one != self->cursor_object)
+        _jm_map_canvas_set_cursor (self, NULL, NULL, one, FALSE);
+    }
+  else if (JM_IS_STAGE (one) && (self->cursor_object != NULL || self->cursor_lane != NULL ||
+                                 self->cursor_stage != JM_STAGE (one)))
+    _jm_map_canvas_set_cursor (self, JM_STAGE (one), NULL, NULL, FALSE);
+  else if (JM_IS_LANE (one) && (self->cursor_object != NULL || self->cursor_stage != NULL ||
+                                self->cursor_lane != JM_LANE (one)))
+    _jm_map_canvas_set_cursor (self, NULL, JM_LANE (one), NULL, FALSE);
+}
+
 /* Whatever changed the selection (a click, an edit that removed a
  * selected object, the window), the canvas shows it and says so. */
 static void
@@ -74,19 +93,9 @@ on_selection_items_changed_cb (JmMapCanvas *self,
   guint n = g_list_model_get_n_items (selection);
   JmObject *one = n == 1 ? jm_selection_peek (self->selection, 0) : NULL;
 
-  /* The cursor goes to what was selected otherwise (a click, the
-   * outline, a new item), so that the keys go on from there. */
-  if (JM_IS_ITEM (one) || JM_IS_EMOTION_POINT (one))
-    {
-      if (one != self->cursor_object)
-        _jm_map_canvas_set_cursor (self, NULL, NULL, one, FALSE);
-    }
-  else if (JM_IS_STAGE (one) && (self->cursor_object != NULL || self->cursor_lane != NULL ||
-                                 self->cursor_stage != JM_STAGE (one)))
-    _jm_map_canvas_set_cursor (self, JM_STAGE (one), NULL, NULL, FALSE);
-  else if (JM_IS_LANE (one) && (self->cursor_object != NULL || self->cursor_stage != NULL ||
-                                self->cursor_lane != JM_LANE (one)))
-    _jm_map_canvas_set_cursor (self, NULL, JM_LANE (one), NULL, FALSE);
+  /* The keys put the cursor where they want it themselves. */
+  if (!self->keys_select)
+    jm_map_canvas_cursor_follow (self, one);
   if (_jm_map_canvas_check_cursor (self))
     _jm_map_canvas_update_accessible (self);
 

@@ -233,6 +233,14 @@ test_shift_ctrl_space (JmMapFixture  *fixture,
   /* A plain arrow starts again from one. */
   keys ("Down", NULL);
   g_assert_true (is_selected_alone (window, lookup (fixture, "item-compares-prices")));
+
+  /* Space taking an item out leaves the cursor where it is, not on the
+   * one item left selected. */
+  keys ("ctrl+Down", "space", NULL);
+  g_assert_cmpuint (n_selected (window), ==, 2);
+  keys ("space", NULL);
+  g_assert_true (is_selected_alone (window, lookup (fixture, "item-compares-prices")));
+  g_assert_true (jm_map_canvas_get_cursor (canvas_of (window), NULL, NULL) == lookup (fixture, "item-reads-reviews"));
 }
 
 /* The colour the ring is drawn in over a white map: Adwaita's blue accent
