@@ -132,6 +132,23 @@ lookup (JmMapFixture *fixture,
   return object;
 }
 
+/* The canvas's accessible label is the cursor's place, its description
+ * whether that is selected: what a screen reader reads of the canvas. */
+static void
+assert_accessible (JmMapCanvas *canvas,
+                   const char  *description)
+{
+  g_autofree char *label_error = NULL;
+  g_autofree char *description_error = NULL;
+
+  label_error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                    jm_map_canvas_get_cursor_label (canvas));
+  description_error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas),
+                                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_cmpstr (label_error, ==, NULL);
+  g_assert_cmpstr (description_error, ==, NULL);
+}
+
 /* Arrows walk the items of a cell, then the next lane's; Left and Right
  * keep the place in the row; Up from the first lane is the stage's
  * header, Left of the first stage the lane's; the curve's points and an
@@ -153,6 +170,7 @@ test_cursor_walk (JmMapFixture  *fixture,
   keys ("Down", NULL);
   g_assert_true (is_selected_alone (window, lookup (fixture, "item-notices-van")));
   g_assert_true (strstr (jm_map_canvas_get_cursor_label (canvas), "Notices") != NULL);
+  assert_accessible (canvas, "Selected");
   keys ("Down", NULL);
   g_assert_true (is_selected_alone (window, lookup (fixture, "thought-worth-a-try")));
   keys ("Right", NULL);
@@ -171,6 +189,7 @@ test_cursor_walk (JmMapFixture  *fixture,
   keys ("Left", NULL);
   g_assert_true (is_selected_alone (window, lookup (fixture, "stage-awareness")));
   g_assert_true (strstr (jm_map_canvas_get_cursor_label (canvas), "Awareness") != NULL);
+  assert_accessible (canvas, "Selected");
   keys ("Down", "Left", NULL);
   g_assert_true (is_selected_alone (window, lookup (fixture, "lane-actions")));
 
@@ -184,6 +203,7 @@ test_cursor_walk (JmMapFixture  *fixture,
   keys ("Right", NULL);
   g_assert_true (is_selected_alone (window, lookup (fixture, "point-anna-1")));
   g_assert_true (strstr (jm_map_canvas_get_cursor_label (canvas), "Curious") != NULL);
+  assert_accessible (canvas, "Selected");
 
   /* Awareness has no pain point: an empty cell, nothing selected. */
   keys ("Down", NULL);
@@ -198,6 +218,7 @@ test_cursor_walk (JmMapFixture  *fixture,
   g_assert_true (lane == lookup (fixture, "lane-pain-points"));
   g_assert_cmpuint (n_selected (window), ==, 0);
   g_assert_true (g_str_has_prefix (jm_map_canvas_get_cursor_label (canvas), "Empty cell"));
+  assert_accessible (canvas, "Not selected");
 }
 
 /* Shift+arrows add what the cursor reaches to the selection; Ctrl+arrows
@@ -667,6 +688,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test context keeps the accessible properties the screen reader
+   * would be given, so that the test can read them back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!jm_ui_test_init (&argc, &argv))
     return g_test_run ();
 
