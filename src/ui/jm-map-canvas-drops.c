@@ -292,13 +292,91 @@ jm_map_canvas_drop_files (JmMapCanvas *self,
   return on_files_dropped_cb (self, &value, x, y, NULL);
 }
 
+/* Whether an item of @kind belongs in a lane of @lane_kind: touchpoints,
+ * pain points, opportunities and pictures in their own lanes, cards in
+ * the lanes of text, notes anywhere but on the curve. */
+static gboolean
+jm_map_canvas_lane_takes (JmLaneKind lane_kind,
+                          JmItemKind kind)
+{
+  if (lane_kind == JM_LANE_KIND_EMOTIONS)
+    return FALSE;
+
+  switch (kind)
+    {
+    case JM_ITEM_KIND_TOUCHPOINT:
+      return lane_kind == JM_LANE_KIND_TOUCHPOINTS;
+    case JM_ITEM_KIND_PAIN_POINT:
+      return lane_kind == JM_LANE_KIND_PAIN_POINTS;
+    case JM_ITEM_KIND_OPPORTUNITY:
+      return lane_kind == JM_LANE_KIND_OPPORTUNITIES;
+    case JM_ITEM_KIND_IMAGE:
+      return lane_kind == JM_LANE_KIND_IMAGES;
+    case JM_ITEM_KIND_CARD:
+      return lane_kind == JM_LANE_KIND_ACTIONS || lane_kind == JM_LANE_KIND_THOUGHTS ||
+             lane_kind == JM_LANE_KIND_BACKSTAGE || lane_kind == JM_LANE_KIND_TEXT;
+    case JM_ITEM_KIND_NOTE:
+    default:
+      return TRUE;
+    }
+}
+
+/* Where an item of @kind may go when no lane is meant for it. */
+static gboolean
+jm_map_canvas_lane_may_take (JmLane     *lane,
+                             JmItemKind  kind)
+{
+  JmLaneKind lane_kind = jm_lane_get_kind (lane);
+
+  return lane_kind != JM_LANE_KIND_EMOTIONS && (kind != JM_ITEM_KIND_TOUCHPOINT || lane_kind != JM_LANE_KIND_ACTIONS);
+}
+
+/* The lane an item of @kind goes into, given the lane aimed at (or none):
+ * that lane if it suits the kind, else the first that does; in a map
+ * without such a lane, the lane aimed at, unless that is the curve (no
+ * items there) or, for a touchpoint, the customer's actions, which it
+ * would be taken for. */
+static JmLane *
+jm_map_canvas_lane_for_kind (JmMapCanvas *self,
+                             JmLane      *aimed,
+                             JmItemKind   kind)
+{
+  JmObjectStore *lanes = jm_document_get_lanes (self->document);
+
+  if (aimed != NULL && jm_map_canvas_lane_takes (jm_lane_get_kind (aimed), kind))
+    return aimed;
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (lanes); i++)
+    {
+      JmLane *lane = jm_object_store_get_object (lanes, i);
+
+      if (jm_map_canvas_lane_takes (jm_lane_get_kind (lane), kind))
+        return lane;
+    }
+
+  if (aimed != NULL && jm_map_canvas_lane_may_take (aimed, kind))
+    return aimed;
+  for (guint i = 0; i < jm_object_store_get_n_objects (lanes); i++)
+    {
+      JmLane *lane = jm_object_store_get_object (lanes, i);
+
+      if (jm_map_canvas_lane_may_take (lane, kind))
+        return lane;
+    }
+
+  return NULL;
+}
+
 /**
  * jm_map_canvas_add_from_palette:
  * @payload: a palette entry's payload (JM_PALETTE_PREFIX…)
  *
- * Adds what a palette entry stands for without a drag: at the end of the
- * cell of the selected item (or on it, for a Moment of Truth), else in the
- * first cell.
+ * Adds what a palette entry stands for without a drag, for keyboard use:
+ * into the selected stage or lane, else the keyboard cursor's cell, else
+ * the selected item's cell, else the first stage; each kind in the lane
+ * for it (a touchpoint in the Touchpoints lane of that stage, an emotion
+ * point on the curve). A Moment of Truth goes on the item at the cursor or
+ * selected. What is added is selected and the cursor goes to it.
  *
  * Returns: %TRUE if something was added
  */
@@ -307,10 +385,13 @@ jm_map_canvas_add_from_palette (JmMapCanvas  *self,
                                 const char   *payload,
                                 GError      **error)
 {
-  JmObjectStore *stages, *lanes;
+  g_auto(GStrv) parts = NULL;
+  JmObjectStore *stages;
   JmHit hit = { JM_HIT_CELL };
+  JmObject *selected = NULL;
   double x = 0, y = 0;
   JmRect cell;
+  gboolean ok;
 
   g_return_val_if_fail (JM_IS_MAP_CANVAS (self), FALSE);
   g_return_val_if_fail (g_str_has_prefix (payload, JM_PALETTE_PREFIX), FALSE);
@@ -319,22 +400,50 @@ jm_map_canvas_add_from_palette (JmMapCanvas  *self,
     return FALSE;
 
   stages = jm_document_get_stages (self->document);
-  lanes = jm_document_get_lanes (self->document);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 && JM_IS_ITEM (jm_selection_peek (self->selection, 0)))
-    {
-      JmItem *item = jm_selection_peek (self->selection, 0);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    selected = jm_selection_peek (self->selection, 0);
 
-      hit.kind = JM_HIT_ITEM;
-      hit.object = JM_OBJECT (item);
-      hit.stage = jm_document_lookup_stage (self->document, jm_item_get_stage_id (item));
-      hit.lane = jm_document_lookup_lane (self->document, jm_item_get_lane_id (item));
-    }
-  else
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1 && JM_IS_STAGE (selected))
+    hit.stage = JM_STAGE (selected);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1 && JM_IS_LANE (selected))
     {
-      hit.stage = jm_object_store_get_object (stages, 0);
-      hit.lane = jm_object_store_get_object (lanes, 0);
+      hit.lane = JM_LANE (selected);
+      hit.stage = _jm_map_canvas_check_cursor (self) ? self->cursor_stage : NULL;
     }
+  else if (_jm_map_canvas_check_cursor (self) && self->cursor_stage != NULL)
+    {
+      hit.stage = self->cursor_stage;
+      hit.lane = self->cursor_lane;
+      hit.object = self->cursor_object;
+    }
+  else if (JM_IS_ITEM (selected))
+    {
+      hit.object = selected;
+      hit.stage = jm_document_lookup_stage (self->document, jm_item_get_stage_id (JM_ITEM (selected)));
+      hit.lane = jm_document_lookup_lane (self->document, jm_item_get_lane_id (JM_ITEM (selected)));
+    }
+  else if (JM_IS_EMOTION_POINT (selected))
+    hit.stage = jm_document_lookup_stage (self->document,
+                                          jm_emotion_point_get_stage_id (JM_EMOTION_POINT (selected)));
+
+  if (hit.stage == NULL)
+    hit.stage = jm_object_store_get_object (stages, 0);
+  if (JM_IS_ITEM (hit.object))
+    hit.kind = JM_HIT_ITEM;
+  else
+    hit.object = NULL;
   hit.index_in_cell = G_MAXINT;
+
+  parts = g_strsplit (payload + strlen (JM_PALETTE_PREFIX), ":", 3);
+  if (g_str_equal (parts[0], "emotion-point"))
+    hit.lane = _jm_map_canvas_lane_of_kind (self, JM_LANE_KIND_EMOTIONS);
+  else if (g_str_equal (parts[0], "item") && parts[1] != NULL)
+    {
+      const JmKind *kind = jm_kinds_lookup_nick (JM_TYPE_ITEM_KIND, parts[1]);
+
+      if (kind != NULL)
+        hit.lane = jm_map_canvas_lane_for_kind (self, hit.lane, kind->value);
+    }
 
   /* An emotion point goes to the middle of that stage, at a neutral score. */
   if (hit.stage != NULL && hit.lane != NULL && jm_layout_get_cell_rect (self->layout, hit.stage, hit.lane, &cell))
@@ -342,5 +451,17 @@ jm_map_canvas_add_from_palette (JmMapCanvas  *self,
   if (!jm_layout_score_to_y (self->layout, 0.0, &y))
     y = 0;
 
-  return jm_map_canvas_drop_palette (self, payload + strlen (JM_PALETTE_PREFIX), &hit, x, y, error);
+  ok = jm_map_canvas_drop_palette (self, payload + strlen (JM_PALETTE_PREFIX), &hit, x, y, error);
+  if (ok)
+    {
+      JmRect rect;
+
+      /* The selection brought the cursor along; the view follows it, and
+       * the keys go on from the map. */
+      if (_jm_map_canvas_cursor_rect (self, &rect))
+        _jm_map_canvas_scroll_into_view (self, &rect);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+
+  return ok;
 }

@@ -110,7 +110,14 @@ jm_map_canvas_move_items_by (JmMapCanvas *self,
     }
 
   if (ok)
-    jm_command_stack_end_group (self->stack);
+    {
+      JmRect rect;
+
+      jm_command_stack_end_group (self->stack);
+      /* The view follows the cards to their new cell. */
+      if (_jm_map_canvas_object_rect (self, items->pdata[0], &rect))
+        _jm_map_canvas_scroll_into_view (self, &rect);
+    }
   else
     {
       jm_command_stack_cancel_group (self->stack);
@@ -471,6 +478,8 @@ on_drag_begin_cb (JmMapCanvas    *self,
   if (self->layout == NULL)
     return;
 
+  /* A pointer at work: the focus ring waits for the keys again. */
+  self->keyboard_used = FALSE;
   jm_map_canvas_widget_to_map (self, start_x, start_y, &self->drag_x, &self->drag_y);
   self->drag_dx = self->drag_dy = 0;
   self->drag_moved = FALSE;
@@ -481,6 +490,8 @@ on_drag_begin_cb (JmMapCanvas    *self,
   self->panning = self->space_held;
   if (self->panning)
     {
+      /* Space was for the pan, not a toggle. */
+      self->space_toggle = FALSE;
       self->pan_x = _jm_map_canvas_scroll_x (self);
       self->pan_y = _jm_map_canvas_scroll_y (self);
       return;
@@ -666,8 +677,15 @@ on_key_released_cb (JmMapCanvas           *self,
                     GdkModifierType        state,
                     GtkEventControllerKey *controller)
 {
-  if (keyval == GDK_KEY_space)
-    self->space_held = FALSE;
+  if (keyval != GDK_KEY_space)
+    return;
+
+  self->space_held = FALSE;
+  if (self->space_toggle)
+    {
+      self->space_toggle = FALSE;
+      _jm_map_canvas_toggle_at_cursor (self);
+    }
 }
 
 static void
@@ -705,8 +723,13 @@ on_key_pressed_cb (JmMapCanvas           *self,
   if (self->editor != NULL && gtk_widget_get_focus_child (GTK_WIDGET (self)) == self->editor)
     return FALSE;
 
+  /* Space held pans with a drag; pressed and released alone, it toggles
+   * what the cursor is on. The key repeats while held: the first press
+   * counts. */
   if (keyval == GDK_KEY_space)
     {
+      if (!self->space_held)
+        self->space_toggle = (state & gtk_accelerator_get_default_mod_mask ()) == 0;
       self->space_held = TRUE;
       return TRUE;
     }
@@ -721,6 +744,9 @@ on_key_pressed_cb (JmMapCanvas           *self,
                                        : keyval == GDK_KEY_Right ? "doc.move-selection-right"
                                        : keyval == GDK_KEY_Up ? "doc.move-selection-up" : "doc.move-selection-down",
                                        NULL);
+
+  if (_jm_map_canvas_cursor_key (self, keyval, state))
+    return TRUE;
 
   /* F2 or Enter edits the text of the one object selected in place, as
    * F2 renames in Files; F2 with nothing selected, the map's title. */

@@ -604,6 +604,31 @@ jm_map_canvas_draw_header_drag (JmMapCanvas *self,
 
 /* What the canvas shows over the map: the selection, the link handle, the
  * rubber band, the target of a palette drop and the preview of a drag. */
+/* The keyboard cursor, while the canvas has the keyboard's focus: a ring
+ * 2 px wide on screen in Adwaita's focus colour (the accent at half
+ * strength), as GTK draws focus on widgets; 1 px outside the selection's
+ * outline (3 map units out, 2 px wide), so that both show. */
+static void
+jm_map_canvas_draw_focus_ring (JmMapCanvas *self,
+                               cairo_t     *cr)
+{
+  double width = 2.0 / self->zoom;
+  double out = 3 + 2 * width;
+  JmRect rect;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)) ||
+      !(self->keyboard_used || gtk_widget_has_visible_focus (GTK_WIDGET (self))) ||
+      !_jm_map_canvas_cursor_rect (self, &rect))
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, rect.x - out, rect.y - out, rect.width + 2 * out, rect.height + 2 * out);
+  jm_map_canvas_set_accent (cr, 0.5);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 void
 _jm_map_canvas_draw_overlays (JmMapCanvas           *self,
                               cairo_t               *cr,
@@ -612,6 +637,7 @@ _jm_map_canvas_draw_overlays (JmMapCanvas           *self,
   jm_map_canvas_draw_highlights (self, cr);
   jm_map_canvas_draw_selection (self, cr);
   jm_map_canvas_draw_link_handle (self, cr);
+  jm_map_canvas_draw_focus_ring (self, cr);
   if (self->rubber_band && self->drag_moved)
     {
       JmRect band = _jm_map_canvas_rubber_rect (self);

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  *                             layout shown, drawing the map and the items'
  *                             render nodes; builds the rest
  *   jm-map-canvas-gestures.c  pointer, pan, zoom and keys
+ *   jm-map-canvas-keyboard.c  the keyboard cursor: arrows, Shift, Ctrl,
+ *                             Space, Home and End (gestures hands them on)
  *   jm-map-canvas-drops.c     drops from the palette and from files
  *   jm-map-canvas-overlays.c  what the canvas draws over the map
  *                             (selection handles, insertion marks, drag
@@ -104,6 +106,24 @@ struct _JmMapCanvas
   gboolean        palette_over;
   JmHit           palette_hit;
 
+  /* The keyboard cursor: a cell (stage × lane), an item or emotion point
+   * in it, or a header (no lane: the stage's; no stage: the lane's). An
+   * item or point carries its own cell, so the cursor follows it when it
+   * moves; stage and lane are read from it (_jm_map_canvas_check_cursor). */
+  gboolean        cursor_set;
+  JmStage        *cursor_stage;
+  JmLane         *cursor_lane;
+  JmObject       *cursor_object;
+  char           *cursor_label;   /* what the accessible label says */
+  /* The keys moved the cursor since the last press of a pointer: the
+   * focus ring shows (the window's focus-visible flag alone comes and goes
+   * with events the canvas takes itself). */
+  gboolean        keyboard_used;
+  /* The keys are changing the selection: it does not move the cursor. */
+  gboolean        keys_select;
+  /* Space pressed and not yet used for a pan: its release toggles. */
+  gboolean        space_toggle;
+
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
   guint          hscroll_policy : 1;
@@ -112,6 +132,13 @@ struct _JmMapCanvas
 
 /* jm-map-canvas-gestures.c */
 void         _jm_map_canvas_init_gestures         (JmMapCanvas           *self);
+
+/* jm-map-canvas-keyboard.c */
+void         _jm_map_canvas_init_keyboard         (JmMapCanvas           *self);
+gboolean     _jm_map_canvas_cursor_key            (JmMapCanvas           *self,
+                                                   guint                  keyval,
+                                                   GdkModifierType        state);
+void         _jm_map_canvas_toggle_at_cursor      (JmMapCanvas           *self);
 
 /* jm-map-canvas-drops.c */
 void         _jm_map_canvas_init_drops            (JmMapCanvas           *self);
@@ -153,5 +180,19 @@ gboolean     _jm_map_canvas_drag_score            (JmMapCanvas           *self,
 GPtrArray   *_jm_map_canvas_dup_band_items        (JmMapCanvas           *self);
 guint        _jm_map_canvas_reorder_target        (JmMapCanvas           *self);
 double       _jm_map_canvas_resized_size          (JmMapCanvas           *self);
+gboolean     _jm_map_canvas_check_cursor          (JmMapCanvas           *self);
+void         _jm_map_canvas_set_cursor            (JmMapCanvas           *self,
+                                                   JmStage               *stage,
+                                                   JmLane                *lane,
+                                                   JmObject              *object,
+                                                   gboolean               scroll);
+void         _jm_map_canvas_update_accessible     (JmMapCanvas           *self);
+void         _jm_map_canvas_clear_cursor          (JmMapCanvas           *self);
+gboolean     _jm_map_canvas_cursor_rect           (JmMapCanvas           *self,
+                                                   JmRect                *rect);
+void         _jm_map_canvas_scroll_into_view      (JmMapCanvas           *self,
+                                                   const JmRect          *rect);
+JmLane      *_jm_map_canvas_lane_of_kind          (JmMapCanvas           *self,
+                                                   JmLaneKind             kind);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 #include <math.h>
 
 #include "jm-alert.h"
+#include "model/jm-describe.h"
+#include <glib/gi18n-lib.h>
 
 /* The bottom layer of the canvas: every other part calls into this file
  * and it calls into none of them, so the parts never call each other in a
@@ -549,4 +551,295 @@ _jm_map_canvas_resized_size (JmMapCanvas *self)
       height = cell.height;
     return CLAMP (height + self->drag_dy, JM_LANE_MIN_HEIGHT, JM_LANE_MAX_HEIGHT);
   }
+}
+
+/* The keyboard cursor */
+
+/* The lane of @kind, the first of them, or NULL. */
+JmLane *
+_jm_map_canvas_lane_of_kind (JmMapCanvas *self,
+                             JmLaneKind   kind)
+{
+  JmObjectStore *lanes = jm_document_get_lanes (self->document);
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (lanes); i++)
+    {
+      JmLane *lane = jm_object_store_get_object (lanes, i);
+
+      if (jm_lane_get_kind (lane) == kind)
+        return lane;
+    }
+
+  return NULL;
+}
+
+/* Whether @object is still on the map, in the state shown: by id, as the
+ * ring asks at every frame and a store's find walks its whole list. */
+static gboolean
+jm_map_canvas_shows_object (JmMapCanvas *self,
+                            JmObject    *object)
+{
+  JmLayer *layer = jm_document_get_layer (self->document, _jm_map_canvas_state (self));
+  const char *id = jm_object_get_id (object);
+
+  if (JM_IS_ITEM (object))
+    return jm_object_store_lookup (jm_layer_get_items (layer), id) == (gpointer) object;
+  if (JM_IS_EMOTION_POINT (object))
+    return jm_object_store_lookup (jm_layer_get_points (layer), id) == (gpointer) object;
+  return FALSE;
+}
+
+/* What a screen reader says of the cursor's place: the full name of its
+ * item, point, stage or lane (jm_describe_object ()), or of its cell. */
+static char *
+jm_map_canvas_describe_cursor (JmMapCanvas *self)
+{
+  JmLayerState state = _jm_map_canvas_state (self);
+
+  if (self->cursor_object != NULL)
+    return jm_describe_object (self->document, state, self->cursor_object);
+  if (self->cursor_stage != NULL && self->cursor_lane == NULL)
+    return jm_describe_object (self->document, state, JM_OBJECT (self->cursor_stage));
+  if (self->cursor_lane != NULL && self->cursor_stage == NULL)
+    return jm_describe_object (self->document, state, JM_OBJECT (self->cursor_lane));
+  if (self->cursor_stage != NULL && self->cursor_lane != NULL)
+    /* TRANSLATORS: a cell of the map with nothing in it: its stage and lane */
+    return g_strdup_printf (_("Empty cell, %s × %s"), jm_stage_get_name (self->cursor_stage),
+                            jm_lane_get_name (self->cursor_lane));
+
+  return g_strdup (_("Journey map"));
+}
+
+/* The canvas's accessible name says where the cursor is, and its
+ * description whether that is selected, so that a screen reader follows
+ * the cursor as it follows the focus in a list. */
+void
+_jm_map_canvas_update_accessible (JmMapCanvas *self)
+{
+  g_autofree char *label = jm_map_canvas_describe_cursor (self);
+  gpointer object = self->cursor_object;
+  gboolean moved = g_strcmp0 (label, self->cursor_label) != 0;
+
+  if (object == NULL && self->cursor_stage != NULL && self->cursor_lane == NULL)
+    object = self->cursor_stage;
+  else if (object == NULL && self->cursor_lane != NULL && self->cursor_stage == NULL)
+    object = self->cursor_lane;
+
+  g_free (self->cursor_label);
+  self->cursor_label = g_steal_pointer (&label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->cursor_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  object != NULL && jm_selection_contains (self->selection, object)
+                                    ? _("Selected") : _("Not selected"),
+                                  -1);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  if (moved && gtk_widget_has_focus (GTK_WIDGET (self)))
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), self->cursor_label,
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#else
+  (void) moved;
+#endif
+}
+
+/* Reads the cell of the cursor's item or point again (it may have moved)
+ * and lets go of what left the map. Returns whether there is a cursor. */
+gboolean
+_jm_map_canvas_check_cursor (JmMapCanvas *self)
+{
+  JmObjectStore *stages, *lanes;
+
+  if (!self->cursor_set || self->document == NULL || self->layout == NULL)
+    return FALSE;
+
+  stages = jm_document_get_stages (self->document);
+  lanes = jm_document_get_lanes (self->document);
+  if (self->cursor_object != NULL && !jm_map_canvas_shows_object (self, self->cursor_object))
+    g_clear_object (&self->cursor_object);
+
+  if (JM_IS_ITEM (self->cursor_object))
+    {
+      g_set_object (&self->cursor_stage, jm_document_lookup_stage (self->document,
+                                                                  jm_item_get_stage_id (JM_ITEM (self->cursor_object))));
+      g_set_object (&self->cursor_lane, jm_document_lookup_lane (self->document,
+                                                                jm_item_get_lane_id (JM_ITEM (self->cursor_object))));
+    }
+  else if (JM_IS_EMOTION_POINT (self->cursor_object))
+    {
+      JmLane *curve = _jm_map_canvas_lane_of_kind (self, JM_LANE_KIND_EMOTIONS);
+
+      g_set_object (&self->cursor_stage,
+                    jm_document_lookup_stage (self->document,
+                                              jm_emotion_point_get_stage_id (JM_EMOTION_POINT (self->cursor_object))));
+      if (curve != NULL)
+        g_set_object (&self->cursor_lane, curve);
+    }
+
+  if (self->cursor_stage != NULL && !jm_object_store_find (stages, JM_OBJECT (self->cursor_stage), NULL))
+    g_clear_object (&self->cursor_stage);
+  if (self->cursor_lane != NULL && !jm_object_store_find (lanes, JM_OBJECT (self->cursor_lane), NULL))
+    g_clear_object (&self->cursor_lane);
+
+  /* Nothing left to stand on: the first cell, or no cursor at all. */
+  if (self->cursor_stage == NULL && self->cursor_lane == NULL)
+    {
+      g_clear_object (&self->cursor_object);
+      g_set_object (&self->cursor_stage, jm_object_store_get_object (stages, 0));
+      g_set_object (&self->cursor_lane, jm_object_store_get_object (lanes, 0));
+      if (self->cursor_stage == NULL && self->cursor_lane == NULL)
+        {
+          self->cursor_set = FALSE;
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Puts the keyboard cursor on @object (an item or emotion point), or on
+ * the cell @stage × @lane, or on the header of @stage (no @lane) or
+ * @lane (no @stage); @scroll brings it into view. */
+void
+_jm_map_canvas_set_cursor (JmMapCanvas *self,
+                           JmStage     *stage,
+                           JmLane      *lane,
+                           JmObject    *object,
+                           gboolean     scroll)
+{
+  JmRect rect;
+
+  self->cursor_set = TRUE;
+  g_set_object (&self->cursor_stage, stage);
+  g_set_object (&self->cursor_lane, lane);
+  g_set_object (&self->cursor_object, object);
+  if (!_jm_map_canvas_check_cursor (self))
+    {
+      _jm_map_canvas_clear_cursor (self);
+      return;
+    }
+
+  _jm_map_canvas_update_accessible (self);
+  if (scroll && _jm_map_canvas_cursor_rect (self, &rect))
+    _jm_map_canvas_scroll_into_view (self, &rect);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_jm_map_canvas_clear_cursor (JmMapCanvas *self)
+{
+  self->cursor_set = FALSE;
+  g_clear_object (&self->cursor_stage);
+  g_clear_object (&self->cursor_lane);
+  g_clear_object (&self->cursor_object);
+  g_clear_pointer (&self->cursor_label, g_free);
+}
+
+/* Where the cursor is, in map units. */
+gboolean
+_jm_map_canvas_cursor_rect (JmMapCanvas *self,
+                            JmRect      *rect)
+{
+  JmFont font;
+
+  if (!_jm_map_canvas_check_cursor (self))
+    return FALSE;
+
+  if (self->cursor_object != NULL)
+    return _jm_map_canvas_object_rect (self, self->cursor_object, rect);
+
+  if (self->cursor_stage != NULL && self->cursor_lane != NULL)
+    return jm_layout_get_cell_rect (self->layout, self->cursor_stage, self->cursor_lane, rect);
+
+  /* A header: around its name, where F2 edits it. */
+  if (!jm_layout_get_text_rect (self->layout, self->cursor_stage != NULL ? (gpointer) self->cursor_stage
+                                                                         : (gpointer) self->cursor_lane,
+                                rect, &font))
+    return FALSE;
+
+  /* With the stage's number above its name, the lane's pictogram before. */
+  rect->x -= self->cursor_stage != NULL ? 4 : 30;
+  rect->y -= self->cursor_stage != NULL ? 20 : 4;
+  rect->width += self->cursor_stage != NULL ? 8 : 34;
+  rect->height += self->cursor_stage != NULL ? 24 : 8;
+  return TRUE;
+}
+
+/* Scrolls as little as brings @rect (map units) into view, with a margin,
+ * as a list scrolls to follow its focus. */
+void
+_jm_map_canvas_scroll_into_view (JmMapCanvas  *self,
+                                 const JmRect *rect)
+{
+  const double margin = 24;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double left = rect->x * self->zoom - margin;
+  double top = rect->y * self->zoom - margin;
+  double right = (rect->x + rect->width) * self->zoom + margin;
+  double bottom = (rect->y + rect->height) * self->zoom + margin;
+  double x = _jm_map_canvas_scroll_x (self);
+  double y = _jm_map_canvas_scroll_y (self);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  /* The far edge first, so that the near one wins when it does not fit. */
+  if (right > x + width)
+    x = right - width;
+  if (left < x)
+    x = left;
+  if (bottom > y + height)
+    y = bottom - height;
+  if (top < y)
+    y = top;
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, x);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, y);
+}
+
+/**
+ * jm_map_canvas_get_cursor:
+ * @stage: (out) (optional) (transfer none): the cursor's stage, or %NULL
+ *   on a lane's header
+ * @lane: (out) (optional) (transfer none): the cursor's lane, or %NULL on
+ *   a stage's header
+ *
+ * Where the keyboard cursor is; for tests.
+ *
+ * Returns: (transfer none) (nullable): the item or emotion point the
+ *   cursor is on, or %NULL on a cell, a header or without a cursor
+ */
+JmObject *
+jm_map_canvas_get_cursor (JmMapCanvas  *self,
+                          JmStage     **stage,
+                          JmLane      **lane)
+{
+  gboolean set;
+
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  set = _jm_map_canvas_check_cursor (self);
+  if (stage != NULL)
+    *stage = set ? self->cursor_stage : NULL;
+  if (lane != NULL)
+    *lane = set ? self->cursor_lane : NULL;
+  return set ? self->cursor_object : NULL;
+}
+
+/**
+ * jm_map_canvas_get_cursor_label:
+ *
+ * What the canvas's accessible label says of the cursor's place (GTK 4.8
+ * has no getter for accessible properties); for tests.
+ *
+ * Returns: (nullable): the label, or %NULL before the cursor was shown
+ */
+const char *
+jm_map_canvas_get_cursor_label (JmMapCanvas *self)
+{
+  g_return_val_if_fail (JM_IS_MAP_CANVAS (self), NULL);
+
+  return self->cursor_label;
 }

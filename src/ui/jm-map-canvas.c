@@ -11,6 +11,7 @@
 #include "jm-map-canvas-private.h"
 
 #include "render/jm-theme.h"
+#include <glib/gi18n-lib.h>
 
 /* The canvas draws with the core renderer, only the part in view, and
  * scrolls through GtkScrollable so it lives in a GtkScrolledWindow. Zoom
@@ -61,6 +62,25 @@ jm_map_canvas_theme (JmMapCanvas *self)
 
 /* }}} */
 
+/* The cursor goes to what was selected otherwise (a click, the outline, a
+ * new item), so that the keys go on from there. */
+static void
+jm_map_canvas_cursor_follow (JmMapCanvas *self,
+                             JmObject    *one)
+{
+  if (JM_IS_ITEM (one) || JM_IS_EMOTION_POINT (one))
+    {
+      if (one != self->cursor_object)
+        _jm_map_canvas_set_cursor (self, NULL, NULL, one, FALSE);
+    }
+  else if (JM_IS_STAGE (one) && (self->cursor_object != NULL || self->cursor_lane != NULL ||
+                                 self->cursor_stage != JM_STAGE (one)))
+    _jm_map_canvas_set_cursor (self, JM_STAGE (one), NULL, NULL, FALSE);
+  else if (JM_IS_LANE (one) && (self->cursor_object != NULL || self->cursor_stage != NULL ||
+                                self->cursor_lane != JM_LANE (one)))
+    _jm_map_canvas_set_cursor (self, NULL, JM_LANE (one), NULL, FALSE);
+}
+
 /* Whatever changed the selection (a click, an edit that removed a
  * selected object, the window), the canvas shows it and says so. */
 static void
@@ -70,6 +90,15 @@ on_selection_items_changed_cb (JmMapCanvas *self,
                                guint        added,
                                GListModel  *selection)
 {
+  guint n = g_list_model_get_n_items (selection);
+  JmObject *one = n == 1 ? jm_selection_peek (self->selection, 0) : NULL;
+
+  /* The keys put the cursor where they want it themselves. */
+  if (!self->keys_select)
+    jm_map_canvas_cursor_follow (self, one);
+  if (_jm_map_canvas_check_cursor (self))
+    _jm_map_canvas_update_accessible (self);
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals [SELECTION_CHANGED], 0);
 }
@@ -283,6 +312,7 @@ jm_map_canvas_dispose (GObject *object)
       jm_selection_set_history (self->selection, NULL);
     }
   g_clear_object (&self->selection);
+  _jm_map_canvas_clear_cursor (self);
   g_clear_pointer (&self->item_nodes, g_hash_table_unref);
   g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_object (&self->layout);
@@ -416,6 +446,9 @@ jm_map_canvas_class_init (JmMapCanvasClass *klass)
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   gtk_widget_class_set_css_name (widget_class, "jm-map-canvas");
+  /* A group whose name follows the keyboard cursor (see
+   * _jm_map_canvas_update_accessible ()). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   /**
    * JmMapCanvas::selection-changed:
@@ -440,9 +473,11 @@ jm_map_canvas_init (JmMapCanvas *self)
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_selection_items_changed_cb), self);
   self->item_nodes = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) gsk_render_node_unref);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"), -1);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   _jm_map_canvas_init_gestures (self);
+  _jm_map_canvas_init_keyboard (self);
   _jm_map_canvas_init_drops (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -488,6 +523,7 @@ jm_map_canvas_show (JmMapCanvas *self,
   g_signal_handlers_block_by_func (self->selection, on_selection_items_changed_cb, self);
   jm_selection_clear (self->selection);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_items_changed_cb, self);
+  _jm_map_canvas_clear_cursor (self);
   g_hash_table_remove_all (self->item_nodes);
 
   if (document != NULL)

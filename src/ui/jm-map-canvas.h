@@ -89,5 +89,9 @@ void         jm_map_canvas_widget_to_map  (JmMapCanvas *self,
                                            double       widget_y,
                                            double      *map_x,
                                            double      *map_y);
+JmObject    *jm_map_canvas_get_cursor     (JmMapCanvas *self,
+                                           JmStage    **stage,
+                                           JmLane     **lane);
+const char  *jm_map_canvas_get_cursor_label (JmMapCanvas *self);
 
 G_END_DECLS

@@ -100,8 +100,10 @@ test_outline (JmMapFixture  *fixture,
   g_assert_cmpstr (jm_item_get_title (JM_ITEM (second)), ==, "Second!");
 }
 
-/* Without a pointer: a palette entry activated adds its kind at the end of
- * the selected item's cell; an emotion point goes to the curve. */
+/* Without a pointer: a palette entry activated adds its kind in the
+ * selected item's stage, in the lane for that kind (an opportunity among
+ * the opportunities, not the card's actions); an emotion point goes to
+ * the curve. */
 static void
 test_palette_from_keyboard (JmMapFixture  *fixture,
                             gconstpointer  data)
@@ -110,7 +112,7 @@ test_palette_from_keyboard (JmMapFixture  *fixture,
   JmDocument *document = jm_window_get_document (fixture->window);
   JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   guint n_points = jm_object_store_get_n_objects (points);
-  guint before = jm_map_fixture_count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_OPPORTUNITY);
+  guint before = jm_map_fixture_count_cell (fixture, "stage-consideration", "lane-opportunities", JM_ITEM_KIND_OPPORTUNITY);
   gpointer wait[2] = { canvas, jm_map_fixture_item (fixture, "item-checks-area") };
   GtkWidget *entry;
 
@@ -121,7 +123,8 @@ test_palette_from_keyboard (JmMapFixture  *fixture,
   g_assert_true (gtk_widget_activate (entry));
   jm_ui_test_wait_until (selection_changed_from, wait);
 
-  g_assert_cmpuint (jm_map_fixture_count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_OPPORTUNITY), ==, before + 1);
+  g_assert_cmpuint (jm_map_fixture_count_cell (fixture, "stage-consideration", "lane-opportunities", JM_ITEM_KIND_OPPORTUNITY), ==, before + 1);
+  g_assert_cmpuint (jm_map_fixture_count_cell (fixture, "stage-consideration", "lane-actions", JM_ITEM_KIND_OPPORTUNITY), ==, 0);
   g_assert_cmpint (jm_item_get_kind (jm_selection_peek (jm_map_canvas_get_selection (canvas), 0)), ==, JM_ITEM_KIND_OPPORTUNITY);
 
   wait[1] = jm_selection_peek (jm_map_canvas_get_selection (canvas), 0);
