@@ -39,6 +39,7 @@ struct _JmInsightsPanel
   GtkDrawingArea *chart;
   GtkDrawingArea *matrix;
   GtkListBox     *checks_list;
+  GtkWidget      *matrix_button;
 
   JmDocument     *document;
   JmCommandStack *stack;
@@ -47,7 +48,17 @@ struct _JmInsightsPanel
   JmInsights     *insights;
   guint           refresh_id;
   gboolean        dirty;    /* the map changed since the insights were computed */
+  gboolean        show_matrix;
 };
+
+enum
+{
+  PROP_0,
+  PROP_SHOW_MATRIX,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (JmInsightsPanel, jm_insights_panel, GTK_TYPE_WIDGET)
 
@@ -307,12 +318,66 @@ jm_insights_panel_dispose (GObject *object)
 }
 
 static void
+jm_insights_panel_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  JmInsightsPanel *self = JM_INSIGHTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_MATRIX:
+      g_value_set_boolean (value, self->show_matrix);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jm_insights_panel_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  JmInsightsPanel *self = JM_INSIGHTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_MATRIX:
+      if (self->show_matrix != g_value_get_boolean (value))
+        {
+          self->show_matrix = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jm_insights_panel_class_init (JmInsightsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jm_insights_panel_dispose;
+  object_class->get_property = jm_insights_panel_get_property;
+  object_class->set_property = jm_insights_panel_set_property;
+
+  /**
+   * JmInsightsPanel:show-matrix:
+   *
+   * Whether the panel's "Full-Size Matrix" button is down: the window
+   * shows its matrix view (JmMatrixView) in the place of the map while it
+   * is, and the view's Escape sets it back.
+   */
+  properties [PROP_SHOW_MATRIX] =
+    g_param_spec_boolean ("show-matrix", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = jm_insights_panel_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -324,6 +389,7 @@ jm_insights_panel_class_init (JmInsightsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, chart);
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, matrix);
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, checks_list);
+  gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, matrix_button);
   gtk_widget_class_bind_template_callback (widget_class, on_check_activated_cb);
 }
 

@@ -140,6 +140,9 @@ jm_window_set_layer (JmWindow   *self,
           if (self->insights_panel != NULL && jm_window_get_document (self) != NULL)
             jm_insights_panel_set_document (self->insights_panel, jm_window_get_document (self),
                                             jm_window_get_stack (self), _jm_window_get_shown_state (self));
+          if (self->matrix_view != NULL && jm_window_get_document (self) != NULL)
+            jm_matrix_view_set_document (self->matrix_view, jm_window_get_document (self),
+                                         jm_window_get_stack (self), _jm_window_get_shown_state (self));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
           /* The matches were the other layer's items. */
@@ -387,6 +390,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_assistant_select_object_cb);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, insights_panel);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, insights_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_popover);
@@ -418,6 +422,16 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_CONFLICTS_PANEL);
   g_type_ensure (JM_TYPE_COMMENTS_PANEL);
   g_type_ensure (JM_TYPE_ASSISTANT_PANEL);
+  g_type_ensure (JM_TYPE_MATRIX_VIEW);
+}
+
+/* Back from the matrix (Escape, the panel's button): the keys go to the
+ * map again, not to the window. */
+static void
+on_matrix_view_visible_cb (JmWindow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->matrix_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 static void
@@ -434,6 +448,10 @@ jm_window_init (JmWindow *self)
   jm_inspector_set_selection (self->inspector, jm_map_canvas_get_selection (self->canvas));
   /* A check activated in the insights selects its object. */
   jm_insights_panel_set_selection (self->insights_panel, jm_map_canvas_get_selection (self->canvas));
+  /* A click on a dot of the full-size matrix selects its opportunity. */
+  jm_matrix_view_set_selection (self->matrix_view, jm_map_canvas_get_selection (self->canvas));
+  g_signal_connect_object (self->matrix_view, "notify::visible", G_CALLBACK (on_matrix_view_visible_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),
