@@ -904,7 +904,7 @@ jm_layout_count_stage_moments (JmLayout *self,
           guint index = g_array_index (cell, guint, i);
           const JmItemBox *box = &g_array_index (self->items, JmItemBox, index);
 
-          if (box->diff == JM_DIFF_REMOVED || jm_item_get_moment (box->item) == JM_MOMENT_KIND_NONE)
+          if (jm_item_get_moment (box->item) == JM_MOMENT_KIND_NONE || box->diff == JM_DIFF_REMOVED)
             continue;
           stage->n_moments++;
           first = MIN (first, index);
