@@ -6,7 +6,10 @@
  * object. It follows edits, undo and redo through the history's
  * "changed", a little after the last one and only while it is shown, so
  * that a burst of edits (a drag, typing) costs one computation, and a
- * hidden panel none.
+ * hidden panel none. The computation runs in slices of a couple of
+ * milliseconds when the main loop is idle (JmInsightsJob), so that on a
+ * giant map (a tenth of a second of work) an edit, a drag or a frame is
+ * never held up behind it; a change meanwhile drops it and starts again.
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +29,8 @@
 
 /* After the last change, how long the panel waits to compute again. */
 #define REFRESH_DELAY_MS 300
+/* How long one slice of the computation may take: well within a frame. */
+#define SLICE_US 2000
 /* The most checks listed: a generated map of 100,000 items has 7,000,
  * and rows cost more to make than the checks to find. */
 #define MAX_CHECK_ROWS 200
@@ -47,6 +52,8 @@ struct _JmInsightsPanel
   JmSelection    *selection;
   JmInsights     *insights;
   guint           refresh_id;
+  JmInsightsJob  *job;      /* the computation under way, if any */
+  guint           job_id;
   gboolean        dirty;    /* the map changed since the insights were computed */
   gboolean        show_matrix;
 };
@@ -205,15 +212,47 @@ jm_insights_panel_fill (JmInsightsPanel *self)
     }
 }
 
+/* The map changed under the computation: it would read what is gone. */
+static void
+jm_insights_panel_drop_job (JmInsightsPanel *self)
+{
+  g_clear_handle_id (&self->job_id, g_source_remove);
+  g_clear_pointer (&self->job, jm_insights_job_free);
+}
+
+static gboolean
+job_step_cb (gpointer user_data)
+{
+  JmInsightsPanel *self = user_data;
+
+  if (!jm_insights_job_step (self->job, SLICE_US))
+    return G_SOURCE_CONTINUE;
+
+  self->job_id = 0;
+  g_clear_pointer (&self->insights, jm_insights_free);
+  self->insights = jm_insights_job_finish (self->job);
+  g_clear_pointer (&self->job, jm_insights_job_free);
+  jm_insights_panel_fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts computing the insights of the map as it is; what the panel
+ * shows stays until they are done. */
 static void
 jm_insights_panel_refresh (JmInsightsPanel *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_pointer (&self->insights, jm_insights_free);
+  jm_insights_panel_drop_job (self);
   self->dirty = FALSE;
-  if (self->document != NULL)
-    self->insights = jm_insights_compute (self->document, self->state);
-  jm_insights_panel_fill (self);
+  if (self->document == NULL)
+    {
+      g_clear_pointer (&self->insights, jm_insights_free);
+      jm_insights_panel_fill (self);
+      return;
+    }
+
+  self->job = jm_insights_job_new (self->document, self->state);
+  self->job_id = g_idle_add (job_step_cb, self);
 }
 
 static gboolean
@@ -232,6 +271,7 @@ static void
 jm_insights_panel_schedule (JmInsightsPanel *self)
 {
   self->dirty = TRUE;
+  jm_insights_panel_drop_job (self);
   /* the delay starts again with each change: a drag is computed once,
    * after it */
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -309,6 +349,7 @@ jm_insights_panel_dispose (GObject *object)
   JmInsightsPanel *self = JM_INSIGHTS_PANEL (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  jm_insights_panel_drop_job (self);
   jm_insights_panel_disconnect (self);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->insights, jm_insights_free);
@@ -427,6 +468,7 @@ jm_insights_panel_set_document (JmInsightsPanel *self,
   g_return_if_fail (document == NULL || JM_IS_DOCUMENT (document));
   g_return_if_fail (stack == NULL || JM_IS_COMMAND_STACK (stack));
 
+  jm_insights_panel_drop_job (self);
   if (document != self->document || stack != self->stack)
     {
       jm_insights_panel_disconnect (self);
@@ -469,12 +511,13 @@ jm_insights_panel_get_insights (JmInsightsPanel *self)
 /**
  * jm_insights_panel_is_pending:
  *
- * Returns: whether the map changed since the panel last computed
+ * Returns: whether the map changed since the panel last computed, or
+ *   the panel is still computing
  */
 gboolean
 jm_insights_panel_is_pending (JmInsightsPanel *self)
 {
   g_return_val_if_fail (JM_IS_INSIGHTS_PANEL (self), FALSE);
 
-  return self->dirty;
+  return self->dirty || self->job != NULL;
 }
