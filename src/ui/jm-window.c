@@ -434,6 +434,15 @@ on_matrix_view_visible_cb (JmWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+/* The matrix's button is on the Insights panel: hiding the panel takes
+ * the matrix away too, rather than leave it with no button to go back. */
+static void
+on_insights_revealed_cb (JmWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->insights_revealer))
+    g_object_set (self->insights_panel, "show-matrix", FALSE, NULL);
+}
+
 static void
 jm_window_init (JmWindow *self)
 {
@@ -451,6 +460,8 @@ jm_window_init (JmWindow *self)
   /* A click on a dot of the full-size matrix selects its opportunity. */
   jm_matrix_view_set_selection (self->matrix_view, jm_map_canvas_get_selection (self->canvas));
   g_signal_connect_object (self->matrix_view, "notify::visible", G_CALLBACK (on_matrix_view_visible_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->insights_revealer, "notify::reveal-child", G_CALLBACK (on_insights_revealed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);

@@ -289,6 +289,34 @@ test_matrix_view_open_click_keys (JmMapFixture  *fixture,
   g_assert_true (selection_holds (pair));
 }
 
+/* Hiding the Insights panel (Ctrl+I) takes the matrix away with its
+ * button: the map is back, with the keys. */
+static void
+test_matrix_view_panel_hidden (JmMapFixture  *fixture,
+                               gconstpointer  data)
+{
+  JmMatrixView *view = JM_MATRIX_VIEW (window_child (fixture, "matrix_view"));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (jm_window_get_canvas (fixture->window)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  JmInsightsPanel *panel = JM_INSIGHTS_PANEL (window_child (fixture, "insights_panel"));
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel), JM_TYPE_INSIGHTS_PANEL,
+                                                                 "matrix_button"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-insights", NULL));
+  jm_ui_test_wait_until_mapped (button);
+  jm_ui_test_wait_until (revealed, window_child (fixture, "insights_revealer"));
+  jm_ui_test_wait_for_frame (button);
+  click_widget (button);
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (view));
+  g_assert_false (gtk_widget_get_visible (scrolled));
+
+  jm_ui_test_xdotool ("key", "ctrl+i", NULL);
+  jm_ui_test_wait_until (widget_hidden, view);
+  jm_ui_test_wait_until (widget_visible, scrolled);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (jm_window_get_canvas (fixture->window))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +325,7 @@ main (int   argc,
     return g_test_run ();
 
   jm_map_fixture_add ("/ui/matrix-view/open-click-keys", test_matrix_view_open_click_keys);
+  jm_map_fixture_add ("/ui/matrix-view/panel-hidden", test_matrix_view_panel_hidden);
 
   return jm_map_fixture_run ();
 }
