@@ -686,6 +686,87 @@ test_insights_cli_matrix (void)
   g_rmdir (dir);
 }
 
+/* A map of the benchmarks' generator (a future state too). */
+static JmDocument *
+generated_map (guint n_items)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-insights-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.jmap", NULL);
+  g_autofree char *items = g_strdup_printf ("%u", n_items);
+  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "7", "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  JmDocument *document;
+  int status;
+
+  g_assert_nonnull (dir);
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  document = jm_test_load_map (path);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  return document;
+}
+
+/* The insights computed a slice at a time, each as short as can be (one
+ * chunk of items), are those computed in one go, in every figure and
+ * check and in their order (the JSON output holds them all). */
+static void
+assert_sliced_equals_whole (JmDocument   *document,
+                            JmLayerState  state,
+                            guint         min_slices)
+{
+  g_autoptr(JmInsights) whole = jm_insights_compute (document, state);
+  g_autoptr(JmInsightsJob) job = jm_insights_job_new (document, state);
+  g_autoptr(JmInsights) sliced = NULL;
+  g_autofree char *whole_json = NULL;
+  g_autofree char *sliced_json = NULL;
+  guint n_slices = 1;
+
+  while (!jm_insights_job_step (job, 0))
+    n_slices++;
+  sliced = jm_insights_job_finish (job);
+  g_assert_nonnull (sliced);
+  g_assert_cmpuint (n_slices, >=, min_slices);
+
+  whole_json = jm_insights_format_json (whole);
+  sliced_json = jm_insights_format_json (sliced);
+  /* the first difference, not two whole maps' worth of JSON */
+  if (g_strcmp0 (sliced_json, whole_json) != 0)
+    {
+      gsize at = 0;
+
+      while (sliced_json[at] != '\0' && sliced_json[at] == whole_json[at])
+        at++;
+      at = at > 100 ? at - 100 : 0;
+      g_assert_cmpstr (g_strndup (sliced_json + at, 300), ==, g_strndup (whole_json + at, 300));
+    }
+}
+
+static void
+test_insights_sliced (void)
+{
+  const char *names[] = { "saas-onboarding.jmap", "grocery-first-order.jmap", "hotel-guest-stay.jmap" };
+  g_autoptr(JmDocument) generated = generated_map (12000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(JmDocument) document = jm_test_load_example (names[i]);
+
+      assert_sliced_equals_whole (document, JM_LAYER_STATE_CURRENT, 1);
+      assert_sliced_equals_whole (document, JM_LAYER_STATE_FUTURE, 1);
+    }
+
+  /* thousands of cards: each step over them goes in many slices */
+  g_assert_cmpuint (jm_object_store_get_n_objects (jm_layer_get_items (jm_document_get_layer (
+                      generated, JM_LAYER_STATE_CURRENT))), >=, 5000);
+  g_assert_false (jm_layer_is_empty (jm_document_get_layer (generated, JM_LAYER_STATE_FUTURE)));
+  assert_sliced_equals_whole (generated, JM_LAYER_STATE_CURRENT, 5 * 5000 / 256);
+  assert_sliced_equals_whole (generated, JM_LAYER_STATE_FUTURE, 5 * 5000 / 256);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/insights/opportunities", test_insights_opportunities);
   g_test_add_func ("/insights/cli", test_insights_cli);
   g_test_add_func ("/insights/cli-matrix", test_insights_cli_matrix);
+  g_test_add_func ("/insights/sliced-equals-whole", test_insights_sliced);
 
   return g_test_run ();
 }

@@ -992,6 +992,135 @@ test_long_cluster_capped (void)
   g_assert_cmpstr (jm_item_get_body (item), ==, body->str);
 }
 
+/* Two layouts place the same: every row, card, point, link and count. */
+static void
+assert_same_placement (JmLayout *a,
+                       JmLayout *b)
+{
+  g_assert_cmpfloat (a->width, ==, b->width);
+  g_assert_cmpfloat (a->height, ==, b->height);
+  g_assert_cmpuint (a->lanes->len, ==, b->lanes->len);
+  for (guint i = 0; i < a->lanes->len; i++)
+    {
+      const JmLaneBox *la = &g_array_index (a->lanes, JmLaneBox, i), *lb = &g_array_index (b->lanes, JmLaneBox, i);
+
+      g_assert_cmpfloat (la->y, ==, lb->y);
+      g_assert_cmpfloat (la->height, ==, lb->height);
+      g_assert_cmpfloat (la->items_top, ==, lb->items_top);
+    }
+  g_assert_cmpuint (a->stages->len, ==, b->stages->len);
+  for (guint i = 0; i < a->stages->len; i++)
+    {
+      const JmStageBox *sa = &g_array_index (a->stages, JmStageBox, i);
+      const JmStageBox *sb = &g_array_index (b->stages, JmStageBox, i);
+
+      g_assert_cmpuint (sa->n_moments, ==, sb->n_moments);
+      g_assert_true (sa->first_moment == sb->first_moment);
+    }
+  g_assert_cmpuint (a->items->len, ==, b->items->len);
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      const JmItemBox *ia = &g_array_index (a->items, JmItemBox, i), *ib = &g_array_index (b->items, JmItemBox, i);
+      JmRect ra = _jm_layout_item_rect (a, ia), rb = _jm_layout_item_rect (b, ib);
+
+      g_assert_true (ia->item == ib->item);
+      g_assert_cmpfloat (ia->rel_y, ==, ib->rel_y);
+      g_assert_cmpfloat (ia->height, ==, ib->height);
+      g_assert_cmpmem (&ra, sizeof ra, &rb, sizeof rb);
+    }
+  g_assert_cmpuint (a->points->len, ==, b->points->len);
+  for (guint i = 0; i < a->points->len; i++)
+    {
+      const JmPointBox *pa = &g_array_index (a->points, JmPointBox, i);
+      const JmPointBox *pb = &g_array_index (b->points, JmPointBox, i);
+
+      g_assert_true (pa->point == pb->point);
+      g_assert_cmpfloat (pa->x, ==, pb->x);
+      g_assert_cmpfloat (pa->y, ==, pb->y);
+    }
+  g_assert_cmpuint (a->links->len, ==, b->links->len);
+  for (guint i = 0; i < a->links->len; i++)
+    {
+      const JmLinkBox *ka = &g_array_index (a->links, JmLinkBox, i), *kb = &g_array_index (b->links, JmLinkBox, i);
+
+      g_assert_true (ka->link == kb->link);
+      g_assert_cmpuint (ka->n_points, ==, kb->n_points);
+      g_assert_cmpmem (ka->xs, sizeof ka->xs[0] * ka->n_points, kb->xs, sizeof kb->xs[0] * kb->n_points);
+      g_assert_cmpmem (ka->ys, sizeof ka->ys[0] * ka->n_points, kb->ys, sizeof kb->ys[0] * kb->n_points);
+    }
+}
+
+static void
+set_moment (JmDocument   *document,
+            JmItem       *item,
+            JmMomentKind  kind)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "moment");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (pspec);
+  g_value_init (&value, pspec->value_type);
+  g_value_set_enum (&value, kind);
+  _jm_document_set_property (document, G_OBJECT (item), "moment", &value);
+}
+
+/* An edit of cards that stay in their cells places again only the cells
+ * it touched: after each round of random edits of titles, bodies and
+ * Moments of Truth, the layout placed so is the one a full placement of
+ * the map makes. */
+static void
+test_incremental_placement_random_edits (gconstpointer data)
+{
+  g_autoptr(JmDocument) document = NULL;
+  g_autoptr(JmLayout) layout = NULL;
+  static const char *words[] = { "Pay", "the", "delivery", "fee", "before", "seeing", "slots", "again",
+                                 "a much longer sentence that wraps over several lines of the card" };
+  JmObjectStore *items;
+  guint n_items;
+
+  if (data != NULL)
+    document = jm_test_load_example (data);
+  else
+    document = load_layout_map ();
+  layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  n_items = jm_object_store_get_n_objects (items);
+  g_assert_cmpuint (n_items, >, 0);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr(JmLayout) full = NULL;
+      guint n_edits = g_test_rand_int_range (1, 4);
+
+      for (guint e = 0; e < n_edits; e++)
+        {
+          JmItem *it = jm_object_store_get_object (items, g_test_rand_int_range (0, n_items));
+          g_autoptr(GString) text = g_string_new (NULL);
+          guint n_words = g_test_rand_int_range (0, 30);
+
+          for (guint w = 0; w < n_words; w++)
+            g_string_append_printf (text, "%s%s", w > 0 ? " " : "",
+                                    words[g_test_rand_int_range (0, G_N_ELEMENTS (words))]);
+          switch (g_test_rand_int_range (0, 3))
+            {
+            case 0:
+              set_string (document, it, "title", text->str);
+              break;
+            case 1:
+              set_string (document, it, "body", text->str);
+              break;
+            default:
+              set_moment (document, it, g_test_rand_bit () ? JM_MOMENT_KIND_NONE : JM_MOMENT_KIND_FIRST);
+              break;
+            }
+        }
+      jm_layout_update (layout);
+      /* only cards changed: nothing built again */
+      full = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+      assert_same_placement (layout, full);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1021,6 +1150,10 @@ main (int   argc,
   g_test_add_func ("/layout/worker/hands-over", test_worker_layout_hands_over);
   g_test_add_func ("/layout/worker/no-shared-font-map", test_worker_layouts_share_no_font_map);
   g_test_add_func ("/layout/text/long-cluster-capped", test_long_cluster_capped);
+  g_test_add_data_func ("/layout/update/incremental-random-edits", NULL,
+                        test_incremental_placement_random_edits);
+  g_test_add_data_func ("/layout/update/incremental-random-edits-grocery", "grocery-first-order.jmap",
+                        test_incremental_placement_random_edits);
 
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* jm-insights.c: what a map says, in figures, and what it still lacks
  *
  * Everything here is computed from the model alone, in one pass over each
- * store, so that a window can compute it again after an edit of a large
- * map without a noticeable pause.
+ * store. A window computes it a slice at a time (JmInsightsJob), between
+ * the events of its main loop, so that on a giant map no edit or frame
+ * waits behind the whole computation.
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -290,35 +291,83 @@ typedef struct
   guint   index;
 } PlacedItem;
 
-static int
-compare_placed (gconstpointer a,
-                gconstpointer b)
+/* How many items a job handles between two looks at the clock. */
+#define CHUNK 256
+
+/* Puts a layer's items into map order a chunk at a time: each goes to its
+ * stage's bucket, in the layer's order, and the buckets are joined at the
+ * end (what a stable sort by stage gives, without one). */
+typedef struct
 {
-  const PlacedItem *x = a, *y = b;
+  JmLayer  *layer;
+  guint     next;
+  GArray  **buckets;  /* per stage: PlacedItem */
+} Placer;
 
-  if (x->stage != y->stage)
-    return x->stage < y->stage ? -1 : 1;
+static void
+placer_start (Placer  *placer,
+              Places  *places,
+              JmLayer *layer)
+{
+  placer->layer = layer;
+  placer->next = 0;
+  placer->buckets = g_new0 (GArray *, places->n_stages + 1);
+  for (guint s = 0; s < places->n_stages; s++)
+    placer->buckets[s] = g_array_new (FALSE, FALSE, sizeof (PlacedItem));
+}
 
-  return x->index < y->index ? -1 : x->index > y->index;
+static void
+placer_clear (Placer *placer)
+{
+  if (placer->buckets == NULL)
+    return;
+
+  for (guint s = 0; placer->buckets[s] != NULL; s++)
+    g_array_unref (placer->buckets[s]);
+  g_clear_pointer (&placer->buckets, g_free);
+}
+
+/* Returns whether every item is placed; stops after @deadline. */
+static gboolean
+placer_step (Placer *placer,
+             Places *places,
+             gint64  deadline)
+{
+  JmObjectStore *items = jm_layer_get_items (placer->layer);
+  guint n = jm_object_store_get_n_objects (items);
+
+  while (placer->next < n)
+    {
+      guint end = MIN (placer->next + CHUNK, n);
+
+      for (; placer->next < end; placer->next++)
+        {
+          JmItem *item = jm_object_store_get_object (items, placer->next);
+          PlacedItem entry = { item, place_of (places->stage_index, jm_item_get_stage_id (item)), placer->next };
+
+          if (entry.stage >= 0)
+            g_array_append_val (placer->buckets[entry.stage], entry);
+        }
+      if (placer->next < n && g_get_monotonic_time () >= deadline)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static GArray *
-dup_items_in_map_order (Places  *places,
-                        JmLayer *layer)
+placer_finish (Placer *placer,
+               Places *places)
 {
-  JmObjectStore *items = jm_layer_get_items (layer);
-  guint n = jm_object_store_get_n_objects (items);
-  GArray *placed = g_array_sized_new (FALSE, FALSE, sizeof (PlacedItem), n);
+  GArray *placed;
+  guint n = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      JmItem *item = jm_object_store_get_object (items, i);
-      PlacedItem entry = { item, place_of (places->stage_index, jm_item_get_stage_id (item)), i };
-
-      if (entry.stage >= 0)
-        g_array_append_val (placed, entry);
-    }
-  g_array_sort (placed, compare_placed);
+  for (guint s = 0; s < places->n_stages; s++)
+    n += placer->buckets[s]->len;
+  placed = g_array_sized_new (FALSE, FALSE, sizeof (PlacedItem), n);
+  for (guint s = 0; s < places->n_stages; s++)
+    g_array_append_vals (placed, placer->buckets[s]->data, placer->buckets[s]->len);
+  placer_clear (placer);
 
   return placed;
 }
@@ -410,18 +459,84 @@ compute_personas (JmInsights *insights,
     }
 }
 
-static void
-compute_stages (JmInsights *insights,
-                Places     *places,
-                JmLayer    *layer,
-                GArray     *items)
+/* The job's steps, in order; the ones over items go a chunk at a time. */
+typedef enum
 {
-  JmObjectStore *stages = jm_document_get_stages (places->document);
-  g_autofree JmInsightCurve *curves = g_new0 (JmInsightCurve,
-                                              places->n_stages * places->n_personas);
-  guint channel_counts[JM_CHANNEL_OTHER + 1] = { 0 };
+  STEP_PLACE,
+  STEP_PERSONAS,
+  STEP_STAGES,
+  STEP_ANSWERED,
+  STEP_COUNT,
+  STEP_CHANNELS,
+  STEP_MOMENTS,
+  STEP_PAIN_CHECKS,
+  STEP_RATIONALE_CHECKS,
+  STEP_LAST_CHECKS,
+  STEP_OPPORTUNITIES,
+  STEP_SORT,
+  STEP_COMPARE,
+  STEP_COMPARE_PLACE,
+  STEP_REMOVED,
+  STEP_DONE,
+} Step;
 
-  compute_curves (places, layer, curves);
+/**
+ * JmInsightsJob:
+ *
+ * The insights of a map computed a slice at a time, so that a window can
+ * compute them between the events of its main loop without holding one up
+ * for longer than a slice: jm_insights_job_step() until it returns %TRUE,
+ * then jm_insights_job_finish(). The map must not change meanwhile (a
+ * window drops the job at the first change and starts another).
+ * jm_insights_compute() is the same job in one go.
+ */
+struct _JmInsightsJob
+{
+  JmDocument    *document;
+  JmLayer       *layer;
+  Places         places;
+  JmInsights    *insights;
+  Step           step;
+  guint          cursor;    /* the next item of a step over items */
+  Placer         placer;
+  GArray        *items;     /* PlacedItem of the state, in map order */
+  GArray        *current;   /* PlacedItem of the current state, for the comparison */
+  GHashTable    *answered;  /* ids of pain points an opportunity answers */
+  guint          channel_counts[JM_CHANNEL_OTHER + 1];
+};
+
+typedef void (*ItemFunc) (JmInsightsJob *job,
+                          PlacedItem    *placed);
+
+/* Runs @func on @items from the job's cursor on; returns whether it got
+ * to the end before @deadline. */
+static gboolean
+run_items (JmInsightsJob *job,
+           GArray        *items,
+           ItemFunc       func,
+           gint64         deadline)
+{
+  while (job->cursor < items->len)
+    {
+      guint end = MIN (job->cursor + CHUNK, items->len);
+
+      for (; job->cursor < end; job->cursor++)
+        func (job, &g_array_index (items, PlacedItem, job->cursor));
+      if (job->cursor < items->len && g_get_monotonic_time () >= deadline)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+start_stages (JmInsightsJob *job)
+{
+  Places *places = &job->places;
+  JmObjectStore *stages = jm_document_get_stages (places->document);
+  g_autofree JmInsightCurve *curves = g_new0 (JmInsightCurve, places->n_stages * places->n_personas);
+
+  compute_curves (places, job->layer, curves);
 
   for (guint s = 0; s < places->n_stages; s++)
     {
@@ -434,127 +549,83 @@ compute_stages (JmInsights *insights,
       if (places->n_personas > 0)
         memcpy (entry->curves, &curves[s * places->n_personas],
                 places->n_personas * sizeof (JmInsightCurve));
-      g_ptr_array_add (insights->stages, entry);
+      g_ptr_array_add (job->insights->stages, entry);
     }
+}
 
-  for (guint i = 0; i < items->len; i++)
+static void
+count_item (JmInsightsJob *job,
+            PlacedItem    *placed)
+{
+  JmInsightStage *entry = g_ptr_array_index (job->insights->stages, placed->stage);
+  JmChannel channel;
+
+  switch (jm_item_get_kind (placed->item))
     {
-      PlacedItem *placed = &g_array_index (items, PlacedItem, i);
-      JmInsightStage *entry = g_ptr_array_index (insights->stages, placed->stage);
-      JmChannel channel;
-
-      switch (jm_item_get_kind (placed->item))
-        {
-        case JM_ITEM_KIND_PAIN_POINT:
-          entry->n_pain_points++;
-          break;
-        case JM_ITEM_KIND_OPPORTUNITY:
-          entry->n_opportunities++;
-          break;
-        case JM_ITEM_KIND_TOUCHPOINT:
-          entry->n_touchpoints++;
-          channel = jm_item_get_channel (placed->item);
-          if (channel <= JM_CHANNEL_OTHER)
-            channel_counts[channel]++;
-          break;
-        case JM_ITEM_KIND_CARD:
-        case JM_ITEM_KIND_IMAGE:
-        case JM_ITEM_KIND_NOTE:
-        default:
-          break;
-        }
+    case JM_ITEM_KIND_PAIN_POINT:
+      entry->n_pain_points++;
+      break;
+    case JM_ITEM_KIND_OPPORTUNITY:
+      entry->n_opportunities++;
+      break;
+    case JM_ITEM_KIND_TOUCHPOINT:
+      entry->n_touchpoints++;
+      channel = jm_item_get_channel (placed->item);
+      if (channel <= JM_CHANNEL_OTHER)
+        job->channel_counts[channel]++;
+      break;
+    case JM_ITEM_KIND_CARD:
+    case JM_ITEM_KIND_IMAGE:
+    case JM_ITEM_KIND_NOTE:
+    default:
+      break;
     }
+}
 
+static void
+add_channels (JmInsightsJob *job)
+{
   for (guint c = 0; c <= JM_CHANNEL_OTHER; c++)
     {
-      JmInsightChannel entry = { c, channel_counts[c] };
+      JmInsightChannel entry = { c, job->channel_counts[c] };
 
-      if (channel_counts[c] > 0)
-        g_array_append_val (insights->channels, entry);
+      if (job->channel_counts[c] > 0)
+        g_array_append_val (job->insights->channels, entry);
     }
 }
 
 static void
-compute_moments (JmInsights *insights,
-                 GArray     *items)
+moment_item (JmInsightsJob *job,
+             PlacedItem    *placed)
 {
-  for (guint i = 0; i < items->len; i++)
-    {
-      JmItem *item = g_array_index (items, PlacedItem, i).item;
-      JmInsightMoment *moment;
+  JmItem *item = placed->item;
+  JmInsightMoment *moment;
 
-      if (jm_item_get_moment (item) == JM_MOMENT_KIND_NONE)
-        continue;
+  if (jm_item_get_moment (item) == JM_MOMENT_KIND_NONE)
+    return;
 
-      moment = g_new0 (JmInsightMoment, 1);
-      moment->item_id = g_strdup (jm_object_get_id (JM_OBJECT (item)));
-      moment->title = g_strdup (item_name (item));
-      moment->stage_id = g_strdup (jm_item_get_stage_id (item));
-      moment->kind = jm_item_get_moment (item);
-      if (moment->kind == JM_MOMENT_KIND_CUSTOM && !text_is_blank (jm_item_get_moment_label (item)))
-        moment->label = g_strdup (jm_item_get_moment_label (item));
-      if (!text_is_blank (jm_item_get_moment_rationale (item)))
-        moment->rationale = g_strdup (jm_item_get_moment_rationale (item));
-      g_ptr_array_add (insights->moments, moment);
-    }
+  moment = g_new0 (JmInsightMoment, 1);
+  moment->item_id = g_strdup (jm_object_get_id (JM_OBJECT (item)));
+  moment->title = g_strdup (item_name (item));
+  moment->stage_id = g_strdup (jm_item_get_stage_id (item));
+  moment->kind = jm_item_get_moment (item);
+  if (moment->kind == JM_MOMENT_KIND_CUSTOM && !text_is_blank (jm_item_get_moment_label (item)))
+    moment->label = g_strdup (jm_item_get_moment_label (item));
+  if (!text_is_blank (jm_item_get_moment_rationale (item)))
+    moment->rationale = g_strdup (jm_item_get_moment_rationale (item));
+  g_ptr_array_add (job->insights->moments, moment);
 }
 
-/* Highest priority first; without one, after, in map order (which the
- * stable sort keeps). */
-static int
-compare_priority (gconstpointer a,
-                  gconstpointer b)
-{
-  const JmInsightOpportunity *x = *(JmInsightOpportunity **) a;
-  const JmInsightOpportunity *y = *(JmInsightOpportunity **) b;
-
-  if (x->priority == y->priority)
-    return 0;
-
-  return x->priority > y->priority ? -1 : 1;
-}
-
+/* A stage with no emotion point: per persona, since each persona has a
+ * curve of its own; a map without personas can have no points at all. */
 static void
-compute_opportunities (JmInsights *insights,
-                       GArray     *items)
+add_emotion_checks (JmInsightsJob *job)
 {
-  for (guint i = 0; i < items->len; i++)
-    {
-      JmItem *item = g_array_index (items, PlacedItem, i).item;
-      JmInsightOpportunity *opportunity;
-
-      if (jm_item_get_kind (item) != JM_ITEM_KIND_OPPORTUNITY)
-        continue;
-
-      opportunity = g_new0 (JmInsightOpportunity, 1);
-      opportunity->item_id = g_strdup (jm_object_get_id (JM_OBJECT (item)));
-      opportunity->title = g_strdup (item_name (item));
-      opportunity->stage_id = g_strdup (jm_item_get_stage_id (item));
-      opportunity->customer_value = jm_item_get_customer_value (item) >= JM_VALUE_MIN
-                                    ? jm_item_get_customer_value (item) : -1;
-      opportunity->business_value = jm_item_get_business_value (item) >= JM_VALUE_MIN
-                                    ? jm_item_get_business_value (item) : -1;
-      opportunity->effort = jm_item_get_effort (item) >= JM_EFFORT_MIN ? jm_item_get_effort (item) : -1;
-      opportunity->priority = jm_item_get_priority (item);
-      g_ptr_array_add (insights->opportunities, opportunity);
-    }
-
-  /* g_ptr_array_sort () is stable (GLib sorts with a merge sort) */
-  g_ptr_array_sort (insights->opportunities, compare_priority);
-}
-
-static void
-compute_checks (JmInsights *insights,
-                Places     *places,
-                JmLayer    *layer,
-                GArray     *items)
-{
+  Places *places = &job->places;
   JmObjectStore *stages = jm_document_get_stages (places->document);
   JmObjectStore *personas = jm_document_get_personas (places->document);
-  g_autoptr(GHashTable) answered = dup_answered_pain_points (layer);
+  JmInsights *insights = job->insights;
 
-  /* A stage with no emotion point: per persona, since each persona has a
-   * curve of its own; a map without personas can have no points at all. */
   for (guint s = 0; s < places->n_stages; s++)
     {
       JmStage *stage = jm_object_store_get_object (stages, s);
@@ -578,37 +649,49 @@ compute_checks (JmInsights *insights,
                                       stage_name (stage), persona_name (persona)));
         }
     }
+}
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      PlacedItem *placed = &g_array_index (items, PlacedItem, i);
-      const char *id = jm_object_get_id (JM_OBJECT (placed->item));
-      JmStage *stage = jm_object_store_get_object (stages, placed->stage);
+static void
+pain_check_item (JmInsightsJob *job,
+                 PlacedItem    *placed)
+{
+  const char *id = jm_object_get_id (JM_OBJECT (placed->item));
+  JmStage *stage;
 
-      if (jm_item_get_kind (placed->item) != JM_ITEM_KIND_PAIN_POINT ||
-          g_hash_table_contains (answered, id))
-        continue;
+  if (jm_item_get_kind (placed->item) != JM_ITEM_KIND_PAIN_POINT || g_hash_table_contains (job->answered, id))
+    return;
 
-      add_check (insights, JM_INSIGHT_CHECK_UNANSWERED_PAIN_POINT, id, jm_item_get_stage_id (placed->item),
-                 NULL,
-                 g_strdup_printf (_("Pain point “%s” in “%s” has no opportunity linked to it."),
-                                  item_name (placed->item), stage_name (stage)));
-    }
+  stage = jm_object_store_get_object (jm_document_get_stages (job->document), placed->stage);
+  add_check (job->insights, JM_INSIGHT_CHECK_UNANSWERED_PAIN_POINT, id, jm_item_get_stage_id (placed->item),
+             NULL,
+             g_strdup_printf (_("Pain point “%s” in “%s” has no opportunity linked to it."),
+                              item_name (placed->item), stage_name (stage)));
+}
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      PlacedItem *placed = &g_array_index (items, PlacedItem, i);
-      JmStage *stage = jm_object_store_get_object (stages, placed->stage);
+static void
+rationale_check_item (JmInsightsJob *job,
+                      PlacedItem    *placed)
+{
+  JmStage *stage;
 
-      if (jm_item_get_moment (placed->item) == JM_MOMENT_KIND_NONE ||
-          !text_is_blank (jm_item_get_moment_rationale (placed->item)))
-        continue;
+  if (jm_item_get_moment (placed->item) == JM_MOMENT_KIND_NONE ||
+      !text_is_blank (jm_item_get_moment_rationale (placed->item)))
+    return;
 
-      add_check (insights, JM_INSIGHT_CHECK_MOMENT_WITHOUT_RATIONALE,
-                 jm_object_get_id (JM_OBJECT (placed->item)), jm_item_get_stage_id (placed->item), NULL,
-                 g_strdup_printf (_("Moment of Truth “%s” in “%s” has no rationale."),
-                                  item_name (placed->item), stage_name (stage)));
-    }
+  stage = jm_object_store_get_object (jm_document_get_stages (job->document), placed->stage);
+  add_check (job->insights, JM_INSIGHT_CHECK_MOMENT_WITHOUT_RATIONALE,
+             jm_object_get_id (JM_OBJECT (placed->item)), jm_item_get_stage_id (placed->item), NULL,
+             g_strdup_printf (_("Moment of Truth “%s” in “%s” has no rationale."),
+                              item_name (placed->item), stage_name (stage)));
+}
+
+static void
+add_last_checks (JmInsightsJob *job)
+{
+  Places *places = &job->places;
+  JmObjectStore *stages = jm_document_get_stages (places->document);
+  JmObjectStore *personas = jm_document_get_personas (places->document);
+  JmInsights *insights = job->insights;
 
   for (guint p = 0; p < places->n_personas; p++)
     {
@@ -635,22 +718,61 @@ compute_checks (JmInsights *insights,
     }
 }
 
-static void
-compute_comparison (JmInsights *insights,
-                    Places     *places)
+/* Highest priority first; without one, after, in map order (which the
+ * stable sort keeps). */
+static int
+compare_priority (gconstpointer a,
+                  gconstpointer b)
 {
+  const JmInsightOpportunity *x = *(JmInsightOpportunity **) a;
+  const JmInsightOpportunity *y = *(JmInsightOpportunity **) b;
+
+  if (x->priority == y->priority)
+    return 0;
+
+  return x->priority > y->priority ? -1 : 1;
+}
+
+static void
+opportunity_item (JmInsightsJob *job,
+                  PlacedItem    *placed)
+{
+  JmItem *item = placed->item;
+  JmInsightOpportunity *opportunity;
+
+  if (jm_item_get_kind (item) != JM_ITEM_KIND_OPPORTUNITY)
+    return;
+
+  opportunity = g_new0 (JmInsightOpportunity, 1);
+  opportunity->item_id = g_strdup (jm_object_get_id (JM_OBJECT (item)));
+  opportunity->title = g_strdup (item_name (item));
+  opportunity->stage_id = g_strdup (jm_item_get_stage_id (item));
+  opportunity->customer_value = jm_item_get_customer_value (item) >= JM_VALUE_MIN
+                                ? jm_item_get_customer_value (item) : -1;
+  opportunity->business_value = jm_item_get_business_value (item) >= JM_VALUE_MIN
+                                ? jm_item_get_business_value (item) : -1;
+  opportunity->effort = jm_item_get_effort (item) >= JM_EFFORT_MIN ? jm_item_get_effort (item) : -1;
+  opportunity->priority = jm_item_get_priority (item);
+  g_ptr_array_add (job->insights->opportunities, opportunity);
+}
+
+/* Returns whether there is a future state to compare with; if so, adds
+ * the change of each stage's and persona's mean. */
+static gboolean
+start_comparison (JmInsightsJob *job)
+{
+  Places *places = &job->places;
   JmLayer *current = jm_document_get_layer (places->document, JM_LAYER_STATE_CURRENT);
   JmLayer *future = jm_document_get_layer (places->document, JM_LAYER_STATE_FUTURE);
   JmObjectStore *stages = jm_document_get_stages (places->document);
   JmObjectStore *personas = jm_document_get_personas (places->document);
   g_autofree JmInsightCurve *before = NULL;
   g_autofree JmInsightCurve *after = NULL;
-  g_autoptr(GArray) items = NULL;
 
   if (jm_layer_is_empty (future))
-    return;
+    return FALSE;
 
-  insights->compared = TRUE;
+  job->insights->compared = TRUE;
   before = g_new0 (JmInsightCurve, places->n_stages * places->n_personas);
   after = g_new0 (JmInsightCurve, places->n_stages * places->n_personas);
   compute_curves (places, current, before);
@@ -669,33 +791,208 @@ compute_comparison (JmInsights *insights,
           change->has_future = after[i].n_points > 0;
           change->current_mean = before[i].mean;
           change->future_mean = after[i].mean;
-          g_ptr_array_add (insights->changes, change);
+          g_ptr_array_add (job->insights->changes, change);
         }
     }
 
-  /* A pain point removed: the future state has no pain point of its id
-   * (the future state starts as a copy of the current one, ids and all). */
-  items = dup_items_in_map_order (places, current);
-  for (guint i = 0; i < items->len; i++)
+  return TRUE;
+}
+
+/* A pain point removed: the future state has no pain point of its id
+ * (the future state starts as a copy of the current one, ids and all). */
+static void
+removed_item (JmInsightsJob *job,
+              PlacedItem    *placed)
+{
+  JmItem *item = placed->item;
+  const char *id = jm_object_get_id (JM_OBJECT (item));
+  JmItem *later;
+  JmInsightRemoved *removed;
+
+  if (jm_item_get_kind (item) != JM_ITEM_KIND_PAIN_POINT)
+    return;
+
+  later = jm_layer_lookup_item (jm_document_get_layer (job->document, JM_LAYER_STATE_FUTURE), id);
+  if (later != NULL && jm_item_get_kind (later) == JM_ITEM_KIND_PAIN_POINT)
+    return;
+
+  removed = g_new0 (JmInsightRemoved, 1);
+  removed->item_id = g_strdup (id);
+  removed->title = g_strdup (item_name (item));
+  removed->stage_id = g_strdup (jm_item_get_stage_id (item));
+  g_ptr_array_add (job->insights->removed, removed);
+}
+
+/**
+ * jm_insights_job_new:
+ * @document: a map, which must not change until the job is done
+ * @state: the state whose figures and checks to compute
+ *
+ * Returns: (transfer full): a job that computes what jm_insights_compute()
+ *   does, a slice at a time; free with jm_insights_job_free()
+ */
+JmInsightsJob *
+jm_insights_job_new (JmDocument   *document,
+                     JmLayerState  state)
+{
+  JmInsightsJob *job;
+  JmInsights *insights;
+
+  g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (state == JM_LAYER_STATE_CURRENT || state == JM_LAYER_STATE_FUTURE, NULL);
+
+  job = g_new0 (JmInsightsJob, 1);
+  job->document = g_object_ref (document);
+  job->layer = jm_document_get_layer (document, state);
+  job->insights = insights = g_new0 (JmInsights, 1);
+  insights->state = state;
+  insights->title = g_strdup (jm_document_get_display_title (document));
+  insights->personas = g_ptr_array_new_with_free_func (insight_persona_free);
+  insights->stages = g_ptr_array_new_with_free_func (insight_stage_free);
+  insights->channels = g_array_new (FALSE, FALSE, sizeof (JmInsightChannel));
+  insights->moments = g_ptr_array_new_with_free_func (insight_moment_free);
+  insights->checks = g_ptr_array_new_with_free_func (insight_check_free);
+  insights->opportunities = g_ptr_array_new_with_free_func (insight_opportunity_free);
+  insights->changes = g_ptr_array_new_with_free_func (insight_change_free);
+  insights->removed = g_ptr_array_new_with_free_func (insight_removed_free);
+
+  places_init (&job->places, document);
+  placer_start (&job->placer, &job->places, job->layer);
+  job->step = STEP_PLACE;
+
+  return job;
+}
+
+/**
+ * jm_insights_job_step:
+ * @budget_us: about how long the slice may take, in microseconds (a
+ *   slice does at least one chunk of work); negative: until done
+ *
+ * Returns: whether the job is done
+ */
+gboolean
+jm_insights_job_step (JmInsightsJob *job,
+                      gint64         budget_us)
+{
+  gint64 deadline;
+
+  g_return_val_if_fail (job != NULL, TRUE);
+
+  deadline = budget_us < 0 ? G_MAXINT64 : g_get_monotonic_time () + budget_us;
+  while (job->step != STEP_DONE)
     {
-      JmItem *item = g_array_index (items, PlacedItem, i).item;
-      const char *id = jm_object_get_id (JM_OBJECT (item));
-      JmItem *later;
-      JmInsightRemoved *removed;
+      switch (job->step)
+        {
+        case STEP_PLACE:
+          if (!placer_step (&job->placer, &job->places, deadline))
+            return FALSE;
+          job->items = placer_finish (&job->placer, &job->places);
+          break;
+        case STEP_PERSONAS:
+          compute_personas (job->insights, &job->places, job->layer);
+          break;
+        case STEP_STAGES:
+          start_stages (job);
+          break;
+        case STEP_ANSWERED:
+          job->answered = dup_answered_pain_points (job->layer);
+          break;
+        case STEP_COUNT:
+          if (!run_items (job, job->items, count_item, deadline))
+            return FALSE;
+          break;
+        case STEP_CHANNELS:
+          add_channels (job);
+          add_emotion_checks (job);
+          break;
+        case STEP_MOMENTS:
+          if (!run_items (job, job->items, moment_item, deadline))
+            return FALSE;
+          break;
+        case STEP_PAIN_CHECKS:
+          if (!run_items (job, job->items, pain_check_item, deadline))
+            return FALSE;
+          break;
+        case STEP_RATIONALE_CHECKS:
+          if (!run_items (job, job->items, rationale_check_item, deadline))
+            return FALSE;
+          break;
+        case STEP_LAST_CHECKS:
+          add_last_checks (job);
+          break;
+        case STEP_OPPORTUNITIES:
+          if (!run_items (job, job->items, opportunity_item, deadline))
+            return FALSE;
+          break;
+        case STEP_SORT:
+          /* g_ptr_array_sort () is stable (GLib sorts with a merge sort) */
+          g_ptr_array_sort (job->insights->opportunities, compare_priority);
+          break;
+        case STEP_COMPARE:
+          if (!start_comparison (job))
+            {
+              job->step = STEP_DONE;
+              continue;
+            }
+          placer_start (&job->placer, &job->places,
+                        jm_document_get_layer (job->document, JM_LAYER_STATE_CURRENT));
+          break;
+        case STEP_COMPARE_PLACE:
+          if (!placer_step (&job->placer, &job->places, deadline))
+            return FALSE;
+          job->current = placer_finish (&job->placer, &job->places);
+          break;
+        case STEP_REMOVED:
+          if (!run_items (job, job->current, removed_item, deadline))
+            return FALSE;
+          break;
+        case STEP_DONE:
+        default:
+          g_assert_not_reached ();
+        }
 
-      if (jm_item_get_kind (item) != JM_ITEM_KIND_PAIN_POINT)
-        continue;
-
-      later = jm_layer_lookup_item (future, id);
-      if (later != NULL && jm_item_get_kind (later) == JM_ITEM_KIND_PAIN_POINT)
-        continue;
-
-      removed = g_new0 (JmInsightRemoved, 1);
-      removed->item_id = g_strdup (id);
-      removed->title = g_strdup (item_name (item));
-      removed->stage_id = g_strdup (jm_item_get_stage_id (item));
-      g_ptr_array_add (insights->removed, removed);
+      job->step++;
+      job->cursor = 0;
+      if (job->step != STEP_DONE && g_get_monotonic_time () >= deadline)
+        return FALSE;
     }
+
+  return TRUE;
+}
+
+/**
+ * jm_insights_job_finish:
+ *
+ * Returns: (transfer full): the insights of a job that is done; free with
+ *   jm_insights_free()
+ */
+JmInsights *
+jm_insights_job_finish (JmInsightsJob *job)
+{
+  g_return_val_if_fail (job != NULL, NULL);
+  g_return_val_if_fail (job->step == STEP_DONE, NULL);
+
+  return g_steal_pointer (&job->insights);
+}
+
+/**
+ * jm_insights_job_free:
+ * @job: (transfer full) (nullable): a job, done or not
+ */
+void
+jm_insights_job_free (JmInsightsJob *job)
+{
+  if (job == NULL)
+    return;
+
+  placer_clear (&job->placer);
+  places_clear (&job->places);
+  g_clear_pointer (&job->items, g_array_unref);
+  g_clear_pointer (&job->current, g_array_unref);
+  g_clear_pointer (&job->answered, g_hash_table_unref);
+  g_clear_pointer (&job->insights, jm_insights_free);
+  g_clear_object (&job->document);
+  g_free (job);
 }
 
 /**
@@ -714,38 +1011,15 @@ JmInsights *
 jm_insights_compute (JmDocument   *document,
                      JmLayerState  state)
 {
-  JmInsights *insights;
-  JmLayer *layer;
-  Places places = { 0 };
-  g_autoptr(GArray) items = NULL;
+  g_autoptr(JmInsightsJob) job = NULL;
 
   g_return_val_if_fail (JM_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (state == JM_LAYER_STATE_CURRENT || state == JM_LAYER_STATE_FUTURE, NULL);
 
-  layer = jm_document_get_layer (document, state);
-  insights = g_new0 (JmInsights, 1);
-  insights->state = state;
-  insights->title = g_strdup (jm_document_get_display_title (document));
-  insights->personas = g_ptr_array_new_with_free_func (insight_persona_free);
-  insights->stages = g_ptr_array_new_with_free_func (insight_stage_free);
-  insights->channels = g_array_new (FALSE, FALSE, sizeof (JmInsightChannel));
-  insights->moments = g_ptr_array_new_with_free_func (insight_moment_free);
-  insights->checks = g_ptr_array_new_with_free_func (insight_check_free);
-  insights->opportunities = g_ptr_array_new_with_free_func (insight_opportunity_free);
-  insights->changes = g_ptr_array_new_with_free_func (insight_change_free);
-  insights->removed = g_ptr_array_new_with_free_func (insight_removed_free);
+  job = jm_insights_job_new (document, state);
+  jm_insights_job_step (job, -1);
 
-  places_init (&places, document);
-  items = dup_items_in_map_order (&places, layer);
-  compute_personas (insights, &places, layer);
-  compute_stages (insights, &places, layer, items);
-  compute_moments (insights, items);
-  compute_checks (insights, &places, layer, items);
-  compute_opportunities (insights, items);
-  compute_comparison (insights, &places);
-  places_clear (&places);
-
-  return insights;
+  return jm_insights_job_finish (job);
 }
 
 /**

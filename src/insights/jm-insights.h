@@ -133,10 +133,20 @@ const char *jm_insight_check_kind_to_nick      (JmInsightCheckKind  kind);
 const JmInsightStage *jm_insights_lookup_stage (JmInsights         *insights,
                                                 const char         *stage_id);
 
+typedef struct _JmInsightsJob JmInsightsJob;
+
+JmInsightsJob *jm_insights_job_new             (JmDocument         *document,
+                                                JmLayerState        state);
+gboolean    jm_insights_job_step               (JmInsightsJob      *job,
+                                                gint64              budget_us);
+JmInsights *jm_insights_job_finish             (JmInsightsJob      *job);
+void        jm_insights_job_free               (JmInsightsJob      *job);
+
 char       *jm_insights_format_text            (JmInsights         *insights);
 char       *jm_insights_format_json            (JmInsights         *insights);
 char       *jm_insights_format_csv             (JmInsights         *insights);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmInsights, jm_insights_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JmInsightsJob, jm_insights_job_free)
 
 G_END_DECLS

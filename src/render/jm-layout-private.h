@@ -110,6 +110,10 @@ struct _JmLayout
   gboolean      needs_rebuild;
   gboolean      needs_geometry;
   guint         parallel_threshold; /* cards to measure before threads help */
+
+  /* Incremental placement: what an edit of items touched. */
+  double       *cell_heights;    /* per cell: the height of its stacked items */
+  GHashTable   *dirty_cells;     /* cell indexes + 1 whose items were measured again */
 };
 
 JmLayer *_jm_layout_get_primary_layer (JmLayout         *self);

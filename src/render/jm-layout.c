@@ -58,6 +58,7 @@ jm_layout_free_cells (JmLayout *self)
   for (guint i = 0; self->cells[i] != NULL; i++)
     g_array_unref (self->cells[i]);
   g_clear_pointer (&self->cells, g_free);
+  g_clear_pointer (&self->cell_heights, g_free);
 }
 
 JmLayer *
@@ -578,6 +579,7 @@ jm_layout_build_items (JmLayout *self)
   jm_layout_free_cells (self);
   n_cells = jm_layout_n_cells (self);
   self->cells = g_new0 (GArray *, n_cells + 1);
+  self->cell_heights = g_new0 (double, n_cells + 1);
   for (guint i = 0; i < n_cells; i++)
     self->cells[i] = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -612,20 +614,33 @@ jm_layout_stack_cell (JmLayout *self,
   return cell->len > 0 ? y - JM_ITEM_GAP : 0.0;
 }
 
+/* A row's height from the heights of its cells, as they were stacked
+ * last. */
 static void
-jm_layout_update_row (JmLayout *self,
-                      guint     lane_index)
+jm_layout_size_row (JmLayout *self,
+                    guint     lane_index)
 {
   JmLaneBox *row = &g_array_index (self->lanes, JmLaneBox, lane_index);
   double band = (int) lane_index == self->curve_lane ? JM_CURVE_BAND_HEIGHT : 0.0;
   double content = 0.0;
 
   for (guint s = 0; s < self->stages->len; s++)
-    content = MAX (content, jm_layout_stack_cell (self, jm_layout_cell (self, s, lane_index)));
+    content = MAX (content, self->cell_heights[s * self->lanes->len + lane_index]);
 
   row->height = MAX (jm_layout_lane_min_height (row->lane),
                      band + content + (content > 0 ? 2 * JM_CELL_PADDING : 0.0));
   row->items_top = band;
+}
+
+static void
+jm_layout_update_row (JmLayout *self,
+                      guint     lane_index)
+{
+  for (guint s = 0; s < self->stages->len; s++)
+    self->cell_heights[s * self->lanes->len + lane_index] =
+      jm_layout_stack_cell (self, jm_layout_cell (self, s, lane_index));
+
+  jm_layout_size_row (self, lane_index);
 }
 
 static void
@@ -866,6 +881,77 @@ jm_layout_place_everything (JmLayout *self)
   jm_layout_build_points (self);
   jm_layout_build_links (self);
   jm_layout_count_moments (self);
+  g_hash_table_remove_all (self->dirty_cells);
+}
+
+/* The Moments of Truth of one stage, as jm_layout_count_moments() counts
+ * them: the first is the first in the order of the items. */
+static void
+jm_layout_count_stage_moments (JmLayout *self,
+                               guint     stage_index)
+{
+  JmStageBox *stage = &g_array_index (self->stages, JmStageBox, stage_index);
+  guint first = G_MAXUINT;
+
+  stage->n_moments = 0;
+  stage->first_moment = NULL;
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      GArray *cell = jm_layout_cell (self, stage_index, l);
+
+      for (guint i = 0; i < cell->len; i++)
+        {
+          guint index = g_array_index (cell, guint, i);
+          const JmItemBox *box = &g_array_index (self->items, JmItemBox, index);
+
+          if (jm_item_get_moment (box->item) == JM_MOMENT_KIND_NONE || box->diff == JM_DIFF_REMOVED)
+            continue;
+          stage->n_moments++;
+          first = MIN (first, index);
+        }
+    }
+  if (first != G_MAXUINT)
+    stage->first_moment = g_array_index (self->items, JmItemBox, first).item;
+}
+
+/* After edits of items that stayed in their cells: only those cells are
+ * stacked again and only their rows sized again, with the same result as
+ * jm_layout_place_everything() (test-layout compares the two after random
+ * edits). A giant map has a hundred thousand cards in thousands of cells;
+ * an edit touches one. */
+static void
+jm_layout_place_dirty_cells (JmLayout *self)
+{
+  g_autofree gboolean *rows = g_new0 (gboolean, self->lanes->len);
+  g_autofree gboolean *stages = g_new0 (gboolean, self->stages->len);
+  double curve_y = self->curve_lane >= 0 ? g_array_index (self->lanes, JmLaneBox, self->curve_lane).y : 0.0;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->dirty_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint cell = GPOINTER_TO_UINT (key) - 1;
+      guint stage_index = cell / self->lanes->len, lane_index = cell % self->lanes->len;
+
+      self->cell_heights[cell] = jm_layout_stack_cell (self, self->cells[cell]);
+      rows[lane_index] = TRUE;
+      stages[stage_index] = TRUE;
+    }
+  g_hash_table_remove_all (self->dirty_cells);
+
+  for (guint l = 0; l < self->lanes->len; l++)
+    if (rows[l])
+      jm_layout_size_row (self, l);
+  jm_layout_place_rows (self);
+  /* the points hang on the curve's row alone */
+  if (self->curve_lane >= 0 && g_array_index (self->lanes, JmLaneBox, self->curve_lane).y != curve_y)
+    jm_layout_build_points (self);
+  /* links join cards anywhere: routed again, as after any placement */
+  jm_layout_build_links (self);
+  for (guint s = 0; s < self->stages->len; s++)
+    if (stages[s])
+      jm_layout_count_stage_moments (self, s);
 }
 
 static void
@@ -917,6 +1003,7 @@ jm_layout_update_item (JmLayout *self,
     }
 
   jm_layout_measure_item (self, box);
+  g_hash_table_add (self->dirty_cells, GUINT_TO_POINTER (stage_index * self->lanes->len + lane_index + 1));
 }
 
 /* }}} */
@@ -971,6 +1058,7 @@ jm_layout_finalize (GObject *object)
   g_clear_pointer (&self->measures, g_hash_table_unref);
   g_clear_pointer (&self->texts, jm_text_measures_free);
   g_clear_pointer (&self->dirty_items, g_hash_table_unref);
+  g_clear_pointer (&self->dirty_cells, g_hash_table_unref);
   g_clear_object (&self->pango);
   g_clear_object (&self->document);
 
@@ -998,6 +1086,7 @@ jm_layout_init (JmLayout *self)
   self->measures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->texts = jm_text_measures_new (JM_LAYOUT_TEXT_MEASURES);
   self->dirty_items = g_hash_table_new (NULL, NULL);
+  self->dirty_cells = g_hash_table_new (NULL, NULL);
   self->parallel_threshold = 2000;
   self->curve_lane = -1;
   self->needs_rebuild = TRUE;
@@ -1146,7 +1235,7 @@ jm_layout_update (JmLayout *self)
       if (self->mode == JM_LAYER_MODE_BOTH)
         self->needs_rebuild = TRUE;
       else if (!self->needs_rebuild)
-        jm_layout_place_everything (self);
+        jm_layout_place_dirty_cells (self);
     }
 
   if (self->needs_rebuild)

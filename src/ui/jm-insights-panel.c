@@ -6,7 +6,10 @@
  * object. It follows edits, undo and redo through the history's
  * "changed", a little after the last one and only while it is shown, so
  * that a burst of edits (a drag, typing) costs one computation, and a
- * hidden panel none.
+ * hidden panel none. The computation runs in slices of a couple of
+ * milliseconds when the main loop is idle (JmInsightsJob), so that on a
+ * giant map (a tenth of a second of work) an edit, a drag or a frame is
+ * never held up behind it; a change meanwhile drops it and starts again.
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +29,8 @@
 
 /* After the last change, how long the panel waits to compute again. */
 #define REFRESH_DELAY_MS 300
+/* How long one slice of the computation may take: well within a frame. */
+#define SLICE_US 2000
 /* The most checks listed: a generated map of 100,000 items has 7,000,
  * and rows cost more to make than the checks to find. */
 #define MAX_CHECK_ROWS 200
@@ -39,6 +44,7 @@ struct _JmInsightsPanel
   GtkDrawingArea *chart;
   GtkDrawingArea *matrix;
   GtkListBox     *checks_list;
+  GtkWidget      *matrix_button;
 
   JmDocument     *document;
   JmCommandStack *stack;
@@ -46,8 +52,20 @@ struct _JmInsightsPanel
   JmSelection    *selection;
   JmInsights     *insights;
   guint           refresh_id;
+  JmInsightsJob  *job;      /* the computation under way, if any */
+  guint           job_id;
   gboolean        dirty;    /* the map changed since the insights were computed */
+  gboolean        show_matrix;
 };
+
+enum
+{
+  PROP_0,
+  PROP_SHOW_MATRIX,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (JmInsightsPanel, jm_insights_panel, GTK_TYPE_WIDGET)
 
@@ -194,15 +212,47 @@ jm_insights_panel_fill (JmInsightsPanel *self)
     }
 }
 
+/* The map changed under the computation: it would read what is gone. */
+static void
+jm_insights_panel_drop_job (JmInsightsPanel *self)
+{
+  g_clear_handle_id (&self->job_id, g_source_remove);
+  g_clear_pointer (&self->job, jm_insights_job_free);
+}
+
+static gboolean
+job_step_cb (gpointer user_data)
+{
+  JmInsightsPanel *self = user_data;
+
+  if (!jm_insights_job_step (self->job, SLICE_US))
+    return G_SOURCE_CONTINUE;
+
+  self->job_id = 0;
+  g_clear_pointer (&self->insights, jm_insights_free);
+  self->insights = jm_insights_job_finish (self->job);
+  g_clear_pointer (&self->job, jm_insights_job_free);
+  jm_insights_panel_fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts computing the insights of the map as it is; what the panel
+ * shows stays until they are done. */
 static void
 jm_insights_panel_refresh (JmInsightsPanel *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_pointer (&self->insights, jm_insights_free);
+  jm_insights_panel_drop_job (self);
   self->dirty = FALSE;
-  if (self->document != NULL)
-    self->insights = jm_insights_compute (self->document, self->state);
-  jm_insights_panel_fill (self);
+  if (self->document == NULL)
+    {
+      g_clear_pointer (&self->insights, jm_insights_free);
+      jm_insights_panel_fill (self);
+      return;
+    }
+
+  self->job = jm_insights_job_new (self->document, self->state);
+  self->job_id = g_idle_add (job_step_cb, self);
 }
 
 static gboolean
@@ -221,6 +271,7 @@ static void
 jm_insights_panel_schedule (JmInsightsPanel *self)
 {
   self->dirty = TRUE;
+  jm_insights_panel_drop_job (self);
   /* the delay starts again with each change: a drag is computed once,
    * after it */
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -298,6 +349,7 @@ jm_insights_panel_dispose (GObject *object)
   JmInsightsPanel *self = JM_INSIGHTS_PANEL (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  jm_insights_panel_drop_job (self);
   jm_insights_panel_disconnect (self);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->insights, jm_insights_free);
@@ -307,12 +359,66 @@ jm_insights_panel_dispose (GObject *object)
 }
 
 static void
+jm_insights_panel_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  JmInsightsPanel *self = JM_INSIGHTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_MATRIX:
+      g_value_set_boolean (value, self->show_matrix);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jm_insights_panel_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  JmInsightsPanel *self = JM_INSIGHTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_MATRIX:
+      if (self->show_matrix != g_value_get_boolean (value))
+        {
+          self->show_matrix = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jm_insights_panel_class_init (JmInsightsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jm_insights_panel_dispose;
+  object_class->get_property = jm_insights_panel_get_property;
+  object_class->set_property = jm_insights_panel_set_property;
+
+  /**
+   * JmInsightsPanel:show-matrix:
+   *
+   * Whether the panel's "Full-Size Matrix" button is down: the window
+   * shows its matrix view (JmMatrixView) in the place of the map while it
+   * is, and the view's Escape sets it back.
+   */
+  properties [PROP_SHOW_MATRIX] =
+    g_param_spec_boolean ("show-matrix", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = jm_insights_panel_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -324,6 +430,7 @@ jm_insights_panel_class_init (JmInsightsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, chart);
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, matrix);
   gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, checks_list);
+  gtk_widget_class_bind_template_child (widget_class, JmInsightsPanel, matrix_button);
   gtk_widget_class_bind_template_callback (widget_class, on_check_activated_cb);
 }
 
@@ -361,6 +468,7 @@ jm_insights_panel_set_document (JmInsightsPanel *self,
   g_return_if_fail (document == NULL || JM_IS_DOCUMENT (document));
   g_return_if_fail (stack == NULL || JM_IS_COMMAND_STACK (stack));
 
+  jm_insights_panel_drop_job (self);
   if (document != self->document || stack != self->stack)
     {
       jm_insights_panel_disconnect (self);
@@ -403,12 +511,13 @@ jm_insights_panel_get_insights (JmInsightsPanel *self)
 /**
  * jm_insights_panel_is_pending:
  *
- * Returns: whether the map changed since the panel last computed
+ * Returns: whether the map changed since the panel last computed, or
+ *   the panel is still computing
  */
 gboolean
 jm_insights_panel_is_pending (JmInsightsPanel *self)
 {
   g_return_val_if_fail (JM_IS_INSIGHTS_PANEL (self), FALSE);
 
-  return self->dirty;
+  return self->dirty || self->job != NULL;
 }

@@ -22,6 +22,7 @@
 #include "jm-differences-popover.h"
 #include "jm-palette.h"
 #include "jm-insights-panel.h"
+#include "jm-matrix-view.h"
 #include "jm-recent-maps.h"
 #include "jm-window.h"
 
@@ -82,6 +83,9 @@ struct _JmWindow
   GMenu           *recent_menu;
   GtkMenuButton   *primary_menu_button;
   GMenuModel      *primary_menu;
+
+  /* The priority matrix, shown in the place of the map */
+  JmMatrixView    *matrix_view;
 };
 
 /* The parts call one way only, down this list, never up it (so no two

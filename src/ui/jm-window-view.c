@@ -206,6 +206,8 @@ jm_window_show_document (JmWindow *self,
                            _jm_window_get_shown_state (self));
   jm_insights_panel_set_document (self->insights_panel, jm_window_get_document (self),
                                   jm_window_get_stack (self), _jm_window_get_shown_state (self));
+  jm_matrix_view_set_document (self->matrix_view, jm_window_get_document (self),
+                               jm_window_get_stack (self), _jm_window_get_shown_state (self));
   jm_window_show_page (self, "map");
   _jm_window_update_actions (self);
   /* The matches were another map's. */

@@ -156,6 +156,9 @@ jm_window_set_layer (JmWindow   *self,
           if (self->insights_panel != NULL && jm_window_get_document (self) != NULL)
             jm_insights_panel_set_document (self->insights_panel, jm_window_get_document (self),
                                             jm_window_get_stack (self), _jm_window_get_shown_state (self));
+          if (self->matrix_view != NULL && jm_window_get_document (self) != NULL)
+            jm_matrix_view_set_document (self->matrix_view, jm_window_get_document (self),
+                                         jm_window_get_stack (self), _jm_window_get_shown_state (self));
           if (self->differences_button != NULL)
             gtk_widget_set_visible (self->differences_button, i == JM_LAYER_MODE_BOTH);
           /* The matches were the other layer's items. */
@@ -403,6 +406,7 @@ jm_window_class_init (JmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_assistant_select_object_cb);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, insights_panel);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, insights_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JmWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, layer_switcher);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_button);
   gtk_widget_class_bind_template_child (widget_class, JmWindow, differences_popover);
@@ -434,6 +438,25 @@ jm_window_class_init (JmWindowClass *klass)
   g_type_ensure (JM_TYPE_CONFLICTS_PANEL);
   g_type_ensure (JM_TYPE_COMMENTS_PANEL);
   g_type_ensure (JM_TYPE_ASSISTANT_PANEL);
+  g_type_ensure (JM_TYPE_MATRIX_VIEW);
+}
+
+/* Back from the matrix (Escape, the panel's button): the keys go to the
+ * map again, not to the window. */
+static void
+on_matrix_view_visible_cb (JmWindow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->matrix_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The matrix's button is on the Insights panel: hiding the panel takes
+ * the matrix away too, rather than leave it with no button to go back. */
+static void
+on_insights_revealed_cb (JmWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->insights_revealer))
+    g_object_set (self->insights_panel, "show-matrix", FALSE, NULL);
 }
 
 static void
@@ -456,6 +479,12 @@ jm_window_init (JmWindow *self)
   /* After the inspector's own handler, which turns its page. */
   g_signal_connect_object (jm_map_canvas_get_selection (self->canvas), "items-changed",
                            G_CALLBACK (on_selection_emptied_cb), self, G_CONNECT_SWAPPED);
+  /* A click on a dot of the full-size matrix selects its opportunity. */
+  jm_matrix_view_set_selection (self->matrix_view, jm_map_canvas_get_selection (self->canvas));
+  g_signal_connect_object (self->matrix_view, "notify::visible", G_CALLBACK (on_matrix_view_visible_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->insights_revealer, "notify::reveal-child", G_CALLBACK (on_insights_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),

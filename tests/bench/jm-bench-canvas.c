@@ -21,7 +21,13 @@
  *   edit-insights: the same with the Insights panel shown (issue #19: an edit
  *                 with the panel open stays within the drag target; the
  *                 panel computes its figures once, after a burst of edits);
- *   insights:     what the panel computes then, once, for the whole map.
+ *   insights:     what the panel computes then, once, for the whole map;
+ *   insights-slice: the longest of the slices the panel computes that in,
+ *                 one at a time when the main loop is idle (what an edit or
+ *                 a frame may wait behind; the median of five runs), in
+ *                 the CPU time of the thread: on a loaded machine the wall
+ *                 time of any slice may add the 10 ms the kernel gives
+ *                 another process.
  *
  * Needs a display (Xvfb will do).
  */
@@ -29,6 +35,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "commands/jm-edit.h"
 #include "insights/jm-insights.h"
@@ -258,6 +265,35 @@ time_insights (Bench *bench)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static double
+thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+/* As the panel does it: slices of 2 ms, as long as the longest one. */
+static double
+time_insights_slice (Bench *bench)
+{
+  JmInsightsJob *job = jm_insights_job_new (bench->document, JM_LAYER_STATE_CURRENT);
+  double longest = 0;
+  gboolean done = FALSE;
+
+  while (!done)
+    {
+      double start = thread_cpu_ms ();
+
+      done = jm_insights_job_step (job, 2000);
+      longest = MAX (longest, thread_cpu_ms () - start);
+    }
+  jm_insights_free (jm_insights_job_finish (job));
+  jm_insights_job_free (job);
+  return longest;
+}
+
 static void
 show_map (Bench      *bench,
           const char *path)
@@ -297,6 +333,7 @@ main (int   argc,
   double edits[N_RUNS];
   double insight_edits[N_RUNS];
   double insights[5];
+  double slices[5];
 
   if (argc != 2)
     {
@@ -328,6 +365,8 @@ main (int   argc,
   bench_edit (&bench, insight_edits, N_RUNS);
   for (guint i = 0; i < G_N_ELEMENTS (insights); i++)
     insights[i] = time_insights (&bench);
+  for (guint i = 0; i < G_N_ELEMENTS (slices); i++)
+    slices[i] = time_insights_slice (&bench);
 
   printf ("frame: %.3f\n", median (frames, N_RUNS));
   printf ("frame-raster: %.3f\n", median (rasters, N_RUNS));
@@ -335,6 +374,7 @@ main (int   argc,
   printf ("edit: %.3f\n", median (edits, N_RUNS));
   printf ("edit-insights: %.3f\n", median (insight_edits, N_RUNS));
   printf ("insights: %.3f\n", median (insights, G_N_ELEMENTS (insights)));
+  printf ("insights-slice: %.3f\n", median (slices, G_N_ELEMENTS (slices)));
   fflush (stdout);
   _exit (0);
 }

@@ -8,6 +8,9 @@
  *   load        file → document, as the window opens a map
  *   layout      load, then lay out the whole map as the canvas does first
  *   save        load, then save (atomically, as the window does) to OUTPUT
+ *   relayout    load and lay out, then the median of 31 edits of a card's
+ *               title, each with the layout brought up to date (what the
+ *               canvas does after an edit, without drawing)
  *
  * Prints the milliseconds the operation took (the load is not counted in
  * the others) and exits without tearing down, like a process that is done.
@@ -21,6 +24,7 @@
 #include "format/jm-xml-reader.h"
 #include "io/jm-document-io.h"
 #include "render/jm-layout.h"
+#include "commands/jm-edit.h"
 
 static JmDocument *
 load_or_die (const char *path)
@@ -35,6 +39,15 @@ load_or_die (const char *path)
       exit (1);
     }
   return document;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
 
 static void
@@ -57,7 +70,7 @@ main (int   argc,
 
   if (argc < 3)
     {
-      g_printerr ("usage: jm-bench-core load|layout|save|check-with-schema MAP.jmap [OUTPUT]\n");
+      g_printerr ("usage: jm-bench-core load|layout|relayout|save|check-with-schema MAP.jmap [OUTPUT]\n");
       return 2;
     }
   operation = argv[1];
@@ -97,6 +110,34 @@ main (int   argc,
     {
       start = g_get_monotonic_time ();
       jm_layout_update (jm_layout_new (document, JM_LAYER_MODE_BOTH));
+    }
+  else if (g_str_equal (operation, "relayout"))
+    {
+      JmLayout *layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+      JmCommandStack *stack = jm_command_stack_new (document);
+      JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+      double times[31];
+
+      jm_layout_update (layout);
+      for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+        {
+          /* cards all over the map, each edited once */
+          JmItem *item = jm_object_store_get_object (items, i * 7919 % jm_object_store_get_n_objects (items));
+          g_autofree char *title = g_strdup_printf ("Edited %u, a little longer than before", i);
+
+          start = g_get_monotonic_time ();
+          if (!jm_edit_set_string (stack, item, "title", title, 0, NULL))
+            {
+              g_printerr ("jm-bench-core: the edit was refused\n");
+              return 1;
+            }
+          jm_layout_update (layout);
+          times[i] = (g_get_monotonic_time () - start) / 1000.0;
+        }
+      qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
+      printf ("%.3f\n", times[G_N_ELEMENTS (times) / 2]);
+      fflush (stdout);
+      _exit (0);
     }
   else if (g_str_equal (operation, "save") && output != NULL)
     {

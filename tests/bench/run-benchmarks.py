@@ -204,6 +204,7 @@ def bench_canvas(args, report, path, label, env):
     report.figure('edit-{}-ms'.format(label), figures['edit'], 'ms')
     report.figure('edit-insights-{}-ms'.format(label), figures['edit-insights'], 'ms')
     report.figure('insights-{}-ms'.format(label), figures['insights'], 'ms')
+    report.figure('insights-slice-{}-ms'.format(label), figures['insights-slice'], 'ms')
 
 
 def run_until_window(argv, env, timeout=30.0):
@@ -343,11 +344,15 @@ def main():
     report.target('frame-100k <= 4 ms', f['frame-100k-ms'] <= 4.0)
     report.target('drag-100k <= 4 ms', f['drag-100k-ms'] <= 4.0)
     # Issue #19: the Insights panel adds nothing to an edit (it computes its
-    # figures, insights-100k-ms, once after a burst of edits). An edit of a
-    # giant map is itself above the drag target (edit-100k-ms: the layout
-    # places every card again), with the panel or without it.
+    # figures, insights-100k-ms, once after a burst of edits), and an edit
+    # of a giant map stays within the drag target with the panel shown (the
+    # layout places again only the cells an edit touched). The panel
+    # computes in slices when the main loop is idle: none of them may hold
+    # an edit or a frame up for longer than the drag target either.
     report.target('edit-insights-100k <= 1.5x edit-100k',
                   f['edit-insights-100k-ms'] <= 1.5 * f['edit-100k-ms'])
+    report.target('edit-insights-100k <= 4 ms', f['edit-insights-100k-ms'] <= 4.0)
+    report.target('insights-slice-100k <= 4 ms', f['insights-slice-100k-ms'] <= 4.0)
     report.target('export-png <= 0.5x rsvg-convert', max(export_ratios) <= 0.5)
     # Issue #21: the GTK-only baseline is retired as a target (its figure
     # is still printed); the app is held against a libadwaita window and
