@@ -213,15 +213,41 @@ fill_stage (JmOutline    *self,
   splice_rows (self, store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), cells);
 }
 
-/* A cell's key in the tables below: its stage's id, a newline, its lane's. */
-static char *
-cell_key (const char *stage_id,
-          const char *lane_id)
+/* The cells to sort items into, by stage id, then lane id: two lookups
+ * of the ids the model holds, so that a pass over 100,000 items makes no
+ * string, and an item in a stage with no cell made costs one lookup. */
+static GHashTable *
+cells_new (void)
 {
-  return g_strconcat (stage_id, "\n", lane_id, NULL);
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
 }
 
-/* Sorts the items of the layer into @cells (cell key → JmOutlineRow),
+static void
+add_cell (GHashTable   *cells,
+          JmOutlineRow *cell)
+{
+  const char *stage_id = jm_object_get_id (JM_OBJECT (jm_outline_row_get_stage (cell)));
+  GHashTable *lanes = g_hash_table_lookup (cells, stage_id);
+
+  if (lanes == NULL)
+    {
+      lanes = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (cells, (gpointer) stage_id, lanes);
+    }
+  g_hash_table_insert (lanes, (gpointer) jm_object_get_id (jm_outline_row_get_object (cell)), cell);
+}
+
+static JmOutlineRow *
+lookup_cell (GHashTable *cells,
+             const char *stage_id,
+             const char *lane_id)
+{
+  GHashTable *lanes = stage_id != NULL ? g_hash_table_lookup (cells, stage_id) : NULL;
+
+  return lanes != NULL && lane_id != NULL ? g_hash_table_lookup (lanes, lane_id) : NULL;
+}
+
+/* Sorts the items of the layer into @cells (see cells_new()),
  * whose stores are made to list them, in one pass; and into @moments_store
  * if not NULL, the Moments of Truth. Returns the cells that had rows made
  * and changed between none and some. */
@@ -239,7 +265,14 @@ sort_items (JmOutline  *self,
 
   g_hash_table_iter_init (&iter, cells);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_hash_table_insert (contents, value, g_ptr_array_new ());
+    {
+      GHashTableIter lanes;
+      gpointer cell;
+
+      g_hash_table_iter_init (&lanes, value);
+      while (g_hash_table_iter_next (&lanes, NULL, &cell))
+        g_hash_table_insert (contents, cell, g_ptr_array_new ());
+    }
 
   for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
     {
@@ -249,8 +282,7 @@ sort_items (JmOutline  *self,
         g_ptr_array_add (moments, item);
       if (g_hash_table_size (cells) > 0)
         {
-          g_autofree char *item_cell = cell_key (jm_item_get_stage_id (item), jm_item_get_lane_id (item));
-          JmOutlineRow *cell = g_hash_table_lookup (cells, item_cell);
+          JmOutlineRow *cell = lookup_cell (cells, jm_item_get_stage_id (item), jm_item_get_lane_id (item));
 
           if (cell != NULL)
             g_ptr_array_add (g_hash_table_lookup (contents, cell), item);
@@ -275,14 +307,6 @@ sort_items (JmOutline  *self,
   return flipped;
 }
 
-static void
-add_cell (GHashTable   *cells,
-          JmOutlineRow *cell)
-{
-  g_hash_table_insert (cells, cell_key (jm_object_get_id (JM_OBJECT (jm_outline_row_get_stage (cell))),
-                                        jm_object_get_id (jm_outline_row_get_object (cell))), cell);
-}
-
 /* The branches that list items, made again in one pass over the layer:
  * the cells made and the Moments of Truth if made. Cells whose rows
  * change between none and some are put back into their stage, for the
@@ -290,7 +314,7 @@ add_cell (GHashTable   *cells,
 static void
 resync_items (JmOutline *self)
 {
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) cells = cells_new ();
   g_autoptr(GPtrArray) flipped = NULL;
   guint n_stages = jm_object_store_get_n_objects (jm_document_get_stages (self->document));
 
@@ -435,7 +459,7 @@ fill_group (JmOutline    *self,
     case JM_OUTLINE_GROUP_MOMENTS:
     default:
       {
-        g_autoptr(GHashTable) no_cells = g_hash_table_new (g_str_hash, g_str_equal);
+        g_autoptr(GHashTable) no_cells = cells_new ();
         g_autoptr(GPtrArray) flipped = sort_items (self, no_cells, store);
       }
       break;
@@ -509,7 +533,7 @@ create_children_cb (gpointer item,
             JmOutlineRow *stage_row = lookup_row (self, JM_OBJECT (jm_outline_row_get_stage (row)),
                                                   JM_OUTLINE_ROW_STAGE);
             GListStore *siblings = stage_row != NULL ? jm_outline_row_get_children (stage_row) : NULL;
-            g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+            g_autoptr(GHashTable) cells = cells_new ();
             g_autoptr(GPtrArray) flipped = NULL;
 
             add_cell (cells, row);

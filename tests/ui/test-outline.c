@@ -512,6 +512,114 @@ test_outline_keyboard (JmMapFixture  *fixture,
   g_assert_true (focus_in (outline));
 }
 
+/* A map of @n_items items in @dir, from the benchmarks' generator. */
+static char *
+generate_map (const char *dir,
+              guint       n_items)
+{
+  g_autofree char *items = g_strdup_printf ("%u", n_items);
+  char *path = g_build_filename (dir, "generated.jmap", NULL);
+  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "1", "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return path;
+}
+
+static gboolean
+outline_has_n_rows (gpointer data)
+{
+  gpointer *pair = data;
+
+  return n_rows (pair[1]) == GPOINTER_TO_UINT (pair[0]);
+}
+
+static gboolean
+document_is_not (gpointer data)
+{
+  gpointer *pair = data;
+
+  return jm_window_get_document (pair[0]) != NULL && jm_window_get_document (pair[0]) != pair[1];
+}
+
+/* The benchmarks' map of 100,000 items, opened with the outline shown:
+ * only the stages and groups have rows until a branch is opened; opening
+ * a stage and a cell, revealing an item selected on the map and following
+ * an edit each take one pass over the items at most. The times are
+ * printed; what is asserted is that nothing was made for the closed
+ * branches, and that each step happened. */
+static void
+test_outline_giant_map (JmMapFixture  *fixture,
+                        gconstpointer  data)
+{
+  JmOutline *outline = jm_window_get_outline (fixture->window);
+  g_autofree char *path = generate_map (fixture->dir, 100000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GtkTreeListRow) stage_row = NULL;
+  g_autoptr(GtkTreeListRow) cell_row = NULL;
+  g_autoptr(JmOutlineRow) cell = NULL;
+  JmDocument *document;
+  JmObjectStore *items;
+  JmItem *last, *added;
+  gpointer wait[2] = { fixture->window, jm_window_get_document (fixture->window) };
+  guint n_stages, rows_open;
+  gint64 start;
+  int position;
+
+  show_outline (fixture);
+  start = g_get_monotonic_time ();
+  jm_window_open_file (fixture->window, file);
+  jm_ui_test_wait_until (document_is_not, wait);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_test_message ("100k map opened with the outline shown: %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  document = jm_window_get_document (fixture->window);
+  items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  n_stages = jm_object_store_get_n_objects (jm_document_get_stages (document));
+  g_assert_cmpuint (jm_object_store_get_n_objects (items), >=, 40000);
+  g_assert_cmpuint (n_rows (outline), ==, n_stages + JM_OUTLINE_N_GROUPS);
+
+  start = g_get_monotonic_time ();
+  stage_row = tree_row_at (outline, 0);
+  gtk_tree_list_row_set_expanded (stage_row, TRUE);
+  cell_row = tree_row_at (outline, 1);
+  gtk_tree_list_row_set_expanded (cell_row, TRUE);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_test_message ("first stage and cell opened: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  cell = gtk_tree_list_row_get_item (cell_row);
+  g_assert_cmpuint (n_rows (outline), ==, n_stages + JM_OUTLINE_N_GROUPS +
+                    jm_object_store_get_n_objects (jm_document_get_lanes (document)) +
+                    g_list_model_get_n_items (G_LIST_MODEL (jm_outline_row_get_children (cell))));
+
+  /* The last item, selected on the map: its stage and cell open. */
+  last = jm_object_store_get_object (items, jm_object_store_get_n_objects (items) - 1);
+  start = g_get_monotonic_time ();
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (last), FALSE);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_test_message ("last item selected on the map, revealed: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_true (row_selected (outline, JM_OBJECT (last)));
+
+  /* An edit in the open first cell: one row more, the branches open
+   * stay open. */
+  rows_open = n_rows (outline);
+  start = g_get_monotonic_time ();
+  added = jm_edit_add_item (jm_window_get_stack (fixture->window), JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_NOTE,
+                            jm_object_get_id (JM_OBJECT (jm_outline_row_get_stage (cell))),
+                            jm_object_get_id (jm_outline_row_get_object (cell)), 0, "Added", NULL);
+  g_assert_nonnull (added);
+  wait[0] = GUINT_TO_POINTER (rows_open + 1);
+  wait[1] = outline;
+  jm_ui_test_wait_until (outline_has_n_rows, wait);
+  g_test_message ("an item added, the outline updated: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  position = jm_outline_reveal (outline, JM_OBJECT (added));
+  g_assert_cmpint (position, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +634,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/outline/accessible-names", test_outline_accessible_names);
   jm_map_fixture_add ("/ui/outline/selection", test_outline_selection);
   jm_map_fixture_add ("/ui/outline/keyboard", test_outline_keyboard);
+  jm_map_fixture_add ("/ui/outline/giant-map", test_outline_giant_map);
 
   return jm_map_fixture_run ();
 }
