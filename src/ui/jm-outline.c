@@ -55,6 +55,7 @@ struct _JmOutline
   gboolean           items_dirty;
   gboolean           points_dirty;
   gboolean           syncing;
+  gboolean           keep_closed;  /* finding rows opens no branch */
 };
 
 enum {
@@ -66,7 +67,8 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (JmOutline, jm_outline, GTK_TYPE_WIDGET)
 
-static void jm_outline_sync_from_selection (JmOutline *self);
+static void sync_selection (JmOutline *self,
+                            gboolean   open);
 
 /* Registry */
 
@@ -334,6 +336,8 @@ resync_items (JmOutline *self)
         }
     }
 
+  if (g_hash_table_size (cells) == 0 && jm_outline_row_get_children (self->groups[JM_OUTLINE_GROUP_MOMENTS]) == NULL)
+    return;
   flipped = sort_items (self, cells, jm_outline_row_get_children (self->groups[JM_OUTLINE_GROUP_MOMENTS]));
 
   for (guint i = 0; i < flipped->len; i++)
@@ -476,8 +480,8 @@ jm_outline_resync_cb (gpointer user_data)
     resync_items (self);
   if (self->points_dirty)
     resync_points (self);
-  /* Rows replaced lost their selection. */
-  jm_outline_sync_from_selection (self);
+  /* Rows replaced lost their selection; branches closed since stay so. */
+  sync_selection (self, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -725,8 +729,20 @@ on_links_changed_cb (JmOutline *self)
 
 /* Finding an object's row */
 
-/* The row of @object (at @index among @parent's children, NULL for the
- * roots), its parent opened. */
+/* Opens @row, unless branches are to stay as they are; says whether it
+ * is open. */
+static gboolean
+open_row (JmOutline      *self,
+          GtkTreeListRow *row)
+{
+  if (!self->keep_closed)
+    gtk_tree_list_row_set_expanded (row, TRUE);
+
+  return gtk_tree_list_row_get_expanded (row);
+}
+
+/* The row at @index among @parent's children (NULL for the roots), its
+ * parent opened. */
 static GtkTreeListRow *
 open_child (JmOutline      *self,
             GtkTreeListRow *parent,
@@ -735,7 +751,8 @@ open_child (JmOutline      *self,
   if (parent == NULL)
     return gtk_tree_list_model_get_child_row (self->tree, index);
 
-  gtk_tree_list_row_set_expanded (parent, TRUE);
+  if (!open_row (self, parent))
+    return NULL;
   return gtk_tree_list_row_get_child_row (parent, index);
 }
 
@@ -767,9 +784,8 @@ reveal_in_group (JmOutline      *self,
   g_autoptr(GtkTreeListRow) group_row = open_child (self, NULL, n_stages + group);
   guint index;
 
-  if (group_row == NULL)
+  if (group_row == NULL || !open_row (self, group_row))
     return NULL;
-  gtk_tree_list_row_set_expanded (group_row, TRUE);
   if (!find_in_children (self->groups[group], object, &index))
     return NULL;
 
@@ -803,13 +819,11 @@ reveal (JmOutline *self,
       if (s < 0 || lane == NULL || !jm_object_store_find (jm_document_get_lanes (document), JM_OBJECT (lane), &l))
         return NULL;
       stage_row = open_child (self, NULL, s);
-      if (stage_row == NULL)
+      if (stage_row == NULL || !open_row (self, stage_row))
         return NULL;
-      gtk_tree_list_row_set_expanded (stage_row, TRUE);
       cell_row = open_child (self, stage_row, l);
-      if (cell_row == NULL)
+      if (cell_row == NULL || !open_row (self, cell_row))
         return NULL;
-      gtk_tree_list_row_set_expanded (cell_row, TRUE);
       cell = gtk_tree_list_row_get_item (cell_row);
       if (!find_in_children (cell, object, &index))
         return NULL;
@@ -838,8 +852,7 @@ reveal (JmOutline *self,
       if (curve == NULL)
         return NULL;
       /* The curve's points are made when it opens. */
-      gtk_tree_list_row_set_expanded (curve_row, TRUE);
-      if (!find_in_children (curve, object, &index))
+      if (!open_row (self, curve_row) || !find_in_children (curve, object, &index))
         return NULL;
       return open_child (self, curve_row, index);
     }
@@ -849,10 +862,12 @@ reveal (JmOutline *self,
 
 /* One selection */
 
-/* The map's selection, shown here: each selected object's row selected,
- * its branch opened, the first one scrolled to. */
+/* The map's selection, shown here: each selected object's row selected;
+ * with @open, its branch opened and the first one scrolled to, else only
+ * the rows in open branches. */
 static void
-jm_outline_sync_from_selection (JmOutline *self)
+sync_selection (JmOutline *self,
+                gboolean   open)
 {
   g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = NULL;
@@ -864,6 +879,7 @@ jm_outline_sync_from_selection (JmOutline *self)
   flush_resync (self);
   n_selected = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   self->syncing = TRUE;
+  self->keep_closed = !open;
   for (guint i = 0; i < n_selected; i++)
     {
       g_autoptr(GtkTreeListRow) row = reveal (self, jm_selection_peek (self->selection, i));
@@ -893,8 +909,9 @@ jm_outline_sync_from_selection (JmOutline *self)
   mask = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->rows_selection), selected, mask);
   self->syncing = FALSE;
+  self->keep_closed = FALSE;
 
-  if (first != G_MAXUINT && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (open && first != G_MAXUINT && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -905,6 +922,12 @@ jm_outline_sync_from_selection (JmOutline *self)
       if (focus != NULL && root != NULL && gtk_root_get_focus (root) != focus)
         gtk_widget_grab_focus (focus);
     }
+}
+
+static void
+jm_outline_sync_from_selection (JmOutline *self)
+{
+  sync_selection (self, TRUE);
 }
 
 /* Rows selected in the list: their objects, selected on the map. A

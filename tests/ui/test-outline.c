@@ -359,6 +359,14 @@ row_selected (JmOutline *outline,
   return position >= 0 && gtk_selection_model_is_selected (model, position);
 }
 
+static gboolean
+model_has_n_items (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_list_model_get_n_items (pair[0]) >= GPOINTER_TO_UINT (pair[1]);
+}
+
 static guint
 n_rows_selected (JmOutline *outline)
 {
@@ -387,6 +395,10 @@ test_outline_selection (JmMapFixture  *fixture,
                                             "point-anna-4");
   GtkWidget *view = outline_view (outline);
   g_autoptr(GPtrArray) both = g_ptr_array_new ();
+  g_autoptr(GtkTreeListRow) stage_row = NULL;
+  GListModel *shown;
+  gpointer wait[2];
+  JmItem *added;
   int position;
 
   g_assert_nonnull (point);
@@ -420,6 +432,24 @@ test_outline_selection (JmMapFixture  *fixture,
   g_assert_true (jm_selection_contains (selection, JM_OBJECT (reviews)));
   g_assert_true (jm_selection_contains (selection, point));
   g_assert_cmpuint (n_rows_selected (outline), ==, 2);
+
+  /* A branch closed while its item is selected stays closed through
+   * edits elsewhere. */
+  jm_map_canvas_select (canvas, JM_OBJECT (reviews), FALSE);
+  stage_row = gtk_tree_list_model_get_child_row (GTK_TREE_LIST_MODEL (jm_outline_get_model (outline)), 1);
+  g_assert_true (gtk_tree_list_row_get_expanded (stage_row));
+  gtk_tree_list_row_set_expanded (stage_row, FALSE);
+  /* The list's own model, read without making the outline catch up: the
+   * outline's idle update is what is tested. */
+  shown = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+  wait[0] = shown;
+  wait[1] = GUINT_TO_POINTER (g_list_model_get_n_items (shown) + 1);
+  added = jm_edit_add_item (jm_window_get_stack (fixture->window), JM_LAYER_STATE_CURRENT, JM_ITEM_KIND_NOTE,
+                            "stage-awareness", "lane-actions", 0, "Elsewhere", NULL);
+  g_assert_nonnull (added);
+  jm_ui_test_wait_until (model_has_n_items, wait);
+  g_assert_false (gtk_tree_list_row_get_expanded (stage_row));
+  g_assert_true (jm_selection_peek (selection, 0) == (gpointer) reviews);
 }
 
 static gboolean
