@@ -482,6 +482,12 @@ selection_is (gpointer data)
 }
 
 static gboolean
+selection_empty (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 0;
+}
+
+static gboolean
 row_expanded (gpointer data)
 {
   return gtk_tree_list_row_get_expanded (data);
@@ -494,8 +500,9 @@ row_collapsed (gpointer data)
 }
 
 /* With the keyboard alone: the outline is one Tab stop (Tab leaves it,
- * Shift+Tab comes back to it), Down moves to the next row and selects its
- * object on the map, Right opens a stage, Left closes it. */
+ * Shift+Tab comes back to it, and the other way round), Down moves to the
+ * next row and selects its object on the map, Right opens a stage and
+ * goes into it, Left goes back up and closes it. */
 static void
 test_outline_keyboard (JmMapFixture  *fixture,
                        gconstpointer  data)
@@ -537,9 +544,23 @@ test_outline_keyboard (JmMapFixture  *fixture,
   texture = jm_ui_test_render_widget (GTK_WIDGET (fixture->window));
   shot = jm_ui_test_save_screenshot (texture, "outline-keyboard.png");
   g_test_message ("screenshot: %s", shot);
+  /* Right again goes into it: a cell, which selects nothing on the map;
+   * Left goes back up to the stage, and Left again closes it. */
+  jm_ui_test_xdotool ("key", "Right", NULL);
+  jm_ui_test_wait_until (selection_empty, selection);
+  g_assert_true (gtk_tree_list_row_get_expanded (second_stage));
+  jm_ui_test_xdotool ("key", "Left", NULL);
+  jm_ui_test_wait_until (selection_is, wait);
+  g_assert_true (gtk_tree_list_row_get_expanded (second_stage));
   jm_ui_test_xdotool ("key", "Left", NULL);
   jm_ui_test_wait_until (row_collapsed, second_stage);
   g_assert_true (focus_in (outline));
+
+  /* Shift+Tab leaves it backwards, and one Tab comes back into it. */
+  jm_ui_test_xdotool ("key", "shift+Tab", NULL);
+  jm_ui_test_wait_until (focus_not_in_outline, outline);
+  jm_ui_test_xdotool ("key", "Tab", NULL);
+  jm_ui_test_wait_until (focus_in_outline, outline);
 }
 
 /* A map of @n_items items in @dir, from the benchmarks' generator. */
