@@ -482,6 +482,12 @@ selection_is (gpointer data)
 }
 
 static gboolean
+selection_has_two (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 2;
+}
+
+static gboolean
 selection_empty (gpointer data)
 {
   return g_list_model_get_n_items (data) == 0;
@@ -502,7 +508,8 @@ row_collapsed (gpointer data)
 /* With the keyboard alone: the outline is one Tab stop (Tab leaves it,
  * Shift+Tab comes back to it, and the other way round), Down moves to the
  * next row and selects its object on the map, Right opens a stage and
- * goes into it, Left goes back up and closes it. */
+ * goes into it, Left goes back up and closes it, Shift+Down selects one
+ * more. */
 static void
 test_outline_keyboard (JmMapFixture  *fixture,
                        gconstpointer  data)
@@ -554,6 +561,16 @@ test_outline_keyboard (JmMapFixture  *fixture,
   g_assert_true (gtk_tree_list_row_get_expanded (second_stage));
   jm_ui_test_xdotool ("key", "Left", NULL);
   jm_ui_test_wait_until (row_collapsed, second_stage);
+  g_assert_true (focus_in (outline));
+
+  /* Shift+Down adds the next stage to the map's selection; Up alone
+   * goes back to the second stage only. */
+  jm_ui_test_xdotool ("key", "shift+Down", NULL);
+  jm_ui_test_wait_until (selection_has_two, selection);
+  g_assert_true (jm_selection_contains (selection, jm_object_store_get_object (stages, 1)));
+  g_assert_true (jm_selection_contains (selection, jm_object_store_get_object (stages, 2)));
+  jm_ui_test_xdotool ("key", "Up", NULL);
+  jm_ui_test_wait_until (selection_is, wait);
   g_assert_true (focus_in (outline));
 
   /* Shift+Tab leaves it backwards, and one Tab comes back into it. */
