@@ -266,7 +266,10 @@ test_outline_accessible_names (JmMapFixture  *fixture,
   g_autoptr(GHashTable) moments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *kinds[] = { points, links, personas, moments };
   guint expected[G_N_ELEMENTS (kinds)], found[G_N_ELEMENTS (kinds)] = { 0 };
+  g_autoptr(JmOutlineRow) point_row = NULL;
+  JmObject *point;
   guint n_moments = 0;
+  int position;
 
   add_names (points, document, jm_layer_get_points (layer), FALSE);
   add_names (links, document, jm_layer_get_links (layer), FALSE);
@@ -347,6 +350,23 @@ test_outline_accessible_names (JmMapFixture  *fixture,
         g_test_message ("not found in the outline: %s", (char *) name);
       g_assert_cmpuint (found[k], ==, expected[k]);
     }
+
+  /* A point rescored and given another feeling is read anew, on its
+   * row's widget too. */
+  point = jm_object_store_lookup (jm_layer_get_points (layer), "point-anna-4");
+  g_assert_nonnull (point);
+  g_assert_true (jm_edit_set_double (jm_window_get_stack (fixture->window), point, "score", 2.0, 0, NULL));
+  g_assert_true (jm_edit_set_string (jm_window_get_stack (fixture->window), point, "label", "Relieved", 0, NULL));
+  position = jm_outline_reveal (outline, point);
+  g_assert_cmpint (position, >=, 0);
+  point_row = row_at (outline, position);
+  g_assert_cmpstr (jm_outline_row_get_name (point_row), ==,
+                   "Emotion point: +2, Relieved, First order, persona Anna Berg");
+  gtk_widget_activate_action (view, "list.scroll-to-item", "u", position);
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (row_widget (outline, position));
+  g_assert_true (has_accessible_label (row_widget (outline, position),
+                                       "Emotion point: +2, Relieved, First order, persona Anna Berg"));
 }
 
 static gboolean
