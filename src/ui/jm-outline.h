@@ -1,4 +1,4 @@
-/* jm-outline.h: the map as a list, for the keyboard and screen readers
+/* jm-outline.h: the map as a tree, for the keyboard and screen readers
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "model/jm-document.h"
+#include "jm-selection.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ GtkWidget  *jm_outline_new          (void);
 void        jm_outline_set_document (JmOutline    *self,
                                      JmDocument   *document,
                                      JmLayerState  state);
+void        jm_outline_set_selection (JmOutline   *self,
+                                      JmSelection *selection);
 GListModel *jm_outline_get_model    (JmOutline    *self);
+int         jm_outline_reveal       (JmOutline    *self,
+                                     JmObject     *object);
 
 G_END_DECLS

@@ -487,6 +487,8 @@ jm_window_init (JmWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "object-activated", G_CALLBACK (on_outline_object_activated_cb),
                            self, G_CONNECT_SWAPPED);
+  /* The outline's selection is the map's. */
+  jm_outline_set_selection (self->outline, jm_map_canvas_get_selection (self->canvas));
   g_signal_connect_object (self->palette, "entry-activated", G_CALLBACK (on_palette_entry_activated_cb),
                            self, G_CONNECT_SWAPPED);
 
