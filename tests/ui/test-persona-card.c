@@ -431,6 +431,27 @@ test_drop_hostile_photo (JmMapFixture  *fixture,
 
 /* Prints @document to @pdf as the print dialog would, with nothing
  * remembered of an earlier print, and reads its page size. */
+/* The size of the first page of @pdf as pdfinfo reads it, in points;
+ * %FALSE without pdfinfo. */
+static gboolean
+pdf_page_size (const char *pdf,
+               double     *width,
+               double     *height)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
+    return FALSE;
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Page size:"));
+  g_assert_cmpint (sscanf (strstr (out, "Page size:"), "Page size: %lf x %lf", width, height), ==, 2);
+  g_test_message ("%s: page %g × %g pt", pdf, *width, *height);
+  return TRUE;
+}
+
 static gboolean
 printed_page_size (JmMapFixture *fixture,
                    JmDocument   *document,
@@ -438,23 +459,15 @@ printed_page_size (JmMapFixture *fixture,
                    double       *width,
                    double       *height)
 {
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
+  gboolean read;
 
   g_assert_true (jm_print_to_pdf (GTK_WINDOW (fixture->window), document, JM_LAYER_MODE_CURRENT,
                                   JM_PRINT_MODE_FIT_PAGE, 1, pdf, &error));
   g_assert_no_error (error);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, NULL))
-    return FALSE;
+  read = pdf_page_size (pdf, width, height);
   g_unlink (pdf);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_nonnull (strstr (out, "Page size:"));
-  g_assert_cmpint (sscanf (strstr (out, "Page size:"), "Page size: %lf x %lf", width, height), ==, 2);
-  g_test_message ("printed page: %g × %g pt", *width, *height);
-  return TRUE;
+  return read;
 }
 
 /* The print dialog starts on the last print's paper, turned as the map
@@ -624,6 +637,16 @@ test_export_paper_and_open (JmMapFixture  *fixture,
   jm_ui_test_wait_until (open_button_shown, fixture->window);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (jm_ui_test_find_label (GTK_WIDGET (fixture->window), "Exported “handed-out.pdf”"));
+  {
+    double width, height;
+
+    /* Written on A4 portrait, as chosen. */
+    if (pdf_page_size (pdf, &width, &height))
+      {
+        g_assert_cmpfloat_with_epsilon (width, 595.3, 1);
+        g_assert_cmpfloat_with_epsilon (height, 841.9, 1);
+      }
+  }
 
   button = find_toast_button (GTK_WIDGET (fixture->window), "_Open");
   g_assert_nonnull (button);
