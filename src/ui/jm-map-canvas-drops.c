@@ -251,6 +251,21 @@ on_drop_motion_cb (JmMapCanvas   *self,
   return self->palette_hit.stage != NULL && self->palette_hit.lane != NULL ? GDK_ACTION_COPY : 0;
 }
 
+/* A palette entry has no place on a persona card: the card is outlined
+ * only for a picture dragged over it. */
+static GdkDragAction
+on_palette_motion_cb (JmMapCanvas   *self,
+                      double         x,
+                      double         y,
+                      GtkDropTarget *target)
+{
+  GdkDragAction action = on_drop_motion_cb (self, x, y, target);
+
+  if (self->palette_hit.kind == JM_HIT_PERSONA)
+    self->palette_hit.kind = JM_HIT_NONE;
+  return action;
+}
+
 /* Files go into a cell, as palette entries do, or onto a persona card,
  * whose photo a picture becomes. */
 static GdkDragAction
@@ -312,7 +327,7 @@ _jm_map_canvas_init_drops (JmMapCanvas *self)
   GtkDropTarget *files;
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
-  g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_palette_motion_cb), self);
   g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

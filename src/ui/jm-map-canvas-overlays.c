@@ -190,6 +190,16 @@ jm_map_canvas_draw_palette_target (JmMapCanvas *self,
       cairo_stroke (cr);
     }
 
+  /* A picture over a persona card would be its photo. */
+  if (self->palette_hit.kind == JM_HIT_PERSONA &&
+      jm_layout_get_persona_rect (self->layout, JM_PERSONA (self->palette_hit.object), &rect))
+    {
+      cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+
   jm_map_canvas_highlight_cell (self, cr, self->palette_hit.stage, self->palette_hit.lane);
 }
 

@@ -373,6 +373,83 @@ test_drop_photo (JmMapFixture  *fixture,
   g_unlink (path);
 }
 
+/* The canvas's drop target for @type (files, or palette entries). */
+static GtkDropTarget *
+canvas_drop_target (JmMapCanvas *canvas,
+                    GType        type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (canvas));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), type))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A pixel of the canvas drawn just outside @card's top left edge, where
+ * the drop outline goes. */
+static guint32
+pixel_beside_card (JmMapCanvas  *canvas,
+                   const JmRect *card)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  double zoom = jm_map_canvas_get_zoom (canvas);
+
+  jm_ui_test_wait_for_frame (GTK_WIDGET (canvas));
+  texture = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+  return jm_ui_test_texture_pixel (texture,
+                                   (int) ((card->x + card->width / 2) * zoom - gtk_adjustment_get_value (hadjustment (canvas))),
+                                   (int) ((card->y - 3) * zoom - gtk_adjustment_get_value (vadjustment (canvas))));
+}
+
+/* A file dragged over a persona card is accepted there (the drop target
+ * says Copy) and the card is outlined; a palette entry over the card is
+ * not, nor is it outlined. */
+static void
+test_file_drag_over_card (JmMapFixture  *fixture,
+                          gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  GtkDropTarget *files = canvas_drop_target (canvas, GDK_TYPE_FILE_LIST);
+  GtkDropTarget *palette = canvas_drop_target (canvas, G_TYPE_STRING);
+  JmPersona *tom = tom_of (fixture);
+  graphene_point_t point;
+  GdkDragAction action = 0;
+  guint32 plain, outlined;
+  JmRect card;
+  int x, y;
+
+  jm_map_canvas_set_zoom (canvas, 1.0);
+  g_assert_true (jm_layout_get_persona_rect (jm_map_canvas_get_layout (canvas), tom, &card));
+  rect_on_screen (fixture, &card, &point, &x, &y);
+  plain = pixel_beside_card (canvas, &card);
+
+  g_signal_emit_by_name (palette, "motion", point.x, point.y, &action);
+  g_assert_cmpint (action, ==, 0);
+  g_assert_cmpuint (pixel_beside_card (canvas, &card), ==, plain);
+  g_signal_emit_by_name (palette, "leave");
+
+  g_signal_emit_by_name (files, "motion", point.x, point.y, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  outlined = pixel_beside_card (canvas, &card);
+  g_test_message ("beside the card: %08x, outlined %08x", plain, outlined);
+  g_assert_cmpuint (outlined, !=, plain);
+  {
+    g_autoptr(GdkTexture) texture = jm_ui_test_render_widget (GTK_WIDGET (canvas));
+
+    g_free (jm_ui_test_save_screenshot (texture, "persona-card-drag-over.png"));
+  }
+
+  g_signal_emit_by_name (files, "leave");
+  g_assert_cmpuint (pixel_beside_card (canvas, &card), ==, plain);
+}
+
 static gboolean
 label_shown (gpointer data)
 {
@@ -677,6 +754,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/persona-card/role-by-double-click", test_role_by_double_click);
   jm_map_fixture_add ("/ui/persona-card/drop-photo", test_drop_photo);
   jm_map_fixture_add ("/ui/persona-card/drop-hostile-photo", test_drop_hostile_photo);
+  jm_map_fixture_add ("/ui/persona-card/file-drag-over-card", test_file_drag_over_card);
   jm_map_fixture_add ("/ui/output/print-defaults", test_print_defaults);
   jm_map_fixture_add ("/ui/output/export-paper-and-open", test_export_paper_and_open);
 
