@@ -373,6 +373,35 @@ test_drop_photo (JmMapFixture  *fixture,
   g_unlink (path);
 }
 
+/* A JPEG photo (the most common kind) dropped on a card is kept as
+ * image/jpeg, in one step. */
+static void
+test_drop_jpeg (JmMapFixture  *fixture,
+                gconstpointer  data)
+{
+  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
+  JmCommandStack *stack = jm_window_get_stack (fixture->window);
+  JmPersona *tom = tom_of (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "tom.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 120, 90);
+  g_autoptr(GError) error = NULL;
+  GSList *files;
+  JmRect card;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+  g_assert_true (jm_layout_get_persona_rect (jm_map_canvas_get_layout (canvas), tom, &card));
+
+  files = g_slist_append (NULL, g_file_new_for_path (path));
+  g_assert_true (jm_map_canvas_drop_files (canvas, files, card.x + card.width / 2, card.y + card.height / 2));
+  g_slist_free_full (files, g_object_unref);
+  g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
+  g_assert_nonnull (jm_persona_get_photo (tom));
+  g_assert_cmpstr (jm_persona_get_photo_type (tom), ==, "image/jpeg");
+  g_unlink (path);
+}
+
 /* The canvas's drop target for @type (files, or palette entries). */
 static GtkDropTarget *
 canvas_drop_target (JmMapCanvas *canvas,
@@ -755,6 +784,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/persona-card/drop-photo", test_drop_photo);
   jm_map_fixture_add ("/ui/persona-card/drop-hostile-photo", test_drop_hostile_photo);
   jm_map_fixture_add ("/ui/persona-card/file-drag-over-card", test_file_drag_over_card);
+  jm_map_fixture_add ("/ui/persona-card/drop-jpeg", test_drop_jpeg);
   jm_map_fixture_add ("/ui/output/print-defaults", test_print_defaults);
   jm_map_fixture_add ("/ui/output/export-paper-and-open", test_export_paper_and_open);
 
