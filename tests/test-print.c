@@ -579,9 +579,54 @@ test_pdf_paper_sizes (void)
   }
 }
 
-/* The map is fitted within the margins of the sheet: drawn onto a PNG of
- * an A4 page's size through the same transform, nothing lies in the
- * margin, and the map reaches two opposite margins. */
+/* The words pdftotext finds on the page of @pdf (it leaves out what lies
+ * off the page) and the box around them, in points. */
+static gboolean
+pdf_text_box (GBytes *pdf,
+              guint  *n_words,
+              double *left,
+              double *top,
+              double *right,
+              double *bottom)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-paper-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  const char *word;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
+    out = NULL;
+  g_unlink (path);
+  g_rmdir (dir);
+  if (out == NULL)
+    return FALSE;
+
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  *n_words = 0;
+  *left = *top = G_MAXDOUBLE;
+  *right = *bottom = -G_MAXDOUBLE;
+  for (word = strstr (out, "<word "); word != NULL; word = strstr (word + 1, "<word "))
+    {
+      double x_min, y_min, x_max, y_max;
+
+      g_assert_cmpint (sscanf (word, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x_min, &y_min, &x_max, &y_max), ==, 4);
+      (*n_words)++;
+      *left = MIN (*left, x_min);
+      *top = MIN (*top, y_min);
+      *right = MAX (*right, x_max);
+      *bottom = MAX (*bottom, y_max);
+    }
+  return TRUE;
+}
+
+/* The map is fitted within the margins of the sheet, centred: every word
+ * of the map's own-size PDF is on the sheet, and the words lie where the
+ * map scaled by the largest factor that fits puts them. */
 static void
 test_pdf_paper_fits_the_map (void)
 {
@@ -607,6 +652,42 @@ test_pdf_paper_fits_the_map (void)
     /* The same drawing, scaled: about the same size of file. */
     g_assert_cmpfloat (g_bytes_get_size (pdf), >, g_bytes_get_size (own) / 2.0);
   }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const JmExportPaper papers[] = { JM_EXPORT_PAPER_A4, JM_EXPORT_PAPER_A4, JM_EXPORT_PAPER_LETTER };
+      static const JmExportOrientation orientations[] = {
+        JM_EXPORT_ORIENTATION_PORTRAIT, JM_EXPORT_ORIENTATION_LANDSCAPE, JM_EXPORT_ORIENTATION_PORTRAIT
+      };
+      g_autoptr(GBytes) own = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, NULL, NULL);
+      g_autoptr(GBytes) pdf = NULL;
+      double own_width, own_height, fit;
+      double own_left, own_top, own_right, own_bottom;
+      double left, top, right, bottom;
+      guint own_words, words;
+
+      options.paper = papers[i];
+      options.orientation = orientations[i];
+      pdf = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, &options, NULL);
+      g_assert_nonnull (pdf);
+      if (!pdf_page_size (own, &own_width, &own_height) ||
+          !pdf_text_box (own, &own_words, &own_left, &own_top, &own_right, &own_bottom) ||
+          !pdf_text_box (pdf, &words, &left, &top, &right, &bottom))
+        {
+          g_test_skip ("pdfinfo and pdftotext are needed to look into the PDF");
+          return;
+        }
+
+      g_assert_true (jm_export_paper_get_size (papers[i], orientations[i], &width, &height));
+      fit = MIN ((width - 2 * JM_EXPORT_PAPER_MARGIN) / own_width, (height - 2 * JM_EXPORT_PAPER_MARGIN) / own_height);
+      g_test_message ("paper %u: %u words of %u, fitted by %.3f", i, words, own_words, fit);
+      g_assert_cmpuint (own_words, >, 100);
+      g_assert_cmpuint (words, ==, own_words);
+      g_assert_cmpfloat_with_epsilon (left, (width - own_width * fit) / 2 + own_left * fit, 2);
+      g_assert_cmpfloat_with_epsilon (top, (height - own_height * fit) / 2 + own_top * fit, 2);
+      g_assert_cmpfloat_with_epsilon (right, (width - own_width * fit) / 2 + own_right * fit, 2);
+      g_assert_cmpfloat_with_epsilon (bottom, (height - own_height * fit) / 2 + own_bottom * fit, 2);
+    }
 
   g_assert_true (jm_export_paper_from_string ("A4", &options.paper));
   g_assert_cmpint (options.paper, ==, JM_EXPORT_PAPER_A4);
