@@ -552,6 +552,18 @@ test_hostile_photos (void)
     g_assert_no_error (error);
     g_assert_nonnull (loaded);
     g_assert_cmpstr (type, ==, "image/svg+xml");
+
+    /* An SVG is held to the bounds of a map's SVG pictures: one that
+     * embeds a PNG claiming 5000 pixels a side is refused. */
+    g_clear_pointer (&loaded, g_bytes_unref);
+    g_file_set_contents (path, SVG_HEAD "<image href=\"data:image/png;base64," PNG_5000X1 "\"/></svg>", -1, &error);
+    g_assert_no_error (error);
+    loaded = jm_image_file_load_photo (file, &type, &error);
+    g_assert_null (loaded);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "face.svg"));
+    g_assert_nonnull (strstr (error->message, "5000 × 1"));
     g_unlink (path);
   }
 
