@@ -494,6 +494,82 @@ test_png_export_in_bands (void)
   g_rmdir (dir);
 }
 
+/* A persona's photo: a PNG claiming a side over the decoding bound, or a
+ * file whose bytes are not the format its name says, is refused with its
+ * name and the reason; a real small PNG and an SVG are kept. */
+static void
+test_hostile_photos (void)
+{
+  static const struct { const char *name; const char *base64; const char *refusal; } cases[] = {
+    { "small.png", PNG_1X1, NULL },
+    { "huge.png", PNG_5000X1, "5000 × 1" },
+    { "fake.png", "R0lGODlhAQABAAAAACw=", "not a valid PNG" },
+    { "fake.jpg", PNG_1X1, "not a valid JPEG" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("jm-photo-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GBytes) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree guchar *data = NULL;
+      const char *type = NULL;
+      gsize size;
+
+      data = g_base64_decode (cases[i].base64, &size);
+      g_file_set_contents (path, (const char *) data, size, &error);
+      g_assert_no_error (error);
+      loaded = jm_image_file_load_photo (file, &type, &error);
+      if (cases[i].refusal == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (loaded);
+          g_assert_cmpstr (type, ==, "image/png");
+        }
+      else
+        {
+          g_assert_null (loaded);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+          g_test_message ("%s", error->message);
+          g_assert_nonnull (strstr (error->message, cases[i].name));
+          g_assert_nonnull (strstr (error->message, cases[i].refusal));
+        }
+      g_unlink (path);
+    }
+
+  {
+    g_autofree char *path = g_build_filename (dir, "face.svg", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GBytes) loaded = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *type = NULL;
+
+    g_file_set_contents (path, SVG_HEAD "<rect width=\"8\" height=\"8\"/></svg>", -1, &error);
+    g_assert_no_error (error);
+    loaded = jm_image_file_load_photo (file, &type, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (loaded);
+    g_assert_cmpstr (type, ==, "image/svg+xml");
+
+    /* An SVG is held to the bounds of a map's SVG pictures: one that
+     * embeds a PNG claiming 5000 pixels a side is refused. */
+    g_clear_pointer (&loaded, g_bytes_unref);
+    g_file_set_contents (path, SVG_HEAD "<image href=\"data:image/png;base64," PNG_5000X1 "\"/></svg>", -1, &error);
+    g_assert_no_error (error);
+    loaded = jm_image_file_load_photo (file, &type, &error);
+    g_assert_null (loaded);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "face.svg"));
+    g_assert_nonnull (strstr (error->message, "5000 × 1"));
+    g_unlink (path);
+  }
+
+  g_rmdir (dir);
+}
+
 
 int
 main (int   argc,
@@ -503,6 +579,7 @@ main (int   argc,
 
   /* First: the memory of every run so far is measured. */
   g_test_add_func ("/hostile/pictures", test_hostile_pictures);
+  g_test_add_func ("/hostile/photos", test_hostile_photos);
   g_test_add_func ("/hostile/command-line-refuses", test_hostile_files);
   g_test_add_func ("/hostile/valid/long-cluster", test_long_cluster);
   g_test_add_func ("/hostile/valid/wide-map", test_wide_map);

@@ -6,12 +6,15 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
+#include "export/jm-export.h"
 #include "export/jm-print-layout.h"
 #include "format/jm-format-error.h"
 #include "jm-test-maps.h"
+#include "jm-test-run.h"
 #include "model/jm-document-private.h"
 #include "render/jm-renderer.h"
 
@@ -472,6 +475,273 @@ test_degenerate_sizes (void)
   g_assert_cmpuint (jm_print_plan_get_n_pages (one_across), ==, 1);
 }
 
+/* A map wider than it is tall prints landscape by default; a tall or
+ * square one portrait. */
+static void
+test_landscape_map_prints_landscape (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  double width, height;
+
+  jm_layout_get_size (layout, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  g_assert_true (jm_print_map_is_landscape (width, height));
+  g_assert_false (jm_print_map_is_landscape (400, 2000));
+  g_assert_false (jm_print_map_is_landscape (1000, 1000));
+}
+
+/* The page size pdfinfo reads from @pdf, in points. */
+static gboolean
+pdf_page_size (GBytes *pdf,
+               double *width,
+               double *height)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-paper-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *size;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
+    out = NULL;
+  g_unlink (path);
+  g_rmdir (dir);
+  if (out == NULL)
+    return FALSE;
+
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "\nPages:           1\n"));
+  size = strstr (out, "Page size:");
+  g_assert_nonnull (size);
+  g_assert_cmpint (sscanf (size, "Page size: %lf x %lf", width, height), ==, 2);
+  return TRUE;
+}
+
+/* A PDF on paper: the sheet's size in points, turned as asked; on the
+ * map's own size, the map's size as before. */
+static void
+test_pdf_paper_sizes (void)
+{
+  static const struct {
+    JmExportPaper paper;
+    JmExportOrientation orientation;
+    double width, height;
+  } cases[] = {
+    { JM_EXPORT_PAPER_A4, JM_EXPORT_ORIENTATION_LANDSCAPE, 842, 595 },
+    { JM_EXPORT_PAPER_A4, JM_EXPORT_ORIENTATION_PORTRAIT, 595, 842 },
+    { JM_EXPORT_PAPER_A3, JM_EXPORT_ORIENTATION_LANDSCAPE, 1191, 842 },
+    { JM_EXPORT_PAPER_A3, JM_EXPORT_ORIENTATION_PORTRAIT, 842, 1191 },
+    { JM_EXPORT_PAPER_LETTER, JM_EXPORT_ORIENTATION_LANDSCAPE, 792, 612 },
+    { JM_EXPORT_PAPER_LETTER, JM_EXPORT_ORIENTATION_PORTRAIT, 612, 792 },
+  };
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  JmExportOptions options;
+  double map_width, map_height, width, height;
+
+  jm_layout_get_size (layout, &map_width, &map_height);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GError) error = NULL;
+
+      jm_export_options_init (&options);
+      options.paper = cases[i].paper;
+      options.orientation = cases[i].orientation;
+      pdf = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, &options, &error);
+      g_assert_no_error (error);
+      if (!pdf_page_size (pdf, &width, &height))
+        {
+          g_test_skip ("poppler's pdfinfo is not installed (poppler-utils)");
+          return;
+        }
+      g_test_message ("paper %d, orientation %d: %g × %g pt", cases[i].paper, cases[i].orientation, width, height);
+      g_assert_cmpfloat_with_epsilon (width, cases[i].width, 1);
+      g_assert_cmpfloat_with_epsilon (height, cases[i].height, 1);
+    }
+
+  /* The map's own size: 0.75 pt a unit, as every PDF export was. */
+  {
+    g_autoptr(GBytes) pdf = NULL;
+    g_autoptr(GError) error = NULL;
+
+    jm_export_options_init (&options);
+    g_assert_cmpint (options.paper, ==, JM_EXPORT_PAPER_MAP);
+    pdf = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, &options, &error);
+    g_assert_no_error (error);
+    g_assert_true (pdf_page_size (pdf, &width, &height));
+    g_assert_cmpfloat_with_epsilon (width, map_width * 0.75, 1);
+    g_assert_cmpfloat_with_epsilon (height, map_height * 0.75, 1);
+  }
+}
+
+/* The words pdftotext finds on the page of @pdf (it leaves out what lies
+ * off the page) and the box around them, in points. */
+static gboolean
+pdf_text_box (GBytes *pdf,
+              guint  *n_words,
+              double *left,
+              double *top,
+              double *right,
+              double *bottom)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-paper-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  const char *word;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
+    out = NULL;
+  g_unlink (path);
+  g_rmdir (dir);
+  if (out == NULL)
+    return FALSE;
+
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  *n_words = 0;
+  *left = *top = G_MAXDOUBLE;
+  *right = *bottom = -G_MAXDOUBLE;
+  for (word = strstr (out, "<word "); word != NULL; word = strstr (word + 1, "<word "))
+    {
+      double x_min, y_min, x_max, y_max;
+
+      g_assert_cmpint (sscanf (word, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x_min, &y_min, &x_max, &y_max), ==, 4);
+      (*n_words)++;
+      *left = MIN (*left, x_min);
+      *top = MIN (*top, y_min);
+      *right = MAX (*right, x_max);
+      *bottom = MAX (*bottom, y_max);
+    }
+  return TRUE;
+}
+
+/* The map is fitted within the margins of the sheet, centred: every word
+ * of the map's own-size PDF is on the sheet, and the words lie where the
+ * map scaled by the largest factor that fits puts them. */
+static void
+test_pdf_paper_fits_the_map (void)
+{
+  g_autoptr(JmDocument) document = jm_test_load_example ("hotel-guest-stay.jmap");
+  JmExportOptions options;
+  double width, height;
+
+  g_assert_true (jm_export_paper_get_size (JM_EXPORT_PAPER_A4, JM_EXPORT_ORIENTATION_PORTRAIT, &width, &height));
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  g_assert_false (jm_export_paper_get_size (JM_EXPORT_PAPER_MAP, JM_EXPORT_ORIENTATION_PORTRAIT, &width, &height));
+
+  /* A PDF on paper holds the whole map: its text is all there. */
+  jm_export_options_init (&options);
+  options.paper = JM_EXPORT_PAPER_A4;
+  options.orientation = JM_EXPORT_ORIENTATION_PORTRAIT;
+  {
+    g_autoptr(GBytes) pdf = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, &options, NULL);
+    g_autoptr(GBytes) own = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, NULL, NULL);
+
+    g_assert_nonnull (pdf);
+    g_assert_nonnull (own);
+    /* The same drawing, scaled: about the same size of file. */
+    g_assert_cmpfloat (g_bytes_get_size (pdf), >, g_bytes_get_size (own) / 2.0);
+  }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const JmExportPaper papers[] = { JM_EXPORT_PAPER_A4, JM_EXPORT_PAPER_A4, JM_EXPORT_PAPER_LETTER };
+      static const JmExportOrientation orientations[] = {
+        JM_EXPORT_ORIENTATION_PORTRAIT, JM_EXPORT_ORIENTATION_LANDSCAPE, JM_EXPORT_ORIENTATION_PORTRAIT
+      };
+      g_autoptr(GBytes) own = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, NULL, NULL);
+      g_autoptr(GBytes) pdf = NULL;
+      double own_width, own_height, fit;
+      double own_left, own_top, own_right, own_bottom;
+      double left, top, right, bottom;
+      guint own_words, words;
+
+      options.paper = papers[i];
+      options.orientation = orientations[i];
+      pdf = jm_export_to_bytes (document, JM_EXPORT_FORMAT_PDF, &options, NULL);
+      g_assert_nonnull (pdf);
+      if (!pdf_page_size (own, &own_width, &own_height) ||
+          !pdf_text_box (own, &own_words, &own_left, &own_top, &own_right, &own_bottom) ||
+          !pdf_text_box (pdf, &words, &left, &top, &right, &bottom))
+        {
+          g_test_skip ("pdfinfo and pdftotext are needed to look into the PDF");
+          return;
+        }
+
+      g_assert_true (jm_export_paper_get_size (papers[i], orientations[i], &width, &height));
+      fit = MIN ((width - 2 * JM_EXPORT_PAPER_MARGIN) / own_width, (height - 2 * JM_EXPORT_PAPER_MARGIN) / own_height);
+      g_test_message ("paper %u: %u words of %u, fitted by %.3f", i, words, own_words, fit);
+      g_assert_cmpuint (own_words, >, 100);
+      g_assert_cmpuint (words, ==, own_words);
+      g_assert_cmpfloat_with_epsilon (left, (width - own_width * fit) / 2 + own_left * fit, 2);
+      g_assert_cmpfloat_with_epsilon (top, (height - own_height * fit) / 2 + own_top * fit, 2);
+      g_assert_cmpfloat_with_epsilon (right, (width - own_width * fit) / 2 + own_right * fit, 2);
+      g_assert_cmpfloat_with_epsilon (bottom, (height - own_height * fit) / 2 + own_bottom * fit, 2);
+    }
+
+  g_assert_true (jm_export_paper_from_string ("A4", &options.paper));
+  g_assert_cmpint (options.paper, ==, JM_EXPORT_PAPER_A4);
+  g_assert_true (jm_export_paper_from_string ("letter", &options.paper));
+  g_assert_cmpint (options.paper, ==, JM_EXPORT_PAPER_LETTER);
+  g_assert_false (jm_export_paper_from_string ("a5", &options.paper));
+  g_assert_true (jm_export_orientation_from_string ("Portrait", &options.orientation));
+  g_assert_cmpint (options.orientation, ==, JM_EXPORT_ORIENTATION_PORTRAIT);
+  g_assert_false (jm_export_orientation_from_string ("sideways", &options.orientation));
+}
+
+/* journeymap export --paper a3 --orientation portrait writes an A3 page;
+ * a paper for a PNG, or an unknown one, is refused. */
+static void
+test_cli_paper (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-cli-paper-XXXXXX", NULL);
+  g_autofree char *map = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", "hotel-guest-stay.jmap", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(JmTestRun) run = { 0 };
+  gsize size;
+  double width, height;
+
+  jm_test_run_journeymap (&run, "export", map, "-o", pdf, "--paper", "a3", "--orientation", "portrait", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &size, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), size);
+  if (pdf_page_size (bytes, &width, &height))
+    {
+      g_assert_cmpfloat_with_epsilon (width, 842, 1);
+      g_assert_cmpfloat_with_epsilon (height, 1191, 1);
+    }
+
+  jm_test_run_journeymap (&run, "export", map, "-o", png, "--paper", "a4", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--paper"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  jm_test_run_journeymap (&run, "export", map, "-o", pdf, "--paper", "a5", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "a5"));
+
+  jm_test_run_journeymap (&run, "export", map, "-o", pdf, "--orientation", "portrait", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--orientation"));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +758,10 @@ main (int   argc,
   g_test_add_func ("/print/snapshot/too-large-to-copy", test_snapshot_of_a_map_too_large_to_copy);
   g_test_add_func ("/print/snapshot/untitled-map", test_snapshot_of_untitled_map);
   g_test_add_func ("/print/degenerate-sizes", test_degenerate_sizes);
+  g_test_add_func ("/print/landscape-map-prints-landscape", test_landscape_map_prints_landscape);
+  g_test_add_func ("/export/paper/sizes", test_pdf_paper_sizes);
+  g_test_add_func ("/export/paper/fits-the-map", test_pdf_paper_fits_the_map);
+  g_test_add_func ("/export/paper/command-line", test_cli_paper);
 
   return g_test_run ();
 }

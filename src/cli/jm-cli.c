@@ -300,6 +300,8 @@ jm_cli_export (int    argc,
   gboolean handout = FALSE;
   gboolean comments = FALSE;
   gboolean no_comments = FALSE;
+  g_autofree char *paper = NULL;
+  g_autofree char *orientation = NULL;
   int view_index = JM_EXPORT_VIEW_MAP;
   static const char *views[] = { "map", "matrix", NULL };
   JmExportOptions options;
@@ -330,6 +332,11 @@ jm_cli_export (int    argc,
          "also lists each stage's open comments"), NULL },
     { "no-comments", 0, 0, G_OPTION_ARG_NONE, &no_comments,
       N_("Write a .jmap copy without the review comments"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("The page of a PDF: map (its own size, the default), a4, a3 or letter, the map fitted on it"),
+      N_("PAPER") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &orientation,
+      N_("How that paper is turned: landscape (default) or portrait"), N_("ORIENTATION") },
     { NULL }
   };
 
@@ -347,7 +354,8 @@ jm_cli_export (int    argc,
     {
       g_printerr (_("journeymap export: usage: journeymap export MAP.jmap -o OUTPUT "
                     "[--layer current|future|both] [--scale N] [--background white|transparent] "
-                    "[--theme light|dark] [--handout] [--comments | --no-comments]\n"));
+                    "[--theme light|dark] [--handout] [--comments | --no-comments] "
+                    "[--paper map|a4|a3|letter] [--orientation portrait|landscape]\n"));
       return 2;
     }
 
@@ -392,6 +400,30 @@ jm_cli_export (int    argc,
     }
   options.comments = comments;
   options.leave_out_comments = no_comments;
+
+  /* The same paper as the export dialog's, for a PDF of the map alone. */
+  if (paper != NULL && !jm_export_paper_from_string (paper, &options.paper))
+    {
+      g_printerr (_("journeymap export: --paper must be map, a4, a3 or letter, not “%s”\n"), paper);
+      return 2;
+    }
+  if (orientation != NULL && !jm_export_orientation_from_string (orientation, &options.orientation))
+    {
+      g_printerr (_("journeymap export: --orientation must be portrait or landscape, not “%s”\n"), orientation);
+      return 2;
+    }
+  if ((paper != NULL || orientation != NULL) &&
+      (format != JM_EXPORT_FORMAT_PDF || options.view != JM_EXPORT_VIEW_MAP))
+    {
+      g_printerr (_("journeymap export: --paper and --orientation set the page of a PDF of the map: "
+                    "name a file ending in .pdf\n"));
+      return 2;
+    }
+  if (orientation != NULL && options.paper == JM_EXPORT_PAPER_MAP)
+    {
+      g_printerr (_("journeymap export: --orientation turns a sheet of paper: choose one with --paper\n"));
+      return 2;
+    }
 
   bytes = jm_cli_read_file (argv[1], &error);
   if (bytes != NULL)

@@ -52,6 +52,101 @@ jm_export_options_init (JmExportOptions *options)
 }
 
 /**
+ * jm_export_paper_get_size:
+ * @width: (out): the sheet's width in points
+ * @height: (out): its height in points
+ *
+ * The size of a sheet of @paper turned to @orientation.
+ *
+ * Returns: %FALSE for %JM_EXPORT_PAPER_MAP, which has no size of its own
+ */
+gboolean
+jm_export_paper_get_size (JmExportPaper        paper,
+                          JmExportOrientation  orientation,
+                          double              *width,
+                          double              *height)
+{
+  double short_side, long_side;
+
+  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+
+  /* ISO 216 sizes in millimetres, and Letter's 8.5 × 11 inches. */
+  switch (paper)
+    {
+    case JM_EXPORT_PAPER_A4:
+      short_side = 210 / 25.4 * 72;
+      long_side = 297 / 25.4 * 72;
+      break;
+    case JM_EXPORT_PAPER_A3:
+      short_side = 297 / 25.4 * 72;
+      long_side = 420 / 25.4 * 72;
+      break;
+    case JM_EXPORT_PAPER_LETTER:
+      short_side = 8.5 * 72;
+      long_side = 11 * 72;
+      break;
+    case JM_EXPORT_PAPER_MAP:
+    default:
+      return FALSE;
+    }
+
+  *width = orientation == JM_EXPORT_ORIENTATION_PORTRAIT ? short_side : long_side;
+  *height = orientation == JM_EXPORT_ORIENTATION_PORTRAIT ? long_side : short_side;
+  return TRUE;
+}
+
+/**
+ * jm_export_paper_from_string:
+ * @name: "map", "a4", "a3" or "letter", in any case
+ *
+ * Returns: %FALSE for any other name
+ */
+gboolean
+jm_export_paper_from_string (const char    *name,
+                             JmExportPaper *paper)
+{
+  static const struct { const char *name; JmExportPaper paper; } papers[] = {
+    { "map", JM_EXPORT_PAPER_MAP },
+    { "a4", JM_EXPORT_PAPER_A4 },
+    { "a3", JM_EXPORT_PAPER_A3 },
+    { "letter", JM_EXPORT_PAPER_LETTER },
+  };
+
+  g_return_val_if_fail (paper != NULL, FALSE);
+
+  for (gsize i = 0; name != NULL && i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (name, papers[i].name) == 0)
+      {
+        *paper = papers[i].paper;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * jm_export_orientation_from_string:
+ * @name: "portrait" or "landscape", in any case
+ *
+ * Returns: %FALSE for any other name
+ */
+gboolean
+jm_export_orientation_from_string (const char          *name,
+                                   JmExportOrientation *orientation)
+{
+  g_return_val_if_fail (orientation != NULL, FALSE);
+
+  if (name != NULL && g_ascii_strcasecmp (name, "portrait") == 0)
+    *orientation = JM_EXPORT_ORIENTATION_PORTRAIT;
+  else if (name != NULL && g_ascii_strcasecmp (name, "landscape") == 0)
+    *orientation = JM_EXPORT_ORIENTATION_LANDSCAPE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
  * jm_export_format_for_path:
  * @path: the name of the file to export to
  * @format: (out): the format its extension names
@@ -378,6 +473,8 @@ jm_export_vector (JmLayout               *layout,
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
+  double page_width, page_height;
+  double fit = JM_POINTS_PER_UNIT, offset_x = 0, offset_y = 0;
   gboolean ok;
 
   jm_layout_get_size (layout, &width, &height);
@@ -402,9 +499,18 @@ jm_export_vector (JmLayout               *layout,
     }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (jm_export_write_cb, out,
-                                                     width * JM_POINTS_PER_UNIT,
-                                                     height * JM_POINTS_PER_UNIT);
+      page_width = width * JM_POINTS_PER_UNIT;
+      page_height = height * JM_POINTS_PER_UNIT;
+      /* On a sheet, the map as large as fits within the margins, centred:
+       * a map is drawn in vectors, so a small one grows as sharp. */
+      if (jm_export_paper_get_size (options->paper, options->orientation, &page_width, &page_height))
+        {
+          fit = MIN ((page_width - 2 * JM_EXPORT_PAPER_MARGIN) / MAX (width, 1.0),
+                     (page_height - 2 * JM_EXPORT_PAPER_MARGIN) / MAX (height, 1.0));
+          offset_x = (page_width - width * fit) / 2;
+          offset_y = (page_height - height * fit) / 2;
+        }
+      surface = cairo_pdf_surface_create_for_stream (jm_export_write_cb, out, page_width, page_height);
       if (jm_document_get_title (document) != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, jm_document_get_title (document));
       if (jm_document_get_author (document) != NULL)
@@ -414,7 +520,10 @@ jm_export_vector (JmLayout               *layout,
 
   cr = cairo_create (surface);
   if (format == JM_EXPORT_FORMAT_PDF)
-    cairo_scale (cr, JM_POINTS_PER_UNIT, JM_POINTS_PER_UNIT);
+    {
+      cairo_translate (cr, offset_x, offset_y);
+      cairo_scale (cr, fit, fit);
+    }
   jm_export_draw (cr, layout, options, text, symbols);
   cairo_destroy (cr);
 

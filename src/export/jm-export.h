@@ -47,6 +47,9 @@ typedef enum
  *   comments and the merge conflicts on cards and stage headers (as the
  *   canvas does), the handout also lists each stage's open comments
  * @leave_out_comments: a .jmap export writes a copy without any comment
+ * @paper: the page of a PDF export of the map: its own size, or a sheet
+ *   with the map fitted in it
+ * @orientation: that sheet's orientation (not for %JM_EXPORT_PAPER_MAP)
  */
 /* What a PNG, SVG or PDF export draws. */
 typedef enum
@@ -54,6 +57,30 @@ typedef enum
   JM_EXPORT_VIEW_MAP,
   JM_EXPORT_VIEW_MATRIX,  /* the opportunities' priority matrix (format 1.1 scores) */
 } JmExportView;
+
+/**
+ * JmExportPaper:
+ * @JM_EXPORT_PAPER_MAP: a PDF page of the map's own size
+ * @JM_EXPORT_PAPER_A4: an ISO A4 sheet, the map fitted within its margins
+ * @JM_EXPORT_PAPER_A3: an ISO A3 sheet, the same
+ * @JM_EXPORT_PAPER_LETTER: a US Letter sheet, the same
+ */
+typedef enum
+{
+  JM_EXPORT_PAPER_MAP,
+  JM_EXPORT_PAPER_A4,
+  JM_EXPORT_PAPER_A3,
+  JM_EXPORT_PAPER_LETTER,
+} JmExportPaper;
+
+typedef enum
+{
+  JM_EXPORT_ORIENTATION_LANDSCAPE,
+  JM_EXPORT_ORIENTATION_PORTRAIT,
+} JmExportOrientation;
+
+/* The white margin around a map fitted on a sheet, in points (10 mm). */
+#define JM_EXPORT_PAPER_MARGIN 28.35
 
 typedef struct
 {
@@ -65,6 +92,8 @@ typedef struct
   JmExportView view;
   gboolean     comments;
   gboolean     leave_out_comments;
+  JmExportPaper       paper;        /* PDF only */
+  JmExportOrientation orientation;  /* of a sheet of paper */
 } JmExportOptions;
 
 #define JM_EXPORT_MAX_SCALE 8.0
@@ -95,6 +124,14 @@ void        jm_export_to_file_async      (JmDocument             *document,
                                           gpointer                user_data);
 gboolean    jm_export_to_file_finish     (GAsyncResult           *result,
                                           GError                **error);
+gboolean    jm_export_paper_get_size     (JmExportPaper           paper,
+                                          JmExportOrientation     orientation,
+                                          double                 *width,
+                                          double                 *height);
+gboolean    jm_export_paper_from_string  (const char             *name,
+                                          JmExportPaper          *paper);
+gboolean    jm_export_orientation_from_string (const char        *name,
+                                               JmExportOrientation *orientation);
 JmLayout   *jm_export_lay_out_copy_in_worker (GBytes             *snapshot,
                                               JmLayerMode         mode,
                                               GError            **error);

@@ -393,3 +393,20 @@ jm_print_snapshot_layout_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * jm_print_map_is_landscape:
+ *
+ * Whether a map of that size prints best on a sheet turned sideways: a
+ * map wider than it is tall fills a landscape page far more than a
+ * portrait one, where it would shrink to a strip. The print dialog starts
+ * in that orientation.
+ *
+ * Returns: %TRUE for a map wider than it is tall
+ */
+gboolean
+jm_print_map_is_landscape (double map_width,
+                           double map_height)
+{
+  return map_width > map_height;
+}

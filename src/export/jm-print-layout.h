@@ -72,6 +72,8 @@ JmPrintPlan *jm_print_plan_new        (double       map_width,
                                        JmPrintMode  mode,
                                        guint        pages_across);
 void         jm_print_plan_free       (JmPrintPlan *plan);
+gboolean     jm_print_map_is_landscape (double      map_width,
+                                        double      map_height);
 guint        jm_print_plan_get_n_pages (const JmPrintPlan *plan);
 void         jm_print_plan_get_map_area (const JmPrintPlan *plan,
                                          guint              page,

@@ -97,3 +97,53 @@ jm_image_file_load (GFile       *file,
 
   return g_steal_pointer (&bytes);
 }
+
+/**
+ * jm_image_file_load_photo:
+ * @type: (out): the media type of the picture
+ *
+ * Reads a persona's photo as jm_image_file_load() reads a picture, and
+ * also refuses a PNG or JPEG whose header is not that format's or claims
+ * a side over %JM_PICTURE_MAX_SIDE pixels: a photo is shown on every
+ * persona card and in every export, where such a picture would only ever
+ * be a placeholder, so the user is told at once rather than later.
+ *
+ * Returns: (transfer full): the picture's bytes, or %NULL
+ */
+GBytes *
+jm_image_file_load_photo (GFile       *file,
+                          const char **type,
+                          GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  JmPictureFormat format, wanted;
+  guint width, height;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  bytes = jm_image_file_load (file, type, error);
+  if (bytes == NULL || g_str_equal (*type, "image/svg+xml"))
+    return g_steal_pointer (&bytes);
+
+  name = g_file_get_basename (file);
+  wanted = g_str_equal (*type, "image/png") ? JM_PICTURE_FORMAT_PNG : JM_PICTURE_FORMAT_JPEG;
+  format = jm_picture_sniff (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &width, &height);
+  if (format != wanted || width == 0 || height == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   wanted == JM_PICTURE_FORMAT_PNG ? _("“%s” is not a valid PNG image.")
+                                                   : _("“%s” is not a valid JPEG image."), name);
+      return NULL;
+    }
+  if (width > JM_PICTURE_MAX_SIDE || height > JM_PICTURE_MAX_SIDE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is %u × %u pixels; a photo may have at most %u pixels a side."),
+                   name, width, height, (guint) JM_PICTURE_MAX_SIDE);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}

@@ -14,5 +14,8 @@ const char *jm_image_file_type_for_name (const char  *name);
 GBytes     *jm_image_file_load          (GFile       *file,
                                          const char **type,
                                          GError     **error);
+GBytes     *jm_image_file_load_photo    (GFile       *file,
+                                         const char **type,
+                                         GError     **error);
 
 G_END_DECLS

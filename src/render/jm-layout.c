@@ -1445,6 +1445,39 @@ jm_layout_get_text_rect (JmLayout *self,
   return TRUE;
 }
 
+/**
+ * jm_layout_get_persona_role_rect:
+ * @rect: (out caller-allocates): where the persona's role is drawn
+ *
+ * Where a persona card's role line is, under the name, for the editor in
+ * place: the renderer draws it right below the name's measured height.
+ * An empty role still has room for one line.
+ *
+ * Returns: %TRUE when @persona is laid out
+ */
+gboolean
+jm_layout_get_persona_role_rect (JmLayout  *self,
+                                 JmPersona *persona,
+                                 JmRect    *rect)
+{
+  JmRect card;
+  double text_width, name_height;
+
+  g_return_val_if_fail (JM_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  jm_layout_update (self);
+  if (!JM_IS_PERSONA (persona) || !jm_layout_get_persona_rect (self, persona, &card))
+    return FALSE;
+
+  text_width = card.width - 2 * JM_ITEM_PADDING - 48;
+  name_height = jm_theme_measure_text (self->pango, JM_FONT_HEADING, jm_persona_get_name (persona), text_width, 1);
+  *rect = (JmRect) { card.x + JM_ITEM_PADDING + 48, card.y + JM_ITEM_PADDING + name_height, text_width,
+                     MAX (jm_theme_measure_text (self->pango, JM_FONT_SUBHEADING, jm_persona_get_role (persona),
+                                                 text_width, 1), 16.0) };
+  return TRUE;
+}
+
 gboolean
 jm_layout_get_cell_rect (JmLayout *self,
                          JmStage  *stage,

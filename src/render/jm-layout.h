@@ -105,6 +105,9 @@ gboolean     jm_layout_get_text_rect  (JmLayout     *self,
                                        gpointer      object,
                                        JmRect       *rect,
                                        JmFont       *font);
+gboolean     jm_layout_get_persona_role_rect (JmLayout  *self,
+                                              JmPersona *persona,
+                                              JmRect    *rect);
 GPtrArray   *jm_layout_dup_cell_items (JmLayout     *self,
                                        JmStage      *stage,
                                        JmLane       *lane);

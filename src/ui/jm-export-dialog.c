@@ -43,7 +43,14 @@ struct _JmExportDialog
   GtkWidget    *comments_switch;
   GtkWidget    *leave_out_comments_row;
   GtkWidget    *leave_out_comments_switch;
+  GtkWidget    *paper_row;
+  GtkWidget    *orientation_row;
 };
+
+/* Instead of launching an app, for the tests: see
+ * jm_export_dialog_set_launch_hook(). */
+static JmExportLaunchHook launch_hook;
+static gpointer launch_hook_data;
 
 G_DEFINE_FINAL_TYPE (JmExportDialog, jm_export_dialog, ADW_TYPE_WINDOW)
 
@@ -86,6 +93,12 @@ on_format_changed_cb (JmExportDialog *self)
   gtk_widget_set_sensitive (self->leave_out_comments_row, formats[row].format == JM_EXPORT_FORMAT_JMAP);
   /* A map copy holds both states, whichever is chosen. */
   gtk_widget_set_sensitive (self->layer_row, formats[row].format != JM_EXPORT_FORMAT_JMAP);
+  /* A sheet of paper is for a PDF of the map; its own size has no
+   * orientation to choose. */
+  gtk_widget_set_visible (self->paper_row, formats[row].format == JM_EXPORT_FORMAT_PDF);
+  gtk_widget_set_visible (self->orientation_row, formats[row].format == JM_EXPORT_FORMAT_PDF);
+  gtk_widget_set_sensitive (self->orientation_row,
+                            adw_combo_row_get_selected (ADW_COMBO_ROW (self->paper_row)) != JM_EXPORT_PAPER_MAP);
 }
 
 /* While the export runs, only Cancel can be used. */
@@ -211,6 +224,8 @@ jm_export_dialog_class_init (JmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, comments_switch);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, leave_out_comments_row);
   gtk_widget_class_bind_template_child (widget_class, JmExportDialog, leave_out_comments_switch);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, JmExportDialog, orientation_row);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed_cb);
 }
@@ -268,6 +283,13 @@ jm_export_dialog_get_options (JmExportDialog  *self,
                       gtk_switch_get_active (GTK_SWITCH (self->comments_switch));
   options->leave_out_comments = gtk_widget_get_sensitive (self->leave_out_comments_row) &&
                                 gtk_switch_get_active (GTK_SWITCH (self->leave_out_comments_switch));
+  /* The rows are in the enums' order. */
+  if (*format == JM_EXPORT_FORMAT_PDF)
+    {
+      options->paper = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->paper_row)), JM_EXPORT_PAPER_LETTER);
+      options->orientation = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->orientation_row)),
+                                  JM_EXPORT_ORIENTATION_PORTRAIT);
+    }
 }
 
 /**
@@ -295,4 +317,131 @@ jm_export_dialog_start_export (JmExportDialog *self,
   jm_export_dialog_set_busy (self, TRUE);
   jm_export_to_file_async (self->document, file, format, &options, self->cancellable,
                            jm_export_dialog_export_cb, g_object_ref (self));
+}
+
+/**
+ * jm_export_dialog_new_exported_toast:
+ * @path: the file written, or "" when it has no local path
+ *
+ * The toast that says an export is written, with an Open button that
+ * activates `win.open-exported` on the window with @path, so that the
+ * file can be looked at at once.
+ *
+ * Returns: (transfer full): the toast
+ */
+AdwToast *
+jm_export_dialog_new_exported_toast (const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_path_get_basename (path);
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  toast = jm_alert_new_toast (message);
+  if (*path != '\0')
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-exported");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+    }
+
+  return toast;
+}
+
+typedef struct
+{
+  GWeakRef parent;
+} LaunchData;
+
+static void
+launch_data_free (LaunchData *data)
+{
+  g_weak_ref_clear (&data->parent);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LaunchData, launch_data_free)
+
+static void
+on_launched_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LaunchData) data = user_data;
+  g_autoptr(GtkWidget) parent = g_weak_ref_get (&data->parent);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  ok = gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error);
+  /* The user dismissing an app chooser is no failure. */
+  if (!ok && g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    return;
+#else
+  ok = g_app_info_launch_default_for_uri_finish (result, &error);
+#endif
+
+  if (!ok && parent != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    jm_alert_show_error (parent, _("Could Not Open the File"), error);
+}
+
+/**
+ * jm_export_dialog_open_file:
+ * @parent: the window asking
+ * @file: an exported file
+ *
+ * Opens @file in the app the desktop has for it, as the exported toast's
+ * Open button does: GtkFileLauncher on GTK 4.10 and later (through the
+ * portal when sandboxed), the default app for its URI before.
+ */
+void
+jm_export_dialog_open_file (GtkWindow *parent,
+                            GFile     *file)
+{
+  LaunchData *data;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (launch_hook != NULL)
+    {
+      launch_hook (file, launch_hook_data);
+      return;
+    }
+
+  data = g_new0 (LaunchData, 1);
+  g_weak_ref_init (&data->parent, parent);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, parent, NULL, on_launched_cb, data);
+  }
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (parent)));
+
+    g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, on_launched_cb, data);
+  }
+#endif
+}
+
+/**
+ * jm_export_dialog_set_launch_hook:
+ * @hook: (nullable): called with the file instead of launching an app
+ *
+ * For tests: the Open button of the exported toast calls @hook rather
+ * than starting another program on the test machine. %NULL launches
+ * again.
+ */
+void
+jm_export_dialog_set_launch_hook (JmExportLaunchHook hook,
+                                  gpointer           user_data)
+{
+  launch_hook = hook;
+  launch_hook_data = user_data;
 }

@@ -25,4 +25,13 @@ void            jm_export_dialog_get_options (JmExportDialog  *self,
 void            jm_export_dialog_start_export (JmExportDialog *self,
                                                GFile          *file);
 
+typedef void (*JmExportLaunchHook) (GFile    *file,
+                                    gpointer  user_data);
+
+AdwToast       *jm_export_dialog_new_exported_toast (const char      *path);
+void            jm_export_dialog_open_file          (GtkWindow       *parent,
+                                                     GFile           *file);
+void            jm_export_dialog_set_launch_hook    (JmExportLaunchHook hook,
+                                                     gpointer         user_data);
+
 G_END_DECLS

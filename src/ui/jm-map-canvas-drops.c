@@ -104,6 +104,43 @@ jm_map_canvas_drop_palette (JmMapCanvas  *self,
   return added != NULL;
 }
 
+/* A picture dropped on a persona card becomes the persona's photo, as
+ * "Choose Photo…" in the inspector makes it: one step, and a file that is
+ * no picture, or one too large to decode, refused with the reason. */
+static gboolean
+jm_map_canvas_drop_photo (JmMapCanvas  *self,
+                          GFile        *file,
+                          JmPersona    *persona,
+                          GError      **error)
+{
+  g_autoptr(GBytes) photo = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GBytes *old_photo = jm_persona_get_photo (persona);
+  const char *type;
+  gboolean ok;
+
+  photo = jm_image_file_load_photo (file, &type, error);
+  if (photo == NULL ||
+      !jm_document_io_check_room (self->document, g_bytes_get_size (photo),
+                                  old_photo != NULL ? g_bytes_get_size (old_photo) : 0, error))
+    return FALSE;
+
+  g_value_init (&value, G_TYPE_BYTES);
+  g_value_set_boxed (&value, photo);
+  jm_command_stack_begin_group (self->stack, _("Change Photo"));
+  ok = jm_edit_set (self->stack, persona, "photo", &value, 0, error) &&
+       jm_edit_set_string (self->stack, persona, "photo-type", type, 0, error);
+  if (!ok)
+    {
+      jm_command_stack_cancel_group (self->stack);
+      return FALSE;
+    }
+
+  jm_command_stack_end_group (self->stack);
+  jm_map_canvas_select (self, JM_OBJECT (persona), FALSE);
+  return TRUE;
+}
+
 /* A picture dropped from the file manager becomes an image item in the
  * cell under the pointer; a map dropped opens, and so do a Mermaid
  * diagram and a spreadsheet, each as a new map. */
@@ -125,6 +162,9 @@ jm_map_canvas_drop_file (JmMapCanvas  *self,
       g_autofree char *uri = g_file_get_uri (file);
       return gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uri", "s", uri);
     }
+
+  if (hit->kind == JM_HIT_PERSONA && JM_IS_PERSONA (hit->object))
+    return jm_map_canvas_drop_photo (self, file, JM_PERSONA (hit->object), error);
 
   if (hit->stage == NULL || hit->lane == NULL)
     {
@@ -183,6 +223,10 @@ on_files_dropped_cb (JmMapCanvas   *self,
         any = TRUE;
       else if (error != NULL)
         _jm_map_canvas_report (self, error);
+
+      /* A persona has one photo: the first picture dropped on its card. */
+      if (hit.kind == JM_HIT_PERSONA)
+        break;
     }
 
   return any;
@@ -205,6 +249,36 @@ on_drop_motion_cb (JmMapCanvas   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return self->palette_hit.stage != NULL && self->palette_hit.lane != NULL ? GDK_ACTION_COPY : 0;
+}
+
+/* A palette entry has no place on a persona card: the card is outlined
+ * only for a picture dragged over it. */
+static GdkDragAction
+on_palette_motion_cb (JmMapCanvas   *self,
+                      double         x,
+                      double         y,
+                      GtkDropTarget *target)
+{
+  GdkDragAction action = on_drop_motion_cb (self, x, y, target);
+
+  if (self->palette_hit.kind == JM_HIT_PERSONA)
+    self->palette_hit.kind = JM_HIT_NONE;
+  return action;
+}
+
+/* Files go into a cell, as palette entries do, or onto a persona card,
+ * whose photo a picture becomes. */
+static GdkDragAction
+on_files_motion_cb (JmMapCanvas   *self,
+                    double         x,
+                    double         y,
+                    GtkDropTarget *target)
+{
+  GdkDragAction action = on_drop_motion_cb (self, x, y, target);
+
+  if (action == 0 && self->layout != NULL && self->stack != NULL && self->palette_hit.kind == JM_HIT_PERSONA)
+    return GDK_ACTION_COPY;
+  return action;
 }
 
 static void
@@ -253,13 +327,13 @@ _jm_map_canvas_init_drops (JmMapCanvas *self)
   GtkDropTarget *files;
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
-  g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect_swapped (drop, "motion", G_CALLBACK (on_palette_motion_cb), self);
   g_signal_connect_swapped (drop, "leave", G_CALLBACK (on_drop_leave_cb), self);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   files = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_swapped (files, "motion", G_CALLBACK (on_drop_motion_cb), self);
+  g_signal_connect_swapped (files, "motion", G_CALLBACK (on_files_motion_cb), self);
   g_signal_connect_swapped (files, "leave", G_CALLBACK (on_drop_leave_cb), self);
   g_signal_connect_swapped (files, "drop", G_CALLBACK (on_files_dropped_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (files));
@@ -270,7 +344,8 @@ _jm_map_canvas_init_drops (JmMapCanvas *self)
  * @files: (element-type GFile): files, as from the file manager
  *
  * What a drop of files at (@map_x, @map_y) does, for tests and keyboard
- * use: pictures become image items, maps open.
+ * use: pictures become image items (or, on a persona card, its photo),
+ * maps open.
  *
  * Returns: %TRUE if anything was added or opened
  */

@@ -462,8 +462,24 @@ on_click_pressed_cb (JmMapCanvas     *self,
 
   jm_map_canvas_widget_to_map (self, x, y, &map_x, &map_y);
   object = jm_map_canvas_editable_at (self, map_x, map_y);
-  if (object != NULL)
-    _jm_map_canvas_edit_in_place (self, object);
+  if (object == NULL)
+    return;
+
+  /* A double-click on a persona's role edits the role, elsewhere on the
+   * card the name. */
+  if (JM_IS_PERSONA (object))
+    {
+      JmRect role;
+
+      if (jm_layout_get_persona_role_rect (self->layout, object, &role) &&
+          map_y >= role.y && map_y < role.y + role.height)
+        {
+          _jm_map_canvas_edit_property_in_place (self, object, "role");
+          return;
+        }
+    }
+
+  _jm_map_canvas_edit_in_place (self, object);
 }
 
 static void

@@ -190,6 +190,16 @@ jm_map_canvas_draw_palette_target (JmMapCanvas *self,
       cairo_stroke (cr);
     }
 
+  /* A picture over a persona card would be its photo. */
+  if (self->palette_hit.kind == JM_HIT_PERSONA &&
+      jm_layout_get_persona_rect (self->layout, JM_PERSONA (self->palette_hit.object), &rect))
+    {
+      cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
+      jm_map_canvas_set_accent (cr, 0.8);
+      cairo_set_line_width (cr, 2.0 / self->zoom);
+      cairo_stroke (cr);
+    }
+
   jm_map_canvas_highlight_cell (self, cr, self->palette_hit.stage, self->palette_hit.lane);
 }
 
@@ -370,6 +380,25 @@ jm_map_canvas_editor (JmMapCanvas *self)
   return self->editor != NULL ? JM_INPLACE_EDITOR (self->editor) : NULL;
 }
 
+/* Where @property of @object is drawn: a persona card shows two texts
+ * the editor edits, the name and, under it, the role. */
+static gboolean
+jm_map_canvas_editor_rect (JmMapCanvas *self,
+                           gpointer     object,
+                           const char  *property,
+                           JmRect      *rect,
+                           JmFont      *font)
+{
+  if (JM_IS_PERSONA (object) && g_strcmp0 (property, "role") == 0)
+    {
+      if (font != NULL)
+        *font = JM_FONT_SUBHEADING;
+      return jm_layout_get_persona_role_rect (self->layout, object, rect);
+    }
+
+  return jm_layout_get_text_rect (self->layout, object, rect, font);
+}
+
 /* Closes the editor in place without keeping its text. */
 void
 _jm_map_canvas_stop_edit (JmMapCanvas *self,
@@ -422,6 +451,7 @@ on_editor_ended_cb (JmMapCanvas     *self,
                     JmInplaceEditor *editor)
 {
   g_autoptr(GObject) object = g_object_ref (jm_inplace_editor_get_object (editor));
+  g_autofree char *property = g_strdup (jm_inplace_editor_get_property_name (editor));
   gpointer next = NULL;
 
   if (how == JM_INPLACE_EDITOR_CANCEL)
@@ -441,12 +471,31 @@ on_editor_ended_cb (JmMapCanvas     *self,
   if (!_jm_map_canvas_commit_edit (self, TRUE) || how == JM_INPLACE_EDITOR_COMMIT)
     return;
 
+  /* On a persona card Tab goes from the name to the role, then on to the
+   * next persona's name; Shift+Tab back the same way. */
+  if (JM_IS_PERSONA (object))
+    {
+      gboolean on_role = g_strcmp0 (property, "role") == 0;
+
+      if (how == JM_INPLACE_EDITOR_NEXT && !on_role)
+        {
+          _jm_map_canvas_edit_property_in_place (self, object, "role");
+          return;
+        }
+      if (how == JM_INPLACE_EDITOR_PREVIOUS && on_role)
+        {
+          _jm_map_canvas_edit_property_in_place (self, object, "name");
+          return;
+        }
+    }
+
   next = jm_map_canvas_next_editable (self, object, how == JM_INPLACE_EDITOR_NEXT ? 1 : -1);
   if (next == NULL)
     return;
 
   jm_selection_select (self->selection, next);
-  _jm_map_canvas_edit_in_place (self, next);
+  _jm_map_canvas_edit_property_in_place (self, next,
+                                         JM_IS_PERSONA (next) && how == JM_INPLACE_EDITOR_PREVIOUS ? "role" : NULL);
 }
 
 /* Double-click, F2 or Enter edits the text of an object where it is, in
@@ -457,11 +506,26 @@ gboolean
 _jm_map_canvas_edit_in_place (JmMapCanvas *self,
                               gpointer     object)
 {
-  const char *property = jm_map_canvas_text_property (object);
+  return _jm_map_canvas_edit_property_in_place (self, object, NULL);
+}
+
+/* The same for one text of @object: @property %NULL is the text a
+ * double-click edits first (a persona's name), "role" a persona's role. */
+gboolean
+_jm_map_canvas_edit_property_in_place (JmMapCanvas *self,
+                                       gpointer     object,
+                                       const char  *property)
+{
   JmRect rect;
 
+  if (property == NULL)
+    property = jm_map_canvas_text_property (object);
+  else if (!(JM_IS_PERSONA (object) && g_str_equal (property, "role")) &&
+           g_strcmp0 (property, jm_map_canvas_text_property (object)) != 0)
+    return FALSE;
+
   if (property == NULL || self->layout == NULL ||
-      !jm_layout_get_text_rect (self->layout, object, &rect, NULL))
+      !jm_map_canvas_editor_rect (self, object, property, &rect, NULL))
     return FALSE;
 
   if (self->editor == NULL)
@@ -472,7 +536,8 @@ _jm_map_canvas_edit_in_place (JmMapCanvas *self,
     }
 
   /* What was being typed elsewhere is kept first. */
-  if (jm_inplace_editor_get_object (jm_map_canvas_editor (self)) != object)
+  if (jm_inplace_editor_get_object (jm_map_canvas_editor (self)) != object ||
+      g_strcmp0 (jm_inplace_editor_get_property_name (jm_map_canvas_editor (self)), property) != 0)
     _jm_map_canvas_commit_edit (self, FALSE);
 
   /* Scrolled into view first when out of it, as Tab may lead off screen. */
@@ -504,7 +569,8 @@ _jm_map_canvas_allocate_editor (JmMapCanvas *self)
     return;
 
   object = jm_inplace_editor_get_object (editor);
-  if (object == NULL || self->layout == NULL || !jm_layout_get_text_rect (self->layout, object, &rect, &font))
+  if (object == NULL || self->layout == NULL ||
+      !jm_map_canvas_editor_rect (self, object, jm_inplace_editor_get_property_name (editor), &rect, &font))
     {
       /* Gone from the map (undone, deleted, another state shown). */
       jm_inplace_editor_stop (editor);

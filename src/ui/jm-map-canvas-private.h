@@ -149,6 +149,9 @@ void         _jm_map_canvas_draw_overlays         (JmMapCanvas           *self,
                                                    const JmRenderOptions *options);
 gboolean     _jm_map_canvas_edit_in_place         (JmMapCanvas           *self,
                                                    gpointer               object);
+gboolean     _jm_map_canvas_edit_property_in_place (JmMapCanvas          *self,
+                                                    gpointer              object,
+                                                    const char           *property);
 void         _jm_map_canvas_stop_edit             (JmMapCanvas           *self,
                                                    gboolean               focus_canvas);
 gboolean     _jm_map_canvas_commit_edit           (JmMapCanvas           *self,

@@ -69,9 +69,10 @@ jm_persona_page_set_photo (JmPersonaPage  *self,
 
 /**
  * jm_persona_page_set_photo_file:
- * @file: a PNG or SVG picture
+ * @file: a PNG, JPEG or SVG picture
  *
- * Makes @file the photo of the persona shown, as the Choose button does.
+ * Makes @file the photo of the persona shown, as the Choose button does
+ * (and a drop on the persona's card on the canvas).
  *
  * Returns: %TRUE if the photo was set
  */
@@ -87,7 +88,7 @@ jm_persona_page_set_photo_file (JmPersonaPage  *self,
   g_return_val_if_fail (JM_IS_PERSONA_PAGE (self), FALSE);
   g_return_val_if_fail (JM_IS_PERSONA (jm_persona_page_get_persona (self)), FALSE);
 
-  photo = jm_image_file_load (file, &type, error);
+  photo = jm_image_file_load_photo (file, &type, error);
   old_photo = jm_persona_get_photo (jm_persona_page_get_persona (self));
   if (photo == NULL ||
       !jm_document_io_check_room (jm_inspector_page_get_document (JM_INSPECTOR_PAGE (self)),
@@ -98,22 +99,74 @@ jm_persona_page_set_photo_file (JmPersonaPage  *self,
   return jm_persona_page_set_photo (self, photo, type, error);
 }
 
+/* Uses the file chosen, if any; a file that is no picture, or too large,
+ * is said in an alert, as the dialog it came from has closed. */
+static void
+jm_persona_page_use_chosen (JmPersonaPage *self,
+                            GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (file != NULL && jm_persona_page_get_persona (self) != NULL &&
+      !jm_persona_page_set_photo_file (self, file, &error))
+    jm_alert_show_error (GTK_WIDGET (self), _("Could Not Use the Photo"), error);
+}
+
+static GtkFileFilter *
+jm_persona_page_new_photo_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  /* What the renderer draws and a map keeps. */
+  gtk_file_filter_set_name (filter, _("PNG, JPEG and SVG Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  return filter;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_photo_chosen_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(JmPersonaPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Dismissing the dialog is no error worth a word. */
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+  jm_persona_page_use_chosen (self, file);
+}
+
+static void
+on_choose_photo_cb (JmPersonaPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = jm_persona_page_new_photo_filter ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Choose a Photo"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Choose"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  gtk_file_dialog_open (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                        on_photo_chosen_cb, g_object_ref (self));
+}
+#else
 static void
 on_photo_chosen_cb (GtkNativeDialog *dialog,
                     int              response,
                     JmPersonaPage   *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  if (file != NULL && jm_persona_page_get_persona (self) != NULL &&
-      !jm_persona_page_set_photo_file (self, file, &error))
-    jm_alert_show_error (GTK_WIDGET (self), _("Could Not Use the Photo"), error);
+  jm_persona_page_use_chosen (self, file);
 
   g_object_unref (dialog);
   g_object_unref (self);
@@ -123,24 +176,19 @@ static void
 on_choose_photo_cb (JmPersonaPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = jm_persona_page_new_photo_filter ();
   GtkFileChooserNative *dialog;
 
-  /* The renderer draws PNG and SVG pictures; GtkFileDialog needs 4.10. */
-  gtk_file_filter_set_name (filter, _("PNG and SVG Images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  /* GTK 4.8 has no GtkFileDialog. */
   dialog = gtk_file_chooser_native_new (_("Choose a Photo"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_photo_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
+#endif
 
 static void
 on_remove_photo_cb (JmPersonaPage *self)

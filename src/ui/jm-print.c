@@ -157,28 +157,59 @@ print_gsettings (void)
   return schema != NULL ? g_settings_new (JM_SETTINGS_SCHEMA) : NULL;
 }
 
-/* The printer, paper and orientation of the last print, or GTK's. */
-static void
-restore_settings (GtkPrintOperation *operation)
+/**
+ * jm_print_default_page_setup:
+ * @remembered: (nullable): the settings of the last print
+ * @map_width: the width of the map to print, in layout units
+ * @map_height: its height
+ *
+ * The page a print starts on: the paper of the last print (or GTK's), in
+ * the orientation that suits this map (landscape for a map wider than it
+ * is tall), whatever the last map printed was.
+ *
+ * Returns: (transfer full): the page setup
+ */
+GtkPageSetup *
+jm_print_default_page_setup (GtkPrintSettings *remembered,
+                             double            map_width,
+                             double            map_height)
 {
-  g_autoptr(GSettings) settings = print_gsettings ();
-  g_autoptr(GVariant) saved = settings ? g_settings_get_value (settings, "print-settings") : NULL;
-  g_autoptr(GtkPrintSettings) print_settings = NULL;
-  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-  GtkPaperSize *paper;
+  GtkPageSetup *page_setup = gtk_page_setup_new ();
+  GtkPaperSize *paper = remembered != NULL ? gtk_print_settings_get_paper_size (remembered) : NULL;
 
-  if (saved == NULL || g_variant_n_children (saved) == 0)
-    return;
-
-  print_settings = gtk_print_settings_new_from_gvariant (saved);
-  gtk_print_operation_set_print_settings (operation, print_settings);
-  paper = gtk_print_settings_get_paper_size (print_settings);
   if (paper != NULL)
     {
       gtk_page_setup_set_paper_size (page_setup, paper);
       gtk_paper_size_free (paper);
     }
-  gtk_page_setup_set_orientation (page_setup, gtk_print_settings_get_orientation (print_settings));
+  gtk_page_setup_set_orientation (page_setup, jm_print_map_is_landscape (map_width, map_height)
+                                              ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+  return page_setup;
+}
+
+/* The printer and paper of the last print, or GTK's, turned as the map
+ * to print is. */
+static void
+restore_settings (GtkPrintOperation *operation,
+                  double             map_width,
+                  double             map_height)
+{
+  g_autoptr(GSettings) settings = print_gsettings ();
+  g_autoptr(GVariant) saved = settings ? g_settings_get_value (settings, "print-settings") : NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+
+  if (saved != NULL && g_variant_n_children (saved) > 0)
+    print_settings = gtk_print_settings_new_from_gvariant (saved);
+
+  page_setup = jm_print_default_page_setup (print_settings, map_width, map_height);
+  if (print_settings != NULL)
+    {
+      /* The dialog starts from the settings' orientation where they
+       * have one. */
+      gtk_print_settings_set_orientation (print_settings, gtk_page_setup_get_orientation (page_setup));
+      gtk_print_operation_set_print_settings (operation, print_settings);
+    }
   gtk_print_operation_set_default_page_setup (operation, page_setup);
 }
 
@@ -220,14 +251,19 @@ remember_settings (GtkPrintOperation *operation)
   g_settings_set_value (settings, "print-settings", gtk_print_settings_to_gvariant (kept));
 }
 
+/* @shown: the layout of @document in @layer the window shows, whose size
+ * sets the orientation; %NULL lays the map out here to measure it. */
 static GtkPrintOperation *
 jm_print_operation_new (JmDocument  *document,
                         JmLayerMode  layer,
+                        JmLayout    *shown,
                         JmPrintMode  mode,
                         guint        pages_across)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   PrintJob *job = g_new0 (PrintJob, 1);
+  g_autoptr(JmLayout) measured = NULL;
+  double map_width, map_height;
 
   job->document = g_object_ref (document);
   job->layer = layer;
@@ -242,7 +278,10 @@ jm_print_operation_new (JmDocument  *document,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_signal_connect (operation, "paginate", G_CALLBACK (on_paginate_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
-  restore_settings (operation);
+  if (shown == NULL)
+    shown = measured = jm_layout_new (document, layer);
+  jm_layout_get_size (shown, &map_width, &map_height);
+  restore_settings (operation, map_width, map_height);
   jm_print_snapshot_layout_async (document, layer, NULL, on_snapshot_laid_out_cb, g_object_ref (operation));
 
   return operation;
@@ -282,16 +321,20 @@ on_done_cb (GtkPrintOperation       *operation,
 /**
  * jm_print_show_dialog:
  * @layer: the state or states to print, as the window shows them
+ * @shown: (nullable): the layout of @document in @layer the window shows,
+ *   whose size turns the page (measured again when %NULL)
  *
- * Opens the print dialog for @document; printing goes on in the
- * background and an error, if any, is shown in a dialog.
+ * Opens the print dialog for @document, on one page fitted to it, turned
+ * as the map is; printing goes on in the background and an error, if any,
+ * is shown in a dialog.
  */
 void
 jm_print_show_dialog (GtkWindow   *parent,
                       JmDocument  *document,
-                      JmLayerMode  layer)
+                      JmLayerMode  layer,
+                      JmLayout    *shown)
 {
-  GtkPrintOperation *operation = jm_print_operation_new (document, layer, JM_PRINT_MODE_FIT_PAGE, 3);
+  GtkPrintOperation *operation = jm_print_operation_new (document, layer, shown, JM_PRINT_MODE_FIT_PAGE, 3);
   PrintJob *job = g_object_get_data (G_OBJECT (operation), "jm-print-job");
   GWeakRef *parent_ref = g_new0 (GWeakRef, 1);
   g_autoptr(GError) error = NULL;
@@ -322,7 +365,7 @@ jm_print_to_pdf (GtkWindow   *parent,
                  const char  *path,
                  GError     **error)
 {
-  g_autoptr(GtkPrintOperation) operation = jm_print_operation_new (document, layer, mode, pages_across);
+  g_autoptr(GtkPrintOperation) operation = jm_print_operation_new (document, layer, NULL, mode, pages_across);
 
   gtk_print_operation_set_export_filename (operation, path);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error) !=

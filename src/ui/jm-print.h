@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 void     jm_print_show_dialog (GtkWindow   *parent,
                                JmDocument  *document,
-                               JmLayerMode  layer);
+                               JmLayerMode  layer,
+                               JmLayout    *shown);
 gboolean jm_print_to_pdf      (GtkWindow   *parent,
                                JmDocument  *document,
                                JmLayerMode  layer,
@@ -26,5 +27,8 @@ gboolean jm_print_to_pdf      (GtkWindow   *parent,
                                GError     **error);
 
 GtkPrintSettings *jm_print_settings_to_remember (GtkPrintSettings *print_settings);
+GtkPageSetup     *jm_print_default_page_setup   (GtkPrintSettings *remembered,
+                                                 double            map_width,
+                                                 double            map_height);
 
 G_END_DECLS

@@ -97,10 +97,20 @@ jm_window_exported_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   JmWindow *self = JM_WINDOW (widget);
-  g_autofree char *name = g_path_get_basename (g_variant_get_string (parameter, NULL));
-  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, jm_alert_new_toast (message));
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               jm_export_dialog_new_exported_toast (g_variant_get_string (parameter, NULL)));
+}
+
+/* The exported toast's Open button. */
+static void
+jm_window_open_exported_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  jm_export_dialog_open_file (GTK_WINDOW (widget), file);
 }
 
 /* A window that shows a map, or opens one, keeps it; the new one gets
@@ -476,7 +486,8 @@ jm_window_print_action (GtkWidget  *widget,
   if (jm_window_get_document (self) == NULL)
     return;
 
-  jm_print_show_dialog (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode);
+  jm_print_show_dialog (GTK_WINDOW (self), jm_window_get_document (self), self->layer_mode,
+                        jm_map_canvas_get_layout (self->canvas));
 }
 
 /* The shortcuts window is built when first asked for, not with every
@@ -1056,6 +1067,7 @@ _jm_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.stop-comparing", NULL, jm_window_stop_comparing_action);
   gtk_widget_class_install_action (widget_class, "doc.merge-changes", NULL, _jm_window_merge_action);
   gtk_widget_class_install_action (widget_class, "win.exported", "s", jm_window_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", jm_window_open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, jm_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, jm_window_zoom_action);
