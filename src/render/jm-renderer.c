@@ -1732,7 +1732,8 @@ draw_curve (const Painter *p)
 
 /* Links {{{ */
 
-/* How much of the cards a label's pill at @cx, @cy would cover. */
+/* How much of the cards and headers a label's pill at @cx, @cy would
+ * cover. */
 static double
 link_label_covers_card (const Painter *p,
                         double         cx,
@@ -1742,7 +1743,10 @@ link_label_covers_card (const Painter *p,
 {
   JmRect pill = { cx - width / 2, cy - height / 2, width, height };
   g_autoptr(GPtrArray) cards = jm_layout_query_items (p->layout, &pill);
-  double covered = 0;
+  /* The stage headers' texts reach down to where the grid starts, the
+   * lanes' to where it starts on the left. */
+  double covered = MAX (0.0, MIN (pill.y + pill.height, p->layout->rows_y) - pill.y) * pill.width +
+                   MAX (0.0, MIN (pill.x + pill.width, p->layout->grid_x) - pill.x) * pill.height;
 
   for (guint i = 0; i < cards->len; i++)
     {
