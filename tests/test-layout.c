@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -276,7 +277,15 @@ test_hit_test (Fixture       *fixture,
   /* A link, on the middle of its longest run. */
   {
     const JmLinkBox *link = &g_array_index (fixture->layout->links, JmLinkBox, 2);
-    double mx = (link->xs[2] + link->xs[3]) / 2, my = (link->ys[2] + link->ys[3]) / 2 + 2;
+    guint longest = 0;
+    double mx, my;
+
+    for (guint s = 1; s + 1 < link->n_points; s++)
+      if (fabs (link->xs[s + 1] - link->xs[s]) + fabs (link->ys[s + 1] - link->ys[s]) >
+          fabs (link->xs[longest + 1] - link->xs[longest]) + fabs (link->ys[longest + 1] - link->ys[longest]))
+        longest = s;
+    mx = (link->xs[longest] + link->xs[longest + 1]) / 2 + (link->xs[longest] == link->xs[longest + 1] ? 2 : 0);
+    my = (link->ys[longest] + link->ys[longest + 1]) / 2 + (link->ys[longest] == link->ys[longest + 1] ? 2 : 0);
 
     g_assert_true (jm_layout_hit_test (fixture->layout, mx, my, &hit));
     g_assert_cmpint (hit.kind, ==, JM_HIT_LINK);
@@ -336,41 +345,218 @@ segment_crosses_rect (double        x1,
          top < rect->y + rect->height - 1 && bottom > rect->y + 1;
 }
 
-/* Links leave their source on the right, enter their target on the left,
- * and cross no card on the way, also when they loop back. */
+/* The distance from a route's end to the edge of @rect it lies on, 0 when
+ * it lies on one. */
+static gboolean
+point_on_edge (double        x,
+               double        y,
+               const JmRect *rect)
+{
+  gboolean on_side = (x == rect->x || x == rect->x + rect->width) &&
+                     y >= rect->y && y <= rect->y + rect->height;
+  gboolean on_top_or_bottom = (y == rect->y || y == rect->y + rect->height) &&
+                              x >= rect->x && x <= rect->x + rect->width;
+
+  return on_side || on_top_or_bottom;
+}
+
+/* Every link's route runs along the axes from an edge of its source to an
+ * edge of its target, crosses no card (its own two included), runs on no
+ * stage or lane grid line, and each of its turns is long enough to see. */
+static void
+assert_routes_keep_the_rules (JmLayout   *layout,
+                              JmDocument *document)
+{
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmObjectStore *items = jm_layer_get_items (layer);
+
+  g_assert_cmpuint (layout->links->len, ==, jm_object_store_get_n_objects (jm_layer_get_links (layer)));
+  for (guint l = 0; l < layout->links->len; l++)
+    {
+      const JmLinkBox *link = &g_array_index (layout->links, JmLinkBox, l);
+      const char *id = jm_object_get_id (JM_OBJECT (link->link));
+      JmRect from, to;
+      guint n = link->n_points;
+
+      g_assert_true (jm_layout_get_item_rect (layout, jm_layer_lookup_item (layer, jm_link_get_from_id (link->link)),
+                                              &from));
+      g_assert_true (jm_layout_get_item_rect (layout, jm_layer_lookup_item (layer, jm_link_get_to_id (link->link)),
+                                              &to));
+      g_assert_cmpuint (n, >=, 2);
+      for (guint s = 0; s < n; s++)
+        g_test_message ("link %s: %g,%g", id, link->xs[s], link->ys[s]);
+      g_test_message ("from %g,%g %gx%g to %g,%g %gx%g", from.x, from.y, from.width, from.height,
+                      to.x, to.y, to.width, to.height);
+      if (!point_on_edge (link->xs[0], link->ys[0], &from) || !point_on_edge (link->xs[n - 1], link->ys[n - 1], &to))
+        g_error ("link %s does not run from edge to edge", id);
+
+      for (guint s = 0; s + 1 < n; s++)
+        {
+          double x1 = link->xs[s], y1 = link->ys[s], x2 = link->xs[s + 1], y2 = link->ys[s + 1];
+          double length = fabs (x2 - x1) + fabs (y2 - y1);
+
+          if (x1 != x2 && y1 != y2)
+            g_error ("link %s: segment %u is not along an axis", id, s);
+          if (n > 2 && length < JM_LINK_MIN_SEGMENT)
+            g_error ("link %s: segment %u is %.1f long, a stub", id, s, length);
+
+          /* Grid lines: the left edge of each stage and the right edge of
+           * the last; the top of each lane and the bottom of the last. */
+          for (guint i = 0; i <= layout->stages->len && x1 == x2; i++)
+            {
+              const JmStageBox *stage = &g_array_index (layout->stages, JmStageBox, MIN (i, layout->stages->len - 1));
+              double line = i < layout->stages->len ? stage->x : stage->x + stage->width;
+
+              if (fabs (x1 - line) < 3)
+                g_error ("link %s: segment %u runs on the line of stage %u", id, s, i);
+            }
+          for (guint i = 0; i <= layout->lanes->len && y1 == y2; i++)
+            {
+              const JmLaneBox *lane = &g_array_index (layout->lanes, JmLaneBox, MIN (i, layout->lanes->len - 1));
+              double line = i < layout->lanes->len ? lane->y : lane->y + lane->height;
+
+              if (fabs (y1 - line) < 3)
+                g_error ("link %s: segment %u runs on the line of lane %u", id, s, i);
+            }
+
+          for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+            {
+              JmItem *card = jm_object_store_get_object (items, i);
+              JmRect rect;
+
+              g_assert_true (jm_layout_get_item_rect (layout, card, &rect));
+              if (segment_crosses_rect (x1, y1, x2, y2, &rect))
+                g_error ("link %s crosses item %s", id, jm_object_get_id (JM_OBJECT (card)));
+            }
+        }
+    }
+}
+
 static void
 test_links_avoid_cards (Fixture       *fixture,
                         gconstpointer  data)
 {
-  JmLayout *layout = fixture->layout;
-  JmObjectStore *items = jm_layer_get_items (jm_document_get_layer (fixture->document, JM_LAYER_STATE_CURRENT));
+  g_assert_cmpuint (fixture->layout->links->len, ==, 3);
+  assert_routes_keep_the_rules (fixture->layout, fixture->document);
+}
 
-  g_assert_cmpuint (layout->links->len, ==, 3);
-  for (guint l = 0; l < layout->links->len; l++)
+static JmDocument *
+load_valid_map (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+
+  return jm_test_load_map (path);
+}
+
+static const JmLinkBox *
+link_box (JmLayout   *layout,
+          const char *id)
+{
+  for (guint i = 0; i < layout->links->len; i++)
     {
-      const JmLinkBox *link = &g_array_index (layout->links, JmLinkBox, l);
-      JmRect from = item_rect (fixture, jm_link_get_from_id (link->link));
-      JmRect to = item_rect (fixture, jm_link_get_to_id (link->link));
-      guint n = link->n_points;
+      const JmLinkBox *box = &g_array_index (layout->links, JmLinkBox, i);
 
-      g_assert_cmpuint (n, >=, 2);
-      g_assert_cmpfloat (link->xs[0], ==, from.x + from.width);
-      g_assert_cmpfloat (link->xs[n - 1], ==, to.x);
-      g_assert_cmpfloat (link->ys[n - 1], ==, to.y + to.height / 2);
+      if (g_str_equal (jm_object_get_id (JM_OBJECT (box->link)), id))
+        return box;
+    }
 
-      for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
-        {
-          JmItem *card = jm_object_store_get_object (items, i);
-          JmRect rect;
+  g_error ("no route for link %s", id);
+  return NULL;
+}
 
-          g_assert_true (jm_layout_get_item_rect (layout, card, &rect));
-          for (guint s = 0; s + 1 < n; s++)
-            {
-              if (segment_crosses_rect (link->xs[s], link->ys[s], link->xs[s + 1], link->ys[s + 1], &rect))
-                g_error ("link %s crosses item %s", jm_object_get_id (JM_OBJECT (link->link)),
-                         jm_object_get_id (JM_OBJECT (card)));
-            }
-        }
+static JmRect
+rect_of (JmLayout   *layout,
+         JmDocument *document,
+         const char *id)
+{
+  JmItem *card = jm_layer_lookup_item (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT), id);
+  JmRect rect;
+
+  g_assert_nonnull (card);
+  g_assert_true (jm_layout_get_item_rect (layout, card, &rect));
+  return rect;
+}
+
+/* link-routes.jmap has a link of each kind: between stacked cards, to a
+ * card two below, down into the next lane, between neighbours side by
+ * side and to a lower one, across a stage with a card in the way, far
+ * along a lane, back to an earlier stage and up in one stage. */
+static void
+test_link_routes (void)
+{
+  g_autoptr(JmDocument) document = load_valid_map ("link-routes.jmap");
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  const JmLinkBox *box;
+  JmRect a1, a2, a3, t1, b1, p2, t3;
+
+  jm_layout_update (layout);
+  assert_routes_keep_the_rules (layout, document);
+
+  a1 = rect_of (layout, document, "a1");
+  a2 = rect_of (layout, document, "a2");
+  a3 = rect_of (layout, document, "a3");
+  t1 = rect_of (layout, document, "t1");
+  b1 = rect_of (layout, document, "b1");
+  p2 = rect_of (layout, document, "p2");
+  t3 = rect_of (layout, document, "t3");
+
+  /* Stacked: from the bottom centre straight down to the top centre. */
+  box = link_box (layout, "k-stacked");
+  g_assert_cmpuint (box->n_points, ==, 2);
+  g_assert_cmpfloat (box->xs[0], ==, a1.x + a1.width / 2);
+  g_assert_cmpfloat (box->xs[1], ==, a2.x + a2.width / 2);
+  g_assert_cmpfloat (box->ys[0], ==, a1.y + a1.height);
+  g_assert_cmpfloat (box->ys[1], ==, a2.y);
+
+  /* Down into the next lane, nothing in between: straight down too. */
+  box = link_box (layout, "k-down-lane");
+  g_assert_cmpuint (box->n_points, ==, 2);
+  g_assert_cmpfloat (box->xs[0], ==, a3.x + a3.width / 2);
+  g_assert_cmpfloat (box->ys[0], ==, a3.y + a3.height);
+  g_assert_cmpfloat (box->ys[1], ==, t1.y);
+
+  /* Up within a stage: straight up. */
+  box = link_box (layout, "k-up");
+  g_assert_cmpuint (box->n_points, ==, 2);
+  g_assert_cmpfloat (box->ys[0], ==, p2.y);
+  g_assert_cmpfloat (box->ys[1], ==, t3.y + t3.height);
+
+  /* A card in between: around it, not through it (the rules above), in
+   * the gutter beside the stage. */
+  box = link_box (layout, "k-skip");
+  g_assert_cmpuint (box->n_points, >, 2);
+  g_assert_cmpfloat (box->ys[box->n_points - 1], >, a2.y + a2.height);
+
+  /* Neighbours side by side: straight across, as long as the gap. */
+  box = link_box (layout, "k-beside");
+  g_assert_cmpuint (box->n_points, ==, 2);
+  g_assert_cmpfloat (box->xs[0], ==, a1.x + a1.width);
+  g_assert_cmpfloat (box->xs[1], ==, b1.x);
+  g_assert_cmpfloat (box->ys[0], ==, box->ys[1]);
+
+  /* Neighbours not side by side (b1 is level with a1, not a2): a
+   * dog-leg, each of its turns a full 16 (the rules above), never the
+   * old 8 px stub. */
+  box = link_box (layout, "k-neighbour");
+  g_assert_cmpuint (box->n_points, >, 2);
+  g_assert_cmpfloat (box->xs[0], ==, a2.x + a2.width);
+}
+
+/* Routes keep the rules however the cards stand: the example maps. */
+static void
+test_link_routes_of_examples (void)
+{
+  static const char *names[] = { "grocery-first-order", "hotel-guest-stay", "saas-onboarding" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strconcat (names[i], ".jmap", NULL);
+      g_autofree char *path = g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", file, NULL);
+      g_autoptr(JmDocument) document = jm_test_load_map (path);
+      g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+
+      jm_layout_update (layout);
+      assert_routes_keep_the_rules (layout, document);
     }
 }
 
@@ -1154,6 +1340,8 @@ main (int   argc,
                         test_incremental_placement_random_edits);
   g_test_add_data_func ("/layout/update/incremental-random-edits-grocery", "grocery-first-order.jmap",
                         test_incremental_placement_random_edits);
+  g_test_add_func ("/layout/links/routes", test_link_routes);
+  g_test_add_func ("/layout/links/routes-of-examples", test_link_routes_of_examples);
 
   return g_test_run ();
 }

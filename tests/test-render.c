@@ -21,6 +21,7 @@
 #include "format/jm-xml-writer.h"
 #include "model/jm-compare.h"
 #include "model/jm-document-private.h"
+#include "render/jm-face.h"
 #include "render/jm-layout-private.h"
 #include "render/jm-picture.h"
 #include "render/jm-renderer.h"
@@ -40,6 +41,7 @@ static const char *layer_names[] = { "current", "future", "both" };
 /* Exports with a golden image of their own: the dark theme and scale 2. */
 static const char *golden_exports[] = {
   "layout@current@dark",
+  "faces@current@dark",
   "saas-onboarding@both@dark",
   "layout@current@scale2",
   "saas-onboarding@both@scale2",
@@ -61,12 +63,17 @@ example_path (const char *name)
   return g_build_filename (g_getenv ("JM_SOURCE_ROOT"), "data", "examples", file, NULL);
 }
 
-/* "layout" is the test map, any other name an example's. */
+/* "layout", "faces" and "link-routes" are test maps, any other name an
+ * example's. */
 static char *
 map_path (const char *name)
 {
-  if (g_str_equal (name, "layout"))
-    return g_test_build_filename (G_TEST_DIST, "data", "valid", "layout.jmap", NULL);
+  if (g_str_equal (name, "layout") || g_str_equal (name, "faces") || g_str_equal (name, "link-routes"))
+    {
+      g_autofree char *file = g_strconcat (name, ".jmap", NULL);
+
+      return g_test_build_filename (G_TEST_DIST, "data", "valid", file, NULL);
+    }
 
   return example_path (name);
 }
@@ -239,8 +246,9 @@ test_render_curve_points (void)
   cairo_surface_destroy (surface);
 }
 
-/* Each link ends in an arrow head on the side of the card it leads to:
- * between the end of its line and the card, the link's colour. */
+/* Each link ends in an arrow head on the edge of the card it leads to,
+ * pointing the way its last segment runs: between the end of its line and
+ * the card, the link's colour. */
 static void
 test_render_link_arrows (void)
 {
@@ -253,10 +261,13 @@ test_render_link_arrows (void)
   for (guint i = 0; i < layout->links->len; i++)
     {
       const JmLinkBox *box = &g_array_index (layout->links, JmLinkBox, i);
-      int x = round (box->xs[box->n_points - 1]), y = round (box->ys[box->n_points - 1]);
+      guint n_points = box->n_points;
+      double dx = box->xs[n_points - 1] - box->xs[n_points - 2], dy = box->ys[n_points - 1] - box->ys[n_points - 2];
+      double length = fabs (dx) + fabs (dy);
       /* The line stops 6 units short of the tip; the head is 8 long and
-       * 9 wide at its back. */
-      JmRect head = { x - 5, y - 1, 3, 3 };
+       * 9 wide at its back: 2 to 5 units back from the tip. */
+      double cx = box->xs[n_points - 1] - dx / length * 3.5, cy = box->ys[n_points - 1] - dy / length * 3.5;
+      JmRect head = { floor (cx) - 1, floor (cy) - 1, 3, 3 };
       guint n = count_near (surface, &head, rgb (&theme->link), 40);
 
       g_test_message ("link %u: %u of 9 pixels of the link colour before its tip", i, n);
@@ -266,46 +277,65 @@ test_render_link_arrows (void)
   cairo_surface_destroy (surface);
 }
 
-/* A link's label is drawn on its route: taking the label away changes
- * the pixels there. */
+/* Links' labels are drawn on their routes, clear of the cards: taking
+ * the labels away changes pixels, none of them on a card. */
 static void
-test_render_link_labels (void)
+assert_link_labels_clear_of_cards (const char *name)
 {
-  g_autoptr(JmDocument) document = load_test_map ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+  g_autoptr(JmDocument) document = jm_test_load_map (path);
   g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
-  JmLink *link = jm_object_store_lookup (jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT)),
-                                         "k3");
+  JmLayer *layer = jm_document_get_layer (document, JM_LAYER_STATE_CURRENT);
+  JmObjectStore *links = jm_layer_get_links (layer);
+  JmObjectStore *items = jm_layer_get_items (layer);
   cairo_surface_t *labelled = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
   cairo_surface_t *bare;
-  g_auto(GValue) none = G_VALUE_INIT;
-  const JmLinkBox *box = NULL;
-  guint differing = 0;
-  double mx, my;
+  guint differing = 0, on_cards = 0;
+  int width, height;
 
-  for (guint i = 0; i < layout->links->len; i++)
+  for (guint i = 0; i < jm_object_store_get_n_objects (links); i++)
     {
-      if (g_array_index (layout->links, JmLinkBox, i).link == link)
-        box = &g_array_index (layout->links, JmLinkBox, i);
-    }
-  g_assert_nonnull (box);
-  g_assert_cmpuint (box->n_points, >=, 4);
-  mx = (box->xs[2] + box->xs[3]) / 2;
-  my = (box->ys[2] + box->ys[3]) / 2;
+      g_auto(GValue) none = G_VALUE_INIT;
 
-  g_value_init (&none, G_TYPE_STRING);
-  _jm_document_set_property (document, G_OBJECT (link), "label", &none);
+      g_value_init (&none, G_TYPE_STRING);
+      _jm_document_set_property (document, jm_object_store_get_object (links, i), "label", &none);
+    }
   jm_layout_update (layout);
   bare = jm_test_render (layout, 1.0, JM_THEME_LIGHT, FALSE);
 
-  /* Around the middle of its third run, where the label goes. */
-  for (int y = my - 8; y < my + 8; y++)
-    for (int x = mx - 20; x < mx + 20; x++)
-      differing += pixel_at (labelled, x, y) != pixel_at (bare, x, y);
-  g_test_message ("%u pixels differ where the label was", differing);
+  width = cairo_image_surface_get_width (labelled);
+  height = cairo_image_surface_get_height (labelled);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        if (pixel_at (labelled, x, y) == pixel_at (bare, x, y))
+          continue;
+        differing++;
+        for (guint i = 0; i < jm_object_store_get_n_objects (items); i++)
+          {
+            JmRect card;
+
+            g_assert_true (jm_layout_get_item_rect (layout, jm_object_store_get_object (items, i), &card));
+            if (x >= card.x + 1 && x < card.x + card.width - 1 && y >= card.y + 1 && y < card.y + card.height - 1)
+              {
+                on_cards++;
+                break;
+              }
+          }
+      }
+  g_test_message ("%s: %u pixels differ where the labels were, %u on cards", name, differing, on_cards);
   g_assert_cmpuint (differing, >, 60);
+  g_assert_cmpuint (on_cards, ==, 0);
 
   cairo_surface_destroy (bare);
   cairo_surface_destroy (labelled);
+}
+
+static void
+test_render_link_labels (void)
+{
+  assert_link_labels_clear_of_cards ("layout.jmap");
+  assert_link_labels_clear_of_cards ("link-routes.jmap");
 }
 
 static void
@@ -1599,7 +1629,7 @@ test_compare_marks (void)
       }
 }
 
-/* Whether a point drawn after the @index-th, dot and ring, reaches its
+/* Whether a point drawn after the @index-th, face and ring, reaches its
  * centre. */
 static gboolean
 point_is_covered (JmLayout *layout,
@@ -1611,7 +1641,7 @@ point_is_covered (JmLayout *layout,
     {
       const JmPointBox *other = &g_array_index (layout->points, JmPointBox, j);
 
-      if (hypot (other->x - box->x, other->y - box->y) < JM_POINT_RADIUS + 3)
+      if (hypot (other->x - box->x, other->y - box->y) < JM_FACE_RADIUS + 3)
         return TRUE;
     }
 
@@ -2041,6 +2071,64 @@ assert_matches_golden (cairo_surface_t *surface,
   g_assert_cmpuint (cluster, <=, GOLDEN_MAX_CLUSTER);
 
   cairo_surface_destroy (expected);
+}
+
+/* Five moods for −5..+5; a score between whole numbers takes the mood of
+ * the nearest one. */
+static void
+test_mood_per_score (void)
+{
+  static const struct {
+    double score;
+    JmMood mood;
+  } cases[] = {
+    { -5, JM_MOOD_VERY_UNHAPPY }, { -4, JM_MOOD_VERY_UNHAPPY }, { -3.5, JM_MOOD_VERY_UNHAPPY },
+    { -3.4, JM_MOOD_UNHAPPY }, { -3, JM_MOOD_UNHAPPY }, { -2, JM_MOOD_UNHAPPY }, { -1.5, JM_MOOD_UNHAPPY },
+    { -1.4, JM_MOOD_NEUTRAL }, { -1, JM_MOOD_NEUTRAL }, { 0, JM_MOOD_NEUTRAL }, { 1, JM_MOOD_NEUTRAL },
+    { 1.4, JM_MOOD_NEUTRAL }, { 1.5, JM_MOOD_HAPPY }, { 2, JM_MOOD_HAPPY }, { 3, JM_MOOD_HAPPY },
+    { 3.4, JM_MOOD_HAPPY }, { 3.5, JM_MOOD_DELIGHTED }, { 4, JM_MOOD_DELIGHTED }, { 5, JM_MOOD_DELIGHTED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("score %g", cases[i].score);
+      g_assert_cmpint (jm_mood_for_score (cases[i].score), ==, cases[i].mood);
+    }
+}
+
+/* Each mood has a face of its own, told apart without its colour: drawn
+ * in one colour, no two faces are alike. */
+static void
+test_faces_told_apart (void)
+{
+  const JmColor fill = { 0.9, 0.8, 0.2, 1 }, ink = { 0.1, 0.1, 0.1, 1 }, rim = { 1, 1, 1, 1 };
+  cairo_surface_t *faces[JM_N_MOODS];
+
+  for (guint m = 0; m < JM_N_MOODS; m++)
+    {
+      cairo_t *cr;
+
+      faces[m] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+      cr = cairo_create (faces[m]);
+      jm_face_draw (cr, 32, 32, 28, m, &fill, &ink, &rim);
+      cairo_destroy (cr);
+      cairo_surface_flush (faces[m]);
+    }
+
+  for (guint a = 0; a < JM_N_MOODS; a++)
+    for (guint b = a + 1; b < JM_N_MOODS; b++)
+      {
+        guint differing = 0;
+
+        for (int y = 0; y < 64; y++)
+          for (int x = 0; x < 64; x++)
+            differing += pixel_at (faces[a], x, y) != pixel_at (faces[b], x, y);
+        g_test_message ("faces %u and %u differ in %u pixels", a, b, differing);
+        g_assert_cmpuint (differing, >, 40);
+      }
+
+  for (guint m = 0; m < JM_N_MOODS; m++)
+    cairo_surface_destroy (faces[m]);
 }
 
 /* Golden images, drawn by the renderer, as the window draws: "MAP@LAYER". */
@@ -2543,6 +2631,10 @@ main (int   argc,
                         test_layout_cards_keep_their_gap);
   g_test_add_func ("/render/golden/rule", test_golden_rule);
   g_test_add_data_func ("/render/golden/layout@current", "layout@current", test_golden);
+  g_test_add_data_func ("/render/golden/faces@current", "faces@current", test_golden);
+  g_test_add_data_func ("/render/golden/link-routes@current", "link-routes@current", test_golden);
+  g_test_add_func ("/render/faces/mood-per-score", test_mood_per_score);
+  g_test_add_func ("/render/faces/told-apart", test_faces_told_apart);
   for (guint i = 0; i < G_N_ELEMENTS (example_names); i++)
     {
       g_autofree char *export_path = g_strdup_printf ("/export/examples/%s", example_names[i]);

@@ -128,4 +128,24 @@ void     _jm_layout_curve_band        (JmLayout         *self,
 void     _jm_layout_set_parallel_threshold (JmLayout *self,
                                             guint     n_items);
 
+/* Links' routes (jm-link-route.c). A turn of a route is at least this
+ * long, so that it reads as a turn. */
+#define JM_LINK_MIN_SEGMENT 16.0
+
+void     _jm_link_route               (JmLayout         *layout,
+                                       JmLinkBox        *box,
+                                       const JmItemBox  *from,
+                                       const JmItemBox  *to,
+                                       guint             index);
+gboolean _jm_link_route_on_grid_line  (JmLayout         *layout,
+                                       double            x1,
+                                       double            y1,
+                                       double            x2,
+                                       double            y2);
+guint    _jm_link_route_count_crossed (JmLayout         *layout,
+                                       double            x1,
+                                       double            y1,
+                                       double            x2,
+                                       double            y2);
+
 G_END_DECLS

@@ -766,11 +766,7 @@ jm_layout_build_points (JmLayout *self)
   g_array_sort (self->points, jm_point_box_compare);
 }
 
-/* Links run in the gutters: out of the right side of their item into the
- * column's padding, along the free band at the top of the target's row,
- * down the target column's left padding and into the item's left side.
- * That keeps them off the cards, also when they loop back to an earlier
- * stage. Each link gets its own offset so parallel links stay apart. */
+/* The route itself is in jm-link-route.c. */
 static gboolean
 jm_layout_route_link (JmLayout  *self,
                       JmLinkBox *box,
@@ -780,13 +776,8 @@ jm_layout_route_link (JmLayout  *self,
   JmItem *from = jm_layer_lookup_item (layer, jm_link_get_from_id (box->link));
   JmItem *to = jm_layer_lookup_item (layer, jm_link_get_to_id (box->link));
   guint from_index, to_index;
-  const JmItemBox *from_box, *to_box;
-  const JmLaneBox *to_row;
-  JmRect a, b;
-  double offset = (index % 4) * 2.5;
-  double x1, x2, channel_y;
 
-  if (from == NULL || to == NULL)
+  if (from == NULL || to == NULL || from == to)
     return FALSE;
 
   from_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_boxes, from));
@@ -794,31 +785,10 @@ jm_layout_route_link (JmLayout  *self,
   if (from_index == 0 || to_index == 0)
     return FALSE;
 
-  from_box = &g_array_index (self->items, JmItemBox, from_index - 1);
-  to_box = &g_array_index (self->items, JmItemBox, to_index - 1);
-  a = _jm_layout_item_rect (self, from_box);
-  b = _jm_layout_item_rect (self, to_box);
-  to_row = &g_array_index (self->lanes, JmLaneBox, to_box->lane_index);
+  _jm_link_route (self, box, &g_array_index (self->items, JmItemBox, from_index - 1),
+                  &g_array_index (self->items, JmItemBox, to_index - 1), index);
 
-  x1 = a.x + a.width + JM_CELL_PADDING / 2 + offset;
-  x2 = b.x - JM_CELL_PADDING / 2 - offset;
-  channel_y = to_row->y + to_row->items_top + JM_CELL_PADDING / 2 - offset / 2;
-  if (to_box->lane_index == from_box->lane_index && to_box->stage_index == from_box->stage_index + 1)
-    channel_y = MIN (a.y + a.height / 2, b.y + b.height / 2);
-
-  box->n_points = 0;
-#define ADD_POINT(px, py) G_STMT_START { \
-    box->xs[box->n_points] = (px); box->ys[box->n_points] = (py); box->n_points++; \
-  } G_STMT_END
-  ADD_POINT (a.x + a.width, a.y + a.height / 2);
-  ADD_POINT (x1, a.y + a.height / 2);
-  ADD_POINT (x1, channel_y);
-  ADD_POINT (x2, channel_y);
-  ADD_POINT (x2, b.y + b.height / 2);
-  ADD_POINT (b.x, b.y + b.height / 2);
-#undef ADD_POINT
-
-  return TRUE;
+  return box->n_points >= 2;
 }
 
 static void

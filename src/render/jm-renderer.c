@@ -16,6 +16,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "jm-face.h"
 #include "jm-icon-cache.h"
 #include "jm-layout-private.h"
 #include "format/jm-picture-check.h"
@@ -1005,13 +1006,18 @@ draw_lane_header (const Painter   *p,
                      &p->theme->text_dim);
         }
 
-      /* Which curve is whose. */
-      for (guint i = 0; i < jm_object_store_get_n_objects (personas) && i < 6; i++)
+      /* Which curve is whose, when there are several: each persona's
+       * band with its line, as on the curve. */
+      for (guint i = 0; jm_object_store_get_n_objects (personas) > 1 &&
+                        i < jm_object_store_get_n_objects (personas) && i < 6; i++)
         {
           JmPersona *persona = jm_object_store_get_object (personas, i);
           JmColor color = jm_theme_persona_color (i);
 
-          cairo_rectangle (p->cr, x + JM_CELL_PADDING, legend_y + 6, 14, 3);
+          rounded_rectangle (p->cr, x + JM_CELL_PADDING, legend_y + 2, 16, 11, 5.5);
+          set_color_alpha (p, &color, p->theme->kind == JM_THEME_DARK ? 0.3 : 0.22);
+          cairo_fill (p->cr);
+          cairo_rectangle (p->cr, x + JM_CELL_PADDING, legend_y + 6, 16, 3);
           set_color (p, &color);
           cairo_fill (p->cr);
           draw_text (p, JM_FONT_SUBHEADING, jm_persona_get_name (persona), x + JM_CELL_PADDING + 20,
@@ -1375,38 +1381,112 @@ draw_curve_fill (const Painter    *p,
   }
 }
 
-static gboolean
-rect_overlaps_any (const JmRect *rect,
-                   GArray       *taken)
+/* What the feeling labels keep clear of: the labels already placed, the
+ * faces and the curves (as the flat segments cairo makes of them). */
+typedef struct
 {
-  for (guint i = 0; i < taken->len; i++)
-    {
-      const JmRect *other = &g_array_index (taken, JmRect, i);
+  GArray *labels;   /* JmRect */
+  GArray *faces;    /* JmRect */
+  GArray *curves;   /* double[4]: x1, y1, x2, y2 */
+} CurveObstacles;
 
-      if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
-          rect->y < other->y + other->height && other->y < rect->y + rect->height)
-        return TRUE;
-    }
-
-  return FALSE;
+static gboolean
+rects_overlap (const JmRect *a,
+               const JmRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* Labels go above points that feel good and below those that do not; a
- * label that would cover one already drawn goes to the other side. */
+static guint
+count_overlaps (const JmRect *rect,
+                GArray       *rects)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < rects->len; i++)
+    count += rects_overlap (rect, &g_array_index (rects, JmRect, i));
+
+  return count;
+}
+
+/* How many of the curves' flat segments pass through @rect: the segments
+ * are short, so a segment with an end or its middle inside counts. */
+static guint
+count_curve_crossings (const JmRect *rect,
+                       GArray       *curves)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < curves->len; i += 4)
+    {
+      const double *s = &g_array_index (curves, double, i);
+      double xs[3] = { s[0], s[2], (s[0] + s[2]) / 2 }, ys[3] = { s[1], s[3], (s[1] + s[3]) / 2 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (xs); k++)
+        {
+          if (xs[k] >= rect->x && xs[k] <= rect->x + rect->width &&
+              ys[k] >= rect->y && ys[k] <= rect->y + rect->height)
+            {
+              count++;
+              break;
+            }
+        }
+    }
+
+  return count;
+}
+
+/* Keeps the flat segments of the path just made in @curves. */
 static void
-draw_point_label (const Painter    *p,
-                  const JmPointBox *box,
-                  GArray           *taken)
+collect_curve (cairo_t *cr,
+               GArray  *curves)
+{
+  cairo_path_t *path = cairo_copy_path_flat (cr);
+  double last_x = 0, last_y = 0;
+
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *data = &path->data[i];
+
+      if (data->header.type == CAIRO_PATH_MOVE_TO)
+        {
+          last_x = data[1].point.x;
+          last_y = data[1].point.y;
+        }
+      else if (data->header.type == CAIRO_PATH_LINE_TO)
+        {
+          double segment[4] = { last_x, last_y, data[1].point.x, data[1].point.y };
+
+          g_array_append_vals (curves, segment, 4);
+          last_x = data[1].point.x;
+          last_y = data[1].point.y;
+        }
+    }
+  cairo_path_destroy (path);
+}
+
+/* A point's feeling goes next to its face: above a face that feels good
+ * and below one that does not, else beside it, else on the other side;
+ * the first place clear of the other labels, the faces and the curves,
+ * or the one that covers least. */
+static void
+draw_point_label (const Painter        *p,
+                  const JmPointBox     *box,
+                  const CurveObstacles *obstacles)
 {
   const char *label = jm_emotion_point_get_label (box->point);
-  const double height = 16;
+  const double height = 16, gap = 3;
   g_autoptr(PangoLayout) layout = NULL;
-  JmRect above, below, *chosen;
-  double width;
+  JmRect places[4];
+  double width, best = G_MAXDOUBLE;
+  guint chosen = 0;
+  gboolean good = jm_emotion_point_get_score (box->point) >= 0;
 
-  /* Labels reach at most 70 to either side; those out of view are not
-   * measured. */
-  if (label == NULL || *label == '\0' || !rect_visible (p, box->x - 70, box->y - 40, 140, 80))
+  /* Labels reach at most 70 beyond the face to either side; those out of
+   * view are not measured. */
+  if (label == NULL || *label == '\0' ||
+      !rect_visible (p, box->x - 160, box->y - 40, 320, 80))
     return;
 
   layout = label_layout (p, JM_FONT_SUBHEADING, label, &width);
@@ -1418,14 +1498,37 @@ draw_point_label (const Painter    *p,
       pango_layout_set_height (layout, -1);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
-  above = (JmRect) { box->x - width / 2, box->y - JM_POINT_RADIUS - 18, width, height };
-  below = (JmRect) { box->x - width / 2, box->y + JM_POINT_RADIUS + 3, width, height };
-  chosen = jm_emotion_point_get_score (box->point) >= 0 ? &above : &below;
-  if (rect_overlaps_any (chosen, taken))
-    chosen = chosen == &above ? &below : &above;
 
-  g_array_append_val (taken, *chosen);
-  show_layout_at (p, layout, chosen->x, chosen->y, &p->theme->text);
+  {
+    JmRect above = { box->x - width / 2, box->y - JM_FACE_RADIUS - gap - height, width, height };
+    JmRect below = { box->x - width / 2, box->y + JM_FACE_RADIUS + gap, width, height };
+    JmRect right = { box->x + JM_FACE_RADIUS + 2 * gap, box->y - height / 2, width, height };
+    JmRect left = { box->x - JM_FACE_RADIUS - 2 * gap - width, box->y - height / 2, width, height };
+
+    places[0] = good ? above : below;
+    places[1] = right;
+    places[2] = left;
+    places[3] = good ? below : above;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      /* Other labels matter most, then faces, then the curves; among
+       * places alike the earlier one wins. */
+      double cost = 100.0 * count_overlaps (&places[i], obstacles->labels) +
+                    50.0 * count_overlaps (&places[i], obstacles->faces) +
+                    10.0 * count_curve_crossings (&places[i], obstacles->curves) + i;
+
+      if (cost < best)
+        {
+          best = cost;
+          chosen = i;
+        }
+      if (cost < 10.0)
+        break;
+    }
+
+  g_array_append_val (obstacles->labels, places[chosen]);
+  show_layout_at (p, layout, places[chosen].x, places[chosen].y, &p->theme->text);
 }
 
 static guint
@@ -1440,12 +1543,16 @@ primary_persona_index (JmLayout *layout)
   return index;
 }
 
+/* The colour band under a persona's curve: wide enough to follow one
+ * curve where it crosses another, faint enough to see through. */
+#define PERSONA_BAND_WIDTH 14.0
+
 static void
 draw_curve_run (const Painter    *p,
                 const JmPointBox *points,
                 guint             n,
                 double            zero_y,
-                GArray           *taken)
+                CurveObstacles   *obstacles)
 {
   cairo_t *cr = p->cr;
   gboolean ghost = points[0].ghost;
@@ -1457,6 +1564,15 @@ draw_curve_run (const Painter    *p,
     draw_curve_fill (p, points, n, zero_y);
 
   curve_path (cr, points, n);
+  if (!ghost)
+    {
+      collect_curve (cr, obstacles->curves);
+      cairo_set_line_width (cr, PERSONA_BAND_WIDTH);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      set_color_alpha (p, &color, p->theme->kind == JM_THEME_DARK ? 0.3 : 0.22);
+      cairo_stroke_preserve (cr);
+    }
   cairo_set_line_width (cr, ghost ? 2.0 : 3.0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (ghost)
@@ -1467,19 +1583,47 @@ draw_curve_run (const Painter    *p,
   set_color_alpha (p, &color, ghost ? 0.45 : 1.0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* The points of a run: faces, or dots for the ghosts. */
+static void
+draw_run_faces (const Painter    *p,
+                const JmPointBox *points,
+                guint             n,
+                CurveObstacles   *obstacles)
+{
+  cairo_t *cr = p->cr;
+  gboolean ghost = points[0].ghost;
+  JmColor ink = { 0.12, 0.12, 0.14, 0.9 };
 
   for (guint i = 0; i < n; i++)
     {
       JmColor score = jm_theme_score_color (p->theme, jm_emotion_point_get_score (points[i].point));
 
-      cairo_arc (cr, points[i].x, points[i].y, JM_POINT_RADIUS, 0, 2 * G_PI);
-      set_color_alpha (p, &score, ghost ? 0.45 : 1.0);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 2);
-      set_color (p, &p->theme->paper);
-      cairo_stroke (cr);
-      if (!ghost)
-        draw_point_label (p, &points[i], taken);
+      /* The current state under the future one keeps plain dots: its
+       * faces would crowd those that count. */
+      if (ghost)
+        {
+          cairo_arc (cr, points[i].x, points[i].y, JM_POINT_RADIUS, 0, 2 * G_PI);
+          set_color_alpha (p, &score, 0.45);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, 2);
+          set_color (p, &p->theme->paper);
+          cairo_stroke (cr);
+          continue;
+        }
+
+      {
+        JmColor fill = faded (p, &score);
+        JmColor face_ink = faded (p, &ink);
+        JmColor rim = faded (p, &p->theme->paper);
+        JmRect rect = { points[i].x - JM_FACE_RADIUS, points[i].y - JM_FACE_RADIUS,
+                        2 * JM_FACE_RADIUS, 2 * JM_FACE_RADIUS };
+
+        jm_face_draw (cr, points[i].x, points[i].y, JM_FACE_RADIUS,
+                      jm_mood_for_score (jm_emotion_point_get_score (points[i].point)), &fill, &face_ink, &rim);
+        g_array_append_val (obstacles->faces, rect);
+      }
     }
 }
 
@@ -1517,7 +1661,10 @@ draw_curve (const Painter *p)
   const JmPointBox *points = (const JmPointBox *) (void *) layout->points->data;
   double top, bottom, zero_y, right;
   const double dashes[] = { 2, 4 };
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (JmRect));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (JmRect));
+  g_autoptr(GArray) faces = g_array_new (FALSE, FALSE, sizeof (JmRect));
+  g_autoptr(GArray) curves = g_array_new (FALSE, FALSE, sizeof (double));
+  CurveObstacles obstacles = { labels, faces, curves };
   guint start = 0;
 
   if (layout->curve_lane < 0)
@@ -1543,7 +1690,39 @@ draw_curve (const Painter *p)
           guint first = start, end = i;
 
           visible_run (p, points, &first, &end);
-          draw_curve_run (p, points + first, end - first, zero_y, taken);
+          draw_curve_run (p, points + first, end - first, zero_y, &obstacles);
+          start = i;
+        }
+    }
+
+  /* The faces go over every curve, each persona's over the others'
+   * lines, and the feelings on top, once every curve and face is there
+   * to keep clear of. */
+  start = 0;
+  for (guint i = 1; i <= layout->points->len; i++)
+    {
+      if (i == layout->points->len || points[i].ghost != points[start].ghost ||
+          points[i].persona_index != points[start].persona_index)
+        {
+          guint first = start, end = i;
+
+          visible_run (p, points, &first, &end);
+          draw_run_faces (p, points + first, end - first, &obstacles);
+          start = i;
+        }
+    }
+
+  start = 0;
+  for (guint i = 1; i <= layout->points->len; i++)
+    {
+      if (i == layout->points->len || points[i].ghost != points[start].ghost ||
+          points[i].persona_index != points[start].persona_index)
+        {
+          guint first = start, end = i;
+
+          visible_run (p, points, &first, &end);
+          for (guint k = first; k < end && !points[k].ghost; k++)
+            draw_point_label (p, &points[k], &obstacles);
           start = i;
         }
     }
@@ -1552,6 +1731,112 @@ draw_curve (const Painter *p)
 /* }}} */
 
 /* Links {{{ */
+
+/* How much of the cards and headers a label's pill at @cx, @cy would
+ * cover. */
+static double
+link_label_covers_card (const Painter *p,
+                        double         cx,
+                        double         cy,
+                        double         width,
+                        double         height)
+{
+  JmRect pill = { cx - width / 2, cy - height / 2, width, height };
+  g_autoptr(GPtrArray) cards = jm_layout_query_items (p->layout, &pill);
+  /* The stage headers' texts reach down to where the grid starts, the
+   * lanes' to where it starts on the left. */
+  double covered = MAX (0.0, MIN (pill.y + pill.height, p->layout->rows_y) - pill.y) * pill.width +
+                   MAX (0.0, MIN (pill.x + pill.width, p->layout->grid_x) - pill.x) * pill.height;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      JmRect card;
+
+      if (jm_layout_get_item_rect (p->layout, cards->pdata[i], &card))
+        covered += MAX (0.0, MIN (pill.x + pill.width, card.x + card.width) - MAX (pill.x, card.x)) *
+                   MAX (0.0, MIN (pill.y + pill.height, card.y + card.height) - MAX (pill.y, card.y));
+    }
+
+  return covered;
+}
+
+/* A link's label sits on its route, clear of the cards: on the middle of
+ * the longest segment where that is clear, else of the next longest, else
+ * a quarter along one, else beside the route; a route with no clear place
+ * near (one that runs only in a gutter) gets the place that covers the
+ * least of the cards. */
+static void
+link_label_position (const Painter   *p,
+                     const JmLinkBox *box,
+                     const char      *label,
+                     double          *x,
+                     double          *y)
+{
+  const double fractions[] = { 0.5, 0.25, 0.75 };
+  guint order[JM_LINK_MAX_POINTS] = { 0 };
+  guint n_segments = box->n_points - 1;
+  double width = text_width (p, JM_FONT_CAPTION, label) + 10, height = 16;
+  double least;
+
+  for (guint i = 0; i < n_segments; i++)
+    order[i] = i;
+  /* By length, longest first: a handful, sorted by insertion. */
+  for (guint i = 1; i < n_segments; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        guint a = order[j - 1], b = order[j];
+        double la = fabs (box->xs[a + 1] - box->xs[a]) + fabs (box->ys[a + 1] - box->ys[a]);
+        double lb = fabs (box->xs[b + 1] - box->xs[b]) + fabs (box->ys[b + 1] - box->ys[b]);
+
+        if (lb <= la)
+          break;
+        order[j - 1] = b;
+        order[j] = a;
+      }
+
+  *x = (box->xs[order[0]] + box->xs[order[0] + 1]) / 2;
+  *y = (box->ys[order[0]] + box->ys[order[0] + 1]) / 2;
+  least = link_label_covers_card (p, *x, *y, width, height);
+  for (guint f = 0; f < G_N_ELEMENTS (fractions) && least > 0; f++)
+    for (guint i = 0; i < n_segments; i++)
+      {
+        guint s = order[i];
+        double cx = box->xs[s] + (box->xs[s + 1] - box->xs[s]) * fractions[f];
+        double cy = box->ys[s] + (box->ys[s + 1] - box->ys[s]) * fractions[f];
+        double covered = link_label_covers_card (p, cx, cy, width, height);
+
+        if (covered < least)
+          {
+            *x = cx;
+            *y = cy;
+            least = covered;
+          }
+        if (least == 0)
+          return;
+      }
+
+  /* A route too short for its label (between neighbours, between
+   * stacked cards): the label moves off it, across the middle of its
+   * longest segment, to the nearest place clear of the cards, as a
+   * caption beside the route. */
+  for (double shift = 4; shift <= 120 && least > 0; shift += 4)
+    for (int side = -1; side <= 1; side += 2)
+      {
+        guint s = order[0];
+        gboolean across = box->ys[s] == box->ys[s + 1];
+        double cx = (box->xs[s] + box->xs[s + 1]) / 2 + (across ? 0 : side * shift);
+        double cy = (box->ys[s] + box->ys[s + 1]) / 2 + (across ? side * shift : 0);
+
+        /* Off the route only where it is clear: a label that covers a
+         * card anyway stays on its route. */
+        if (link_label_covers_card (p, cx, cy, width, height) == 0)
+          {
+            *x = cx;
+            *y = cy;
+            return;
+          }
+      }
+}
 
 static void
 draw_link (const Painter   *p,
@@ -1563,6 +1848,7 @@ draw_link (const Painter   *p,
   double end_x = box->xs[n - 1], end_y = box->ys[n - 1];
   const char *label = jm_link_get_label (box->link);
   double xs[G_N_ELEMENTS (box->xs)] = { 0 }, ys[G_N_ELEMENTS (box->ys)] = { 0 };
+  double ux, uy;
 
   /* A route across a map millions of units wide would reach cairo's
    * fixed point (see VIEW_MARGIN): its corners are moved in to this far
@@ -1590,7 +1876,16 @@ draw_link (const Painter   *p,
       cairo_line_to (cr, xs[i] - dx1 / l1 * r, ys[i] - dy1 / l1 * r);
       cairo_curve_to (cr, xs[i], ys[i], xs[i], ys[i], xs[i] + dx2 / l2 * r, ys[i] + dy2 / l2 * r);
     }
-  cairo_line_to (cr, xs[n - 1] - 6, ys[n - 1]);
+  /* The line stops inside the arrow head, which points the way the last
+   * segment runs. */
+  {
+    double dx = box->xs[n - 1] - box->xs[n - 2], dy = box->ys[n - 1] - box->ys[n - 2];
+    double length = MAX (fabs (dx) + fabs (dy), 0.001);
+
+    ux = dx / length;
+    uy = dy / length;
+  }
+  cairo_line_to (cr, xs[n - 1] - ux * 6, ys[n - 1] - uy * 6);
 
   cairo_set_line_width (cr, 1.5);
   set_color_alpha (p, &p->theme->link, box->ghost ? 0.4 : 0.9);
@@ -1599,17 +1894,18 @@ draw_link (const Painter   *p,
   if (rect_visible (p, end_x - LINK_MARGIN, end_y - LINK_MARGIN, 2 * LINK_MARGIN, 2 * LINK_MARGIN))
     {
       cairo_move_to (cr, end_x, end_y);
-      cairo_line_to (cr, end_x - 8, end_y - 4.5);
-      cairo_line_to (cr, end_x - 8, end_y + 4.5);
+      cairo_line_to (cr, end_x - ux * 8 - uy * 4.5, end_y - uy * 8 + ux * 4.5);
+      cairo_line_to (cr, end_x - ux * 8 + uy * 4.5, end_y - uy * 8 - ux * 4.5);
       cairo_close_path (cr);
       cairo_fill (cr);
     }
 
-  if (label != NULL && *label != '\0' && n >= 4)
+  if (label != NULL && *label != '\0')
     {
-      double mx = (box->xs[2] + box->xs[3]) / 2, my = (box->ys[2] + box->ys[3]) / 2;
+      double mx, my;
       JmColor fill = p->theme->paper;
 
+      link_label_position (p, box, label, &mx, &my);
       if (rect_visible (p, mx - LINK_MARGIN, my - LINK_MARGIN, 2 * LINK_MARGIN, 2 * LINK_MARGIN))
         draw_pill_label (p, label, mx, my, &fill, &p->theme->link);
     }
