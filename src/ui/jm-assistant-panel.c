@@ -29,6 +29,7 @@
 
 #include "commands/jm-edit.h"
 #include "model/jm-kinds.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 
 #define KEY_DATA "jm-assistant-key"

@@ -17,6 +17,7 @@
 #include "jm-window.h"
 
 #include "interop/jm-interop.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 #include "jm-settings.h"
 #include "jm-window-private.h"
@@ -424,6 +425,8 @@ static void
 jm_window_init (JmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Pages and panels not shown are not read out, and no name twice. */
+  jm_accessibility_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->match = -1;

@@ -1,0 +1,147 @@
+/* jm-accessibility.c: what assistive technologies are told of what is not shown
+ *
+ * GTK 4.8 leaves a widget in the accessibility tree as long as it is
+ * visible, whether or not it is mapped: the pages a stack does not show
+ * and the child of a closed revealer are read out by a screen reader
+ * (the empty state behind the map, "Opening Map…", the inspector's pages
+ * of other kinds of objects). These mark them hidden for as long as they
+ * are not shown.
+ *
+ * It also keeps GTK 4.8 from reading the name of a button with a
+ * mnemonic twice.
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jm-accessibility"
+
+#include "config.h"
+
+#include "jm-accessibility.h"
+
+static void
+update_stack_pages (GtkStack *stack)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+}
+
+static void
+on_pages_changed_cb (GtkStack *stack,
+                     guint     position,
+                     guint     removed,
+                     guint     added)
+{
+  update_stack_pages (stack);
+}
+
+/**
+ * jm_accessibility_hide_unshown_pages:
+ *
+ * Keeps every page of @stack but the one shown hidden from assistive
+ * technologies, also pages added later (a stack shows a page it is given
+ * when it has none, and says so).
+ */
+void
+jm_accessibility_hide_unshown_pages (GtkStack *stack)
+{
+  GtkSelectionModel *pages;
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (update_stack_pages), NULL);
+  /* The stack keeps its list of pages only while someone holds it. */
+  pages = gtk_stack_get_pages (stack);
+  g_signal_connect_object (pages, "items-changed", G_CALLBACK (on_pages_changed_cb), stack,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_object_set_data_full (G_OBJECT (stack), "jm-accessibility-pages", pages, g_object_unref);
+  update_stack_pages (stack);
+}
+
+static void
+update_revealer (GtkRevealer *revealer)
+{
+  gboolean closed = !gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (revealer), GTK_ACCESSIBLE_STATE_HIDDEN, closed, -1);
+}
+
+/**
+ * jm_accessibility_hide_when_closed:
+ *
+ * Keeps @revealer hidden from assistive technologies while it is closed:
+ * from when it has closed to when it begins to open.
+ */
+void
+jm_accessibility_hide_when_closed (GtkRevealer *revealer)
+{
+  g_return_if_fail (GTK_IS_REVEALER (revealer));
+
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (update_revealer), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (update_revealer), NULL);
+  update_revealer (revealer);
+}
+
+/* GTK 4.8 names a button with a mnemonic after its label as written
+ * ("_Open") and then after the label it made for it, which it relates to
+ * the button as the label of its mnemonic: "_Open Open". A name set
+ * explicitly replaces the first; this drops the second. */
+static void
+drop_mnemonic_relation (GtkButton *button)
+{
+  if (gtk_button_get_use_underline (button) && gtk_button_get_label (button) != NULL)
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/**
+ * jm_accessibility_init_template:
+ *
+ * For every stack and revealer under @root, @root too, does the above;
+ * for every button with a mnemonic, drops the relation that would read
+ * its name twice. For a template, once it is built: the names themselves
+ * are in its .ui file.
+ */
+void
+jm_accessibility_init_template (GtkWidget *root)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_STACK (root))
+    jm_accessibility_hide_unshown_pages (GTK_STACK (root));
+  else if (GTK_IS_REVEALER (root))
+    jm_accessibility_hide_when_closed (GTK_REVEALER (root));
+  else if (GTK_IS_BUTTON (root))
+    drop_mnemonic_relation (GTK_BUTTON (root));
+
+  for (child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    jm_accessibility_init_template (child);
+}
+
+/**
+ * jm_accessibility_name_after_mnemonic:
+ *
+ * Names @button, made in code with a mnemonic, after its label as shown:
+ * "Keep Mine" for "_Keep Mine".
+ */
+void
+jm_accessibility_name_after_mnemonic (GtkWidget *button)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (label)), -1);
+  drop_mnemonic_relation (GTK_BUTTON (button));
+}

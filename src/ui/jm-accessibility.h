@@ -1,0 +1,18 @@
+/* jm-accessibility.h: what assistive technologies are told of what is not shown
+ *
+ * SPDX-FileCopyrightText: 2026 The Journeymap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void jm_accessibility_hide_unshown_pages (GtkStack    *stack);
+void jm_accessibility_hide_when_closed   (GtkRevealer *revealer);
+void jm_accessibility_init_template      (GtkWidget   *root);
+void jm_accessibility_name_after_mnemonic (GtkWidget  *button);
+
+G_END_DECLS
