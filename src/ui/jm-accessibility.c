@@ -20,6 +20,9 @@
 
 #include "jm-accessibility.h"
 
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
 static void
 update_stack_pages (GtkStack *stack)
 {
@@ -99,13 +102,70 @@ drop_mnemonic_relation (GtkButton *button)
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+/* libadwaita 1.2 leaves a toast's buttons as GTK 4.8 names them: the
+ * action as "_Undo Undo", the close button by its icon. */
+static void
+name_toast_buttons (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *content = gtk_button_get_child (GTK_BUTTON (widget));
+
+      if (gtk_button_get_use_underline (GTK_BUTTON (widget)) && GTK_IS_LABEL (content))
+        jm_accessibility_name_after_mnemonic (widget);
+      else if (GTK_IS_IMAGE (content))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Dismiss"), -1);
+      return;
+    }
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_toast_buttons (child);
+}
+
+/* A toast overlay makes a widget for each toast it shows, as its child. */
+static void
+on_toast_overlay_children_changed_cb (GListModel *children,
+                                      guint       position,
+                                      guint       removed,
+                                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) child = g_list_model_get_item (children, i);
+
+      name_toast_buttons (child);
+    }
+}
+
+/**
+ * jm_accessibility_name_toasts:
+ *
+ * Names the buttons of every toast @overlay shows from now on.
+ */
+void
+jm_accessibility_name_toasts (GtkWidget *overlay)
+{
+  GListModel *children;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  /* A toast overlay has only a few children: watching them costs little. */
+  children = gtk_widget_observe_children (overlay);
+  g_signal_connect (children, "items-changed", G_CALLBACK (on_toast_overlay_children_changed_cb), NULL);
+  g_object_set_data_full (G_OBJECT (overlay), "jm-accessibility-children", children, g_object_unref);
+}
+
 /**
  * jm_accessibility_init_template:
  *
  * For every stack and revealer under @root, @root too, does the above;
  * for every button with a mnemonic, drops the relation that would read
- * its name twice. For a template, once it is built: the names themselves
- * are in its .ui file.
+ * its name twice; for every toast overlay, names its toasts' buttons.
+ * For a template, once it is built: the names themselves are in its .ui
+ * file.
  */
 void
 jm_accessibility_init_template (GtkWidget *root)
@@ -120,6 +180,8 @@ jm_accessibility_init_template (GtkWidget *root)
     jm_accessibility_hide_when_closed (GTK_REVEALER (root));
   else if (GTK_IS_BUTTON (root))
     drop_mnemonic_relation (GTK_BUTTON (root));
+  else if (ADW_IS_TOAST_OVERLAY (root))
+    jm_accessibility_name_toasts (root);
 
   for (child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     jm_accessibility_init_template (child);

@@ -14,5 +14,6 @@ void jm_accessibility_hide_unshown_pages (GtkStack    *stack);
 void jm_accessibility_hide_when_closed   (GtkRevealer *revealer);
 void jm_accessibility_init_template      (GtkWidget   *root);
 void jm_accessibility_name_after_mnemonic (GtkWidget  *button);
+void jm_accessibility_name_toasts        (GtkWidget   *overlay);
 
 G_END_DECLS

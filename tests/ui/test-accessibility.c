@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include "commands/jm-edit.h"
 #include "ui/jm-application.h"
+#include "ui/jm-compare-panel.h"
+#include "ui/jm-conflicts-panel.h"
 #include "ui/jm-export-dialog.h"
 #include "ui/jm-inspector.h"
 #include "ui/jm-item-page.h"
@@ -410,6 +413,65 @@ test_other_dialogs (JmMapFixture  *fixture,
   gtk_window_destroy (GTK_WINDOW (library));
 }
 
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* A copy of the fixture's map beside it, with one item's title changed. */
+static GFile *
+write_variant (JmMapFixture *fixture,
+               const char   *name,
+               const char   *title)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (fixture->path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "<title>Notices the green vans in her street</title>", title, 1), ==, 1);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+/* The panels of Compare with File… and of Merge Changes… with a
+ * conflict to settle. */
+static void
+test_review_panels (JmMapFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) other = write_variant (fixture, "colleague.jmap", "<title>Vans everywhere</title>");
+  g_autoptr(GFile) theirs = write_variant (fixture, "theirs.jmap", "<title>Their title</title>");
+  GtkWidget *compare = jm_window_get_review_panel (fixture->window, JM_TYPE_COMPARE_PANEL);
+  GtkWidget *conflicts = jm_window_get_review_panel (fixture->window, JM_TYPE_CONFLICTS_PANEL);
+  g_autoptr(GError) error = NULL;
+
+  jm_window_compare_with_file (fixture->window, other);
+  jm_ui_test_wait_until (widget_visible, compare);
+  jm_ui_test_wait_until_mapped (compare);
+  save_screenshot (GTK_WIDGET (fixture->window), "accessibility-compare");
+  assert_all_named (GTK_WIDGET (fixture->window), "compare panel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop-comparing", NULL));
+
+  /* Both changed the title: a conflict. */
+  g_assert_true (jm_edit_set_string (jm_window_get_stack (fixture->window),
+                                     jm_map_fixture_item (fixture, "item-notices-van"), "title", "My title", 0,
+                                     &error));
+  g_assert_no_error (error);
+  jm_window_merge_file (fixture->window, theirs, NULL);
+  jm_ui_test_wait_until (widget_visible, conflicts);
+  jm_ui_test_wait_until_mapped (conflicts);
+  g_assert_cmpuint (jm_conflicts_panel_get_n_conflicts (JM_CONFLICTS_PANEL (conflicts)), ==, 1);
+  save_screenshot (GTK_WIDGET (fixture->window), "accessibility-conflicts");
+  assert_all_named (GTK_WIDGET (fixture->window), "conflicts panel");
+}
+
 /* The empty window: only its status page is there for a screen reader. */
 static void
 test_empty_window (void)
@@ -599,6 +661,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/accessibility/inspector-pages", test_inspector_pages);
   jm_map_fixture_add ("/ui/accessibility/export-dialog", test_export_dialog);
   jm_map_fixture_add ("/ui/accessibility/other-dialogs", test_other_dialogs);
+  jm_map_fixture_add ("/ui/accessibility/review-panels", test_review_panels);
   jm_map_fixture_add ("/ui/accessibility/shortcuts-listed", test_shortcuts_listed);
   jm_map_fixture_add ("/ui/accessibility/layer-keys", test_layer_keys);
 
