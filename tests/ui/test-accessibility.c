@@ -22,6 +22,7 @@
 #include "ui/jm-persona-library-dialog.h"
 #include "ui/jm-persona-page.h"
 #include "ui/jm-point-page.h"
+#include "ui/jm-presentation.h"
 #include "ui/jm-stage-page.h"
 #include "ui/jm-template-gallery.h"
 #include "ui/jm-window.h"
@@ -472,6 +473,33 @@ test_review_panels (JmMapFixture  *fixture,
   assert_all_named (GTK_WIDGET (fixture->window), "conflicts panel");
 }
 
+/* The presentation: the slide, which has the focus, is named by what it
+ * shows, and renamed as the presenter moves on. */
+static void
+test_presentation (JmMapFixture  *fixture,
+                   gconstpointer  data)
+{
+  JmDocument *document = jm_window_get_document (fixture->window);
+  JmPresentation *presentation = jm_presentation_new (GTK_WINDOW (fixture->window), document,
+                                                      JM_LAYER_MODE_CURRENT, 0);
+  GtkWidget *slide = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (presentation), JM_TYPE_PRESENTATION,
+                                                                "slide"));
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (presentation));
+  first = dup_label (slide);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first, ==, jm_presentation_get_position_text (presentation));
+  g_assert_nonnull (g_strstr_len (first, -1, "Awareness"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL));
+  second = dup_label (slide);
+  g_assert_cmpstr (second, ==, jm_presentation_get_position_text (presentation));
+  g_assert_cmpstr (second, !=, first);
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
 /* The empty window: only its status page is there for a screen reader. */
 static void
 test_empty_window (void)
@@ -662,6 +690,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/accessibility/export-dialog", test_export_dialog);
   jm_map_fixture_add ("/ui/accessibility/other-dialogs", test_other_dialogs);
   jm_map_fixture_add ("/ui/accessibility/review-panels", test_review_panels);
+  jm_map_fixture_add ("/ui/accessibility/presentation", test_presentation);
   jm_map_fixture_add ("/ui/accessibility/shortcuts-listed", test_shortcuts_listed);
   jm_map_fixture_add ("/ui/accessibility/layer-keys", test_layer_keys);
 
