@@ -102,10 +102,12 @@ drop_mnemonic_relation (GtkButton *button)
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
-/* libadwaita 1.2 leaves a toast's buttons as GTK 4.8 names them: the
- * action as "_Undo Undo", the close button by its icon. */
+/* libadwaita 1.2 leaves the buttons it makes as GTK 4.8 names them: a
+ * toast's or an alert's response as "_Undo Undo", a toast's close button
+ * by its icon. @icon_name names the buttons that show only an icon. */
 static void
-name_toast_buttons (GtkWidget *widget)
+name_buttons (GtkWidget  *widget,
+              const char *icon_name)
 {
   GtkWidget *child;
 
@@ -115,14 +117,27 @@ name_toast_buttons (GtkWidget *widget)
 
       if (gtk_button_get_use_underline (GTK_BUTTON (widget)) && GTK_IS_LABEL (content))
         jm_accessibility_name_after_mnemonic (widget);
-      else if (GTK_IS_IMAGE (content))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Dismiss"), -1);
+      else if (GTK_IS_IMAGE (content) && icon_name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, icon_name, -1);
       return;
     }
 
   for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    name_toast_buttons (child);
+    name_buttons (child, icon_name);
+}
+
+/**
+ * jm_accessibility_name_mnemonic_buttons:
+ *
+ * Names every button with a mnemonic under @root, which libadwaita made
+ * (an alert's responses), after its label as shown.
+ */
+void
+jm_accessibility_name_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  name_buttons (root, NULL);
 }
 
 /* A toast overlay makes a widget for each toast it shows, as its child. */
@@ -136,7 +151,7 @@ on_toast_overlay_children_changed_cb (GListModel *children,
     {
       g_autoptr(GtkWidget) child = g_list_model_get_item (children, i);
 
-      name_toast_buttons (child);
+      name_buttons (child, _("Dismiss"));
     }
 }
 

@@ -15,5 +15,6 @@ void jm_accessibility_hide_when_closed   (GtkRevealer *revealer);
 void jm_accessibility_init_template      (GtkWidget   *root);
 void jm_accessibility_name_after_mnemonic (GtkWidget  *button);
 void jm_accessibility_name_toasts        (GtkWidget   *overlay);
+void jm_accessibility_name_mnemonic_buttons (GtkWidget *root);
 
 G_END_DECLS

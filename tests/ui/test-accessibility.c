@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "commands/jm-edit.h"
+#include "ui/jm-alert.h"
 #include "ui/jm-application.h"
 #include "ui/jm-compare-panel.h"
 #include "ui/jm-conflicts-panel.h"
@@ -473,6 +474,24 @@ test_review_panels (JmMapFixture  *fixture,
   assert_all_named (GTK_WIDGET (fixture->window), "conflicts panel");
 }
 
+/* An alert, whose buttons libadwaita makes: a question with two answers. */
+static void
+test_alert (JmMapFixture  *fixture,
+            gconstpointer  data)
+{
+  JmAlert *alert = jm_alert_new ("Save Changes?", "The map has changes that are not saved.");
+  GtkWidget *shown;
+
+  jm_alert_add_response (alert, "discard", "_Discard");
+  jm_alert_add_response (alert, "save", "_Save");
+  jm_alert_present (alert, GTK_WIDGET (fixture->window));
+  shown = GTK_WIDGET (jm_ui_test_find_message_dialog ());
+  g_assert_true (shown == GTK_WIDGET (alert));
+  jm_ui_test_wait_until_mapped (shown);
+  assert_all_named (GTK_WIDGET (gtk_widget_get_root (shown)), "alert");
+  jm_alert_close (alert);
+}
+
 /* The presentation: the slide, which has the focus, is named by what it
  * shows, and renamed as the presenter moves on. */
 static void
@@ -691,6 +710,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/accessibility/other-dialogs", test_other_dialogs);
   jm_map_fixture_add ("/ui/accessibility/review-panels", test_review_panels);
   jm_map_fixture_add ("/ui/accessibility/presentation", test_presentation);
+  jm_map_fixture_add ("/ui/accessibility/alert", test_alert);
   jm_map_fixture_add ("/ui/accessibility/shortcuts-listed", test_shortcuts_listed);
   jm_map_fixture_add ("/ui/accessibility/layer-keys", test_layer_keys);
 
