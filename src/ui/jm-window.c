@@ -109,7 +109,11 @@ jm_window_create_primary_menu (GtkMenuButton *button,
   JmWindow *self = user_data;
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->primary_menu);
+    {
+      gtk_menu_button_set_menu_model (button, self->primary_menu);
+      /* Its submenus are pages of a stack: only the one shown is read. */
+      jm_accessibility_init_template (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+    }
 }
 
 /* A difference chosen in the list is selected on the map, and shown. */

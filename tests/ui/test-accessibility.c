@@ -474,6 +474,23 @@ test_review_panels (JmMapFixture  *fixture,
   assert_all_named (GTK_WIDGET (fixture->window), "conflicts panel");
 }
 
+/* The main menu, open: its items are made from the menu model. */
+static void
+test_main_menu (JmMapFixture  *fixture,
+                gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (window_part (fixture, "primary_menu_button"));
+  GtkPopover *popover;
+
+  /* The window gives the button its menu when it first opens. */
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (popover));
+  assert_all_named (GTK_WIDGET (popover), "main menu");
+  gtk_menu_button_popdown (button);
+}
+
 /* An alert, whose buttons libadwaita makes: a question with two answers. */
 static void
 test_alert (JmMapFixture  *fixture,
@@ -711,6 +728,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/accessibility/review-panels", test_review_panels);
   jm_map_fixture_add ("/ui/accessibility/presentation", test_presentation);
   jm_map_fixture_add ("/ui/accessibility/alert", test_alert);
+  jm_map_fixture_add ("/ui/accessibility/main-menu", test_main_menu);
   jm_map_fixture_add ("/ui/accessibility/shortcuts-listed", test_shortcuts_listed);
   jm_map_fixture_add ("/ui/accessibility/layer-keys", test_layer_keys);
 
