@@ -491,6 +491,22 @@ test_main_menu (JmMapFixture  *fixture,
   gtk_menu_button_popdown (button);
 }
 
+/* The list of differences, open in the Compare view. */
+static void
+test_differences (JmMapFixture  *fixture,
+                  gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (window_part (fixture, "differences_button"));
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.layer", "s", "both"));
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (button));
+  gtk_menu_button_popup (button);
+  jm_ui_test_wait_until_mapped (GTK_WIDGET (popover));
+  assert_all_named (GTK_WIDGET (fixture->window), "differences");
+  gtk_menu_button_popdown (button);
+}
+
 /* An alert, whose buttons libadwaita makes: a question with two answers. */
 static void
 test_alert (JmMapFixture  *fixture,
@@ -729,6 +745,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/accessibility/presentation", test_presentation);
   jm_map_fixture_add ("/ui/accessibility/alert", test_alert);
   jm_map_fixture_add ("/ui/accessibility/main-menu", test_main_menu);
+  jm_map_fixture_add ("/ui/accessibility/differences", test_differences);
   jm_map_fixture_add ("/ui/accessibility/shortcuts-listed", test_shortcuts_listed);
   jm_map_fixture_add ("/ui/accessibility/layer-keys", test_layer_keys);
 
