@@ -173,12 +173,34 @@ jm_accessibility_name_toasts (GtkWidget *overlay)
   g_object_set_data_full (G_OBJECT (overlay), "jm-accessibility-children", children, g_object_unref);
 }
 
+/* GTK 4.8 leaves the close button a search bar makes named by its icon.
+ * It is the one button of the bar outside the bar's child. */
+static void
+name_search_bar_close_button (GtkWidget *widget,
+                              GtkWidget *content)
+{
+  GtkWidget *child;
+
+  if (widget == content)
+    return;
+  if (GTK_IS_BUTTON (widget))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Close the Find Bar"), -1);
+      return;
+    }
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_search_bar_close_button (child, content);
+}
+
 /**
  * jm_accessibility_init_template:
  *
  * For every stack and revealer under @root, @root too, does the above;
  * for every button with a mnemonic, drops the relation that would read
- * its name twice; for every toast overlay, names its toasts' buttons.
+ * its name twice; for every toast overlay, names its toasts' buttons;
+ * for every search bar, its close button.
  * For a template, once it is built: the names themselves are in its .ui
  * file.
  */
@@ -197,6 +219,8 @@ jm_accessibility_init_template (GtkWidget *root)
     drop_mnemonic_relation (GTK_BUTTON (root));
   else if (ADW_IS_TOAST_OVERLAY (root))
     jm_accessibility_name_toasts (root);
+  else if (GTK_IS_SEARCH_BAR (root) && gtk_search_bar_get_show_close_button (GTK_SEARCH_BAR (root)))
+    name_search_bar_close_button (root, gtk_search_bar_get_child (GTK_SEARCH_BAR (root)));
 
   for (child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     jm_accessibility_init_template (child);

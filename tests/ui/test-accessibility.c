@@ -507,6 +507,16 @@ test_differences (JmMapFixture  *fixture,
   gtk_menu_button_popdown (button);
 }
 
+/* The find bar, open. */
+static void
+test_find_bar (JmMapFixture  *fixture,
+               gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  jm_ui_test_wait_until_mapped (window_part (fixture, "search_entry"));
+  assert_all_named (GTK_WIDGET (fixture->window), "find bar");
+}
+
 /* An alert, whose buttons libadwaita makes: a question with two answers. */
 static void
 test_alert (JmMapFixture  *fixture,
@@ -746,6 +756,7 @@ main (int   argc,
   jm_map_fixture_add ("/ui/accessibility/alert", test_alert);
   jm_map_fixture_add ("/ui/accessibility/main-menu", test_main_menu);
   jm_map_fixture_add ("/ui/accessibility/differences", test_differences);
+  jm_map_fixture_add ("/ui/accessibility/find-bar", test_find_bar);
   jm_map_fixture_add ("/ui/accessibility/shortcuts-listed", test_shortcuts_listed);
   jm_map_fixture_add ("/ui/accessibility/layer-keys", test_layer_keys);
 
