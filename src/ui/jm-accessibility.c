@@ -8,7 +8,8 @@
  * are not shown.
  *
  * It also keeps GTK 4.8 from reading the name of a button with a
- * mnemonic twice.
+ * mnemonic twice, and names the buttons GTK and libadwaita make
+ * themselves (a toast's, an alert's, a search bar's close button).
  *
  * SPDX-FileCopyrightText: 2026 The Journeymap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -104,10 +105,11 @@ drop_mnemonic_relation (GtkButton *button)
 
 /* libadwaita 1.2 leaves the buttons it makes as GTK 4.8 names them: a
  * toast's or an alert's response as "_Undo Undo", a toast's close button
- * by its icon. @icon_name names the buttons that show only an icon. */
+ * by its icon. @icon_button_name names the buttons that show only an
+ * icon. */
 static void
 name_buttons (GtkWidget  *widget,
-              const char *icon_name)
+              const char *icon_button_name)
 {
   GtkWidget *child;
 
@@ -117,13 +119,14 @@ name_buttons (GtkWidget  *widget,
 
       if (gtk_button_get_use_underline (GTK_BUTTON (widget)) && GTK_IS_LABEL (content))
         jm_accessibility_name_after_mnemonic (widget);
-      else if (GTK_IS_IMAGE (content) && icon_name != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, icon_name, -1);
+      else if (GTK_IS_IMAGE (content) && icon_button_name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        icon_button_name, -1);
       return;
     }
 
   for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    name_buttons (child, icon_name);
+    name_buttons (child, icon_button_name);
 }
 
 /**
