@@ -45,6 +45,20 @@ on_pages_changed_cb (GtkStack *stack,
   update_stack_pages (stack);
 }
 
+/* A squeezer shows one of its children, the widest that fits, as a
+ * stack shows one page (an alert's row of buttons, or its column). */
+static void
+update_squeezer_children (AdwSqueezer *squeezer)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (squeezer);
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (squeezer));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+}
+
 /**
  * jm_accessibility_hide_unshown_pages:
  *
@@ -200,7 +214,8 @@ name_search_bar_close_button (GtkWidget *widget,
 /**
  * jm_accessibility_init_template:
  *
- * For every stack and revealer under @root, @root too, does the above;
+ * For every stack, squeezer and revealer under @root, @root too, does
+ * the above;
  * for every button with a mnemonic, drops the relation that would read
  * its name twice; for every toast overlay, names its toasts' buttons;
  * for every search bar, its close button.
@@ -222,6 +237,11 @@ jm_accessibility_init_template (GtkWidget *root)
     drop_mnemonic_relation (GTK_BUTTON (root));
   else if (ADW_IS_TOAST_OVERLAY (root))
     jm_accessibility_name_toasts (root);
+  else if (ADW_IS_SQUEEZER (root))
+    {
+      g_signal_connect (root, "notify::visible-child", G_CALLBACK (update_squeezer_children), NULL);
+      update_squeezer_children (ADW_SQUEEZER (root));
+    }
   else if (GTK_IS_SEARCH_BAR (root) && gtk_search_bar_get_show_close_button (GTK_SEARCH_BAR (root)))
     name_search_bar_close_button (root, gtk_search_bar_get_child (GTK_SEARCH_BAR (root)));
 

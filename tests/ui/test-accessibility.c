@@ -210,6 +210,24 @@ walk (GtkWidget *widget,
             }
         }
     }
+#ifdef ADW_TYPE_SQUEEZER
+  /* A squeezer shows one child, as a stack does (an alert's buttons in a
+   * row or in a column). */
+  if (ADW_IS_SQUEEZER (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (widget));
+
+      for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (child != shown && gtk_widget_get_visible (child))
+          {
+            g_autofree char *where = describe (child);
+
+            if (!gtk_test_accessible_has_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN))
+              g_error ("A child the squeezer does not show is not hidden: %s", where);
+            gtk_test_accessible_assert_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+          }
+    }
+#endif
   if (GTK_IS_REVEALER (widget) && gtk_widget_get_visible (widget)
       && !gtk_revealer_get_child_revealed (GTK_REVEALER (widget))
       && !gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))
