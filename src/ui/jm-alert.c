@@ -10,6 +10,8 @@
 
 #include "jm-alert.h"
 
+#include "jm-accessibility.h"
+
 #include <glib/gi18n-lib.h>
 
 JmAlert *
@@ -107,9 +109,16 @@ jm_alert_present (JmAlert   *alert,
                   GtkWidget *parent)
 {
 #if JM_ALERT_USES_ALERT_DIALOG
+  /* Its responses are all added by now. */
+  jm_accessibility_name_mnemonic_buttons (GTK_WIDGET (alert));
+  jm_accessibility_init_template (GTK_WIDGET (alert));
   adw_dialog_present (ADW_DIALOG (alert), parent);
 #else
   GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  /* Its responses are all added by now. */
+  jm_accessibility_name_mnemonic_buttons (GTK_WIDGET (alert));
+  jm_accessibility_init_template (GTK_WIDGET (alert));
 
   if (GTK_IS_WINDOW (root))
     {

@@ -29,6 +29,7 @@
 
 #include "commands/jm-edit.h"
 #include "model/jm-kinds.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 
 #define KEY_DATA "jm-assistant-key"
@@ -370,6 +371,7 @@ build_personas (JmAssistantPanel *self)
   /* Personas kept between maps come in through the window's library
    * dialog, which copies one into the map as one undo step. */
   button = gtk_button_new_with_mnemonic (_("Add from _Library…"));
+  jm_accessibility_name_after_mnemonic (button);
   set_key (button, "persona-library");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.add-persona-from-library");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
@@ -383,6 +385,7 @@ build_personas (JmAssistantPanel *self)
     }
 
   button = gtk_button_new_with_mnemonic (_("_Add Persona"));
+  jm_accessibility_name_after_mnemonic (button);
   set_key (button, "persona-add");
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_persona_clicked_cb), self);
@@ -464,6 +467,7 @@ build_stages (JmAssistantPanel *self)
   self->model_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   add_field (page, _("Stage _model"), self->model_dropdown, "stage-model");
   button = gtk_button_new_with_mnemonic (_("A_pply Model"));
+  jm_accessibility_name_after_mnemonic (button);
   gtk_widget_set_tooltip_text (button, _("Rename the stages after the model, add the missing ones "
                                          "and remove the empty ones left over (one undo step)"));
   set_key (button, "stage-model-apply");
@@ -483,6 +487,7 @@ build_stages (JmAssistantPanel *self)
   set_key (self->new_stage_entry, "new-stage-name");
   g_signal_connect_swapped (self->new_stage_entry, "activate", G_CALLBACK (on_add_stage_cb), self);
   button = gtk_button_new_with_mnemonic (_("Add _Stage"));
+  jm_accessibility_name_after_mnemonic (button);
   set_key (button, "new-stage-add");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_stage_cb), self);
   gtk_box_append (GTK_BOX (row), self->new_stage_entry);

@@ -25,6 +25,7 @@
 
 #include "commands/jm-edit-comments.h"
 #include "merge/jm-diff.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 #include "jm-settings.h"
 
@@ -163,12 +164,14 @@ jm_comments_panel_make_row (JmCommentsPanel *self,
     gtk_box_append (GTK_BOX (buttons), g_object_new (GTK_TYPE_BOX, "hexpand", TRUE, NULL));
 
   button = gtk_button_new_with_mnemonic (resolved ? _("_Reopen") : _("_Resolve"));
+  jm_accessibility_name_after_mnemonic (button);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), resolved ? "comments.reopen" : "comments.resolve");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   gtk_widget_add_css_class (button, "flat");
   gtk_box_append (GTK_BOX (buttons), button);
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_tooltip_text (button, _("Delete Comment"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Comment"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "comments.delete");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   gtk_widget_add_css_class (button, "flat");

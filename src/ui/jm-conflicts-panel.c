@@ -22,6 +22,7 @@
 
 #include "commands/jm-edit-comments.h"
 #include "merge/jm-diff.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 
 typedef struct
@@ -145,10 +146,12 @@ jm_conflicts_panel_make_row (JmConflictsPanel *self,
   gtk_box_append (GTK_BOX (box), value_label (_("Theirs:"), jm_conflict_get_theirs (entry->conflict)));
 
   button = gtk_button_new_with_mnemonic (_("_Keep Mine"));
+  jm_accessibility_name_after_mnemonic (button);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "conflicts.keep-mine");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   gtk_box_append (GTK_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("_Take Theirs"));
+  jm_accessibility_name_after_mnemonic (button);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "conflicts.take-theirs");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   gtk_box_append (GTK_BOX (buttons), button);

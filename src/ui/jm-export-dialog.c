@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 
 /* Format, state, scale, background, palette and review comments, then a file chooser for
@@ -234,6 +235,7 @@ static void
 jm_export_dialog_init (JmExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jm_accessibility_init_template (GTK_WIDGET (self));
 
   /* The limit is the format's, the same as the command line's. */
   gtk_spin_button_set_adjustment (GTK_SPIN_BUTTON (self->scale_spin),

@@ -103,6 +103,25 @@ jm_inspector_color_button_new (void)
 }
 
 /**
+ * jm_inspector_color_button_set_name:
+ * @name: what the colour is of: its row's title
+ *
+ * Names the button for assistive technologies. What they reach is the
+ * plain button inside it (in GtkColorButton and GtkColorDialogButton
+ * alike), which would be unnamed.
+ */
+void
+jm_inspector_color_button_set_name (GtkWidget  *button,
+                                    const char *name)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (button);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (GTK_IS_BUTTON (inner))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
  * jm_inspector_color_button_dup_color:
  *
  * Returns: (transfer full): the colour a button shows, as "#rrggbb"
@@ -682,11 +701,12 @@ jm_inspector_page_bind_color (JmInspectorPage *self,
   g_return_if_fail (ADW_IS_ACTION_ROW (action_row));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (action_row)), -1);
+  jm_inspector_color_button_set_name (button, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (action_row)));
   gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (reset, "flat");
   gtk_widget_set_tooltip_text (reset, _("Use the Theme’s Colour"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Use the Theme’s Colour"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), reset);
 

@@ -72,6 +72,8 @@ void            jm_inspector_page_bind_persona    (JmInspectorPage *self,
                                                    const char      *property);
 
 GtkWidget      *jm_inspector_color_button_new       (void);
+void            jm_inspector_color_button_set_name  (GtkWidget       *button,
+                                                     const char      *name);
 char           *jm_inspector_color_button_dup_color (GtkWidget       *button);
 void            jm_inspector_color_button_set_color (GtkWidget       *button,
                                                      const char      *color);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jm-accessibility.h"
 #include "jm-item-page.h"
 #include "jm-items-page.h"
 #include "jm-lane-page.h"
@@ -70,6 +71,8 @@ jm_inspector_ensure_page (JmInspector      *self,
     return *slot;
 
   *slot = g_object_new (type, NULL);
+  /* Made after the window: the window's pass did not see it. */
+  jm_accessibility_init_template (GTK_WIDGET (*slot));
   gtk_stack_add_named (self->pages, GTK_WIDGET (*slot), name);
   g_signal_connect_object (*slot, "notify::refusal", G_CALLBACK (on_page_refusal_cb), self, G_CONNECT_SWAPPED);
   return *slot;

@@ -320,12 +320,14 @@ jm_items_page_init (JmItemsPage *self)
 
   self->color_button = jm_inspector_color_button_new ();
   gtk_widget_set_valign (self->color_button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->color_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->color_row)), -1);
+  jm_inspector_color_button_set_name (self->color_button,
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->color_row)));
   self->color_reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   gtk_widget_set_valign (self->color_reset, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->color_reset, "flat");
   gtk_widget_set_tooltip_text (self->color_reset, _("Use the Theme’s Colour"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->color_reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Use the Theme’s Colour"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->color_row), self->color_button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->color_row), self->color_reset);
 

@@ -109,6 +109,9 @@ jm_palette_entry_set_property (GObject      *object,
       break;
     case PROP_TEXT:
       gtk_label_set_label (GTK_LABEL (self->label), g_value_get_string (value));
+      /* The text is in a child label: a button has no name of its own. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      g_value_get_string (value), -1);
       break;
     case PROP_PICTOGRAM:
       gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), g_value_get_string (value));

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "library/jm-persona-library.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 
 struct _JmPersonaLibraryDialog
@@ -258,6 +259,7 @@ static void
 jm_persona_library_dialog_init (JmPersonaLibraryDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  jm_accessibility_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   gtk_list_box_set_filter_func (self->list_box, filter_row, self, NULL);

@@ -121,6 +121,10 @@ jm_presentation_update (JmPresentation *self)
     }
 
   gtk_label_set_text (self->position_label, self->position_text);
+  /* The slide has the focus; a screen reader reads its name as it
+   * changes, and an image is named by what it shows. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->slide), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->position_text, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->slide));
 }
 

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 #include "jm-template-tile.h"
 
@@ -371,6 +372,7 @@ jm_template_gallery_init (JmTemplateGallery *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jm_accessibility_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->thumbnails = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_object_unref);

@@ -17,6 +17,7 @@
 #include "jm-window.h"
 
 #include "interop/jm-interop.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 #include "jm-settings.h"
 #include "jm-window-private.h"
@@ -124,7 +125,11 @@ jm_window_create_primary_menu (GtkMenuButton *button,
   JmWindow *self = user_data;
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->primary_menu);
+    {
+      gtk_menu_button_set_menu_model (button, self->primary_menu);
+      /* Its submenus are pages of a stack: only the one shown is read. */
+      jm_accessibility_init_template (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+    }
 }
 
 /* A difference chosen in the list is selected on the map, and shown. */
@@ -463,6 +468,8 @@ static void
 jm_window_init (JmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Pages and panels not shown are not read out, and no name twice. */
+  jm_accessibility_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->match = -1;
