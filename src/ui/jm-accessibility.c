@@ -252,20 +252,30 @@ jm_accessibility_init_template (GtkWidget *root)
 /**
  * jm_accessibility_name_after_mnemonic:
  *
- * Names @button, made in code with a mnemonic, after its label as shown:
- * "Keep Mine" for "_Keep Mine".
+ * Names @button, a button or a check button made in code with a mnemonic,
+ * after its label as shown: "Keep Mine" for "_Keep Mine".
  */
 void
 jm_accessibility_name_after_mnemonic (GtkWidget *button)
 {
-  GtkWidget *label;
+  GtkWidget *label = NULL;
+  GtkWidget *child;
 
-  g_return_if_fail (GTK_IS_BUTTON (button));
+  g_return_if_fail (GTK_IS_BUTTON (button) || GTK_IS_CHECK_BUTTON (button));
 
-  label = gtk_button_get_child (GTK_BUTTON (button));
+  if (GTK_IS_BUTTON (button))
+    label = gtk_button_get_child (GTK_BUTTON (button));
+  else
+    for (child = gtk_widget_get_first_child (button); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_LABEL (child))
+        label = child;
   g_return_if_fail (GTK_IS_LABEL (label));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (GTK_LABEL (label)), -1);
-  drop_mnemonic_relation (GTK_BUTTON (button));
+  if (GTK_IS_BUTTON (button))
+    drop_mnemonic_relation (GTK_BUTTON (button));
+  else
+    /* A check button is labelled by the label of its mnemonic as well. */
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "format/jm-format-error.h"
+#include "jm-accessibility.h"
 #include "jm-alert.h"
 
 #define JM_SETTINGS_SCHEMA "io.github.journeymap.Journeymap"
@@ -106,35 +107,61 @@ on_poster_toggled_cb (GtkCheckButton *poster,
   gtk_widget_set_sensitive (across, gtk_check_button_get_active (poster));
 }
 
-/* The "Layout" tab of the print dialog. */
-static GObject *
-on_create_custom_widget_cb (GtkPrintOperation *operation,
-                            PrintJob          *job)
+/**
+ * jm_print_new_layout_tab:
+ * @mode: the print mode to start on
+ * @pages_across: the poster's pages across to start on
+ * @poster_check: (out): the poster choice, read when the dialog applies
+ * @across_spin: (out): the pages across, read when the dialog applies
+ *
+ * The "Layout" tab of the print dialog: the map fitted on one page, or a
+ * poster over several. Its controls are named for assistive technologies,
+ * as the app's templates are: GTK 4.8 reads a check button made with a
+ * mnemonic as "_Fit… Fit…".
+ *
+ * Returns: (transfer floating): the tab
+ */
+GtkWidget *
+jm_print_new_layout_tab (JmPrintMode   mode,
+                         guint         pages_across,
+                         GtkWidget   **poster_check,
+                         GtkWidget   **across_spin)
 {
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *fit = gtk_check_button_new_with_mnemonic (_("_Fit the map on one page"));
+  GtkWidget *poster = gtk_check_button_new_with_mnemonic (_("_Poster over several pages, to trim and glue"));
   GtkWidget *across_label = gtk_label_new_with_mnemonic (_("Pages _across"));
+  GtkWidget *across = gtk_spin_button_new_with_range (2, JM_PRINT_MAX_PAGES_ACROSS, 1);
 
-  job->poster_check = gtk_check_button_new_with_mnemonic (_("_Poster over several pages, to trim and glue"));
-  job->across_spin = gtk_spin_button_new_with_range (2, JM_PRINT_MAX_PAGES_ACROSS, 1);
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (job->poster_check), GTK_CHECK_BUTTON (fit));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (job->mode == JM_PRINT_MODE_POSTER ? job->poster_check : fit), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (job->across_spin), MAX (job->pages_across, 2));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (across_label), job->across_spin);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (poster), GTK_CHECK_BUTTON (fit));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (mode == JM_PRINT_MODE_POSTER ? poster : fit), TRUE);
+  jm_accessibility_name_after_mnemonic (fit);
+  jm_accessibility_name_after_mnemonic (poster);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (across), MAX (pages_across, 2));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (across_label), across);
   gtk_widget_set_halign (across_label, GTK_ALIGN_START);
   gtk_widget_set_margin_start (across_label, 24);
-  on_poster_toggled_cb (GTK_CHECK_BUTTON (job->poster_check), job->across_spin);
-  g_signal_connect (job->poster_check, "toggled", G_CALLBACK (on_poster_toggled_cb), job->across_spin);
+  on_poster_toggled_cb (GTK_CHECK_BUTTON (poster), across);
+  g_signal_connect (poster, "toggled", G_CALLBACK (on_poster_toggled_cb), across);
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   g_object_set (grid, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
   gtk_grid_attach (GTK_GRID (grid), fit, 0, 0, 2, 1);
-  gtk_grid_attach (GTK_GRID (grid), job->poster_check, 0, 1, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), poster, 0, 1, 2, 1);
   gtk_grid_attach (GTK_GRID (grid), across_label, 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), job->across_spin, 1, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), across, 1, 2, 1, 1);
 
-  return G_OBJECT (grid);
+  *poster_check = poster;
+  *across_spin = across;
+  return grid;
+}
+
+static GObject *
+on_create_custom_widget_cb (GtkPrintOperation *operation,
+                            PrintJob          *job)
+{
+  return G_OBJECT (jm_print_new_layout_tab (job->mode, job->pages_across, &job->poster_check, &job->across_spin));
 }
 
 static void

@@ -26,6 +26,11 @@ gboolean jm_print_to_pdf      (GtkWindow   *parent,
                                const char  *path,
                                GError     **error);
 
+GtkWidget *jm_print_new_layout_tab (JmPrintMode   mode,
+                                    guint         pages_across,
+                                    GtkWidget   **poster_check,
+                                    GtkWidget   **across_spin);
+
 GtkPrintSettings *jm_print_settings_to_remember (GtkPrintSettings *print_settings);
 GtkPageSetup     *jm_print_default_page_setup   (GtkPrintSettings *remembered,
                                                  double            map_width,

@@ -24,6 +24,7 @@
 #include "ui/jm-persona-page.h"
 #include "ui/jm-point-page.h"
 #include "ui/jm-presentation.h"
+#include "ui/jm-print.h"
 #include "ui/jm-stage-page.h"
 #include "ui/jm-template-gallery.h"
 #include "ui/jm-window.h"
@@ -106,6 +107,18 @@ find_labelling_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The label of a button or check button as written, when it has a
+ * mnemonic: "_Open". GTK 4.8 gives a button that as its name. */
+static const char *
+written_with_mnemonic (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return NULL;
+}
+
 /* GtkAccessible on GTK 4.8 has no getter for the name an assistive
  * technology computes, so this follows what GTK 4.8 computes (the label,
  * then the labels of what the widget is labelled by; a widget labelled by
@@ -129,8 +142,7 @@ is_named (GtkWidget   *widget,
   *why = "no name";
   if (label != NULL && *label != '\0')
     {
-      if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
-          && g_strcmp0 (label, gtk_button_get_label (GTK_BUTTON (widget))) == 0)
+      if (g_strcmp0 (label, written_with_mnemonic (widget)) == 0)
         {
           *why = "named with its mnemonic";
           return FALSE;
@@ -592,6 +604,25 @@ test_empty_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The print dialog's own tab, which the app makes in code: its check
+ * buttons and the spin button of pages across. */
+static void
+test_print_layout_tab (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *poster_check = NULL;
+  GtkWidget *across_spin = NULL;
+  GtkWidget *tab = jm_print_new_layout_tab (JM_PRINT_MODE_POSTER, 3, &poster_check, &across_spin);
+
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (poster_check)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (across_spin)), ==, 3);
+  gtk_window_set_child (GTK_WINDOW (window), tab);
+  gtk_window_present (GTK_WINDOW (window));
+  jm_ui_test_wait_until_mapped (tab);
+  assert_all_named (window, "print dialog's Layout tab");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The accelerators the shortcuts window lists, as "<Control><Alt>1". */
 static GHashTable *
 listed_accelerators (void)
@@ -764,6 +795,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/ui/accessibility/empty-window", test_empty_window);
+  g_test_add_func ("/ui/accessibility/print-layout-tab", test_print_layout_tab);
   jm_map_fixture_add ("/ui/accessibility/default-view", test_default_view);
   jm_map_fixture_add ("/ui/accessibility/panels", test_panels);
   jm_map_fixture_add ("/ui/accessibility/inspector-pages", test_inspector_pages);
