@@ -1654,18 +1654,64 @@ visible_run (const Painter    *p,
   *end = hi + margin <= *end ? hi + margin : *end;
 }
 
+/* What a pass over the curves draws: the curves are drawn in layers so
+ * that each layer keeps clear of everything below it. */
+typedef enum {
+  CURVE_LAYER_LINES,
+  CURVE_LAYER_FACES,
+  CURVE_LAYER_FEELINGS,
+} CurveLayer;
+
+/* Draws @layer of every curve. Points are sorted by ghost, persona and
+ * position: one run per curve. */
+static void
+draw_curve_runs (const Painter  *p,
+                 CurveLayer      layer,
+                 double          zero_y,
+                 CurveObstacles *obstacles)
+{
+  const JmPointBox *points = (const JmPointBox *) (void *) p->layout->points->data;
+  guint n_points = p->layout->points->len;
+  guint start = 0;
+
+  for (guint i = 1; i <= n_points; i++)
+    {
+      guint first = start, end = i;
+
+      if (i < n_points && points[i].ghost == points[start].ghost &&
+          points[i].persona_index == points[start].persona_index)
+        continue;
+
+      visible_run (p, points, &first, &end);
+      switch (layer)
+        {
+        case CURVE_LAYER_LINES:
+          draw_curve_run (p, points + first, end - first, zero_y, obstacles);
+          break;
+        case CURVE_LAYER_FACES:
+          draw_run_faces (p, points + first, end - first, obstacles);
+          break;
+        case CURVE_LAYER_FEELINGS:
+          for (guint k = first; k < end && !points[k].ghost; k++)
+            draw_point_label (p, &points[k], obstacles);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      start = i;
+    }
+}
+
 static void
 draw_curve (const Painter *p)
 {
   JmLayout *layout = p->layout;
-  const JmPointBox *points = (const JmPointBox *) (void *) layout->points->data;
   double top, bottom, zero_y, right;
   const double dashes[] = { 2, 4 };
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (JmRect));
   g_autoptr(GArray) faces = g_array_new (FALSE, FALSE, sizeof (JmRect));
   g_autoptr(GArray) curves = g_array_new (FALSE, FALSE, sizeof (double));
   CurveObstacles obstacles = { labels, faces, curves };
-  guint start = 0;
 
   if (layout->curve_lane < 0)
     return;
@@ -1681,51 +1727,12 @@ draw_curve (const Painter *p)
   cairo_stroke (p->cr);
   cairo_set_dash (p->cr, NULL, 0, 0);
 
-  /* Points are sorted by ghost, persona and position: one run per curve. */
-  for (guint i = 1; i <= layout->points->len; i++)
-    {
-      if (i == layout->points->len || points[i].ghost != points[start].ghost ||
-          points[i].persona_index != points[start].persona_index)
-        {
-          guint first = start, end = i;
-
-          visible_run (p, points, &first, &end);
-          draw_curve_run (p, points + first, end - first, zero_y, &obstacles);
-          start = i;
-        }
-    }
-
   /* The faces go over every curve, each persona's over the others'
    * lines, and the feelings on top, once every curve and face is there
    * to keep clear of. */
-  start = 0;
-  for (guint i = 1; i <= layout->points->len; i++)
-    {
-      if (i == layout->points->len || points[i].ghost != points[start].ghost ||
-          points[i].persona_index != points[start].persona_index)
-        {
-          guint first = start, end = i;
-
-          visible_run (p, points, &first, &end);
-          draw_run_faces (p, points + first, end - first, &obstacles);
-          start = i;
-        }
-    }
-
-  start = 0;
-  for (guint i = 1; i <= layout->points->len; i++)
-    {
-      if (i == layout->points->len || points[i].ghost != points[start].ghost ||
-          points[i].persona_index != points[start].persona_index)
-        {
-          guint first = start, end = i;
-
-          visible_run (p, points, &first, &end);
-          for (guint k = first; k < end && !points[k].ghost; k++)
-            draw_point_label (p, &points[k], &obstacles);
-          start = i;
-        }
-    }
+  draw_curve_runs (p, CURVE_LAYER_LINES, zero_y, &obstacles);
+  draw_curve_runs (p, CURVE_LAYER_FACES, zero_y, &obstacles);
+  draw_curve_runs (p, CURVE_LAYER_FEELINGS, zero_y, &obstacles);
 }
 
 /* }}} */
