@@ -86,8 +86,13 @@ static void
 update_revealer (GtkRevealer *revealer)
 {
   gboolean closed = !gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer);
+  GtkWidget *child = gtk_revealer_get_child (revealer);
 
+  /* The child too: GTK 4.18 shows a search bar's own revealer to
+   * assistive technologies again, closed or not. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (revealer), GTK_ACCESSIBLE_STATE_HIDDEN, closed, -1);
+  if (child != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, closed, -1);
 }
 
 /**
@@ -211,6 +216,21 @@ name_search_bar_close_button (GtkWidget *widget,
     name_search_bar_close_button (child, content);
 }
 
+/* A menu button is named on itself, but what is focused and pressed is
+ * the toggle button inside it. GTK 4.8 relates that button to the menu
+ * button as its label; GTK 4.18 does not, and leaves it unnamed. */
+static void
+label_menu_button_toggle (GtkMenuButton *menu_button)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (menu_button)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      menu_button, NULL, -1);
+}
+
 /**
  * jm_accessibility_init_template:
  *
@@ -218,7 +238,8 @@ name_search_bar_close_button (GtkWidget *widget,
  * the above;
  * for every button with a mnemonic, drops the relation that would read
  * its name twice; for every toast overlay, names its toasts' buttons;
- * for every search bar, its close button.
+ * for every search bar, its close button; for every menu button, the
+ * toggle button inside it.
  * For a template, once it is built: the names themselves are in its .ui
  * file.
  */
@@ -235,6 +256,8 @@ jm_accessibility_init_template (GtkWidget *root)
     jm_accessibility_hide_when_closed (GTK_REVEALER (root));
   else if (GTK_IS_BUTTON (root))
     drop_mnemonic_relation (GTK_BUTTON (root));
+  else if (GTK_IS_MENU_BUTTON (root))
+    label_menu_button_toggle (GTK_MENU_BUTTON (root));
   else if (ADW_IS_TOAST_OVERLAY (root))
     jm_accessibility_name_toasts (root);
   else if (ADW_IS_SQUEEZER (root))
