@@ -995,6 +995,9 @@ update_row_widget (GtkListItem  *list_item,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 #endif
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* GTK 4.18 relates the expander to its label as its name as well, and
+   * that relation would win over the full name with the short text. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 static void
