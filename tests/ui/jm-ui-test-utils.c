@@ -246,7 +246,6 @@ GdkTexture *
 jm_ui_test_render_widget (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
   g_autoptr(GError) error = NULL;
@@ -259,8 +258,19 @@ jm_ui_test_render_widget (GtkWidget *widget)
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget paintable holds only the widget's last drawing, and a redraw
+   * asked for between a frame and this (insights arriving, a tooltip)
+   * leaves it empty for a moment: then the next frame has one. */
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        break;
+      jm_ui_test_wait_for_frame (widget);
+    }
   g_assert_nonnull (node);
 
   gsk_renderer_realize (renderer, NULL, &error);

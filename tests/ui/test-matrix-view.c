@@ -139,29 +139,6 @@ color_near (guint32 pixel,
          ABS (b - (int) round (color.blue * 255)) <= 8;
 }
 
-/* The widget as last drawn. A widget paintable holds only the widget's
- * last drawing, and anything that asks for a new one between a frame and
- * the rendering (the panel's insights arriving, the tooltip) leaves it
- * empty for a moment: wait for the next frame then. */
-static GdkTexture *
-render_drawn (GtkWidget *widget)
-{
-  for (guint attempt = 0; attempt < 50; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = NULL;
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
-
-      jm_ui_test_wait_for_frame (widget);
-      paintable = gtk_widget_paintable_new (widget);
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node != NULL)
-        return jm_ui_test_render_widget (widget);
-    }
-  g_assert_not_reached ();
-}
-
 /* The Insights panel's button opens the matrix in the place of the map;
  * a click on a dot selects its opportunity and the inspector shows it; an
  * edit of its scores moves the dot; hovering a dot shows its title; the
@@ -225,7 +202,8 @@ test_matrix_view_open_click_keys (JmMapFixture  *fixture,
   pair[0] = inspector;
   jm_ui_test_wait_until (inspector_shows, pair);
 
-  texture = render_drawn (GTK_WIDGET (fixture->window));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = jm_ui_test_render_widget (GTK_WIDGET (fixture->window));
   png = jm_ui_test_save_screenshot (texture, "matrix-view.png");
   g_test_message ("The full-size matrix, the fee calculator selected: %s", png);
   g_clear_object (&texture);
@@ -242,7 +220,8 @@ test_matrix_view_open_click_keys (JmMapFixture  *fixture,
   g_assert_true (jm_matrix_view_dot_position (view, fee, &moved_x, &moved_y));
   g_assert_cmpfloat (moved_x, ==, x);
   g_assert_cmpfloat (moved_y, >, y + 50);
-  texture = render_drawn (GTK_WIDGET (view));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (view));
+  texture = jm_ui_test_render_widget (GTK_WIDGET (view));
   g_assert_true (color_near (jm_ui_test_texture_pixel (texture, (int) moved_x, (int) moved_y),
                              theme->opportunity));
   g_assert_false (color_near (jm_ui_test_texture_pixel (texture, (int) x, (int) y), theme->opportunity));
@@ -272,7 +251,8 @@ test_matrix_view_open_click_keys (JmMapFixture  *fixture,
   g_assert_nonnull (strstr (label, jm_item_get_title (fee)));
   g_assert_nonnull (strstr (label, jm_priority_matrix_quadrant_name (JM_QUADRANT_MAYBES)));
 
-  texture = render_drawn (GTK_WIDGET (fixture->window));
+  jm_ui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = jm_ui_test_render_widget (GTK_WIDGET (fixture->window));
   g_clear_pointer (&png, g_free);
   png = jm_ui_test_save_screenshot (texture, "matrix-view-keys.png");
   g_test_message ("The full-size matrix after the arrows: %s", png);
