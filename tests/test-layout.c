@@ -542,6 +542,92 @@ test_link_routes (void)
   g_assert_cmpfloat (box->xs[0], ==, a2.x + a2.width);
 }
 
+/* The gap between two cards of a cell, from their rects. */
+static double
+gap_between (JmLayout   *layout,
+             JmDocument *document,
+             const char *upper,
+             const char *lower)
+{
+  JmRect above = rect_of (layout, document, upper);
+  JmRect below = rect_of (layout, document, lower);
+
+  return below.y - (above.y + above.height);
+}
+
+/* A link between two cards stacked in one cell runs straight down their
+ * gap, which is wide enough for a shaft above the arrow head, whichever
+ * way the link points; cards no link joins keep the narrow gap. */
+static void
+test_link_stacked_gap (void)
+{
+  g_autoptr(JmDocument) document = load_valid_map ("link-routes.jmap");
+  g_autoptr(JmLayout) layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  g_autoptr(JmCommandStack) stack = jm_command_stack_new (document);
+  g_autoptr(GError) error = NULL;
+  JmObjectStore *links = jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  const JmLinkBox *box;
+  JmLink *up;
+
+  jm_layout_update (layout);
+
+  /* a1 → a2 (k-stacked): the wide gap, and a shaft of at least
+   * JM_LINK_MIN_SEGMENT besides the 8 px arrow head. */
+  g_assert_cmpfloat (gap_between (layout, document, "a1", "a2"), ==, JM_LINKED_ITEM_GAP);
+  box = link_box (layout, "k-stacked");
+  g_assert_cmpuint (box->n_points, ==, 2);
+  g_assert_cmpfloat (box->xs[0], ==, box->xs[1]);
+  g_assert_cmpfloat (box->ys[1] - box->ys[0], >=, JM_LINK_MIN_SEGMENT + 8.0);
+
+  /* a2 and a3 are linked by nothing (k-skip goes from a1 to a3, around
+   * a2): the narrow gap. So are b1 and b2, and t-cards alone in cells. */
+  g_assert_cmpfloat (gap_between (layout, document, "a2", "a3"), ==, JM_ITEM_GAP);
+  g_assert_cmpfloat (gap_between (layout, document, "b1", "b2"), ==, JM_ITEM_GAP);
+
+  /* Upwards, a3 → a2, opens the gap as well; removing it closes it. */
+  up = jm_edit_add_link (stack, JM_LAYER_STATE_CURRENT, "a3", "a2", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (up);
+  g_assert_false (layout->needs_rebuild);
+  jm_layout_update (layout);
+  g_assert_cmpfloat (gap_between (layout, document, "a2", "a3"), ==, JM_LINKED_ITEM_GAP);
+  box = link_box (layout, jm_object_get_id (JM_OBJECT (up)));
+  g_assert_cmpuint (box->n_points, ==, 2);
+  g_assert_cmpfloat (box->ys[0] - box->ys[1], >=, JM_LINK_MIN_SEGMENT + 8.0);
+
+  jm_edit_delete_object (stack, links, JM_OBJECT (up), &error);
+  g_assert_no_error (error);
+  jm_layout_update (layout);
+  g_assert_cmpfloat (gap_between (layout, document, "a2", "a3"), ==, JM_ITEM_GAP);
+}
+
+/* A map without links between stacked cards lays out as it always has:
+ * every gap JM_ITEM_GAP. */
+static void
+test_unlinked_stacked_gap (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  JmLayout *layout = fixture->layout;
+  guint gaps = 0;
+
+  /* layout.jmap's links join cards of different cells only. */
+  g_assert_cmpuint (g_hash_table_size (layout->linked_pairs), ==, 0);
+  for (guint c = 0; c < layout->stages->len * layout->lanes->len; c++)
+    {
+      GArray *cell = layout->cells[c];
+
+      for (guint i = 0; i + 1 < cell->len; i++)
+        {
+          const JmItemBox *above = &g_array_index (layout->items, JmItemBox, g_array_index (cell, guint, i));
+          const JmItemBox *below = &g_array_index (layout->items, JmItemBox, g_array_index (cell, guint, i + 1));
+
+          g_assert_cmpfloat (below->rel_y - (above->rel_y + above->height), ==, JM_ITEM_GAP);
+          gaps++;
+        }
+    }
+  g_assert_cmpuint (gaps, >, 0);
+}
+
 /* Routes keep the rules however the cards stand: the example maps. */
 static void
 test_link_routes_of_examples (void)
@@ -1250,10 +1336,63 @@ set_moment (JmDocument   *document,
   _jm_document_set_property (document, G_OBJECT (item), "moment", &value);
 }
 
+/* Adds a link between two neighbours of a random cell with two cards or
+ * more, either way, or, when @move_end, sets one end of an existing link
+ * to one of them (which may link two neighbours, or unlink two). */
+static void
+edit_link_between_stacked (JmLayout       *layout,
+                           JmCommandStack *stack,
+                           JmObjectStore  *links,
+                           gboolean        move_end)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_cells = layout->stages->len * layout->lanes->len;
+  guint start = g_test_rand_int_range (0, n_cells);
+  GArray *cell = NULL;
+  guint i;
+  JmItem *upper, *lower;
+
+  for (guint c = 0; c < n_cells && cell == NULL; c++)
+    if (layout->cells[(start + c) % n_cells]->len >= 2)
+      cell = layout->cells[(start + c) % n_cells];
+  g_assert_nonnull (cell);
+
+  i = g_test_rand_int_range (0, cell->len - 1);
+  upper = g_array_index (layout->items, JmItemBox, g_array_index (cell, guint, i)).item;
+  lower = g_array_index (layout->items, JmItemBox, g_array_index (cell, guint, i + 1)).item;
+  if (g_test_rand_bit ())
+    {
+      JmItem *swap = upper;
+
+      upper = lower;
+      lower = swap;
+    }
+
+  if (move_end && jm_object_store_get_n_objects (links) > 0)
+    {
+      JmLink *link = jm_object_store_get_object (links, g_test_rand_int_range (0, jm_object_store_get_n_objects (links)));
+      const char *id = jm_object_get_id (JM_OBJECT (lower));
+      gboolean to = g_test_rand_bit ();
+
+      /* a link to itself is refused, and changes nothing */
+      if (g_strcmp0 (to ? jm_link_get_from_id (link) : jm_link_get_to_id (link), id) != 0)
+        {
+          jm_edit_set_string (stack, link, to ? "to-id" : "from-id", id, 0, &error);
+          g_assert_no_error (error);
+        }
+      return;
+    }
+
+  jm_edit_add_link (stack, JM_LAYER_STATE_CURRENT, jm_object_get_id (JM_OBJECT (upper)),
+                    jm_object_get_id (JM_OBJECT (lower)), NULL, &error);
+  g_assert_no_error (error);
+}
+
 /* An edit of cards that stay in their cells places again only the cells
- * it touched: after each round of random edits of titles, bodies and
- * Moments of Truth, the layout placed so is the one a full placement of
- * the map makes. */
+ * it touched, and so does an edit of links, which opens or closes the gap
+ * between two stacked cards: after each round of random edits of titles,
+ * bodies, Moments of Truth and links between stacked cards, the layout
+ * placed so is the one a full placement of the map makes. */
 static void
 test_incremental_placement_random_edits (gconstpointer data)
 {
@@ -1261,7 +1400,9 @@ test_incremental_placement_random_edits (gconstpointer data)
   g_autoptr(JmLayout) layout = NULL;
   static const char *words[] = { "Pay", "the", "delivery", "fee", "before", "seeing", "slots", "again",
                                  "a much longer sentence that wraps over several lines of the card" };
+  g_autoptr(JmCommandStack) stack = NULL;
   JmObjectStore *items;
+  JmObjectStore *links;
   guint n_items;
 
   if (data != NULL)
@@ -1269,7 +1410,9 @@ test_incremental_placement_random_edits (gconstpointer data)
   else
     document = load_layout_map ();
   layout = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
+  stack = jm_command_stack_new (document);
   items = jm_layer_get_items (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
+  links = jm_layer_get_links (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   n_items = jm_object_store_get_n_objects (items);
   g_assert_cmpuint (n_items, >, 0);
 
@@ -1287,8 +1430,24 @@ test_incremental_placement_random_edits (gconstpointer data)
           for (guint w = 0; w < n_words; w++)
             g_string_append_printf (text, "%s%s", w > 0 ? " " : "",
                                     words[g_test_rand_int_range (0, G_N_ELEMENTS (words))]);
-          switch (g_test_rand_int_range (0, 3))
+          switch (g_test_rand_int_range (0, 6))
             {
+            case 3:
+            case 4:
+              /* link two cards that stand one above the other, or move
+               * one end of a link onto one of them */
+              edit_link_between_stacked (layout, stack, links, g_test_rand_bit ());
+              break;
+            case 5:
+              if (jm_object_store_get_n_objects (links) > 0)
+                {
+                  g_autoptr(GError) error = NULL;
+                  JmObject *link = jm_object_store_get_object (links, g_test_rand_int_range (0, jm_object_store_get_n_objects (links)));
+
+                  jm_edit_delete_object (stack, links, link, &error);
+                  g_assert_no_error (error);
+                }
+              break;
             case 0:
               set_string (document, it, "title", text->str);
               break;
@@ -1300,8 +1459,9 @@ test_incremental_placement_random_edits (gconstpointer data)
               break;
             }
         }
+      /* only cards and links changed: nothing built again */
+      g_assert_false (layout->needs_rebuild);
       jm_layout_update (layout);
-      /* only cards changed: nothing built again */
       full = jm_layout_new (document, JM_LAYER_MODE_CURRENT);
       assert_same_placement (layout, full);
     }
@@ -1326,6 +1486,7 @@ main (int   argc,
   ADD ("/layout/layers/removed-moment-not-counted", test_removed_moment_not_counted);
   ADD ("/layout/query/items-in-region", test_query_items);
   ADD ("/layout/links/avoid-cards", test_links_avoid_cards);
+  ADD ("/layout/links/unlinked-stacked-gap", test_unlinked_stacked_gap);
   ADD ("/layout/layers/compare-marks-differences", test_compare_marks_differences);
 #undef ADD
   g_test_add_func ("/layout/cells/items-follow-layer", test_cell_items_follow_layer);
@@ -1341,6 +1502,7 @@ main (int   argc,
   g_test_add_data_func ("/layout/update/incremental-random-edits-grocery", "grocery-first-order.jmap",
                         test_incremental_placement_random_edits);
   g_test_add_func ("/layout/links/routes", test_link_routes);
+  g_test_add_func ("/layout/links/stacked-gap", test_link_stacked_gap);
   g_test_add_func ("/layout/links/routes-of-examples", test_link_routes_of_examples);
 
   return g_test_run ();

@@ -1767,8 +1767,31 @@ render_cards (JmLayout *layout)
   return surface;
 }
 
-/* The cards of a cell stand one under the other, JM_ITEM_GAP apart, and
- * the gap shows the cell behind them. */
+/* Whether a link of @layer joins @a and @b, either way. */
+static gboolean
+cards_linked (JmLayer *layer,
+              JmItem  *a,
+              JmItem  *b)
+{
+  JmObjectStore *links = jm_layer_get_links (layer);
+  const char *a_id = jm_object_get_id (JM_OBJECT (a)), *b_id = jm_object_get_id (JM_OBJECT (b));
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (links); i++)
+    {
+      JmLink *link = jm_object_store_get_object (links, i);
+      const char *from = jm_link_get_from_id (link), *to = jm_link_get_to_id (link);
+
+      if ((g_strcmp0 (from, a_id) == 0 && g_strcmp0 (to, b_id) == 0) ||
+          (g_strcmp0 (from, b_id) == 0 && g_strcmp0 (to, a_id) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The cards of a cell stand one under the other, JM_ITEM_GAP apart
+ * (JM_LINKED_ITEM_GAP where a shown link joins them), and the gap shows
+ * the cell behind them. */
 static void
 test_layout_cards_keep_their_gap (gconstpointer data)
 {
@@ -1799,20 +1822,24 @@ test_layout_cards_keep_their_gap (gconstpointer data)
               {
                 guint upper = g_array_index (cell_items, guint, i);
                 guint lower = g_array_index (cell_items, guint, i + 1);
-                JmRect above = _jm_layout_item_rect (layout, &g_array_index (layout->items, JmItemBox, upper));
-                JmRect below = _jm_layout_item_rect (layout, &g_array_index (layout->items, JmItemBox, lower));
+                const JmItemBox *upper_box = &g_array_index (layout->items, JmItemBox, upper);
+                const JmItemBox *lower_box = &g_array_index (layout->items, JmItemBox, lower);
+                JmRect above = _jm_layout_item_rect (layout, upper_box);
+                JmRect below = _jm_layout_item_rect (layout, lower_box);
+                double gap = cards_linked (_jm_layout_get_primary_layer (layout), upper_box->item, lower_box->item)
+                             ? JM_LINKED_ITEM_GAP : JM_ITEM_GAP;
                 guint32 behind, in_gap;
 
                 g_assert_false (jm_test_rects_overlap (&above, &below));
-                g_assert_cmpfloat (below.y - (above.y + above.height), ==, JM_ITEM_GAP);
+                g_assert_cmpfloat (below.y - (above.y + above.height), ==, gap);
                 g_assert_cmpfloat (below.x, ==, above.x);
 
                 /* Below the shadow (1.5 under a card), the gap is the cell's
                  * own colour, as to the left of the cards. */
                 in_gap = pixel_at (surface, (int) floor (above.x + above.width / 2),
-                                   (int) floor (above.y + above.height + JM_ITEM_GAP - 2.5));
+                                   (int) floor (above.y + above.height + gap - 2.5));
                 behind = pixel_at (surface, (int) floor (cell.x + JM_CELL_PADDING / 2),
-                                   (int) floor (above.y + above.height + JM_ITEM_GAP - 2.5));
+                                   (int) floor (above.y + above.height + gap - 2.5));
                 g_test_message ("mode %u, the gap under a card at %g,%g, %g by %g", mode, above.x, above.y,
                                 above.width, above.height);
                 assert_color_near (in_gap, behind, 2);

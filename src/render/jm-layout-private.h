@@ -46,6 +46,14 @@ typedef struct
   guint   measure_key;
 } JmItemBox;
 
+/* Two cards of one cell, whichever comes first: a link between them in
+ * either direction makes their gap JM_LINKED_ITEM_GAP. */
+typedef struct
+{
+  JmItem *first;
+  JmItem *second;
+} JmItemPair;
+
 typedef struct
 {
   JmEmotionPoint *point;
@@ -114,6 +122,8 @@ struct _JmLayout
   /* Incremental placement: what an edit of items touched. */
   double       *cell_heights;    /* per cell: the height of its stacked items */
   GHashTable   *dirty_cells;     /* cell indexes + 1 whose items were measured again */
+  GHashTable   *linked_pairs;    /* JmItemPair set: cards of one cell a shown link joins */
+  gboolean      links_dirty;     /* a link was added, removed or changed */
 };
 
 JmLayer *_jm_layout_get_primary_layer (JmLayout         *self);

@@ -597,21 +597,159 @@ jm_layout_build_items (JmLayout *self)
     }
 }
 
+/* Linked pairs {{{ */
+
+static void
+jm_item_pair_init (JmItemPair *pair,
+                   JmItem     *a,
+                   JmItem     *b)
+{
+  /* One key for both directions of a link. */
+  pair->first = (guintptr) a < (guintptr) b ? a : b;
+  pair->second = (guintptr) a < (guintptr) b ? b : a;
+}
+
+static guint
+jm_item_pair_hash (gconstpointer data)
+{
+  const JmItemPair *pair = data;
+
+  return g_direct_hash (pair->first) * 31 + g_direct_hash (pair->second);
+}
+
+static gboolean
+jm_item_pair_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  const JmItemPair *pa = a, *pb = b;
+
+  return pa->first == pb->first && pa->second == pb->second;
+}
+
+static GHashTable *
+jm_item_pair_set_new (void)
+{
+  return g_hash_table_new_full (jm_item_pair_hash, jm_item_pair_equal, g_free, NULL);
+}
+
+/* The pairs of cards in one cell that a link of the shown state joins, in
+ * one pass over the links: stacking then asks the set about each card and
+ * the one below it, rather than looking through the links for each card. */
+static GHashTable *
+jm_layout_collect_linked_pairs (JmLayout *self)
+{
+  JmLayer *layer = _jm_layout_get_primary_layer (self);
+  JmObjectStore *links = jm_layer_get_links (layer);
+  GHashTable *pairs = jm_item_pair_set_new ();
+
+  for (guint i = 0; i < jm_object_store_get_n_objects (links); i++)
+    {
+      JmLink *link = jm_object_store_get_object (links, i);
+      JmItem *from = jm_layer_lookup_item (layer, jm_link_get_from_id (link));
+      JmItem *to = jm_layer_lookup_item (layer, jm_link_get_to_id (link));
+      guint from_index, to_index;
+      const JmItemBox *a, *b;
+      JmItemPair *pair;
+
+      if (from == NULL || to == NULL || from == to)
+        continue;
+      from_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_boxes, from));
+      to_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_boxes, to));
+      if (from_index == 0 || to_index == 0)
+        continue;
+
+      /* Only cards of one cell can stand next to each other. */
+      a = &g_array_index (self->items, JmItemBox, from_index - 1);
+      b = &g_array_index (self->items, JmItemBox, to_index - 1);
+      if (a->stage_index != b->stage_index || a->lane_index != b->lane_index)
+        continue;
+
+      pair = g_new (JmItemPair, 1);
+      jm_item_pair_init (pair, from, to);
+      g_hash_table_add (pairs, pair);
+    }
+
+  return pairs;
+}
+
+/* The gap between two cards that stand one above the other in a cell. */
+static double
+jm_layout_item_gap (JmLayout *self,
+                    JmItem   *above,
+                    JmItem   *below)
+{
+  JmItemPair pair;
+
+  if (g_hash_table_size (self->linked_pairs) == 0)
+    return JM_ITEM_GAP;
+
+  jm_item_pair_init (&pair, above, below);
+  return g_hash_table_contains (self->linked_pairs, &pair) ? JM_LINKED_ITEM_GAP : JM_ITEM_GAP;
+}
+
+static void
+jm_layout_mark_cell_of (JmLayout *self,
+                        JmItem   *item)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_boxes, item));
+  const JmItemBox *box;
+
+  if (index == 0)
+    {
+      self->needs_rebuild = TRUE;
+      return;
+    }
+
+  box = &g_array_index (self->items, JmItemBox, index - 1);
+  g_hash_table_add (self->dirty_cells,
+                    GUINT_TO_POINTER (box->stage_index * self->lanes->len + box->lane_index + 1));
+}
+
+/* Links were added, removed or changed: the cells of the pairs that gained
+ * or lost a link are stacked again, as their gaps change. Finding them is
+ * one pass over the links, as routing them is. */
+static void
+jm_layout_update_linked_pairs (JmLayout *self)
+{
+  g_autoptr(GHashTable) old = g_steal_pointer (&self->linked_pairs);
+  GHashTableIter iter;
+  JmItemPair *pair;
+
+  self->linked_pairs = jm_layout_collect_linked_pairs (self);
+
+  g_hash_table_iter_init (&iter, self->linked_pairs);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &pair, NULL))
+    if (!g_hash_table_contains (old, pair))
+      jm_layout_mark_cell_of (self, pair->first);
+
+  /* A pair that lost its link: its cards are still laid out (removing a
+   * card rebuilds everything), so their boxes say where they are. */
+  g_hash_table_iter_init (&iter, old);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &pair, NULL))
+    if (!g_hash_table_contains (self->linked_pairs, pair))
+      jm_layout_mark_cell_of (self, pair->first);
+}
+
+/* }}} */
+
 static double
 jm_layout_stack_cell (JmLayout *self,
                       GArray   *cell)
 {
+  const JmItemBox *above = NULL;
   double y = 0.0;
 
   for (guint i = 0; i < cell->len; i++)
     {
       JmItemBox *box = &g_array_index (self->items, JmItemBox, g_array_index (cell, guint, i));
 
+      if (above != NULL)
+        y += above->height + jm_layout_item_gap (self, above->item, box->item);
       box->rel_y = y;
-      y += box->height + JM_ITEM_GAP;
+      above = box;
     }
 
-  return cell->len > 0 ? y - JM_ITEM_GAP : 0.0;
+  return above != NULL ? y + above->height : 0.0;
 }
 
 /* A row's height from the heights of its cells, as they were stacked
@@ -938,9 +1076,12 @@ jm_layout_rebuild (JmLayout *self)
   g_hash_table_unref (self->measures);
   self->measures = old_measures;
   jm_layout_build_items (self);
+  g_hash_table_unref (self->linked_pairs);
+  self->linked_pairs = jm_layout_collect_linked_pairs (self);
   jm_layout_place_everything (self);
 
   self->needs_rebuild = FALSE;
+  self->links_dirty = FALSE;
   self->needs_geometry = FALSE;
   g_hash_table_remove_all (self->dirty_items);
 }
@@ -988,6 +1129,8 @@ on_document_object_changed_cb (JmLayout   *self,
 {
   if (JM_IS_ITEM (object))
     g_hash_table_add (self->dirty_items, object);
+  else if (JM_IS_LINK (object))
+    self->links_dirty = TRUE;
   else
     self->needs_rebuild = TRUE;
 }
@@ -1000,6 +1143,18 @@ on_store_items_changed_cb (JmLayout   *self,
                            GListModel *store)
 {
   self->needs_rebuild = TRUE;
+}
+
+/* A link moves no card out of its cell: only the gaps it opens or closes
+ * change, and the routes. */
+static void
+on_links_changed_cb (JmLayout   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *store)
+{
+  self->links_dirty = TRUE;
 }
 
 static void
@@ -1029,6 +1184,7 @@ jm_layout_finalize (GObject *object)
   g_clear_pointer (&self->texts, jm_text_measures_free);
   g_clear_pointer (&self->dirty_items, g_hash_table_unref);
   g_clear_pointer (&self->dirty_cells, g_hash_table_unref);
+  g_clear_pointer (&self->linked_pairs, g_hash_table_unref);
   g_clear_object (&self->pango);
   g_clear_object (&self->document);
 
@@ -1057,6 +1213,7 @@ jm_layout_init (JmLayout *self)
   self->texts = jm_text_measures_new (JM_LAYOUT_TEXT_MEASURES);
   self->dirty_items = g_hash_table_new (NULL, NULL);
   self->dirty_cells = g_hash_table_new (NULL, NULL);
+  self->linked_pairs = jm_item_pair_set_new ();
   self->parallel_threshold = 2000;
   self->curve_lane = -1;
   self->needs_rebuild = TRUE;
@@ -1085,7 +1242,8 @@ jm_layout_new_with_pango (JmDocument   *document,
 
       jm_layout_watch_store (self, jm_layer_get_items (layer));
       jm_layout_watch_store (self, jm_layer_get_points (layer));
-      jm_layout_watch_store (self, jm_layer_get_links (layer));
+      g_signal_connect_object (jm_layer_get_links (layer), "items-changed",
+                               G_CALLBACK (on_links_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   jm_layout_update (self);
@@ -1194,17 +1352,22 @@ jm_layout_update (JmLayout *self)
 
   g_return_if_fail (JM_IS_LAYOUT (self));
 
-  if (!self->needs_rebuild && g_hash_table_size (self->dirty_items) > 0)
+  if (!self->needs_rebuild && (g_hash_table_size (self->dirty_items) > 0 || self->links_dirty))
     {
       g_hash_table_iter_init (&iter, self->dirty_items);
       while (!self->needs_rebuild && g_hash_table_iter_next (&iter, &item, NULL))
         jm_layout_update_item (self, item);
-      g_hash_table_remove_all (self->dirty_items);
 
       /* In the compared view a changed item may change its mark. */
-      if (self->mode == JM_LAYER_MODE_BOTH)
+      if (self->mode == JM_LAYER_MODE_BOTH && g_hash_table_size (self->dirty_items) > 0)
         self->needs_rebuild = TRUE;
-      else if (!self->needs_rebuild)
+      g_hash_table_remove_all (self->dirty_items);
+
+      if (!self->needs_rebuild && self->links_dirty)
+        jm_layout_update_linked_pairs (self);
+      self->links_dirty = FALSE;
+
+      if (!self->needs_rebuild)
         jm_layout_place_dirty_cells (self);
     }
 

@@ -44,6 +44,10 @@ typedef enum
 #define JM_STAGE_BAND             6.0
 #define JM_CELL_PADDING          12.0
 #define JM_ITEM_GAP               8.0
+/* Between two cards of a cell joined by a link: the link runs straight
+ * down the gap, and in JM_ITEM_GAP its 8 px arrow head would fill it all;
+ * this leaves a 16 px shaft (JM_LINK_MIN_SEGMENT) above the head. */
+#define JM_LINKED_ITEM_GAP       24.0
 #define JM_ITEM_PADDING          10.0
 #define JM_ITEM_ICON_SIZE        16.0
 #define JM_ITEM_RADIUS            6.0

@@ -118,7 +118,16 @@ jm_map_canvas_draw_insertion_mark (JmMapCanvas *self,
 
   cell_items = jm_layout_dup_cell_items (self->layout, self->drop.stage, self->drop.lane);
   if (index < cell_items->len && jm_layout_get_item_rect (self->layout, cell_items->pdata[index], &rect))
-    y = rect.y - JM_ITEM_GAP / 2;
+    {
+      JmRect above;
+
+      /* Midway between the cards, whose gap is wider where a link joins
+       * them. */
+      if (index > 0 && jm_layout_get_item_rect (self->layout, cell_items->pdata[index - 1], &above))
+        y = (above.y + above.height + rect.y) / 2;
+      else
+        y = rect.y - JM_ITEM_GAP / 2;
+    }
   else if (cell_items->len > 0 && jm_layout_get_item_rect (self->layout, cell_items->pdata[cell_items->len - 1], &rect))
     y = rect.y + rect.height + JM_ITEM_GAP / 2;
   else
