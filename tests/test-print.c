@@ -491,29 +491,47 @@ test_landscape_map_prints_landscape (void)
   g_assert_false (jm_print_map_is_landscape (1000, 1000));
 }
 
+/* The output of the command @argv run on @pdf, written to a file whose
+ * path takes the place of the word "PDF" in @argv; NULL when the command
+ * is not installed. A command that fails fails the test. */
+static char *
+run_on_pdf (GBytes            *pdf,
+            const char *const *argv)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-paper-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.pdf", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  char *out = NULL;
+  int status;
+
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, g_str_equal (argv[i], "PDF") ? path : (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  if (!g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL))
+    out = NULL;
+  g_unlink (path);
+  g_rmdir (dir);
+  if (out != NULL)
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 /* The page size pdfinfo reads from @pdf, in points. */
 static gboolean
 pdf_page_size (GBytes *pdf,
                double *width,
                double *height)
 {
-  g_autofree char *dir = g_dir_make_tmp ("jm-paper-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "map.pdf", NULL);
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *const argv[] = { "pdfinfo", "PDF", NULL };
+  g_autofree char *out = run_on_pdf (pdf, argv);
   const char *size;
-  int status;
 
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, NULL))
-    out = NULL;
-  g_unlink (path);
-  g_rmdir (dir);
   if (out == NULL)
     return FALSE;
 
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "\nPages:           1\n"));
   size = strstr (out, "Page size:");
   g_assert_nonnull (size);
@@ -589,23 +607,13 @@ pdf_text_box (GBytes *pdf,
               double *right,
               double *bottom)
 {
-  g_autofree char *dir = g_dir_make_tmp ("jm-paper-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "map.pdf", NULL);
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  const char *const argv[] = { "pdftotext", "-bbox", "PDF", "-", NULL };
+  g_autofree char *out = run_on_pdf (pdf, argv);
   const char *word;
-  int status;
 
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, NULL))
-    out = NULL;
-  g_unlink (path);
-  g_rmdir (dir);
   if (out == NULL)
     return FALSE;
 
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   *n_words = 0;
   *left = *top = G_MAXDOUBLE;
   *right = *bottom = -G_MAXDOUBLE;
