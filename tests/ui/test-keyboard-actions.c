@@ -179,6 +179,22 @@ check_actions_from (JmMapFixture *fixture,
   g_assert_cmpuint (count_items (fixture), ==, n_items);
 }
 
+/* Selects @item on the map and puts focus on the inspector's @field for
+ * it, as a keyboard user would after Tab. */
+static GtkWidget *
+focus_field (JmMapFixture *fixture,
+             JmItem       *item,
+             const char   *field)
+{
+  GtkWidget *widget;
+
+  jm_map_canvas_select (jm_window_get_canvas (fixture->window), JM_OBJECT (item), FALSE);
+  widget = jm_inspector_get_field (jm_window_get_inspector (fixture->window), field);
+  jm_ui_test_wait_until_mapped (widget);
+  gtk_widget_grab_focus (widget);
+  return widget;
+}
+
 static void
 test_actions_from_outline (JmMapFixture  *fixture,
                            gconstpointer  data)
@@ -260,17 +276,12 @@ static void
 test_text_fields_keep_their_keys (JmMapFixture  *fixture,
                                   gconstpointer  data)
 {
-  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
-  JmInspector *inspector = jm_window_get_inspector (fixture->window);
   JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
   g_autofree char *title = g_strdup (jm_item_get_title (van));
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
   GtkWidget *row;
 
-  jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
-  row = jm_inspector_get_field (inspector, "title");
-  jm_ui_test_wait_until_mapped (row);
-  gtk_widget_grab_focus (row);
+  row = focus_field (fixture, van, "title");
   gtk_editable_set_position (GTK_EDITABLE (row), 0);
 
   key ("Delete");
@@ -419,17 +430,13 @@ static void
 test_tab_leaves_long_text (JmMapFixture  *fixture,
                            gconstpointer  data)
 {
-  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmInspector *inspector = jm_window_get_inspector (fixture->window);
   JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
   g_autofree char *body = g_strdup (jm_item_get_body (van));
   GtkWidget *view;
 
-  jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
-  view = jm_inspector_get_field (inspector, "body");
-  jm_ui_test_wait_until_mapped (view);
-  gtk_widget_grab_focus (view);
+  view = focus_field (fixture, van, "body");
 
   key ("Tab");
   g_assert_false (focus_within (fixture, view));
@@ -455,17 +462,12 @@ static void
 test_focus_stays_on_moment (JmMapFixture  *fixture,
                             gconstpointer  data)
 {
-  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
-  JmInspector *inspector = jm_window_get_inspector (fixture->window);
   JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
   g_autofree char *title = g_strdup (jm_item_get_title (van));
   GtkWidget *row;
 
-  jm_map_canvas_select (canvas, JM_OBJECT (van), FALSE);
-  row = jm_inspector_get_field (inspector, "moment");
-  jm_ui_test_wait_until_mapped (row);
-  gtk_widget_grab_focus (row);
+  row = focus_field (fixture, van, "moment");
   g_assert_cmpint (jm_item_get_moment (van), ==, JM_MOMENT_KIND_NONE);
 
   key ("Return");
@@ -495,12 +497,8 @@ test_delete_from_inspector (JmMapFixture  *fixture,
   JmDocument *document = jm_window_get_document (fixture->window);
   g_autofree char *title = g_strdup (jm_document_get_title (document));
   FocusWait gone = { fixture, (GtkWidget *) "item-notices-van" };
-  GtkWidget *row;
 
-  jm_map_canvas_select (canvas, JM_OBJECT (jm_map_fixture_item (fixture, "item-notices-van")), FALSE);
-  row = jm_inspector_get_field (inspector, "moment");
-  jm_ui_test_wait_until_mapped (row);
-  gtk_widget_grab_focus (row);
+  focus_field (fixture, jm_map_fixture_item (fixture, "item-notices-van"), "moment");
 
   key ("Delete");
   jm_ui_test_wait_until (item_gone, &gone);
@@ -525,12 +523,8 @@ test_f9_from_inspector (JmMapFixture  *fixture,
 {
   JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmInspector *inspector = jm_window_get_inspector (fixture->window);
-  GtkWidget *row;
 
-  jm_map_canvas_select (canvas, JM_OBJECT (jm_map_fixture_item (fixture, "item-notices-van")), FALSE);
-  row = jm_inspector_get_field (inspector, "title");
-  jm_ui_test_wait_until_mapped (row);
-  gtk_widget_grab_focus (row);
+  focus_field (fixture, jm_map_fixture_item (fixture, "item-notices-van"), "title");
 
   key ("F9");
   jm_ui_test_wait_until (inspector_hidden, inspector);
