@@ -10,6 +10,7 @@
 
 #include "jm-map-fixture.h"
 #include "jm-ui-test-utils.h"
+#include "ui/jm-inplace-editor.h"
 #include "ui/jm-palette.h"
 
 static gboolean
@@ -296,3 +297,86 @@ jm_map_fixture_run (void)
 
   return g_test_run ();
 }
+
+/* The in-place editor {{{ */
+
+typedef struct
+{
+  JmMapCanvas *canvas;
+  gpointer     object;
+  const char  *property;
+} EditorOn;
+
+static gboolean
+editor_is_on (gpointer data)
+{
+  EditorOn *wanted = data;
+  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (wanted->canvas);
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
+         jm_inplace_editor_get_object (editor) == wanted->object &&
+         (wanted->property == NULL ||
+          g_strcmp0 (jm_inplace_editor_get_property_name (editor), wanted->property) == 0);
+}
+
+/* Waits until the canvas's in-place editor is shown over @object, over
+ * its @property if that is not %NULL. */
+void
+jm_map_fixture_wait_for_editor_on (JmMapFixture *fixture,
+                                   gpointer      object,
+                                   const char   *property)
+{
+  EditorOn wanted = { jm_window_get_canvas (fixture->window), object, property };
+
+  jm_ui_test_wait_until (editor_is_on, &wanted);
+}
+
+gboolean
+jm_map_fixture_editor_is_closed (JmMapFixture *fixture)
+{
+  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (jm_window_get_canvas (fixture->window));
+
+  return editor == NULL || (!gtk_widget_get_visible (GTK_WIDGET (editor)) &&
+                            jm_inplace_editor_get_object (editor) == NULL);
+}
+
+static gboolean
+editor_is_closed (gpointer data)
+{
+  return jm_map_fixture_editor_is_closed (data);
+}
+
+void
+jm_map_fixture_wait_for_editor_closed (JmMapFixture *fixture)
+{
+  jm_ui_test_wait_until (editor_is_closed, fixture);
+}
+
+typedef struct
+{
+  JmMapCanvas *canvas;
+  const char  *text;
+} EditorHolds;
+
+static gboolean
+editor_holds (gpointer data)
+{
+  EditorHolds *wanted = data;
+  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (wanted->canvas);
+
+  return editor != NULL && g_strcmp0 (jm_inplace_editor_get_text (editor), wanted->text) == 0;
+}
+
+/* Types @text into the editor (which selected all of its text when it
+ * opened, so the text replaces it) and waits until it is there. */
+void
+jm_map_fixture_type_into_editor (JmMapFixture *fixture,
+                                 const char   *text)
+{
+  EditorHolds wanted = { jm_window_get_canvas (fixture->window), text };
+
+  jm_ui_test_xdotool ("type", "--delay", "20", text, NULL);
+  jm_ui_test_wait_until (editor_holds, &wanted);
+}
+
+/* }}} */

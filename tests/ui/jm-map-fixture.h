@@ -74,4 +74,12 @@ void       jm_map_fixture_map_point_on_screen (JmMapFixture   *fixture,
                                                int            *x,
                                                int            *y);
 
+void       jm_map_fixture_wait_for_editor_on     (JmMapFixture   *fixture,
+                                               gpointer        object,
+                                               const char     *property);
+void       jm_map_fixture_wait_for_editor_closed (JmMapFixture   *fixture);
+gboolean   jm_map_fixture_editor_is_closed       (JmMapFixture   *fixture);
+void       jm_map_fixture_type_into_editor       (JmMapFixture   *fixture,
+                                               const char     *text);
+
 G_END_DECLS

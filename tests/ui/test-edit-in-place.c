@@ -18,68 +18,6 @@
 #include "jm-map-fixture.h"
 #include "jm-ui-test-utils.h"
 
-typedef struct
-{
-  JmMapCanvas *canvas;
-  gpointer     object;
-} EditorOn;
-
-/* The editor is shown, over @object. */
-static gboolean
-editor_is_on (gpointer data)
-{
-  EditorOn *wanted = data;
-  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (wanted->canvas);
-
-  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
-         jm_inplace_editor_get_object (editor) == wanted->object;
-}
-
-static gboolean
-editor_is_closed (gpointer data)
-{
-  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (data);
-
-  return editor == NULL || (!gtk_widget_get_visible (GTK_WIDGET (editor)) &&
-                            jm_inplace_editor_get_object (editor) == NULL);
-}
-
-static void
-wait_for_editor_on (JmMapFixture *fixture,
-                    gpointer      object)
-{
-  EditorOn wanted = { jm_window_get_canvas (fixture->window), object };
-
-  jm_ui_test_wait_until (editor_is_on, &wanted);
-}
-
-typedef struct
-{
-  JmMapCanvas *canvas;
-  const char  *text;
-} EditorHolds;
-
-static gboolean
-editor_holds (gpointer data)
-{
-  EditorHolds *wanted = data;
-  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (wanted->canvas);
-
-  return editor != NULL && g_strcmp0 (jm_inplace_editor_get_text (editor), wanted->text) == 0;
-}
-
-/* Types @text into the editor (which selected all of its text when it
- * opened, so the text replaces it) and waits until it is there. */
-static void
-type_into_editor (JmMapFixture *fixture,
-                  const char   *text)
-{
-  EditorHolds wanted = { jm_window_get_canvas (fixture->window), text };
-
-  jm_ui_test_xdotool ("type", "--delay", "20", text, NULL);
-  jm_ui_test_wait_until (editor_holds, &wanted);
-}
-
 static GtkAdjustment *
 hadjustment (JmMapCanvas *canvas)
 {
@@ -184,11 +122,11 @@ test_rename_stage (JmMapFixture  *fixture,
   jm_map_canvas_set_zoom (canvas, 0.64);
   text_on_screen (fixture, stage, &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, stage);
+  jm_map_fixture_wait_for_editor_on (fixture, stage, NULL);
   g_assert_cmpstr (jm_inplace_editor_get_text (jm_map_canvas_get_inplace_editor (canvas)), ==, old);
   assert_editor_covers_text (fixture, stage, JM_FONT_HEADING);
 
-  type_into_editor (fixture, "Comparing shops");
+  jm_map_fixture_type_into_editor (fixture, "Comparing shops");
   save_window_screenshot (fixture, "edit-in-place-stage-64.png");
 
   /* Zoomed and scrolled while typing, the editor stays on the name. */
@@ -199,7 +137,7 @@ test_rename_stage (JmMapFixture  *fixture,
   jm_ui_test_xdotool ("key", "Return", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_stage_get_name (stage), ==, "Comparing shops");
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (canvas)));
 
   jm_ui_test_xdotool ("key", "ctrl+z", NULL);
@@ -224,27 +162,27 @@ test_rename_lanes_with_tab (JmMapFixture  *fixture,
 
   text_on_screen (fixture, actions, &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, actions);
+  jm_map_fixture_wait_for_editor_on (fixture, actions, NULL);
   assert_editor_covers_text (fixture, actions, JM_FONT_HEADING);
 
-  type_into_editor (fixture, "Doing");
+  jm_map_fixture_type_into_editor (fixture, "Doing");
   jm_ui_test_xdotool ("key", "Tab", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
-  wait_for_editor_on (fixture, thoughts);
+  jm_map_fixture_wait_for_editor_on (fixture, thoughts, NULL);
   g_assert_cmpstr (jm_lane_get_name (actions), ==, "Doing");
   g_assert_cmpstr (jm_inplace_editor_get_text (jm_map_canvas_get_inplace_editor (canvas)), ==, thoughts_name);
   g_assert_true (jm_selection_get_primary (jm_map_canvas_get_selection (canvas)) == JM_OBJECT (thoughts));
 
-  type_into_editor (fixture, "Thinking");
+  jm_map_fixture_type_into_editor (fixture, "Thinking");
   jm_ui_test_xdotool ("key", "shift+Tab", NULL);
   jm_map_fixture_wait_for_position (stack, 2);
-  wait_for_editor_on (fixture, actions);
+  jm_map_fixture_wait_for_editor_on (fixture, actions, NULL);
   g_assert_cmpstr (jm_lane_get_name (thoughts), ==, "Thinking");
   g_assert_cmpstr (jm_inplace_editor_get_text (jm_map_canvas_get_inplace_editor (canvas)), ==, "Doing");
 
-  type_into_editor (fixture, "Never kept");
+  jm_map_fixture_type_into_editor (fixture, "Never kept");
   jm_ui_test_xdotool ("key", "Escape", NULL);
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
   g_assert_cmpstr (jm_lane_get_name (actions), ==, "Doing");
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 2);
 
@@ -278,20 +216,20 @@ test_rename_persona (JmMapFixture  *fixture,
   jm_map_canvas_set_zoom (canvas, 0.64);
   text_on_screen (fixture, tom, &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, tom);
+  jm_map_fixture_wait_for_editor_on (fixture, tom, NULL);
   assert_editor_covers_text (fixture, tom, JM_FONT_HEADING);
   save_window_screenshot (fixture, "edit-in-place-persona-64.png");
 
-  type_into_editor (fixture, "Zed");
+  jm_map_fixture_type_into_editor (fixture, "Zed");
   jm_ui_test_xdotool ("key", "Escape", NULL);
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
   g_assert_cmpstr (jm_persona_get_name (tom), ==, "Tom Lindqvist");
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
   g_assert_true (jm_selection_get_primary (jm_map_canvas_get_selection (canvas)) == JM_OBJECT (tom));
 
   jm_ui_test_xdotool ("key", "F2", NULL);
-  wait_for_editor_on (fixture, tom);
-  type_into_editor (fixture, "Tom Lindqvist-Berg");
+  jm_map_fixture_wait_for_editor_on (fixture, tom, NULL);
+  jm_map_fixture_type_into_editor (fixture, "Tom Lindqvist-Berg");
   jm_ui_test_xdotool ("key", "Return", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_persona_get_name (tom), ==, "Tom Lindqvist-Berg");
@@ -304,8 +242,8 @@ test_rename_persona (JmMapFixture  *fixture,
    * without a warning, and without writing to the map as it goes. */
   g_signal_connect (stack, "changed", G_CALLBACK (on_changed_while_closing_cb), NULL);
   jm_ui_test_xdotool ("key", "F2", NULL);
-  wait_for_editor_on (fixture, tom);
-  type_into_editor (fixture, "Half typed");
+  jm_map_fixture_wait_for_editor_on (fixture, tom, NULL);
+  jm_map_fixture_type_into_editor (fixture, "Half typed");
 }
 
 /* The map's title: double-click it, type, and click elsewhere on the map:
@@ -323,11 +261,11 @@ test_rename_map_click_elsewhere (JmMapFixture  *fixture,
   jm_map_canvas_set_zoom (canvas, 0.8);
   text_on_screen (fixture, document, &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, document);
+  jm_map_fixture_wait_for_editor_on (fixture, document, NULL);
   g_assert_cmpstr (jm_inplace_editor_get_text (jm_map_canvas_get_inplace_editor (canvas)), ==, old);
   assert_editor_covers_text (fixture, document, JM_FONT_MAP_TITLE);
 
-  type_into_editor (fixture, "Weekly groceries");
+  jm_map_fixture_type_into_editor (fixture, "Weekly groceries");
   save_window_screenshot (fixture, "edit-in-place-title.png");
 
   /* Into the map, below the title: the empty foot of a cell in view. */
@@ -335,7 +273,7 @@ test_rename_map_click_elsewhere (JmMapFixture  *fixture,
   jm_ui_test_click (x, y, 1);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_document_get_title (document), ==, "Weekly groceries");
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
 
   jm_ui_test_xdotool ("key", "ctrl+z", NULL);
   jm_map_fixture_wait_for_position (stack, 0);
@@ -349,7 +287,6 @@ test_relabel_points (JmMapFixture  *fixture,
                      gconstpointer  data)
 {
   JmDocument *document = jm_window_get_document (fixture->window);
-  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmObjectStore *points = jm_layer_get_points (jm_document_get_layer (document, JM_LAYER_STATE_CURRENT));
   JmEmotionPoint *first = JM_EMOTION_POINT (jm_object_store_lookup (points, "point-tom-1"));
@@ -359,18 +296,18 @@ test_relabel_points (JmMapFixture  *fixture,
   jm_map_fixture_scroll_to (fixture, JM_OBJECT (first));
   jm_map_fixture_object_on_screen (fixture, JM_OBJECT (first), &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, first);
+  jm_map_fixture_wait_for_editor_on (fixture, first, NULL);
   assert_editor_covers_text (fixture, first, JM_FONT_SUBHEADING);
 
-  type_into_editor (fixture, "Doubtful");
+  jm_map_fixture_type_into_editor (fixture, "Doubtful");
   jm_ui_test_xdotool ("key", "Tab", NULL);
-  wait_for_editor_on (fixture, second);
-  type_into_editor (fixture, "Puzzled");
+  jm_map_fixture_wait_for_editor_on (fixture, second, NULL);
+  jm_map_fixture_type_into_editor (fixture, "Puzzled");
   jm_ui_test_xdotool ("key", "Return", NULL);
   jm_map_fixture_wait_for_position (stack, 2);
   g_assert_cmpstr (jm_emotion_point_get_label (first), ==, "Doubtful");
   g_assert_cmpstr (jm_emotion_point_get_label (second), ==, "Puzzled");
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
 }
 
 /* A double-click on the word of a feeling, not only on its dot, edits it. */
@@ -392,8 +329,8 @@ test_relabel_point_by_its_word (JmMapFixture  *fixture,
   /* Into the word, away from the dot. */
   x += (int) (rect.width / 2 - 30) * jm_map_canvas_get_zoom (jm_window_get_canvas (fixture->window));
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, confused);
-  type_into_editor (fixture, "Lost in fees");
+  jm_map_fixture_wait_for_editor_on (fixture, confused, NULL);
+  jm_map_fixture_type_into_editor (fixture, "Lost in fees");
   jm_ui_test_xdotool ("key", "Return", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_emotion_point_get_label (confused), ==, "Lost in fees");
@@ -417,16 +354,16 @@ test_editor_closes_when_object_goes (JmMapFixture  *fixture,
   g_assert_no_error (error);
   added = jm_selection_get_primary (jm_map_canvas_get_selection (canvas));
   g_assert_true (jm_map_canvas_edit_in_place (canvas, added));
-  wait_for_editor_on (fixture, added);
+  jm_map_fixture_wait_for_editor_on (fixture, added, NULL);
 
   g_assert_true (jm_command_stack_undo (stack));
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
 
   /* A link has no text the canvas edits in place (its label is the
    * inspector's). */
   g_assert_false (jm_map_canvas_edit_in_place (canvas, jm_object_store_get_object (links, 0)));
-  g_assert_true (editor_is_closed (canvas));
+  g_assert_true (jm_map_fixture_editor_is_closed (fixture));
 }
 
 /* Typing in place, then showing the future state: the text typed is kept
@@ -436,7 +373,6 @@ static void
 test_layer_switch_keeps_text (JmMapFixture  *fixture,
                               gconstpointer  data)
 {
-  JmMapCanvas *canvas = jm_window_get_canvas (fixture->window);
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   JmItem *van = jm_map_fixture_item (fixture, "item-notices-van");
   int x, y;
@@ -444,13 +380,13 @@ test_layer_switch_keeps_text (JmMapFixture  *fixture,
   jm_map_fixture_scroll_to (fixture, JM_OBJECT (van));
   jm_map_fixture_object_on_screen (fixture, JM_OBJECT (van), &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, van);
-  type_into_editor (fixture, "Sees the vans");
+  jm_map_fixture_wait_for_editor_on (fixture, van, NULL);
+  jm_map_fixture_type_into_editor (fixture, "Sees the vans");
 
   g_object_set (fixture->window, "layer", "future", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_item_get_title (van), ==, "Sees the vans");
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
 }
 
 int

@@ -24,69 +24,6 @@
 #include "jm-test-maps.h"
 #include "jm-ui-test-utils.h"
 
-typedef struct
-{
-  JmMapCanvas *canvas;
-  gpointer     object;
-  const char  *property;
-} EditorOn;
-
-/* The editor is shown, over @property of @object. */
-static gboolean
-editor_is_on (gpointer data)
-{
-  EditorOn *wanted = data;
-  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (wanted->canvas);
-
-  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
-         jm_inplace_editor_get_object (editor) == wanted->object &&
-         g_strcmp0 (jm_inplace_editor_get_property_name (editor), wanted->property) == 0;
-}
-
-static gboolean
-editor_is_closed (gpointer data)
-{
-  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (data);
-
-  return editor == NULL || (!gtk_widget_get_visible (GTK_WIDGET (editor)) &&
-                            jm_inplace_editor_get_object (editor) == NULL);
-}
-
-static void
-wait_for_editor_on (JmMapFixture *fixture,
-                    gpointer      object,
-                    const char   *property)
-{
-  EditorOn wanted = { jm_window_get_canvas (fixture->window), object, property };
-
-  jm_ui_test_wait_until (editor_is_on, &wanted);
-}
-
-typedef struct
-{
-  JmMapCanvas *canvas;
-  const char  *text;
-} EditorHolds;
-
-static gboolean
-editor_holds (gpointer data)
-{
-  EditorHolds *wanted = data;
-  JmInplaceEditor *editor = jm_map_canvas_get_inplace_editor (wanted->canvas);
-
-  return editor != NULL && g_strcmp0 (jm_inplace_editor_get_text (editor), wanted->text) == 0;
-}
-
-static void
-type_into_editor (JmMapFixture *fixture,
-                  const char   *text)
-{
-  EditorHolds wanted = { jm_window_get_canvas (fixture->window), text };
-
-  jm_ui_test_xdotool ("type", "--delay", "20", text, NULL);
-  jm_ui_test_wait_until (editor_holds, &wanted);
-}
-
 static GtkAdjustment *
 hadjustment (JmMapCanvas *canvas)
 {
@@ -197,25 +134,25 @@ test_name_then_role (JmMapFixture  *fixture,
   g_assert_true (jm_layout_get_text_rect (jm_map_canvas_get_layout (canvas), tom, &rect, NULL));
   rect_on_screen (fixture, &rect, &point, &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, tom, "name");
+  jm_map_fixture_wait_for_editor_on (fixture, tom, "name");
   g_assert_cmpstr (jm_inplace_editor_get_text (jm_map_canvas_get_inplace_editor (canvas)), ==, name);
 
-  type_into_editor (fixture, "Tom L.");
+  jm_map_fixture_type_into_editor (fixture, "Tom L.");
   jm_ui_test_xdotool ("key", "Tab", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_persona_get_name (tom), ==, "Tom L.");
-  wait_for_editor_on (fixture, tom, "role");
+  jm_map_fixture_wait_for_editor_on (fixture, tom, "role");
   g_assert_cmpstr (jm_inplace_editor_get_text (jm_map_canvas_get_inplace_editor (canvas)), ==, role);
   g_assert_true (jm_layout_get_persona_role_rect (jm_map_canvas_get_layout (canvas), tom, &rect));
   assert_editor_covers (fixture, &rect, JM_FONT_SUBHEADING);
 
-  type_into_editor (fixture, "Weekly shopper");
+  jm_map_fixture_type_into_editor (fixture, "Weekly shopper");
   save_window_screenshot (fixture, "persona-card-role-64.png");
   jm_ui_test_xdotool ("key", "Return", NULL);
   jm_map_fixture_wait_for_position (stack, 2);
   g_assert_cmpstr (jm_persona_get_role (tom), ==, "Weekly shopper");
   g_assert_cmpstr (jm_persona_get_name (tom), ==, "Tom L.");
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
 
   jm_ui_test_xdotool ("key", "ctrl+z", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
@@ -244,17 +181,17 @@ test_role_by_double_click (JmMapFixture  *fixture,
   g_assert_true (jm_layout_get_persona_role_rect (jm_map_canvas_get_layout (canvas), tom, &rect));
   rect_on_screen (fixture, &rect, &point, &x, &y);
   jm_ui_test_click (x, y, 2);
-  wait_for_editor_on (fixture, tom, "role");
+  jm_map_fixture_wait_for_editor_on (fixture, tom, "role");
 
-  type_into_editor (fixture, "Night owl");
+  jm_map_fixture_type_into_editor (fixture, "Night owl");
   jm_ui_test_xdotool ("key", "shift+Tab", NULL);
   jm_map_fixture_wait_for_position (stack, 1);
   g_assert_cmpstr (jm_persona_get_role (tom), ==, "Night owl");
-  wait_for_editor_on (fixture, tom, "name");
+  jm_map_fixture_wait_for_editor_on (fixture, tom, "name");
 
-  type_into_editor (fixture, "Never kept");
+  jm_map_fixture_type_into_editor (fixture, "Never kept");
   jm_ui_test_xdotool ("key", "Escape", NULL);
-  jm_ui_test_wait_until (editor_is_closed, canvas);
+  jm_map_fixture_wait_for_editor_closed (fixture);
   g_assert_cmpstr (jm_persona_get_name (tom), ==, name);
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 1);
 }
