@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "commands/jm-edit.h"
@@ -83,6 +84,45 @@ jm_test_render (JmLayout    *layout,
  * %JM_TEST_PICTURE_SIZE bytes: seven of them are more than a map file
  * holds.
  */
+/* Writes a map of @n_items items made by the benchmarks' generator, from
+ * @seed, into @dir, and says where: the test fails if it cannot. */
+char *
+jm_test_generate_map (const char *dir,
+                      guint       n_items,
+                      guint       seed)
+{
+  g_autofree char *items = g_strdup_printf ("%u", n_items);
+  g_autofree char *seed_text = g_strdup_printf ("%u", seed);
+  char *path = g_build_filename (dir, "generated.jmap", NULL);
+  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", seed_text, "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return path;
+}
+
+/* A map of the benchmarks' generator, read as the window would open it;
+ * its file is gone again. */
+JmDocument *
+jm_test_load_generated_map (guint n_items,
+                            guint seed)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jm-generated-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  JmDocument *document;
+
+  g_assert_nonnull (dir);
+  path = jm_test_generate_map (dir, n_items, seed);
+  document = jm_test_load_map (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  return document;
+}
+
 void
 jm_test_add_pictures (JmDocument *document,
                       const char *stage_id,

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 
 JmDocument *jm_test_load_map     (const char *path);
 JmDocument *jm_test_load_example (const char *name);
+char       *jm_test_generate_map (const char *dir,
+                                  guint       n_items,
+                                  guint       seed);
+JmDocument *jm_test_load_generated_map (guint n_items,
+                                        guint seed);
 
 /* The most a picture may hold (the reader refuses more). */
 #define JM_TEST_PICTURE_SIZE (7 * 1024 * 1024)

@@ -686,30 +686,6 @@ test_insights_cli_matrix (void)
   g_rmdir (dir);
 }
 
-/* A map of the benchmarks' generator (a future state too). */
-static JmDocument *
-generated_map (guint n_items)
-{
-  g_autofree char *dir = g_dir_make_tmp ("jm-insights-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "generated.jmap", NULL);
-  g_autofree char *items = g_strdup_printf ("%u", n_items);
-  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "7", "-o", path, NULL };
-  g_autoptr(GError) error = NULL;
-  JmDocument *document;
-  int status;
-
-  g_assert_nonnull (dir);
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  document = jm_test_load_map (path);
-  g_unlink (path);
-  g_rmdir (dir);
-
-  return document;
-}
-
 /* The insights computed a slice at a time, each as short as can be (one
  * chunk of items), are those computed in one go, in every figure and
  * check and in their order (the JSON output holds them all). */
@@ -749,7 +725,7 @@ static void
 test_insights_sliced (void)
 {
   const char *names[] = { "saas-onboarding.jmap", "grocery-first-order.jmap", "hotel-guest-stay.jmap" };
-  g_autoptr(JmDocument) generated = generated_map (12000);
+  g_autoptr(JmDocument) generated = jm_test_load_generated_map (12000, 7);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -873,30 +873,6 @@ repeated_texts_map (guint n_items)
   return document;
 }
 
-/* A map of the benchmarks' generator, as the window would open it. */
-static JmDocument *
-generated_map (guint n_items)
-{
-  g_autofree char *dir = g_dir_make_tmp ("jm-layout-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "generated.jmap", NULL);
-  g_autofree char *items = g_strdup_printf ("%u", n_items);
-  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "5", "-o", path, NULL };
-  g_autoptr(GError) error = NULL;
-  JmDocument *document;
-  int status;
-
-  g_assert_nonnull (dir);
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  document = jm_test_load_map (path);
-  g_unlink (path);
-  g_rmdir (dir);
-
-  return document;
-}
-
 /* Every card's text measured as if alone, with a context of its own and no
  * cache: what the measures kept by text must give. */
 static guint
@@ -943,7 +919,7 @@ test_text_measures_match_pango (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     g_ptr_array_add (documents, jm_test_load_example (examples[i]));
-  g_ptr_array_add (documents, generated_map (3000));
+  g_ptr_array_add (documents, jm_test_load_generated_map (3000, 5));
   g_ptr_array_add (documents, repeated_texts_map (2400));
 
   for (guint d = 0; d < documents->len; d++)

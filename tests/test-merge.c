@@ -81,27 +81,6 @@ assert_passes_check (JmDocument *document)
 
 /* Random maps and edits {{{ */
 
-static JmDocument *
-generate_map (guint seed,
-              guint n_items)
-{
-  g_autofree char *folder = g_dir_make_tmp ("jm-merge-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (folder, "map.jmap", NULL);
-  g_autofree char *items = g_strdup_printf ("%u", n_items);
-  g_autofree char *seed_text = g_strdup_printf ("%u", seed);
-  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", seed_text, "-o", path, NULL };
-  g_auto(JmTestRun) run = { NULL };
-  JmDocument *document;
-
-  jm_test_run_argv (&run, NULL, argv);
-  g_assert_cmpint (run.status, ==, 0);
-  document = jm_test_load_map (path);
-  g_remove (path);
-  g_rmdir (folder);
-
-  return document;
-}
-
 static gpointer
 pick (GRand         *rand,
       JmObjectStore *store)
@@ -470,7 +449,7 @@ test_random_edits (void)
     {
       guint seed = 1000 + run;
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-      g_autoptr(JmDocument) base = generate_map (seed, g_rand_int_range (rand, 8, 60));
+      g_autoptr(JmDocument) base = jm_test_load_generated_map (g_rand_int_range (rand, 8, 60), seed);
       g_autoptr(JmDocument) ours = edited_copy (base, rand, g_rand_int_range (rand, 1, 12));
       g_autoptr(JmDocument) theirs = edited_copy (base, rand, g_rand_int_range (rand, 1, 12));
       g_autoptr(JmMergeResult) forth = NULL;

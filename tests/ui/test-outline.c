@@ -605,24 +605,6 @@ test_outline_keyboard (JmMapFixture  *fixture,
   jm_ui_test_wait_until (focus_in_outline, outline);
 }
 
-/* A map of @n_items items in @dir, from the benchmarks' generator. */
-static char *
-generate_map (const char *dir,
-              guint       n_items)
-{
-  g_autofree char *items = g_strdup_printf ("%u", n_items);
-  char *path = g_build_filename (dir, "generated.jmap", NULL);
-  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "1", "-o", path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return path;
-}
-
 static gboolean
 outline_has_n_rows (gpointer data)
 {
@@ -650,7 +632,7 @@ test_outline_giant_map (JmMapFixture  *fixture,
                         gconstpointer  data)
 {
   JmOutline *outline = jm_window_get_outline (fixture->window);
-  g_autofree char *path = generate_map (fixture->dir, 100000);
+  g_autofree char *path = jm_test_generate_map (fixture->dir, 100000, 1);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GtkTreeListRow) stage_row = NULL;
   g_autoptr(GtkTreeListRow) cell_row = NULL;

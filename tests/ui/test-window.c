@@ -25,6 +25,7 @@
 
 #include "jm-hostile-files.h"
 #include "jm-map-fixture.h"
+#include "jm-test-maps.h"
 #include "jm-ui-test-utils.h"
 
 static JmApplication *application;
@@ -963,24 +964,6 @@ test_window_new_while_opening (void)
   jm_ui_test_iterate ();
 }
 
-/* A map of @n_items items in @dir, from the benchmarks' generator. */
-static char *
-generate_map (const char *dir,
-              guint       n_items)
-{
-  g_autofree char *items = g_strdup_printf ("%u", n_items);
-  char *path = g_build_filename (dir, "generated.jmap", NULL);
-  const char *argv[] = { g_getenv ("JM_GENERATE_MAP"), "--items", items, "--seed", "1", "-o", path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return path;
-}
-
 static gboolean
 recent_files_hold (const char *path)
 {
@@ -999,7 +982,7 @@ static void
 test_window_close_while_opening (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jm-open-XXXXXX", NULL);
-  g_autofree char *path = generate_map (dir, 2000);
+  g_autofree char *path = jm_test_generate_map (dir, 2000, 1);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JmWindow *window = jm_application_create_window (application);
   JmWindow *witness = jm_application_create_window (application);
@@ -1042,7 +1025,7 @@ static void
 test_window_last_open_wins (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jm-open-XXXXXX", NULL);
-  g_autofree char *big = generate_map (dir, 20000);
+  g_autofree char *big = jm_test_generate_map (dir, 20000, 1);
   g_autofree char *small = test_map_path ();
   g_autoptr(GFile) big_file = g_file_new_for_path (big);
   g_autoptr(GFile) small_file = g_file_new_for_path (small);
@@ -1129,7 +1112,7 @@ static void
 test_window_opening_page_fades_only_when_seen (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("jm-open-XXXXXX", NULL);
-  g_autofree char *big = generate_map (dir, 20000);
+  g_autofree char *big = jm_test_generate_map (dir, 20000, 1);
   g_autofree char *small = test_map_path ();
   g_autoptr(GFile) big_file = g_file_new_for_path (big);
   g_autoptr(GFile) small_file = g_file_new_for_path (small);
