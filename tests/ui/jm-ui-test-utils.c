@@ -372,6 +372,24 @@ jm_ui_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *pair = data;
+
+  return jm_ui_test_find_label (pair[0], pair[1]) != NULL;
+}
+
+/* Waits until a label showing @text is under @root (a toast, a tooltip). */
+void
+jm_ui_test_wait_for_label (GtkWidget  *root,
+                           const char *text)
+{
+  gpointer pair[2] = { root, (gpointer) text };
+
+  jm_ui_test_wait_until (label_shown, pair);
+}
+
 /* A JmUiTestCondition. */
 gboolean
 jm_ui_test_message_dialog_shown (gpointer data)

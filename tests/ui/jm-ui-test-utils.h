@@ -42,6 +42,8 @@ char       *jm_ui_test_save_screenshot    (GdkTexture  *texture,
 JmAlert    *jm_ui_test_find_message_dialog (void);
 GtkWidget  *jm_ui_test_find_label         (GtkWidget   *root,
                                            const char  *text);
+void        jm_ui_test_wait_for_label     (GtkWidget   *root,
+                                           const char  *text);
 gboolean    jm_ui_test_message_dialog_shown (gpointer    data);
 void        jm_ui_test_xdotool            (const char  *first,
                                            ...) G_GNUC_NULL_TERMINATED;

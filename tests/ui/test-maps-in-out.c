@@ -449,14 +449,6 @@ test_persona_library (JmMapFixture  *fixture,
   empty_library ();
 }
 
-static gboolean
-toast_shown (gpointer data)
-{
-  gpointer *pair = data;
-
-  return jm_ui_test_find_label (pair[0], pair[1]) != NULL;
-}
-
 /* Import Personas from Map keeps every persona of a map file in the
  * library, read in a worker; the map shown does not change. */
 static void
@@ -470,12 +462,10 @@ test_import_personas (JmMapFixture  *fixture,
   g_autoptr(GPtrArray) entries = NULL;
   JmCommandStack *stack = jm_window_get_stack (fixture->window);
   guint position = jm_command_stack_get_position (stack);
-  gpointer wait[2] = { fixture->window, NULL };
 
   empty_library ();
   jm_window_import_personas (fixture->window, file);
-  wait[1] = (gpointer) "2 personas saved to the library";
-  jm_ui_test_wait_until (toast_shown, wait);
+  jm_ui_test_wait_for_label (GTK_WIDGET (fixture->window), "2 personas saved to the library");
 
   entries = jm_persona_library_list (dir, NULL, NULL);
   g_assert_cmpuint (entries->len, ==, 2);

@@ -63,14 +63,6 @@ widget_hidden (gpointer data)
 }
 
 static gboolean
-tooltip_shown (gpointer data)
-{
-  gpointer *pair = data;
-
-  return jm_ui_test_find_label (pair[0], pair[1]) != NULL;
-}
-
-static gboolean
 dot_focused (gpointer data)
 {
   gpointer *pair = data;
@@ -209,10 +201,8 @@ test_matrix_view_open_click_keys (JmMapFixture  *fixture,
   g_clear_object (&texture);
 
   /* hovering the dot shows the opportunity's title */
-  pair[0] = fixture->window;
-  pair[1] = (gpointer) jm_item_get_title (fee);
   jm_ui_test_xdotool ("mousemove", sx, sy, "mousemove_relative", "--", "1", "1", NULL);
-  jm_ui_test_wait_until (tooltip_shown, pair);
+  jm_ui_test_wait_for_label (GTK_WIDGET (fixture->window), jm_item_get_title (fee));
 
   /* a lower value moves the dot down, at once */
   g_assert_true (jm_edit_set_double (stack, fee, "business-value", 0, 0, &error));

@@ -416,14 +416,6 @@ test_file_drag_over_card (JmMapFixture  *fixture,
   g_assert_cmpuint (pixel_beside_card (canvas, &card), ==, plain);
 }
 
-static gboolean
-label_shown (gpointer data)
-{
-  gpointer *pair = data;
-
-  return jm_ui_test_find_label (pair[0], pair[1]) != NULL;
-}
-
 /* A PNG whose header claims 5000 × 1 pixels, or a text file, dropped on
  * the persona card (driven through the canvas's drop of a GdkFileList,
  * as the drop target hands it over) is refused with a toast that says
@@ -442,7 +434,6 @@ test_drop_hostile_photo (JmMapFixture  *fixture,
   g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
   g_autofree guchar *bytes = NULL;
   g_autofree char *message = NULL;
-  gpointer wait[2] = { fixture->window, NULL };
   GSList *files;
   JmRect card;
   gsize size;
@@ -463,8 +454,7 @@ test_drop_hostile_photo (JmMapFixture  *fixture,
   g_assert_false (jm_map_canvas_drop_files (canvas, files, card.x + card.width / 2, card.y + card.height / 2));
   g_slist_free_full (files, g_object_unref);
   /* Shown once the first toast has had its time. */
-  wait[1] = (gpointer) "“notes.txt” is not a PNG, JPEG or SVG image.";
-  jm_ui_test_wait_until (label_shown, wait);
+  jm_ui_test_wait_for_label (GTK_WIDGET (fixture->window), "“notes.txt” is not a PNG, JPEG or SVG image.");
 
   g_assert_null (jm_persona_get_photo (tom));
   g_assert_cmpuint (jm_command_stack_get_position (stack), ==, 0);
