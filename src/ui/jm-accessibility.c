@@ -24,16 +24,22 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+/* Hides every child of @parent but @shown from assistive technologies,
+ * as a stack or a squeezer shows only one. */
+static void
+hide_children_but (GtkWidget *parent,
+                   GtkWidget *shown)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (parent); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+}
+
 static void
 update_stack_pages (GtkStack *stack)
 {
-  GtkWidget *shown = gtk_stack_get_visible_child (stack);
-  GtkWidget *child;
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+  hide_children_but (GTK_WIDGET (stack), gtk_stack_get_visible_child (stack));
 }
 
 static void
@@ -50,13 +56,7 @@ on_pages_changed_cb (GtkStack *stack,
 static void
 update_squeezer_children (AdwSqueezer *squeezer)
 {
-  GtkWidget *shown = adw_squeezer_get_visible_child (squeezer);
-  GtkWidget *child;
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (squeezer));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+  hide_children_but (GTK_WIDGET (squeezer), adw_squeezer_get_visible_child (squeezer));
 }
 
 /**
